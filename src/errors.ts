@@ -1,0 +1,46 @@
+// Typed errors. The CLI maps each class to an exit code in one place (src/cli/main.ts).
+
+/** A problem with one place in an input file: `FILE:LINE:COLUMN: message`. */
+export interface Problem {
+  file: string;
+  /** Line as seen in a text editor (header = 1); null when the problem is about the whole file. */
+  line: number | null;
+  /** Column header name (CSV) or column number (YAML); null when not about one column. */
+  column: string | number | null;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+export function formatProblem(p: Problem): string {
+  const where = [p.file, p.line ?? undefined, p.column ?? undefined].filter((x) => x !== undefined).join(':');
+  const prefix = p.severity === 'warning' ? 'warning: ' : '';
+  return `${where}: ${prefix}${p.message}`;
+}
+
+/** Wrong use of the command line: exit 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** Invalid data or scenario: exit 3, after every problem has been listed. */
+export class InputError extends Error {
+  override name = 'InputError';
+  constructor(
+    readonly problems: Problem[],
+    message = `${problems.filter((p) => p.severity === 'error').length} problem(s) found in the input`,
+  ) {
+    super(message);
+  }
+}
+
+/** A scenario that cannot be used (bad key, bad value, bad extends): exit 3. */
+export class ScenarioError extends InputError {
+  override name = 'ScenarioError';
+}
+
+/** A broken invariant inside the model (e.g. a child lost): exit 1. This is a bug, never the user's fault. */
+export class InternalError extends Error {
+  override name = 'InternalError';
+}
+
+export const EXIT = { ok: 0, internal: 1, usage: 2, input: 3 } as const;

@@ -1,0 +1,334 @@
+// The vocabulary of the model. Everything here is plain data: loaders build it, the model reads it,
+// writers render it. Codes are always canonical (ONS LA codes, region slugs); names are resolved at the edges.
+
+/** Placement types in the order of SPEC.md section 3; that order is also the tie order for rounding. */
+export const PLACEMENT_TYPES = [
+  'foster',
+  'residential',
+  'secure',
+  'kinship',
+  'parents',
+  'adoption',
+  'independent',
+  'other',
+] as const;
+export type PlacementType = (typeof PLACEMENT_TYPES)[number];
+
+/** The types the market supplies and the model allocates to providers. */
+export const MARKET_TYPES = ['foster', 'residential', 'secure'] as const;
+export type MarketType = (typeof MARKET_TYPES)[number];
+
+/** Sectors in rank order: the matching prefers `la`, then `nfp`, then `fp`. */
+export const SECTORS = ['la', 'nfp', 'fp'] as const;
+export type Sector = (typeof SECTORS)[number];
+
+export const REGIONS = [
+  'north-wales',
+  'west-wales',
+  'west-glamorgan',
+  'cwm-taf-morgannwg',
+  'cardiff-and-vale',
+  'gwent',
+  'powys',
+] as const;
+export type RegionSlug = string;
+
+/** The one host (and the one provider) that stands for every placement outside Wales. */
+export const OUTSIDE_WALES = 'OUTSIDE_WALES';
+export const WALES_CODE = 'W92000004';
+
+export function isMarketType(t: string): t is MarketType {
+  return t === 'foster' || t === 'residential' || t === 'secure';
+}
+
+export interface LocalAuthority {
+  code: string; // ONS code, e.g. W06000015
+  nameEn: string;
+  nameCy: string;
+  region: RegionSlug;
+  lat: number;
+  lon: number;
+  areaKm2: number;
+}
+
+/** Children at the base date: one row of `placements`, LA and host already resolved to codes. */
+export interface PlacementRow {
+  laCode: string;
+  placementType: PlacementType;
+  /** Empty for non-market types, which have no sector or host. */
+  sector: Sector | null;
+  /** An LA code, `OUTSIDE_WALES`, or null for non-market types. */
+  host: string | null;
+  children: number;
+  providerId: string | null;
+  source?: string;
+}
+
+/** Registered capacity at the base date: one provider at one host for one type. */
+export interface ProviderRow {
+  providerId: string;
+  providerName: string;
+  sector: Sector;
+  host: string;
+  placementType: MarketType;
+  places: number;
+  source?: string;
+}
+
+export interface DemandPoint {
+  laCode: string;
+  /** ISO date, always a 31 March. */
+  asAt: string;
+  /** The calendar year of `asAt`. */
+  year: number;
+  children: number;
+  source?: string;
+}
+
+export type StrategyAction = 'open' | 'close' | 'recruit';
+
+export interface StrategyRow {
+  laCode: string;
+  /** Financial year the change takes effect (on 1 April of that year). */
+  year: number;
+  action: StrategyAction;
+  placementType: MarketType;
+  sector: Sector;
+  places: number;
+  /** Host LA code; defaults to the LA itself. */
+  host: string;
+  note?: string;
+}
+
+export type CostLocation = 'in_wales' | 'outside_wales';
+
+export interface CostRow {
+  placementType: MarketType;
+  sector: Sector;
+  location: CostLocation;
+  weeklyCostGbp: number;
+  priceYear: number;
+  source?: string;
+}
+
+/** A validated dataset: every code resolved, every number checked. */
+export interface Dataset {
+  localAuthorities: LocalAuthority[];
+  placements: PlacementRow[];
+  providers: ProviderRow[];
+  demandHistory: DemandPoint[];
+  strategies: StrategyRow[];
+  /** Null when the dataset has no `costs` resource: `cost_gbp` is then empty. */
+  costs: CostRow[] | null;
+  /** B: the year of the latest `as_at` of demand_history (state at 31 March B). */
+  baseYear: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scenario, as the model sees it: every value a number (distributions already drawn or centred),
+// every LA name resolved to a code.
+
+/**
+ * A numeric parameter dated by year: each value holds from its year until the next key; before the
+ * first key the parameter has `initial` (its default).
+ */
+export interface Timeline {
+  initial: number;
+  /** Sorted by year ascending. */
+  steps: ReadonlyArray<readonly [year: number, value: number]>;
+}
+
+export type DemandRule =
+  | { method: 'trend'; trendYears: number }
+  | { method: 'change'; rate: Timeline; rateByLa: Record<string, Timeline> };
+
+export interface MixShift {
+  from: PlacementType;
+  to: PlacementType;
+  share: Timeline;
+}
+
+export interface Transition {
+  year: number;
+  sector: Sector | null;
+  placementType: MarketType | null;
+  region: RegionSlug | null;
+  host: string | null;
+  providerId: string | null;
+  exit: number;
+  convert: number;
+}
+
+export interface RegionalHome {
+  region: RegionSlug;
+  host: string;
+  year: number;
+  places: number;
+  sector: Sector;
+  placementType: MarketType;
+  reservedForRegion: boolean;
+}
+
+export interface Policy {
+  fpGrowthFrozenFrom: number | null;
+  approvalRequiredFrom: number | null;
+  fpNewPlacementsEnd: number | null;
+  exceptionsShare: Timeline;
+}
+
+export interface OutsideWales {
+  allowed: boolean;
+  /** Cap on children newly placed outside Wales in a year (all types); null = unlimited. */
+  places: Timeline | null;
+  /** Distance in km: a default for every LA, and per-LA overrides by code. */
+  distanceKm: number;
+  distanceKmByLa: Record<string, number>;
+  sector: Sector;
+}
+
+export interface ModelScenario {
+  name: string;
+  /** Last financial year projected. */
+  horizonTo: number;
+  demand: DemandRule;
+  mixShift: MixShift[];
+  turnover: Record<MarketType, Timeline>;
+  occupancy: Record<MarketType, Timeline>;
+  policy: Policy;
+  transitions: Transition[];
+  fosterWales: { netNewPlaces: Timeline; transfersFromFp: Timeline };
+  regionalResidential: RegionalHome[];
+  outsideWales: OutsideWales;
+  inflation: Timeline;
+  /** Weekly cost of an unplaced child in base-year prices; null = costed at 0. */
+  unplacedWeeklyCostGbp: number | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Results.
+
+/** Metric names in the order of SPEC.md section 2.2 (the wide CSV's column order). */
+export const METRICS = [
+  'children_looked_after',
+  'need_foster',
+  'need_residential',
+  'need_secure',
+  'places_foster',
+  'places_residential',
+  'places_secure',
+  'places_for_profit_share',
+  'sufficiency_foster',
+  'sufficiency_residential',
+  'placed_in_own_la_share',
+  'placed_in_region_share',
+  'placed_outside_wales',
+  'unplaced',
+  'displaced',
+  'for_profit_placements',
+  'mean_distance_km',
+  'median_distance_km',
+  'p90_distance_km',
+  'new_placements',
+  'supplementary_placements',
+  'cost_gbp',
+] as const;
+export type MetricName = (typeof METRICS)[number];
+
+/** Metrics that describe a year's flows; the base row leaves them empty. */
+export const FLOW_METRICS: ReadonlySet<MetricName> = new Set([
+  'displaced',
+  'new_placements',
+  'supplementary_placements',
+  'cost_gbp',
+]);
+
+/** One group of children in the state: same placing LA, type, sector, host and provider. */
+export interface PlacementGroup {
+  laCode: string;
+  placementType: MarketType;
+  sector: Sector;
+  host: string;
+  providerId: string;
+  children: number;
+}
+
+/** A provider's places at one host for one type, as the model tracks them year by year. */
+export interface ProviderPlaces {
+  providerId: string;
+  providerName: string;
+  sector: Sector;
+  host: string;
+  placementType: MarketType;
+  places: number;
+  /** Region slug whose children alone may use these places (tier b), or null. */
+  reservedForRegion: RegionSlug | null;
+}
+
+/**
+ * Everything the metrics of one LA in one year are made of. Regions and Wales are sums of these
+ * (and pooled distance distributions), never computed separately.
+ */
+export interface LaYearTally {
+  laCode: string;
+  childrenLookedAfter: number;
+  need: Record<PlacementType, number>;
+  unplaced: Record<MarketType, number>;
+  /** Null in the base row (flow metrics are empty there). */
+  displaced: number | null;
+  newPlacements: number | null;
+  supplementaryPlacements: number | null;
+  /** Of the supplementary placements: with for-profit providers in Wales / non-LA providers outside Wales. */
+  supplementaryInWalesFp: number | null;
+  supplementaryOutsideWales: number | null;
+  marketPlaced: number;
+  placedInOwnLa: number;
+  placedInRegion: number;
+  placedOutsideWales: number;
+  forProfitPlacements: number;
+  /** Distance distribution of the LA's children in market placements: [km, children], sorted by km. */
+  distances: Array<[km: number, children: number]>;
+  /** Annual cost in cash terms; null when a group has no cost row, no costs exist, or in the base row. */
+  costGbp: number | null;
+}
+
+export interface HostYearPlaces {
+  host: string;
+  placementType: MarketType;
+  places: number;
+  forProfitPlaces: number;
+}
+
+export interface YearResult {
+  /** Financial year t; the base row has t = B − 1. */
+  year: number;
+  /** ISO date of the state: 31 March t+1. */
+  asAt: string;
+  isBase: boolean;
+  tallies: LaYearTally[];
+  /** Places located in each host LA (all sectors), by type. */
+  places: HostYearPlaces[];
+  /** The year-end placement state, for plans and audits. */
+  groups: PlacementGroup[];
+  providers: ProviderPlaces[];
+  /** Non-fatal notes raised while running (e.g. a for-profit opening refused under the freeze). */
+  warnings: string[];
+}
+
+export interface Projection {
+  scenario: string;
+  baseYear: number;
+  years: YearResult[];
+}
+
+/** A row of output: one area and year with its metrics (null = empty). */
+export type AreaLevel = 'wales' | 'region' | 'la';
+
+export interface AreaYearRow {
+  scenario: string;
+  level: AreaLevel;
+  areaCode: string;
+  areaName: string;
+  year: number;
+  asAt: string;
+  metrics: Record<MetricName, number | null>;
+}
