@@ -1,0 +1,75 @@
+// Local authorities may be named by ONS code, English or Welsh name, in any case and with or without
+// accents ("Ynys Môn", "ynys mon", "W06000001"). Output always uses the code and the English name.
+import type { LocalAuthority } from '../model/types.js';
+
+/** Folds case, accents and punctuation so that spellings an analyst would treat as equal compare equal. */
+export function foldName(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+export interface LaResolver {
+  /** The LA a code or name denotes, or null. */
+  resolve(text: string): LocalAuthority | null;
+  /** A "did you mean" for a near miss, e.g. `did you mean "Isle of Anglesey" (W06000001)?`, or null. */
+  suggest(text: string): string | null;
+}
+
+export function makeLaResolver(las: readonly LocalAuthority[]): LaResolver {
+  const byKey = new Map<string, LocalAuthority>();
+  for (const la of las) {
+    for (const k of [la.code, la.nameEn, la.nameCy]) byKey.set(foldName(k), la);
+  }
+  return {
+    resolve(text) {
+      return byKey.get(foldName(text)) ?? null;
+    },
+    suggest(text) {
+      const folded = foldName(text);
+      if (!folded) return null;
+      let best: { la: LocalAuthority; d: number } | null = null;
+      for (const [key, la] of byKey) {
+        const d = key.includes(folded) || folded.includes(key) ? 1 : editDistance(folded, key);
+        if (best === null || d < best.d || (d === best.d && la.code < best.la.code)) best = { la, d };
+      }
+      if (best === null) return null;
+      const limit = Math.max(2, Math.floor(folded.length / 3));
+      return best.d <= limit ? `did you mean "${best.la.nameEn}" (${best.la.code})?` : null;
+    },
+  };
+}
+
+/** A "did you mean" among a fixed set of codes (sectors, types, actions), or null. */
+export function suggestAmong(text: string, options: readonly string[]): string | null {
+  const folded = foldName(text);
+  let best: { o: string; d: number } | null = null;
+  for (const o of options) {
+    const d = editDistance(folded, foldName(o));
+    if (best === null || d < best.d) best = { o, d };
+  }
+  return best !== null && best.d <= Math.max(1, Math.floor(folded.length / 3)) ? `did you mean "${best.o}"?` : null;
+}
+
+export function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length];
+}
+
+/** Region slugs from names as the reference data writes them ("Cardiff and Vale" -> cardiff-and-vale). */
+export function regionSlug(text: string): string {
+  return foldName(text).replace(/ /g, '-');
+}
