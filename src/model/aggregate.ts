@@ -1,0 +1,134 @@
+// Metrics of an area (an LA, a region, Wales) are built from its LAs' tallies: sums of counts, ratios
+// of sums, and distances pooled over the area's children. Nothing is computed separately per level.
+import { weightedMean, weightedQuantile } from './quantile.js';
+import { compareCodes } from './rounding.js';
+import {
+  METRICS,
+  REGIONS,
+  WALES_CODE,
+  type AreaLevel,
+  type AreaYearRow,
+  type Dataset,
+  type LaYearTally,
+  type MetricName,
+  type Projection,
+  type YearResult,
+} from './types.js';
+
+export interface Area {
+  level: AreaLevel;
+  code: string;
+  name: string;
+  /** The LAs whose children the area's metrics are about, and whose territory holds its places. */
+  laCodes: string[];
+}
+
+const REGION_NAMES: Record<string, string> = {
+  'north-wales': 'North Wales',
+  'west-wales': 'West Wales',
+  'west-glamorgan': 'West Glamorgan',
+  'cwm-taf-morgannwg': 'Cwm Taf Morgannwg',
+  'cardiff-and-vale': 'Cardiff and Vale',
+  gwent: 'Gwent',
+  powys: 'Powys',
+};
+
+export function regionName(slug: string): string {
+  return REGION_NAMES[slug] ?? slug;
+}
+
+/** Areas of a level in output order: Wales; regions in SPEC.md section 3.1 order; LAs by code. */
+export function areasOf(dataset: Dataset, level: AreaLevel): Area[] {
+  const las = [...dataset.localAuthorities].sort((a, b) => compareCodes(a.code, b.code));
+  if (level === 'wales') return [{ level, code: WALES_CODE, name: 'Wales', laCodes: las.map((l) => l.code) }];
+  if (level === 'la') return las.map((l) => ({ level, code: l.code, name: l.nameEn, laCodes: [l.code] }));
+  const slugs = [...new Set(las.map((l) => l.region))].sort(
+    (a, b) => rank(a) - rank(b) || compareCodes(a, b),
+  );
+  return slugs.map((slug) => ({
+    level,
+    code: slug,
+    name: regionName(slug),
+    laCodes: las.filter((l) => l.region === slug).map((l) => l.code),
+  }));
+}
+
+const rank = (slug: string): number => {
+  const i = (REGIONS as readonly string[]).indexOf(slug);
+  return i === -1 ? REGIONS.length : i;
+};
+
+export function areaRows(projection: Projection, dataset: Dataset, level: AreaLevel): AreaYearRow[] {
+  const rows: AreaYearRow[] = [];
+  for (const area of areasOf(dataset, level)) {
+    for (const year of projection.years) {
+      rows.push({
+        scenario: projection.scenario,
+        level,
+        areaCode: area.code,
+        areaName: area.name,
+        year: year.year,
+        asAt: year.asAt,
+        metrics: areaMetrics(year, area),
+      });
+    }
+  }
+  return rows;
+}
+
+const ratio = (a: number, b: number): number | null => (b === 0 ? null : a / b);
+
+export function areaMetrics(year: YearResult, area: Area): Record<MetricName, number | null> {
+  const inArea = new Set(area.laCodes);
+  const tallies = year.tallies.filter((t) => inArea.has(t.laCode));
+  const total = (f: (t: LaYearTally) => number): number => tallies.reduce((s, t) => s + f(t), 0);
+  const flow = (f: (t: LaYearTally) => number | null): number | null => {
+    let s = 0;
+    for (const t of tallies) {
+      const v = f(t);
+      if (v === null) return null;
+      s += v;
+    }
+    return s;
+  };
+  const places = { foster: 0, residential: 0, secure: 0 };
+  let forProfitPlaces = 0;
+  for (const p of year.places) {
+    if (!inArea.has(p.host)) continue;
+    places[p.placementType] += p.places;
+    forProfitPlaces += p.forProfitPlaces;
+  }
+  const allPlaces = places.foster + places.residential + places.secure;
+  const needFoster = total((t) => t.need.foster);
+  const needResidential = total((t) => t.need.residential);
+  const placed = total((t) => t.marketPlaced);
+  const pooled = new Map<number, number>();
+  for (const t of tallies) for (const [km, n] of t.distances) pooled.set(km, (pooled.get(km) ?? 0) + n);
+  const distances = [...pooled.entries()].filter(([, n]) => n > 0).sort((a, b) => a[0] - b[0]);
+
+  const m: Record<MetricName, number | null> = {
+    children_looked_after: total((t) => t.childrenLookedAfter),
+    need_foster: needFoster,
+    need_residential: needResidential,
+    need_secure: total((t) => t.need.secure),
+    places_foster: places.foster,
+    places_residential: places.residential,
+    places_secure: places.secure,
+    places_for_profit_share: ratio(forProfitPlaces, allPlaces),
+    sufficiency_foster: ratio(places.foster, needFoster),
+    sufficiency_residential: ratio(places.residential, needResidential),
+    placed_in_own_la_share: ratio(total((t) => t.placedInOwnLa), placed),
+    placed_in_region_share: ratio(total((t) => t.placedInRegion), placed),
+    placed_outside_wales: total((t) => t.placedOutsideWales),
+    unplaced: total((t) => t.unplaced.foster + t.unplaced.residential + t.unplaced.secure),
+    displaced: flow((t) => t.displaced),
+    for_profit_placements: total((t) => t.forProfitPlacements),
+    mean_distance_km: weightedMean(distances),
+    median_distance_km: weightedQuantile(distances, 0.5),
+    p90_distance_km: weightedQuantile(distances, 0.9),
+    new_placements: flow((t) => t.newPlacements),
+    supplementary_placements: flow((t) => t.supplementaryPlacements),
+    cost_gbp: flow((t) => t.costGbp),
+  };
+  return Object.fromEntries(METRICS.map((k) => [k, m[k]])) as Record<MetricName, number | null>;
+}

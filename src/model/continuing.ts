@@ -1,0 +1,93 @@
+// Rule 3, continuing placements: displacement where places were cut, turnover, and endings where an
+// LA's need for a type has fallen below the placements it holds.
+import { compareTieKeys, largestRemainder } from './rounding.js';
+import { PlacementState, groupTieKey } from './state.js';
+import { MARKET_TYPES, type MarketType, type PlacementGroup } from './types.js';
+import type { CutUnits } from './supply.js';
+import type { NeedByType } from './need.js';
+
+/**
+ * At each provider whose places were cut, the children beyond its remaining places move, shared over
+ * its groups by largest remainder. Returns the displaced children per placing LA.
+ */
+export function displaceChildren(state: PlacementState, cut: CutUnits): Map<string, number> {
+  const displaced = new Map<string, number>();
+  for (const uk of [...cut].sort()) {
+    const p = state.provider(uk);
+    if (!p) continue;
+    const groups = state.groupsAt(uk);
+    const held = groups.reduce((s, g) => s + g.children, 0);
+    const excess = held - p.places;
+    if (excess <= 0) continue;
+    const moving = largestRemainder(
+      groups.map((g) => (excess * g.children) / held),
+      groups.map(groupTieKey),
+    );
+    groups.forEach((g, i) => {
+      state.remove(g, moving[i]);
+      displaced.set(g.laCode, (displaced.get(g.laCode) ?? 0) + moving[i]);
+    });
+  }
+  return displaced;
+}
+
+/** Groups of one placing LA and type, in key order. */
+export function groupsByLaAndType(state: PlacementState): Map<string, PlacementGroup[]> {
+  const out = new Map<string, PlacementGroup[]>();
+  for (const g of state.groups()) {
+    const k = `${g.laCode}|${g.placementType}`;
+    const list = out.get(k);
+    if (list) list.push(g);
+    else out.set(k, [g]);
+  }
+  return out;
+}
+
+/** A share of each group ends in the year (leaving care or moving on), rounded per LA and type. */
+export function applyTurnover(state: PlacementState, share: (type: MarketType) => number): void {
+  for (const groups of groupsByLaAndType(state).values()) {
+    const s = share(groups[0].placementType);
+    if (s <= 0) continue;
+    const ending = largestRemainder(
+      groups.map((g) => s * g.children),
+      groups.map(groupTieKey),
+    );
+    groups.forEach((g, i) => state.remove(g, Math.min(ending[i], g.children)));
+  }
+}
+
+/**
+ * Where an LA's continuing placements of a type still exceed its need, placements end one child at a
+ * time from the currently largest group (ties in key order).
+ */
+export function endPlacementsAboveNeed(state: PlacementState, needOf: (la: string) => NeedByType): void {
+  for (const groups of groupsByLaAndType(state).values()) {
+    const { laCode, placementType } = groups[0];
+    let excess = groups.reduce((s, g) => s + g.children, 0) - needOf(laCode)[placementType];
+    while (excess > 0) {
+      let largest: PlacementGroup | null = null;
+      for (const g of groups) {
+        if (g.children === 0) continue;
+        if (largest === null || g.children > largest.children || (g.children === largest.children && compareTieKeys(groupTieKey(g), groupTieKey(largest)) < 0)) largest = g;
+      }
+      if (largest === null) break;
+      state.remove(largest, 1);
+      excess--;
+    }
+  }
+}
+
+/** Continuing placements per LA and market type. */
+export function continuingByLa(state: PlacementState): Map<string, Record<MarketType, number>> {
+  const out = new Map<string, Record<MarketType, number>>();
+  for (const g of state.groups()) {
+    let row = out.get(g.laCode);
+    if (!row) {
+      row = { foster: 0, residential: 0, secure: 0 };
+      out.set(g.laCode, row);
+    }
+    row[g.placementType] += g.children;
+  }
+  return out;
+}
+

@@ -1,0 +1,176 @@
+// Rule 5, matching: children who need a new placement meet vacancies in tiers. (a) their own LA's
+// `la` places; (b) places reserved for their region; (c) any other vacancy in Wales the year's rules
+// allow, as a least-cost transportation problem; (d) outside Wales; (e) the rest are unplaced.
+import { compareCodes, floorEps, largestRemainder, tieKey } from './rounding.js';
+import { PlacementState, byProviderKey, unitKey } from './state.js';
+import { solveTransport } from './transport.js';
+import { MARKET_TYPES, OUTSIDE_WALES, SECTORS, type MarketType, type ProviderPlaces, type Sector } from './types.js';
+
+export type Seekers = Map<string, Record<MarketType, number>>;
+
+export interface Geography {
+  /** Welsh LA codes in code order. */
+  laCodes: readonly string[];
+  regionOf(la: string): string;
+  /** Whole metres from a placing LA to a host LA (the matching's cost). */
+  metres(la: string, host: string): number;
+}
+
+export interface MatchingRules {
+  occupancy(type: MarketType): number;
+  /** Most children of this type that tier (c) may place with for-profit providers in Wales, or null. */
+  forProfitCap(type: MarketType, enteringTierC: number): number | null;
+  /** New placements with for-profit providers in Wales or non-LA providers outside Wales need approval. */
+  approvalRequired: boolean;
+  outsideWales: { allowed: boolean; cap: number | null; sector: Sector };
+}
+
+export interface MatchOutcome {
+  newPlacements: Map<string, number>;
+  supplementaryInWalesFp: Map<string, number>;
+  supplementaryOutsideWales: Map<string, number>;
+  unplaced: Seekers;
+}
+
+const bump = (m: Map<string, number>, k: string, n: number): void => {
+  if (n > 0) m.set(k, (m.get(k) ?? 0) + n);
+};
+
+export function matchSeekers(state: PlacementState, seekers: Seekers, geo: Geography, rules: MatchingRules): MatchOutcome {
+  const outcome: MatchOutcome = {
+    newPlacements: new Map(),
+    supplementaryInWalesFp: new Map(),
+    supplementaryOutsideWales: new Map(),
+    unplaced: seekers,
+  };
+  const vacancies = new Map<string, number>();
+  const open: ProviderPlaces[] = [];
+  for (const p of state.providerList()) {
+    const k = unitKey(p.host, p.placementType, p.sector, p.providerId);
+    const v = Math.max(0, floorEps(rules.occupancy(p.placementType) * p.places) - state.childrenAt(k));
+    if (v > 0) {
+      vacancies.set(k, v);
+      open.push(p);
+    }
+  }
+  const vacancyOf = (p: ProviderPlaces): number => vacancies.get(unitKey(p.host, p.placementType, p.sector, p.providerId)) ?? 0;
+
+  const place = (la: string, p: ProviderPlaces, n: number): void => {
+    if (n <= 0) return;
+    const k = unitKey(p.host, p.placementType, p.sector, p.providerId);
+    vacancies.set(k, (vacancies.get(k) ?? 0) - n);
+    seekers.get(la)![p.placementType] -= n;
+    state.add(la, p.placementType, p.sector, p.host, p.providerId, n);
+    bump(outcome.newPlacements, la, n);
+    if (rules.approvalRequired && p.sector === 'fp') bump(outcome.supplementaryInWalesFp, la, n);
+  };
+  const seeking = (la: string, type: MarketType): number => seekers.get(la)?.[type] ?? 0;
+
+  // (a) the LA's own places: its homes and carers are in its area.
+  for (const la of geo.laCodes) {
+    for (const type of MARKET_TYPES) {
+      for (const p of open) {
+        if (seeking(la, type) === 0) break;
+        if (p.host === la && p.sector === 'la' && p.placementType === type && p.reservedForRegion === null) {
+          place(la, p, Math.min(seeking(la, type), vacancyOf(p)));
+        }
+      }
+    }
+  }
+
+  // (b) places reserved for the region, among the region's LAs.
+  const regions = [...new Set(open.filter((p) => p.reservedForRegion !== null).map((p) => p.reservedForRegion!))].sort(compareCodes);
+  for (const region of regions) {
+    for (const type of MARKET_TYPES) {
+      const providers = open.filter((p) => p.reservedForRegion === region && p.placementType === type);
+      const las = geo.laCodes.filter((la) => geo.regionOf(la) === region && seeking(la, type) > 0);
+      assignLeastCost(las, providers, type, null, geo, seeking, vacancyOf, place);
+    }
+  }
+
+  // (c) every other vacancy in Wales of a sector the year's rules allow.
+  for (const type of MARKET_TYPES) {
+    const las = geo.laCodes.filter((la) => seeking(la, type) > 0);
+    const entering = las.reduce((s, la) => s + seeking(la, type), 0);
+    if (entering === 0) continue;
+    const providers = open.filter((p) => p.reservedForRegion === null && p.placementType === type && vacancyOf(p) > 0);
+    assignLeastCost(las, providers, type, rules.forProfitCap(type, entering), geo, seeking, vacancyOf, place);
+  }
+
+  // (d) outside Wales, within the year's cap if there is one.
+  if (rules.outsideWales.allowed) {
+    const las = geo.laCodes.filter((la) => MARKET_TYPES.some((t) => seeking(la, t) > 0));
+    const perLa = las.map((la) => MARKET_TYPES.reduce((s, t) => s + seeking(la, t), 0));
+    const total = perLa.reduce((s, n) => s + n, 0);
+    const cap = rules.outsideWales.cap;
+    const granted =
+      cap === null || cap >= total
+        ? perLa
+        : largestRemainder(perLa.map((n) => (Math.max(0, cap) * n) / total), las.map((la) => tieKey(la, null, null, '', '')));
+    const sector = rules.outsideWales.sector;
+    las.forEach((la, i) => {
+      const wanted = MARKET_TYPES.map((t) => seeking(la, t));
+      const byType =
+        granted[i] >= perLa[i]
+          ? wanted
+          : largestRemainder(wanted.map((n) => (granted[i] * n) / perLa[i]), MARKET_TYPES.map((t) => tieKey(la, t, null, '', '')));
+      MARKET_TYPES.forEach((type, j) => {
+        const n = Math.min(byType[j], wanted[j]);
+        if (n <= 0) return;
+        seekers.get(la)![type] -= n;
+        state.add(la, type, sector, OUTSIDE_WALES, OUTSIDE_WALES, n);
+        bump(outcome.newPlacements, la, n);
+        if (rules.approvalRequired && sector !== 'la') bump(outcome.supplementaryOutsideWales, la, n);
+      });
+    });
+  }
+  return outcome;
+}
+
+/**
+ * Tiers (b) and (c): the least-cost assignment fixes how many children of each LA go to each host;
+ * then, canonically, at each host the LAs in code order take its sectors in rank order, each
+ * sector's providers in id order.
+ */
+function assignLeastCost(
+  las: readonly string[],
+  providers: readonly ProviderPlaces[],
+  type: MarketType,
+  forProfitCap: number | null,
+  geo: Geography,
+  seeking: (la: string, type: MarketType) => number,
+  vacancyOf: (p: ProviderPlaces) => number,
+  place: (la: string, p: ProviderPlaces, n: number) => void,
+): void {
+  if (las.length === 0 || providers.length === 0) return;
+  const hosts = [...new Set(providers.map((p) => p.host))].sort(compareCodes);
+  const slots = hosts.map((h) =>
+    providers
+      .filter((p) => p.host === h && vacancyOf(p) > 0)
+      .sort(byProviderKey),
+  );
+  const vacancies = slots.map((ps) => {
+    const v: [number, number, number] = [0, 0, 0];
+    for (const p of ps) v[SECTORS.indexOf(p.sector)] += vacancyOf(p);
+    return v;
+  });
+  const flow = solveTransport({
+    supply: las.map((la) => seeking(la, type)),
+    vacancies,
+    metres: (i, j) => geo.metres(las[i], hosts[j]),
+    forProfitCap,
+  });
+  hosts.forEach((_, j) => {
+    let slot = 0;
+    for (let i = 0; i < las.length; i++) {
+      let n = flow[i][j];
+      while (n > 0) {
+        const p = slots[j][slot];
+        const take = Math.min(n, vacancyOf(p));
+        place(las[i], p, take);
+        n -= take;
+        if (vacancyOf(p) === 0) slot++;
+      }
+    }
+  });
+}

@@ -1,0 +1,332 @@
+// The projection: the base state, then each year t = B … horizon in SPEC.md section 4.2's order:
+// need, supply events, displacement, turnover, endings above need, seekers, matching, metrics.
+// Pure: typed data in, typed results out.
+import { InternalError } from '../errors.js';
+import { continuingByLa, applyTurnover, displaceChildren, endPlacementsAboveNeed } from './continuing.js';
+import { haversineKm, withinLaKm } from './distance.js';
+import { matchSeekers, type Geography, type Seekers } from './matching.js';
+import { makeNeedModel, type NeedByType } from './need.js';
+import { compareCodes, floorEps, largestRemainder, roundHalfUp, tieKey } from './rounding.js';
+import { PlacementState } from './state.js';
+import {
+  applyFosterWalesGrowth,
+  applyFosterWalesTransfers,
+  applyRegionalHomes,
+  applyStrategies,
+  applyTransitions,
+  type CutUnits,
+} from './supply.js';
+import { inForce, valueAt } from './timeline.js';
+import {
+  MARKET_TYPES,
+  OUTSIDE_WALES,
+  PLACEMENT_TYPES,
+  isMarketType,
+  type Dataset,
+  type HostYearPlaces,
+  type LaYearTally,
+  type MarketType,
+  type ModelScenario,
+  type PlacementGroup,
+  type Projection,
+  type YearResult,
+} from './types.js';
+
+export function runProjection(dataset: Dataset, scenario: ModelScenario): Projection {
+  const B = dataset.baseYear;
+  const las = [...dataset.localAuthorities].sort((a, b) => compareCodes(a.code, b.code));
+  const laCodes = las.map((l) => l.code);
+  const laByCode = new Map(las.map((l) => [l.code, l]));
+  const regionOf = (la: string): string => laByCode.get(la)?.region ?? '';
+  const need = makeNeedModel(dataset, scenario);
+  const geo = makeGeography(dataset, scenario);
+  const warnings: string[] = [];
+  const state = baseState(dataset, (m) => warnings.push(m));
+
+  const years: YearResult[] = [];
+  let byLa = groupsByLa(state);
+  const groupsOf = (la: string): PlacementGroup[] => byLa.get(la) ?? [];
+  const baseNeed = new Map(laCodes.map((la) => [la, need.basePlacements(la)]));
+  years.push(
+    yearResult(B - 1, true, state, laCodes, (la) => {
+      const n = baseNeed.get(la)!;
+      return tallyLa(la, n, sum(n), { foster: 0, residential: 0, secure: 0 }, groupsOf(la), geo, regionOf, null, null);
+    }, warnings.splice(0)),
+  );
+
+  for (let t = B; t <= scenario.horizonTo; t++) {
+    // (1) need
+    const needs = new Map<string, NeedByType>(laCodes.map((la) => [la, need.needByType(la, t)]));
+    // (2) supply events, all on 1 April
+    const cut: CutUnits = new Set();
+    applyStrategies(
+      state,
+      dataset.strategies.filter((s) => s.year === t),
+      inForce(scenario.policy.fpGrowthFrozenFrom, t),
+      (m) => warnings.push(m),
+      cut,
+    );
+    applyTransitions(state, scenario.transitions.filter((tr) => tr.year === t), regionOf, cut);
+    applyFosterWalesTransfers(state, valueAt(scenario.fosterWales.transfersFromFp, t));
+    applyFosterWalesGrowth(
+      state,
+      valueAt(scenario.fosterWales.netNewPlaces, t),
+      laCodes.map((la) => [la, needs.get(la)!.foster] as const),
+      cut,
+    );
+    applyRegionalHomes(state, scenario.regionalResidential.filter((h) => h.year === t));
+    // (3) displacement, (4) turnover, (5) endings where need has fallen
+    const displaced = displaceChildren(state, cut);
+    applyTurnover(state, (type) => valueAt(scenario.turnover[type], t));
+    endPlacementsAboveNeed(state, (la) => needs.get(la)!);
+    // (6) seekers: last year's unplaced, the displaced, turnover and growth all seek
+    const continuing = continuingByLa(state);
+    const seekers: Seekers = new Map(
+      laCodes.map((la) => {
+        const c = continuing.get(la) ?? { foster: 0, residential: 0, secure: 0 };
+        const n = needs.get(la)!;
+        return [la, { foster: n.foster - c.foster, residential: n.residential - c.residential, secure: n.secure - c.secure }];
+      }),
+    );
+    // (7) matching
+    const approval = inForce(scenario.policy.approvalRequiredFrom, t);
+    const fpEnded = inForce(scenario.policy.fpNewPlacementsEnd, t);
+    const exceptions = valueAt(scenario.policy.exceptionsShare, t);
+    const ow = scenario.outsideWales;
+    const outcome = matchSeekers(state, seekers, geo, {
+      occupancy: (type) => valueAt(scenario.occupancy[type], t),
+      forProfitCap: (_type, entering) => (fpEnded ? floorEps(exceptions * entering) : null),
+      approvalRequired: approval,
+      outsideWales: { allowed: ow.allowed, cap: ow.places === null ? null : valueAt(ow.places, t), sector: ow.sector },
+    });
+    // (8) metrics
+    const costs = makeCosting(dataset, scenario, t);
+    byLa = groupsByLa(state);
+    years.push(
+      yearResult(t, false, state, laCodes, (la) => {
+        const n = needs.get(la)!;
+        const tally = tallyLa(la, n, need.childrenLookedAfter(la, t), outcome.unplaced.get(la)!, groupsOf(la), geo, regionOf, costs, {
+          displaced: displaced.get(la) ?? 0,
+          newPlacements: outcome.newPlacements.get(la) ?? 0,
+          inWalesFp: outcome.supplementaryInWalesFp.get(la) ?? 0,
+          outsideWales: outcome.supplementaryOutsideWales.get(la) ?? 0,
+        });
+        checkConservation(t, la, n, tally, groupsOf(la));
+        return tally;
+      }, warnings.splice(0)),
+    );
+  }
+  return { scenario: scenario.name, baseYear: B, years };
+}
+
+function groupsByLa(state: PlacementState): Map<string, PlacementGroup[]> {
+  const out = new Map<string, PlacementGroup[]>();
+  for (const g of state.groups()) {
+    const list = out.get(g.laCode);
+    if (list) list.push(g);
+    else out.set(g.laCode, [g]);
+  }
+  return out;
+}
+
+const sum = (n: NeedByType): number => PLACEMENT_TYPES.reduce((s, t) => s + n[t], 0);
+
+/** The base state: placements without a provider id are shared over that host's providers by places. */
+function baseState(dataset: Dataset, warn: (m: string) => void): PlacementState {
+  const state = new PlacementState();
+  for (const p of dataset.providers) {
+    const unit = state.ensureProvider({ ...p, reservedForRegion: null });
+    unit.places += p.places;
+  }
+  const providers = state.providerList();
+  for (const row of dataset.placements) {
+    if (!isMarketType(row.placementType) || row.children === 0) continue;
+    const type = row.placementType;
+    const sector = row.sector ?? 'fp';
+    const host = row.host ?? OUTSIDE_WALES;
+    if (host === OUTSIDE_WALES) {
+      state.add(row.laCode, type, sector, OUTSIDE_WALES, OUTSIDE_WALES, row.children);
+      continue;
+    }
+    if (row.providerId !== null) {
+      const named = providers.find((p) => p.providerId === row.providerId && p.host === host && p.placementType === type);
+      const s = named?.sector ?? sector;
+      if (!named) state.ensureProvider({ providerId: row.providerId, providerName: row.providerId, sector: s, host, placementType: type, reservedForRegion: null });
+      state.add(row.laCode, type, s, host, row.providerId, row.children);
+      continue;
+    }
+    const here = providers.filter((p) => p.host === host && p.sector === sector && p.placementType === type && p.places > 0);
+    if (here.length === 0) {
+      warn(`${row.laCode}: ${row.children} ${sector} ${type} placements at ${host} have no provider there; they sit with UNLISTED (0 places)`);
+      state.ensureProvider({ providerId: 'UNLISTED', providerName: 'Unlisted provider', sector, host, placementType: type, reservedForRegion: null });
+      state.add(row.laCode, type, sector, host, 'UNLISTED', row.children);
+      continue;
+    }
+    const total = here.reduce((s, p) => s + p.places, 0);
+    const shares = largestRemainder(
+      here.map((p) => (row.children * p.places) / total),
+      here.map((p) => tieKey(row.laCode, type, sector, host, p.providerId)),
+    );
+    here.forEach((p, i) => state.add(row.laCode, type, sector, host, p.providerId, shares[i]));
+  }
+  return state;
+}
+
+function makeGeography(dataset: Dataset, scenario: ModelScenario): Geography & {
+  km(la: string, host: string): number;
+} {
+  const byCode = new Map(dataset.localAuthorities.map((l) => [l.code, l]));
+  const kmCache = new Map<string, number>();
+  const km = (la: string, host: string): number => {
+    if (host === OUTSIDE_WALES) return scenario.outsideWales.distanceKmByLa[la] ?? scenario.outsideWales.distanceKm;
+    const key = `${la}|${host}`;
+    let d = kmCache.get(key);
+    if (d === undefined) {
+      const a = byCode.get(la)!;
+      const b = byCode.get(host)!;
+      d = la === host ? withinLaKm(a.areaKm2) : haversineKm(a.lat, a.lon, b.lat, b.lon);
+      kmCache.set(key, d);
+    }
+    return d;
+  };
+  return {
+    laCodes: [...byCode.keys()].sort(compareCodes),
+    regionOf: (la) => byCode.get(la)?.region ?? '',
+    metres: (la, host) => roundHalfUp(km(la, host) * 1000),
+    km,
+  };
+}
+
+interface Costing {
+  /** Weekly cost × 52 × the index to year t, or null when no cost row exists. */
+  annual(type: MarketType, sector: string, outsideWales: boolean): number | null;
+  unplacedAnnual: number;
+}
+
+function makeCosting(dataset: Dataset, scenario: ModelScenario, t: number): Costing | null {
+  if (dataset.costs === null) return null;
+  const index = (from: number): number => {
+    let f = 1;
+    for (let u = from + 1; u <= t; u++) f *= 1 + valueAt(scenario.inflation, u);
+    for (let u = t + 1; u <= from; u++) f /= 1 + valueAt(scenario.inflation, u);
+    return f;
+  };
+  const rows = new Map(dataset.costs.map((c) => [`${c.placementType}|${c.sector}|${c.location}`, c]));
+  return {
+    annual(type, sector, outside) {
+      const c = rows.get(`${type}|${sector}|${outside ? 'outside_wales' : 'in_wales'}`);
+      return c ? c.weeklyCostGbp * 52 * index(c.priceYear) : null;
+    },
+    unplacedAnnual: scenario.unplacedWeeklyCostGbp === null ? 0 : scenario.unplacedWeeklyCostGbp * 52 * index(dataset.baseYear),
+  };
+}
+
+interface Flows {
+  displaced: number;
+  newPlacements: number;
+  inWalesFp: number;
+  outsideWales: number;
+}
+
+function tallyLa(
+  la: string,
+  need: NeedByType,
+  childrenLookedAfter: number,
+  unplaced: Record<MarketType, number>,
+  groups: readonly PlacementGroup[],
+  geo: ReturnType<typeof makeGeography>,
+  regionOf: (la: string) => string,
+  costs: Costing | null,
+  flows: Flows | null,
+): LaYearTally {
+  let marketPlaced = 0;
+  let own = 0;
+  let region = 0;
+  let outside = 0;
+  let fp = 0;
+  let cost: number | null = costs === null || flows === null ? null : 0;
+  const byKm = new Map<number, number>();
+  for (const g of groups) {
+    const n = g.children;
+    marketPlaced += n;
+    if (g.host === la) own += n;
+    if (g.host !== OUTSIDE_WALES && regionOf(g.host) === regionOf(la)) region += n;
+    if (g.host === OUTSIDE_WALES) outside += n;
+    if (g.sector === 'fp') fp += n;
+    const km = geo.km(la, g.host);
+    byKm.set(km, (byKm.get(km) ?? 0) + n);
+    if (cost !== null && costs !== null) {
+      const annual = costs.annual(g.placementType, g.sector, g.host === OUTSIDE_WALES);
+      cost = annual === null ? null : cost + n * annual;
+    }
+  }
+  const unplacedTotal = unplaced.foster + unplaced.residential + unplaced.secure;
+  if (cost !== null && costs !== null) cost += unplacedTotal * costs.unplacedAnnual;
+  return {
+    laCode: la,
+    childrenLookedAfter,
+    need: { ...need },
+    unplaced: { ...unplaced },
+    displaced: flows?.displaced ?? null,
+    newPlacements: flows?.newPlacements ?? null,
+    supplementaryPlacements: flows === null ? null : flows.inWalesFp + flows.outsideWales,
+    supplementaryInWalesFp: flows?.inWalesFp ?? null,
+    supplementaryOutsideWales: flows?.outsideWales ?? null,
+    marketPlaced,
+    placedInOwnLa: own,
+    placedInRegion: region,
+    placedOutsideWales: outside,
+    forProfitPlacements: fp,
+    distances: [...byKm.entries()].sort((a, b) => a[0] - b[0]),
+    costGbp: cost,
+  };
+}
+
+function yearResult(
+  year: number,
+  isBase: boolean,
+  state: PlacementState,
+  laCodes: readonly string[],
+  tally: (la: string) => LaYearTally,
+  warnings: string[],
+): YearResult {
+  const places = new Map<string, HostYearPlaces>();
+  const providers = state.providerList();
+  for (const p of providers) {
+    const k = `${p.host}|${p.placementType}`;
+    let row = places.get(k);
+    if (!row) {
+      row = { host: p.host, placementType: p.placementType, places: 0, forProfitPlaces: 0 };
+      places.set(k, row);
+    }
+    row.places += p.places;
+    if (p.sector === 'fp') row.forProfitPlaces += p.places;
+  }
+  return {
+    year,
+    asAt: `${year + 1}-03-31`,
+    isBase,
+    tallies: laCodes.map(tally),
+    places: [...places.values()],
+    groups: state.snapshotGroups(),
+    providers: providers.map((p) => ({ ...p })),
+    warnings,
+  };
+}
+
+/** Every child is in exactly one of: a placement in Wales, outside Wales, non-market care, unplaced. */
+function checkConservation(t: number, la: string, need: NeedByType, tally: LaYearTally, groups: readonly PlacementGroup[]): void {
+  const placed = { foster: 0, residential: 0, secure: 0 };
+  for (const g of groups) placed[g.placementType] += g.children;
+  for (const type of MARKET_TYPES) {
+    if (placed[type] + tally.unplaced[type] !== need[type] || tally.unplaced[type] < 0) {
+      throw new InternalError(
+        `year ${t}, ${la}, ${type}: ${placed[type]} placed + ${tally.unplaced[type]} unplaced != ${need[type]} needing a placement`,
+      );
+    }
+  }
+  if (sum(need) !== tally.childrenLookedAfter) {
+    throw new InternalError(`year ${t}, ${la}: need by type sums to ${sum(need)}, not ${tally.childrenLookedAfter} children looked after`);
+  }
+}
+

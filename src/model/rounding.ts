@@ -1,0 +1,85 @@
+// Integer arithmetic on counts of children and places (SPEC.md section 4.2, "Arithmetic").
+import { PLACEMENT_TYPES, SECTORS, type PlacementType, type Sector } from './types.js';
+
+/** Floating-point slack allowed in floors, half-up rounding and remainder ties: floor(0.57 × 100) is 57. */
+export const EPS = 1e-9;
+
+export function floorEps(x: number): number {
+  return Math.floor(x + EPS);
+}
+
+/** Half-up rounding of a non-negative quantity, with the same slack. */
+export function roundHalfUp(x: number): number {
+  return Math.floor(x + 0.5 + EPS);
+}
+
+/**
+ * A cell's place in the tie order: LA code, placement type (section 3 order), sector (la < nfp < fp),
+ * host code, provider id. Cells that lack a part (providers have no LA) leave it empty.
+ */
+export type TieKey = readonly [la: string, type: number, sector: number, host: string, provider: string];
+
+export function tieKey(
+  la: string,
+  type: PlacementType | null,
+  sector: Sector | null,
+  host: string,
+  provider: string,
+): TieKey {
+  return [la, type === null ? -1 : PLACEMENT_TYPES.indexOf(type), sector === null ? -1 : SECTORS.indexOf(sector), host, provider];
+}
+
+/** Plain code-point comparison of strings, never locale-aware. */
+export function compareCodes(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function compareTieKeys(a: TieKey, b: TieKey): number {
+  return (
+    compareCodes(a[0], b[0]) || a[1] - b[1] || a[2] - b[2] || compareCodes(a[3], b[3]) || compareCodes(a[4], b[4])
+  );
+}
+
+/**
+ * Rounds shares of a count to integers that keep the total: each cell gets the floor of its exact
+ * value, and the cells with the largest remainders get one more until the total is the half-up
+ * rounded exact total. Remainders within EPS of each other tie, and ties go in key order.
+ */
+export function largestRemainder(exact: readonly number[], keys: readonly TieKey[]): number[] {
+  const n = exact.length;
+  if (n === 0) return [];
+  let total = 0;
+  for (const x of exact) total += x;
+  const target = roundHalfUp(total);
+  const out = new Array<number>(n);
+  const rem = new Array<number>(n);
+  let assigned = 0;
+  for (let i = 0; i < n; i++) {
+    const f = Math.max(0, floorEps(exact[i]));
+    out[i] = f;
+    rem[i] = exact[i] - f;
+    assigned += f;
+  }
+  let left = target - assigned;
+  if (left === 0) return out;
+  const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => {
+    const d = rem[j] - rem[i];
+    if (Math.abs(d) > EPS) return d;
+    return compareTieKeys(keys[i], keys[j]);
+  });
+  if (left > 0) {
+    for (let k = 0; left > 0; k = (k + 1) % n) {
+      out[order[k]] += 1;
+      left--;
+    }
+  } else {
+    // Only reachable through floating-point slack: take back from the smallest remainders first.
+    for (let k = n - 1; left < 0; k = (k - 1 + n) % n) {
+      if (out[order[k]] > 0) {
+        out[order[k]] -= 1;
+        left++;
+      }
+    }
+  }
+  return out;
+}

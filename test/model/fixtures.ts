@@ -1,0 +1,49 @@
+// Small hand-made datasets and scenarios for the model's tests. Numbers are chosen so that every
+// expected figure can be worked out by hand in the test's comments.
+import type { Dataset, LocalAuthority, ModelScenario, Timeline } from '../../src/model/types.js';
+
+export const tl = (initial: number, steps: Array<[number, number]> = []): Timeline => ({ initial, steps });
+
+/** Three LAs: A and B in region r1 (A at the origin, B 1 degree of latitude north), C in r2 further north. */
+export const LAS: LocalAuthority[] = [
+  { code: 'A', nameEn: 'Aton', nameCy: 'Aton', region: 'north-wales', lat: 52, lon: -3, areaKm2: 100 * Math.PI },
+  { code: 'B', nameEn: 'Bton', nameCy: 'Bton', region: 'north-wales', lat: 53, lon: -3, areaKm2: 400 * Math.PI },
+  { code: 'C', nameEn: 'Cton', nameCy: 'Cton', region: 'powys', lat: 54, lon: -3, areaKm2: 900 * Math.PI },
+];
+
+export function dataset(over: Partial<Dataset> = {}): Dataset {
+  return {
+    localAuthorities: LAS,
+    placements: [],
+    providers: [],
+    demandHistory: [],
+    strategies: [],
+    costs: null,
+    baseYear: 2024,
+    ...over,
+  };
+}
+
+/** A scenario with nothing moving: no demand change, no turnover, full occupancy, no policy. */
+export function scenario(over: Partial<ModelScenario> = {}): ModelScenario {
+  return {
+    name: 'test',
+    horizonTo: 2024,
+    demand: { method: 'change', rate: tl(0), rateByLa: {} },
+    mixShift: [],
+    turnover: { foster: tl(0), residential: tl(0), secure: tl(0) },
+    occupancy: { foster: tl(1), residential: tl(1), secure: tl(1) },
+    policy: { fpGrowthFrozenFrom: null, approvalRequiredFrom: null, fpNewPlacementsEnd: null, exceptionsShare: tl(0) },
+    transitions: [],
+    fosterWales: { netNewPlaces: tl(0), transfersFromFp: tl(0) },
+    regionalResidential: [],
+    outsideWales: { allowed: true, places: null, distanceKm: 150, distanceKmByLa: {}, sector: 'fp' },
+    inflation: tl(0),
+    unplacedWeeklyCostGbp: null,
+    ...over,
+  };
+}
+
+export function demand(la: string, children: number, year = 2024): Dataset['demandHistory'][number] {
+  return { laCode: la, asAt: `${year}-03-31`, year, children };
+}
