@@ -47,3 +47,30 @@ export function scenario(over: Partial<ModelScenario> = {}): ModelScenario {
 export function demand(la: string, children: number, year = 2024): Dataset['demandHistory'][number] {
   return { laCode: la, asAt: `${year}-03-31`, year, children };
 }
+
+import type { PlacementRow, ProviderRow, Projection, Sector, MarketType } from '../../src/model/types.js';
+
+/** A market placement row; `provider` pins the children to one provider. */
+export function placed(la: string, type: MarketType, sector: Sector, host: string, children: number, provider: string | null = null): PlacementRow {
+  return { laCode: la, placementType: type, sector, host, children, providerId: provider };
+}
+
+export function provider(id: string, sector: Sector, host: string, type: MarketType, places: number): ProviderRow {
+  return { providerId: id, providerName: id, sector, host, placementType: type, places };
+}
+
+/** Places of a provider at the end of year t (0 if it does not exist). */
+export function placesOf(p: Projection, t: number, id: string): number {
+  const y = p.years.find((r) => r.year === t)!;
+  return y.providers.filter((x) => x.providerId === id).reduce((s, x) => s + x.places, 0);
+}
+
+/** Children of an LA held by each provider at the end of year t, as "provider:children" strings. */
+export function heldBy(p: Projection, t: number, la: string): string[] {
+  const y = p.years.find((r) => r.year === t)!;
+  return y.groups.filter((g) => g.laCode === la).map((g) => `${g.providerId}:${g.children}`);
+}
+
+export function tally(p: Projection, t: number, la: string) {
+  return p.years.find((r) => r.year === t)!.tallies.find((x) => x.laCode === la)!;
+}

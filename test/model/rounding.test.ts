@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { floorEps, largestRemainder, roundHalfUp, tieKey } from '../../src/model/rounding.js';
+
+const keys = (...las: string[]) => las.map((la) => tieKey(la, 'foster', 'la', '', ''));
+
+describe('arithmetic (SPEC 4.2)', () => {
+  it('floors allow 1e-9 of floating-point error: floor(0.57 × 100) is 57', () => {
+    expect(0.57 * 100).toBeLessThan(57); // 56.99999999999999 in binary floating point
+    expect(floorEps(0.57 * 100)).toBe(57);
+  });
+
+  it('rounds half up', () => {
+    expect(roundHalfUp(2.5)).toBe(3);
+    expect(roundHalfUp(2.4999)).toBe(2);
+    expect(roundHalfUp(0.5)).toBe(1);
+    expect(roundHalfUp(1.15 * 100 - 114.5)).toBe(1); // 0.5 up to float noise
+  });
+});
+
+describe('largest remainder', () => {
+  it('keeps the half-up rounded total and gives the extra units to the largest remainders', () => {
+    // exact 0.3, 0.3, 0.4 -> total 1; floors 0,0,0; the one unit goes to the 0.4
+    expect(largestRemainder([0.3, 0.3, 0.4], keys('A', 'B', 'C'))).toEqual([0, 0, 1]);
+    // exact 2.6, 1.2, 1.2 -> total 5; floors 2,1,1 leave 1 unit for the 0.6
+    expect(largestRemainder([2.6, 1.2, 1.2], keys('A', 'B', 'C'))).toEqual([3, 1, 1]);
+  });
+
+  it('breaks ties in key order, by code point', () => {
+    // exact 1.5, 1.5, 1 -> total 4; floors 1,1,1; one unit, remainders tie: "A" before "B"
+    expect(largestRemainder([1.5, 1.5, 1], keys('B', 'A', 'C'))).toEqual([1, 2, 1]);
+    // code point order: "Z" (90) sorts before "a" (97)
+    expect(largestRemainder([0.5, 0.5], keys('a', 'Z'))).toEqual([0, 1]);
+  });
+
+  it('treats remainders within 1e-9 as tied', () => {
+    // 7 × 0.2 = 1.4000000000000001 and 1.4 tie: the key decides, not the float noise
+    expect(largestRemainder([4.2, 7 * 0.2, 1.4], keys('A', 'C', 'B'))).toEqual([4, 1, 2]);
+  });
+
+  it('rounds the total half up: exact 0.5 + 0.5 + 0.5 = 1.5 -> 2 units', () => {
+    expect(largestRemainder([0.5, 0.5, 0.5], keys('A', 'B', 'C'))).toEqual([1, 1, 0]);
+  });
+});

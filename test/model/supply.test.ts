@@ -1,0 +1,131 @@
+// Rule 2, supply events on 1 April: strategies, transitions, Foster Wales, regional homes.
+import { describe, expect, it } from 'vitest';
+import { runProjection } from '../../src/model/project.js';
+import { dataset, demand, heldBy, placed, placesOf, provider, scenario, tally, tl } from './fixtures.js';
+
+describe('strategies', () => {
+  it('a close removes places one at a time from the currently largest provider, ties by id', () => {
+    // P1 4, P2 4, P3 2; close 5: P1 (tie, id) 3; P2 3; P1 (tie) 2; P2 2; P1 (three-way tie) 1
+    const ds = dataset({
+      providers: [provider('P2', 'fp', 'A', 'residential', 4), provider('P1', 'fp', 'A', 'residential', 4), provider('P3', 'fp', 'A', 'residential', 2)],
+      strategies: [{ laCode: 'A', year: 2024, action: 'close', placementType: 'residential', sector: 'fp', places: 5, host: 'A' }],
+    });
+    const p = runProjection(ds, scenario());
+    expect(['P1', 'P2', 'P3'].map((id) => placesOf(p, 2024, id))).toEqual([1, 2, 2]);
+    expect(placesOf(p, 2023, 'P1')).toBe(4); // the base row is before any event
+  });
+
+  it('closes come before opens, and opened places belong to STRATEGY_<la>_<type>_<sector> at the row\'s host', () => {
+    const ds = dataset({
+      providers: [provider('P1', 'la', 'B', 'foster', 3)],
+      strategies: [
+        { laCode: 'A', year: 2025, action: 'recruit', placementType: 'foster', sector: 'la', places: 4, host: 'B' },
+        { laCode: 'A', year: 2025, action: 'close', placementType: 'foster', sector: 'la', places: 2, host: 'B' },
+        { laCode: 'A', year: 2025, action: 'open', placementType: 'foster', sector: 'la', places: 1, host: 'B' },
+      ],
+    });
+    const p = runProjection(ds, scenario({ horizonTo: 2025 }));
+    // the close takes the existing provider's places (3 -> 1), not the ones opened the same day
+    expect(placesOf(p, 2025, 'P1')).toBe(1);
+    expect(placesOf(p, 2025, 'STRATEGY_A_foster_la')).toBe(5);
+    expect(placesOf(p, 2024, 'STRATEGY_A_foster_la')).toBe(0);
+  });
+
+  it('a for-profit open is not applied once fp_growth_frozen_from has begun, with a warning', () => {
+    const ds = dataset({
+      strategies: [
+        { laCode: 'A', year: 2024, action: 'open', placementType: 'residential', sector: 'fp', places: 2, host: 'A' },
+        { laCode: 'A', year: 2025, action: 'open', placementType: 'residential', sector: 'fp', places: 3, host: 'A' },
+      ],
+    });
+    const s = scenario({ horizonTo: 2025 });
+    s.policy.fpGrowthFrozenFrom = 2025;
+    const p = runProjection(ds, s);
+    expect(placesOf(p, 2025, 'STRATEGY_A_residential_fp')).toBe(2);
+    expect(p.years.find((y) => y.year === 2025)!.warnings.join('\n')).toMatch(/frozen/);
+  });
+});
+
+describe('transitions', () => {
+  // LA C places 5 children with P1 (host A) and 4 with P2 (host B), both for-profit homes of 5 places.
+  const ds = dataset({
+    placements: [placed('C', 'residential', 'fp', 'A', 5, 'P1'), placed('C', 'residential', 'fp', 'B', 4, 'P2')],
+    providers: [provider('P1', 'fp', 'A', 'residential', 5), provider('P2', 'fp', 'B', 'residential', 5)],
+    demandHistory: [demand('C', 9)],
+  });
+  const transition = { year: 2024, sector: 'fp' as const, placementType: 'residential' as const, region: null, host: null, providerId: null, exit: 0.3, convert: 0.5 };
+
+  it('exits and conversions are shares of each provider\'s places, rounded by largest remainder across providers', () => {
+    // exit: exact 1.5 + 1.5 = 3 -> floors 1, 1; the tie goes to host A first: P1 loses 2, P2 loses 1
+    // convert: exact 2.5 + 2.5 = 5 -> floors 2, 2; the tie to A: P1 converts 3, P2 converts 2
+    // P1: 5 − 2 − 3 = 0 places, P1~nfp 3; P2: 5 − 1 − 2 = 2, P2~nfp 2
+    const p = runProjection(ds, scenario({ transitions: [transition] }));
+    expect(['P1', 'P1~nfp', 'P2', 'P2~nfp'].map((id) => placesOf(p, 2024, id))).toEqual([0, 3, 2, 2]);
+  });
+
+  it('converted places keep their children (now nfp); children beyond the remaining places are displaced', () => {
+    // P1's 5 children: 5 × 3/5 = 3 move to P1~nfp; 2 are left on 0 places and are displaced.
+    // P2's 4 children: 4 × 2/5 = 1.6 -> 2 move to P2~nfp; 2 left on 2 places: nobody displaced.
+    // No vacancy is left in Wales, so the 2 displaced children are placed outside Wales.
+    const p = runProjection(ds, scenario({ transitions: [transition] }));
+    const c = tally(p, 2024, 'C');
+    expect(c.displaced).toBe(2);
+    expect(c.placedOutsideWales).toBe(2);
+    expect(c.newPlacements).toBe(2);
+    expect(c.forProfitPlacements).toBe(4); // 2 left at P2 + 2 outside Wales
+    expect(heldBy(p, 2024, 'C').sort()).toEqual(['OUTSIDE_WALES:2', 'P1~nfp:3', 'P2:2', 'P2~nfp:2']);
+  });
+
+  it('transitions of a year apply in list order, each share of the 1 April places, capped by what is left', () => {
+    // P0042-like exit of the whole provider after a 50% conversion: P1 converts 2.5 -> 3 (single provider
+    // rounds half up), then exit 1.0 of its 5 April places is capped at the 2 left.
+    const p = runProjection(ds, scenario({
+      transitions: [
+        { ...transition, exit: 0, convert: 0.5, providerId: 'P1' },
+        { ...transition, exit: 1, convert: 0, providerId: 'P1' },
+      ],
+    }));
+    expect(placesOf(p, 2024, 'P1')).toBe(0);
+    expect(placesOf(p, 2024, 'P1~nfp')).toBe(3);
+  });
+});
+
+describe('Foster Wales', () => {
+  it('transfers move a share of every for-profit foster provider\'s places, and their children, to ID~la', () => {
+    // Q: 10 places, 8 children of A. 25% of 10 = 2.5 -> 3 places move; children 8 × 3/10 = 2.4 -> 2 move.
+    const ds = dataset({
+      placements: [placed('A', 'foster', 'fp', 'A', 8, 'Q')],
+      providers: [provider('Q', 'fp', 'A', 'foster', 10)],
+      demandHistory: [demand('A', 8)],
+    });
+    const p = runProjection(ds, scenario({ fosterWales: { netNewPlaces: tl(0), transfersFromFp: tl(0.25) } }));
+    expect([placesOf(p, 2024, 'Q'), placesOf(p, 2024, 'Q~la')]).toEqual([7, 3]);
+    expect(heldBy(p, 2024, 'A').sort()).toEqual(['Q:6', 'Q~la:2']);
+    expect(tally(p, 2024, 'A').forProfitPlacements).toBe(6);
+    expect(tally(p, 2024, 'A').newPlacements).toBe(0); // a transfer is not a new placement
+  });
+
+  it('net new places are shared over LAs by foster need as FOSTER_WALES_<la> places', () => {
+    // foster need A 3, B 1, C 0: 10 places -> exact 7.5, 2.5, 0 -> floors 7, 2; the tie goes to A
+    const ds = dataset({
+      placements: [placed('A', 'foster', 'la', 'OUTSIDE_WALES', 3), placed('B', 'foster', 'la', 'OUTSIDE_WALES', 1), placed('C', 'residential', 'fp', 'OUTSIDE_WALES', 1)],
+      demandHistory: [demand('A', 3), demand('B', 1), demand('C', 1)],
+    });
+    const p = runProjection(ds, scenario({ fosterWales: { netNewPlaces: tl(10), transfersFromFp: tl(0) } }));
+    expect(['FOSTER_WALES_A', 'FOSTER_WALES_B', 'FOSTER_WALES_C'].map((id) => placesOf(p, 2024, id))).toEqual([8, 2, 0]);
+  });
+});
+
+describe('regional homes', () => {
+  it('open in their year as REGIONAL_<region>_<host>, reserved for the region', () => {
+    const ds = dataset({ demandHistory: [demand('A', 0)] });
+    const p = runProjection(ds, scenario({
+      horizonTo: 2025,
+      regionalResidential: [{ region: 'north-wales', host: 'B', year: 2025, places: 4, sector: 'la', placementType: 'residential', reservedForRegion: true }],
+    }));
+    expect(placesOf(p, 2024, 'REGIONAL_north-wales_B')).toBe(0);
+    expect(placesOf(p, 2025, 'REGIONAL_north-wales_B')).toBe(4);
+    const y = p.years.find((r) => r.year === 2025)!;
+    expect(y.providers.find((x) => x.providerId === 'REGIONAL_north-wales_B')!.reservedForRegion).toBe('north-wales');
+  });
+});
