@@ -67,14 +67,16 @@ export function matchSeekers(state: PlacementState, seekers: Seekers, geo: Geogr
   const seeking = (la: string, type: MarketType): number => seekers.get(la)?.[type] ?? 0;
 
   // (a) the LA's own places: its homes and carers are in its area.
+  const ownPlaces = new Map<string, ProviderPlaces[]>();
+  for (const p of open) {
+    if (p.sector !== 'la' || p.reservedForRegion !== null) continue;
+    const list = ownPlaces.get(p.host);
+    if (list) list.push(p);
+    else ownPlaces.set(p.host, [p]);
+  }
   for (const la of geo.laCodes) {
-    for (const type of MARKET_TYPES) {
-      for (const p of open) {
-        if (seeking(la, type) === 0) break;
-        if (p.host === la && p.sector === 'la' && p.placementType === type && p.reservedForRegion === null) {
-          place(la, p, Math.min(seeking(la, type), vacancyOf(p)));
-        }
-      }
+    for (const p of ownPlaces.get(la) ?? []) {
+      place(la, p, Math.min(seeking(la, p.placementType), vacancyOf(p)));
     }
   }
 

@@ -175,25 +175,26 @@ function baseState(dataset: Dataset, warn: (m: string) => void): PlacementState 
 function makeGeography(dataset: Dataset, scenario: ModelScenario): Geography & {
   km(la: string, host: string): number;
 } {
-  const byCode = new Map(dataset.localAuthorities.map((l) => [l.code, l]));
-  const kmCache = new Map<string, number>();
-  const km = (la: string, host: string): number => {
-    if (host === OUTSIDE_WALES) return scenario.outsideWales.distanceKmByLa[la] ?? scenario.outsideWales.distanceKm;
-    const key = `${la}|${host}`;
-    let d = kmCache.get(key);
-    if (d === undefined) {
-      const a = byCode.get(la)!;
-      const b = byCode.get(host)!;
-      d = la === host ? withinLaKm(a.areaKm2) : haversineKm(a.lat, a.lon, b.lat, b.lon);
-      kmCache.set(key, d);
-    }
-    return d;
-  };
+  const las = [...dataset.localAuthorities].sort((a, b) => compareCodes(a.code, b.code));
+  const index = new Map(las.map((l, i) => [l.code, i]));
+  const n = las.length;
+  // Every pair once: the matching asks for these distances many times a year.
+  const kmMatrix = new Float64Array(n * n);
+  const metresMatrix = new Float64Array(n * n);
+  las.forEach((a, i) =>
+    las.forEach((b, j) => {
+      const d = i === j ? withinLaKm(a.areaKm2) : haversineKm(a.lat, a.lon, b.lat, b.lon);
+      kmMatrix[i * n + j] = d;
+      metresMatrix[i * n + j] = roundHalfUp(d * 1000);
+    }),
+  );
+  const ow = scenario.outsideWales;
   return {
-    laCodes: [...byCode.keys()].sort(compareCodes),
-    regionOf: (la) => byCode.get(la)?.region ?? '',
-    metres: (la, host) => roundHalfUp(km(la, host) * 1000),
-    km,
+    laCodes: las.map((l) => l.code),
+    regionOf: (la) => las[index.get(la) ?? -1]?.region ?? '',
+    metres: (la, host) => metresMatrix[index.get(la)! * n + index.get(host)!],
+    km: (la, host) =>
+      host === OUTSIDE_WALES ? (ow.distanceKmByLa[la] ?? ow.distanceKm) : kmMatrix[index.get(la)! * n + index.get(host)!],
   };
 }
 

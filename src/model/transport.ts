@@ -39,27 +39,38 @@ export class MinCostFlow {
   /** Sends the most flow from s to t at the least cost; arc costs must be non-negative. */
   run(s: number, t: number): { flow: number; cost: number } {
     const n = this.nodeCount;
+    // Typed copies make the inner loop of the search several times faster than plain arrays.
+    const to = Int32Array.from(this.to);
+    const next = Int32Array.from(this.next);
+    const arcCost = Float64Array.from(this.cost);
+    const cap = Float64Array.from(this.cap);
+    const head = this.head;
     const potential = new Float64Array(n);
     const dist = new Float64Array(n);
     const prevArc = new Int32Array(n);
     const done = new Uint8Array(n);
     let flow = 0;
     let cost = 0;
+    const heap = new NodeHeap();
     for (;;) {
       dist.fill(Infinity);
       prevArc.fill(-1);
       done.fill(0);
       dist[s] = 0;
-      const heap = new NodeHeap();
+      heap.clear();
       heap.push(0, s);
       while (heap.size > 0) {
-        const [d, u] = heap.pop();
+        const d = heap.topDist();
+        const u = heap.pop();
         if (done[u] || d > dist[u]) continue;
         done[u] = 1;
-        for (let e = this.head[u]; e !== -1; e = this.next[e]) {
-          if (this.cap[e] <= 0) continue;
-          const v = this.to[e];
-          const nd = d + this.cost[e] + potential[u] - potential[v];
+        // Stop at the sink: nodes not yet settled are at least as far, which keeps reduced costs >= 0.
+        if (u === t) break;
+        const pu = potential[u];
+        for (let e = head[u]; e !== -1; e = next[e]) {
+          if (cap[e] <= 0) continue;
+          const v = to[e];
+          const nd = d + arcCost[e] + pu - potential[v];
           if (nd < dist[v]) {
             dist[v] = nd;
             prevArc[v] = e;
@@ -68,64 +79,70 @@ export class MinCostFlow {
         }
       }
       if (!done[t]) break;
-      for (let v = 0; v < n; v++) if (done[v]) potential[v] += dist[v];
+      const reach = dist[t];
+      for (let v = 0; v < n; v++) potential[v] += done[v] ? dist[v] : reach;
       let push = INF;
-      for (let v = t; v !== s; v = this.to[prevArc[v] ^ 1]) push = Math.min(push, this.cap[prevArc[v]]);
-      for (let v = t; v !== s; v = this.to[prevArc[v] ^ 1]) {
+      for (let v = t; v !== s; v = to[prevArc[v] ^ 1]) push = Math.min(push, cap[prevArc[v]]);
+      for (let v = t; v !== s; v = to[prevArc[v] ^ 1]) {
         const e = prevArc[v];
-        this.cap[e] -= push;
-        this.cap[e ^ 1] += push;
-        cost += push * this.cost[e];
+        cap[e] -= push;
+        cap[e ^ 1] += push;
+        cost += push * arcCost[e];
       }
       flow += push;
     }
+    for (let e = 0; e < cap.length; e++) this.cap[e] = cap[e];
     return { flow, cost };
   }
 }
 
-/** A binary min-heap of (distance, node), ties to the lower node. */
+/** A binary min-heap of (distance, node), ties to the lower node; arrays reused between searches. */
 class NodeHeap {
   private d: number[] = [];
   private v: number[] = [];
-  get size(): number {
-    return this.d.length;
+  size = 0;
+  clear(): void {
+    this.size = 0;
   }
-  private less(i: number, j: number): boolean {
-    return this.d[i] < this.d[j] || (this.d[i] === this.d[j] && this.v[i] < this.v[j]);
-  }
-  private swap(i: number, j: number): void {
-    [this.d[i], this.d[j]] = [this.d[j], this.d[i]];
-    [this.v[i], this.v[j]] = [this.v[j], this.v[i]];
+  topDist(): number {
+    return this.d[0];
   }
   push(dist: number, node: number): void {
-    this.d.push(dist);
-    this.v.push(node);
-    let i = this.d.length - 1;
+    let i = this.size++;
+    const d = this.d;
+    const v = this.v;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!this.less(i, p)) break;
-      this.swap(i, p);
+      if (d[p] < dist || (d[p] === dist && v[p] < node)) break;
+      d[i] = d[p];
+      v[i] = v[p];
       i = p;
     }
+    d[i] = dist;
+    v[i] = node;
   }
-  pop(): [number, number] {
-    const top: [number, number] = [this.d[0], this.v[0]];
-    const lastD = this.d.pop()!;
-    const lastV = this.v.pop()!;
-    if (this.d.length > 0) {
-      this.d[0] = lastD;
-      this.v[0] = lastV;
+  /** Removes the top and returns its node. */
+  pop(): number {
+    const d = this.d;
+    const v = this.v;
+    const top = v[0];
+    const n = --this.size;
+    if (n > 0) {
+      const ld = d[n];
+      const lv = v[n];
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;
+        if (l >= n) break;
         const r = l + 1;
-        let m = i;
-        if (l < this.d.length && this.less(l, m)) m = l;
-        if (r < this.d.length && this.less(r, m)) m = r;
-        if (m === i) break;
-        this.swap(i, m);
+        const m = r < n && (d[r] < d[l] || (d[r] === d[l] && v[r] < v[l])) ? r : l;
+        if (ld < d[m] || (ld === d[m] && lv < v[m])) break;
+        d[i] = d[m];
+        v[i] = v[m];
         i = m;
       }
+      d[i] = ld;
+      v[i] = lv;
     }
     return top;
   }
