@@ -37,6 +37,13 @@ export class MinCostFlow {
   }
 
   /** Sends the most flow from s to t at the least cost; arc costs must be non-negative. */
+  /** Node potentials left by the last run: every residual arc has a non-negative reduced cost under them. */
+  potential: Float64Array = new Float64Array(0);
+
+  residual(arc: number): number {
+    return this.cap[arc];
+  }
+
   run(s: number, t: number): { flow: number; cost: number } {
     const n = this.nodeCount;
     // Typed copies make the inner loop of the search several times faster than plain arrays.
@@ -92,6 +99,7 @@ export class MinCostFlow {
       flow += push;
     }
     for (let e = 0; e < cap.length; e++) this.cap[e] = cap[e];
+    this.potential = potential;
     return { flow, cost };
   }
 }
@@ -160,13 +168,59 @@ export interface TransportProblem {
   metres: (i: number, j: number) => number;
   /** At most this many children in for-profit vacancies (all hosts together); null = no limit. */
   forProfitCap: number | null;
+  /** Start from each LA's nearest hosts only when there are more hosts than this (default 40). */
+  denseUpTo?: number;
 }
+
+/** Below this many hosts every (LA, host) pair is an arc; above it the search starts from the nearest. */
+const DENSE_HOSTS = 40;
+const NEAREST_HOSTS = 16;
 
 /**
  * Children of each placing LA sent to each host in a least-cost maximum assignment, where placing a
  * child of LA i at host j in sector s costs 4 × metres(i, j) + rank(s). Returns flow[i][j].
+ *
+ * With many hosts, the problem is first solved with each LA's nearest hosts only, then checked on the
+ * full problem: if some left-out pair would lower the cost (a negative reduced cost under the final
+ * potentials) or open an augmenting path, those pairs are added and the problem solved again. The
+ * answer is therefore exactly optimal, only found faster.
  */
-export function solveTransport(p: TransportProblem): number[][] {
+export function solveTransport(problem: TransportProblem): number[][] {
+  const m = problem.supply.length;
+  const k = problem.vacancies.length;
+  const metres = Array.from({ length: m }, (_, i) => Array.from({ length: k }, (_, j) => problem.metres(i, j)));
+  const p: TransportProblem = { ...problem, metres: (i, j) => metres[i][j] };
+  const dense = k <= (problem.denseUpTo ?? DENSE_HOSTS);
+  const allowed: boolean[][] = p.supply.map(() => new Array<boolean>(k).fill(dense));
+  if (!dense) {
+    for (let i = 0; i < m; i++) {
+      const nearest = Array.from({ length: k }, (_, j) => j)
+        .sort((a, b) => metres[i][a] - metres[i][b] || a - b)
+        .slice(0, NEAREST_HOSTS);
+      for (const j of nearest) allowed[i][j] = true;
+    }
+  }
+  for (;;) {
+    const solved = solveOnArcs(p, allowed);
+    const missing = pairsToAdd(p, allowed, solved);
+    if (missing.length === 0) return solved.flow;
+    for (const [i, j] of missing) allowed[i][j] = true;
+  }
+}
+
+interface Solved {
+  flow: number[][];
+  potential: Float64Array;
+  /** Residual supply of each LA; residual capacity of each host's la, nfp and fp arcs; of the fp cap. */
+  supplyLeft: number[];
+  sectorLeft: Array<[number, number, number]>;
+  fpFlow: number[];
+  fpCapLeft: number;
+}
+
+const INF_CAP = Number.MAX_SAFE_INTEGER;
+
+function solveOnArcs(p: TransportProblem, allowed: boolean[][]): Solved {
   const m = p.supply.length;
   const k = p.vacancies.length;
   const source = 0;
@@ -175,24 +229,80 @@ export function solveTransport(p: TransportProblem): number[][] {
   const fpNode = 1 + m + k;
   const sink = fpNode + 1;
   const net = new MinCostFlow(sink + 1);
-  for (let i = 0; i < m; i++) if (p.supply[i] > 0) net.addArc(source, laNode(i), p.supply[i], 0);
+  const supplyArc = p.supply.map((s, i) => (s > 0 ? net.addArc(source, laNode(i), s, 0) : -1));
   const arcs: number[][] = [];
   for (let i = 0; i < m; i++) {
     const row: number[] = [];
     for (let j = 0; j < k; j++) {
       const total = p.vacancies[j][0] + p.vacancies[j][1] + p.vacancies[j][2];
-      row.push(p.supply[i] > 0 && total > 0 ? net.addArc(laNode(i), hostNode(j), INF, 4 * p.metres(i, j)) : -1);
+      row.push(allowed[i][j] && p.supply[i] > 0 && total > 0 ? net.addArc(laNode(i), hostNode(j), INF_CAP, 4 * p.metres(i, j)) : -1);
     }
     arcs.push(row);
   }
-  for (let j = 0; j < k; j++) {
-    const [la, nfp, fp] = p.vacancies[j];
-    if (la > 0) net.addArc(hostNode(j), sink, la, SECTOR_RANK[0]);
-    if (nfp > 0) net.addArc(hostNode(j), sink, nfp, SECTOR_RANK[1]);
-    if (fp > 0) net.addArc(hostNode(j), fpNode, fp, SECTOR_RANK[2]);
-  }
-  const cap = p.forProfitCap === null ? INF : p.forProfitCap;
-  if (cap > 0) net.addArc(fpNode, sink, cap, 0);
+  const sectorArcs = p.vacancies.map(([la, nfp, fp], j) => [
+    la > 0 ? net.addArc(hostNode(j), sink, la, SECTOR_RANK[0]) : -1,
+    nfp > 0 ? net.addArc(hostNode(j), sink, nfp, SECTOR_RANK[1]) : -1,
+    fp > 0 ? net.addArc(hostNode(j), fpNode, fp, SECTOR_RANK[2]) : -1,
+  ]);
+  const cap = p.forProfitCap === null ? INF_CAP : p.forProfitCap;
+  const capArc = cap > 0 ? net.addArc(fpNode, sink, cap, 0) : -1;
   net.run(source, sink);
-  return arcs.map((row) => row.map((a) => (a === -1 ? 0 : net.flowOn(a))));
+  const left = (a: number): number => (a === -1 ? 0 : net.residual(a));
+  return {
+    flow: arcs.map((row) => row.map((a) => (a === -1 ? 0 : net.flowOn(a)))),
+    potential: net.potential,
+    supplyLeft: supplyArc.map(left),
+    sectorLeft: sectorArcs.map(([a, b, c]) => [left(a), left(b), left(c)]),
+    fpFlow: sectorArcs.map(([, , c]) => (c === -1 ? 0 : net.flowOn(c))),
+    fpCapLeft: left(capArc),
+  };
+}
+
+/**
+ * Left-out pairs that the full problem needs: those with a negative reduced cost, and, if the full
+ * residual network still has an augmenting path, every left-out pair of the LAs it reaches.
+ */
+function pairsToAdd(p: TransportProblem, allowed: boolean[][], s: Solved): Array<[number, number]> {
+  const m = p.supply.length;
+  const k = p.vacancies.length;
+  const pot = s.potential;
+  const laNode = (i: number): number => 1 + i;
+  const hostNode = (j: number): number => 1 + m + j;
+  const out: Array<[number, number]> = [];
+  for (let i = 0; i < m; i++) {
+    if (p.supply[i] <= 0) continue;
+    for (let j = 0; j < k; j++) {
+      if (allowed[i][j]) continue;
+      if (4 * p.metres(i, j) + pot[laNode(i)] - pot[hostNode(j)] < 0) out.push([i, j]);
+    }
+  }
+  if (out.length > 0) return out;
+  // Reachability from the source in the full residual network, missing pairs included.
+  const laSeen = new Array<boolean>(m).fill(false);
+  const hostSeen = new Array<boolean>(k).fill(false);
+  let fpSeen = false;
+  const laQueue: number[] = [];
+  for (let i = 0; i < m; i++) if (s.supplyLeft[i] > 0) (laSeen[i] = true), laQueue.push(i);
+  while (laQueue.length > 0) {
+    laQueue.pop();
+    // Any reached LA reaches every host (forward arcs have unlimited capacity).
+    const newHosts: number[] = [];
+    for (let j = 0; j < k; j++) if (!hostSeen[j] && p.vacancies[j][0] + p.vacancies[j][1] + p.vacancies[j][2] > 0) (hostSeen[j] = true), newHosts.push(j);
+    const hosts = [...newHosts];
+    while (hosts.length > 0) {
+      const j = hosts.pop()!;
+      if (s.sectorLeft[j][0] > 0 || s.sectorLeft[j][1] > 0 || (s.sectorLeft[j][2] > 0 && s.fpCapLeft > 0)) {
+        const reached = laSeen.map((seen, i) => (seen ? i : -1)).filter((i) => i >= 0);
+        for (const i of reached) for (let jj = 0; jj < k; jj++) if (!allowed[i][jj]) out.push([i, jj]);
+        return out;
+      }
+      if (s.sectorLeft[j][2] > 0 && !fpSeen) {
+        fpSeen = true;
+        // Through the shared fp node back to hosts whose fp arcs carry flow.
+        for (let jj = 0; jj < k; jj++) if (!hostSeen[jj] && s.fpFlow[jj] > 0) (hostSeen[jj] = true), hosts.push(jj);
+      }
+      for (let i = 0; i < m; i++) if (!laSeen[i] && s.flow[i][j] > 0) (laSeen[i] = true), laQueue.push(i);
+    }
+  }
+  return out;
 }
