@@ -1,0 +1,126 @@
+// Reading one CSV file as SPEC.md section 3 defines it: UTF-8 with or without a byte-order mark,
+// comma separated, a header row, CRLF or LF line ends; empty lines and lines starting with `#` are
+// skipped. csv-parse does the parsing; a malformed file becomes a list of Problems, never an exception.
+import { readFile } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
+import type { CsvError } from 'csv-parse';
+import type { Problem } from '../errors.js';
+
+export interface CsvRecord {
+  /** Line of the record's first character as a text editor shows it (header = line 1). */
+  line: number;
+  /** Values by header name, trimmed of surrounding spaces. */
+  values: Record<string, string>;
+}
+
+export interface CsvTable {
+  /** The file as the user named it, for messages. */
+  file: string;
+  /** Header names in file order, trimmed. Empty when the file could not be read. */
+  header: string[];
+  /** Line of the header row (1 unless comment or empty lines come first). */
+  headerLine: number;
+  records: CsvRecord[];
+}
+
+export interface CsvReadResult {
+  table: CsvTable | null;
+  problems: Problem[];
+}
+
+/** Reads and parses a CSV file. `file` is the path as the user gave it (used in messages and to read). */
+export async function readCsvFile(file: string): Promise<CsvReadResult> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const message =
+      code === 'ENOENT'
+        ? 'file not found: the data package lists it, but there is no such file'
+        : code === 'EISDIR'
+          ? 'expected a CSV file, found a folder'
+          : `cannot read the file (${code ?? String(err)})`;
+    return { table: null, problems: [{ file, line: null, column: null, message, severity: 'error' }] };
+  }
+  return parseCsvText(text, file);
+}
+
+/** Parses CSV text; exported for tests and for callers that already hold the text. */
+export function parseCsvText(text: string, file: string): CsvReadResult {
+  const problems: Problem[] = [];
+  const problem = (line: number | null, message: string): void => {
+    problems.push({ file, line, column: null, message, severity: 'error' });
+  };
+  let quoteTrouble = false;
+  const rows = parse(text, {
+    bom: true,
+    comment: '#',
+    // Only whole lines starting with `#` are comments: a `#` inside a value ("Flat #2") is data.
+    comment_no_infix: true,
+    skip_empty_lines: true,
+    // Rows of nothing but commas, as spreadsheets leave behind, are empty lines too.
+    skip_records_with_empty_values: true,
+    // Accept CRLF, LF (and old Mac CR), even mixed within one file.
+    record_delimiter: ['\r\n', '\n', '\r'],
+    trim: true,
+    relax_column_count: false,
+    info: true,
+    // Collect every malformed record rather than stopping at the first.
+    skip_records_with_error: true,
+    on_skip: (err: CsvError | undefined) => {
+      if (!err) return undefined;
+      const line = typeof err.lines === 'number' ? err.lines : null;
+      switch (err.code) {
+        case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
+        case 'CSV_RECORD_INCONSISTENT_COLUMNS': {
+          const rec = (err as unknown as { record?: unknown[] }).record;
+          const found = Array.isArray(rec) ? `${rec.length}` : 'a different number';
+          const expected = /expect (\d+)/.exec(err.message)?.[1] ?? 'as many';
+          problem(line, `expected ${expected} values as in the header row, found ${found} (a comma inside a value needs "double quotes" around the value)`);
+          break;
+        }
+        case 'CSV_INVALID_CLOSING_QUOTE':
+          quoteTrouble = true;
+          problem(line, 'a quoted value must end with a double quote followed by a comma or the end of the line; to put a quote inside a quoted value, double it ("")');
+          break;
+        case 'CSV_QUOTE_NOT_CLOSED':
+          if (!quoteTrouble) problem(line, 'a double quote opens a value that is never closed');
+          quoteTrouble = true;
+          break;
+        default:
+          problem(line, `malformed CSV: ${err.message}`);
+      }
+      return undefined;
+    },
+  }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
+
+  if (rows.length === 0) {
+    if (problems.length === 0) problem(null, 'the file is empty: expected a header row');
+    return { table: { file, header: [], headerLine: 1, records: [] }, problems };
+  }
+  const [head, ...body] = rows;
+  const header = head.record.map((h) => h.trim());
+  const headerLine = startLine(head.record, head.info.lines);
+  const seen = new Map<string, number>();
+  header.forEach((name, i) => {
+    if (name === '') problem(headerLine, `column ${i + 1} has no name in the header row`);
+    else if (seen.has(name)) problem(headerLine, `column "${name}" appears twice in the header row (columns ${seen.get(name)! + 1} and ${i + 1})`);
+    else seen.set(name, i);
+  });
+  const records: CsvRecord[] = body.map(({ record, info }) => {
+    const values: Record<string, string> = {};
+    header.forEach((name, i) => {
+      if (name !== '' && !(name in values)) values[name] = record[i] ?? '';
+    });
+    return { line: startLine(record, info.lines), values };
+  });
+  return { table: { file, header, headerLine, records }, problems };
+}
+
+/** csv-parse reports the line a record ends on; a quoted value may hold line breaks. */
+function startLine(record: string[], endLine: number): number {
+  let breaks = 0;
+  for (const v of record) breaks += v.match(/\r\n|\n|\r/g)?.length ?? 0;
+  return endLine - breaks;
+}

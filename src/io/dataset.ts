@@ -1,0 +1,545 @@
+// Loading a dataset: a folder holding a Frictionless data package (datapackage.json) whose resources
+// are CSV files (SPEC.md section 3). Every problem is collected, in one pass, as `FILE:LINE:COLUMN`
+// Problems; the dataset is returned only when there is no error. Warnings never stop a load.
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { InputError, type Problem } from '../errors.js';
+import {
+  OUTSIDE_WALES,
+  isMarketType,
+  type CostLocation,
+  type CostRow,
+  type Dataset,
+  type DemandPoint,
+  type LocalAuthority,
+  type MarketType,
+  type PlacementRow,
+  type PlacementType,
+  type ProviderRow,
+  type Sector,
+  type StrategyAction,
+  type StrategyRow,
+} from '../model/types.js';
+import { readCsvFile } from './csv.js';
+import { makeLaResolver, suggestAmong } from './la-names.js';
+import {
+  RESOURCES,
+  RESOURCE_NAMES,
+  isResourceName,
+  requiredColumns,
+  rowSchema,
+  type ParsedRow,
+  type ResourceName,
+  type RowContext,
+} from './schemas.js';
+
+export interface LoadResult {
+  /** Null when any problem is an error. */
+  dataset: Dataset | null;
+  /** Every problem found, errors and warnings, sorted by file then line. */
+  problems: Problem[];
+  /** Every input file read (absolute paths): datapackage.json and each CSV. */
+  files: string[];
+}
+
+/** One CSV row of a resource, with where it came from and, if it passed its schema, its parsed values. */
+interface Row {
+  file: string;
+  line: number;
+  raw: Record<string, string>;
+  parsed: ParsedRow | null;
+}
+
+interface ResourceRows {
+  /** The files of the resource as listed (display paths). */
+  files: string[];
+  rows: Row[];
+}
+
+const PACKAGE_FILE = 'datapackage.json';
+
+export async function loadDataset(dir: string): Promise<LoadResult> {
+  const shownDir = displayPath(dir);
+  const packageFile = path.join(shownDir, PACKAGE_FILE);
+  const problems: Problem[] = [];
+  const files: string[] = [];
+  const error = (file: string, line: number | null, column: string | null, message: string): void => {
+    problems.push({ file, line, column, message, severity: 'error' });
+  };
+  const warn = (file: string, line: number | null, column: string | null, message: string): void => {
+    problems.push({ file, line, column, message, severity: 'warning' });
+  };
+  const done = (dataset: Dataset | null): LoadResult => {
+    const sorted = sortProblems(problems);
+    return { dataset: sorted.some((p) => p.severity === 'error') ? null : dataset, problems: sorted, files };
+  };
+
+  // --- The package descriptor.
+  const dirStat = await stat(dir).catch(() => null);
+  if (dirStat === null || !dirStat.isDirectory()) {
+    error(shownDir, null, null, dirStat === null ? 'no such folder: expected a data package folder holding datapackage.json' : 'expected a data package folder, found a file');
+    return done(null);
+  }
+  let text: string;
+  try {
+    text = await readFile(packageFile, 'utf8');
+    files.push(path.resolve(packageFile));
+  } catch {
+    error(packageFile, null, null, 'file not found: a dataset folder needs a datapackage.json listing its resources (`sufficiency template DIR` writes one)');
+    return done(null);
+  }
+  let descriptor: unknown;
+  try {
+    descriptor = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    const msg = err instanceof Error ? err.message : String(err);
+    const pos = /position (\d+)/.exec(msg);
+    const line = pos ? text.slice(0, Number(pos[1])).split('\n').length : null;
+    error(packageFile, line, null, `expected valid JSON, found a syntax error (${msg})`);
+    return done(null);
+  }
+  const entries = readDescriptor(descriptor, packageFile, text, problems);
+
+  // --- Which resources, from which files.
+  const listed = new Map<ResourceName, { paths: string[]; line: number | null }>();
+  for (const entry of entries) {
+    if (!isResourceName(entry.name)) {
+      const hint = suggestAmong(entry.name, RESOURCE_NAMES);
+      warn(packageFile, entry.line, null, `unknown resource "${entry.name}" is ignored (known: ${RESOURCE_NAMES.join(', ')})${hint ? `; ${hint}` : ''}`);
+      continue;
+    }
+    if (listed.has(entry.name)) {
+      error(packageFile, entry.line, null, `resource "${entry.name}" is listed twice (first at line ${listed.get(entry.name)!.line ?? '?'}); list its files as one "path" array instead`);
+      continue;
+    }
+    listed.set(entry.name, { paths: entry.paths, line: entry.line });
+  }
+  for (const name of RESOURCE_NAMES) {
+    if (RESOURCES[name].required && !listed.has(name)) {
+      error(packageFile, null, null, `missing resource "${name}": every dataset needs local_authorities, placements and demand_history`);
+    }
+  }
+
+  const readResource = async (name: ResourceName): Promise<ResourceRows | null> => {
+    const entry = listed.get(name);
+    if (!entry) return null;
+    const out: ResourceRows = { files: [], rows: [] };
+    const needed = requiredColumns(name);
+    for (const rel of entry.paths) {
+      if (path.isAbsolute(rel) || /^[a-z][a-z0-9+.-]*:\/\//i.test(rel) || rel.split(/[\\/]/).includes('..')) {
+        error(packageFile, entry.line, null, `resource "${name}": expected a path inside the data package folder, found "${rel}"`);
+        continue;
+      }
+      const file = path.join(shownDir, rel);
+      out.files.push(file);
+      const { table, problems: csvProblems } = await readCsvFile(file);
+      problems.push(...csvProblems);
+      if (table === null) continue;
+      files.push(path.resolve(file));
+      if (table.header.length === 0) continue;
+      const missing = needed.filter((c) => !table.header.includes(c));
+      for (const col of missing) {
+        const extra = table.header.filter((h) => !RESOURCES[name].fields.some((f) => f.name === h));
+        const hint = suggestAmong(col, extra);
+        const near = hint ? ` (found ${hint.replace(/^did you mean /, '').replace(/\?$/, '')}: rename it "${col}")` : '';
+        error(file, table.headerLine, null, `missing column "${col}": a ${name} file needs the columns ${needed.join(', ')}${near}`);
+      }
+      if (missing.length > 0) continue; // rows of a file without its columns would only repeat the problem
+      for (const r of table.records) out.rows.push({ file, line: r.line, raw: r.values, parsed: null });
+    }
+    return out;
+  };
+
+  // --- local_authorities first: every other resource names LAs.
+  const laRows = await readResource('local_authorities');
+  const ctx: RowContext = { resolveLa: null, suggestLa: () => null };
+  if (laRows !== null) {
+    // LAs are resolvable by their code and names even if another cell of their row is wrong, so that
+    // one bad latitude does not turn every mention of that LA elsewhere into an "unknown LA".
+    const known = laRows.rows
+      .filter((r) => /^W06[0-9]{6}$/.test(r.raw.la_code ?? ''))
+      .map((r): LocalAuthority => ({
+        code: r.raw.la_code,
+        nameEn: r.raw.name_en || r.raw.la_code,
+        nameCy: r.raw.name_cy || r.raw.la_code,
+        region: '',
+        lat: 0,
+        lon: 0,
+        areaKm2: 0,
+      }));
+    if (known.length > 0) {
+      const resolver = makeLaResolver(known);
+      ctx.resolveLa = (t) => resolver.resolve(t);
+      ctx.suggestLa = (t) => resolver.suggest(t);
+    }
+  }
+  const otherRows = new Map<ResourceName, ResourceRows | null>();
+  for (const name of RESOURCE_NAMES) {
+    if (name !== 'local_authorities') otherRows.set(name, await readResource(name));
+  }
+  const all = new Map<ResourceName, ResourceRows | null>([['local_authorities', laRows], ...otherRows]);
+
+  // --- Every row against its schema.
+  for (const [name, res] of all) {
+    if (res === null) continue;
+    const schema = rowSchema(name, ctx);
+    for (const row of res.rows) {
+      const result = schema.safeParse(row.raw);
+      if (result.success) {
+        row.parsed = result.data;
+        continue;
+      }
+      for (const issue of result.error.issues) {
+        error(row.file, row.line, typeof issue.path[0] === 'string' ? issue.path[0] : null, issue.message);
+      }
+    }
+  }
+
+  const ok = (res: ResourceRows | null | undefined): Row[] => (res ? res.rows.filter((r) => r.parsed !== null) : []);
+  const str = (r: Row, c: string): string | null => {
+    const v = r.parsed![c];
+    return v === null || v === undefined ? null : String(v);
+  };
+  const num = (r: Row, c: string): number => r.parsed![c] as number;
+  const laNames = new Map<string, string>();
+  for (const r of ok(laRows)) laNames.set(str(r, 'la_code')!, str(r, 'name_en')!);
+  const label = (code: string): string => (laNames.has(code) ? `${laNames.get(code)} (${code})` : code);
+
+  // --- Duplicate keys.
+  for (const [name, res] of all) {
+    if (res === null) continue;
+    const key = RESOURCES[name].primaryKey;
+    const first = new Map<string, Row>();
+    for (const r of ok(res)) {
+      const k = key.map((c) => (name === 'strategies' && c === 'host' ? (str(r, 'host') ?? str(r, 'la_code')) : str(r, c)) ?? '').join('\u0000');
+      const prev = first.get(k);
+      if (prev === undefined) {
+        first.set(k, r);
+        continue;
+      }
+      const where = prev.file === r.file ? `line ${prev.line}` : `${prev.file} line ${prev.line}`;
+      error(r.file, r.line, null, `duplicate row: the same ${listWords(key)} as ${where}`);
+    }
+  }
+
+  // --- local_authorities.
+  const localAuthorities: LocalAuthority[] = ok(laRows).map((r) => ({
+    code: str(r, 'la_code')!,
+    nameEn: str(r, 'name_en')!,
+    nameCy: str(r, 'name_cy')!,
+    region: str(r, 'region')!,
+    lat: num(r, 'lat'),
+    lon: num(r, 'lon'),
+    areaKm2: num(r, 'area_km2'),
+  }));
+
+  // --- demand_history and the base year.
+  const demandRes = all.get('demand_history') ?? null;
+  const demandHistory: DemandPoint[] = ok(demandRes).map((r) => {
+    const asAt = str(r, 'as_at')!;
+    return { laCode: str(r, 'la_code')!, asAt, year: Number(asAt.slice(0, 4)), children: num(r, 'children'), ...source(r) };
+  });
+  const baseYear = demandHistory.length > 0 ? Math.max(...demandHistory.map((d) => d.year)) : null;
+  const baseDate = baseYear === null ? '' : `${baseYear}-03-31`;
+  const demandAtBase = new Map<string, { children: number; row: Row }>();
+  for (const r of ok(demandRes)) {
+    if (str(r, 'as_at') === baseDate && !demandAtBase.has(str(r, 'la_code')!)) {
+      demandAtBase.set(str(r, 'la_code')!, { children: num(r, 'children'), row: r });
+    }
+  }
+  // An LA with a broken demand_history row may be missing at B only because of that row.
+  const demandTainted = taintedLas(demandRes, ctx);
+  if (demandRes !== null && baseYear !== null) {
+    for (const la of localAuthorities) {
+      if (!demandAtBase.has(la.code) && !demandTainted.has(la.code)) {
+        error(demandRes.files[0], null, null, `no row for ${label(la.code)} at ${baseDate}: every LA needs its children looked after at the base date (the latest as_at)`);
+      }
+    }
+  } else if (demandRes !== null && demandRes.rows.length === 0 && demandRes.files.length > 0) {
+    error(demandRes.files[0], null, null, 'no rows: expected children looked after per LA at one or more 31 Marches');
+  }
+
+  // --- providers.
+  const providerRes = all.get('providers') ?? null;
+  const providers: ProviderRow[] = ok(providerRes).map((r) => ({
+    providerId: str(r, 'provider_id')!,
+    providerName: str(r, 'provider_name')!,
+    sector: str(r, 'sector') as Sector,
+    host: str(r, 'host')!,
+    placementType: str(r, 'placement_type') as MarketType,
+    places: num(r, 'places'),
+    ...source(r),
+  }));
+  const providersTainted = providerRes !== null && providerRes.rows.some((r) => r.parsed === null);
+
+  // --- placements.
+  const placementRes = all.get('placements') ?? null;
+  const placements: PlacementRow[] = [];
+  const placementRowOf = new Map<PlacementRow, Row>();
+  for (const r of placementRes?.rows ?? []) {
+    // Market rows need a sector and a host; checked on the raw cells so that it is reported with the
+    // row's other problems.
+    const type = (r.raw.placement_type ?? '').trim().toLowerCase();
+    if (isMarketType(type)) {
+      for (const c of ['sector', 'host'] as const) {
+        if ((r.raw[c] ?? '').trim() === '') {
+          const what = c === 'sector' ? 'a sector (la, nfp, fp)' : 'a host (a local authority or OUTSIDE_WALES)';
+          error(r.file, r.line, c, `expected ${what} for a ${type} placement, found an empty cell (only non-market types may leave it empty)`);
+          r.parsed = null;
+        }
+      }
+    }
+    if (r.parsed === null) continue;
+    const row: PlacementRow = {
+      laCode: str(r, 'la_code')!,
+      placementType: str(r, 'placement_type') as PlacementType,
+      sector: str(r, 'sector') as Sector | null,
+      host: str(r, 'host'),
+      children: num(r, 'children'),
+      providerId: str(r, 'provider_id'),
+      ...source(r),
+    };
+    placements.push(row);
+    placementRowOf.set(row, r);
+  }
+  const placementsTainted = taintedLas(placementRes, ctx);
+
+  // Named providers must exist at that host for that type.
+  const providerKey = (id: string, host: string, type: string): string => `${id}\u0000${host}\u0000${type}`;
+  const providerAt = new Map(providers.map((p) => [providerKey(p.providerId, p.host, p.placementType), p]));
+  const providerIds = [...new Set(providers.map((p) => p.providerId))].sort();
+  const capacity = new Map<string, number>();
+  for (const p of providers) {
+    const k = `${p.host}|${p.sector}|${p.placementType}`;
+    capacity.set(k, (capacity.get(k) ?? 0) + p.places);
+  }
+  let unlistedWithoutProviders = 0;
+  for (const row of placements) {
+    const r = placementRowOf.get(row)!;
+    if (!isMarketType(row.placementType) || row.host === null || row.host === OUTSIDE_WALES) continue;
+    const where = `${row.sector} ${row.placementType} at ${label(row.host)}`;
+    if (row.providerId !== null) {
+      if (providersTainted) continue;
+      const p = providerAt.get(providerKey(row.providerId, row.host, row.placementType));
+      if (!p) {
+        const elsewhere = providers.filter((q) => q.providerId === row.providerId);
+        const hint = elsewhere.length > 0
+          ? ` (it has ${elsewhere.map((q) => `${q.placementType} places at ${label(q.host)}`).join(', ')})`
+          : (() => {
+              const s = suggestAmong(row.providerId, providerIds);
+              return s ? ` (${s})` : '';
+            })();
+        error(r.file, r.line, 'provider_id', `unknown provider "${row.providerId}": expected a provider_id that providers lists with ${row.placementType} places at ${label(row.host)}${hint}`);
+      } else if (p.sector !== row.sector) {
+        error(r.file, r.line, 'sector', `expected ${p.sector}, the sector of provider "${p.providerId}" in providers, found "${row.sector}"`);
+      }
+      continue;
+    }
+    if (providerRes === null) {
+      unlistedWithoutProviders += row.children;
+      continue;
+    }
+    if (providersTainted) continue;
+    const here = providers.some((p) => p.host === row.host && p.sector === row.sector && p.placementType === row.placementType && p.places > 0);
+    if (!here && row.children > 0) {
+      warn(r.file, r.line, 'host', `no provider in providers has ${where}: these ${row.children} children will sit with an UNLISTED provider of 0 places`);
+    }
+  }
+  if (unlistedWithoutProviders > 0 && placementRes !== null) {
+    warn(packageFile, null, null, `no providers resource: the ${unlistedWithoutProviders} children in market placements in Wales will sit with UNLISTED providers of 0 places`);
+  }
+
+  // Over capacity: children placed at a host, sector and type beyond the places listed there.
+  if (!providersTainted && providerRes !== null) {
+    const groups = new Map<string, { children: number; rows: Row[]; host: string; sector: string; type: string }>();
+    for (const row of placements) {
+      if (!isMarketType(row.placementType) || row.host === null || row.host === OUTSIDE_WALES) continue;
+      const k = `${row.host}|${row.sector}|${row.placementType}`;
+      const g = groups.get(k) ?? { children: 0, rows: [], host: row.host, sector: row.sector!, type: row.placementType };
+      g.children += row.children;
+      g.rows.push(placementRowOf.get(row)!);
+      groups.set(k, g);
+    }
+    for (const [k, g] of groups) {
+      const places = capacity.get(k) ?? 0;
+      if (places === 0 || g.children <= places) continue;
+      const rows = [...g.rows].sort((a, b) => compareText(a.file, b.file) || a.line - b.line);
+      const sameFile = rows.every((r) => r.file === rows[0].file);
+      const lines = rows.length > 1 && sameFile ? ` (rows at lines ${listLines(rows.map((r) => r.line))})` : '';
+      warn(
+        rows[0].file,
+        rows[0].line,
+        'children',
+        `${g.children} children are placed in ${g.sector} ${g.type} at ${label(g.host)}${lines}, but providers list only ${places} places there`,
+      );
+    }
+  }
+
+  // Placements against demand_history at the base date.
+  if (placementRes !== null && baseYear !== null) {
+    const placed = new Map<string, number>();
+    for (const row of placements) placed.set(row.laCode, (placed.get(row.laCode) ?? 0) + row.children);
+    for (const [code, d] of demandAtBase) {
+      if (placementsTainted.has(code)) continue;
+      const p = placed.get(code) ?? 0;
+      if (Math.abs(p - d.children) > 0.01 * d.children + 1e-9) {
+        const gap = d.children > 0 ? ((100 * Math.abs(p - d.children)) / d.children).toFixed(1) : '∞';
+        error(
+          d.row.file,
+          d.row.line,
+          'children',
+          `${label(code)} has ${d.children} children looked after at ${baseDate} here, but placements hold ${p} (${gap}% apart; at most 1% allowed)`,
+        );
+      }
+    }
+  }
+
+  // --- strategies.
+  const strategyRes = all.get('strategies') ?? null;
+  const strategies: StrategyRow[] = [];
+  for (const r of ok(strategyRes)) {
+    const year = num(r, 'year');
+    if (baseYear !== null && year < baseYear) {
+      error(r.file, r.line, 'year', `expected a financial year from ${baseYear} (the base year) on, found "${r.raw.year}"`);
+      continue;
+    }
+    const note = str(r, 'note');
+    strategies.push({
+      laCode: str(r, 'la_code')!,
+      year,
+      action: str(r, 'action') as StrategyAction,
+      placementType: str(r, 'placement_type') as MarketType,
+      sector: str(r, 'sector') as Sector,
+      places: num(r, 'places'),
+      host: str(r, 'host') ?? str(r, 'la_code')!,
+      ...(note !== null ? { note } : {}),
+    });
+  }
+
+  // --- costs.
+  const costRes = all.get('costs') ?? null;
+  const costs: CostRow[] | null =
+    costRes === null
+      ? null
+      : ok(costRes).map((r) => ({
+          placementType: str(r, 'placement_type') as MarketType,
+          sector: str(r, 'sector') as Sector,
+          location: str(r, 'location') as CostLocation,
+          weeklyCostGbp: num(r, 'weekly_cost_gbp'),
+          priceYear: num(r, 'price_year'),
+          ...source(r),
+        }));
+  if (costs !== null && costRes !== null && !costRes.rows.some((r) => r.parsed === null)) {
+    const costed = new Set(costs.map((c) => `${c.placementType}|${c.sector}|${c.location}`));
+    const uncosted = new Map<string, number>();
+    for (const row of placements) {
+      if (!isMarketType(row.placementType) || row.sector === null || row.host === null || row.children === 0) continue;
+      const k = `${row.placementType}|${row.sector}|${row.host === OUTSIDE_WALES ? 'outside_wales' : 'in_wales'}`;
+      if (!costed.has(k)) uncosted.set(k, (uncosted.get(k) ?? 0) + row.children);
+    }
+    for (const [k, n] of [...uncosted].sort(([a], [b]) => compareText(a, b))) {
+      const [type, sector, location] = k.split('|');
+      warn(costRes.files[0], null, null, `no cost for ${sector} ${type} ${location}: placements hold ${n} such children, so cost_gbp will be empty for their areas`);
+    }
+  }
+
+  if (baseYear === null) return done(null);
+  return done({ localAuthorities, placements, providers, demandHistory, strategies, costs, baseYear });
+}
+
+/** Loads a dataset or throws InputError listing every problem (warnings included) when any is an error. */
+export async function loadDatasetOrThrow(dir: string): Promise<{ dataset: Dataset; warnings: Problem[]; files: string[] }> {
+  const { dataset, problems, files } = await loadDataset(dir);
+  if (dataset === null) throw new InputError(problems);
+  return { dataset, warnings: problems.filter((p) => p.severity === 'warning'), files };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface ResourceEntry {
+  name: string;
+  paths: string[];
+  line: number | null;
+}
+
+const descriptorSchema = z.object({
+  resources: z.array(z.unknown(), { error: 'expected "resources": a list of {"name": …, "path": …}' }),
+});
+const resourceSchema = z.object({
+  name: z.string({ error: 'expected a resource "name" (text)' }).min(1, { error: 'expected a resource "name", found ""' }),
+  path: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)], {
+    error: 'expected "path": a file name or a list of file names',
+  }),
+});
+
+/** The resources a descriptor lists; problems with its shape are reported with their JSON path. */
+function readDescriptor(descriptor: unknown, file: string, text: string, problems: Problem[]): ResourceEntry[] {
+  const top = descriptorSchema.safeParse(descriptor);
+  if (!top.success) {
+    problems.push({ file, line: null, column: 'resources', message: top.error.issues[0].message, severity: 'error' });
+    return [];
+  }
+  const entries: ResourceEntry[] = [];
+  top.data.resources.forEach((res, i) => {
+    const parsed = resourceSchema.safeParse(res);
+    const name = typeof (res as { name?: unknown })?.name === 'string' ? (res as { name: string }).name : null;
+    const line = name !== null ? lineOf(text, `"name"\\s*:\\s*${JSON.stringify(name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) : null;
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const at = [`resources[${i}]`, ...issue.path.map(String)].join('.');
+        problems.push({ file, line, column: at, message: issue.message, severity: 'error' });
+      }
+      return;
+    }
+    entries.push({ name: parsed.data.name, paths: typeof parsed.data.path === 'string' ? [parsed.data.path] : parsed.data.path, line });
+  });
+  return entries;
+}
+
+function lineOf(text: string, pattern: string): number | null {
+  const m = new RegExp(pattern).exec(text);
+  return m ? text.slice(0, m.index).split('\n').length : null;
+}
+
+/** LAs (as codes) with at least one row of the resource that failed its schema. */
+function taintedLas(res: ResourceRows | null, ctx: RowContext): Set<string> {
+  const out = new Set<string>();
+  for (const r of res?.rows ?? []) {
+    if (r.parsed !== null) continue;
+    const la = ctx.resolveLa?.(r.raw.la_code ?? '');
+    if (la) out.add(la.code);
+  }
+  return out;
+}
+
+function source(r: Row): { source?: string } {
+  const s = r.parsed?.source;
+  return typeof s === 'string' && s !== '' ? { source: s } : {};
+}
+
+/** A path as the user would like to read it: relative to the working directory when inside it. */
+export function displayPath(p: string): string {
+  if (!path.isAbsolute(p)) return path.normalize(p);
+  const rel = path.relative(process.cwd(), p);
+  return rel === '' ? '.' : rel.startsWith('..') || path.isAbsolute(rel) ? p : rel;
+}
+
+function sortProblems(problems: Problem[]): Problem[] {
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => compareText(a.p.file, b.p.file) || (a.p.line ?? 0) - (b.p.line ?? 0) || a.i - b.i)
+    .map(({ p }) => p);
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function listWords(words: string[]): string {
+  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+function listLines(lines: number[]): string {
+  return lines.length <= 6 ? lines.join(', ') : `${lines.slice(0, 5).join(', ')} and ${lines.length - 5} more`;
+}

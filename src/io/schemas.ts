@@ -1,0 +1,552 @@
+// The data package's resources (SPEC.md section 3), each described once, as data: the Table Schema
+// (Frictionless) that `template` writes out, and the zod schema that validates every row. A cell's
+// zod issue carries a message that says what was expected and what was found; the loader adds the
+// file, line and column.
+import { z } from 'zod';
+import {
+  MARKET_TYPES,
+  OUTSIDE_WALES,
+  PLACEMENT_TYPES,
+  REGIONS,
+  SECTORS,
+  type LocalAuthority,
+} from '../model/types.js';
+import { foldName, regionSlug, suggestAmong } from './la-names.js';
+
+export const RESOURCE_NAMES = [
+  'local_authorities',
+  'placements',
+  'providers',
+  'demand_history',
+  'strategies',
+  'costs',
+] as const;
+export type ResourceName = (typeof RESOURCE_NAMES)[number];
+
+export function isResourceName(s: string): s is ResourceName {
+  return (RESOURCE_NAMES as readonly string[]).includes(s);
+}
+
+export const STRATEGY_ACTIONS = ['open', 'close', 'recruit'] as const;
+export const COST_LOCATIONS = ['in_wales', 'outside_wales'] as const;
+
+/**
+ * How a cell is read:
+ * - `code`: an identifier kept as written (provider ids, ONS codes in local_authorities);
+ * - `text`: free text;
+ * - `la`: a Welsh LA by ONS code, English or Welsh name (resolved to its code);
+ * - `host`: like `la`, or `OUTSIDE_WALES`;
+ * - `region`: a region slug or name (resolved to its slug);
+ * - `enum`: one of `enum`, case-insensitively;
+ * - `count`: a whole number, 0 or more;
+ * - `number`: a plain decimal number within `minimum`/`maximum`;
+ * - `year`: a whole year within `minimum`/`maximum` (strategies also accept a financial year "2027-28");
+ * - `date31march`: an ISO date that is a 31 March.
+ */
+export type FieldKind = 'code' | 'text' | 'la' | 'host' | 'region' | 'enum' | 'count' | 'number' | 'year' | 'date31march';
+
+export interface FieldSpec {
+  name: string;
+  kind: FieldKind;
+  /** Must every cell hold a value? */
+  required: boolean;
+  /** Must the column be present? Defaults to `required` (placements' sector and host: column required, cell optional). */
+  columnRequired?: boolean;
+  description: string;
+  /** The value expected, in words, for messages: "a whole number of children". */
+  expected: string;
+  enum?: readonly string[];
+  minimum?: number;
+  maximum?: number;
+  /** The minimum itself is not allowed (area_km2 > 0). */
+  exclusiveMinimum?: boolean;
+  pattern?: string;
+  /** Accept a financial year written "2027-28" or "2027/28" as 2027. */
+  financialYear?: boolean;
+  /** Example value for the template's commented row. */
+  example: string;
+}
+
+export interface ResourceSpec {
+  name: ResourceName;
+  title: string;
+  description: string;
+  /** Must the data package list this resource? */
+  required: boolean;
+  /** The path `template` gives the resource. */
+  defaultPath: string;
+  fields: FieldSpec[];
+  /** Columns whose values together may appear once only (after LA names are resolved to codes). */
+  primaryKey: string[];
+}
+
+const laField = (name: string, description: string, example = 'W06000015'): FieldSpec => ({
+  name,
+  kind: 'la',
+  required: true,
+  description: `${description} ONS code (W06…), English or Welsh name, in any case, with or without accents.`,
+  expected: 'a local authority (ONS code, English or Welsh name)',
+  example,
+});
+
+const placementTypeField = (market: boolean): FieldSpec => ({
+  name: 'placement_type',
+  kind: 'enum',
+  required: true,
+  enum: market ? MARKET_TYPES : PLACEMENT_TYPES,
+  description: market
+    ? 'Market placement type: foster, residential or secure.'
+    : 'Placement type: foster, residential, secure (market types) or kinship, parents, adoption, independent, other.',
+  expected: market ? 'a market placement type' : 'a placement type',
+  example: 'residential',
+});
+
+const sectorField = (required: boolean, description = ''): FieldSpec => ({
+  name: 'sector',
+  kind: 'enum',
+  required,
+  enum: SECTORS,
+  description: `Provider sector: la (local authority, Foster Wales included), nfp (not-for-profit) or fp (for-profit).${description}`,
+  expected: 'a sector',
+  example: 'la',
+});
+
+const sourceField: FieldSpec = {
+  name: 'source',
+  kind: 'text',
+  required: false,
+  description: 'Where the figure comes from (publication, table, or "estimate: how").',
+  expected: 'text',
+  example: 'LA commissioning strategy 2025',
+};
+
+const countField = (name: string, of: string, description: string, example: string): FieldSpec => ({
+  name,
+  kind: 'count',
+  required: true,
+  minimum: 0,
+  description,
+  expected: `a whole number of ${of}`,
+  example,
+});
+
+export const RESOURCES: Record<ResourceName, ResourceSpec> = {
+  local_authorities: {
+    name: 'local_authorities',
+    title: 'Local authorities',
+    description: 'The Welsh local authorities: ONS code, names, regional partnership board footprint, centroid and area.',
+    required: true,
+    defaultPath: 'local_authorities.csv',
+    primaryKey: ['la_code'],
+    fields: [
+      {
+        name: 'la_code',
+        kind: 'code',
+        required: true,
+        pattern: '^W06[0-9]{6}$',
+        description: 'ONS local authority code, W06 and six digits.',
+        expected: 'an ONS local authority code (W06 and six digits)',
+        example: 'W06000015',
+      },
+      { name: 'name_en', kind: 'text', required: true, description: 'English name.', expected: 'the English name', example: 'Cardiff' },
+      { name: 'name_cy', kind: 'text', required: true, description: 'Welsh name.', expected: 'the Welsh name', example: 'Caerdydd' },
+      {
+        name: 'region',
+        kind: 'region',
+        required: true,
+        description: `Regional partnership board footprint, by slug (${REGIONS.join(', ')}) or name ("North Wales", "Cardiff and Vale").`,
+        expected: 'a region',
+        example: 'cardiff-and-vale',
+      },
+      {
+        name: 'lat',
+        kind: 'number',
+        required: true,
+        minimum: 51,
+        maximum: 54,
+        description: 'Latitude of the LA centroid, decimal degrees (WGS84).',
+        expected: 'a latitude in Wales (decimal degrees from 51 to 54)',
+        example: '51.5',
+      },
+      {
+        name: 'lon',
+        kind: 'number',
+        required: true,
+        minimum: -6,
+        maximum: -2,
+        description: 'Longitude of the LA centroid, decimal degrees (WGS84), negative west of Greenwich.',
+        expected: 'a longitude in Wales (decimal degrees from -6 to -2)',
+        example: '-3.2',
+      },
+      {
+        name: 'area_km2',
+        kind: 'number',
+        required: true,
+        minimum: 0,
+        exclusiveMinimum: true,
+        description: 'Land area in square kilometres.',
+        expected: 'an area in km² greater than 0',
+        example: '141',
+      },
+    ],
+  },
+  placements: {
+    name: 'placements',
+    title: 'Placements at the base date',
+    description:
+      'Children looked after at the base date (31 March of the base year) by placing LA, placement type, provider sector and host LA. ' +
+      'Without provider_id, a row\'s children are shared over the providers of that host, sector and type in proportion to their places.',
+    required: true,
+    defaultPath: 'placements.csv',
+    primaryKey: ['la_code', 'placement_type', 'sector', 'host', 'provider_id'],
+    fields: [
+      laField('la_code', 'The placing LA (the LA that looks after the children).'),
+      placementTypeField(false),
+      { ...sectorField(false, ' Required for foster, residential and secure; may be empty for the other types.'), columnRequired: true },
+      {
+        name: 'host',
+        kind: 'host',
+        required: false,
+        columnRequired: true,
+        description:
+          'Where the children are placed: a Welsh LA (ONS code, English or Welsh name) or OUTSIDE_WALES. Required for foster, residential and secure; may be empty for the other types.',
+        expected: 'a local authority (ONS code, English or Welsh name) or OUTSIDE_WALES',
+        example: 'W06000015',
+      },
+      countField('children', 'children', 'Children looked after in this group at the base date.', '4'),
+      {
+        name: 'provider_id',
+        kind: 'code',
+        required: false,
+        description: 'The provider (as in providers.provider_id) holding these children, if known.',
+        expected: 'a provider id',
+        example: '',
+      },
+      sourceField,
+    ],
+  },
+  providers: {
+    name: 'providers',
+    title: 'Registered capacity at the base date',
+    description: 'Registered places in Wales at the base date, one row per provider, host LA and placement type.',
+    required: false,
+    defaultPath: 'providers.csv',
+    primaryKey: ['provider_id', 'host', 'placement_type'],
+    fields: [
+      {
+        name: 'provider_id',
+        kind: 'code',
+        required: true,
+        description: 'Identifier of the provider, unique per provider (the same id at several hosts is the same provider).',
+        expected: 'a provider id',
+        example: 'CARDIFF_LA_HOMES',
+      },
+      { name: 'provider_name', kind: 'text', required: true, description: 'Name of the provider.', expected: 'a provider name', example: 'Cardiff Council children\'s homes' },
+      sectorField(true),
+      { ...laField('host', 'The LA where the places are located.'), expected: 'a Welsh local authority (ONS code, English or Welsh name)' },
+      placementTypeField(true),
+      countField('places', 'places', 'Registered places (foster: approved places; residential and secure: registered beds).', '12'),
+      sourceField,
+    ],
+  },
+  demand_history: {
+    name: 'demand_history',
+    title: 'Children looked after at past 31 Marches',
+    description: 'Children looked after by each LA at 31 March of past years; the latest as_at is the base date.',
+    required: true,
+    defaultPath: 'demand_history.csv',
+    primaryKey: ['la_code', 'as_at'],
+    fields: [
+      laField('la_code', 'The LA.'),
+      {
+        name: 'as_at',
+        kind: 'date31march',
+        required: true,
+        description: 'The date of the count: a 31 March, as an ISO date (2024-03-31).',
+        expected: 'a 31 March as an ISO date (YYYY-03-31)',
+        example: '2024-03-31',
+      },
+      countField('children', 'children', 'Children looked after at that date.', '680'),
+      sourceField,
+    ],
+  },
+  strategies: {
+    name: 'strategies',
+    title: 'Commissioning strategies',
+    description:
+      'Each LA\'s planned capacity changes: open (new places), close (fewer places) or recruit (foster carers), ' +
+      'taking effect on 1 April of the financial year.',
+    required: false,
+    defaultPath: 'strategies.csv',
+    primaryKey: ['la_code', 'year', 'action', 'placement_type', 'sector', 'host'],
+    fields: [
+      laField('la_code', 'The LA whose strategy this is.'),
+      {
+        name: 'year',
+        kind: 'year',
+        required: true,
+        minimum: 2000,
+        maximum: 2100,
+        financialYear: true,
+        description: 'Financial year the change takes effect, named by the year it starts in (2027 = April 2027 to March 2028; "2027-28" is also accepted). Not before the base year.',
+        expected: 'a financial year such as 2027 or 2027-28',
+        example: '2026',
+      },
+      {
+        name: 'action',
+        kind: 'enum',
+        required: true,
+        enum: STRATEGY_ACTIONS,
+        description: 'open (new places), close (places removed) or recruit (new foster places).',
+        expected: 'an action',
+        example: 'open',
+      },
+      placementTypeField(true),
+      sectorField(true),
+      countField('places', 'places', 'Places opened, closed or recruited.', '4'),
+      {
+        ...laField('host', 'Where the places are; empty means the LA itself.'),
+        required: false,
+        expected: 'a Welsh local authority (ONS code, English or Welsh name)',
+      },
+      { name: 'note', kind: 'text', required: false, description: 'What the change is (project name, source).', expected: 'text', example: 'New small home (example: delete this line)' },
+    ],
+  },
+  costs: {
+    name: 'costs',
+    title: 'Weekly placement costs',
+    description: 'Weekly cost of one placement by type, sector and location, in the prices of price_year.',
+    required: false,
+    defaultPath: 'costs.csv',
+    primaryKey: ['placement_type', 'sector', 'location'],
+    fields: [
+      placementTypeField(true),
+      sectorField(true),
+      {
+        name: 'location',
+        kind: 'enum',
+        required: true,
+        enum: COST_LOCATIONS,
+        description: 'in_wales or outside_wales.',
+        expected: 'a location',
+        example: 'in_wales',
+      },
+      {
+        name: 'weekly_cost_gbp',
+        kind: 'number',
+        required: true,
+        minimum: 0,
+        description: 'Weekly cost of one placement in pounds (no £ sign, no thousands separators).',
+        expected: 'a weekly cost in pounds (0 or more)',
+        example: '5200',
+      },
+      {
+        name: 'price_year',
+        kind: 'year',
+        required: true,
+        minimum: 1990,
+        maximum: 2100,
+        description: 'The year whose prices the cost is in.',
+        expected: 'a year such as 2024',
+        example: '2024',
+      },
+      sourceField,
+    ],
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Table Schema (Frictionless) as written by `template`.
+
+const TABLE_SCHEMA_TYPE: Record<FieldKind, string> = {
+  code: 'string',
+  text: 'string',
+  la: 'string',
+  host: 'string',
+  region: 'string',
+  enum: 'string',
+  count: 'integer',
+  number: 'number',
+  year: 'integer',
+  date31march: 'date',
+};
+
+/** The resource's Table Schema as a plain JSON object. */
+export function tableSchema(name: ResourceName): Record<string, unknown> {
+  const spec = RESOURCES[name];
+  return {
+    fields: spec.fields.map((f) => {
+      const constraints: Record<string, unknown> = { required: f.required };
+      if (f.enum) constraints.enum = [...f.enum];
+      if (f.pattern) constraints.pattern = f.pattern;
+      if (f.minimum !== undefined && !f.exclusiveMinimum) constraints.minimum = f.minimum;
+      if (f.maximum !== undefined) constraints.maximum = f.maximum;
+      const field: Record<string, unknown> = {
+        name: f.name,
+        type: f.kind === 'year' && f.financialYear ? 'string' : TABLE_SCHEMA_TYPE[f.kind],
+        description: f.description,
+      };
+      if (f.kind === 'date31march') field.format = 'default';
+      field.constraints = constraints;
+      return field;
+    }),
+    primaryKey: [...spec.primaryKey],
+    missingValues: [''],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Row validation with zod.
+
+export interface RowContext {
+  /** Resolves an LA by code or name; null when local_authorities could not be read (names then pass unchecked). */
+  resolveLa: ((text: string) => LocalAuthority | null) | null;
+  suggestLa: (text: string) => string | null;
+}
+
+/** A parsed row: column name -> value (string, number, or null for an empty optional cell). */
+export type ParsedRow = Record<string, string | number | null>;
+
+const quote = (s: string): string => JSON.stringify(s);
+
+/** Reads a plain number, or says why the text is not one (with a suggestion where one is close). */
+export function readNumber(text: string, expected: string): { value: number } | { message: string } {
+  const s = text.trim();
+  if (/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return { value: Number(s) };
+  const sign = s.startsWith('-') ? '-' : '';
+  const body = s.replace(/^[-+]/, '');
+  const grouped = /^£?\s*(\d{1,3}(?:[, ]\d{3})+)(\.\d+)?$/.exec(body);
+  if (grouped) {
+    const plain = `${sign}${grouped[1].replace(/[, ]/g, '')}${grouped[2] ?? ''}`;
+    return { message: `expected a plain number without thousands separators, found ${quote(text)} (did you mean ${plain}?)` };
+  }
+  const currency = /^£\s*(\d+(\.\d+)?)$/.exec(body);
+  if (currency) {
+    return { message: `expected a plain number without a currency sign, found ${quote(text)} (did you mean ${sign}${currency[1]}?)` };
+  }
+  return { message: `expected ${expected}, found ${quote(text)}` };
+}
+
+/** The zod schema of one cell (input: the trimmed text of the cell, '' when empty or absent). */
+export function cellSchema(field: FieldSpec, ctx: RowContext): z.ZodType<string | number | null, string> {
+  const expected = field.expected;
+  return z.string().transform((raw, zctx): string | number | null => {
+    const text = raw.trim();
+    const fail = (message: string): never => {
+      zctx.addIssue({ code: 'custom', message, input: raw });
+      return z.NEVER;
+    };
+    if (text === '') {
+      if (field.required) return fail(`expected ${expected}, found an empty cell`);
+      return null;
+    }
+    switch (field.kind) {
+      case 'text':
+        return text;
+      case 'code':
+        if (field.pattern && !new RegExp(field.pattern).test(text)) return fail(`expected ${expected}, found ${quote(text)}`);
+        return text;
+      case 'la':
+      case 'host': {
+        if (field.kind === 'host' && isOutsideWales(text)) return OUTSIDE_WALES;
+        if (isOutsideWales(text)) {
+          return fail(`expected ${expected}, found ${quote(text)} (only placements may be outside Wales)`);
+        }
+        if (ctx.resolveLa === null) return text;
+        const la = ctx.resolveLa(text);
+        if (la) return la.code;
+        const hint = ctx.suggestLa(text);
+        return fail(`unknown local authority ${quote(text)}: expected ${expected}${hint ? `; ${hint}` : ''}`);
+      }
+      case 'region': {
+        const slug = regionSlug(text);
+        if ((REGIONS as readonly string[]).includes(slug)) return slug;
+        const hint = suggestAmong(text, REGIONS);
+        return fail(`unknown region ${quote(text)}: expected one of ${REGIONS.join(', ')}${hint ? ` (${hint})` : ''}`);
+      }
+      case 'enum': {
+        const options = field.enum ?? [];
+        const parsed = z.enum(options as [string, ...string[]]).safeParse(text.toLowerCase());
+        if (parsed.success) return parsed.data;
+        const hint = suggestAmong(text, options);
+        const other = field.name === 'placement_type' && (PLACEMENT_TYPES as readonly string[]).includes(text.toLowerCase());
+        const why = other ? ` (only market types here: ${text.toLowerCase()} is not supplied by providers)` : hint ? ` (${hint})` : '';
+        return fail(`expected ${expected} (${options.join(', ')}), found ${quote(text)}${why}`);
+      }
+      case 'count': {
+        const n = readNumber(text, expected);
+        if ('message' in n) return fail(n.message);
+        const checked = z
+          .number()
+          .int({ error: `expected ${expected}, found ${quote(text)}` })
+          .min(0, { error: `expected ${expected} (0 or more), found ${quote(text)}` })
+          .safeParse(n.value);
+        return checked.success ? checked.data : fail(checked.error.issues[0].message);
+      }
+      case 'number': {
+        const n = readNumber(text, expected);
+        if ('message' in n) return fail(n.message);
+        let check = z.number();
+        if (field.minimum !== undefined) {
+          check = field.exclusiveMinimum
+            ? check.gt(field.minimum, { error: `expected ${expected}, found ${quote(text)}` })
+            : check.gte(field.minimum, { error: `expected ${expected}, found ${quote(text)}` });
+        }
+        if (field.maximum !== undefined) check = check.lte(field.maximum, { error: `expected ${expected}, found ${quote(text)}` });
+        const checked = check.safeParse(n.value);
+        return checked.success ? checked.data : fail(checked.error.issues[0].message);
+      }
+      case 'year': {
+        let yearText = text;
+        if (field.financialYear) {
+          const fy = /^(\d{4})\s*[-/–]\s*(\d{2}|\d{4})$/.exec(text);
+          if (fy) {
+            const start = Number(fy[1]);
+            const end = Number(fy[2]);
+            const ok = fy[2].length === 2 ? end === (start + 1) % 100 : end === start + 1;
+            if (!ok) return fail(`expected ${expected}, found ${quote(text)} (a financial year runs from one year into the next)`);
+            yearText = fy[1];
+          }
+        }
+        const checked = z
+          .string()
+          .regex(/^\d{4}$/, { error: `expected ${expected}, found ${quote(text)}` })
+          .transform(Number)
+          .pipe(
+            z
+              .number()
+              .min(field.minimum ?? 0, { error: `expected ${expected}, found ${quote(text)}` })
+              .max(field.maximum ?? 9999, { error: `expected ${expected}, found ${quote(text)}` }),
+          )
+          .safeParse(yearText);
+        return checked.success ? checked.data : fail(checked.error.issues[0].message);
+      }
+      case 'date31march': {
+        const iso = z.iso.date().safeParse(text);
+        if (!iso.success) {
+          const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+          const hint = dmy ? ` (did you mean ${dmy[3]}-${dmy[2].padStart(2, '0')}-${dmy[1].padStart(2, '0')}?)` : '';
+          return fail(`expected ${expected}, found ${quote(text)}${hint}`);
+        }
+        if (!text.endsWith('-03-31')) return fail(`expected ${expected}, found ${quote(text)}: counts are at 31 March`);
+        return text;
+      }
+    }
+  });
+}
+
+export function isOutsideWales(text: string): boolean {
+  return foldName(text) === 'outside wales';
+}
+
+/** The zod schema of one row of a resource: an object of the resource's columns (others are ignored). */
+export function rowSchema(name: ResourceName, ctx: RowContext): z.ZodType<ParsedRow, Record<string, string>> {
+  const shape: Record<string, z.ZodType<string | number | null, string>> = {};
+  for (const f of RESOURCES[name].fields) shape[f.name] = cellSchema(f, ctx);
+  return z.object(shape) as unknown as z.ZodType<ParsedRow, Record<string, string>>;
+}
+
+/** Columns a file of the resource must have. */
+export function requiredColumns(name: ResourceName): string[] {
+  return RESOURCES[name].fields.filter((f) => f.columnRequired ?? f.required).map((f) => f.name);
+}
