@@ -55,6 +55,8 @@ interface ResourceRows {
   /** The files of the resource as listed (display paths). */
   files: string[];
   rows: Row[];
+  /** False when a file could not be read whole (missing, columns missing, malformed records). */
+  complete: boolean;
 }
 
 const PACKAGE_FILE = 'datapackage.json';
@@ -124,17 +126,19 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
   const readResource = async (name: ResourceName): Promise<ResourceRows | null> => {
     const entry = listed.get(name);
     if (!entry) return null;
-    const out: ResourceRows = { files: [], rows: [] };
+    const out: ResourceRows = { files: [], rows: [], complete: true };
     const needed = requiredColumns(name);
     for (const rel of entry.paths) {
       if (path.isAbsolute(rel) || /^[a-z][a-z0-9+.-]*:\/\//i.test(rel) || rel.split(/[\\/]/).includes('..')) {
         error(packageFile, entry.line, null, `resource "${name}": expected a path inside the data package folder, found "${rel}"`);
+        out.complete = false;
         continue;
       }
       const file = path.join(shownDir, rel);
       out.files.push(file);
       const { table, problems: csvProblems } = await readCsvFile(file);
       problems.push(...csvProblems);
+      if (csvProblems.length > 0) out.complete = false;
       if (table === null) continue;
       files.push(path.resolve(file));
       if (table.header.length === 0) continue;
@@ -145,6 +149,7 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
         const near = hint ? ` (found ${hint.replace(/^did you mean /, '').replace(/\?$/, '')}: rename it "${col}")` : '';
         error(file, table.headerLine, null, `missing column "${col}": a ${name} file needs the columns ${needed.join(', ')}${near}`);
       }
+      if (missing.length > 0) out.complete = false;
       if (missing.length > 0) continue; // rows of a file without its columns would only repeat the problem
       for (const r of table.records) out.rows.push({ file, line: r.line, raw: r.values, parsed: null });
     }
@@ -184,8 +189,10 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
   for (const [name, res] of all) {
     if (res === null) continue;
     const schema = rowSchema(name, ctx);
+    const columns = RESOURCES[name].fields.map((f) => f.name);
     for (const row of res.rows) {
-      const result = schema.safeParse(row.raw);
+      // An optional column that a file leaves out reads as empty cells.
+      const result = schema.safeParse(Object.fromEntries(columns.map((c) => [c, row.raw[c] ?? ''])));
       if (result.success) {
         row.parsed = result.data;
         continue;
@@ -219,7 +226,8 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
         continue;
       }
       const where = prev.file === r.file ? `line ${prev.line}` : `${prev.file} line ${prev.line}`;
-      error(r.file, r.line, null, `duplicate row: the same ${listWords(key)} as ${where}`);
+      const values = key.map((c) => str(r, c) ?? '(empty)').join(', ');
+      error(r.file, r.line, null, `duplicate row: the same ${listWords(key)} (${values}) as ${where}`);
     }
   }
 
@@ -250,13 +258,13 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
   }
   // An LA with a broken demand_history row may be missing at B only because of that row.
   const demandTainted = taintedLas(demandRes, ctx);
-  if (demandRes !== null && baseYear !== null) {
+  if (demandRes !== null && demandRes.complete && baseYear !== null) {
     for (const la of localAuthorities) {
       if (!demandAtBase.has(la.code) && !demandTainted.has(la.code)) {
         error(demandRes.files[0], null, null, `no row for ${label(la.code)} at ${baseDate}: every LA needs its children looked after at the base date (the latest as_at)`);
       }
     }
-  } else if (demandRes !== null && demandRes.rows.length === 0 && demandRes.files.length > 0) {
+  } else if (demandRes !== null && demandRes.complete && demandRes.rows.length === 0) {
     error(demandRes.files[0], null, null, 'no rows: expected children looked after per LA at one or more 31 Marches');
   }
 
@@ -271,7 +279,7 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
     places: num(r, 'places'),
     ...source(r),
   }));
-  const providersTainted = providerRes !== null && providerRes.rows.some((r) => r.parsed === null);
+  const providersTainted = providerRes !== null && (!providerRes.complete || providerRes.rows.some((r) => r.parsed === null));
 
   // --- placements.
   const placementRes = all.get('placements') ?? null;
@@ -377,7 +385,7 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
   }
 
   // Placements against demand_history at the base date.
-  if (placementRes !== null && baseYear !== null) {
+  if (placementRes !== null && placementRes.complete && baseYear !== null) {
     const placed = new Map<string, number>();
     for (const row of placements) placed.set(row.laCode, (placed.get(row.laCode) ?? 0) + row.children);
     for (const [code, d] of demandAtBase) {
@@ -430,7 +438,7 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
           priceYear: num(r, 'price_year'),
           ...source(r),
         }));
-  if (costs !== null && costRes !== null && !costRes.rows.some((r) => r.parsed === null)) {
+  if (costs !== null && costRes !== null && costRes.complete && placementRes?.complete && !costRes.rows.some((r) => r.parsed === null)) {
     const costed = new Set(costs.map((c) => `${c.placementType}|${c.sector}|${c.location}`));
     const uncosted = new Map<string, number>();
     for (const row of placements) {

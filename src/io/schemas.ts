@@ -528,7 +528,7 @@ export function cellSchema(field: FieldSpec, ctx: RowContext): z.ZodType<string 
           const hint = dmy ? ` (did you mean ${dmy[3]}-${dmy[2].padStart(2, '0')}-${dmy[1].padStart(2, '0')}?)` : '';
           return fail(`expected ${expected}, found ${quote(text)}${hint}`);
         }
-        if (!text.endsWith('-03-31')) return fail(`expected ${expected}, found ${quote(text)}: counts are at 31 March`);
+        if (!text.endsWith('-03-31')) return fail(`expected ${expected}, found ${quote(text)} (not a 31 March)`);
         return text;
       }
     }
