@@ -53,6 +53,9 @@ export function parseCsvText(text: string, file: string): CsvReadResult {
     problems.push({ file, line, column: null, message, severity: 'error' });
   };
   let quoteTrouble = false;
+  // With several record delimiters, csv-parse counts a CRLF inside a quoted value as two lines; the
+  // count is corrected by the CRLFs seen inside values so far.
+  let overcount = 0;
   const rows = parse(text, {
     bom: true,
     comment: '#',
@@ -65,12 +68,11 @@ export function parseCsvText(text: string, file: string): CsvReadResult {
     record_delimiter: ['\r\n', '\n', '\r'],
     trim: true,
     relax_column_count: false,
-    info: true,
     // Collect every malformed record rather than stopping at the first.
     skip_records_with_error: true,
     on_skip: (err: CsvError | undefined) => {
       if (!err) return undefined;
-      const line = typeof err.lines === 'number' ? err.lines : null;
+      const line = typeof err.lines === 'number' ? err.lines - overcount : null;
       switch (err.code) {
         case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
         case 'CSV_RECORD_INCONSISTENT_COLUMNS': {
@@ -93,27 +95,33 @@ export function parseCsvText(text: string, file: string): CsvReadResult {
       }
       return undefined;
     },
-  }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
+    on_record: (record: string[], context: { lines: number }) => {
+      let crlf = 0;
+      for (const v of record) crlf += v.match(/\r\n/g)?.length ?? 0;
+      overcount += crlf;
+      return Object.assign(record, { line: startLine(record, context.lines - overcount) });
+    },
+  }) as Array<string[] & { line?: number }>;
 
   if (rows.length === 0) {
     if (problems.length === 0) problem(null, 'the file is empty: expected a header row');
     return { table: { file, header: [], headerLine: 1, records: [] }, problems };
   }
   const [head, ...body] = rows;
-  const header = head.record.map((h) => h.trim());
-  const headerLine = startLine(head.record, head.info.lines);
+  const header = head.map((h) => h.trim());
+  const headerLine = head.line ?? 1;
   const seen = new Map<string, number>();
   header.forEach((name, i) => {
     if (name === '') problem(headerLine, `column ${i + 1} has no name in the header row`);
     else if (seen.has(name)) problem(headerLine, `column "${name}" appears twice in the header row (columns ${seen.get(name)! + 1} and ${i + 1})`);
     else seen.set(name, i);
   });
-  const records: CsvRecord[] = body.map(({ record, info }) => {
+  const records: CsvRecord[] = body.map((record) => {
     const values: Record<string, string> = {};
     header.forEach((name, i) => {
       if (name !== '' && !(name in values)) values[name] = record[i] ?? '';
     });
-    return { line: startLine(record, info.lines), values };
+    return { line: record.line ?? 0, values };
   });
   return { table: { file, header, headerLine, records }, problems };
 }

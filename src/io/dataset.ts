@@ -22,7 +22,7 @@ import {
   type StrategyRow,
 } from '../model/types.js';
 import { readCsvFile } from './csv.js';
-import { makeLaResolver, suggestAmong } from './la-names.js';
+import { editDistance, foldName, makeLaResolver, suggestAmong } from './la-names.js';
 import {
   RESOURCES,
   RESOURCE_NAMES,
@@ -145,8 +145,12 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
       const missing = needed.filter((c) => !table.header.includes(c));
       for (const col of missing) {
         const extra = table.header.filter((h) => !RESOURCES[name].fields.some((f) => f.name === h));
-        const hint = suggestAmong(col, extra);
-        const near = hint ? ` (found ${hint.replace(/^did you mean /, '').replace(/\?$/, '')}: rename it "${col}")` : '';
+        const like = extra.find((h) => {
+          const a = foldName(h);
+          const b = foldName(col);
+          return a !== '' && (a.includes(b) || b.includes(a) || editDistance(a, b) <= 2);
+        });
+        const near = like !== undefined ? ` (found "${like}": rename it "${col}")` : '';
         error(file, table.headerLine, null, `missing column "${col}": a ${name} file needs the columns ${needed.join(', ')}${near}`);
       }
       if (missing.length > 0) out.complete = false;
