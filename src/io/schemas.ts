@@ -383,7 +383,7 @@ export function tableSchema(name: ResourceName): Record<string, unknown> {
       if (f.maximum !== undefined) constraints.maximum = f.maximum;
       const field: Record<string, unknown> = {
         name: f.name,
-        type: f.kind === 'year' && f.financialYear ? 'string' : TABLE_SCHEMA_TYPE[f.kind],
+        type: TABLE_SCHEMA_TYPE[f.kind],
         description: f.description,
       };
       if (f.kind === 'date31march') field.format = 'default';

@@ -1,12 +1,150 @@
-import type { Command } from 'commander';
+// `sufficiency template DIR`: a blank commissioning-strategy data package for an LA to fill in.
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Option, type Command } from 'commander';
 import { UsageError } from '../../errors.js';
+import { DEFAULT_DATA_DIR } from '../../io/paths.js';
+
+interface TemplateOptions {
+  force?: boolean;
+  from: string;
+}
 
 export function registerTemplate(program: Command): void {
   program
     .command('template')
-    .description('(template: being built)')
-    .allowUnknownOption()
-    .action(() => {
-      throw new UsageError('the template command is not available yet');
+    .description('write a blank commissioning-strategy data package (CSV files with headers, one commented example row, Table Schemas)')
+    .argument('<dir>', 'folder to write (created if needed; must be empty unless --force)')
+    .option('--force', 'write into a folder that is not empty, replacing the template\'s own files there')
+    .addOption(
+      new Option('--from <dir>', 'copy local_authorities from this dataset').default(DEFAULT_DATA_DIR, 'the embedded Wales data, data/wales'),
+    )
+    .addHelpText(
+      'after',
+      `
+The folder gets datapackage.json (every resource with its Table Schema), one CSV per resource,
+<resource>.schema.json files and a README.md on how to fill it in. local_authorities.csv is
+filled with the 22 Welsh LAs; the other CSVs hold a header row and one example line starting
+with "# " (a comment: the tool skips it). Check the result with \`sufficiency validate --data DIR\`.
+
+Examples:
+  $ sufficiency template cardiff-strategy
+  $ sufficiency template ./out/blank --force
+  $ sufficiency template cardiff-strategy && sufficiency validate --data cardiff-strategy
+`,
+    )
+    .action(async (dir: string, opts: TemplateOptions) => {
+      const written = await writeTemplate(dir, opts);
+      process.stdout.write(`${written.dir}: wrote ${written.files.join(', ')}\n`);
     });
+}
+
+const EXAMPLE_NOTE = 'example: delete this line';
+
+/** Writes the template into `dir`; returns the folder as shown and the files written. */
+export async function writeTemplate(dir: string, opts: TemplateOptions): Promise<{ dir: string; files: string[] }> {
+  const [{ RESOURCES, RESOURCE_NAMES, tableSchema }, { stringify }, { displayPath }] = await Promise.all([
+    import('../../io/schemas.js'),
+    import('csv-stringify/sync'),
+    import('../../io/dataset.js'),
+  ]);
+  const target = path.resolve(dir);
+  const source = path.resolve(opts.from);
+  if (target === source) throw new UsageError(`template: refusing to write into ${displayPath(dir)}, the dataset it copies from`);
+  const existing = await readdir(target).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return [] as string[];
+    if (e.code === 'ENOTDIR') throw new UsageError(`template: ${displayPath(dir)} is a file, not a folder`);
+    throw e;
+  });
+  if (existing.length > 0 && !opts.force) {
+    throw new UsageError(`template: ${displayPath(dir)} is not empty (${existing.length} entr${existing.length === 1 ? 'y' : 'ies'}); choose an empty folder or add --force`);
+  }
+  await mkdir(target, { recursive: true });
+
+  const las = await localAuthoritiesText(source);
+  const out = new Map<string, string>();
+  const resources = RESOURCE_NAMES.map((name) => {
+    const spec = RESOURCES[name];
+    const header = spec.fields.map((f) => f.name);
+    if (name === 'local_authorities' && las !== null) {
+      out.set(spec.defaultPath, las);
+    } else {
+      const example = spec.fields.map((f) =>
+        f.name === 'note' || f.name === 'source' ? (f.example ? `${f.example}${f.example.includes(EXAMPLE_NOTE) ? '' : ` (${EXAMPLE_NOTE})`}` : EXAMPLE_NOTE) : f.example,
+      );
+      out.set(spec.defaultPath, stringify([header]) + '# ' + stringify([example]));
+    }
+    out.set(`${name}.schema.json`, JSON.stringify(tableSchema(name), null, 2) + '\n');
+    return { name, path: spec.defaultPath, title: spec.title, description: spec.description, format: 'csv', mediatype: 'text/csv', encoding: 'utf-8', schema: tableSchema(name) };
+  });
+  const descriptor = { name: 'commissioning-strategy', title: 'LA commissioning strategy (sufficiency data package)', profile: 'tabular-data-package', resources };
+  out.set('datapackage.json', JSON.stringify(descriptor, null, 2) + '\n');
+  out.set('README.md', readme(las !== null));
+
+  // Every file is written under a temporary name first, then renamed: a failed run leaves no half-written file.
+  const temps: Array<[string, string]> = [];
+  try {
+    for (const [name, text] of out) {
+      const final = path.join(target, name);
+      const temp = path.join(target, `.${name}.${process.pid}.tmp`);
+      await writeFile(temp, text, 'utf8');
+      temps.push([temp, final]);
+    }
+    for (const [temp, final] of temps) await rename(temp, final);
+  } catch (err) {
+    await Promise.all(temps.map(([temp]) => rm(temp, { force: true })));
+    throw err;
+  }
+  return { dir: displayPath(dir), files: [...out.keys()] };
+}
+
+/** The local_authorities CSV of the dataset to copy from, as text, or null if it has none. */
+async function localAuthoritiesText(dataDir: string): Promise<string | null> {
+  let rel = 'local_authorities.csv';
+  try {
+    const pkg = JSON.parse(await readFile(path.join(dataDir, 'datapackage.json'), 'utf8')) as { resources?: Array<{ name?: unknown; path?: unknown }> };
+    const res = pkg.resources?.find((r) => r.name === 'local_authorities');
+    if (typeof res?.path === 'string') rel = res.path;
+    else if (Array.isArray(res?.path) && typeof res.path[0] === 'string' && res.path.length === 1) rel = res.path[0];
+  } catch {
+    // No descriptor: try the usual file name.
+  }
+  return readFile(path.join(dataDir, rel), 'utf8').catch(() => null);
+}
+
+function readme(lasFilled: boolean): string {
+  return `# Commissioning strategy data package
+
+A blank data package for \`sufficiency\` (a Frictionless Tabular Data Package: \`datapackage.json\`
+lists each CSV with its Table Schema; the same schemas are in the \`*.schema.json\` files).
+
+## How to fill it in
+
+Open each CSV in Excel or a text editor and add one row per line under the header. Lines starting
+with \`#\` are comments and are skipped: each file holds one commented example row; delete it or
+leave it. Save as CSV (UTF-8); Excel's "CSV UTF-8" is fine.
+
+${lasFilled ? '- `local_authorities.csv` is already filled with the 22 Welsh LAs: leave it as it is.\n' : '- `local_authorities.csv`: one row per LA you use (ONS code, English and Welsh name, region, centroid, area).\n'}- \`placements.csv\`: children looked after at the base date (31 March) by placing LA, placement type,
+  sector and host LA (\`OUTSIDE_WALES\` for placements outside Wales). kinship, parents, adoption,
+  independent and other may leave sector and host empty.
+- \`providers.csv\`: registered places in Wales at the base date, one row per provider, host LA and type.
+- \`demand_history.csv\`: children looked after by each LA at past 31 Marches (\`as_at\` such as
+  2024-03-31). The latest date is the base date; every LA needs a row there, and its placements
+  must add up to it (within 1%).
+- \`strategies.csv\`: your planned changes: \`open\`, \`close\` or \`recruit\` places of a type and
+  sector in a financial year (2027 = April 2027 to March 2028, "2027-28" also works), at a host LA
+  (empty = your own LA).
+- \`costs.csv\`: weekly cost of a placement by type, sector and location (\`in_wales\`, \`outside_wales\`)
+  and the year of those prices.
+
+LAs may be written as ONS code (W06000015), English name (Cardiff) or Welsh name (Caerdydd), in any
+case, with or without accents. Numbers are plain: no thousands separators, no £ sign, no units.
+Columns such as \`source\` and \`note\` are optional; extra columns are ignored.
+
+\`providers\`, \`strategies\` and \`costs\` may stay empty. Check your work with:
+
+    sufficiency validate --data THIS_FOLDER
+
+It lists every problem as FILE:LINE:COLUMN with what was expected and what was found.
+`;
 }

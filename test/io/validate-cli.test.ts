@@ -1,0 +1,39 @@
+// The built binary, run as an analyst would run it (build first: `npm run build`, as `npm test` does).
+import { describe, it, expect } from 'vitest';
+import { spawnSync } from 'node:child_process';
+
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, ['bin/sufficiency.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('sufficiency validate (built CLI)', () => {
+  it('exits 3 on a bad dataset, listing every problem as FILE:LINE:COLUMN with no stack trace', () => {
+    const { code, stdout, stderr } = run('validate', '--data', 'test/fixtures/io/three-mistakes');
+    expect(code).toBe(3);
+    const lines = stderr.trim().split('\n');
+    expect(lines).toContain('test/fixtures/io/three-mistakes/placements.csv:5:children: expected a whole number of children (0 or more), found "-40"');
+    expect(lines.filter((l) => /^test\/fixtures\/io\/three-mistakes\/[a-z_]+\.csv:\d+:[a-z_]+: /.test(l))).toHaveLength(3);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(stdout).toContain('3 errors');
+  });
+
+  it('exits 0 on a good dataset, with a summary line on stdout', () => {
+    const { code, stdout, stderr } = run('validate', '--data', 'test/fixtures/io/good', '--scenarios', 'test/fixtures/io/no-scenarios');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^test\/fixtures\/io\/good: 3 local authorities, 510 children, 0 errors, 0 warnings/);
+  });
+
+  it('exits 0 with warnings printed when the only problems are warnings', () => {
+    const { code, stderr } = run('validate', '--data', 'test/fixtures/io/over-capacity', '--scenarios', 'test/fixtures/io/no-scenarios');
+    expect(code).toBe(0);
+    expect(stderr).toContain('test/fixtures/io/over-capacity/placements.csv:3:children: warning: ');
+  });
+
+  it('sufficiency template refuses a non-empty folder with exit 2', () => {
+    const { code, stderr } = run('template', 'test/fixtures/io/good');
+    expect(code).toBe(2);
+    expect(stderr).toContain('not empty');
+  });
+});
