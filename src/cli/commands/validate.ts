@@ -64,10 +64,49 @@ function childrenAtBase(dataset: { demandHistory: Array<{ year: number; children
   return dataset.demandHistory.filter((d) => d.year === dataset.baseYear).reduce((s, d) => s + d.children, 0);
 }
 
+interface ScenarioModule {
+  listScenarios(dir: string): Promise<Array<{ name: string; title: string; file: string }>>;
+  loadScenario(ref: string, opts: { scenariosDir: string; dataset: Dataset }): Promise<unknown>;
+}
+
 /** Loads each scenario (all in the folder, or those named) against the dataset, collecting problems. */
 async function checkScenarios(named: string[], scenariosDir: string, dataset: Dataset): Promise<{ problems: Problem[]; summary: string }> {
-  void named;
-  void scenariosDir;
-  void dataset;
-  return { problems: [], summary: '' };
+  // src/io/scenario.ts is being written alongside; until it exists, scenarios are not checked.
+  const specifier = '../../io/scenario.js';
+  let scenarioModule: ScenarioModule;
+  try {
+    scenarioModule = (await import(specifier)) as ScenarioModule;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') return { problems: [], summary: 'scenarios not checked (scenario support not built yet)' };
+    throw err;
+  }
+  const { listScenarios, loadScenario } = scenarioModule;
+  const { displayPath } = await import('../../io/dataset.js');
+  const problems: Problem[] = [];
+  let refs: string[] = named;
+  if (named.length === 0) {
+    try {
+      refs = (await listScenarios(scenariosDir)).map((s) => s.file);
+    } catch (err) {
+      if (err instanceof InputError) {
+        problems.push(...err.problems);
+        return { problems, summary: 'scenarios not checked' };
+      }
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { problems, summary: `no scenarios folder ${displayPath(scenariosDir)}` };
+      throw err;
+    }
+  }
+  let valid = 0;
+  for (const ref of refs) {
+    try {
+      await loadScenario(ref, { scenariosDir, dataset });
+      valid += 1;
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      problems.push(...err.problems);
+    }
+  }
+  const bad = refs.length - valid;
+  const summary = `${valid} scenario${valid === 1 ? '' : 's'} valid${bad > 0 ? `, ${bad} with errors` : ''}`;
+  return { problems, summary };
 }
