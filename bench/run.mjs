@@ -1,0 +1,167 @@
+#!/usr/bin/env node
+// The benchmark (`npm run bench`; never part of the tests). Every figure is the median of several
+// whole-process runs of the built CLI, each measured beside a bare `node -e ""` in alternation, so
+// that a busy machine slows both alike. Results go to standard output as a table; record them, with
+// the machine, in docs/performance.md.
+//
+//   npm run build && npm run bench                  # the full benchmark
+//   npm run bench -- --reps 3 --england-runs 100     # shorter: fewer repetitions, fewer England runs
+//
+// Figures:
+//   1. project --scenario central on the Wales data            target: <= 2.5 × bare Node start-up
+//   2. --runs 1000 of central-uncertain on the Wales data       target: < 3 s on 2 cores
+//   3. the same two on a synthetic England-sized dataset        targets: < 1 s, and 1,000 runs < 60 s
+//   4. the deterministic run for 22, 50, 100 and 152 LAs (children per LA about constant), and the
+//      growth exponent of the model's time (whole-process time less bare Node), fitted by least
+//      squares on logs.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = path.join(ROOT, 'bin', 'sufficiency.js');
+const SYNTH_SCENARIOS = path.join(ROOT, 'bench', 'scenarios');
+
+const { values: opts } = parseArgs({
+  options: {
+    reps: { type: 'string', default: '5' },
+    'mc-reps': { type: 'string', default: '3' },
+    'england-runs': { type: 'string', default: '1000' },
+    'england-mc-reps': { type: 'string', default: '1' },
+    workers: { type: 'string' },
+    only: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const REPS = Number(opts.reps);
+const MC_REPS = Number(opts['mc-reps']);
+const ENGLAND_RUNS = Number(opts['england-runs']);
+const ENGLAND_MC_REPS = Number(opts['england-mc-reps']);
+const only = opts.only ? new Set(opts.only.split(',')) : null;
+const wanted = (name) => only === null || only.has(name);
+
+if (!existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) {
+  process.stderr.write('bench: build first (npm run build)\n');
+  process.exit(2);
+}
+
+const work = path.join(os.tmpdir(), `sufficiency-bench-${process.pid}`);
+mkdirSync(work, { recursive: true });
+const outFile = path.join(work, 'out.csv');
+
+/** Wall time in ms of one whole process; throws if it fails. */
+function timeProcess(args) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}:\n${r.stderr}`);
+  return ms;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/** Median of `reps` runs of the CLI with `args`, each followed by a bare `node -e ""`. */
+function measure(args, reps) {
+  const cli = [];
+  const bare = [];
+  timeProcess(['-e', '']); // warm the file cache
+  for (let i = 0; i < reps; i++) {
+    cli.push(timeProcess([BIN, ...args]));
+    bare.push(timeProcess(['-e', '']));
+  }
+  return { cli: median(cli), bare: median(bare), all: cli };
+}
+
+function synth(las, dir) {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bench', 'synth.mjs'), '--las', String(las), '--out', dir], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`bench/synth.mjs failed:\n${r.stderr}`);
+  return r.stdout.trim();
+}
+
+const rows = [];
+const report = (name, m, target, pass, note = '') => {
+  rows.push({ name, ...m, target, pass, note });
+  const ratio = (m.cli / m.bare).toFixed(2);
+  process.stdout.write(
+    `${name.padEnd(52)} ${fmt(m.cli).padStart(9)}   bare node ${fmt(m.bare).padStart(7)}   ×${ratio.padStart(6)}   ${target.padEnd(22)} ${pass ? 'met' : 'MISSED'}${note ? `   ${note}` : ''}\n`,
+  );
+};
+const fmt = (ms) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(0)} ms`);
+const workers = opts.workers ? ['--workers', opts.workers] : [];
+const csvOut = ['--format', 'csv', '--out', outFile];
+
+process.stdout.write(`machine: ${os.availableParallelism()} cores, ${cpuModel()}, node ${process.version}\n`);
+process.stdout.write(`medians of ${REPS} runs (Monte Carlo: ${MC_REPS}; England Monte Carlo: ${ENGLAND_MC_REPS}), each beside a bare \`node -e ""\`\n\n`);
+
+try {
+  // --- Wales.
+  if (wanted('wales')) {
+    const m = measure(['project', '--scenario', 'central', ...csvOut], REPS);
+    report('Wales: project --scenario central', m, '<= 2.5 × bare node', m.cli <= 2.5 * m.bare);
+  }
+  if (wanted('wales-mc')) {
+    const m = measure(['project', '--scenario', 'central-uncertain', '--runs', '1000', ...workers, ...csvOut], MC_REPS);
+    report('Wales: --runs 1000 --scenario central-uncertain', m, '< 3 s', m.cli < 3000);
+  }
+
+  // --- Synthetic England: 152 LAs, about 84,000 children, about 2,500 providers.
+  const england = path.join(work, 'england-152');
+  if (wanted('england') || wanted('england-mc') || wanted('growth')) process.stdout.write(`(${synth(152, england)})\n`);
+  const synthArgs = (dir) => ['--data', dir, '--scenarios', SYNTH_SCENARIOS];
+  if (wanted('england')) {
+    const m = measure(['project', ...synthArgs(england), '--scenario', 'synth-central', ...csvOut], REPS);
+    report('England-sized: project (10 years)', m, '< 1 s', m.cli < 1000);
+  }
+  if (wanted('england-mc')) {
+    const m = measure(['project', ...synthArgs(england), '--scenario', 'synth-uncertain', '--runs', String(ENGLAND_RUNS), ...workers, ...csvOut], ENGLAND_MC_REPS);
+    if (ENGLAND_RUNS === 1000) report('England-sized: --runs 1000', m, '< 60 s', m.cli < 60_000);
+    else {
+      // Fewer runs than the target's: scale the time per run (less one start-up) to 1,000 runs.
+      const est = m.bare + ((m.cli - m.bare) * 1000) / ENGLAND_RUNS;
+      report(`England-sized: --runs ${ENGLAND_RUNS}`, m, '(1,000 runs < 60 s)', est < 60_000, `scaled to 1,000 runs: ${fmt(est)}`);
+    }
+  }
+
+  // --- Growth with the number of LAs, children per LA held about constant.
+  if (wanted('growth')) {
+    process.stdout.write('\ngrowth with the number of LAs (deterministic 10-year run; model time = process − bare node):\n');
+    const points = [];
+    for (const las of [22, 50, 100, 152]) {
+      const dir = las === 152 ? england : path.join(work, `england-${las}`);
+      const made = las === 152 ? '' : synth(las, dir);
+      const m = measure(['project', ...synthArgs(dir), '--scenario', 'synth-central', ...csvOut], REPS);
+      const model = Math.max(1, m.cli - m.bare);
+      points.push([las, model]);
+      process.stdout.write(`  ${String(las).padStart(3)} LAs: ${fmt(m.cli).padStart(9)} (model ${fmt(model)})   ${made.replace(/^.*?: /, '')}\n`);
+    }
+    const k = slope(points.map(([x, y]) => [Math.log(x), Math.log(y)]));
+    process.stdout.write(`  fitted growth exponent: time ∝ LAs^${k.toFixed(2)} (least squares on log time against log LAs)\n`);
+  }
+} finally {
+  if (!opts.keep) rmSync(work, { recursive: true, force: true });
+  else process.stdout.write(`\nkept ${work}\n`);
+}
+
+function slope(pts) {
+  const n = pts.length;
+  const mx = pts.reduce((s, p) => s + p[0], 0) / n;
+  const my = pts.reduce((s, p) => s + p[1], 0) / n;
+  const sxy = pts.reduce((s, p) => s + (p[0] - mx) * (p[1] - my), 0);
+  const sxx = pts.reduce((s, p) => s + (p[0] - mx) ** 2, 0);
+  return sxy / sxx;
+}
+
+function cpuModel() {
+  try {
+    return os.cpus()[0]?.model ?? 'unknown CPU';
+  } catch {
+    return 'unknown CPU';
+  }
+}
