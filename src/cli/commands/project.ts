@@ -1,12 +1,62 @@
-import type { Command } from 'commander';
-import { UsageError } from '../../errors.js';
+// `sufficiency project --scenario S`: runs the projection and shows a table per area and year, or
+// writes CSV or JSON (SPEC.md section 2.1) with its provenance.
+import { Option, type Command } from 'commander';
+import {
+  addModelOptions,
+  checkOutputPath,
+  emit,
+  loadInputs,
+  makeMeta,
+  modelWarnings,
+  noteDataWarnings,
+  parseModelOptions,
+  produceRows,
+  resolveYears,
+  stdoutIsTty,
+  type RawModelOptions,
+} from '../pipeline.js';
+import { renderProjection } from '../render/project.js';
 
 export function registerProject(program: Command): void {
-  program
+  const cmd = program
     .command('project')
-    .description('(project: being built)')
-    .allowUnknownOption()
-    .action(() => {
-      throw new UsageError('the project command is not available yet');
-    });
+    .description('run the projection for a scenario and show it per region (or LA, or Wales) and year')
+    .addOption(new Option('--scenario <name>', 'scenario: a name in the scenarios folder or a path to a .yaml file').makeOptionMandatory());
+  addModelOptions(cmd).addHelpText(
+    'after',
+    `
+Standard output gets a table on a terminal and CSV when piped. Files carry every metric; the
+table shows the key ones. --out FILE also writes FILE.meta.json (versions, input hashes,
+assumptions). The base row (year B-1) is the data's own state.
+
+Examples:
+  $ sufficiency project --scenario central
+  $ sufficiency project --scenario central --by la --from 2027 --to 2030 --metrics unplaced,placed_outside_wales
+  $ sufficiency project --scenario eliminate-act --excel --out budget.csv
+`,
+  );
+  cmd.action(async (raw: RawModelOptions & { scenario: string }) => {
+    const opts = parseModelOptions(raw, stdoutIsTty());
+    const inputs = await loadInputs(opts.data, opts.scenarios, [raw.scenario]);
+    checkOutputPath(opts.out, inputs);
+    noteDataWarnings(inputs);
+    const loaded = inputs.scenarios[0];
+    const years = resolveYears(opts, inputs.dataset.baseYear, loaded.horizon.to);
+    const result = await produceRows(inputs, loaded, opts.by, years, opts);
+    const warnings = result.kind === 'deterministic' ? modelWarnings(result.projection) : [];
+    for (const w of warnings) process.stderr.write(`sufficiency: warning: ${w}\n`);
+    const meta =
+      opts.format === 'json' || opts.out !== null
+        ? await makeMeta(
+            inputs,
+            'project',
+            { by: opts.by, from: years.from, to: years.to, metrics: opts.metrics ?? 'all', format: opts.format, long: opts.long, excel: opts.excel },
+            { runs: opts.runs, seed: opts.seed },
+            warnings,
+            opts.timestamp,
+          )
+        : null;
+    const text = renderProjection(result, opts, { loaded, baseYear: inputs.dataset.baseYear, meta });
+    await emit(text, opts.out, meta);
+  });
 }

@@ -1,0 +1,381 @@
+// What `project`, `diff` and `plan` share: their options, checked before anything is read; loading
+// the dataset then the scenario(s); running the model; and sending the result to standard output or
+// to a file written atomically with its provenance beside it. The command files stay thin.
+//
+// Monte Carlo slots in at one place: `produceRows` (deterministic rows for --runs 1, summarised runs
+// for --runs N > 1).
+import { Option, type Command } from 'commander';
+import { UsageError } from '../errors.js';
+import type { Problem } from '../errors.js';
+import { DEFAULT_DATA_DIR, DEFAULT_SCENARIOS_DIR } from '../io/paths.js';
+import { suggestAmong } from '../io/la-names.js';
+import { refuseToOverwriteInputs, writeFileAtomic } from '../io/atomic.js';
+import { buildMeta, hashInputs, metaJson, type Meta, type ScenarioProvenance } from '../io/provenance.js';
+import { METRICS, type AreaLevel, type AreaYearRow, type Dataset, type MetricName, type ModelScenario, type Projection } from '../model/types.js';
+import type { MonteCarloRow } from '../model/montecarlo.js';
+
+/** A scenario as src/io/scenario.ts loads it (validated whole, `extends` resolved). */
+export interface LoadedScenario {
+  name: string;
+  title: string;
+  file: string;
+  /** Every file read for it: the scenario and any it extends. */
+  files: string[];
+  horizon: { from: number; to: number };
+  assumptions: unknown[];
+  parameters: Array<{ path: string; value: unknown; source: string | null }>;
+  hash: string;
+  hasDistributions: boolean;
+}
+
+interface ScenarioModule {
+  loadScenario(ref: string, opts: { scenariosDir: string; dataset: Dataset }): Promise<LoadedScenario>;
+  deterministicScenario(loaded: LoadedScenario, dataset: Dataset): ModelScenario;
+}
+
+// src/io/scenario.ts is written alongside this file; imported by a computed name until it lands.
+const SCENARIO_MODULE = '../io/scenario.js';
+const scenarioModule = async (): Promise<ScenarioModule> => (await import(SCENARIO_MODULE)) as ScenarioModule;
+
+// ---------------------------------------------------------------------------------------------
+// Options
+
+export type OutputFormat = 'table' | 'csv' | 'json' | 'md';
+
+/** Options as commander hands them over (strings, before checking). */
+export interface RawModelOptions {
+  by: string;
+  from?: string;
+  to?: string;
+  format?: string;
+  out?: string;
+  long?: boolean;
+  excel?: boolean;
+  metrics?: string;
+  data: string;
+  scenarios: string;
+  runs: string;
+  seed: string;
+  workers?: string;
+  timestamp?: boolean;
+}
+
+/** Options once checked. */
+export interface ModelOptions {
+  by: AreaLevel;
+  from: number | null;
+  to: number | null;
+  format: OutputFormat;
+  out: string | null;
+  long: boolean;
+  excel: boolean;
+  /** The metrics asked for, in the order asked; null = the default (all in files, the key ones on screen). */
+  metrics: MetricName[] | null;
+  data: string;
+  scenarios: string;
+  runs: number;
+  seed: number;
+  workers: number | null;
+  timestamp: boolean;
+}
+
+const LEVELS = ['wales', 'region', 'la'] as const;
+
+/** The options of `project` and `diff` (SPEC.md section 2). */
+export function addModelOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--by <level>', 'level of the rows: wales, region or la').default('region'))
+    .addOption(new Option('--from <year>', 'first year shown (the base row is year B-1)'))
+    .addOption(new Option('--to <year>', "last year shown (default: the scenario's horizon)"))
+    .addOption(new Option('--format <format>', 'table, csv or json (default: table on a terminal, CSV when piped or written to a .csv file)'))
+    .addOption(new Option('--out <file>', 'write to FILE (and FILE.meta.json) instead of standard output'))
+    .addOption(new Option('--long', 'CSV in long (tidy) form: one row per area, year and metric'))
+    .addOption(new Option('--excel', 'CSV for Excel: UTF-8 byte-order mark and CRLF line ends'))
+    .addOption(new Option('--metrics <list>', 'only these metrics, comma separated (default: every metric in files, the key ones on screen)'))
+    .addOption(new Option('--runs <n>', 'Monte Carlo runs over the uncertain parameters').default('1'))
+    .addOption(new Option('--seed <n>', 'seed of the Monte Carlo draws').default('1'))
+    .addOption(new Option('--workers <n>', 'worker threads for Monte Carlo runs (default: one per CPU)'))
+    .addOption(dataOption())
+    .addOption(scenariosOption())
+    .addOption(new Option('--timestamp', 'record the time of the run in the provenance (outputs then differ run to run)'));
+}
+
+export function dataOption(): Option {
+  return new Option('--data <dir>', 'dataset folder (a data package)').default(DEFAULT_DATA_DIR, 'the embedded Wales data, data/wales');
+}
+
+export function scenariosOption(): Option {
+  return new Option('--scenarios <dir>', 'folder of scenarios').default(DEFAULT_SCENARIOS_DIR, "the project's scenarios/");
+}
+
+export function parseModelOptions(raw: RawModelOptions, isTty: boolean): ModelOptions {
+  const by = raw.by as AreaLevel;
+  if (!(LEVELS as readonly string[]).includes(by)) {
+    throw new UsageError(`--by: expected wales, region or la, found "${raw.by}"${hint(raw.by, LEVELS)}`);
+  }
+  const long = raw.long === true;
+  const excel = raw.excel === true;
+  const out = raw.out ?? null;
+  const format = resolveFormat(raw.format, out, long || excel, isTty, ['table', 'csv', 'json']);
+  if (format !== 'csv' && long) throw new UsageError(`--long applies to CSV output, not ${format} (JSON is always in long form)`);
+  if (format !== 'csv' && excel) throw new UsageError(`--excel applies to CSV output, not ${format}`);
+  const runs = parseCount('--runs', raw.runs, 1);
+  return {
+    by,
+    from: raw.from === undefined ? null : parseYear('--from', raw.from),
+    to: raw.to === undefined ? null : parseYear('--to', raw.to),
+    format,
+    out,
+    long,
+    excel,
+    metrics: raw.metrics === undefined ? null : parseMetrics(raw.metrics),
+    data: raw.data,
+    scenarios: raw.scenarios,
+    runs,
+    seed: parseCount('--seed', raw.seed, 0),
+    workers: raw.workers === undefined ? null : parseCount('--workers', raw.workers, 1),
+    timestamp: raw.timestamp === true,
+  };
+}
+
+/**
+ * --format if given; else by --out's ending (.json is JSON, .md Markdown where allowed, anything else
+ * CSV); else CSV when CSV-only flags are given or standard output is not a terminal; else a table.
+ */
+export function resolveFormat(
+  given: string | undefined,
+  out: string | null,
+  csvOnlyFlags: boolean,
+  isTty: boolean,
+  allowed: readonly OutputFormat[],
+): OutputFormat {
+  if (given !== undefined) {
+    if (!(allowed as readonly string[]).includes(given)) {
+      throw new UsageError(`--format: expected ${listOr(allowed)}, found "${given}"${hint(given, allowed)}`);
+    }
+    return given as OutputFormat;
+  }
+  if (out !== null) {
+    const lower = out.toLowerCase();
+    if (lower.endsWith('.json') && allowed.includes('json')) return 'json';
+    if (lower.endsWith('.md') && allowed.includes('md')) return 'md';
+    return 'csv';
+  }
+  if (csvOnlyFlags || !isTty) return 'csv';
+  return 'table';
+}
+
+export function parseMetrics(text: string): MetricName[] {
+  const names = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  if (names.length === 0) throw new UsageError('--metrics: expected one or more metric names, comma separated');
+  const out: MetricName[] = [];
+  for (const n of names) {
+    if (!(METRICS as readonly string[]).includes(n)) {
+      const close = suggestAmong(n, METRICS);
+      throw new UsageError(`--metrics: unknown metric "${n}"${close ? `: ${close}` : ''} (metrics: ${METRICS.join(', ')})`);
+    }
+    if (!out.includes(n as MetricName)) out.push(n as MetricName);
+  }
+  return out;
+}
+
+/** A year as `2027` or `2027-28` (the financial year starting in 2027). */
+export function parseYear(flag: string, text: string): number {
+  const t = text.trim();
+  const plain = /^(\d{4})$/.exec(t);
+  if (plain) return Number(plain[1]);
+  const fy = /^(\d{4})-(\d{2})$/.exec(t);
+  if (fy) {
+    const start = Number(fy[1]);
+    if ((start + 1) % 100 === Number(fy[2])) return start;
+    throw new UsageError(`${flag}: "${t}" is not a financial year: ${start}-${String((start + 1) % 100).padStart(2, '0')} starts in ${start}`);
+  }
+  throw new UsageError(`${flag}: expected a year such as 2027 or 2027-28, found "${text}"`);
+}
+
+function parseCount(flag: string, text: string, min: number): number {
+  const t = text.trim();
+  if (!/^\d+$/.test(t) || Number(t) < min || !Number.isSafeInteger(Number(t))) {
+    throw new UsageError(`${flag}: expected a whole number${min > 0 ? ` of at least ${min}` : ''}, found "${text}"`);
+  }
+  return Number(t);
+}
+
+function hint(text: string, options: readonly string[]): string {
+  const s = suggestAmong(text, options);
+  return s ? `: ${s}` : '';
+}
+
+const listOr = (xs: readonly string[]): string => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} or ${xs[xs.length - 1]}`);
+
+// ---------------------------------------------------------------------------------------------
+// Inputs
+
+export interface Inputs {
+  dataset: Dataset;
+  dataWarnings: Problem[];
+  /** Every file read: the dataset's and the scenarios' (absolute paths). */
+  files: string[];
+  scenarios: LoadedScenario[];
+  dataDir: string;
+  scenariosDir: string;
+}
+
+/** Loads the dataset, then each scenario against it. Invalid input throws InputError (exit 3). */
+export async function loadInputs(dataDir: string, scenariosDir: string, refs: readonly string[]): Promise<Inputs> {
+  const { loadDatasetOrThrow } = await import('../io/dataset.js');
+  const { loadScenario } = await scenarioModule();
+  const { dataset, warnings, files } = await loadDatasetOrThrow(dataDir);
+  const scenarios: LoadedScenario[] = [];
+  for (const ref of refs) scenarios.push(await loadScenario(ref, { scenariosDir, dataset }));
+  return {
+    dataset,
+    dataWarnings: warnings,
+    files: [...files, ...scenarios.flatMap((s) => s.files)],
+    scenarios,
+    dataDir,
+    scenariosDir,
+  };
+}
+
+/** Tells the user, on standard error, that the data has warnings (validate lists them). */
+export function noteDataWarnings(inputs: Inputs): void {
+  const n = inputs.dataWarnings.length;
+  if (n > 0) process.stderr.write(`sufficiency: the data has ${n} warning${n === 1 ? '' : 's'} (sufficiency validate lists them)\n`);
+}
+
+export interface YearRange {
+  from: number;
+  to: number;
+}
+
+/**
+ * The years shown: by default from the base row (B−1) to the scenario's horizon. --to beyond the
+ * horizon runs the model further (each parameter keeps its last value); --from before the base row
+ * or after --to is a usage error.
+ */
+export function resolveYears(opts: { from: number | null; to: number | null }, baseYear: number, horizonTo: number): YearRange {
+  const first = baseYear - 1;
+  const from = opts.from ?? first;
+  const to = opts.to ?? horizonTo;
+  if (from < first) {
+    throw new UsageError(`--from ${from}: the data's base date is 31 March ${baseYear}, so the first row is year ${first} (the base state)`);
+  }
+  if (to < first) throw new UsageError(`--to ${to}: the data's base date is 31 March ${baseYear}, so the first row is year ${first}`);
+  if (from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
+  return { from, to };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running the model
+
+export type Rows =
+  | { kind: 'deterministic'; rows: AreaYearRow[]; projection: Projection; scenario: ModelScenario }
+  | { kind: 'monte-carlo'; rows: MonteCarloRow[]; runs: number };
+
+/** A Monte Carlo runner as src/model/montecarlo.ts is expected to export it (see produceRows). */
+type MonteCarloRunner = (args: {
+  dataset: Dataset;
+  scenario: LoadedScenario;
+  level: AreaLevel;
+  horizonTo: number;
+  runs: number;
+  seed: number;
+  workers: number | null;
+}) => Promise<MonteCarloRow[]>;
+
+/** The deterministic scenario (distributions at their central value), run to `horizonTo`. */
+export async function modelScenario(inputs: Inputs, loaded: LoadedScenario, horizonTo: number): Promise<ModelScenario> {
+  const { deterministicScenario } = await scenarioModule();
+  const scenario = deterministicScenario(loaded, inputs.dataset);
+  return { ...scenario, horizonTo: Math.max(horizonTo, scenario.horizonTo) };
+}
+
+/**
+ * The rows of one scenario at one level for the years shown. THE integration point for Monte Carlo:
+ * with runs > 1 this calls `runMonteCarlo` from src/model/montecarlo.ts when it exists.
+ */
+export async function produceRows(
+  inputs: Inputs,
+  loaded: LoadedScenario,
+  level: AreaLevel,
+  years: YearRange,
+  mc: { runs: number; seed: number; workers: number | null },
+): Promise<Rows> {
+  const inRange = <R extends { year: number }>(r: R): boolean => r.year >= years.from && r.year <= years.to;
+  if (mc.runs > 1) {
+    const mod = (await import('../model/montecarlo.js')) as Record<string, unknown>;
+    const run = mod.runMonteCarlo as MonteCarloRunner | undefined;
+    if (typeof run !== 'function') throw new UsageError('--runs above 1 (Monte Carlo) is not available in this build yet');
+    const rows = await run({ dataset: inputs.dataset, scenario: loaded, level, horizonTo: years.to, runs: mc.runs, seed: mc.seed, workers: mc.workers });
+    return { kind: 'monte-carlo', rows: rows.filter(inRange), runs: mc.runs };
+  }
+  const { runProjection } = await import('../model/project.js');
+  const { areaRows } = await import('../model/aggregate.js');
+  const scenario = await modelScenario(inputs, loaded, years.to);
+  const projection = runProjection(inputs.dataset, scenario);
+  return { kind: 'deterministic', rows: areaRows(projection, inputs.dataset, level).filter(inRange), projection, scenario };
+}
+
+/** Model warnings (e.g. a for-profit opening refused under the freeze), each once, in order. */
+export function modelWarnings(projection: Projection): string[] {
+  return [...new Set(projection.years.flatMap((y) => y.warnings))];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Provenance and output
+
+export function scenarioProvenance(s: LoadedScenario): ScenarioProvenance {
+  return {
+    name: s.name,
+    title: s.title,
+    parameter_hash: s.hash,
+    assumptions: s.assumptions as unknown[],
+    parameters: s.parameters as unknown[],
+  };
+}
+
+export async function makeMeta(
+  inputs: Inputs,
+  command: string,
+  options: Meta['options'],
+  mc: { runs: number; seed: number },
+  warnings: string[],
+  timestamp: boolean,
+): Promise<Meta> {
+  return buildMeta({
+    command,
+    scenarios: inputs.scenarios.map(scenarioProvenance),
+    options,
+    runs: mc.runs,
+    seed: mc.seed,
+    inputs: await hashInputs(inputs.files, { dataDir: inputs.dataDir, scenariosDir: inputs.scenariosDir }),
+    warnings,
+    timestamp,
+  });
+}
+
+/** Refuses, before any work is done, an --out that would overwrite an input file. */
+export function checkOutputPath(out: string | null, inputs: Inputs): void {
+  if (out === null) return;
+  refuseToOverwriteInputs([out, metaPath(out)], inputs.files);
+}
+
+export const metaPath = (out: string): string => `${out}.meta.json`;
+
+/** Writes the result to standard output, or to --out (atomically) with FILE.meta.json beside it. */
+export async function emit(text: string | Uint8Array, out: string | null, meta: Meta | null): Promise<void> {
+  if (out === null) {
+    process.stdout.write(text);
+    return;
+  }
+  await writeFileAtomic(out, text);
+  if (meta !== null) await writeFileAtomic(metaPath(out), metaJson(meta));
+  process.stderr.write(`sufficiency: wrote ${out}${meta !== null ? ` and ${metaPath(out)}` : ''}\n`);
+}
+
+/** Whether standard output is a terminal (tests and pipes: no). */
+export const stdoutIsTty = (): boolean => process.stdout.isTTY === true;

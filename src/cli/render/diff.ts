@@ -1,0 +1,206 @@
+// `diff A B` on screen: a plain-English paragraph computed from the numbers, then one block per area
+// with B minus A per year for the key metrics, signed, coloured by whether the change is better
+// (green) or worse (red) for children.
+import type { ChalkInstance } from 'chalk';
+import type { DiffRecord } from '../../io/output.js';
+import type { AreaLevel, AreaYearRow, MetricName } from '../../model/types.js';
+import { DISPLAY, displayDelta, goodDirection } from './metrics.js';
+import { GAP, LEVEL_WORDS, blocks, financialYear, fitKeyMetrics, padLeft, padRight } from './table.js';
+
+/** B − A for every metric of every area and year both scenarios have, in A's row order. */
+export function diffRecords(a: readonly AreaYearRow[], b: readonly AreaYearRow[], metrics: readonly MetricName[]): DiffRecord[] {
+  const key = (r: AreaYearRow): string => `${r.level}\u0000${r.areaCode}\u0000${r.year}`;
+  const byKey = new Map(b.map((r) => [key(r), r]));
+  const out: DiffRecord[] = [];
+  for (const ra of a) {
+    const rb = byKey.get(key(ra));
+    if (rb === undefined) continue;
+    for (const m of metrics) {
+      const va = ra.metrics[m];
+      const vb = rb.metrics[m];
+      out.push({ level: ra.level, areaCode: ra.areaCode, areaName: ra.areaName, year: ra.year, metric: m, a: va, b: vb, delta: va === null || vb === null ? null : vb - va });
+    }
+  }
+  return out;
+}
+
+export interface SummaryInput {
+  nameA: string;
+  nameB: string;
+  /** Wales rows of each scenario over the years shown. */
+  walesA: readonly AreaYearRow[];
+  walesB: readonly AreaYearRow[];
+  /** Region rows of each scenario over the years shown (for "mostly from …"). */
+  regionsA: readonly AreaYearRow[];
+  regionsB: readonly AreaYearRow[];
+  baseYear: number;
+}
+
+const plural = (n: number, one: string, many: string): string => (Math.abs(n) === 1 ? one : many);
+const grouped = (n: number): string => Math.round(n).toLocaleString('en-GB');
+const moreFewer = (d: number): string => (d > 0 ? 'more' : 'fewer');
+
+/** The one-paragraph summary of what B changes against A, from Wales and region figures. */
+export function diffSummary(s: SummaryInput): string {
+  const last = Math.max(...s.walesA.map((r) => r.year));
+  const at = (rows: readonly AreaYearRow[], year: number): AreaYearRow | undefined => rows.find((r) => r.year === year);
+  const wa = at(s.walesA, last);
+  const wb = at(s.walesB, last);
+  if (!wa || !wb) return '';
+  const flowYears = s.walesA.map((r) => r.year).filter((y) => y >= s.baseYear && y <= last);
+  const total = (rows: readonly AreaYearRow[], m: MetricName): number | null => {
+    let sum = 0;
+    for (const y of flowYears) {
+      const v = at(rows, y)?.metrics[m];
+      if (v === null || v === undefined) return null;
+      sum += v;
+    }
+    return sum;
+  };
+  const by = `By March ${last + 1}`;
+  const sentences: string[] = [];
+
+  const outside = (wb.metrics.placed_outside_wales ?? 0) - (wa.metrics.placed_outside_wales ?? 0);
+  if (outside !== 0) {
+    sentences.push(
+      `${by}, ${s.nameB} places ${grouped(Math.abs(outside))} ${moreFewer(outside)} ${plural(outside, 'child', 'children')} outside Wales than ${s.nameA} ` +
+        `(${grouped(wb.metrics.placed_outside_wales ?? 0)} against ${grouped(wa.metrics.placed_outside_wales ?? 0)})${mostlyFrom(s, last, 'placed_outside_wales', outside)}.`,
+    );
+  }
+  const unplaced = (wb.metrics.unplaced ?? 0) - (wa.metrics.unplaced ?? 0);
+  if (unplaced !== 0) {
+    sentences.push(
+      `${sentences.length === 0 ? `${by}, ${s.nameB}` : 'It'} leaves ${grouped(Math.abs(unplaced))} ${moreFewer(unplaced)} ${plural(unplaced, 'child', 'children')} with no place at all ` +
+        `(${grouped(wb.metrics.unplaced ?? 0)} against ${grouped(wa.metrics.unplaced ?? 0)})${mostlyFrom(s, last, 'unplaced', unplaced)}.`,
+    );
+  } else if ((wa.metrics.unplaced ?? 0) === 0) {
+    sentences.push(`Neither scenario leaves a child without a place in ${financialYear(last)}.`);
+  } else {
+    sentences.push(`Both leave ${grouped(wa.metrics.unplaced ?? 0)} ${plural(wa.metrics.unplaced ?? 0, 'child', 'children')} without a place in ${financialYear(last)}.`);
+  }
+  const da = wa.metrics.mean_distance_km;
+  const db = wb.metrics.mean_distance_km;
+  if (da !== null && db !== null && Math.abs(db - da) >= 0.05) {
+    sentences.push(
+      `Children in market placements live ${Math.abs(db - da).toFixed(1)} km ${db > da ? 'further from' : 'nearer'} home on average (${db.toFixed(1)} against ${da.toFixed(1)} km).`,
+    );
+  }
+  if (flowYears.length > 0) {
+    const period = flowYears.length === 1 ? `In ${financialYear(flowYears[0])}` : `Over ${financialYear(flowYears[0])} to ${financialYear(last)}`;
+    const disA = total(s.walesA, 'displaced');
+    const disB = total(s.walesB, 'displaced');
+    const parts: string[] = [];
+    if (disA !== null && disB !== null && disA !== disB) {
+      parts.push(`${grouped(Math.abs(disB - disA))} ${moreFewer(disB - disA)} ${plural(disB - disA, 'child has', 'children have')} to move because their provider leaves or cuts places (${grouped(disB)} against ${grouped(disA)})`);
+    }
+    const supA = total(s.walesA, 'supplementary_placements');
+    const supB = total(s.walesB, 'supplementary_placements');
+    if (supA !== null && supB !== null && supA !== supB) {
+      parts.push(`${grouped(Math.abs(supB - supA))} ${moreFewer(supB - supA)} supplementary ${plural(supB - supA, 'placement needs', 'placements need')} ministerial approval`);
+    }
+    const costA = total(s.walesA, 'cost_gbp');
+    const costB = total(s.walesB, 'cost_gbp');
+    if (costA !== null && costB !== null && Math.abs(costB - costA) >= 50_000) {
+      parts.push(`placements cost £${(Math.abs(costB - costA) / 1e6).toFixed(1)}m ${costB > costA ? 'more' : 'less'} in all (£${(costB / 1e6).toFixed(1)}m against £${(costA / 1e6).toFixed(1)}m)`);
+    }
+    if (parts.length > 0) sentences.push(`${period}, ${joinAnd(parts)}.`);
+  }
+  const changed = diffRecords(s.walesA, s.walesB, Object.keys(DISPLAY) as MetricName[]).some((d) => d.delta !== null && d.delta !== 0);
+  if (!changed) return `${s.nameB} and ${s.nameA} give the same figures for Wales in every year shown.`;
+  return sentences.join(' ');
+}
+
+/** ", mostly from Gwent (+40) and Cardiff and Vale (+30)": the regions that make most of a change. */
+function mostlyFrom(s: SummaryInput, year: number, m: MetricName, totalDelta: number): string {
+  const b = new Map(s.regionsB.filter((r) => r.year === year).map((r) => [r.areaCode, r]));
+  const deltas = s.regionsA
+    .filter((r) => r.year === year)
+    .map((r) => ({ name: r.areaName, d: (b.get(r.areaCode)?.metrics[m] ?? 0) - (r.metrics[m] ?? 0) }))
+    .filter((x) => Math.sign(x.d) === Math.sign(totalDelta))
+    .sort((x, y) => Math.abs(y.d) - Math.abs(x.d) || (x.name < y.name ? -1 : 1));
+  if (deltas.length < 1 || s.regionsA.filter((r) => r.year === year).length < 2) return '';
+  const chosen: typeof deltas = [];
+  let covered = 0;
+  for (const x of deltas) {
+    if (covered >= 0.6 * Math.abs(totalDelta) || chosen.length === 3) break;
+    chosen.push(x);
+    covered += Math.abs(x.d);
+  }
+  if (covered < 0.6 * Math.abs(totalDelta)) return ', spread across the regions';
+  const sign = (d: number): string => (d > 0 ? `+${grouped(d)}` : `−${grouped(-d)}`);
+  return `, ${chosen.length === 1 && deltas.length === 1 ? 'all' : 'mostly'} from ${joinAnd(chosen.map((x) => `${x.name} (${sign(x.d)})`))}`;
+}
+
+const joinAnd = (xs: string[]): string => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
+
+/** Wraps a paragraph to a width at spaces. */
+export function wrap(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines.join('\n');
+}
+
+export interface DiffTableInput {
+  nameA: string;
+  nameB: string;
+  level: AreaLevel;
+  records: readonly DiffRecord[];
+  metrics: readonly MetricName[] | null;
+  summary: string;
+  width: number;
+  chalk: ChalkInstance;
+  baseYear: number;
+}
+
+export function renderDiffTable(input: DiffTableInput): string {
+  const { chalk } = input;
+  // Records regrouped as rows of deltas: area, then year, then metric.
+  type Row = { level: AreaLevel; areaCode: string; areaName: string; year: number; deltas: Map<MetricName, number | null> };
+  const rows: Row[] = [];
+  for (const d of input.records) {
+    const last = rows[rows.length - 1];
+    if (last && last.areaCode === d.areaCode && last.year === d.year && last.level === d.level) last.deltas.set(d.metric, d.delta);
+    else rows.push({ level: d.level, areaCode: d.areaCode, areaName: d.areaName, year: d.year, deltas: new Map([[d.metric, d.delta]]) });
+  }
+  const columnWidth = (m: MetricName): number =>
+    Math.max(6, ...DISPLAY[m].header.map((h) => [...h].length), ...rows.map((r) => [...displayDelta(r.deltas.get(m) ?? null, DISPLAY[m].kind)].length));
+  const { shown, hidden } = input.metrics !== null ? { shown: [...input.metrics], hidden: [] as MetricName[] } : fitKeyMetrics(input.width, columnWidth);
+  const widths = shown.map(columnWidth);
+  const out: string[] = [];
+  out.push(chalk.bold(`${input.nameB} minus ${input.nameA}`) + chalk.dim(` (B − A), by ${LEVEL_WORDS[input.level]}`));
+  out.push('');
+  out.push(wrap(input.summary, Math.min(input.width, 100)));
+  out.push('');
+  out.push(chalk.dim(`Green: better for children under ${input.nameB} (fewer unplaced, displaced or outside Wales, nearer home, more places); red: worse. · = no change.`));
+  for (const block of blocks(rows)) {
+    out.push('');
+    out.push(chalk.bold(block[0].areaName) + chalk.dim(` ${block[0].areaCode}`));
+    for (const line of [0, 1] as const) {
+      const cells = shown.map((m, i) => padLeft(DISPLAY[m].header[line], widths[i]));
+      out.push(chalk.dim(padRight(line === 1 ? 'year' : '', 7) + cells.map((c) => ' '.repeat(GAP) + c).join('')));
+    }
+    for (const r of block) {
+      const cells = shown.map((m, i) => {
+        const d = r.deltas.get(m) ?? null;
+        const text = padLeft(displayDelta(d, DISPLAY[m].kind), widths[i]);
+        const dir = goodDirection(m);
+        const styled = d === null || d === 0 || Math.abs(d) < 1e-9 ? chalk.dim(text) : dir === 0 ? text : Math.sign(d) === dir ? chalk.green(text) : chalk.red(text);
+        return ' '.repeat(GAP) + styled;
+      });
+      const label = padRight(financialYear(r.year), 7);
+      out.push((r.year === input.baseYear - 1 ? chalk.dim(label) : label) + cells.join(''));
+    }
+  }
+  if (hidden.length > 0) {
+    out.push('');
+    out.push(chalk.dim(`Not shown at this width: ${hidden.join(', ')} (widen the terminal, or choose with --metrics).`));
+  }
+  return out.join('\n') + '\n';
+}

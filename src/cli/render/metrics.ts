@@ -1,0 +1,126 @@
+// How each metric reads on screen: a two-line column header with its unit, a short label for
+// sparklines and summaries, and a formatter. Files never use these: they carry plain numbers.
+import type { MetricName } from '../../model/types.js';
+
+export type MetricKind = 'count' | 'share' | 'ratio' | 'km' | 'gbp';
+
+export interface MetricDisplay {
+  header: [string, string];
+  label: string;
+  kind: MetricKind;
+}
+
+export const DISPLAY: Record<MetricName, MetricDisplay> = {
+  children_looked_after: { header: ['looked', 'after'], label: 'looked after', kind: 'count' },
+  need_foster: { header: ['need', 'foster'], label: 'need foster', kind: 'count' },
+  need_residential: { header: ['need', 'resid.'], label: 'need resid.', kind: 'count' },
+  need_secure: { header: ['need', 'secure'], label: 'need secure', kind: 'count' },
+  places_foster: { header: ['places', 'foster'], label: 'places foster', kind: 'count' },
+  places_residential: { header: ['places', 'resid.'], label: 'places resid.', kind: 'count' },
+  places_secure: { header: ['places', 'secure'], label: 'places secure', kind: 'count' },
+  places_for_profit_share: { header: ['places', 'f-p %'], label: 'for-profit places %', kind: 'share' },
+  sufficiency_foster: { header: ['suffic.', 'foster'], label: 'suffic. foster', kind: 'ratio' },
+  sufficiency_residential: { header: ['suffic.', 'resid.'], label: 'suffic. resid.', kind: 'ratio' },
+  placed_in_own_la_share: { header: ['own LA', '%'], label: 'in own LA %', kind: 'share' },
+  placed_in_region_share: { header: ['region', '%'], label: 'in region %', kind: 'share' },
+  placed_outside_wales: { header: ['outside', 'Wales'], label: 'outside Wales', kind: 'count' },
+  unplaced: { header: ['un-', 'placed'], label: 'unplaced', kind: 'count' },
+  displaced: { header: ['dis-', 'placed'], label: 'displaced', kind: 'count' },
+  for_profit_placements: { header: ['for-', 'profit'], label: 'for-profit', kind: 'count' },
+  mean_distance_km: { header: ['mean', 'km'], label: 'mean km', kind: 'km' },
+  median_distance_km: { header: ['median', 'km'], label: 'median km', kind: 'km' },
+  p90_distance_km: { header: ['p90', 'km'], label: 'p90 km', kind: 'km' },
+  new_placements: { header: ['new', 'placed'], label: 'new placements', kind: 'count' },
+  supplementary_placements: { header: ['suppl.', 'approv.'], label: 'supplementary', kind: 'count' },
+  cost_gbp: { header: ['cost', '£m'], label: 'cost £m', kind: 'gbp' },
+};
+
+/**
+ * The key metrics of the terminal table, in column order. Files carry every metric; the screen
+ * shows what an analyst scans for: how many children, whether there are places, where they go,
+ * who is left without a place or has to move, and what it costs.
+ */
+export const KEY_METRICS: readonly MetricName[] = [
+  'children_looked_after',
+  'sufficiency_foster',
+  'sufficiency_residential',
+  'placed_in_own_la_share',
+  'placed_outside_wales',
+  'unplaced',
+  'displaced',
+  'for_profit_placements',
+  'mean_distance_km',
+  'supplementary_placements',
+  'cost_gbp',
+];
+
+/** Which key metrics go first when the terminal is too narrow for all of them. */
+export const KEY_PRIORITY: readonly MetricName[] = [
+  'children_looked_after',
+  'unplaced',
+  'placed_outside_wales',
+  'sufficiency_foster',
+  'sufficiency_residential',
+  'displaced',
+  'placed_in_own_la_share',
+  'mean_distance_km',
+  'for_profit_placements',
+  'cost_gbp',
+  'supplementary_placements',
+];
+
+const grouped = (n: number): string => {
+  const s = String(Math.abs(n));
+  return (n < 0 ? '-' : '') + s.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+};
+
+/** A value as the table shows it, with thousands separators and the metric's unit scale. */
+export function displayValue(v: number | null, kind: MetricKind): string {
+  if (v === null || !Number.isFinite(v)) return '–';
+  switch (kind) {
+    case 'count':
+      if (Number.isInteger(v)) return grouped(v);
+      // A Monte Carlo mean or quantile of a count: one decimal.
+      const [int, dec] = Math.abs(v).toFixed(1).split('.');
+      return `${v < 0 ? '-' : ''}${grouped(Number(int))}.${dec}`;
+    case 'share':
+      return `${Math.round(v * 100)}%`;
+    case 'ratio':
+      return v.toFixed(2);
+    case 'km':
+      return v.toFixed(1);
+    case 'gbp':
+      return (v / 1e6).toFixed(1);
+  }
+}
+
+/** A signed difference as the diff table shows it: +12, −3, · for no change. */
+export function displayDelta(d: number | null, kind: MetricKind): string {
+  if (d === null || !Number.isFinite(d)) return '–';
+  const scaled = kind === 'share' ? d * 100 : kind === 'gbp' ? d / 1e6 : d;
+  const digits = kind === 'count' ? 0 : kind === 'share' ? 0 : kind === 'ratio' ? 2 : 1;
+  const rounded = Number(scaled.toFixed(digits));
+  if (rounded === 0) return d === 0 ? '·' : kind === 'count' ? '·' : (d > 0 ? '+' : '−') + (0).toFixed(digits);
+  const body = kind === 'count' ? grouped(Math.abs(rounded)) : Math.abs(rounded).toFixed(digits);
+  return (rounded > 0 ? '+' : '−') + body + (kind === 'share' ? 'pt' : '');
+}
+
+/** Whether a rise in the metric is better (+1) or worse (−1) for children, or neither (0). */
+export function goodDirection(m: MetricName): -1 | 0 | 1 {
+  switch (m) {
+    case 'unplaced':
+    case 'displaced':
+    case 'placed_outside_wales':
+    case 'mean_distance_km':
+    case 'median_distance_km':
+    case 'p90_distance_km':
+      return -1;
+    case 'placed_in_own_la_share':
+    case 'placed_in_region_share':
+    case 'sufficiency_foster':
+    case 'sufficiency_residential':
+      return 1;
+    default:
+      return 0;
+  }
+}

@@ -1,0 +1,159 @@
+// Writers for the plain-data outputs of SPEC.md section 2.1: wide and long CSV, JSON, the diff CSV and
+// the plan CSV. Each returns the text to write; where it goes (standard output or a file, written
+// atomically) is the caller's business. Numbers are always plain: no thousands separators, '.' as
+// decimal point, at most 4 decimals with trailing zeros trimmed, empty (CSV) or null (JSON) for a
+// metric that does not exist.
+import { stringify } from 'csv-stringify/sync';
+import type { MonteCarloRow, RunStats } from '../model/montecarlo.js';
+import type { AreaLevel, AreaYearRow, MetricName } from '../model/types.js';
+
+export interface CsvOptions {
+  /** Excel mode: a UTF-8 byte-order mark and CRLF line ends. */
+  excel?: boolean;
+}
+
+/** A number as written in every output file: at most 4 decimals, trailing zeros trimmed, "" for null. */
+export function formatNumber(v: number | null | undefined): string {
+  if (v === null || v === undefined || Number.isNaN(v)) return '';
+  if (!Number.isFinite(v)) throw new RangeError(`cannot write ${v} as a plain number`);
+  if (Number.isInteger(v)) return Object.is(v, -0) ? '0' : String(v);
+  let s = v.toFixed(4);
+  if (s.includes('.')) s = s.replace(/0+$/, '').replace(/\.$/, '');
+  return s === '-0' ? '0' : s;
+}
+
+/** The same rounding as formatNumber, as a JSON number (null stays null). */
+export function jsonNumber(v: number | null | undefined): number | null {
+  const s = formatNumber(v);
+  return s === '' ? null : Number(s);
+}
+
+export function toCsv(records: ReadonlyArray<ReadonlyArray<string | number>>, opts: CsvOptions = {}): string {
+  const text = stringify(records as Array<Array<string | number>>, { record_delimiter: opts.excel ? '\r\n' : '\n' });
+  return opts.excel ? '\uFEFF' + text : text;
+}
+
+const KEY_COLUMNS = ['scenario', 'level', 'area_code', 'area_name', 'year', 'as_at'] as const;
+
+const keyCells = (r: { scenario: string; level: AreaLevel; areaCode: string; areaName: string; year: number; asAt: string }): string[] => [
+  r.scenario,
+  r.level,
+  r.areaCode,
+  r.areaName,
+  String(r.year),
+  r.asAt,
+];
+
+/** Wide CSV: `scenario,level,area_code,area_name,year,as_at,<metrics...>`, one row per area and year. */
+export function wideCsv(rows: readonly AreaYearRow[], metrics: readonly MetricName[], opts: CsvOptions = {}): string {
+  const records: string[][] = [[...KEY_COLUMNS, ...metrics]];
+  for (const r of rows) records.push([...keyCells(r), ...metrics.map((m) => formatNumber(r.metrics[m]))]);
+  return toCsv(records, opts);
+}
+
+/** Long CSV: `scenario,level,area_code,area_name,year,as_at,metric,value`, one row per area, year, metric. */
+export function longCsv(rows: readonly AreaYearRow[], metrics: readonly MetricName[], opts: CsvOptions = {}): string {
+  const records: string[][] = [[...KEY_COLUMNS, 'metric', 'value']];
+  for (const r of rows) {
+    const key = keyCells(r);
+    for (const m of metrics) records.push([...key, m, formatNumber(r.metrics[m])]);
+  }
+  return toCsv(records, opts);
+}
+
+export interface LongRecord {
+  scenario: string;
+  level: AreaLevel;
+  area_code: string;
+  area_name: string;
+  year: number;
+  as_at: string;
+  metric: MetricName;
+  stat?: Stat;
+  value: number | null;
+}
+
+/** The records of the long form, as JSON holds them. */
+export function longRecords(rows: readonly AreaYearRow[], metrics: readonly MetricName[]): LongRecord[] {
+  const out: LongRecord[] = [];
+  for (const r of rows) {
+    for (const m of metrics) {
+      out.push({ scenario: r.scenario, level: r.level, area_code: r.areaCode, area_name: r.areaName, year: r.year, as_at: r.asAt, metric: m, value: jsonNumber(r.metrics[m]) });
+    }
+  }
+  return out;
+}
+
+// --- Monte Carlo forms (--runs N > 1) --------------------------------------------------------------
+
+export const STATS = ['mean', 'p10', 'p50', 'p90'] as const;
+export type Stat = (typeof STATS)[number];
+/** The statistics the wide form gives per metric (SPEC.md 2.1: `metric_p10,metric_p50,metric_p90`). */
+const WIDE_STATS = ['p10', 'p50', 'p90'] as const;
+
+const stat = (s: RunStats | null, k: Stat): number | null => (s === null ? null : s[k]);
+
+export function wideCsvMonteCarlo(rows: readonly MonteCarloRow[], metrics: readonly MetricName[], opts: CsvOptions = {}): string {
+  const records: string[][] = [[...KEY_COLUMNS, ...metrics.flatMap((m) => WIDE_STATS.map((k) => `${m}_${k}`))]];
+  for (const r of rows) records.push([...keyCells(r), ...metrics.flatMap((m) => WIDE_STATS.map((k) => formatNumber(stat(r.metrics[m], k))))]);
+  return toCsv(records, opts);
+}
+
+export function longCsvMonteCarlo(rows: readonly MonteCarloRow[], metrics: readonly MetricName[], opts: CsvOptions = {}): string {
+  const records: string[][] = [[...KEY_COLUMNS, 'metric', 'stat', 'value']];
+  for (const r of rows) {
+    const key = keyCells(r);
+    for (const m of metrics) for (const k of STATS) records.push([...key, m, k, formatNumber(stat(r.metrics[m], k))]);
+  }
+  return toCsv(records, opts);
+}
+
+export function longRecordsMonteCarlo(rows: readonly MonteCarloRow[], metrics: readonly MetricName[]): LongRecord[] {
+  const out: LongRecord[] = [];
+  for (const r of rows) {
+    for (const m of metrics) {
+      for (const k of STATS) {
+        out.push({ scenario: r.scenario, level: r.level, area_code: r.areaCode, area_name: r.areaName, year: r.year, as_at: r.asAt, metric: m, stat: k, value: jsonNumber(stat(r.metrics[m], k)) });
+      }
+    }
+  }
+  return out;
+}
+
+// --- diff ------------------------------------------------------------------------------------------
+
+/** One metric of one area and year in two scenarios: `delta` = b − a (null when either is empty). */
+export interface DiffRecord {
+  level: AreaLevel;
+  areaCode: string;
+  areaName: string;
+  year: number;
+  metric: MetricName;
+  a: number | null;
+  b: number | null;
+  delta: number | null;
+}
+
+export function diffCsv(records: readonly DiffRecord[], opts: CsvOptions = {}): string {
+  const out: string[][] = [['level', 'area_code', 'area_name', 'year', 'metric', 'a', 'b', 'delta']];
+  for (const d of records) out.push([d.level, d.areaCode, d.areaName, String(d.year), d.metric, formatNumber(d.a), formatNumber(d.b), formatNumber(d.delta)]);
+  return toCsv(out, opts);
+}
+
+export function diffJsonRecords(records: readonly DiffRecord[]): Array<Record<string, string | number | null>> {
+  return records.map((d) => ({
+    level: d.level,
+    area_code: d.areaCode,
+    area_name: d.areaName,
+    year: d.year,
+    metric: d.metric,
+    a: jsonNumber(d.a),
+    b: jsonNumber(d.b),
+    delta: jsonNumber(d.delta),
+  }));
+}
+
+/** A JSON document with `meta` first, then the records; two-space indent and a final newline. */
+export function jsonDocument(meta: unknown, records: unknown[]): string {
+  return JSON.stringify({ meta, records }, null, 2) + '\n';
+}
