@@ -1,12 +1,107 @@
-import type { Command } from 'commander';
+// `sufficiency plan --la LA --year FY --scenario S`: the figures an annual sufficiency plan must hold
+// (SPEC.md section 2.3) for one LA and financial year, as a table, CSV or Markdown.
+import { Option, type Command } from 'commander';
 import { UsageError } from '../../errors.js';
+import { makeLaResolver } from '../../io/la-names.js';
+import { VERSION } from '../../version.js';
+import {
+  checkOutputPath,
+  dataOption,
+  emit,
+  loadInputs,
+  makeMeta,
+  modelScenario,
+  modelWarnings,
+  noteDataWarnings,
+  parseYear,
+  resolveFormat,
+  scenariosOption,
+  stdoutIsTty,
+} from '../pipeline.js';
+import { chalkFor, terminalWidth } from '../render/colour.js';
+import { planCsv, planMarkdown, planTable } from '../render/plan.js';
+import { financialYear } from '../render/table.js';
+
+interface RawPlanOptions {
+  la: string;
+  year: string;
+  scenario: string;
+  format?: string;
+  out?: string;
+  excel?: boolean;
+  data: string;
+  scenarios: string;
+  timestamp?: boolean;
+}
 
 export function registerPlan(program: Command): void {
   program
     .command('plan')
-    .description('(plan: being built)')
-    .allowUnknownOption()
-    .action(() => {
-      throw new UsageError('the plan command is not available yet');
+    .description('the figures of an annual sufficiency plan (s.75A(3)) for one LA and financial year')
+    .addOption(new Option('--la <la>', 'the local authority: ONS code, English or Welsh name').makeOptionMandatory())
+    .addOption(new Option('--year <fy>', 'financial year: 2027 or 2027-28 (1 April 2027 to 31 March 2028)').makeOptionMandatory())
+    .addOption(new Option('--scenario <name>', 'scenario: a name in the scenarios folder or a path to a .yaml file').makeOptionMandatory())
+    .addOption(new Option('--format <format>', 'table, csv or md (default: table on a terminal, CSV when piped; by --out ending .md/.csv)'))
+    .addOption(new Option('--out <file>', 'write to FILE (and FILE.meta.json) instead of standard output'))
+    .addOption(new Option('--excel', 'CSV for Excel: UTF-8 byte-order mark and CRLF line ends'))
+    .addOption(dataOption())
+    .addOption(scenariosOption())
+    .addOption(new Option('--timestamp', 'record the time of the run in the provenance'))
+    .addHelpText(
+      'after',
+      `
+Rows follow s.75A(3): a(i) children looked after; a(ii) children unlikely to be placed with LA or
+not-for-profit accommodation within or near the area; b LA places; c places against need;
+d(i) supplementary placements; d(iii)/d(iv) providers likely to be named; e the LA's strategy.
+CSV columns: la_code,la_name,financial_year,section,item,placement_type,value.
+
+Examples:
+  $ sufficiency plan --la Cardiff --year 2027-28 --scenario central
+  $ sufficiency plan --la "Ynys Môn" --year 2028 --scenario eliminate-act --format md --out plan.md
+  $ sufficiency plan --la W06000015 --year 2027 --scenario central --format csv
+`,
+    )
+    .action(async (raw: RawPlanOptions) => {
+      const format = resolveFormat(raw.format, raw.out ?? null, raw.excel === true, stdoutIsTty(), ['table', 'csv', 'md']);
+      if (raw.excel && format !== 'csv') throw new UsageError(`--excel applies to CSV output, not ${format}`);
+      const year = parseYear('--year', raw.year);
+      const out = raw.out ?? null;
+      const inputs = await loadInputs(raw.data, raw.scenarios, [raw.scenario]);
+      checkOutputPath(out, inputs);
+      const { dataset } = inputs;
+      const resolver = makeLaResolver(dataset.localAuthorities);
+      const la = resolver.resolve(raw.la);
+      if (la === null) {
+        const hint = resolver.suggest(raw.la);
+        throw new UsageError(`--la: unknown local authority "${raw.la}"${hint ? `: ${hint}` : ''}`);
+      }
+      const loaded = inputs.scenarios[0];
+      const B = dataset.baseYear;
+      const last = loaded.horizon.to;
+      if (year < B || year > last) {
+        throw new UsageError(
+          `--year ${financialYear(year)} is outside the projection: scenario ${loaded.name} runs from ${financialYear(B)} to ${financialYear(last)} ` +
+            `(the data's base date is 31 March ${B})`,
+        );
+      }
+      noteDataWarnings(inputs);
+      const { runProjection } = await import('../../model/project.js');
+      const { planFigures } = await import('../plan-figures.js');
+      const projection = runProjection(dataset, await modelScenario(inputs, loaded, last));
+      const warnings = modelWarnings(projection);
+      for (const w of warnings) process.stderr.write(`sufficiency: warning: ${w}\n`);
+      const figures = planFigures(dataset, projection, la.code, year);
+      const ctx = { scenario: loaded.name, title: loaded.title, version: VERSION };
+      const toFile = out !== null;
+      const text =
+        format === 'csv'
+          ? planCsv(figures, { excel: raw.excel === true })
+          : format === 'md'
+            ? planMarkdown(figures, ctx)
+            : planTable(figures, ctx, chalkFor(toFile), terminalWidth(toFile));
+      const meta = toFile
+        ? await makeMeta(inputs, 'plan', { la: la.code, year, format }, { runs: 1, seed: 1 }, warnings, raw.timestamp === true)
+        : null;
+      await emit(text, out, meta);
     });
 }
