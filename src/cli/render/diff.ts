@@ -5,7 +5,8 @@ import type { ChalkInstance } from 'chalk';
 import type { DiffRecord } from '../../io/output.js';
 import type { AreaLevel, AreaYearRow, MetricName } from '../../model/types.js';
 import { DISPLAY, displayDelta, goodDirection } from './metrics.js';
-import { GAP, LEVEL_WORDS, blocks, financialYear, fitKeyMetrics, padLeft, padRight } from './table.js';
+import { GAP, LEVEL_WORDS, blocks, dimWrapped, financialYear, fitKeyMetrics, padLeft, padRight } from './table.js';
+import { wrap } from './wrap.js';
 
 /** B − A for every metric of every area and year both scenarios have, in A's row order. */
 export function diffRecords(a: readonly AreaYearRow[], b: readonly AreaYearRow[], metrics: readonly MetricName[]): DiffRecord[] {
@@ -133,19 +134,7 @@ function mostlyFrom(s: SummaryInput, year: number, m: MetricName, totalDelta: nu
 
 const joinAnd = (xs: string[]): string => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
 
-/** Wraps a paragraph to a width at spaces. */
-export function wrap(text: string, width: number): string {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    if (line !== '' && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line === '' ? word : `${line} ${word}`;
-  }
-  if (line !== '') lines.push(line);
-  return lines.join('\n');
-}
+
 
 export interface DiffTableInput {
   nameA: string;
@@ -178,7 +167,7 @@ export function renderDiffTable(input: DiffTableInput): string {
   out.push('');
   out.push(wrap(input.summary, Math.min(input.width, 100)));
   out.push('');
-  out.push(chalk.dim(`Green: better for children under ${input.nameB} (fewer unplaced, displaced or outside Wales, nearer home, more places); red: worse. · = no change.`));
+  out.push(dimWrapped(chalk, input.width, `Green: better for children under ${input.nameB} (fewer unplaced, displaced or outside Wales, nearer home, more places); red: worse. · = no change, ~0 = less than the last digit shown.`));
   for (const block of blocks(rows)) {
     out.push('');
     out.push(chalk.bold(block[0].areaName) + chalk.dim(` ${block[0].areaCode}`));
@@ -200,7 +189,7 @@ export function renderDiffTable(input: DiffTableInput): string {
   }
   if (hidden.length > 0) {
     out.push('');
-    out.push(chalk.dim(`Not shown at this width: ${hidden.join(', ')} (widen the terminal, or choose with --metrics).`));
+    out.push(dimWrapped(chalk, input.width, `Not shown at this width: ${hidden.join(', ')} (widen the terminal, or choose with --metrics).`));
   }
   return out.join('\n') + '\n';
 }

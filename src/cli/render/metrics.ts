@@ -100,7 +100,7 @@ export function displayDelta(d: number | null, kind: MetricKind): string {
   const scaled = kind === 'share' ? d * 100 : kind === 'gbp' ? d / 1e6 : d;
   const digits = kind === 'count' ? 0 : kind === 'share' ? 0 : kind === 'ratio' ? 2 : 1;
   const rounded = Number(scaled.toFixed(digits));
-  if (rounded === 0) return d === 0 ? '·' : kind === 'count' ? '·' : (d > 0 ? '+' : '−') + (0).toFixed(digits);
+  if (rounded === 0) return d === 0 ? '·' : '~0';
   const body = kind === 'count' ? grouped(Math.abs(rounded)) : Math.abs(rounded).toFixed(digits);
   return (rounded > 0 ? '+' : '−') + body + (kind === 'share' ? 'pt' : '');
 }

@@ -4,6 +4,7 @@ import type { ChalkInstance } from 'chalk';
 import { formatNumber, toCsv } from '../../io/output.js';
 import { SECTION_TITLES, type PlanFigures, type PlanRow } from '../plan-figures.js';
 import { financialYear, padLeft, padRight } from './table.js';
+import { wrap } from './wrap.js';
 
 export interface PlanContext {
   scenario: string;
@@ -38,18 +39,23 @@ function sourceLine(f: PlanFigures, ctx: PlanContext): string {
 }
 
 export function planTable(f: PlanFigures, ctx: PlanContext, chalk: ChalkInstance, width: number): string {
-  const out: string[] = [chalk.bold(heading(f)), chalk.dim(sourceLine(f, ctx))];
+  const out: string[] = [chalk.bold(heading(f)), chalk.dim(wrap(sourceLine(f, ctx), width))];
   const typeW = Math.max(4, ...f.rows.map((r) => r.placementType.length));
   const valueW = Math.max(5, ...f.rows.map((r) => shown(r).length));
   const itemW = Math.max(20, Math.min(width - 2 - typeW - 2 - valueW - 2, Math.max(...f.rows.map((r) => [...r.item].length))));
   let section = '';
+  let lastItem = '';
   for (const r of f.rows) {
     if (r.section !== section) {
       section = r.section;
+      lastItem = '';
       out.push('');
       out.push(chalk.bold(`${r.section} `) + SECTION_TITLES[r.section]);
     }
-    const item = [...r.item].length > itemW ? [...r.item].slice(0, itemW - 1).join('') + '…' : r.item;
+    // An item's rows by type follow its all-types row: the item is written once.
+    const label = r.item === lastItem ? '' : r.item;
+    lastItem = r.item;
+    const item = [...label].length > itemW ? [...label].slice(0, itemW - 1).join('') + '…' : label;
     const value = padLeft(shown(r), valueW);
     const styled = r.section === 'c' && r.item.startsWith('shortfall') && (r.value ?? 0) > 0 ? chalk.red.bold(value) : value;
     out.push(`  ${padRight(item, itemW)}  ${padRight(r.placementType, typeW)}  ${styled}`);

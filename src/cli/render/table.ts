@@ -6,6 +6,7 @@ import type { ChalkInstance } from 'chalk';
 import type { AreaLevel, AreaYearRow, MetricName } from '../../model/types.js';
 import { DISPLAY, KEY_METRICS, KEY_PRIORITY, displayValue } from './metrics.js';
 import { sparkline } from './sparkline.js';
+import { wrap } from './wrap.js';
 
 export const GAP = 2;
 const YEAR_WIDTH = 7;
@@ -59,7 +60,7 @@ export function renderProjectTable(input: ProjectTableInput): string {
   out.push(chalk.bold(`Scenario ${input.scenario}`) + (input.title ? `: ${input.title}` : ''));
   if (input.note) out.push(input.note);
   out.push(
-    chalk.dim(
+    dimWrapped(chalk, input.width,
       `By ${LEVEL_WORDS[input.level]}. Each row is a financial year and the state at the 31 March it ends on; ` +
         `${financialYear(input.baseYear - 1)} is the data's base state (31 March ${input.baseYear}). ` +
         'Displaced, supplementary approvals and cost are flows over the year.',
@@ -88,9 +89,17 @@ export function renderProjectTable(input: ProjectTableInput): string {
   }
   if (hidden.length > 0) {
     out.push('');
-    out.push(chalk.dim(`Not shown at this width: ${hidden.join(', ')} (widen the terminal, or choose with --metrics).`));
+    out.push(dimWrapped(chalk, input.width, `Not shown at this width: ${hidden.join(', ')} (widen the terminal, or choose with --metrics).`));
   }
   return out.join('\n') + '\n';
+}
+
+/** A dim paragraph wrapped to the width (at most 100 columns: longer lines are hard to read). */
+export function dimWrapped(chalk: ChalkInstance, width: number, text: string): string {
+  return wrap(text, Math.min(width, 100))
+    .split('\n')
+    .map((l) => chalk.dim(l))
+    .join('\n');
 }
 
 /** Rows grouped by area, in the order given. */
