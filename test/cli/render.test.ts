@@ -1,0 +1,118 @@
+// Writers and renderers on hand-made rows: plain numbers, colour conventions, sparklines, summaries.
+import { describe, expect, it } from 'vitest';
+import { formatNumber, longCsv, wideCsv } from '../../src/io/output.js';
+import { colourLevel } from '../../src/cli/render/colour.js';
+import { sparkline } from '../../src/cli/render/sparkline.js';
+import { diffSummary } from '../../src/cli/render/diff.js';
+import { displayDelta, displayValue } from '../../src/cli/render/metrics.js';
+import { parseMetrics, parseYear, resolveFormat } from '../../src/cli/pipeline.js';
+import { METRICS, type AreaYearRow, type MetricName } from '../../src/model/types.js';
+
+function row(over: Partial<AreaYearRow> & { m?: Partial<Record<MetricName, number | null>> }): AreaYearRow {
+  const metrics = Object.fromEntries(METRICS.map((k) => [k, 0])) as Record<MetricName, number | null>;
+  Object.assign(metrics, over.m ?? {});
+  return { scenario: 's', level: 'wales', areaCode: 'W92000004', areaName: 'Wales', year: 2024, asAt: '2025-03-31', ...over, metrics };
+}
+
+describe('formatNumber', () => {
+  it.each([
+    [0, '0'],
+    [-0, '0'],
+    [1234567, '1234567'],
+    [0.5, '0.5'],
+    [1 / 3, '0.3333'],
+    [2.00004, '2'],
+    [13195000.123456, '13195000.1235'],
+    [-0.00001, '0'],
+    [null, ''],
+  ])('%s -> %s', (v, s) => expect(formatNumber(v as number | null)).toBe(s));
+});
+
+describe('CSV writers', () => {
+  const rows = [row({ m: { unplaced: 3, cost_gbp: null, mean_distance_km: 12.34567 } })];
+  it('wide: key columns then metrics in the order given; empty for null', () => {
+    expect(wideCsv(rows, ['unplaced', 'cost_gbp', 'mean_distance_km'])).toBe(
+      'scenario,level,area_code,area_name,year,as_at,unplaced,cost_gbp,mean_distance_km\ns,wales,W92000004,Wales,2024,2025-03-31,3,,12.3457\n',
+    );
+  });
+  it('long, Excel: BOM and CRLF', () => {
+    expect(longCsv(rows, ['unplaced'], { excel: true })).toBe('\uFEFFscenario,level,area_code,area_name,year,as_at,metric,value\r\ns,wales,W92000004,Wales,2024,2025-03-31,unplaced,3\r\n');
+  });
+});
+
+describe('colour conventions', () => {
+  it('off when not a terminal, on when FORCE_COLOR, off under NO_COLOR whatever else, off for files', () => {
+    expect(colourLevel({}, false, false)).toBe(0);
+    expect(colourLevel({}, true, false)).toBeGreaterThan(0);
+    expect(colourLevel({ FORCE_COLOR: '1' }, false, false)).toBe(1);
+    expect(colourLevel({ FORCE_COLOR: '0' }, true, false)).toBe(0);
+    expect(colourLevel({ NO_COLOR: '1' }, true, false)).toBe(0);
+    expect(colourLevel({ NO_COLOR: '1', FORCE_COLOR: '3' }, true, false)).toBe(0);
+    expect(colourLevel({ NO_COLOR: '' }, true, false)).toBeGreaterThan(0);
+    expect(colourLevel({ FORCE_COLOR: '1' }, true, true)).toBe(0);
+  });
+});
+
+describe('sparkline', () => {
+  it('scales between the series minimum and maximum; empty values are spaces', () => {
+    expect(sparkline([0, 1, 2, 3, 4, 5, 6, 7])).toBe('▁▂▃▄▅▆▇█');
+    expect(sparkline([null, 5, 5])).toBe(' ▄▄');
+    expect(sparkline([0, 0])).toBe('▁▁');
+  });
+});
+
+describe('screen values', () => {
+  it('units and signs', () => {
+    expect(displayValue(7208, 'count')).toBe('7,208');
+    expect(displayValue(0.873, 'share')).toBe('87%');
+    expect(displayValue(412_345_678, 'gbp')).toBe('412.3');
+    expect(displayValue(null, 'km')).toBe('–');
+    expect(displayDelta(12, 'count')).toBe('+12');
+    expect(displayDelta(-1234, 'count')).toBe('−1,234');
+    expect(displayDelta(0, 'km')).toBe('·');
+    expect(displayDelta(0.01, 'km')).toBe('~0');
+    expect(displayDelta(-0.03, 'share')).toBe('−3pt');
+  });
+});
+
+describe('option parsing', () => {
+  it('years as 2027 or 2027-28 only', () => {
+    expect(parseYear('--year', '2027')).toBe(2027);
+    expect(parseYear('--year', '2027-28')).toBe(2027);
+    expect(parseYear('--year', '2099-00')).toBe(2099);
+    expect(() => parseYear('--year', '2027-29')).toThrow(/not a financial year/);
+    expect(() => parseYear('--year', '27')).toThrow(/expected a year/);
+    expect(() => parseYear('--year', '2027/28')).toThrow(/expected a year/);
+  });
+  it('metrics keep the order asked, once each; unknown ones get a did-you-mean', () => {
+    expect(parseMetrics('unplaced, cost_gbp,unplaced')).toEqual(['unplaced', 'cost_gbp']);
+    expect(() => parseMetrics('unplacd')).toThrow(/did you mean "unplaced"/);
+  });
+  it('format: given, else by --out ending, else CSV off a terminal', () => {
+    expect(resolveFormat(undefined, null, false, true, ['table', 'csv', 'json'])).toBe('table');
+    expect(resolveFormat(undefined, null, false, false, ['table', 'csv', 'json'])).toBe('csv');
+    expect(resolveFormat(undefined, null, true, true, ['table', 'csv', 'json'])).toBe('csv');
+    expect(resolveFormat(undefined, 'x.JSON', false, true, ['table', 'csv', 'json'])).toBe('json');
+    expect(resolveFormat(undefined, 'x.md', false, true, ['table', 'csv', 'md'])).toBe('md');
+    expect(() => resolveFormat('xlsx', null, false, true, ['table', 'csv', 'json'])).toThrow(/--format/);
+  });
+});
+
+describe('diff summary', () => {
+  const wales = (y: number, m: Partial<Record<MetricName, number | null>>) => row({ year: y, asAt: `${y + 1}-03-31`, m });
+  const region = (code: string, name: string, y: number, m: Partial<Record<MetricName, number | null>>) =>
+    row({ level: 'region', areaCode: code, areaName: name, year: y, asAt: `${y + 1}-03-31`, m });
+  it('names the change at the last year and the regions that make most of it', () => {
+    const text = diffSummary({
+      nameA: 'baseline',
+      nameB: 'eliminate-act',
+      walesA: [wales(2029, { placed_outside_wales: 225, mean_distance_km: 20 })],
+      walesB: [wales(2029, { placed_outside_wales: 310, mean_distance_km: 20 })],
+      regionsA: [region('gwent', 'Gwent', 2029, { placed_outside_wales: 100 }), region('cardiff-and-vale', 'Cardiff and Vale', 2029, { placed_outside_wales: 100 }), region('powys', 'Powys', 2029, { placed_outside_wales: 25 })],
+      regionsB: [region('gwent', 'Gwent', 2029, { placed_outside_wales: 140 }), region('cardiff-and-vale', 'Cardiff and Vale', 2029, { placed_outside_wales: 130 }), region('powys', 'Powys', 2029, { placed_outside_wales: 40 })],
+      baseYear: 2024,
+    });
+    expect(text).toContain('By March 2030, eliminate-act places 85 more children outside Wales than baseline (310 against 225), mostly from Gwent (+40) and Cardiff and Vale (+30).');
+    expect(text).toContain('Neither scenario leaves a child without a place in 2029-30.');
+  });
+});
