@@ -5,7 +5,7 @@
 // Monte Carlo slots in at one place: `produceRows` (deterministic rows for --runs 1, summarised runs
 // for --runs N > 1).
 import { Option, type Command } from 'commander';
-import { UsageError } from '../errors.js';
+import { InternalError, UsageError } from '../errors.js';
 import type { Problem } from '../errors.js';
 import { DEFAULT_DATA_DIR, DEFAULT_SCENARIOS_DIR } from '../io/paths.js';
 import { suggestAmong } from '../io/la-names.js';
@@ -35,7 +35,14 @@ interface ScenarioModule {
 
 // src/io/scenario.ts is written alongside this file; imported by a computed name until it lands.
 const SCENARIO_MODULE = '../io/scenario.js';
-const scenarioModule = async (): Promise<ScenarioModule> => (await import(SCENARIO_MODULE)) as ScenarioModule;
+async function scenarioModule(): Promise<ScenarioModule> {
+  try {
+    return (await import(SCENARIO_MODULE)) as ScenarioModule;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') throw new InternalError('scenario support (src/io/scenario.ts) is not in this build yet');
+    throw err;
+  }
+}
 
 // ---------------------------------------------------------------------------------------------
 // Options
