@@ -1,0 +1,178 @@
+// The Monte Carlo run (SPEC.md section 4.1) spread over worker threads. This is an edge of the
+// program, not the model: it starts threads and they read files. Each thread loads the dataset and
+// the scenario once, then takes runs in small batches as it finishes the last; every run's result
+// is stored at its run index, and run i depends only on (seed, i), so the output is the same
+// whatever the number of threads or the order they finish in.
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { InputError, InternalError, ScenarioError, UsageError, type Problem } from '../errors.js';
+import { METRICS, type AreaLevel } from '../model/types.js';
+import type { RowKey, RunSet } from '../model/montecarlo.js';
+import { prepareRuns, type RunInputs, type RunSpec } from './runs.js';
+
+/**
+ * The inputs, either as files each thread loads (`dataDir`, `scenarioRef`, `scenariosDir`) or as the
+ * dataset and loaded scenario the caller already holds (`dataset`, `scenario`), copied to each thread.
+ */
+export type MonteCarloOptions = RunInputs & {
+  /** Number of runs, at least 1. */
+  runs: number;
+  seed: number;
+  /** Worker threads; default: one per core, never more than runs. 1 runs in this thread. */
+  workers?: number;
+  level: AreaLevel;
+  /** Run the model at least to this year (`--to` beyond the horizon); default: the scenario's horizon. */
+  horizonTo?: number;
+  /** Called after each finished run, with how many are done. */
+  onProgress?: (done: number, total: number) => void;
+};
+
+export interface MonteCarloResult {
+  /** Every run's rows, by run index: hand to summariseRuns, or to pairedDiff with another scenario's. */
+  runs: RunSet;
+  /** How many threads did the runs. */
+  workers: number;
+}
+
+/** Messages to a worker: do runs from..to−1. */
+export interface ToWorker {
+  from: number;
+  to: number;
+}
+
+/** Messages from a worker. `rows` comes with a worker's first run only. */
+export type FromWorker =
+  | { kind: 'ready' }
+  | { kind: 'run'; run: number; rows: RowKey[] | null; values: Float64Array }
+  | { kind: 'idle' }
+  | { kind: 'error'; error: { name: string; message: string; stack: string; problems: Problem[] | null } };
+
+export function defaultWorkers(runs: number): number {
+  return Math.max(1, Math.min(os.availableParallelism(), runs));
+}
+
+export async function runMonteCarlo(opts: MonteCarloOptions): Promise<MonteCarloResult> {
+  const { runs: total } = opts;
+  if (!Number.isSafeInteger(total) || total < 1) throw new UsageError(`--runs: expected a whole number of runs, 1 or more, found ${total}`);
+  if (!Number.isSafeInteger(opts.seed)) throw new UsageError(`--seed: expected a whole number, found ${opts.seed}`);
+  const workers = Math.min(opts.workers ?? defaultWorkers(total), total);
+  if (!Number.isSafeInteger(workers) || workers < 1) throw new UsageError(`--workers: expected a whole number of threads, 1 or more, found ${opts.workers}`);
+  const inputs: RunInputs =
+    'dataset' in opts
+      ? { dataset: opts.dataset, scenario: opts.scenario }
+      : { dataDir: opts.dataDir, scenarioRef: opts.scenarioRef, scenariosDir: opts.scenariosDir };
+  const spec: RunSpec = { ...inputs, seed: opts.seed, level: opts.level, ...(opts.horizonTo === undefined ? {} : { horizonTo: opts.horizonTo }) };
+  const values = new Array<Float64Array>(total);
+  const rows = workers === 1 ? await runHere(spec, total, values, opts.onProgress) : await runInWorkers(spec, total, workers, values, opts.onProgress);
+  return { runs: { rows, values }, workers };
+}
+
+async function runHere(spec: RunSpec, total: number, values: Float64Array[], onProgress?: (done: number, total: number) => void): Promise<RowKey[]> {
+  const runOne = await prepareRuns(spec);
+  let rows: RowKey[] = [];
+  for (let i = 0; i < total; i++) {
+    const one = runOne(i);
+    if (i === 0) rows = one.rows;
+    else checkRows(rows, one.rows, i);
+    values[i] = one.values;
+    onProgress?.(i + 1, total);
+  }
+  return rows;
+}
+
+function runInWorkers(
+  spec: RunSpec,
+  total: number,
+  workers: number,
+  values: Float64Array[],
+  onProgress?: (done: number, total: number) => void,
+): Promise<RowKey[]> {
+  // Batches small enough to keep every thread busy to the end, large enough to keep messages few.
+  const batch = Math.max(1, Math.min(16, Math.floor(total / (workers * 8))));
+  const width = (rows: RowKey[]): number => rows.length * METRICS.length;
+  return new Promise((resolve, reject) => {
+    const pool: Worker[] = [];
+    let next = 0;
+    let done = 0;
+    let rows: RowKey[] | null = null;
+    let failed = false;
+    const fail = (err: Error): void => {
+      if (failed) return;
+      failed = true;
+      for (const w of pool) void w.terminate();
+      reject(err);
+    };
+    const feed = (w: Worker): void => {
+      if (next >= total) return;
+      const from = next;
+      next = Math.min(total, next + batch);
+      w.postMessage({ from, to: next } satisfies ToWorker);
+    };
+    for (let k = 0; k < workers; k++) {
+      const w = new Worker(new URL('./worker.js', import.meta.url), { workerData: spec });
+      pool.push(w);
+      w.on('message', (m: FromWorker) => {
+        if (failed) return;
+        switch (m.kind) {
+          case 'ready':
+          case 'idle':
+            feed(w);
+            return;
+          case 'run':
+            if (m.rows !== null) {
+              if (rows === null) rows = m.rows;
+              else {
+                try {
+                  checkRows(rows, m.rows, m.run);
+                } catch (err) {
+                  fail(err as Error);
+                  return;
+                }
+              }
+            }
+            if (rows !== null && m.values.length !== width(rows)) {
+              fail(new InternalError(`Monte Carlo run ${m.run} has ${m.values.length / METRICS.length} rows, run 0 had ${rows.length}`));
+              return;
+            }
+            values[m.run] = m.values;
+            done++;
+            onProgress?.(done, total);
+            if (done === total) {
+              for (const p of pool) void p.terminate();
+              resolve(rows!);
+            }
+            return;
+          case 'error':
+            fail(reviveError(m.error));
+            return;
+        }
+      });
+      w.on('error', (err) => fail(err instanceof Error ? err : new Error(String(err))));
+      w.on('exit', (code) => {
+        if (!failed && done < total && code !== 0) fail(new InternalError(`a Monte Carlo worker thread stopped with exit code ${code}`));
+      });
+    }
+  });
+}
+
+function checkRows(first: RowKey[], these: RowKey[], run: number): void {
+  const same =
+    first.length === these.length &&
+    first.every((a, j) => a.level === these[j].level && a.areaCode === these[j].areaCode && a.year === these[j].year && a.scenario === these[j].scenario);
+  if (!same) throw new InternalError(`Monte Carlo run ${run} has different rows from the first run: every run must cover the same areas and years`);
+}
+
+/** The error a worker threw, as the class the CLI maps to an exit code. */
+function reviveError(e: Extract<FromWorker, { kind: 'error' }>['error']): Error {
+  let err: Error;
+  if (e.problems !== null && e.name === 'ScenarioError') err = new ScenarioError(e.problems, e.message);
+  else if (e.problems !== null) err = new InputError(e.problems, e.message);
+  else if (e.name === 'UsageError') err = new UsageError(e.message);
+  else if (e.name === 'InternalError') err = new InternalError(e.message);
+  else {
+    err = new Error(e.message);
+    err.name = e.name;
+  }
+  err.stack = `${e.stack}\n    (in a Monte Carlo worker thread)`;
+  return err;
+}
