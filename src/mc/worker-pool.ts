@@ -18,8 +18,8 @@ export type MonteCarloOptions = RunInputs & {
   /** Number of runs, at least 1. */
   runs: number;
   seed: number;
-  /** Worker threads; default: one per core, never more than runs. 1 runs in this thread. */
-  workers?: number;
+  /** Worker threads; default (undefined or null): one per core, never more than runs. 1 runs in this thread. */
+  workers?: number | null;
   level: AreaLevel;
   /** Run the model at least to this year (`--to` beyond the horizon); default: the scenario's horizon. */
   horizonTo?: number;
