@@ -1,0 +1,120 @@
+// The Monte Carlo run across worker threads, as built (`npm test` builds first): the worker thread
+// runs the compiled dist/mc/worker.js, so these tests load the pool from dist/ too.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Distribution } from '../../src/model/distribution.js';
+import type { Dataset, ModelScenario } from '../../src/model/types.js';
+
+type Pool = typeof import('../../src/mc/worker-pool.js');
+type Summary = typeof import('../../src/model/montecarlo.js');
+type DatasetIo = typeof import('../../src/io/dataset.js');
+interface ScenarioIo {
+  loadScenario(ref: string, opts: { scenariosDir: string; dataset: Dataset }): Promise<unknown>;
+  resolveScenario(loaded: unknown, dataset: Dataset, draw: (d: Distribution, path: string) => number): ModelScenario;
+}
+type Project = typeof import('../../src/model/project.js');
+type Aggregate = typeof import('../../src/model/aggregate.js');
+type Distributions = typeof import('../../src/model/distribution.js');
+type Types = typeof import('../../src/model/types.js');
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const dist = async <T>(rel: string): Promise<T> => (await import(pathToFileURL(path.join(ROOT, 'dist', rel)).href)) as T;
+
+const DATA = path.join(ROOT, 'test/fixtures/mc/data');
+const SCENARIOS = path.join(ROOT, 'test/fixtures/mc/scenarios');
+
+let pool: Pool;
+let summary: Summary;
+beforeAll(async () => {
+  pool = await dist<Pool>('mc/worker-pool.js');
+  summary = await dist<Summary>('model/montecarlo.js');
+});
+
+const run = (scenarioRef: string, runs: number, seed: number, workers: number, level: 'wales' | 'region' | 'la' = 'la') =>
+  pool.runMonteCarlo({ dataDir: DATA, scenarioRef, scenariosDir: SCENARIOS, runs, seed, workers, level });
+
+// Until src/io/scenario.ts is built, there is no scenario to run.
+const scenarioSupport = existsSync(path.join(ROOT, 'dist', 'io', 'scenario.js'));
+
+describe.skipIf(!scenarioSupport)('runMonteCarlo', () => {
+  it('gives byte-identical summaries for 1, 2 and 4 worker threads', async () => {
+    const texts: string[] = [];
+    for (const workers of [1, 2, 4]) {
+      const { runs } = await run('uncertain', 12, 7, workers);
+      expect(runs.values).toHaveLength(12);
+      texts.push(JSON.stringify(summary.summariseRuns(runs)));
+    }
+    expect(texts[1]).toBe(texts[0]);
+    expect(texts[2]).toBe(texts[0]);
+  });
+
+  it('gives the same runs whether threads load the inputs or are handed them', async () => {
+    const { loadDatasetOrThrow } = await dist<DatasetIo>('io/dataset.js');
+    const { loadScenario } = await dist<ScenarioIo>('io/scenario.js');
+    const { dataset } = await loadDatasetOrThrow(DATA);
+    const scenario = await loadScenario('uncertain', { scenariosDir: SCENARIOS, dataset });
+    const handed = await pool.runMonteCarlo({ dataset, scenario, runs: 6, seed: 7, workers: 2, level: 'region' });
+    const loaded = await run('uncertain', 6, 7, 2, 'region');
+    expect(JSON.stringify(summary.summariseRuns(handed.runs))).toBe(JSON.stringify(summary.summariseRuns(loaded.runs)));
+  });
+
+  it('gives different results for different seeds, and runs that differ from each other', async () => {
+    const a = await run('uncertain', 6, 1, 2, 'wales');
+    const b = await run('uncertain', 6, 2, 2, 'wales');
+    expect(JSON.stringify(summary.summariseRuns(a.runs))).not.toBe(JSON.stringify(summary.summariseRuns(b.runs)));
+    const distinct = new Set(a.runs.values.map((v) => Array.from(v).join(',')));
+    expect(distinct.size).toBe(6);
+  });
+
+  it('has p10 <= p50 <= p90 for every area, year and metric', async () => {
+    const { runs } = await run('uncertain', 20, 3, 2, 'la');
+    let checked = 0;
+    for (const row of summary.summariseRuns(runs)) {
+      for (const s of Object.values(row.metrics)) {
+        if (s === null) continue;
+        expect(s.p10).toBeLessThanOrEqual(s.p50);
+        expect(s.p50).toBeLessThanOrEqual(s.p90);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+
+  it('with every parameter fixed, gives the deterministic run as mean, p10, p50 and p90', async () => {
+    const { loadDatasetOrThrow } = await dist<DatasetIo>('io/dataset.js');
+    const { loadScenario, resolveScenario } = await dist<ScenarioIo>('io/scenario.js');
+    const { runProjection } = await dist<Project>('model/project.js');
+    const { areaRows } = await dist<Aggregate>('model/aggregate.js');
+    const { centralValue } = await dist<Distributions>('model/distribution.js');
+    const { METRICS } = await dist<Types>('model/types.js');
+    const { dataset } = await loadDatasetOrThrow(DATA);
+    const loaded = await loadScenario('fixed', { scenariosDir: SCENARIOS, dataset });
+    const deterministic = areaRows(runProjection(dataset, resolveScenario(loaded, dataset, (d) => centralValue(d))), dataset, 'region');
+
+    const mc = summary.summariseRuns((await run('fixed', 5, 11, 2, 'region')).runs);
+    expect(mc.map((r) => `${r.areaCode} ${r.year}`)).toEqual(deterministic.map((r) => `${r.areaCode} ${r.year}`));
+    mc.forEach((row, i) => {
+      for (const m of METRICS) {
+        const v = deterministic[i].metrics[m];
+        expect(row.metrics[m], `${row.areaCode} ${row.year} ${m}`).toEqual(v === null ? null : { mean: v, p10: v, p50: v, p90: v });
+      }
+    });
+  });
+
+  it('reports each finished run', async () => {
+    const seen: Array<[number, number]> = [];
+    await pool.runMonteCarlo({ dataDir: DATA, scenarioRef: 'uncertain', scenariosDir: SCENARIOS, runs: 5, seed: 1, workers: 2, level: 'wales', onProgress: (d, t) => seen.push([d, t]) });
+    expect(seen).toEqual([1, 2, 3, 4, 5].map((d) => [d, 5]));
+  });
+
+  it('passes an input error from a worker thread back as an input error (exit 3), not a crash', async () => {
+    const err = await pool
+      .runMonteCarlo({ dataDir: path.join(ROOT, 'test/fixtures/mc/no-such-data'), scenarioRef: 'uncertain', scenariosDir: SCENARIOS, runs: 4, seed: 1, workers: 2, level: 'la' })
+      .catch((e: unknown) => e);
+    const { InputError } = await dist<typeof import('../../src/errors.js')>('errors.js');
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InstanceType<typeof InputError>).problems[0].message).toMatch(/no such folder/);
+  });
+});
