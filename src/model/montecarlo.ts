@@ -86,6 +86,11 @@ const sameRow = (a: RowKey, b: RowKey): boolean =>
 
 /** Mean and type-7 p10, p50, p90 of the values; null if any is NaN (empty) or there are none. */
 export function runStats(values: Float64Array): RunStats | null {
+  return statsInPlace(Float64Array.from(values));
+}
+
+/** runStats on a scratch array, which it sorts in place. */
+function statsInPlace(values: Float64Array): RunStats | null {
   const n = values.length;
   if (n === 0) return null;
   // The mean shifted by the first value: exact when every run agrees, and summed in run order so
@@ -97,23 +102,35 @@ export function runStats(values: Float64Array): RunStats | null {
     if (Number.isNaN(v)) return null;
     shifted += v - x0;
   }
-  const sorted = Float64Array.from(values).sort();
+  const sorted = values.sort();
   // quantileSorted only indexes its argument, so a typed array serves as well as an array.
   const q = (p: number): number => quantileSorted(sorted as unknown as number[], p);
   return { mean: x0 + shifted / n, p10: q(0.1), p50: q(0.5), p90: q(0.9) };
+}
+
+/**
+ * One row's values over the runs, metric by metric: `block[m * runs + i]` is metric m of run i.
+ * Read a row at a time, so each run's array is read where it is contiguous.
+ */
+function rowBlock(set: RunSet, r: number, block: Float64Array): Float64Array {
+  const n = set.values.length;
+  const base = r * M;
+  for (let i = 0; i < n; i++) {
+    const run = set.values[i];
+    for (let m = 0; m < M; m++) block[m * n + i] = run[base + m];
+  }
+  return block;
 }
 
 /** Per area, year and metric, the mean, p10, p50 and p90 over the runs, rows in the runs' order. */
 export function summariseRuns(runs: Runs): MonteCarloRow[] {
   const set = toRunSet(runs);
   const n = set.values.length;
-  const column = new Float64Array(n);
+  const block = new Float64Array(M * n);
   return set.rows.map((key, r) => {
+    rowBlock(set, r, block);
     const metrics = {} as Record<MetricName, RunStats | null>;
-    for (let m = 0; m < M; m++) {
-      for (let i = 0; i < n; i++) column[i] = set.values[i][r * M + m];
-      metrics[METRICS[m]] = runStats(column);
-    }
+    for (let m = 0; m < M; m++) metrics[METRICS[m]] = statsInPlace(block.subarray(m * n, (m + 1) * n));
     return { ...key, runs: n, metrics };
   });
 }
@@ -151,21 +168,22 @@ export function pairedDiff(runsA: Runs, runsB: Runs): MonteCarloDiffRow[] {
   }
   const pairKey = (k: RowKey): string => `${k.level}\u0000${k.areaCode}\u0000${k.year}`;
   const rowOfB = new Map(b.rows.map((k, r) => [pairKey(k), r]));
-  const colA = new Float64Array(n);
-  const colB = new Float64Array(n);
-  const colD = new Float64Array(n);
+  const blockA = new Float64Array(M * n);
+  const blockB = new Float64Array(M * n);
+  const delta = new Float64Array(n);
   const out: MonteCarloDiffRow[] = [];
   a.rows.forEach((key, ra) => {
     const rb = rowOfB.get(pairKey(key));
     if (rb === undefined) return;
+    rowBlock(a, ra, blockA);
+    rowBlock(b, rb, blockB);
     const metrics = {} as Record<MetricName, DiffStats>;
     for (let m = 0; m < M; m++) {
-      for (let i = 0; i < n; i++) {
-        colA[i] = a.values[i][ra * M + m];
-        colB[i] = b.values[i][rb * M + m];
-        colD[i] = colB[i] - colA[i]; // NaN when either is empty
-      }
-      metrics[METRICS[m]] = { a: runStats(colA), b: runStats(colB), delta: runStats(colD) };
+      const colA = blockA.subarray(m * n, (m + 1) * n);
+      const colB = blockB.subarray(m * n, (m + 1) * n);
+      for (let i = 0; i < n; i++) delta[i] = colB[i] - colA[i]; // NaN when either is empty
+      const d = statsInPlace(delta);
+      metrics[METRICS[m]] = { a: statsInPlace(colA), b: statsInPlace(colB), delta: d };
     }
     out.push({ level: key.level, areaCode: key.areaCode, areaName: key.areaName, year: key.year, asAt: key.asAt, runs: n, metrics });
   });
