@@ -67,8 +67,20 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-/** Median of `reps` runs of the CLI with `args`, each followed by a bare `node -e ""`. */
+/** Median of `reps` runs of the CLI with `args`, each followed by a bare `node -e ""`; null if the CLI fails. */
 function measure(args, reps) {
+  try {
+    return measureOrThrow(args, reps);
+  } catch (err) {
+    const why = String(err.message).split('\n').find((l) => l.startsWith('sufficiency:')) ?? String(err.message).split('\n')[0];
+    process.stdout.write(`  could not measure \`sufficiency ${args.slice(0, 3).join(' ')} …\`: ${why}\n`);
+    failures++;
+    return null;
+  }
+}
+let failures = 0;
+
+function measureOrThrow(args, reps) {
   const cli = [];
   const bare = [];
   timeProcess(['-e', '']); // warm the file cache
@@ -87,6 +99,7 @@ function synth(las, dir) {
 
 const rows = [];
 const report = (name, m, target, pass, note = '') => {
+  if (m === null) return;
   rows.push({ name, ...m, target, pass, note });
   const ratio = (m.cli / m.bare).toFixed(2);
   process.stdout.write(
@@ -104,11 +117,11 @@ try {
   // --- Wales.
   if (wanted('wales')) {
     const m = measure(['project', '--scenario', 'central', ...csvOut], REPS);
-    report('Wales: project --scenario central', m, '<= 2.5 × bare node', m.cli <= 2.5 * m.bare);
+    report('Wales: project --scenario central', m, '<= 2.5 × bare node', m?.cli <= 2.5 * m?.bare);
   }
   if (wanted('wales-mc')) {
     const m = measure(['project', '--scenario', 'central-uncertain', '--runs', '1000', ...workers, ...csvOut], MC_REPS);
-    report('Wales: --runs 1000 --scenario central-uncertain', m, '< 3 s', m.cli < 3000);
+    report('Wales: --runs 1000 --scenario central-uncertain', m, '< 3 s', m?.cli < 3000);
   }
 
   // --- Synthetic England: 152 LAs, about 84,000 children, about 2,500 providers.
@@ -117,11 +130,11 @@ try {
   const synthArgs = (dir) => ['--data', dir, '--scenarios', SYNTH_SCENARIOS];
   if (wanted('england')) {
     const m = measure(['project', ...synthArgs(england), '--scenario', 'synth-central', ...csvOut], REPS);
-    report('England-sized: project (10 years)', m, '< 1 s', m.cli < 1000);
+    report('England-sized: project (10 years)', m, '< 1 s', m?.cli < 1000);
   }
   if (wanted('england-mc')) {
     const m = measure(['project', ...synthArgs(england), '--scenario', 'synth-uncertain', '--runs', String(ENGLAND_RUNS), ...workers, ...csvOut], ENGLAND_MC_REPS);
-    if (ENGLAND_RUNS === 1000) report('England-sized: --runs 1000', m, '< 60 s', m.cli < 60_000);
+    if (m === null || ENGLAND_RUNS === 1000) report('England-sized: --runs 1000', m, '< 60 s', m?.cli < 60_000);
     else {
       // Fewer runs than the target's: scale the time per run (less one start-up) to 1,000 runs.
       const est = m.bare + ((m.cli - m.bare) * 1000) / ENGLAND_RUNS;
@@ -137,14 +150,18 @@ try {
       const dir = las === 152 ? england : path.join(work, `england-${las}`);
       const made = las === 152 ? '' : synth(las, dir);
       const m = measure(['project', ...synthArgs(dir), '--scenario', 'synth-central', ...csvOut], REPS);
+      if (m === null) break;
       const model = Math.max(1, m.cli - m.bare);
       points.push([las, model]);
       process.stdout.write(`  ${String(las).padStart(3)} LAs: ${fmt(m.cli).padStart(9)} (model ${fmt(model)})   ${made.replace(/^.*?: /, '')}\n`);
     }
-    const k = slope(points.map(([x, y]) => [Math.log(x), Math.log(y)]));
-    process.stdout.write(`  fitted growth exponent: time ∝ LAs^${k.toFixed(2)} (least squares on log time against log LAs)\n`);
+    if (points.length > 1) {
+      const k = slope(points.map(([x, y]) => [Math.log(x), Math.log(y)]));
+      process.stdout.write(`  fitted growth exponent: time ∝ LAs^${k.toFixed(2)} (least squares on log time against log LAs)\n`);
+    }
   }
 } finally {
+  if (failures > 0) process.exitCode = 1;
   if (!opts.keep) rmSync(work, { recursive: true, force: true });
   else process.stdout.write(`\nkept ${work}\n`);
 }
