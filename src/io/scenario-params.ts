@@ -1,0 +1,250 @@
+// Numeric scenario parameters (SPEC.md sections 4.1, 4.2 and 5): how one is written, how it is
+// checked, and how it becomes a number. A parameter is written as
+//
+//   0.3                                   a number
+//   { triangular: [0.1, 0.3, 0.5] }       a distribution ({normal: [mean, sd]}, {uniform: [min, max]})
+//   { value: 0.3, source: "CMA 2022" }    either of those with its source
+//   { 2024: 0.0, 2027: -0.02 }            a year map whose values may be any of the above
+//
+// Each value of a year map holds from its year until the next key; before the first key the
+// parameter has its default.
+import { isDistribution, type Distribution } from '../model/distribution.js';
+import { suggestAmong } from './la-names.js';
+
+/** A number or a distribution: what a parameter holds for one year, its source set aside. */
+export type Value = number | Distribution;
+/** A dated parameter: one value for every year, or values by year (ascending). */
+export type YearMap = { years: Array<[year: number, value: Value]> };
+export type ParamSpec = Value | YearMap;
+
+/**
+ * What a parameter measures, which fixes its range:
+ * - `share`: 0 to 1 (a normal is allowed; its draws are clamped to [0, 1]);
+ * - `rate`: a rate of change, at least -1 (a normal's draws are clamped at -1);
+ * - `count`: 0 or more (places, km, pounds; a normal's draws are clamped at 0);
+ * - `signed`: any number (Foster Wales net growth may be negative).
+ */
+export type ParamKind = 'share' | 'rate' | 'count' | 'signed';
+
+export interface ParamIssue {
+  /** Relative to the parameter. */
+  path: Array<string | number>;
+  message: string;
+  /** Point at the key rather than its value. */
+  atKey?: boolean;
+}
+
+const DIST_NAMES = ['normal', 'triangular', 'uniform'] as const;
+const YEAR_KEY = /^\d{4}$/;
+
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A map whose keys are all four-digit years (and which has at least one). */
+export function isYearMapObject(v: unknown): v is Record<string, unknown> {
+  if (!isPlainObject(v)) return false;
+  const keys = Object.keys(v);
+  return keys.length > 0 && keys.every((k) => YEAR_KEY.test(k));
+}
+
+/** `{ value: X }` or `{ value: X, source: "..." }`. */
+export function isValueWithSource(v: unknown): v is { value: unknown; source?: unknown } {
+  if (!isPlainObject(v) || !('value' in v)) return false;
+  return Object.keys(v).every((k) => k === 'value' || k === 'source');
+}
+
+/** Whether a map is a parameter value (replaced whole by `extends`) rather than a map of keys (merged). */
+export function isParameterObject(v: unknown): boolean {
+  return isYearMapObject(v) || isDistribution(v) || isValueWithSource(v);
+}
+
+export function show(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (v === null) return 'null';
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (Array.isArray(v)) return 'a list';
+  return `a map with keys ${Object.keys(v as object).join(', ') || '(none)'}`;
+}
+
+function rangeText(kind: ParamKind): string {
+  switch (kind) {
+    case 'share':
+      return 'a share from 0 to 1';
+    case 'rate':
+      return 'a rate of change of at least -1';
+    case 'count':
+      return 'a number of at least 0';
+    case 'signed':
+      return 'a number';
+  }
+}
+
+function inRange(x: number, kind: ParamKind): boolean {
+  switch (kind) {
+    case 'share':
+      return x >= 0 && x <= 1;
+    case 'rate':
+      return x >= -1;
+    case 'count':
+      return x >= 0;
+    case 'signed':
+      return true;
+  }
+}
+
+/** Checks a number or a distribution (no source, no year map). */
+function checkValue(v: unknown, kind: ParamKind, path: Array<string | number>, out: ParamIssue[]): void {
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) out.push({ path, message: `expected ${rangeText(kind)}, found ${v}` });
+    else if (!inRange(v, kind)) out.push({ path, message: `expected ${rangeText(kind)}, found ${v}` });
+    return;
+  }
+  if (isPlainObject(v)) {
+    const keys = Object.keys(v);
+    if (keys.length === 1) {
+      const name = keys[0];
+      if ((DIST_NAMES as readonly string[]).includes(name)) {
+        checkDistribution(name as (typeof DIST_NAMES)[number], v[name], kind, [...path, name], out);
+        return;
+      }
+      const hint = suggestAmong(name, DIST_NAMES);
+      if (hint) {
+        out.push({ path: [...path, name], atKey: true, message: `unknown distribution "${name}"; ${hint}` });
+        return;
+      }
+    }
+  }
+  out.push({
+    path,
+    message: `expected ${rangeText(kind)} or a distribution ({normal: [mean, sd]}, {triangular: [min, mode, max]}, {uniform: [min, max]}), found ${show(v)}`,
+  });
+}
+
+function checkDistribution(
+  name: (typeof DIST_NAMES)[number],
+  args: unknown,
+  kind: ParamKind,
+  path: Array<string | number>,
+  out: ParamIssue[],
+): void {
+  const arity = name === 'triangular' ? 3 : 2;
+  const form = name === 'normal' ? '[mean, sd]' : name === 'triangular' ? '[min, mode, max]' : '[min, max]';
+  if (!Array.isArray(args) || args.length !== arity || !args.every((a) => typeof a === 'number' && Number.isFinite(a))) {
+    out.push({ path, message: `expected ${name}: ${form} (${arity} numbers), found ${Array.isArray(args) ? `[${args.map(show).join(', ')}]` : show(args)}` });
+    return;
+  }
+  const a = args as number[];
+  if (name === 'normal') {
+    if (a[1] < 0) out.push({ path, message: `expected a standard deviation of at least 0, found ${a[1]}` });
+    if (!inRange(a[0], kind)) out.push({ path, message: `expected a mean that is ${rangeText(kind)}, found ${a[0]}` });
+    return;
+  }
+  if (name === 'triangular' && !(a[0] <= a[1] && a[1] <= a[2])) {
+    out.push({ path, message: `expected min <= mode <= max, found [${a.join(', ')}]` });
+    return;
+  }
+  if (name === 'uniform' && !(a[0] <= a[1])) {
+    out.push({ path, message: `expected min <= max, found [${a.join(', ')}]` });
+    return;
+  }
+  const lo = a[0];
+  const hi = a[a.length - 1];
+  if (!inRange(lo, kind) || !inRange(hi, kind)) {
+    out.push({ path, message: `expected bounds that are each ${rangeText(kind)}, found [${a.join(', ')}]` });
+  }
+}
+
+/** Checks a value that may carry its source: `{ value: X, source: "..." }`. */
+function checkSourced(v: unknown, kind: ParamKind, path: Array<string | number>, out: ParamIssue[]): void {
+  if (isPlainObject(v) && 'value' in v) {
+    for (const k of Object.keys(v)) {
+      if (k !== 'value' && k !== 'source') {
+        const hint = suggestAmong(k, ['value', 'source']);
+        out.push({ path: [...path, k], atKey: true, message: `unknown key "${k}" (a parameter with its source has only value and source)${hint ? `; ${hint}` : ''}` });
+      }
+    }
+    if ('source' in v && typeof v.source !== 'string') out.push({ path: [...path, 'source'], message: `expected a source as text, found ${show(v.source)}` });
+    checkValue(v.value, kind, [...path, 'value'], out);
+    return;
+  }
+  checkValue(v, kind, path, out);
+}
+
+/**
+ * Every problem with a parameter written as `v`. `dated` allows a year map (parameters that the
+ * model holds as a Timeline); a value that is dated by its row (a transition's exit) does not.
+ */
+export function checkParam(v: unknown, kind: ParamKind, dated: boolean): ParamIssue[] {
+  const out: ParamIssue[] = [];
+  if (isPlainObject(v) && !isDistribution(v) && !('value' in v)) {
+    const keys = Object.keys(v);
+    const yearKeys = keys.filter((k) => YEAR_KEY.test(k));
+    if (yearKeys.length > 0) {
+      if (!dated) {
+        out.push({ path: [], message: 'expected one value here (this parameter is dated by its row, so it takes no year map)' });
+        return out;
+      }
+      for (const k of keys) {
+        if (!YEAR_KEY.test(k)) out.push({ path: [k], atKey: true, message: `expected every key of a year map to be a year (4 digits), found "${k}"` });
+        else checkSourced(v[k], kind, [k], out);
+      }
+      return out;
+    }
+  }
+  checkSourced(v, kind, [], out);
+  return out;
+}
+
+/** The parameter's values with sources split off, for the model and the assumptions log. */
+export function normaliseParam(v: unknown): { spec: ParamSpec; sources: Array<[year: number | null, source: string | null]> } {
+  if (isYearMapObject(v)) {
+    const years = Object.keys(v)
+      .map(Number)
+      .sort((a, b) => a - b);
+    return {
+      spec: { years: years.map((y) => [y, stripSource(v[String(y)])]) },
+      sources: years.map((y) => [y, sourceOf(v[String(y)])]),
+    };
+  }
+  return { spec: stripSource(v), sources: [[null, sourceOf(v)]] };
+}
+
+function stripSource(v: unknown): Value {
+  const inner = isValueWithSource(v) ? v.value : v;
+  if (typeof inner === 'number') return inner;
+  const d = inner as Distribution;
+  // A fresh copy, so the spec never shares arrays with the parsed document.
+  if ('normal' in d) return { normal: [d.normal[0], d.normal[1]] };
+  if ('triangular' in d) return { triangular: [d.triangular[0], d.triangular[1], d.triangular[2]] };
+  return { uniform: [d.uniform[0], d.uniform[1]] };
+}
+
+function sourceOf(v: unknown): string | null {
+  return isValueWithSource(v) && typeof v.source === 'string' ? v.source : null;
+}
+
+export function isYearMap(p: ParamSpec): p is YearMap {
+  return typeof p === 'object' && 'years' in p;
+}
+
+export function hasDistribution(p: ParamSpec | null): boolean {
+  if (p === null || typeof p === 'number') return false;
+  if (isYearMap(p)) return p.years.some(([, v]) => typeof v !== 'number');
+  return true;
+}
+
+/** Clamps a drawn value into the parameter's range (a normal can fall outside it). */
+export function clampToKind(x: number, kind: ParamKind): number {
+  switch (kind) {
+    case 'share':
+      return Math.min(1, Math.max(0, x));
+    case 'rate':
+      return Math.max(-1, x);
+    case 'count':
+      return Math.max(0, x);
+    case 'signed':
+      return x;
+  }
+}
