@@ -238,11 +238,22 @@ export async function loadScenario(ref: string, opts: { scenariosDir: string; da
   }
   if (problems.length > 0) throw new ScenarioError(sortProblems(problems));
 
-  // Merge: root first, each child over it. The name is never inherited.
+  // Merge: root first, each child over it. The name is never inherited. The assumptions log is
+  // the one list that accumulates: each file's entries are checked in that file, then combined by id
+  // (a child's entry replaces its parent's entry of the same id), since the parent's assumptions
+  // stay in force wherever the child does not override them.
   let merged: Record<string, unknown> = {};
+  const assumptionIssues: Problem[] = [];
+  const byId = new Map<string, Assumption>();
   for (let i = chain.length - 1; i >= 0; i--) {
     const own = { ...(chain[i].data as Record<string, unknown>) };
     if (i > 0) delete own.name;
+    if ('assumptions' in own) {
+      const issues = checkAssumptions(own.assumptions);
+      assumptionIssues.push(...issues.map((iss) => toProblem(iss, [chain[i]], false)));
+      if (issues.length === 0) for (const a of own.assumptions as Assumption[]) byId.set(a.id, { ...a });
+      delete own.assumptions;
+    }
     merged = mergeScenario(merged, own) as Record<string, unknown>;
   }
   delete merged.extends;
@@ -251,17 +262,7 @@ export async function loadScenario(ref: string, opts: { scenariosDir: string; da
   if (single) merged.mix_shift = [merged.mix_shift];
 
   const issues = checkScenario(merged, opts.dataset);
-  const found: Problem[] = issues.map((iss) => {
-    const p = single ? dropMixIndex(iss.path) : iss.path;
-    const where = attribute(chain, iss.path, iss.atKey ?? false);
-    return {
-      file: where.file.shown,
-      line: where.line,
-      column: where.col,
-      message: p.length > 0 ? `${pathText(p)}: ${iss.message}` : iss.message,
-      severity: iss.severity ?? 'error',
-    };
-  });
+  const found: Problem[] = [...assumptionIssues, ...issues.map((iss) => toProblem(iss, chain, single))];
   const errors = found.filter((p) => p.severity === 'error');
   if (errors.length > 0) throw new ScenarioError(sortProblems(found));
 
@@ -275,7 +276,7 @@ export async function loadScenario(ref: string, opts: { scenariosDir: string; da
     file,
     files: chain.map((c) => c.file),
     horizon: { from: spec.horizon.from, to: spec.horizon.to },
-    assumptions: ((merged.assumptions as Assumption[] | undefined) ?? []).map((a) => ({ ...a })),
+    assumptions: [...byId.values()],
     spec,
     hasDistributions: specHasDistributions(spec),
     parameters,
@@ -298,6 +299,18 @@ export function mergeScenario(base: unknown, over: unknown): unknown {
     return out;
   }
   return over;
+}
+
+function toProblem(iss: Issue, chain: ScenarioFile[], singleMix: boolean): Problem {
+  const p = singleMix ? dropMixIndex(iss.path) : iss.path;
+  const where = attribute(chain, iss.path, iss.atKey ?? false);
+  return {
+    file: where.file.shown,
+    line: where.line,
+    column: where.col,
+    message: p.length > 0 ? `${pathText(p)}: ${iss.message}` : iss.message,
+    severity: iss.severity ?? 'error',
+  };
 }
 
 function dropMixIndex(p: PathSeg[]): PathSeg[] {
@@ -435,16 +448,7 @@ const scenarioSchema = obj('', {
   title: leaf(text),
   description: leaf(text),
   extends: leaf(text),
-  assumptions: z
-    .array(
-      obj('assumptions[]', {
-        id: leaf(text, true),
-        text: leaf(text, true),
-        source: leaf(text),
-        owner: leaf(text),
-      }),
-    )
-    .optional(),
+  assumptions: z.array(z.unknown()).optional(), // checked file by file (checkAssumptions)
   horizon: obj('horizon', { from: leaf(yearOrNull), to: leaf(yearOrNull) }).optional(),
   demand: obj('demand', {
     method: leaf(oneOf(['change', 'trend'])),
@@ -506,8 +510,34 @@ const scenarioSchema = obj('', {
   unplaced_weekly_cost_gbp: leaf(paramOrNull('count', false)),
 });
 
-function zodIssues(merged: Record<string, unknown>): Issue[] {
-  const r = scenarioSchema.safeParse(merged);
+const assumptionsSchema = z.strictObject({
+  assumptions: z.array(
+    obj('assumptions[]', {
+      id: leaf(text, true),
+      text: leaf(text, true),
+      source: leaf(text),
+      owner: leaf(text),
+    }),
+  ),
+});
+
+/** One file's `assumptions:` list: its shape, and no id twice. */
+function checkAssumptions(list: unknown): Issue[] {
+  const out = zodIssues({ assumptions: list }, assumptionsSchema);
+  if (Array.isArray(list)) {
+    const ids = new Map<string, number>();
+    list.forEach((a, i) => {
+      if (!isPlainObject(a) || typeof a.id !== 'string') return;
+      const before = ids.get(a.id);
+      if (before !== undefined) out.push({ path: ['assumptions', i, 'id'], message: `the same id as assumptions[${before}]: "${a.id}"` });
+      else ids.set(a.id, i);
+    });
+  }
+  return out;
+}
+
+function zodIssues(merged: Record<string, unknown>, schema: z.ZodType = scenarioSchema): Issue[] {
+  const r = schema.safeParse(merged);
   if (r.success) return [];
   const out: Issue[] = [];
   for (const iss of r.error.issues) {
@@ -626,7 +656,8 @@ function crossChecks(m: Record<string, unknown>, dataset: Dataset): Issue[] {
       }
       const exit = t.exit === undefined ? 0 : central(t.exit);
       const convert = t.convert === undefined ? 0 : central(t.convert);
-      if (exit !== null && convert !== null && exit + convert > 1 + 1e-9)
+      const isShare = (x: number | null): x is number => x !== null && x >= 0 && x <= 1;
+      if (isShare(exit) && isShare(convert) && exit + convert > 1 + 1e-9)
         out.push({ path: [...at, 'convert'], message: `expected exit + convert of at most 1, found ${exit} + ${convert} = ${round6(exit + convert)}` });
       if (typeof t.sector === 'string' && t.sector !== 'fp' && convert !== null && convert > 0)
         out.push({ path: [...at, 'convert'], message: `only for-profit places convert, but this transition is for sector ${t.sector}` });
@@ -648,15 +679,6 @@ function crossChecks(m: Record<string, unknown>, dataset: Dataset): Issue[] {
 
   if (isPlainObject(m.outside_wales)) checkLaKeys(resolver, m.outside_wales.distance_km, ['outside_wales', 'distance_km'], out, ['default']);
 
-  if (Array.isArray(m.assumptions)) {
-    const ids = new Map<string, number>();
-    m.assumptions.forEach((a, i) => {
-      if (!isPlainObject(a) || typeof a.id !== 'string') return;
-      const before = ids.get(a.id);
-      if (before !== undefined) out.push({ path: ['assumptions', i, 'id'], message: `the same id as assumptions[${before}]: "${a.id}"` });
-      else ids.set(a.id, i);
-    });
-  }
   return out;
 }
 

@@ -1,12 +1,42 @@
-import type { Command } from 'commander';
+// `sufficiency scenarios`: the scenarios available, one line each, name first, then title.
+import { Option, type Command } from 'commander';
 import { UsageError } from '../../errors.js';
+import { DEFAULT_SCENARIOS_DIR } from '../../io/paths.js';
+
+interface ScenariosOptions {
+  scenarios: string;
+}
 
 export function registerScenarios(program: Command): void {
   program
     .command('scenarios')
-    .description('(scenarios: being built)')
-    .allowUnknownOption()
-    .action(() => {
-      throw new UsageError('the scenarios command is not available yet');
+    .description('list the scenarios available, one line each: name, then title')
+    .addOption(new Option('--scenarios <dir>', 'folder of scenario YAML files').default(DEFAULT_SCENARIOS_DIR, "the project's scenarios/"))
+    .addHelpText(
+      'after',
+      `
+Each *.yaml file of the folder is one scenario; its name is its own \`name:\`, else the file's
+name without .yaml. Use the name with --scenario (or give a path to any .yaml file). The format
+is described in docs/scenarios.md. This lists; \`sufficiency validate\` checks them.
+
+Examples:
+  $ sufficiency scenarios
+  $ sufficiency scenarios --scenarios ./my-scenarios
+  $ sufficiency project --scenario central
+`,
+    )
+    .action(async (opts: ScenariosOptions) => {
+      const { listScenarios } = await import('../../io/scenario.js');
+      const list = await listScenarios(opts.scenarios).catch((err: NodeJS.ErrnoException) => {
+        if (err.code === 'ENOENT' || err.code === 'ENOTDIR') throw new UsageError(`scenarios: no folder ${opts.scenarios}`);
+        throw err;
+      });
+      process.stdout.write(formatScenarioList(list));
     });
+}
+
+/** One line per scenario: the name padded to the longest, two spaces, the title. */
+export function formatScenarioList(list: ReadonlyArray<{ name: string; title: string }>): string {
+  const width = Math.max(0, ...list.map((s) => s.name.length));
+  return list.map((s) => (s.title ? `${s.name.padEnd(width)}  ${s.title}` : s.name).trimEnd() + '\n').join('');
 }
