@@ -1,0 +1,325 @@
+// The scenario loader (SPEC.md section 5): one bad fixture per failure mode, each asserting the file,
+// the line and column, the path and the message; extends; year maps; sources; the draw order; and
+// every scenario of the project's library.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatProblem, ScenarioError } from '../../src/errors.js';
+import { centralValue, type Distribution } from '../../src/model/distribution.js';
+import { deterministicScenario, listScenarios, loadScenario, resolveScenario, type LoadedScenario } from '../../src/io/scenario.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import type { Dataset, LocalAuthority } from '../../src/model/types.js';
+
+// A small hand-made Dataset: the 22 LAs (read from the fixture CSV), one provider, base year 2024.
+// Scenarios only need LAs, providers (for provider_id) and the base year.
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'scenarios');
+
+function testDataset(): Dataset {
+  const rows = parse(readFileSync(path.join(FIXTURES, 'local_authorities.csv'), 'utf8'), { columns: true }) as Array<Record<string, string>>;
+  const localAuthorities: LocalAuthority[] = rows.map((r) => ({
+    code: r.la_code,
+    nameEn: r.name_en,
+    nameCy: r.name_cy,
+    region: r.region,
+    lat: Number(r.lat),
+    lon: Number(r.lon),
+    areaKm2: Number(r.area_km2),
+  }));
+  return {
+    localAuthorities,
+    placements: [],
+    providers: [{ providerId: 'P0042', providerName: 'A for-profit home', sector: 'fp', host: 'W06000023', placementType: 'residential', places: 4 }],
+    demandHistory: [],
+    strategies: [],
+    costs: null,
+    baseYear: 2024,
+  };
+}
+
+const dataset = testDataset();
+const BAD = path.join(FIXTURES, 'bad');
+const GOOD = path.join(FIXTURES, 'good');
+const LIBRARY = path.join(ROOT, 'scenarios');
+
+const load = (ref: string, dir = GOOD): Promise<LoadedScenario> => loadScenario(ref, { scenariosDir: dir, dataset });
+
+/** The formatted problems of a scenario that must fail to load. */
+async function problems(ref: string, dir = BAD): Promise<string[]> {
+  try {
+    await load(ref, dir);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ScenarioError);
+    return (err as ScenarioError).problems.map((p) => formatProblem(p).replace(/^test\/fixtures\/scenarios\//, ''));
+  }
+  throw new Error(`${ref} loaded, but should have failed`);
+}
+
+describe('one bad fixture per failure mode: file, line, column, path and message', () => {
+  it('unknown keys, at the key, with a suggestion', async () => {
+    expect(await problems('unknown-key')).toEqual([
+      'bad/unknown-key.yaml:3:1: demnd: unknown key; did you mean "demand"?',
+      'bad/unknown-key.yaml:6:3: turnover.residental: unknown key; did you mean "residential"?',
+    ]);
+  });
+
+  it('a share above 1, at the value', async () => {
+    // line 5 is the second transition; column 66 is where `1.4` starts.
+    expect(await problems('bad-share')).toEqual(['bad/bad-share.yaml:5:66: transitions[1].exit: expected a share from 0 to 1, found 1.4']);
+  });
+
+  it('exit + convert above 1 (central values: 0.6 + the triangular mode 0.5)', async () => {
+    expect(await problems('exit-convert')).toEqual(['bad/exit-convert.yaml:7:14: transitions[0].convert: expected exit + convert of at most 1, found 0.6 + 0.5 = 1.1']);
+  });
+
+  it('convert on a not-for-profit transition', async () => {
+    expect(await problems('convert-nfp')).toEqual(['bad/convert-nfp.yaml:4:65: transitions[0].convert: only for-profit places convert, but this transition is for sector nfp']);
+  });
+
+  it('distributions with impossible parameters, every one of them', async () => {
+    expect(await problems('bad-distribution')).toEqual([
+      'bad/bad-distribution.yaml:4:19: demand.rate.normal: expected a standard deviation of at least 0, found -0.02',
+      'bad/bad-distribution.yaml:6:41: foster_wales.net_new_places.2026.triangular: expected min <= mode <= max, found [60, 200, 120]',
+      'bad/bad-distribution.yaml:7:33: foster_wales.transfers_from_fp.uniform: expected bounds that are each a share from 0 to 1, found [0.2, 1.5]',
+      expect.stringMatching(/^bad\/bad-distribution\.yaml:8:12: inflation: expected a rate of change of at least -1 or a distribution .*found a map with keys gaussian$/),
+    ]);
+  });
+
+  it('an unknown LA in rate_by_la, with did-you-mean; Welsh names without accents resolve', async () => {
+    expect(await problems('unknown-la')).toEqual(['bad/unknown-la.yaml:7:5: demand.rate_by_la.Cardif: unknown local authority "Cardif"; did you mean "Cardiff" (W06000015)?']);
+  });
+
+  it('unknown regions, with the slug suggested', async () => {
+    expect(await problems('unknown-region')).toEqual([
+      'bad/unknown-region.yaml:4:27: transitions[0].region: unknown region "north-walse"; did you mean "north-wales"?',
+      'bad/unknown-region.yaml:6:15: regional_residential[0].region: unknown region "Cardiff and Vale"; did you mean "cardiff-and-vale"?',
+    ]);
+  });
+
+  it('a YAML syntax error, with its line and column', async () => {
+    const found = await problems('syntax');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^bad\/syntax\.yaml:4:1: YAML syntax: /);
+  });
+
+  it('extends of a missing file, at the extends line', async () => {
+    expect(await problems('extends-missing')).toEqual(['bad/extends-missing.yaml:3:10: extends: no scenario file test/fixtures/scenarios/bad/no-such-scenario.yaml for "no-such-scenario"']);
+  });
+
+  it('an extends cycle', async () => {
+    expect(await problems('cycle-a')).toEqual([
+      'bad/cycle-b.yaml:3:10: extends: a cycle: test/fixtures/scenarios/bad/cycle-a.yaml -> test/fixtures/scenarios/bad/cycle-b.yaml -> test/fixtures/scenarios/bad/cycle-a.yaml',
+    ]);
+  });
+
+  it('years before the base year, fractional years and negative places', async () => {
+    expect(await problems('early-year')).toEqual([
+      "bad/early-year.yaml:3:16: horizon.to: expected a year from 2024 (the data's base year), found 2020",
+      "bad/early-year.yaml:5:13: transitions[0].year: expected a year from 2024 (the data's base year), found 2022",
+      'bad/early-year.yaml:7:26: regional_residential[0].year: expected a year such as 2027, found 2026.5',
+      'bad/early-year.yaml:7:42: regional_residential[0].places: expected a number of at least 0, found -2',
+    ]);
+  });
+
+  it('missing required keys, at their row', async () => {
+    expect(await problems('missing-required')).toEqual([
+      'bad/missing-required.yaml:4:5: transitions[0].year: missing: this key is required',
+      'bad/missing-required.yaml:6:5: regional_residential[0].host: missing: this key is required',
+    ]);
+  });
+
+  it('a scenario name that does not exist, with a suggestion', async () => {
+    expect(await problems('chld', GOOD)).toEqual([expect.stringMatching(/no scenario named "chld" in .*; did you mean "child"\?$/)]);
+  });
+});
+
+describe('extends', () => {
+  it('merges maps deeply, replaces lists and year maps, and does not inherit the name', async () => {
+    const child = await load('child');
+    expect(child.name).toBe('child'); // parent.yaml says `name: parent`; child.yaml has no name
+    expect(child.title).toBe('The child');
+    expect(child.files.map((f) => path.basename(f))).toEqual(['child.yaml', 'parent.yaml']);
+    const s = child.spec;
+    // demand: method and rate from the parent; rate_by_la merged (Cardiff from parent, Newport from child)
+    expect(s.demand.method).toBe('change');
+    expect(s.demand.rate).toBe(0.02);
+    expect(s.demand.rateByLa).toEqual({ W06000015: 0.03, W06000022: -0.01 });
+    expect(s.turnover).toEqual({ foster: 0.25, residential: 0.5, secure: 0.9 });
+    expect(s.policy.fpGrowthFrozenFrom).toBe(2027);
+    // the child's one transition replaces the parent's two
+    expect(s.transitions).toEqual([{ year: 2029, sector: null, placementType: null, region: 'gwent', host: null, providerId: null, exit: 0.2, convert: 0 }]);
+    // the year map replaces the parent's, while transfers_from_fp (a sibling key) is inherited
+    expect(s.fosterWales).toEqual({ netNewPlaces: { years: [[2026, 10]] }, transfersFromFp: 0.05 });
+    expect(s.horizon).toEqual({ from: null, to: 2030 });
+  });
+
+  it('keeps the parent assumptions, a child entry replacing the same id', async () => {
+    const child = await load('child');
+    expect(child.assumptions).toEqual([
+      { id: 'P1', text: "Parent's first assumption", source: 'parent source' },
+      { id: 'P2', text: "Child's version of P2" },
+      { id: 'C1', text: "Child's own", owner: 'tests' },
+    ]);
+  });
+
+  it('names a scenario without `name` by its file stem', async () => {
+    expect((await load('no-name')).name).toBe('no-name');
+  });
+
+  it('loads by path as well as by name', async () => {
+    const byPath = await loadScenario(path.join(GOOD, 'child.yaml'), { scenariosDir: '/nowhere', dataset });
+    expect(byPath.hash).toBe((await load('child')).hash);
+  });
+});
+
+describe('year maps, sources and distributions', () => {
+  it('turns year maps into Timelines whose initial value is the default', async () => {
+    const m = deterministicScenario(await load('dated'), dataset);
+    expect(m.demand).toEqual({
+      method: 'change',
+      rate: { initial: 0, steps: [[2024, 0], [2027, -0.02]] },
+      rateByLa: { W06000001: { initial: 0.01, steps: [] }, W06000015: { initial: 0, steps: [[2025, 0.01]] } },
+    });
+    expect(m.mixShift).toEqual([{ from: 'residential', to: 'foster', share: { initial: 0.05, steps: [] } }]);
+    expect(m.turnover.foster).toEqual({ initial: 0.3, steps: [] });
+    expect(m.turnover.residential).toEqual({ initial: 0.45, steps: [] }); // default
+    expect(m.occupancy).toEqual({ foster: { initial: 0.9, steps: [] }, residential: { initial: 0.85, steps: [] }, secure: { initial: 0.9, steps: [] } });
+    expect(m.policy.exceptionsShare).toEqual({ initial: 0, steps: [[2030, 0.1]] });
+    // uniform [0.1, 0.3] -> mean 0.2; triangular [0.2, 0.4, 0.6] -> mode 0.4
+    expect(m.transitions[0]).toMatchObject({ exit: 0.2, convert: 0.4 });
+    expect(m.transitions[1]).toMatchObject({ providerId: 'P0042', exit: 1, convert: 0 });
+    expect(m.fosterWales).toEqual({ netNewPlaces: { initial: 0, steps: [[2026, 120], [2027, 120]] }, transfersFromFp: { initial: 0.5, steps: [] } });
+    expect(m.regionalResidential).toEqual([{ region: 'powys', host: 'W06000023', year: 2027, places: 4, sector: 'la', placementType: 'residential', reservedForRegion: true }]);
+    expect(m.outsideWales).toEqual({ allowed: true, places: { initial: 0, steps: [[2026, 200]] }, distanceKm: 160, distanceKmByLa: { W06000001: 200, W06000015: 120 }, sector: 'fp' });
+    expect(m.inflation).toEqual({ initial: 0.03, steps: [] });
+    expect(m.unplacedWeeklyCostGbp).toBe(12000);
+    expect(m.horizonTo).toBe(2034); // base year 2024 + 10
+  });
+
+  it('records every parameter in force with its source, defaults marked', async () => {
+    const loaded = await load('dated');
+    const byPath = new Map(loaded.parameters.map((p) => [p.path, p]));
+    expect(byPath.get('turnover.foster')).toEqual({ path: 'turnover.foster', value: 0.3, source: 'CMA market study 2022' });
+    expect(byPath.get('turnover.residential')).toEqual({ path: 'turnover.residential', value: 0.45, source: 'default' });
+    expect(byPath.get('demand.rate_by_la.W06000015.2025')).toEqual({ path: 'demand.rate_by_la.W06000015.2025', value: 0.01, source: 'Cardiff strategy' });
+    expect(byPath.get('transitions[1].exit')).toEqual({ path: 'transitions[1].exit', value: 1, source: 'closure notice' });
+    expect(byPath.get('transitions[0].exit')).toEqual({ path: 'transitions[0].exit', value: { uniform: [0.1, 0.3] }, source: null });
+    expect(byPath.get('regional_residential[0].places')).toEqual({ path: 'regional_residential[0].places', value: 4, source: 'Powys plan' });
+    expect(byPath.get('demand.rate.2027')?.value).toBe(-0.02);
+    expect(loaded.hasDistributions).toBe(true);
+    // a transition row's own source is the source of its shares
+    const child = await load('child');
+    expect(child.parameters.find((p) => p.path === 'transitions[0].exit')?.source).toBe('child transition source');
+  });
+
+  it('hashes the resolved parameters, not the words around them', async () => {
+    const a = await load('dated');
+    const b = await load('dated');
+    expect(a.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(a.hash).toBe(b.hash);
+    expect(a.hash).not.toBe((await load('child')).hash);
+  });
+});
+
+describe('resolveScenario', () => {
+  it('draws in the canonical order, with clamping and whole places', async () => {
+    const loaded = await load('dated');
+    const calls: Array<[string, Distribution]> = [];
+    const m = resolveScenario(loaded, dataset, (d, p) => {
+      calls.push([p, d]);
+      return 'normal' in d ? d.normal[0] + 10 * d.normal[1] : centralValue(d) + 0.337; // push normals out of range
+    });
+    expect(calls.map(([p]) => p)).toEqual([
+      'demand.rate_by_la.W06000001',
+      'transitions[0].exit',
+      'transitions[0].convert',
+      'foster_wales.net_new_places.2027',
+      'foster_wales.transfers_from_fp',
+      'outside_wales.distance_km.W06000001',
+      'unplaced_weekly_cost_gbp',
+    ]);
+    expect(m.demand.method === 'change' && m.demand.rateByLa.W06000001.initial).toBeCloseTo(0.06); // 0.01 + 10 x 0.005
+    // exit 0.2 + 0.337 = 0.537; convert 0.4 + 0.337 = 0.737, cut to 1 - 0.537
+    expect(m.transitions[0].exit).toBeCloseTo(0.537);
+    expect(m.transitions[0].convert).toBeCloseTo(0.463);
+    expect(m.fosterWales.netNewPlaces.steps).toEqual([[2026, 120], [2027, 120]]); // 120.337 rounds to 120 places
+    expect(m.fosterWales.transfersFromFp.initial).toBe(1); // 0.5 + 10 x 0.5 clamped to a share
+    expect(m.outsideWales.distanceKmByLa.W06000001).toBe(400);
+  });
+
+  it('gives the deterministic scenario when the draw is the central value', async () => {
+    const loaded = await load('dated');
+    expect(resolveScenario(loaded, dataset, (d) => centralValue(d))).toEqual(deterministicScenario(loaded, dataset));
+  });
+});
+
+describe('the scenario library', () => {
+  const files = readdirSync(LIBRARY).filter((f) => f.endsWith('.yaml'));
+
+  it('has the scenarios SPEC and the engine issue ask for', async () => {
+    const list = await listScenarios(LIBRARY);
+    expect(list.map((s) => s.name)).toEqual([
+      'baseline',
+      'central',
+      'central-uncertain',
+      'eliminate-act',
+      'eliminate-fast-exit',
+      'foster-wales-growth',
+      'regional-homes',
+      'regional-homes-delayed',
+    ]);
+    for (const s of list) expect(s.title.length).toBeGreaterThan(10);
+  });
+
+  it.each(files)('%s loads, cites sources and resolves', async (file) => {
+    const loaded = await loadScenario(path.join(LIBRARY, file), { scenariosDir: LIBRARY, dataset });
+    expect(loaded.warnings.map(formatProblem)).toEqual([]);
+    expect(loaded.assumptions.length).toBeGreaterThan(0);
+    for (const a of loaded.assumptions) expect(a.source, a.id).toBeTruthy();
+    const m = deterministicScenario(loaded, dataset);
+    expect(m.name).toBe(path.basename(file, '.yaml'));
+    expect(m.horizonTo).toBe(2035);
+    let draws = 0;
+    resolveScenario(loaded, dataset, (d) => {
+      draws++;
+      return centralValue(d);
+    });
+    expect(draws > 0).toBe(loaded.hasDistributions);
+  });
+
+  it('puts the Act in force in eliminate-act and central, and not in baseline', async () => {
+    const [baseline, act, central] = await Promise.all(['baseline', 'eliminate-act', 'central'].map((n) => load(n, LIBRARY)));
+    expect(deterministicScenario(baseline, dataset).policy).toMatchObject({ fpGrowthFrozenFrom: null, approvalRequiredFrom: null, fpNewPlacementsEnd: null });
+    for (const s of [act, central]) {
+      expect(deterministicScenario(s, dataset).policy).toMatchObject({ fpGrowthFrozenFrom: 2027, approvalRequiredFrom: 2027, fpNewPlacementsEnd: 2030 });
+    }
+    expect(deterministicScenario(baseline, dataset).demand.method).toBe('trend');
+  });
+
+  it('opens the regional homes of regional-homes-delayed a year after those of regional-homes', async () => {
+    const [onTime, late] = await Promise.all(['regional-homes', 'regional-homes-delayed'].map((n) => load(n, LIBRARY)));
+    const a = deterministicScenario(onTime, dataset).regionalResidential;
+    const b = deterministicScenario(late, dataset).regionalResidential;
+    expect(b).toEqual(a.map((r) => ({ ...r, year: r.year + 1 })));
+    expect(new Set(a.map((r) => r.region)).size).toBe(7);
+  });
+
+  it('central-uncertain at its central values is central', async () => {
+    const [central, uncertain] = await Promise.all(['central', 'central-uncertain'].map((n) => load(n, LIBRARY)));
+    expect(uncertain.hasDistributions).toBe(true);
+    expect({ ...deterministicScenario(uncertain, dataset), name: 'central' }).toEqual(deterministicScenario(central, dataset));
+  });
+});
+
+describe('sufficiency scenarios', () => {
+  it('prints one line per scenario, name first, titles aligned', async () => {
+    const { formatScenarioList } = await import('../../src/cli/commands/scenarios.js');
+    const text = formatScenarioList(await listScenarios(LIBRARY));
+    const lines = text.trimEnd().split('\n');
+    expect(lines).toHaveLength(8);
+    expect(lines[0]).toBe("baseline                Today's market and trends; no policy change");
+    expect(new Set(lines.map((l) => l.indexOf(l.trim().split(/\s{2,}/)[1])))).toEqual(new Set([24]));
+  });
+});
