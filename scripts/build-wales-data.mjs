@@ -1,0 +1,732 @@
+#!/usr/bin/env node
+// Builds the default Wales data package (data/wales/) from the public facts with sources in
+// ../shared/reference/wales/ (relative to the repository). Run: node scripts/build-wales-data.mjs
+//
+// Everything here is deterministic: the same reference files give byte-identical output. The
+// published figures are copied; everything else is derived from them by the documented rules below
+// (SOURCES.md explains each one, with the IDs D1..D12 used in the `source` columns).
+//
+// Only node built-ins and csv-parse / csv-stringify are used.
+import { readFileSync, writeFileSync, mkdirSync, rmSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const REF = path.join(repoRoot, '..', 'shared', 'reference', 'wales');
+const OUT = path.join(repoRoot, 'data', 'wales');
+
+const BASE_YEAR = 2024;
+const BASE_DATE = '2024-03-31';
+
+// ------------------------------------------------------------------------------------------------
+// Published Wales figures at 31 March 2024 (S11 unless said) and the build's documented assumptions.
+
+const WALES_CLA = 7198; // S11
+const TYPE_TOTALS = {
+  // placements_by_type.csv, 2024 rows (S11 derived; E5, E6 estimates), with E6's 235
+  // "independent living / other" split by D3.
+  kinship: 1667, // 34.2% of foster (S11)
+  parents: 1130, // E6
+  foster: 3206, // 4873 foster (67.7%, S11) minus kinship: LA 1972 + IFA 1234 (E5)
+  residential: 720, // E6
+  secure: 15, // E6
+  adoption: 225, // E6
+  independent: 140, // D3: 235 independent living / other split 140 : 95
+  other: 95, // D3
+};
+const FOSTER_LA = 1972; // E5
+const FOSTER_IFA = 1234; // E5
+const FOSTER_FP_SHARE_OF_NONKIN = 0.35; // S17;S18: 35% of fostering placements with private providers
+const RES_FP_SHARE = 0.87; // S17: 87% of children's-home placements with private providers
+const RES_LA_CHILDREN = 72; // D4: rest of the 13% split LA : nfp in proportion to E7's 12 : 3 places, LA homes fuller
+const OWN_LA_SHARE = 0.656; // S11
+const CHILDRENS_HOME_PLACES = 1070; // S16 1,068 (July 2022), S24 1,084 (2020-21): about 1,070
+const CH_PLACES_FP_SHARE = 0.85; // S16
+const CH_PLACES_LA_SHARE = 0.12; // E7
+const HILLSIDE_PLACES = 18; // S26 (TES 2006: 18 places); "~22" in raw notes is unsourced
+const FOSTER_HOUSEHOLDS = 3800; // S27
+const FOSTER_HOUSEHOLDS_LA_SHARE = 0.71; // S27
+const KINSHIP_CHILDREN_PER_HOUSEHOLD = 1.4; // D8
+const PLACES_PER_LA_HOUSEHOLD = 1.5; // D8: LA (Foster Wales) mainstream households
+const PLACES_PER_IFA_HOUSEHOLD = 1.2; // D8: IFA households' places available to Welsh LAs (English LAs use the rest, S59)
+const IFA_FP_SHARE = 1122 / 1234; // D5: 35% x 3206 non-kin foster = 1122 fp of the 1234 IFA
+
+// D6: share of each non-market type counted as living inside the child's own LA (the model gives
+// non-market children no host). The rest are counted as elsewhere in Wales: all 530 children placed
+// outside Wales sit in market rows (the model's placed_outside_wales counts market rows only).
+export const NON_MARKET_OWN_LA_SHARE = { kinship: 0.8, parents: 0.9, adoption: 0.4, independent: 0.7, other: 0.5 };
+
+// D7: which LAs had no LA children's home at 31 March 2024 (S16 says nine were wholly reliant on
+// private homes but does not name them; chosen from the LAs the reference shows developing their
+// first homes after 2024 (S48, S49, S50, S53) and, for the rest, estimated).
+const NO_LA_HOME = new Set([
+  'W06000002', // Gwynedd: developing its first small-group home (S53)
+  'W06000004', // Denbighshire: uses the Conwy-led assessment centre (S46)
+  'W06000005', // Flintshire (estimate)
+  'W06000008', // Ceredigion (estimate)
+  'W06000009', // Pembrokeshire (estimate)
+  'W06000024', // Merthyr Tydfil (estimate)
+  'W06000019', // Blaenau Gwent: all residential placements outside the county (S48)
+  'W06000020', // Torfaen: opened its own small home in 2025 (S49)
+  'W06000021', // Monmouthshire: starting its own homes (S50)
+]);
+const NPT = 'W06000012'; // Hillside secure children's home (S26)
+const CARMARTHENSHIRE = 'W06000010'; // does not use private residential homes (S60)
+
+const REGION_SLUG = {
+  'North Wales': 'north-wales',
+  'West Wales': 'west-wales',
+  'West Glamorgan': 'west-glamorgan',
+  'Cwm Taf Morgannwg': 'cwm-taf-morgannwg',
+  'Cardiff and Vale': 'cardiff-and-vale',
+  Gwent: 'gwent',
+  Powys: 'powys',
+};
+
+// ------------------------------------------------------------------------------------------------
+// Helpers.
+
+const readCsv = (name) => parse(readFileSync(path.join(REF, name), 'utf8'), { columns: true, skip_empty_lines: true });
+
+function writeCsv(rel, columns, rows) {
+  const file = path.join(OUT, rel);
+  mkdirSync(path.dirname(file), { recursive: true });
+  const text = stringify(rows.map((r) => columns.map((c) => (r[c] === undefined || r[c] === null ? '' : r[c]))), {
+    header: true,
+    columns,
+    record_delimiter: '\n',
+  });
+  writeFileSync(file, text);
+}
+
+/** Largest-remainder rounding of non-negative weights to an integer total; ties by index. Caps optional. */
+function apportion(total, weights, caps = null) {
+  const n = weights.length;
+  const out = new Array(n).fill(0);
+  let left = total;
+  let active = weights.map((w, i) => (w > 0 && (caps === null || caps[i] > 0) ? i : -1)).filter((i) => i >= 0);
+  // Cells that would exceed their cap are fixed at the cap, and the rest re-shared.
+  for (;;) {
+    const sum = active.reduce((s, i) => s + weights[i], 0);
+    if (sum <= 0 || left <= 0) break;
+    const over = caps === null ? [] : active.filter((i) => (left * weights[i]) / sum > caps[i] - out[i] + 1e-9);
+    if (over.length === 0) break;
+    for (const i of over) {
+      left -= caps[i] - out[i];
+      out[i] = caps[i];
+    }
+    active = active.filter((i) => !over.includes(i));
+  }
+  const sum = active.reduce((s, i) => s + weights[i], 0);
+  if (sum > 0 && left > 0) {
+    const exact = active.map((i) => (left * weights[i]) / sum);
+    const floors = exact.map((x) => Math.floor(x + 1e-9));
+    let rest = left - floors.reduce((a, b) => a + b, 0);
+    active.forEach((i, k) => (out[i] += floors[k]));
+    const order = active
+      .map((i, k) => ({ i, r: exact[k] - floors[k] }))
+      .sort((a, b) => b.r - a.r || a.i - b.i);
+    for (const { i } of order) {
+      if (rest <= 0) break;
+      if (caps !== null && out[i] >= caps[i]) continue;
+      out[i] += 1;
+      rest -= 1;
+    }
+    left = rest;
+  }
+  if (left > 0 && caps !== null) {
+    // Cap-bound: give what is left to any cell with room, in index order.
+    for (let i = 0; i < n && left > 0; i++) {
+      const room = caps[i] - out[i];
+      const add = Math.min(room, left);
+      out[i] += add;
+      left -= add;
+    }
+  }
+  if (left !== 0) throw new Error(`apportion: cannot place ${left} of ${total}`);
+  return out;
+}
+
+/**
+ * Integer matrix with the given row and column totals, close to the weights: iterative proportional
+ * fitting, then rounding that keeps both margins (floors, then units to the largest fractions where
+ * both the row and the column still lack one).
+ */
+function fitMatrix(weights, rowTotals, colTotals) {
+  const R = rowTotals.length;
+  const K = colTotals.length;
+  const sumR = rowTotals.reduce((a, b) => a + b, 0);
+  const sumC = colTotals.reduce((a, b) => a + b, 0);
+  if (sumR !== sumC) throw new Error(`fitMatrix: rows sum to ${sumR}, columns to ${sumC}`);
+  let m = weights.map((row) => row.map((w) => Math.max(w, 1e-6)));
+  for (let it = 0; it < 500; it++) {
+    m = m.map((row, i) => {
+      const s = row.reduce((a, b) => a + b, 0);
+      return row.map((x) => (s > 0 ? (x * rowTotals[i]) / s : 0));
+    });
+    for (let k = 0; k < K; k++) {
+      const s = m.reduce((a, row) => a + row[k], 0);
+      for (let i = 0; i < R; i++) m[i][k] = s > 0 ? (m[i][k] * colTotals[k]) / s : 0;
+    }
+  }
+  const out = m.map((row) => row.map((x) => Math.floor(x + 1e-9)));
+  const rowLack = rowTotals.map((t, i) => t - out[i].reduce((a, b) => a + b, 0));
+  const colLack = colTotals.map((t, k) => t - out.reduce((a, row) => a + row[k], 0));
+  const cells = [];
+  for (let i = 0; i < R; i++) for (let k = 0; k < K; k++) cells.push({ i, k, r: m[i][k] - out[i][k] });
+  cells.sort((a, b) => b.r - a.r || a.i - b.i || a.k - b.k);
+  for (const pass of [0, 1]) {
+    for (const c of cells) {
+      if (pass === 0 && c.r <= 1e-9) continue;
+      while (rowLack[c.i] > 0 && colLack[c.k] > 0) {
+        out[c.i][c.k] += 1;
+        rowLack[c.i] -= 1;
+        colLack[c.k] -= 1;
+        if (pass === 0) break;
+      }
+    }
+  }
+  if (rowLack.some((x) => x !== 0) || colLack.some((x) => x !== 0)) throw new Error('fitMatrix: margins not met');
+  return out;
+}
+
+function haversineKm(a, b) {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLon = (b.lon - a.lon) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(h));
+}
+
+const slugify = (name) =>
+  name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+function normStatus(s) {
+  const t = (s ?? '').toLowerCase();
+  if (t.startsWith('published')) return 'published';
+  if (t.startsWith('derived')) return 'derived';
+  return 'estimated';
+}
+
+// ------------------------------------------------------------------------------------------------
+// Local authorities.
+
+const laRef = readCsv('local_authorities.csv');
+const LAS = laRef
+  .map((r) => ({
+    code: r.code,
+    nameEn: r.name_en,
+    nameCy: r.name_cy,
+    region: REGION_SLUG[r.region],
+    lat: Number(r.lat),
+    lon: Number(r.lon),
+    area: Math.round(Number(r.area_km2)),
+  }))
+  .sort((a, b) => (a.code < b.code ? -1 : 1));
+if (LAS.length !== 22 || LAS.some((l) => !l.region)) throw new Error('expected 22 LAs with known regions');
+const CODES = LAS.map((l) => l.code);
+const byCode = new Map(LAS.map((l) => [l.code, l]));
+const idx = new Map(CODES.map((c, i) => [c, i]));
+
+// ------------------------------------------------------------------------------------------------
+// demand_history: 2015..2024 per LA; the 2024 column is made to sum to the published 7,198 (D1).
+
+const claRef = readCsv('cla_by_la_year.csv').filter((r) => r.code !== 'W92000004');
+const demand = claRef
+  .map((r) => ({
+    la_code: r.code,
+    year: Number(r.year_31_march),
+    children: Number(r.cla),
+    status: normStatus(r.status),
+    source: r.source_id,
+    note: r.status.includes('(') ? r.status.replace(/^[a-z]+ ?/, '').replace(/^\(|\)$/g, '') : '',
+  }))
+  .sort((a, b) => a.year - b.year || (a.la_code < b.la_code ? -1 : 1));
+const d2024 = demand.filter((d) => d.year === BASE_YEAR);
+{
+  let gap = d2024.reduce((s, d) => s + d.children, 0) - WALES_CLA;
+  // D1: the per-LA 2024 figures (rounded to 5) sum to 7,200; the 2 over are taken from the largest
+  // estimated (E1) LAs, one each.
+  const estimated = d2024.filter((d) => d.status === 'estimated').sort((a, b) => b.children - a.children || (a.la_code < b.la_code ? -1 : 1));
+  for (let i = 0; gap !== 0; i++) {
+    const d = estimated[i % estimated.length];
+    const step = gap > 0 ? 1 : -1;
+    d.children -= step;
+    gap -= step;
+    d.source = `${d.source};D1`;
+    d.note = `E1 estimate ${d.children + step} less ${step} so that Wales sums to the published ${WALES_CLA}`;
+  }
+}
+const C = CODES.map((c) => d2024.find((d) => d.la_code === c).children);
+
+// ------------------------------------------------------------------------------------------------
+// Placement location per LA (S2 PAM CH/046-048, S5 foster inside own LA; E3 for nine LAs).
+
+const locRef = new Map(readCsv('placement_location_2024_by_la.csv').filter((r) => r.code !== 'W92000004').map((r) => [r.code, r]));
+const O = CODES.map((c) => Number(locRef.get(c).placed_outside_wales)); // CH/048, sums to 530
+const E = CODES.map((c) => Number(locRef.get(c).placed_in_wales_outside_la)); // CH/047
+const N = CODES.map((c) => Number(locRef.get(c).not_placed_with_parents_family_friends)); // CH/046
+const F = CODES.map((c) => Number(locRef.get(c).foster_placed_inside_own_la)); // S5
+const locStatus = CODES.map((c) => normStatus(locRef.get(c).location_status));
+const OUTSIDE_TOTAL = O.reduce((a, b) => a + b, 0);
+// D2: own-LA children per LA = CLA - outside Wales - elsewhere in Wales, with CH/047 scaled so that
+// Wales reproduces S11's 65.6% (PAM's rounded per-LA figures imply 66.4%).
+const ownTotal = Math.round(OWN_LA_SHARE * WALES_CLA);
+const Escaled = apportion(WALES_CLA - OUTSIDE_TOTAL - ownTotal, E);
+const OWN = CODES.map((_, i) => C[i] - O[i] - Escaled[i]);
+
+// ------------------------------------------------------------------------------------------------
+// Children by LA and placement type (D3): IPF of the LA totals against the Wales type totals.
+
+const TYPES = ['kinship', 'parents', 'foster', 'residential', 'secure', 'adoption', 'independent', 'other'];
+const PFF = ['kinship', 'parents']; // with parents, family or friends (CLA minus CH/046)
+const pffTotal = TYPE_TOTALS.kinship + TYPE_TOTALS.parents;
+const nonPffTotal = WALES_CLA - pffTotal;
+// Residential anchors (D3): Cardiff 151 in residential care in 2022-23 (S52), Gwynedd about 20 (S53),
+// Blaenau Gwent 12 (S48), against about 97, 25 and 20 pro rata.
+const RES_ANCHOR = { W06000015: 1.55, W06000002: 0.8, W06000019: 0.6 };
+const typeWeights = CODES.map((c, i) =>
+  TYPES.map((t) => {
+    if (PFF.includes(t)) return Math.max(C[i] - N[i], 1) * (TYPE_TOTALS[t] / pffTotal);
+    let w = N[i] * (TYPE_TOTALS[t] / nonPffTotal);
+    if (t === 'residential' && RES_ANCHOR[c]) w *= RES_ANCHOR[c];
+    return w;
+  }),
+);
+const byType = fitMatrix(typeWeights, C, TYPES.map((t) => TYPE_TOTALS[t]));
+const T = (i, t) => byType[i][TYPES.indexOf(t)];
+
+// Non-kin foster: LA carers vs IFA (D5). An LA's IFA use is inferred from how many of its foster
+// children (kinship included) live outside it (S5), with LA carers ~15%, kinship ~20% and IFA carers
+// ~75% outside (S15, S58), bounded to 15-70% of its non-kin foster; then fitted to E5's 1972 : 1234.
+const fosterSplit = fitMatrix(
+  CODES.map((_, i) => {
+    const fos = T(i, 'foster');
+    const kin = T(i, 'kinship');
+    const outside = Math.max(0, fos + kin - F[i]);
+    const ifa = Math.min(0.7 * fos, Math.max(0.15 * fos, (outside - 0.2 * kin - 0.15 * fos) / 0.6));
+    return [fos - ifa, ifa];
+  }),
+  CODES.map((_, i) => T(i, 'foster')),
+  [FOSTER_LA, FOSTER_IFA],
+);
+const ifaFp = Math.round(FOSTER_FP_SHARE_OF_NONKIN * TYPE_TOTALS.foster);
+const ifaSplit = fitMatrix(
+  CODES.map(() => [IFA_FP_SHARE, 1 - IFA_FP_SHARE]),
+  fosterSplit.map((r) => r[1]),
+  [ifaFp, FOSTER_IFA - ifaFp],
+);
+// Residential by sector (D4): 87% for-profit; LA homes only where the LA has one (a little use of
+// a neighbour's LA home elsewhere); Carmarthenshire uses no private homes (S60), so mostly LA.
+const resFp = Math.round(RES_FP_SHARE * TYPE_TOTALS.residential);
+const resSplit = fitMatrix(
+  CODES.map((c) => {
+    if (c === CARMARTHENSHIRE) return [0.6, 0.1, 0.3];
+    return [NO_LA_HOME.has(c) ? 0.01 : 0.1, 0.03, 0.87];
+  }),
+  CODES.map((_, i) => T(i, 'residential')),
+  [RES_LA_CHILDREN, TYPE_TOTALS.residential - resFp - RES_LA_CHILDREN, resFp],
+);
+
+// Market groups per LA: [type, sector].
+const GROUPS = [
+  ['foster', 'la'],
+  ['foster', 'nfp'],
+  ['foster', 'fp'],
+  ['residential', 'la'],
+  ['residential', 'nfp'],
+  ['residential', 'fp'],
+  ['secure', 'la'],
+];
+const groupSize = CODES.map((_, i) => [
+  fosterSplit[i][0],
+  ifaSplit[i][1],
+  ifaSplit[i][0],
+  resSplit[i][0],
+  resSplit[i][1],
+  resSplit[i][2],
+  T(i, 'secure'),
+]);
+
+// Outside Wales (D9): each LA's CH/048 count shared over its market groups by size x propensity.
+const OUT_PROPENSITY = [0.03, 0.13, 0.13, 0.02, 0.4, 0.4, 0.4];
+const outside = CODES.map((_, i) => apportion(O[i], groupSize[i].map((n, g) => n * OUT_PROPENSITY[g]), groupSize[i]));
+const inWales = CODES.map((_, i) => groupSize[i].map((n, g) => n - outside[i][g]));
+
+// Own LA (D6, D10): market own-LA target = own-LA children (D2) less the non-market children counted
+// in their own LA (D6). Foster's part follows S5 (foster inside own LA, kinship counted per D6).
+const NON_MARKET = ['kinship', 'parents', 'adoption', 'independent', 'other'];
+const own = CODES.map((c, i) => {
+  const nonMarketOwn = NON_MARKET.reduce((s, t) => s + NON_MARKET_OWN_LA_SHARE[t] * T(i, t), 0);
+  const marketInWales = inWales[i].reduce((a, b) => a + b, 0);
+  const secureOwn = c === NPT ? inWales[i][6] : 0;
+  const target = Math.min(marketInWales, Math.max(0, Math.round(OWN[i] - nonMarketOwn)));
+  const fosterInWales = inWales[i][0] + inWales[i][1] + inWales[i][2];
+  // Residential children who can be in their own LA: LA homes only where the LA has one.
+  const resInWales = (NO_LA_HOME.has(c) ? 0 : inWales[i][3]) + inWales[i][4] + inWales[i][5];
+  let fosterOwn = Math.min(fosterInWales, Math.max(0, Math.round(F[i] - NON_MARKET_OWN_LA_SHARE.kinship * T(i, 'kinship'))));
+  let resOwn = Math.min(target, marketInWales - (NO_LA_HOME.has(c) ? inWales[i][3] : 0)) - secureOwn - fosterOwn;
+  if (resOwn > resInWales) {
+    fosterOwn = Math.min(fosterInWales, fosterOwn + (resOwn - resInWales));
+    resOwn = resInWales;
+  }
+  if (resOwn < 0) {
+    fosterOwn = Math.max(0, fosterOwn + resOwn);
+    resOwn = 0;
+  }
+  // Propensity to be placed in the own LA: LA carers/homes high, IFAs and private homes low.
+  const prop = [0.85, 0.27, 0.27, NO_LA_HOME.has(c) ? 0 : 0.9, 0.3, 0.3, 0];
+  const split = (members, want) => {
+    const caps = members.map((g) => (prop[g] > 0 ? inWales[i][g] : 0));
+    return apportion(want, members.map((g) => prop[g] * inWales[i][g]), caps);
+  };
+  const f = split([0, 1, 2], fosterOwn);
+  const r = split([3, 4, 5], resOwn);
+  return [...f, ...r, secureOwn];
+});
+
+// Elsewhere in Wales (D11): the rest of each in-Wales group, shared over other host LAs by a gravity
+// rule: host attractiveness x exp(-distance / lambda).
+const HOTSPOT = { W06000010: 2.0, W06000023: 1.5, W06000003: 1.3, W06000004: 1.3, W06000012: 1.2, W06000016: 1.2 };
+const attract = (g, h) => {
+  const la = LAS[h];
+  const [type, sector] = GROUPS[g];
+  if (type === 'secure') return la.code === NPT ? 1 : 0;
+  if (type === 'residential' && sector === 'la') return NO_LA_HOME.has(la.code) ? 0 : C[h];
+  if (type === 'residential') return Math.sqrt(C[h] * la.area) * (HOTSPOT[la.code] ?? 1) * (la.code === CARMARTHENSHIRE ? 1 : 1);
+  return C[h];
+};
+const LAMBDA = { foster: 25, residential: 45, secure: 1e9 };
+const TOP_HOSTS = 5;
+const placementRows = [];
+const hosted = new Map(); // `${host}|${sector}|${type}` -> children
+const addHosted = (host, sector, type, n) => {
+  const k = `${host}|${sector}|${type}`;
+  hosted.set(k, (hosted.get(k) ?? 0) + n);
+};
+CODES.forEach((code, i) => {
+  GROUPS.forEach(([type, sector], g) => {
+    const source = {
+      foster: sector === 'la' ? 'S11;S5;E5;D5;D10;D11' : 'S11;S17;S18;S5;E5;D5;D10;D11',
+      residential: 'S17;E6;D3;D4;D10;D11',
+      secure: 'S26;E6;D3',
+    }[type];
+    const rows = [];
+    if (own[i][g] > 0) rows.push({ host: code, n: own[i][g] });
+    const away = inWales[i][g] - own[i][g];
+    if (away > 0) {
+      const raw = LAS.map((h, j) => (j === i ? 0 : attract(g, j) * Math.exp(-haversineKm(LAS[i], h) / LAMBDA[type])));
+      // Only the TOP_HOSTS most likely hosts (ties by code), so that rows stay few and readable.
+      const keep = new Set(raw.map((w, j) => ({ w, j })).filter((x) => x.w > 0).sort((a, b) => b.w - a.w || a.j - b.j).slice(0, TOP_HOSTS).map((x) => x.j));
+      const shares = apportion(away, raw.map((w, j) => (keep.has(j) ? w : 0)));
+      shares.forEach((n, j) => n > 0 && rows.push({ host: CODES[j], n }));
+    }
+    if (outside[i][g] > 0) rows.push({ host: 'OUTSIDE_WALES', n: outside[i][g], out: true });
+    for (const r of rows) {
+      placementRows.push({
+        la_code: code,
+        placement_type: type,
+        sector,
+        host: r.host,
+        children: r.n,
+        provider_id: '',
+        status: 'estimated',
+        source: r.out ? `${source};S2;D9` : source,
+      });
+      if (!r.out) addHosted(r.host, sector, type, r.n);
+    }
+  });
+  for (const t of NON_MARKET) {
+    const n = T(i, t);
+    if (n === 0) continue;
+    placementRows.push({
+      la_code: code,
+      placement_type: t,
+      sector: '',
+      host: '',
+      children: n,
+      provider_id: '',
+      status: 'estimated',
+      source: PFF.includes(t) ? `S11;S2;E6;D3` : 'E6;D3',
+    });
+  }
+});
+const TYPE_ORDER = new Map(TYPES.map((t, k) => [t, k]));
+const SECTOR_ORDER = new Map([['', 0], ['la', 1], ['nfp', 2], ['fp', 3]]);
+placementRows.sort(
+  (a, b) =>
+    (a.la_code < b.la_code ? -1 : a.la_code > b.la_code ? 1 : 0) ||
+    TYPE_ORDER.get(a.placement_type) - TYPE_ORDER.get(b.placement_type) ||
+    SECTOR_ORDER.get(a.sector) - SECTOR_ORDER.get(b.sector) ||
+    (a.host === b.host ? 0 : a.host === a.la_code ? -1 : b.host === b.la_code ? 1 : a.host < b.host ? -1 : 1),
+);
+
+// Self-checks: every LA's rows sum to its demand at the base date.
+CODES.forEach((code, i) => {
+  const s = placementRows.filter((r) => r.la_code === code).reduce((a, r) => a + r.children, 0);
+  if (s !== C[i]) throw new Error(`${code}: placements ${s} != demand ${C[i]}`);
+});
+
+// ------------------------------------------------------------------------------------------------
+// Providers (D7, D8, D12): capacity per host, sector and type; every host with children placed has
+// at least as many places as children there.
+
+const hostedAt = (h, sector, type) => hosted.get(`${CODES[h]}|${sector}|${type}`) ?? 0;
+const kinshipHouseholds = Math.round(TYPE_TOTALS.kinship / KINSHIP_CHILDREN_PER_HOUSEHOLD);
+const laMainstreamHouseholds = Math.round(FOSTER_HOUSEHOLDS * FOSTER_HOUSEHOLDS_LA_SHARE) - kinshipHouseholds;
+const ifaHouseholds = FOSTER_HOUSEHOLDS - Math.round(FOSTER_HOUSEHOLDS * FOSTER_HOUSEHOLDS_LA_SHARE);
+const placeTargets = {
+  'foster|la': Math.round(laMainstreamHouseholds * PLACES_PER_LA_HOUSEHOLD),
+  'foster|fp': Math.round(ifaHouseholds * PLACES_PER_IFA_HOUSEHOLD * IFA_FP_SHARE),
+  'foster|nfp': Math.round(ifaHouseholds * PLACES_PER_IFA_HOUSEHOLD) - Math.round(ifaHouseholds * PLACES_PER_IFA_HOUSEHOLD * IFA_FP_SHARE),
+  'residential|fp': Math.round(CHILDRENS_HOME_PLACES * CH_PLACES_FP_SHARE),
+  'residential|la': Math.round(CHILDRENS_HOME_PLACES * CH_PLACES_LA_SHARE),
+  'residential|nfp': CHILDRENS_HOME_PLACES - Math.round(CHILDRENS_HOME_PLACES * CH_PLACES_FP_SHARE) - Math.round(CHILDRENS_HOME_PLACES * CH_PLACES_LA_SHARE),
+};
+const NFP_RES_HOSTS_MIN = 6; // a handful of charity-run homes
+const placesAt = {}; // key -> array per host
+for (const [key, target] of Object.entries(placeTargets)) {
+  const [type, sector] = key.split('|');
+  const kids = CODES.map((_, h) => hostedAt(h, sector, type));
+  let base = kids.slice();
+  let extraWeights;
+  if (type === 'foster') {
+    // Spare places where carers are: in proportion to children there (+2 so that every LA has some).
+    extraWeights = kids.map((k) => k + (sector === 'nfp' ? (k > 0 ? 1 : 0) : 2));
+  } else if (sector === 'la') {
+    // LA homes in the 13 LAs that have one: at least 4 places (one small home) each.
+    base = kids.map((k, h) => (NO_LA_HOME.has(CODES[h]) ? k : Math.max(k, 4)));
+    extraWeights = CODES.map((c, h) => (NO_LA_HOME.has(c) ? 0 : C[h]));
+  } else if (sector === 'fp') {
+    extraWeights = CODES.map((_, h) => attract(5, h));
+  } else {
+    // nfp homes: where children are placed, plus the largest nfp-free hosts up to NFP_RES_HOSTS_MIN.
+    const withKids = kids.filter((k) => k > 0).length;
+    const extraHosts = CODES.map((_, h) => h)
+      .filter((h) => kids[h] === 0)
+      .sort((a, b) => attract(4, b) - attract(4, a) || a - b)
+      .slice(0, Math.max(0, NFP_RES_HOSTS_MIN - withKids));
+    base = kids.map((k, h) => (extraHosts.includes(h) ? Math.max(k, 3) : k));
+    extraWeights = kids.map((k, h) => (k > 0 || extraHosts.includes(h) ? k + 1 : 0));
+  }
+  const baseSum = base.reduce((a, b) => a + b, 0);
+  if (baseSum > target) throw new Error(`${key}: ${baseSum} children/base places exceed the target ${target}`);
+  const extra = apportion(target - baseSum, extraWeights);
+  placesAt[key] = base.map((b, h) => b + extra[h]);
+}
+
+const SECTOR_WORD = { la: 'LA', nfp: 'not-for-profit', fp: 'for-profit' };
+const TYPE_CODE = { foster: 'FOS', residential: 'RES', secure: 'SEC' };
+const providerRows = [];
+for (const [key, arr] of Object.entries(placesAt)) {
+  const [type, sector] = key.split('|');
+  arr.forEach((places, h) => {
+    if (places === 0) return;
+    const la = LAS[h];
+    const count = sector === 'la' ? 1 : places <= 15 ? 1 : places <= 45 ? 2 : 3;
+    const parts = apportion(places, new Array(count).fill(1));
+    const what =
+      type === 'foster'
+        ? sector === 'la'
+          ? 'LA foster carers (Foster Wales)'
+          : `${SECTOR_WORD[sector]} fostering agency carers`
+        : `${SECTOR_WORD[sector]} children's homes`;
+    parts.forEach((p, k) => {
+      const n = String(k + 1).padStart(2, '0');
+      providerRows.push({
+        provider_id: `${sector.toUpperCase()}-${TYPE_CODE[type]}-${la.code}-${n}`,
+        provider_name: `Synthetic ${what}, ${la.nameEn}${count > 1 ? ` (${k + 1})` : ''}`,
+        sector,
+        host: la.code,
+        placement_type: type,
+        places: p,
+        status: 'estimated',
+        source:
+          type === 'foster'
+            ? sector === 'la'
+              ? 'S27;D8;D12'
+              : 'S27;S17;D5;D8;D12'
+            : sector === 'la'
+              ? 'S16;S24;E7;D7;D12'
+              : 'S16;S24;E7;D12',
+      });
+    });
+  });
+}
+providerRows.push({
+  provider_id: `LA-SEC-${NPT}-HILLSIDE`,
+  provider_name: "Hillside Secure Children's Home (Neath Port Talbot Council)",
+  sector: 'la',
+  host: NPT,
+  placement_type: 'secure',
+  places: HILLSIDE_PLACES,
+  status: 'estimated',
+  source: 'S26',
+});
+if (hosted.get(`${NPT}|la|secure`) > HILLSIDE_PLACES) throw new Error('more secure children than Hillside places');
+providerRows.sort(
+  (a, b) => (a.host < b.host ? -1 : a.host > b.host ? 1 : 0) || TYPE_ORDER.get(a.placement_type) - TYPE_ORDER.get(b.placement_type) || SECTOR_ORDER.get(a.sector) - SECTOR_ORDER.get(b.sector) || (a.provider_id < b.provider_id ? -1 : 1),
+);
+// Self-check: capacity covers the children at every host, sector and type.
+for (const [k, n] of hosted) {
+  const [host, sector, type] = k.split('|');
+  const places = providerRows.filter((p) => p.host === host && p.sector === sector && p.placement_type === type).reduce((a, p) => a + p.places, 0);
+  if (places < n) throw new Error(`${k}: ${n} children but ${places} places`);
+}
+
+// ------------------------------------------------------------------------------------------------
+// Strategies: the LAs' published plans (regional_projects.csv). Where the reference gives no
+// capacity or date, the estimate is said in the note and marked D13.
+
+const STRATEGIES = [
+  // Cardiff: 40 new in-city residential placements over four years (S52, ~2023): 10 a year 2024-2027.
+  ...[2024, 2025, 2026, 2027].map((year) => ({
+    la: 'W06000015', year, action: 'open', type: 'residential', sector: 'la', places: 10,
+    note: "Target of 40 new in-city residential places over four years; phasing 10 a year is an estimate", status: 'published', source: 'S52;D13',
+  })),
+  {
+    la: 'W06000022', year: 2024, action: 'open', type: 'residential', sector: 'la', places: 12,
+    note: 'Project Perthyn: 3 purpose-built LA children\'s homes; capacity (4 each) and opening year estimated', status: 'estimated', source: 'S47;D13',
+  },
+  {
+    la: 'W06000003', year: 2024, action: 'open', type: 'residential', sector: 'la', places: 6,
+    note: "Sub-regional children's residential assessment centre (Conwy lead, with Denbighshire and BCUHB), up to 6 children, stays up to 12 weeks; completion was expected spring 2022, opening year estimated", status: 'published', source: 'S46;D13',
+  },
+  {
+    la: 'W06000011', year: 2024, action: 'open', type: 'residential', sector: 'la', places: 3,
+    note: 'Planned 1-bed semi-secure and 2-bed emergency provision (beds published); year estimated', status: 'published', source: 'S51;D13',
+  },
+  {
+    la: 'W06000011', year: 2025, action: 'open', type: 'residential', sector: 'la', places: 5,
+    note: 'Planned 4/5-bed home (5 beds taken); year estimated', status: 'published', source: 'S51;D13',
+  },
+  {
+    la: 'W06000019', year: 2025, action: 'open', type: 'residential', sector: 'la', places: 4,
+    note: 'New LA children\'s home with a neighbouring authority (regional capital fund, business case approved Sept 2022); 4 places and year estimated', status: 'estimated', source: 'S48;D13',
+  },
+  {
+    la: 'W06000020', year: 2024, action: 'open', type: 'residential', sector: 'la', places: 4,
+    note: 'Small LA children\'s home with a housing association, open by 2025; 4 places estimated', status: 'estimated', source: 'S49;D13',
+  },
+  {
+    la: 'W06000020', year: 2026, action: 'open', type: 'residential', sector: 'la', places: 4,
+    note: 'One more small home planned; 4 places and year estimated', status: 'estimated', source: 'S49;D13',
+  },
+  {
+    la: 'W06000021', year: 2025, action: 'open', type: 'residential', sector: 'la', places: 4,
+    note: 'Developing its own staffed children\'s homes (2024); first home of 4 places, year estimated', status: 'estimated', source: 'S50;D13',
+  },
+  {
+    la: 'W06000002', year: 2025, action: 'open', type: 'residential', sector: 'la', places: 4,
+    note: 'Small-group residential home for looked-after children (scrutiny June 2024); 4 places and year estimated', status: 'estimated', source: 'S53;D13',
+  },
+];
+const strategyFiles = [];
+for (const code of [...new Set(STRATEGIES.map((s) => s.la))].sort((a, b) => slugify(byCode.get(a).nameEn).localeCompare(slugify(byCode.get(b).nameEn)))) {
+  const rel = `strategies/${slugify(byCode.get(code).nameEn)}.csv`;
+  strategyFiles.push(rel);
+  const rows = STRATEGIES.filter((s) => s.la === code)
+    .sort((a, b) => a.year - b.year)
+    .map((s) => ({
+      la_code: s.la, year: s.year, action: s.action, placement_type: s.type, sector: s.sector, places: s.places,
+      host: s.la, note: s.note, status: s.status, source: s.source,
+    }));
+  if (rows.some((r) => r.year < BASE_YEAR)) throw new Error('strategy year before the base year');
+  strategyFiles.rows = (strategyFiles.rows ?? new Map()).set(rel, rows);
+}
+
+// ------------------------------------------------------------------------------------------------
+// Costs (E8 2024 modelling defaults; D14 for the combinations the reference has no figure for).
+
+const costRef = readCsv('placement_costs.csv').filter((r) => r.year === '2024' && r.geography === 'Wales');
+const costOf = (type, sector) => Number(costRef.find((r) => r.placement_type === type && r.sector === sector).weekly_cost_gbp);
+const COST = {
+  'foster|la': { v: costOf('foster_inhouse', 'local_authority'), s: 'E8', st: 'estimated' },
+  'foster|nfp': { v: costOf('foster_ifa', 'independent'), s: 'E8', st: 'estimated' },
+  'foster|fp': { v: costOf('foster_ifa', 'independent'), s: 'E8', st: 'estimated' },
+  'residential|la': { v: costOf('residential', 'local_authority'), s: 'E8', st: 'estimated' },
+  'residential|fp': { v: costOf('residential', 'for-profit'), s: 'E8', st: 'estimated' },
+  'residential|nfp': { v: Math.round((costOf('residential', 'local_authority') + costOf('residential', 'for-profit')) / 2), s: 'E8;D14', st: 'estimated' },
+  'secure|la': { v: 7500, s: 'D14', st: 'estimated' },
+  'secure|nfp': { v: 7500, s: 'D14', st: 'estimated' },
+  'secure|fp': { v: 7500, s: 'D14', st: 'estimated' },
+};
+const costRows = [];
+for (const type of ['foster', 'residential', 'secure']) {
+  for (const sector of ['la', 'nfp', 'fp']) {
+    for (const location of ['in_wales', 'outside_wales']) {
+      const c = COST[`${type}|${sector}`];
+      costRows.push({
+        placement_type: type, sector, location, weekly_cost_gbp: c.v, price_year: 2024, status: c.st,
+        source: location === 'outside_wales' ? `${c.s};D14` : c.s,
+      });
+    }
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
+// Write.
+
+if (existsSync(OUT)) rmSync(OUT, { recursive: true, force: true });
+mkdirSync(OUT, { recursive: true });
+writeCsv(
+  'local_authorities.csv',
+  ['la_code', 'name_en', 'name_cy', 'region', 'lat', 'lon', 'area_km2', 'status', 'source'],
+  LAS.map((l) => ({
+    la_code: l.code, name_en: l.nameEn, name_cy: l.nameCy, region: l.region, lat: l.lat, lon: l.lon, area_km2: l.area,
+    status: 'published', source: 'S62;S63;S66;E9',
+  })),
+);
+writeCsv(
+  'demand_history.csv',
+  ['la_code', 'as_at', 'children', 'status', 'source', 'note'],
+  demand
+    .sort((a, b) => (a.la_code < b.la_code ? -1 : a.la_code > b.la_code ? 1 : a.year - b.year))
+    .map((d) => ({ ...d, as_at: `${d.year}-03-31`, status: d.source.includes('D1') ? 'estimated' : d.status })),
+);
+writeCsv('placements.csv', ['la_code', 'placement_type', 'sector', 'host', 'children', 'provider_id', 'status', 'source'], placementRows);
+writeCsv('providers.csv', ['provider_id', 'provider_name', 'sector', 'host', 'placement_type', 'places', 'status', 'source'], providerRows);
+for (const [rel, rows] of strategyFiles.rows) {
+  writeCsv(rel, ['la_code', 'year', 'action', 'placement_type', 'sector', 'places', 'host', 'note', 'status', 'source'], rows);
+}
+writeCsv('costs.csv', ['placement_type', 'sector', 'location', 'weekly_cost_gbp', 'price_year', 'status', 'source'], costRows);
+
+const pkg = {
+  name: 'wales',
+  title: 'Looked-after children placement sufficiency, Wales, base date 31 March 2024',
+  description:
+    'Default dataset of the sufficiency tool: the 22 Welsh local authorities, children looked after 2015-2024, ' +
+    'placements and registered capacity at 31 March 2024, the LAs\' published capacity plans and weekly costs. ' +
+    'Built by scripts/build-wales-data.mjs from published sources; per-provider capacity is synthetic. See SOURCES.md.',
+  version: '2024.1',
+  created_by: 'scripts/build-wales-data.mjs',
+  licenses: [{ name: 'OGL-UK-3.0', path: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/', title: 'Open Government Licence v3.0' }],
+  sources: [
+    { title: 'StatsWales / Welsh Government children looked after statistics (S1, S2, S5, S11)', path: 'https://statswales.gov.wales/Catalogue/Health-and-Social-Care/Social-Services/Childrens-Services/Children-Looked-After' },
+    { title: 'Other sources and every estimate', path: 'SOURCES.md' },
+  ],
+  resources: [
+    { name: 'local_authorities', path: 'local_authorities.csv', title: 'Local authorities', description: 'The 22 LAs: ONS code, English and Welsh names, regional partnership board (SPEC 3.1 slug), approximate centre (E9) and land area.' },
+    { name: 'placements', path: 'placements.csv', title: 'Placements at 31 March 2024', description: 'Children looked after by placing LA, placement type, sector and host LA. Non-market types (kinship, parents, adoption, independent, other) have empty sector and host. Reproduces the published Wales figures; the per-LA detail is estimated (SOURCES.md).' },
+    { name: 'providers', path: 'providers.csv', title: 'Registered capacity at 31 March 2024 (synthetic providers)', description: 'Places by host LA, sector and type consistent with the published totals; no per-provider data is public, so every provider but Hillside is synthetic and named so.' },
+    { name: 'demand_history', path: 'demand_history.csv', title: 'Children looked after at 31 March 2015-2024', description: 'Per LA; 2019-2023 and eight LAs in 2024 are estimates (E1, E2).' },
+    { name: 'strategies', path: strategyFiles, title: 'LA commissioning strategies', description: 'Published capacity plans, one CSV per LA; capacity and timing estimates are marked in note and source.' },
+    { name: 'costs', path: 'costs.csv', title: 'Weekly placement costs, 2024 prices', description: 'Modelling defaults (E8) by type, sector and location.' },
+  ],
+};
+writeFileSync(path.join(OUT, 'datapackage.json'), `${JSON.stringify(pkg, null, 2)}\n`);
+
+// A short summary for whoever runs the script.
+const sum = (rows, f) => rows.filter(f).reduce((a, r) => a + r.children, 0);
+const market = (r) => ['foster', 'residential', 'secure'].includes(r.placement_type);
+const ownMarket = sum(placementRows, (r) => market(r) && r.host === r.la_code);
+const nonMarketOwn = placementRows.filter((r) => !market(r)).reduce((a, r) => a + NON_MARKET_OWN_LA_SHARE[r.placement_type] * r.children, 0);
+console.log(`wrote ${path.relative(repoRoot, OUT)}: ${placementRows.length} placement rows, ${providerRows.length} providers, ${strategyFiles.length} strategy files`);
+console.log(`CLA ${sum(placementRows, () => true)}; outside Wales ${sum(placementRows, (r) => r.host === 'OUTSIDE_WALES')}; own LA ${((100 * (ownMarket + nonMarketOwn)) / WALES_CLA).toFixed(1)}% (market only ${((100 * ownMarket) / sum(placementRows, market)).toFixed(1)}%)`);
