@@ -357,7 +357,13 @@ const groupSize = CODES.map((_, i) => [
 
 // Outside Wales (D9): each LA's CH/048 count shared over its market groups by size x propensity.
 const OUT_PROPENSITY = [0.03, 0.13, 0.13, 0.02, 0.4, 0.4, 0.4];
-const outside = CODES.map((_, i) => apportion(O[i], groupSize[i].map((n, g) => n * OUT_PROPENSITY[g]), groupSize[i]));
+// At most these shares of a group go outside Wales unless the LA's CH/048 count needs more.
+const OUT_MAX = [0.1, 0.35, 0.35, 0.5, 0.6, 0.6, 1];
+const outside = CODES.map((_, i) => {
+  const soft = groupSize[i].map((n, g) => Math.ceil(OUT_MAX[g] * n));
+  const caps = soft.reduce((a, b) => a + b, 0) >= O[i] ? soft : groupSize[i];
+  return apportion(O[i], groupSize[i].map((n, g) => n * OUT_PROPENSITY[g]), caps);
+});
 const inWales = CODES.map((_, i) => groupSize[i].map((n, g) => n - outside[i][g]));
 
 // Own LA (D6, D10): market own-LA target = own-LA children (D2) less the non-market children counted
@@ -373,9 +379,13 @@ const own = CODES.map((c, i) => {
   const resInWales = (NO_LA_HOME.has(c) ? 0 : inWales[i][3]) + inWales[i][4] + inWales[i][5];
   let fosterOwn = Math.min(fosterInWales, Math.max(0, Math.round(F[i] - NON_MARKET_OWN_LA_SHARE.kinship * T(i, 'kinship'))));
   let resOwn = Math.min(target, marketInWales - (NO_LA_HOME.has(c) ? inWales[i][3] : 0)) - secureOwn - fosterOwn;
-  if (resOwn > resInWales) {
-    fosterOwn = Math.min(fosterInWales, fosterOwn + (resOwn - resInWales));
-    resOwn = resInWales;
+  // Children's homes in an LA take few of its own children (Cardiff: 20 of 98 in 2022-23, S52):
+  // at most 30% of its for-profit and not-for-profit residential children in Wales, 90% of its LA
+  // homes' ones; the rest of the own-LA target goes to foster carers where they have room.
+  const resOwnMax = Math.min(resInWales, Math.round(0.3 * (inWales[i][4] + inWales[i][5]) + (NO_LA_HOME.has(c) ? 0 : 0.9 * inWales[i][3])));
+  if (resOwn > resOwnMax) {
+    fosterOwn = Math.min(fosterInWales, fosterOwn + (resOwn - resOwnMax));
+    resOwn = resOwnMax;
   }
   if (resOwn < 0) {
     fosterOwn = Math.max(0, fosterOwn + resOwn);
@@ -722,6 +732,146 @@ const pkg = {
   ],
 };
 writeFileSync(path.join(OUT, 'datapackage.json'), `${JSON.stringify(pkg, null, 2)}\n`);
+
+// SOURCES.md: the source register (IDs as in the `source` columns, titles and URLs copied from the
+// reference's sources.md), the build's own estimates D1-D14, the definitions, and the figures the
+// package reproduces.
+{
+  const used = new Set();
+  const collect = (rows) => rows.forEach((r) => String(r.source ?? '').split(';').forEach((id) => id && used.add(id)));
+  [placementRows, providerRows, demand, costRows, ...strategyFiles.rows.values()].forEach(collect);
+  // Sources the definitions and estimates below cite, besides those in the rows.
+  for (const id of ['S62', 'S63', 'S66', 'E3', 'E9', 'S15', 'S30', 'S48', 'S49', 'S50', 'S51', 'S52', 'S53', 'S58', 'S59', 'S60']) used.add(id);
+  const register = new Map();
+  for (const line of readFileSync(path.join(REF, 'sources.md'), 'utf8').split('\n')) {
+    const m = /^\|\s*([SE]\d+b?)\s*\|(.*)\|\s*$/.exec(line);
+    if (!m) continue;
+    const cells = m[2].split('|').map((c) => c.trim());
+    register.set(m[1], { title: cells[0], url: cells[1] ?? '' });
+  }
+  const idOrder = (a, b) => a[0].localeCompare(b[0]) || Number(a.slice(1).replace(/\D/g, '')) - Number(b.slice(1).replace(/\D/g, ''));
+  const ref = [...used].filter((id) => register.has(id)).sort(idOrder);
+  const market = (r) => ['foster', 'residential', 'secure'].includes(r.placement_type);
+  const sumP = (f) => placementRows.filter(f).reduce((a, r) => a + r.children, 0);
+  const sumV = (f) => providerRows.filter(f).reduce((a, r) => a + r.places, 0);
+  const pct = (x, d = 1) => `${(100 * x).toFixed(d)}%`;
+  const fosterN = sumP((r) => r.placement_type === 'foster');
+  const kinN = sumP((r) => r.placement_type === 'kinship');
+  const resN = sumP((r) => r.placement_type === 'residential');
+  const ownMarketN = sumP((r) => market(r) && r.host === r.la_code);
+  const ownNonMarket = placementRows.filter((r) => !market(r)).reduce((a, r) => a + NON_MARKET_OWN_LA_SHARE[r.placement_type] * r.children, 0);
+  const resPlaces = sumV((p) => p.placement_type === 'residential');
+  const laFosterPlaces = sumV((p) => p.placement_type === 'foster' && p.sector === 'la');
+  const ifaPlaces = sumV((p) => p.placement_type === 'foster' && p.sector !== 'la');
+  const households = laFosterPlaces / PLACES_PER_LA_HOUSEHOLD + ifaPlaces / PLACES_PER_IFA_HOUSEHOLD + TYPE_TOTALS.kinship / KINSHIP_CHILDREN_PER_HOUSEHOLD;
+  const occ = (type, sector) => {
+    const kids = sumP((r) => r.placement_type === type && r.sector === sector && r.host !== 'OUTSIDE_WALES');
+    const pl = sumV((p) => p.placement_type === type && p.sector === sector);
+    return `${kids} / ${pl} = ${pct(kids / pl, 0)}`;
+  };
+  const ifaN = sumP((r) => r.placement_type === 'foster' && r.sector !== 'la');
+  const laFosterN = sumP((r) => r.placement_type === 'foster' && r.sector === 'la');
+  const noHome = CODES.filter((c) => NO_LA_HOME.has(c)).map((c) => byCode.get(c).nameEn).join(', ');
+  const md = `# Sources and estimates: the Wales data package (base date 31 March 2024)
+
+Generated by \`scripts/build-wales-data.mjs\` from \`../shared/reference/wales/\`; do not edit by hand
+(change the script and run \`node scripts/build-wales-data.mjs\`). The same reference files give
+byte-identical output.
+
+Every row carries \`source\` (IDs below, separated by \`;\`) and \`status\`: **published** (copied from a
+publication, StatsWales figures rounded to 5), **derived** (arithmetic on published figures) or
+**estimated** (anything else; the method is below). Per-LA placement detail (type, sector, host) is
+not published in Wales: every \`placements\` and \`providers\` row is an estimate that reproduces the
+published Wales totals. No per-provider data is public: every provider is synthetic and says so in its
+name, except Hillside Secure Children's Home (the one real, LA-run secure home, S26).
+
+## What the package reproduces
+
+| figure | published | this package |
+| --- | --- | --- |
+| children looked after, Wales (S11) | 7,198 | ${sumP(() => true)} |
+| in foster care, kinship included (S11) | 67.7% | ${pct((fosterN + kinN) / WALES_CLA)} |
+| of those, with relatives or friends (S11) | 34.2% | ${pct(kinN / (fosterN + kinN))} |
+| placed inside own LA (S11; definition D6) | 65.6% | ${pct((ownMarketN + ownNonMarket) / WALES_CLA)} |
+| placed outside Wales (S2 CH/048) | 530 | ${sumP((r) => r.host === 'OUTSIDE_WALES')} (per LA exactly CH/048) |
+| foster children inside own LA, kinship at D6 share (S5) | 3,305 | ${Math.round(sumP((r) => r.placement_type === 'foster' && r.host === r.la_code) + NON_MARKET_OWN_LA_SHARE.kinship * kinN)} |
+| children's-home placements with for-profit providers (S17) | 87% | ${pct(sumP((r) => r.placement_type === 'residential' && r.sector === 'fp') / resN)} |
+| foster placements with for-profit providers, of non-kinship foster (S17, S18) | 35% | ${pct(sumP((r) => r.placement_type === 'foster' && r.sector === 'fp') / fosterN)} |
+| LA-fostered children staying local (S15, S58) | 84-85% | ${pct(sumP((r) => r.placement_type === 'foster' && r.sector === 'la' && r.host === r.la_code) / laFosterN)} |
+| IFA-fostered children outside their own LA (S15 79%, S58 69%) | 69-79% | ${pct(1 - sumP((r) => r.placement_type === 'foster' && r.sector !== 'la' && r.host === r.la_code) / ifaN)} |
+| children's-home places (S16 1,068; S24 1,084) | about 1,070 | ${resPlaces} |
+| of which for-profit (S16) | 85% | ${pct(sumV((p) => p.placement_type === 'residential' && p.sector === 'fp') / resPlaces)} |
+| LAs with no LA children's home (S16) | 9 | ${22 - new Set(providerRows.filter((p) => p.placement_type === 'residential' && p.sector === 'la').map((p) => p.host)).size} |
+| foster households (S27; D8) | 3,800, 71% LA | ${Math.round(households)}, ${pct((laFosterPlaces / PLACES_PER_LA_HOUSEHOLD + TYPE_TOTALS.kinship / KINSHIP_CHILDREN_PER_HOUSEHOLD) / households, 0)} LA |
+| secure: Hillside, Neath Port Talbot (S26) | 1 home, 18 places (2006) | ${HILLSIDE_PLACES} places; ${sumP((r) => r.placement_type === 'secure')} Welsh children in secure care (${sumP((r) => r.placement_type === 'secure' && r.host === NPT)} at Hillside) |
+
+\`test/data/wales-calibration.test.ts\` checks these with stated tolerances.
+
+Occupancy of the places in Wales by Welsh children at the base date (children / places): LA foster
+${occ('foster', 'la')}; for-profit IFA ${occ('foster', 'fp')}; not-for-profit IFA ${occ('foster', 'nfp')};
+LA homes ${occ('residential', 'la')}; for-profit homes ${occ('residential', 'fp')}; not-for-profit homes
+${occ('residential', 'nfp')}; secure ${occ('secure', 'la')}.
+
+**Read this before modelling residential care.** The published 1,070 children's-home places hold
+children placed by English LAs too (S59: about 540 English children looked after were placed in Wales)
+and short-break beds; Welsh children fill only about ${pct((resN - sumP((r) => r.placement_type === 'residential' && r.host === 'OUTSIDE_WALES')) / resPlaces, 0)} of them. The model sees the
+rest as vacancies, so a scenario's residential \`occupancy\` (usable share of places) should be set to
+the share of places realistically open to Welsh LAs (about 0.5-0.6), not to the 0.85-0.9 of a full home.
+
+## Definitions
+
+- **Placement types.** \`foster\` = foster care with LA (Foster Wales) carers or independent fostering
+  agencies (IFAs); \`kinship\` = foster care with relatives or friends (connected persons), non-market;
+  \`parents\` = placed with parents; \`adoption\` = placed for adoption; \`independent\` = independent living;
+  \`other\` = residential schools, hostels and other placements; \`residential\` = children's homes;
+  \`secure\` = secure children's homes. Non-market rows (kinship, parents, adoption, independent, other)
+  have empty \`sector\` and \`host\`: one row per LA and type.
+- **Sectors.** LA foster carers are \`la\`; IFAs are \`fp\` or \`nfp\` (S17/S18's "private" = \`fp\`).
+- **Outside Wales (CH/048).** All of an LA's CH/048 children are in market rows with host
+  \`OUTSIDE_WALES\` (D9): the model gives non-market children no host, so the few placed with family in
+  England are counted in market rows. This makes the model's \`placed_outside_wales\` equal the published
+  530 at the base date, at the price of slightly more market placements outside Wales than in reality.
+- **D6: placed inside own LA.** The published 65.6% (S11) is over all children looked after. Here it is
+  (market children with \`host\` = own LA + the non-market children counted inside their own LA) ÷ all
+  children, where the non-market children counted inside their own LA are these shares of each type:
+  ${Object.entries(NON_MARKET_OWN_LA_SHARE).map(([t, v]) => `${t} ${v}`).join(', ')} (the rest count as elsewhere in Wales). Counting every
+  non-market child as in their own LA would force the market placements far from home (only about 37%
+  in the own LA) to reproduce 65.6%, against the published 84-85% of LA-fostered children staying local;
+  the kinship share 0.8 is what S5's 3,305 foster children inside their own LA implies once LA and IFA
+  carers are placed as S15/S58 say. The model's own metric \`placed_in_own_la_share\` is over market
+  placements only: ${pct(ownMarketN / sumP(market))} at the base date.
+- **Denominator of the 35% for-profit foster figure**: non-kinship foster placements (LA carers + IFAs).
+  Of all foster incl. kinship it would need more for-profit children (1,706) than IFAs hold (1,234, E5).
+
+## Source register
+
+| ID | title | URL |
+| --- | --- | --- |
+${ref.map((id) => `| ${id} | ${register.get(id).title} | ${register.get(id).url} |`).join('\n')}
+
+(E1-E9 are the reference's estimates; their method is in its sources.md, quoted above.)
+
+## Estimates made by this build (D1-D14)
+
+| ID | what and how |
+| --- | --- |
+| D1 | The per-LA 2024 figures (14 published rounded to 5, 8 estimated E1) sum to 7,200; the 2 over the published 7,198 are taken one each from the two largest estimated LAs (Cardiff 990 to 989, Rhondda Cynon Taf 700 to 699). demand_history is otherwise the reference's \`cla_by_la_year.csv\` (2015-2018 published S1; 2019-2023 estimated E2, Torfaen 2019 and 2021 published S3; 2024 S2 "year inferred" or E1; the qualifier is in \`note\`). |
+| D2 | Children inside their own LA per LA = CLA - CH/048 - CH/047, with CH/047 (S2; E3 for nine LAs) scaled up by largest remainder so that Wales gives S11's 65.6% (the rounded PAM figures imply 66.4%). |
+| D3 | Children by LA and type: Wales totals kinship 1,667 (34.2% of 4,873 foster), foster 3,206 (4,873 - kinship), parents 1,130, residential 720, secure 15, adoption 225 (E6), and E6's 235 "independent living / other" split 140 independent : 95 other. Per LA, kinship and parents share the LA's children placed with parents, family or friends (CLA - CH/046), the rest share CH/046, each in the Wales proportions; residential weights of Cardiff x1.55 (151 in residential care, S52), Gwynedd x0.8 (about 20, S53) and Blaenau Gwent x0.6 (12, S48); then iterative proportional fitting to the LA totals and the Wales type totals and rounding that keeps both. |
+| D4 | Residential by sector: 87% for-profit (626, S17); of the rest, ${RES_LA_CHILDREN} in LA homes and ${TYPE_TOTALS.residential - resFp - RES_LA_CHILDREN} not-for-profit (E7's 12:3 split of places, LA homes fuller). LA homes only for LAs that have one (D7; a neighbour's LA home otherwise); Carmarthenshire, which uses no private homes (S60), mostly LA. |
+| D5 | Non-kinship foster: LA carers 1,972, IFA 1,234 (E5). Per LA the IFA share is inferred from S5 (foster children outside own LA, with LA carers ~15%, kinship ~20%, IFA ~75% outside; bounded to 15-70%) and fitted to E5. IFA children for-profit: 35% of non-kin foster = 1,122 (S17, S18), not-for-profit 112 (9% of IFA, cf. Torfaen's 2 of 28, S30). |
+| D6 | Non-market children counted inside their own LA (definition above). |
+| D7 | The nine LAs without an LA children's home at 31 March 2024 (S16 gives the number, not the names): ${noHome}. Gwynedd (S53), Blaenau Gwent (S48), Torfaen (S49) and Monmouthshire (S50) were developing their first homes after 2024; Denbighshire uses the Conwy-led centre (S46); the other four are estimates. |
+| D8 | Foster households: the 3,800 (S27) are taken to include kinship (connected-person) carers, ${KINSHIP_CHILDREN_PER_HOUSEHOLD} kinship children per household (${kinshipHouseholds} households, all LA). 71% LA = ${Math.round(FOSTER_HOUSEHOLDS * FOSTER_HOUSEHOLDS_LA_SHARE)} households, so ${laMainstreamHouseholds} LA mainstream households at ${PLACES_PER_LA_HOUSEHOLD} places each (${placeTargets['foster|la']} places) and ${ifaHouseholds} IFA households at ${PLACES_PER_IFA_HOUSEHOLD} places open to Welsh LAs each (${placeTargets['foster|fp'] + placeTargets['foster|nfp']} places, split fp:nfp as the children; IFA carers also take English LAs' children, S59). Kinship carers are non-market and have no provider rows. |
+| D9 | Outside Wales: each LA's CH/048 count (S2; E3) shared over its market groups by size x propensity (LA foster 0.03, IFA 0.13, LA homes 0.02, other homes 0.4, secure 0.4), at most 10% / 35% / 50% / 60% of a group unless CH/048 needs more. Sector outside Wales as the group's (English private homes are \`fp\`, English secure homes \`la\`). |
+| D10 | Market children inside their own LA: the LA's D2 own-LA count less its non-market children counted there (D6). The foster part follows S5 (foster inside own LA less 0.8 x kinship); children's homes take at most 30% of an LA's private and charity residential children in Wales and 90% of its LA-home ones (Cardiff: 20 of 98 in the city, S52), the rest going to foster carers. Within foster and residential, shared by propensity (LA carers 0.85, IFA 0.27, LA homes 0.9, other homes 0.3). Secure: Neath Port Talbot's own children at Hillside. |
+| D11 | Market children elsewhere in Wales: shared over the ${TOP_HOSTS} most likely other host LAs by host attractiveness x exp(-distance / lambda), lambda ${LAMBDA.foster} km for foster and ${LAMBDA.residential} km for homes; attractiveness = the host's children looked after (foster, LA homes; LA homes only in the 13 LAs with one) or sqrt(children x area) with more private homes in Carmarthenshire (x2.0, a net receiver, S60), Powys (x1.5), Conwy and Denbighshire (x1.3), Neath Port Talbot and Rhondda Cynon Taf (x1.2). Secure children in Wales are all at Hillside. Distances: haversine between the LA centres of local_authorities.csv (E9). |
+| D12 | Providers: per host, sector and type, the places are the children placed there plus a share of the spare places to reach the targets (children's homes: 1,070 x 85% for-profit, 12% LA, rest not-for-profit (S16, S24, E7); foster: D8); spare places go where children are (foster), to LAs with homes (at least 4 places, one small home, each), to the private-home attractiveness of D11 (for-profit homes), or to the hosts of charity homes (at least ${NFP_RES_HOSTS_MIN} hosts). Each host, sector and type is split into 1 provider (up to 15 places, and every LA service), 2 (up to 45) or 3 equal synthetic providers. Hillside: ${HILLSIDE_PLACES} places (the only sourced figure, S26, 2006; "about 22" in the notes is unsourced). |
+| D13 | Strategies: capacity and years the reference does not give are estimated: 4 places per small home, Project Perthyn 3 x 4 = 12 places; Cardiff's 40 places as 10 a year 2024-2027; Swansea's planned beds (S51) 3 in 2024 and 5 in 2025; the Conwy/Denbighshire centre (6 places, due spring 2022, S46) as opening in 2024 because no opening is recorded in the reference. |
+| D14 | Costs (2024 prices) the reference has no figure for: not-for-profit children's homes at the mean of E8's LA and for-profit figures; not-for-profit IFAs at the IFA figure; secure at £7,500 a week in every sector (no Welsh figure in the reference); outside Wales the same as in Wales (no published premium). |
+`;
+  writeFileSync(path.join(OUT, 'SOURCES.md'), md);
+}
 
 // A short summary for whoever runs the script.
 const sum = (rows, f) => rows.filter(f).reduce((a, r) => a + r.children, 0);
