@@ -741,7 +741,7 @@ writeFileSync(path.join(OUT, 'datapackage.json'), `${JSON.stringify(pkg, null, 2
   const collect = (rows) => rows.forEach((r) => String(r.source ?? '').split(';').forEach((id) => id && used.add(id)));
   [placementRows, providerRows, demand, costRows, ...strategyFiles.rows.values()].forEach(collect);
   // Sources the definitions and estimates below cite, besides those in the rows.
-  for (const id of ['S62', 'S63', 'S66', 'E3', 'E9', 'S15', 'S30', 'S48', 'S49', 'S50', 'S51', 'S52', 'S53', 'S58', 'S59', 'S60']) used.add(id);
+  for (const id of ['S62', 'S63', 'S66', 'E3', 'E9', 'S9', 'S15', 'S30', 'S37', 'S48', 'S49', 'S50', 'S51', 'S52', 'S53', 'S58', 'S59', 'S60']) used.add(id);
   const register = new Map();
   for (const line of readFileSync(path.join(REF, 'sources.md'), 'utf8').split('\n')) {
     const m = /^\|\s*([SE]\d+b?)\s*\|(.*)\|\s*$/.exec(line);
