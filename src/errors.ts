@@ -22,12 +22,14 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+const problemCount = (n: number): string => `${n} problem${n === 1 ? '' : 's'} found in the input`;
+
 /** Invalid data or scenario: exit 3, after every problem has been listed. */
 export class InputError extends Error {
   override name = 'InputError';
   constructor(
     readonly problems: Problem[],
-    message = `${problems.filter((p) => p.severity === 'error').length} problem(s) found in the input`,
+    message = problemCount(problems.filter((p) => p.severity === 'error').length),
   ) {
     super(message);
   }

@@ -5,44 +5,20 @@
 // Monte Carlo slots in at one place: `produceRows` (deterministic rows for --runs 1, summarised runs
 // for --runs N > 1).
 import { Option, type Command } from 'commander';
-import { InternalError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import type { Problem } from '../errors.js';
 import { DEFAULT_DATA_DIR, DEFAULT_SCENARIOS_DIR } from '../io/paths.js';
 import { suggestAmong } from '../io/la-names.js';
 import { refuseToOverwriteInputs, writeFileAtomic } from '../io/atomic.js';
 import { buildMeta, hashInputs, metaJson, type Meta, type ScenarioProvenance } from '../io/provenance.js';
 import { METRICS, type AreaLevel, type AreaYearRow, type Dataset, type MetricName, type ModelScenario, type Projection } from '../model/types.js';
-import type { MonteCarloRow } from '../model/montecarlo.js';
+import type { MonteCarloRow, RunSet } from '../model/montecarlo.js';
+import type { LoadedScenario } from '../io/scenario.js';
 
-/** A scenario as src/io/scenario.ts loads it (validated whole, `extends` resolved). */
-export interface LoadedScenario {
-  name: string;
-  title: string;
-  file: string;
-  /** Every file read for it: the scenario and any it extends. */
-  files: string[];
-  horizon: { from: number; to: number };
-  assumptions: unknown[];
-  parameters: Array<{ path: string; value: unknown; source: string | null }>;
-  hash: string;
-  hasDistributions: boolean;
-}
+export type { LoadedScenario } from '../io/scenario.js';
 
-interface ScenarioModule {
-  loadScenario(ref: string, opts: { scenariosDir: string; dataset: Dataset }): Promise<LoadedScenario>;
-  deterministicScenario(loaded: LoadedScenario, dataset: Dataset): ModelScenario;
-}
-
-// src/io/scenario.ts is written alongside this file; imported by a computed name until it lands.
-const SCENARIO_MODULE = '../io/scenario.js';
-async function scenarioModule(): Promise<ScenarioModule> {
-  try {
-    return (await import(SCENARIO_MODULE)) as ScenarioModule;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') throw new InternalError('scenario support (src/io/scenario.ts) is not in this build yet');
-    throw err;
-  }
-}
+// Loaded on first use, so that `--help` and `--version` do not pay for the YAML and schema libraries.
+const scenarioModule = () => import('../io/scenario.js');
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -283,17 +259,6 @@ export type Rows =
   | { kind: 'deterministic'; rows: AreaYearRow[]; projection: Projection; scenario: ModelScenario }
   | { kind: 'monte-carlo'; rows: MonteCarloRow[]; runs: number };
 
-/** A Monte Carlo runner as src/model/montecarlo.ts is expected to export it (see produceRows). */
-type MonteCarloRunner = (args: {
-  dataset: Dataset;
-  scenario: LoadedScenario;
-  level: AreaLevel;
-  horizonTo: number;
-  runs: number;
-  seed: number;
-  workers: number | null;
-}) => Promise<MonteCarloRow[]>;
-
 /** The deterministic scenario (distributions at their central value), run to `horizonTo`. */
 export async function modelScenario(inputs: Inputs, loaded: LoadedScenario, horizonTo: number): Promise<ModelScenario> {
   const { deterministicScenario } = await scenarioModule();
@@ -302,9 +267,32 @@ export async function modelScenario(inputs: Inputs, loaded: LoadedScenario, hori
 }
 
 /**
- * The rows of one scenario at one level for the years shown. THE integration point for Monte Carlo:
- * with runs > 1 this calls `runMonteCarlo` from src/model/montecarlo.ts when it exists.
+ * Every Monte Carlo run of one scenario at one level, spread over worker threads, with progress on
+ * standard error when it is a terminal. Run i draws from streams keyed by (seed, i), so two
+ * scenarios run with the same seed share their draws, which is what a paired diff needs.
  */
+export async function monteCarloRuns(
+  inputs: Inputs,
+  loaded: LoadedScenario,
+  level: AreaLevel,
+  years: YearRange,
+  mc: { runs: number; seed: number; workers: number | null },
+): Promise<{ runs: RunSet }> {
+  const { runMonteCarlo } = await import('../mc/worker-pool.js');
+  const { terminalProgress } = await import('../mc/progress.js');
+  return runMonteCarlo({
+    dataset: inputs.dataset,
+    scenario: loaded,
+    level,
+    horizonTo: years.to,
+    runs: mc.runs,
+    seed: mc.seed,
+    workers: mc.workers,
+    onProgress: terminalProgress(loaded.name),
+  });
+}
+
+/** The rows of one scenario at one level for the years shown: the deterministic run, or with --runs N > 1 the Monte Carlo summary. */
 export async function produceRows(
   inputs: Inputs,
   loaded: LoadedScenario,
@@ -314,11 +302,9 @@ export async function produceRows(
 ): Promise<Rows> {
   const inRange = <R extends { year: number }>(r: R): boolean => r.year >= years.from && r.year <= years.to;
   if (mc.runs > 1) {
-    const mod = (await import('../model/montecarlo.js')) as Record<string, unknown>;
-    const run = mod.runMonteCarlo as MonteCarloRunner | undefined;
-    if (typeof run !== 'function') throw new UsageError('--runs above 1 (Monte Carlo) is not available in this build yet');
-    const rows = await run({ dataset: inputs.dataset, scenario: loaded, level, horizonTo: years.to, runs: mc.runs, seed: mc.seed, workers: mc.workers });
-    return { kind: 'monte-carlo', rows: rows.filter(inRange), runs: mc.runs };
+    const { runs } = await monteCarloRuns(inputs, loaded, level, years, mc);
+    const { summariseRuns } = await import('../model/montecarlo.js');
+    return { kind: 'monte-carlo', rows: summariseRuns(runs).filter(inRange), runs: mc.runs };
   }
   const { runProjection } = await import('../model/project.js');
   const { areaRows } = await import('../model/aggregate.js');

@@ -1,23 +1,15 @@
 // One Monte Carlo run, as a worker thread (or the main thread, with one worker) does it: the dataset
 // and the scenario are loaded once, then each run draws the scenario's uncertain parameters from its
 // own streams (seed, run index), runs the deterministic model and keeps the rows of one level.
-import type { Distribution } from '../model/distribution.js';
 import { areaRows } from '../model/aggregate.js';
 import { packRun, rowKey, type RowKey } from '../model/montecarlo.js';
 import { runProjection } from '../model/project.js';
 import { drawFor } from '../model/random.js';
-import type { AreaLevel, Dataset, ModelScenario } from '../model/types.js';
+import type { AreaLevel, Dataset } from '../model/types.js';
+import type { LoadedScenario } from '../io/scenario.js';
 
-/** A scenario as src/io/scenario.ts loads it: validated whole, not yet drawn. */
-export type LoadedScenario = unknown;
-
-interface ScenarioModule {
-  loadScenario(ref: string, opts: { scenariosDir: string; dataset: Dataset }): Promise<LoadedScenario>;
-  resolveScenario(loaded: LoadedScenario, dataset: Dataset, draw: (d: Distribution, path: string) => number): ModelScenario;
-}
-// src/io/scenario.ts is being written alongside; imported by a computed name until it lands.
-const SCENARIO_MODULE = '../io/scenario.js';
-const scenarioModule = async (): Promise<ScenarioModule> => (await import(SCENARIO_MODULE)) as ScenarioModule;
+// Loaded on first use: a thread handed the inputs never needs the file readers.
+const scenarioModule = () => import('../io/scenario.js');
 
 /**
  * Where the inputs come from: files each thread loads, or the inputs the caller has already loaded,

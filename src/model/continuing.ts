@@ -2,7 +2,7 @@
 // LA's need for a type has fallen below the placements it holds.
 import { compareTieKeys, largestRemainder } from './rounding.js';
 import { PlacementState, groupTieKey } from './state.js';
-import { MARKET_TYPES, type MarketType, type PlacementGroup } from './types.js';
+import type { MarketType, PlacementGroup } from './types.js';
 import type { CutUnits } from './supply.js';
 import type { NeedByType } from './need.js';
 

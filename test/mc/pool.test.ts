@@ -1,19 +1,13 @@
 // The Monte Carlo run across worker threads, as built (`npm test` builds first): the worker thread
 // runs the compiled dist/mc/worker.js, so these tests load the pool from dist/ too.
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Distribution } from '../../src/model/distribution.js';
-import type { Dataset, ModelScenario } from '../../src/model/types.js';
 
 type Pool = typeof import('../../src/mc/worker-pool.js');
 type Summary = typeof import('../../src/model/montecarlo.js');
 type DatasetIo = typeof import('../../src/io/dataset.js');
-interface ScenarioIo {
-  loadScenario(ref: string, opts: { scenariosDir: string; dataset: Dataset }): Promise<unknown>;
-  resolveScenario(loaded: unknown, dataset: Dataset, draw: (d: Distribution, path: string) => number): ModelScenario;
-}
+type ScenarioIo = typeof import('../../src/io/scenario.js');
 type Project = typeof import('../../src/model/project.js');
 type Aggregate = typeof import('../../src/model/aggregate.js');
 type Distributions = typeof import('../../src/model/distribution.js');
@@ -35,10 +29,7 @@ beforeAll(async () => {
 const run = (scenarioRef: string, runs: number, seed: number, workers: number, level: 'wales' | 'region' | 'la' = 'la') =>
   pool.runMonteCarlo({ dataDir: DATA, scenarioRef, scenariosDir: SCENARIOS, runs, seed, workers, level });
 
-// Until src/io/scenario.ts is built, there is no scenario to run.
-const scenarioSupport = existsSync(path.join(ROOT, 'dist', 'io', 'scenario.js'));
-
-describe.skipIf(!scenarioSupport)('runMonteCarlo', () => {
+describe('runMonteCarlo', () => {
   it('gives byte-identical summaries for 1, 2 and 4 worker threads', async () => {
     const texts: string[] = [];
     for (const workers of [1, 2, 4]) {

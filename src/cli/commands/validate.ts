@@ -64,23 +64,9 @@ function childrenAtBase(dataset: { demandHistory: Array<{ year: number; children
   return dataset.demandHistory.filter((d) => d.year === dataset.baseYear).reduce((s, d) => s + d.children, 0);
 }
 
-interface ScenarioModule {
-  listScenarios(dir: string): Promise<Array<{ name: string; title: string; file: string }>>;
-  loadScenario(ref: string, opts: { scenariosDir: string; dataset: Dataset }): Promise<unknown>;
-}
-
 /** Loads each scenario (all in the folder, or those named) against the dataset, collecting problems. */
 async function checkScenarios(named: string[], scenariosDir: string, dataset: Dataset): Promise<{ problems: Problem[]; summary: string }> {
-  // src/io/scenario.ts is being written alongside; until it exists, scenarios are not checked.
-  const specifier = '../../io/scenario.js';
-  let scenarioModule: ScenarioModule;
-  try {
-    scenarioModule = (await import(specifier)) as ScenarioModule;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') return { problems: [], summary: 'scenarios not checked (scenario support not built yet)' };
-    throw err;
-  }
-  const { listScenarios, loadScenario } = scenarioModule;
+  const { listScenarios, loadScenario } = await import('../../io/scenario.js');
   const { displayPath } = await import('../../io/dataset.js');
   const problems: Problem[] = [];
   let refs: string[] = named;
