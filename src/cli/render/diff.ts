@@ -39,6 +39,7 @@ export interface SummaryInput {
 
 const plural = (n: number, one: string, many: string): string => (Math.abs(n) === 1 ? one : many);
 const grouped = (n: number): string => Math.round(n).toLocaleString('en-GB');
+const millions = (gbp: number): string => `£${(gbp / 1e6).toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}m`;
 const moreFewer = (d: number): string => (d > 0 ? 'more' : 'fewer');
 
 /** The one-paragraph summary of what B changes against A, from Wales and region figures. */
@@ -102,7 +103,7 @@ export function diffSummary(s: SummaryInput): string {
     const costA = total(s.walesA, 'cost_gbp');
     const costB = total(s.walesB, 'cost_gbp');
     if (costA !== null && costB !== null && Math.abs(costB - costA) >= 50_000) {
-      parts.push(`placements cost £${(Math.abs(costB - costA) / 1e6).toFixed(1)}m ${costB > costA ? 'more' : 'less'} in all (£${(costB / 1e6).toFixed(1)}m against £${(costA / 1e6).toFixed(1)}m)`);
+      parts.push(`placements cost ${millions(Math.abs(costB - costA))} ${costB > costA ? 'more' : 'less'} in all (${millions(costB)} against ${millions(costA)})`);
     }
     if (parts.length > 0) sentences.push(`${period}, ${joinAnd(parts)}.`);
   }
