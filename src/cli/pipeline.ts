@@ -274,7 +274,7 @@ export async function modelScenario(inputs: Inputs, loaded: LoadedScenario, hori
 export async function monteCarloRuns(
   inputs: Inputs,
   loaded: LoadedScenario,
-  level: AreaLevel,
+  level: AreaLevel | readonly AreaLevel[],
   years: YearRange,
   mc: { runs: number; seed: number; workers: number | null },
 ): Promise<{ runs: RunSet }> {

@@ -129,14 +129,20 @@ export interface DiffRecord {
   areaName: string;
   year: number;
   metric: MetricName;
+  /** Monte Carlo only: which statistic over the runs (of a, of b and of the run-by-run b − a). */
+  stat?: 'mean' | 'p10' | 'p50' | 'p90';
   a: number | null;
   b: number | null;
   delta: number | null;
 }
 
+/** `level,area_code,area_name,year,metric,a,b,delta`; with Monte Carlo runs `stat` comes before `a`, as in the long form. */
 export function diffCsv(records: readonly DiffRecord[], opts: CsvOptions = {}): string {
-  const out: string[][] = [['level', 'area_code', 'area_name', 'year', 'metric', 'a', 'b', 'delta']];
-  for (const d of records) out.push([d.level, d.areaCode, d.areaName, String(d.year), d.metric, formatNumber(d.a), formatNumber(d.b), formatNumber(d.delta)]);
+  const withStat = records.some((d) => d.stat !== undefined);
+  const out: string[][] = [['level', 'area_code', 'area_name', 'year', 'metric', ...(withStat ? ['stat'] : []), 'a', 'b', 'delta']];
+  for (const d of records) {
+    out.push([d.level, d.areaCode, d.areaName, String(d.year), d.metric, ...(withStat ? [d.stat ?? ''] : []), formatNumber(d.a), formatNumber(d.b), formatNumber(d.delta)]);
+  }
   return toCsv(out, opts);
 }
 
@@ -147,6 +153,7 @@ export function diffJsonRecords(records: readonly DiffRecord[]): Array<Record<st
     area_name: d.areaName,
     year: d.year,
     metric: d.metric,
+    ...(d.stat === undefined ? {} : { stat: d.stat }),
     a: jsonNumber(d.a),
     b: jsonNumber(d.b),
     delta: jsonNumber(d.delta),

@@ -1,6 +1,6 @@
 // One Monte Carlo run, as a worker thread (or the main thread, with one worker) does it: the dataset
 // and the scenario are loaded once, then each run draws the scenario's uncertain parameters from its
-// own streams (seed, run index), runs the deterministic model and keeps the rows of one level.
+// own streams (seed, run index), runs the deterministic model and keeps the rows of the levels asked for.
 import { areaRows } from '../model/aggregate.js';
 import { packRun, rowKey, type RowKey } from '../model/montecarlo.js';
 import { runProjection } from '../model/project.js';
@@ -23,7 +23,8 @@ export type RunInputs =
 /** What a run needs, as plain data that can cross to a worker thread. */
 export type RunSpec = RunInputs & {
   seed: number;
-  level: AreaLevel;
+  /** The levels of the rows kept: one, or several (diff needs Wales and the regions for its summary). */
+  level: AreaLevel | readonly AreaLevel[];
   /** Run the model at least to this year (as `--to` beyond the horizon does); default: the scenario's horizon. */
   horizonTo?: number;
 };
@@ -50,7 +51,8 @@ export async function prepareRuns(spec: RunSpec): Promise<(run: number) => OneRu
   return (run) => {
     const drawn = resolveScenario(loaded, dataset, drawFor(spec.seed, run));
     const scenario = spec.horizonTo === undefined ? drawn : { ...drawn, horizonTo: Math.max(spec.horizonTo, drawn.horizonTo) };
-    const rows = areaRows(runProjection(dataset, scenario), dataset, spec.level);
+    const projection = runProjection(dataset, scenario);
+    const rows = typeof spec.level === 'string' ? areaRows(projection, dataset, spec.level) : spec.level.flatMap((l) => areaRows(projection, dataset, l));
     return { rows: rows.map(rowKey), values: packRun(rows) };
   };
 }

@@ -20,7 +20,7 @@ export type MonteCarloOptions = RunInputs & {
   seed: number;
   /** Worker threads; default (undefined or null): one per core, never more than runs. 1 runs in this thread. */
   workers?: number | null;
-  level: AreaLevel;
+  level: AreaLevel | readonly AreaLevel[];
   /** Run the model at least to this year (`--to` beyond the horizon); default: the scenario's horizon. */
   horizonTo?: number;
   /** Called after each finished run, with how many are done. */

@@ -135,6 +135,15 @@ export function summariseRuns(runs: Runs): MonteCarloRow[] {
   });
 }
 
+/** Monte Carlo rows as plain rows of their medians (p50), for the terminal table and the diff summary. */
+export function medianRows(rows: readonly MonteCarloRow[]): AreaYearRow[] {
+  return rows.map((r) => {
+    const metrics = {} as Record<MetricName, number | null>;
+    for (const m of METRICS) metrics[m] = r.metrics[m]?.p50 ?? null;
+    return { scenario: r.scenario, level: r.level, areaCode: r.areaCode, areaName: r.areaName, year: r.year, asAt: r.asAt, metrics };
+  });
+}
+
 export interface DiffStats {
   a: RunStats | null;
   b: RunStats | null;

@@ -173,3 +173,38 @@ describe('exit codes', () => {
     expect(run('project', '--scenario', 'steady', ...S, '--metrics', 'unplacd').err).toContain('did you mean "unplaced"?');
   });
 });
+
+describe('Monte Carlo on the command line', () => {
+  it('project --runs N gives each metric as p10, p50 and p90, ordered, and is the same for any number of workers', () => {
+    const one = run('project', '--scenario', 'exit-uncertain', ...S, '--by', 'wales', '--runs', '12', '--seed', '3', '--workers', '1');
+    const two = run('project', '--scenario', 'exit-uncertain', ...S, '--by', 'wales', '--runs', '12', '--seed', '3', '--workers', '2');
+    expect(one.code).toBe(0);
+    expect(two.out).toBe(one.out);
+    const rows = csv(one.out);
+    expect(Object.keys(rows[0])).toContain('displaced_p10');
+    expect(Object.keys(rows[0])).toContain('displaced_p90');
+    for (const r of rows) {
+      if (r.displaced_p50 === '') continue;
+      expect(Number(r.displaced_p10)).toBeLessThanOrEqual(Number(r.displaced_p50));
+      expect(Number(r.displaced_p50)).toBeLessThanOrEqual(Number(r.displaced_p90));
+    }
+    // The exit share is uncertain, so the children displaced in its year spread over the runs.
+    const exitYear = rows.find((r) => r.year === '2025');
+    expect(Number(exitYear?.displaced_p90)).toBeGreaterThan(Number(exitYear?.displaced_p10));
+  });
+
+  it('diff --runs N pairs the runs: a scenario against itself differs by exactly 0 in every statistic', () => {
+    const r = run('diff', 'exit-uncertain', 'exit-uncertain', ...S, '--by', 'region', '--runs', '8', '--format', 'csv');
+    expect(r.code).toBe(0);
+    const rows = csv(r.out);
+    expect(Object.keys(rows[0])).toEqual(['level', 'area_code', 'area_name', 'year', 'metric', 'stat', 'a', 'b', 'delta']);
+    expect(new Set(rows.map((x) => x.stat))).toEqual(new Set(['mean', 'p10', 'p50', 'p90']));
+    for (const x of rows) expect(x.delta === '' || Number(x.delta) === 0, `${x.area_code} ${x.year} ${x.metric} ${x.stat}`).toBe(true);
+  });
+
+  it('diff --runs N of two fixed scenarios equals the deterministic diff', () => {
+    const det = csv(run('diff', 'steady', 'exit', ...S, '--by', 'wales', '--format', 'csv').out);
+    const mc = csv(run('diff', 'steady', 'exit', ...S, '--by', 'wales', '--format', 'csv', '--runs', '4').out).filter((x) => x.stat === 'p50');
+    expect(mc.map(({ stat: _s, ...rest }) => rest)).toEqual(det);
+  });
+});

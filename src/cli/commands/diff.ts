@@ -1,8 +1,8 @@
 // `sufficiency diff A B`: runs two scenarios on the same data and shows B minus A per area and year.
 import type { Command } from 'commander';
-import { UsageError } from '../../errors.js';
-import { diffCsv, diffJsonRecords, jsonDocument } from '../../io/output.js';
-import { METRICS, type AreaYearRow } from '../../model/types.js';
+import { InternalError, UsageError } from '../../errors.js';
+import { diffCsv, diffJsonRecords, jsonDocument, type DiffRecord } from '../../io/output.js';
+import { METRICS, type AreaLevel, type AreaYearRow, type MetricName, type Projection } from '../../model/types.js';
 import {
   addModelOptions,
   checkOutputPath,
@@ -10,15 +10,19 @@ import {
   loadInputs,
   makeMeta,
   modelWarnings,
+  monteCarloRuns,
   noteDataWarnings,
   parseModelOptions,
   produceRows,
   resolveYears,
   stdoutIsTty,
+  type Inputs,
+  type ModelOptions,
   type RawModelOptions,
+  type YearRange,
 } from '../pipeline.js';
 import { chalkFor, terminalWidth } from '../render/colour.js';
-import { diffRecords, diffSummary, renderDiffTable } from '../render/diff.js';
+import { diffRecords, diffSummary, monteCarloDiffRecords, renderDiffTable, type SummaryInput } from '../render/diff.js';
 
 export function registerDiff(program: Command): void {
   const cmd = program
@@ -31,29 +35,28 @@ export function registerDiff(program: Command): void {
     `
 The table starts with a plain-English summary for Wales; deltas are B minus A, green where B is
 better for children, red where worse. The years shown default to those both scenarios cover.
-CSV columns: level,area_code,area_name,year,metric,a,b,delta.
+CSV columns: level,area_code,area_name,year,metric,a,b,delta. With --runs N > 1 both scenarios
+run with the same seed (paired runs) and a stat column (mean, p10, p50, p90) comes before a; delta's
+statistics are those of the run-by-run differences.
 
 Examples:
   $ sufficiency diff baseline eliminate-act
   $ sufficiency diff baseline eliminate-act --by la --to 2030
   $ sufficiency diff central eliminate-act --format csv --out diff.csv
+  $ sufficiency diff central central-uncertain --runs 500 --seed 7 --by wales
 `,
   );
   cmd.action(async (refA: string, refB: string, raw: RawModelOptions) => {
     const opts = parseModelOptions(raw, stdoutIsTty());
     if (opts.long) throw new UsageError('--long does not apply to diff: its CSV is already one row per area, year and metric');
-    if (opts.runs > 1) throw new UsageError('diff with --runs above 1 (Monte Carlo) is not available in this build yet');
     const inputs = await loadInputs(opts.data, opts.scenarios, [refA, refB]);
     checkOutputPath(opts.out, inputs);
     noteDataWarnings(inputs);
     const [loadedA, loadedB] = inputs.scenarios;
     const B = inputs.dataset.baseYear;
     const years = resolveYears(opts, B, Math.min(loadedA.horizon.to, loadedB.horizon.to));
-    const ra = await produceRows(inputs, loadedA, opts.by, years, opts);
-    const rb = await produceRows(inputs, loadedB, opts.by, years, opts);
-    if (ra.kind !== 'deterministic' || rb.kind !== 'deterministic') throw new UsageError('diff needs deterministic runs');
-    const warnings = [...new Set([...modelWarnings(ra.projection), ...modelWarnings(rb.projection)])];
-    for (const w of warnings) process.stderr.write(`sufficiency: warning: ${w}\n`);
+    const compared = opts.runs > 1 ? await compareMonteCarlo(inputs, opts, years) : await compareDeterministic(inputs, opts, years);
+    for (const w of compared.warnings) process.stderr.write(`sufficiency: warning: ${w}\n`);
     // Two scenarios with the same name (a scenario against itself) are told apart as A and B.
     const nameA = loadedA.name === loadedB.name ? `${loadedA.name} (A)` : loadedA.name;
     const nameB = loadedA.name === loadedB.name ? `${loadedB.name} (B)` : loadedB.name;
@@ -66,36 +69,28 @@ Examples:
             'diff',
             { a: loadedA.name, b: loadedB.name, by: opts.by, from: years.from, to: years.to, metrics: opts.metrics ?? 'all', format: opts.format, excel: opts.excel },
             { runs: opts.runs, seed: opts.seed },
-            warnings,
+            compared.warnings,
             opts.timestamp,
           )
         : null;
     let text: string;
     if (opts.format === 'csv') {
-      text = diffCsv(diffRecords(ra.rows, rb.rows, fileMetrics), { excel: opts.excel });
+      text = diffCsv(compared.records(fileMetrics), { excel: opts.excel });
     } else if (opts.format === 'json') {
-      text = jsonDocument(meta, diffJsonRecords(diffRecords(ra.rows, rb.rows, fileMetrics)));
+      text = jsonDocument(meta, diffJsonRecords(compared.records(fileMetrics)));
     } else {
-      const { areaRows } = await import('../../model/aggregate.js');
-      const inYears = (r: AreaYearRow): boolean => r.year >= years.from && r.year <= years.to;
-      const level = (p: typeof ra.projection, l: 'wales' | 'region') => areaRows(p, inputs.dataset, l).filter(inYears);
-      const summary = diffSummary({
-        nameA,
-        nameB,
-        walesA: level(ra.projection, 'wales'),
-        walesB: level(rb.projection, 'wales'),
-        regionsA: level(ra.projection, 'region'),
-        regionsB: level(rb.projection, 'region'),
-        baseYear: B,
-      });
       const toFile = opts.out !== null;
       text = renderDiffTable({
         nameA,
         nameB,
         level: opts.by,
-        records: diffRecords(ra.rows, rb.rows, opts.metrics ?? METRICS),
+        records: compared.tableRecords(opts.metrics ?? METRICS),
         metrics: opts.metrics,
-        summary,
+        summary: diffSummary({ nameA, nameB, ...compared.summaryRows, baseYear: B }),
+        note:
+          opts.runs > 1
+            ? `Medians of ${opts.runs} paired Monte Carlo runs (seed ${opts.seed}): each delta is the median of run-by-run differences, and the summary compares medians. Mean, p10 and p90 are in the CSV and JSON forms.`
+            : undefined,
         width: terminalWidth(toFile),
         chalk: chalkFor(toFile),
         baseYear: B,
@@ -103,4 +98,57 @@ Examples:
     }
     await emit(text, opts.out, meta);
   });
+}
+
+/** What diff shows, however it was computed: records for files, records for the table, and the rows the summary reads. */
+interface Compared {
+  records(metrics: readonly MetricName[]): DiffRecord[];
+  tableRecords(metrics: readonly MetricName[]): DiffRecord[];
+  summaryRows: Pick<SummaryInput, 'walesA' | 'walesB' | 'regionsA' | 'regionsB'>;
+  warnings: string[];
+}
+
+async function compareDeterministic(inputs: Inputs, opts: ModelOptions, years: YearRange): Promise<Compared> {
+  const [loadedA, loadedB] = inputs.scenarios;
+  const ra = await produceRows(inputs, loadedA, opts.by, years, opts);
+  const rb = await produceRows(inputs, loadedB, opts.by, years, opts);
+  if (ra.kind !== 'deterministic' || rb.kind !== 'deterministic') throw new InternalError('diff expected deterministic runs');
+  const { areaRows } = await import('../../model/aggregate.js');
+  const inYears = (r: AreaYearRow): boolean => r.year >= years.from && r.year <= years.to;
+  const level = (p: Projection, l: 'wales' | 'region') => areaRows(p, inputs.dataset, l).filter(inYears);
+  return {
+    records: (metrics) => diffRecords(ra.rows, rb.rows, metrics),
+    tableRecords: (metrics) => diffRecords(ra.rows, rb.rows, metrics),
+    summaryRows: {
+      walesA: level(ra.projection, 'wales'),
+      walesB: level(rb.projection, 'wales'),
+      regionsA: level(ra.projection, 'region'),
+      regionsB: level(rb.projection, 'region'),
+    },
+    warnings: [...new Set([...modelWarnings(ra.projection), ...modelWarnings(rb.projection)])],
+  };
+}
+
+/**
+ * Both scenarios with the same seed, so run i of each draws the same values for the parameters they
+ * share, and the paired differences show what the scenarios' difference does, not sampling noise.
+ * Wales and the regions ride along in every run for the summary.
+ */
+async function compareMonteCarlo(inputs: Inputs, opts: ModelOptions, years: YearRange): Promise<Compared> {
+  const [loadedA, loadedB] = inputs.scenarios;
+  const levels = [...new Set<AreaLevel>([opts.by, 'wales', 'region'])];
+  const { runs: runsA } = await monteCarloRuns(inputs, loadedA, levels, years, opts);
+  const { runs: runsB } = await monteCarloRuns(inputs, loadedB, levels, years, opts);
+  const { medianRows, pairedDiff, summariseRuns } = await import('../../model/montecarlo.js');
+  const inYears = (r: { year: number }): boolean => r.year >= years.from && r.year <= years.to;
+  const paired = pairedDiff(runsA, runsB).filter((r) => r.level === opts.by && inYears(r));
+  const mediansA = medianRows(summariseRuns(runsA).filter(inYears));
+  const mediansB = medianRows(summariseRuns(runsB).filter(inYears));
+  const at = (rows: AreaYearRow[], l: AreaLevel) => rows.filter((r) => r.level === l);
+  return {
+    records: (metrics) => monteCarloDiffRecords(paired, metrics),
+    tableRecords: (metrics) => monteCarloDiffRecords(paired, metrics, ['p50']),
+    summaryRows: { walesA: at(mediansA, 'wales'), walesB: at(mediansB, 'wales'), regionsA: at(mediansA, 'region'), regionsB: at(mediansB, 'region') },
+    warnings: [],
+  };
 }

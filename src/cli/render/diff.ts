@@ -3,6 +3,7 @@
 // (green) or worse (red) for children.
 import type { ChalkInstance } from 'chalk';
 import type { DiffRecord } from '../../io/output.js';
+import type { MonteCarloDiffRow } from '../../model/montecarlo.js';
 import type { AreaLevel, AreaYearRow, MetricName } from '../../model/types.js';
 import { DISPLAY, displayDelta, goodDirection } from './metrics.js';
 import { GAP, LEVEL_WORDS, blocks, dimWrapped, financialYear, fitKeyMetrics, padLeft, padRight } from './table.js';
@@ -20,6 +21,25 @@ export function diffRecords(a: readonly AreaYearRow[], b: readonly AreaYearRow[]
       const va = ra.metrics[m];
       const vb = rb.metrics[m];
       out.push({ level: ra.level, areaCode: ra.areaCode, areaName: ra.areaName, year: ra.year, metric: m, a: va, b: vb, delta: va === null || vb === null ? null : vb - va });
+    }
+  }
+  return out;
+}
+
+const STATS = ['mean', 'p10', 'p50', 'p90'] as const;
+
+/**
+ * Monte Carlo diff records: for each metric, the mean, p10, p50 and p90 of A's runs, of B's runs and
+ * of the run-by-run difference B − A (which is not the difference of the two statistics).
+ */
+export function monteCarloDiffRecords(rows: readonly MonteCarloDiffRow[], metrics: readonly MetricName[], stats: readonly (typeof STATS)[number][] = STATS): DiffRecord[] {
+  const out: DiffRecord[] = [];
+  for (const r of rows) {
+    for (const m of metrics) {
+      const { a, b, delta } = r.metrics[m];
+      for (const stat of stats) {
+        out.push({ level: r.level, areaCode: r.areaCode, areaName: r.areaName, year: r.year, metric: m, stat, a: a?.[stat] ?? null, b: b?.[stat] ?? null, delta: delta?.[stat] ?? null });
+      }
     }
   }
   return out;
@@ -144,6 +164,8 @@ export interface DiffTableInput {
   records: readonly DiffRecord[];
   metrics: readonly MetricName[] | null;
   summary: string;
+  /** A line under the summary (e.g. that the figures are medians of Monte Carlo runs). */
+  note?: string;
   width: number;
   chalk: ChalkInstance;
   baseYear: number;
@@ -168,6 +190,7 @@ export function renderDiffTable(input: DiffTableInput): string {
   out.push('');
   out.push(wrap(input.summary, Math.min(input.width, 100)));
   out.push('');
+  if (input.note !== undefined) out.push(dimWrapped(chalk, input.width, input.note));
   out.push(dimWrapped(chalk, input.width, `Green: better for children under ${input.nameB} (fewer unplaced, displaced or outside Wales, nearer home, more places); red: worse. · = no change, ~0 = less than the last digit shown.`));
   for (const block of blocks(rows)) {
     out.push('');

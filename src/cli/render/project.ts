@@ -9,8 +9,8 @@ import {
   wideCsv,
   wideCsvMonteCarlo,
 } from '../../io/output.js';
-import type { MonteCarloRow } from '../../model/montecarlo.js';
-import { METRICS, type AreaYearRow, type MetricName } from '../../model/types.js';
+import { medianRows } from '../../model/montecarlo.js';
+import { METRICS, type MetricName } from '../../model/types.js';
 import type { LoadedScenario, ModelOptions, Rows } from '../pipeline.js';
 import { chalkFor, terminalWidth } from './colour.js';
 import { renderProjectTable } from './table.js';
@@ -27,7 +27,7 @@ export function renderProjection(result: Rows, opts: ModelOptions, ctx: { loaded
     return jsonDocument(ctx.meta, records);
   }
   const toFile = opts.out !== null;
-  const rows = result.kind === 'deterministic' ? result.rows : medians(result.rows);
+  const rows = result.kind === 'deterministic' ? result.rows : medianRows(result.rows);
   return renderProjectTable({
     scenario: ctx.loaded.name,
     title: ctx.loaded.title,
@@ -41,11 +41,3 @@ export function renderProjection(result: Rows, opts: ModelOptions, ctx: { loaded
   });
 }
 
-/** Monte Carlo rows as plain rows of their medians, for the terminal table. */
-function medians(rows: readonly MonteCarloRow[]): AreaYearRow[] {
-  return rows.map((r) => {
-    const metrics = {} as Record<MetricName, number | null>;
-    for (const m of METRICS) metrics[m] = r.metrics[m]?.p50 ?? null;
-    return { scenario: r.scenario, level: r.level, areaCode: r.areaCode, areaName: r.areaName, year: r.year, asAt: r.asAt, metrics };
-  });
-}
