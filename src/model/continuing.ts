@@ -1,7 +1,7 @@
 // Rule 3, continuing placements: displacement where places were cut, turnover, and endings where an
 // LA's need for a type has fallen below the placements it holds.
-import { compareTieKeys, largestRemainder } from './rounding.js';
-import { PlacementState, groupTieKey } from './state.js';
+import { largestRemainderInOrder } from './rounding.js';
+import { PlacementState, byGroupKey } from './state.js';
 import type { MarketType, PlacementGroup } from './types.js';
 import type { CutUnits } from './supply.js';
 import type { NeedByType } from './need.js';
@@ -19,10 +19,7 @@ export function displaceChildren(state: PlacementState, cut: CutUnits): Map<stri
     const held = groups.reduce((s, g) => s + g.children, 0);
     const excess = held - p.places;
     if (excess <= 0) continue;
-    const moving = largestRemainder(
-      groups.map((g) => (excess * g.children) / held),
-      groups.map(groupTieKey),
-    );
+    const moving = largestRemainderInOrder(groups.map((g) => (excess * g.children) / held));
     groups.forEach((g, i) => {
       state.remove(g, moving[i]);
       displaced.set(g.laCode, (displaced.get(g.laCode) ?? 0) + moving[i]);
@@ -31,10 +28,10 @@ export function displaceChildren(state: PlacementState, cut: CutUnits): Map<stri
   return displaced;
 }
 
-/** Groups of one placing LA and type, in key order. */
+/** Groups of one placing LA and type, in key order (the order largestRemainderInOrder relies on). */
 export function groupsByLaAndType(state: PlacementState): Map<string, PlacementGroup[]> {
   const out = new Map<string, PlacementGroup[]>();
-  for (const g of state.groups()) {
+  for (const g of state.groupsInOrder()) {
     const k = `${g.laCode}|${g.placementType}`;
     const list = out.get(k);
     if (list) list.push(g);
@@ -48,10 +45,7 @@ export function applyTurnover(state: PlacementState, share: (type: MarketType) =
   for (const groups of groupsByLaAndType(state).values()) {
     const s = share(groups[0].placementType);
     if (s <= 0) continue;
-    const ending = largestRemainder(
-      groups.map((g) => s * g.children),
-      groups.map(groupTieKey),
-    );
+    const ending = largestRemainderInOrder(groups.map((g) => s * g.children));
     groups.forEach((g, i) => state.remove(g, Math.min(ending[i], g.children)));
   }
 }
@@ -68,7 +62,7 @@ export function endPlacementsAboveNeed(state: PlacementState, needOf: (la: strin
       let largest: PlacementGroup | null = null;
       for (const g of groups) {
         if (g.children === 0) continue;
-        if (largest === null || g.children > largest.children || (g.children === largest.children && compareTieKeys(groupTieKey(g), groupTieKey(largest)) < 0)) largest = g;
+        if (largest === null || g.children > largest.children || (g.children === largest.children && byGroupKey(g, largest) < 0)) largest = g;
       }
       if (largest === null) break;
       state.remove(largest, 1);
@@ -80,7 +74,7 @@ export function endPlacementsAboveNeed(state: PlacementState, needOf: (la: strin
 /** Continuing placements per LA and market type. */
 export function continuingByLa(state: PlacementState): Map<string, Record<MarketType, number>> {
   const out = new Map<string, Record<MarketType, number>>();
-  for (const g of state.groups()) {
+  for (const g of state.groupsInOrder()) {
     let row = out.get(g.laCode);
     if (!row) {
       row = { foster: 0, residential: 0, secure: 0 };

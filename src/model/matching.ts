@@ -43,22 +43,21 @@ export function matchSeekers(state: PlacementState, seekers: Seekers, geo: Geogr
     supplementaryOutsideWales: new Map(),
     unplaced: seekers,
   };
-  const vacancies = new Map<string, number>();
+  // Keyed by the provider object itself: the state's providers live for the whole year.
+  const vacancies = new Map<ProviderPlaces, number>();
   const open: ProviderPlaces[] = [];
   for (const p of state.providerList()) {
-    const k = unitKey(p.host, p.placementType, p.sector, p.providerId);
-    const v = Math.max(0, floorEps(rules.occupancy(p.placementType) * p.places) - state.childrenAt(k));
+    const v = Math.max(0, floorEps(rules.occupancy(p.placementType) * p.places) - state.childrenAt(unitKey(p.host, p.placementType, p.sector, p.providerId)));
     if (v > 0) {
-      vacancies.set(k, v);
+      vacancies.set(p, v);
       open.push(p);
     }
   }
-  const vacancyOf = (p: ProviderPlaces): number => vacancies.get(unitKey(p.host, p.placementType, p.sector, p.providerId)) ?? 0;
+  const vacancyOf = (p: ProviderPlaces): number => vacancies.get(p) ?? 0;
 
   const place = (la: string, p: ProviderPlaces, n: number): void => {
     if (n <= 0) return;
-    const k = unitKey(p.host, p.placementType, p.sector, p.providerId);
-    vacancies.set(k, (vacancies.get(k) ?? 0) - n);
+    vacancies.set(p, (vacancies.get(p) ?? 0) - n);
     seekers.get(la)![p.placementType] -= n;
     state.add(la, p.placementType, p.sector, p.host, p.providerId, n);
     bump(outcome.newPlacements, la, n);

@@ -32,7 +32,16 @@ import {
   type YearResult,
 } from './types.js';
 
-export function runProjection(dataset: Dataset, scenario: ModelScenario): Projection {
+export interface ProjectionOptions {
+  /**
+   * Keep each year's groups and providers (plan reads them). A Monte Carlo run needs only the
+   * tallies, and copying the state every year was an eighth of its time.
+   */
+  keepPlacements?: boolean;
+}
+
+export function runProjection(dataset: Dataset, scenario: ModelScenario, options: ProjectionOptions = {}): Projection {
+  const keepPlacements = options.keepPlacements ?? true;
   const B = dataset.baseYear;
   const las = [...dataset.localAuthorities].sort((a, b) => compareCodes(a.code, b.code));
   const laCodes = las.map((l) => l.code);
@@ -48,7 +57,7 @@ export function runProjection(dataset: Dataset, scenario: ModelScenario): Projec
   const groupsOf = (la: string): PlacementGroup[] => byLa.get(la) ?? [];
   const baseNeed = new Map(laCodes.map((la) => [la, need.basePlacements(la)]));
   years.push(
-    yearResult(B - 1, true, state, laCodes, (la) => {
+    yearResult(B - 1, true, state, keepPlacements, laCodes, (la) => {
       const n = baseNeed.get(la)!;
       return tallyLa(la, n, sum(n), { foster: 0, residential: 0, secure: 0 }, groupsOf(la), geo, regionOf, null, null);
     }, warnings.splice(0)),
@@ -103,7 +112,7 @@ export function runProjection(dataset: Dataset, scenario: ModelScenario): Projec
     const costs = makeCosting(dataset, scenario, t);
     byLa = groupsByLa(state);
     years.push(
-      yearResult(t, false, state, laCodes, (la) => {
+      yearResult(t, false, state, keepPlacements, laCodes, (la) => {
         const n = needs.get(la)!;
         const tally = tallyLa(la, n, need.childrenLookedAfter(la, t), outcome.unplaced.get(la)!, groupsOf(la), geo, regionOf, costs, {
           displaced: displaced.get(la) ?? 0,
@@ -121,7 +130,7 @@ export function runProjection(dataset: Dataset, scenario: ModelScenario): Projec
 
 function groupsByLa(state: PlacementState): Map<string, PlacementGroup[]> {
   const out = new Map<string, PlacementGroup[]>();
-  for (const g of state.groups()) {
+  for (const g of state.groupsInOrder()) {
     const list = out.get(g.laCode);
     if (list) list.push(g);
     else out.set(g.laCode, [g]);
@@ -212,11 +221,11 @@ function makeCosting(dataset: Dataset, scenario: ModelScenario, t: number): Cost
     for (let u = t + 1; u <= from; u++) f /= 1 + valueAt(scenario.inflation, u);
     return f;
   };
-  const rows = new Map(dataset.costs.map((c) => [`${c.placementType}|${c.sector}|${c.location}`, c]));
+  // Each cell's annual cost in year t prices, worked out once: tallies ask for it per group.
+  const annual = new Map(dataset.costs.map((c) => [`${c.placementType}|${c.sector}|${c.location}`, c.weeklyCostGbp * 52 * index(c.priceYear)]));
   return {
     annual(type, sector, outside) {
-      const c = rows.get(`${type}|${sector}|${outside ? 'outside_wales' : 'in_wales'}`);
-      return c ? c.weeklyCostGbp * 52 * index(c.priceYear) : null;
+      return annual.get(`${type}|${sector}|${outside ? 'outside_wales' : 'in_wales'}`) ?? null;
     },
     unplacedAnnual: scenario.unplacedWeeklyCostGbp === null ? 0 : scenario.unplacedWeeklyCostGbp * 52 * index(dataset.baseYear),
   };
@@ -287,6 +296,7 @@ function yearResult(
   year: number,
   isBase: boolean,
   state: PlacementState,
+  keepPlacements: boolean,
   laCodes: readonly string[],
   tally: (la: string) => LaYearTally,
   warnings: string[],
@@ -309,8 +319,8 @@ function yearResult(
     isBase,
     tallies: laCodes.map(tally),
     places: [...places.values()],
-    groups: state.snapshotGroups(),
-    providers: providers.map((p) => ({ ...p })),
+    groups: keepPlacements ? state.snapshotGroups() : [],
+    providers: keepPlacements ? providers.map((p) => ({ ...p })) : [],
     warnings,
   };
 }

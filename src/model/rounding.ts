@@ -46,6 +46,18 @@ export function compareTieKeys(a: TieKey, b: TieKey): number {
  * rounded exact total. Remainders within EPS of each other tie, and ties go in key order.
  */
 export function largestRemainder(exact: readonly number[], keys: readonly TieKey[]): number[] {
+  return roundShares(exact, (i, j) => compareTieKeys(keys[i], keys[j]));
+}
+
+/**
+ * largestRemainder for cells already listed in tie-key order (as the state lists groups and
+ * providers), so that a tie goes to the earlier cell without building keys.
+ */
+export function largestRemainderInOrder(exact: readonly number[]): number[] {
+  return roundShares(exact, (i, j) => i - j);
+}
+
+function roundShares(exact: readonly number[], tieOrder: (i: number, j: number) => number): number[] {
   const n = exact.length;
   if (n === 0) return [];
   let total = 0;
@@ -65,7 +77,7 @@ export function largestRemainder(exact: readonly number[], keys: readonly TieKey
   const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => {
     const d = rem[j] - rem[i];
     if (Math.abs(d) > EPS) return d;
-    return compareTieKeys(keys[i], keys[j]);
+    return tieOrder(i, j);
   });
   if (left > 0) {
     for (let k = 0; left > 0; k = (k + 1) % n) {

@@ -307,7 +307,7 @@ export interface YearResult {
   tallies: LaYearTally[];
   /** Places located in each host LA (all sectors), by type. */
   places: HostYearPlaces[];
-  /** The year-end placement state, for plans and audits. */
+  /** The year-end placement state, for plans and audits (empty when run with keepPlacements: false). */
   groups: PlacementGroup[];
   providers: ProviderPlaces[];
   /** Non-fatal notes raised while running (e.g. a for-profit opening refused under the freeze). */
