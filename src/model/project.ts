@@ -28,6 +28,7 @@ import {
   type MarketType,
   type ModelScenario,
   type PlacementGroup,
+  type ProviderPlaces,
   type Projection,
   type YearResult,
 } from './types.js';
@@ -147,7 +148,18 @@ function baseState(dataset: Dataset, warn: (m: string) => void): PlacementState 
     const unit = state.ensureProvider({ ...p, reservedForRegion: null });
     unit.places += p.places;
   }
-  const providers = state.providerList();
+  // The providers of each host, sector and type, in key order, and of each id at a host and type:
+  // England-sized data has thousands of each, so a scan per placement row was quadratic.
+  const byCell = new Map<string, ProviderPlaces[]>();
+  const byId = new Map<string, ProviderPlaces>();
+  for (const p of state.providerList()) {
+    const cell = `${p.host}|${p.sector}|${p.placementType}`;
+    const list = byCell.get(cell);
+    if (list) list.push(p);
+    else byCell.set(cell, [p]);
+    const id = `${p.host}|${p.placementType}|${p.providerId}`;
+    if (!byId.has(id)) byId.set(id, p);
+  }
   for (const row of dataset.placements) {
     if (!isMarketType(row.placementType) || row.children === 0) continue;
     const type = row.placementType;
@@ -158,13 +170,13 @@ function baseState(dataset: Dataset, warn: (m: string) => void): PlacementState 
       continue;
     }
     if (row.providerId !== null) {
-      const named = providers.find((p) => p.providerId === row.providerId && p.host === host && p.placementType === type);
+      const named = byId.get(`${host}|${type}|${row.providerId}`);
       const s = named?.sector ?? sector;
       if (!named) state.ensureProvider({ providerId: row.providerId, providerName: row.providerId, sector: s, host, placementType: type, reservedForRegion: null });
       state.add(row.laCode, type, s, host, row.providerId, row.children);
       continue;
     }
-    const here = providers.filter((p) => p.host === host && p.sector === sector && p.placementType === type && p.places > 0);
+    const here = (byCell.get(`${host}|${sector}|${type}`) ?? []).filter((p) => p.places > 0);
     if (here.length === 0) {
       warn(`${row.laCode}: ${row.children} ${sector} ${type} placements at ${host} have no provider there; they sit with UNLISTED (0 places)`);
       state.ensureProvider({ providerId: 'UNLISTED', providerName: 'Unlisted provider', sector, host, placementType: type, reservedForRegion: null });
