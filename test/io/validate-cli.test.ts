@@ -31,6 +31,21 @@ describe('sufficiency validate (built CLI)', () => {
     expect(stderr).toContain('test/fixtures/io/over-capacity/placements.csv:3:children: warning: ');
   });
 
+  it('exits 0 on the shipped Wales data and every shipped scenario', () => {
+    const { code, stdout, stderr } = run('validate');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^data\/wales: 22 local authorities, 7198 children, 0 errors, 0 warnings; 8 scenarios valid$/m);
+  });
+
+  it('exits 3 on a bad scenario, naming its file, line, column and key', () => {
+    const { code, stdout, stderr } = run('validate', '--scenario', 'test/fixtures/cli/scenarios/broken.yaml', '--scenarios', 'test/fixtures/cli/scenarios');
+    expect(code).toBe(3);
+    expect(stderr).toContain('test/fixtures/cli/scenarios/broken.yaml:4:1: demnd: unknown key; did you mean "demand"?');
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(stdout).toContain('0 scenarios valid, 1 with errors');
+  });
+
   it('sufficiency template refuses a non-empty folder with exit 2', () => {
     const { code, stderr } = run('template', 'test/fixtures/io/good');
     expect(code).toBe(2);
