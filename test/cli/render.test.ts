@@ -3,8 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { formatNumber, longCsv, wideCsv } from '../../src/io/output.js';
 import { colourLevel } from '../../src/cli/render/colour.js';
 import { sparkline } from '../../src/cli/render/sparkline.js';
-import { diffSummary } from '../../src/cli/render/diff.js';
-import { displayDelta, displayValue } from '../../src/cli/render/metrics.js';
+import { Chalk } from 'chalk';
+import { diffSummary, renderDiffTable } from '../../src/cli/render/diff.js';
+import { displayDelta, displayDeltaRange, displayRange, displayValue } from '../../src/cli/render/metrics.js';
+import { renderProjectTable } from '../../src/cli/render/table.js';
+import type { DiffRecord } from '../../src/io/output.js';
 import { parseMetrics, parseYear, resolveFormat } from '../../src/cli/pipeline.js';
 import { METRICS, type AreaYearRow, type MetricName } from '../../src/model/types.js';
 
@@ -72,6 +75,73 @@ describe('screen values', () => {
     expect(displayDelta(0, 'km')).toBe('·');
     expect(displayDelta(0.01, 'km')).toBe('~0');
     expect(displayDelta(-0.03, 'share')).toBe('−3pt');
+  });
+  it('counts in whole children, a Monte Carlo median of 1,358.5 included', () => {
+    expect(displayValue(1358.5, 'count')).toBe('1,359');
+    expect(displayValue(6.4, 'count')).toBe('6');
+    expect(displayValue(-0.4, 'count')).toBe('0');
+  });
+  it('p10–p90 ranges: the unit once, at the high end; none where the ends look the same', () => {
+    expect(displayRange(1339.9, 1377.3, 'count')).toEqual({ lo: '1,340', hi: '1,377' });
+    expect(displayRange(0.79, 0.834, 'share')).toEqual({ lo: '79', hi: '83%' });
+    expect(displayRange(67_100_000, 69_840_000, 'gbp')).toEqual({ lo: '67.1', hi: '69.8' });
+    expect(displayRange(12.3, 12.34, 'km')).toBeNull();
+    expect(displayRange(null, 3, 'count')).toBeNull();
+    expect(displayDeltaRange(-3, 5, 'count')).toEqual({ lo: '−3', hi: '+5' });
+    expect(displayDeltaRange(-0.01, 0.03, 'share')).toEqual({ lo: '−1', hi: '+3pt' });
+    expect(displayDeltaRange(0, 0.03, 'ratio')).toEqual({ lo: '0.00', hi: '+0.03' });
+    expect(displayDeltaRange(0, 0.2, 'count')).toBeNull();
+  });
+});
+
+describe('Monte Carlo tables', () => {
+  const plain = new Chalk({ level: 0 });
+  const mc = (y: number, looked: number, lo: number, hi: number, outside: number, olo: number, ohi: number) => ({
+    row: row({ level: 'region', areaCode: 'gwent', areaName: 'Gwent', year: y, asAt: `${y + 1}-03-31`, m: { children_looked_after: looked, placed_outside_wales: outside } }),
+    ranges: { children_looked_after: { p10: lo, p90: hi }, placed_outside_wales: { p10: olo, p90: ohi } },
+  });
+  const years = [mc(2023, 1400, 1400, 1400, 205, 205, 205), mc(2024, 1358.5, 1339.9, 1377.3, 9, 4, 12), mc(2025, 980, 960, 1001, 126, 118, 135)];
+  const table = renderProjectTable({
+    scenario: 's',
+    title: '',
+    level: 'region',
+    rows: years.map((y) => y.row),
+    ranges: years.map((y) => y.ranges),
+    baseYear: 2024,
+    metrics: ['children_looked_after', 'placed_outside_wales'],
+    width: 80,
+    chalk: plain,
+  });
+  const lines = table.split('\n');
+  it('puts the median under its header and the p10–p90 range beside it, ends aligned on the dash', () => {
+    expect(lines.slice(lines.indexOf('Gwent gwent') + 1, lines.indexOf('Gwent gwent') + 6)).toEqual([
+      '         looked                outside',
+      'year      after                  Wales',
+      '2023-24   1,400                    205',
+      '2024-25   1,359 (1,340–1,377)        9   (4–12)',
+      '2025-26     980   (960–1,001)      126 (118–135)',
+    ]);
+  });
+  it('leaves no trailing spaces and no line wider than the terminal', () => {
+    for (const l of lines) {
+      expect(l).toBe(l.trimEnd());
+      expect([...l].length).toBeLessThanOrEqual(80);
+    }
+  });
+  it('diff: the median of the run-by-run differences, then their p10 to p90 range', () => {
+    const rec = (year: number, stat: DiffRecord['stat'], delta: number): DiffRecord => ({ level: 'wales', areaCode: 'W92000004', areaName: 'Wales', year, metric: 'unplaced', stat, a: 0, b: 0, delta });
+    const out = renderDiffTable({
+      nameA: 'a',
+      nameB: 'b',
+      level: 'wales',
+      records: [rec(2024, 'p10', 0), rec(2024, 'p50', 0), rec(2024, 'p90', 0), rec(2025, 'p10', -3), rec(2025, 'p50', 2), rec(2025, 'p90', 12)],
+      metrics: ['unplaced'],
+      summary: '',
+      width: 80,
+      chalk: plain,
+      baseYear: 2024,
+    });
+    expect(out).toContain('\n2024-25       ·\n2025-26      +2 (−3 to +12)\n');
   });
 });
 

@@ -89,7 +89,9 @@ Examples:
         summary: diffSummary({ nameA, nameB, ...compared.summaryRows, baseYear: B }),
         note:
           opts.runs > 1
-            ? `Medians of ${opts.runs} paired Monte Carlo runs (seed ${opts.seed}): each delta is the median of run-by-run differences, and the summary compares medians. Mean, p10 and p90 are in the CSV and JSON forms.`
+            ? `${opts.runs} paired Monte Carlo runs (seed ${opts.seed}): each delta is the median of the run-by-run differences and, in ` +
+              'brackets, their p10 to p90 range (8 runs in 10 fall within it; no brackets where the runs agree). ' +
+              'The summary compares medians. CSV and JSON give mean, p10, p50 and p90 of A, B and B − A.'
             : undefined,
         width: terminalWidth(toFile),
         chalk: chalkFor(toFile),
@@ -147,7 +149,7 @@ async function compareMonteCarlo(inputs: Inputs, opts: ModelOptions, years: Year
   const at = (rows: AreaYearRow[], l: AreaLevel) => rows.filter((r) => r.level === l);
   return {
     records: (metrics) => monteCarloDiffRecords(paired, metrics),
-    tableRecords: (metrics) => monteCarloDiffRecords(paired, metrics, ['p50']),
+    tableRecords: (metrics) => monteCarloDiffRecords(paired, metrics, ['p10', 'p50', 'p90']),
     summaryRows: { walesA: at(mediansA, 'wales'), walesB: at(mediansB, 'wales'), regionsA: at(mediansA, 'region'), regionsB: at(mediansB, 'region') },
     warnings: [],
   };

@@ -5,8 +5,8 @@ import type { ChalkInstance } from 'chalk';
 import type { DiffRecord } from '../../io/output.js';
 import type { MonteCarloDiffRow } from '../../model/montecarlo.js';
 import type { AreaLevel, AreaYearRow, MetricName } from '../../model/types.js';
-import { DISPLAY, displayDelta, goodDirection } from './metrics.js';
-import { GAP, LEVEL_WORDS, blocks, dimWrapped, financialYear, fitKeyMetrics, padLeft, padRight } from './table.js';
+import { DISPLAY, displayDelta, displayDeltaRange, goodDirection } from './metrics.js';
+import { GAP, LEVEL_WORDS, blocks, columnWidth, dimWrapped, financialYear, fitKeyMetrics, headerCell, layoutCell, layoutColumn, padRight, titleLines, trimLine, type Cell, type Column } from './table.js';
 import { wrap } from './wrap.js';
 
 /** B − A for every metric of every area and year both scenarios have, in A's row order. */
@@ -61,6 +61,7 @@ const plural = (n: number, one: string, many: string): string => (Math.abs(n) ==
 const grouped = (n: number): string => Math.round(n).toLocaleString('en-GB');
 const millions = (gbp: number): string => `£${(gbp / 1e6).toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}m`;
 const moreFewer = (d: number): string => (d > 0 ? 'more' : 'fewer');
+const wholeOrNull = (n: number | null): number | null => (n === null ? null : Math.round(n));
 
 /** The one-paragraph summary of what B changes against A, from Wales and region figures. */
 export function diffSummary(s: SummaryInput): string {
@@ -82,23 +83,26 @@ export function diffSummary(s: SummaryInput): string {
   const by = `By March ${last + 1}`;
   const sentences: string[] = [];
 
-  const outside = (wb.metrics.placed_outside_wales ?? 0) - (wa.metrics.placed_outside_wales ?? 0);
+  // Children in whole numbers, as the table shows them: Monte Carlo medians can end in .5, and
+  // "1 fewer children (38 against 38)" would follow from differencing them unrounded.
+  const count = (r: AreaYearRow, m: MetricName): number => Math.round(r.metrics[m] ?? 0);
+  const outside = count(wb, 'placed_outside_wales') - count(wa, 'placed_outside_wales');
   if (outside !== 0) {
     sentences.push(
       `${by}, ${s.nameB} places ${grouped(Math.abs(outside))} ${moreFewer(outside)} ${plural(outside, 'child', 'children')} outside Wales than ${s.nameA} ` +
-        `(${grouped(wb.metrics.placed_outside_wales ?? 0)} against ${grouped(wa.metrics.placed_outside_wales ?? 0)})${mostlyFrom(s, last, 'placed_outside_wales', outside)}.`,
+        `(${grouped(count(wb, 'placed_outside_wales'))} against ${grouped(count(wa, 'placed_outside_wales'))})${mostlyFrom(s, last, 'placed_outside_wales', outside)}.`,
     );
   }
-  const unplaced = (wb.metrics.unplaced ?? 0) - (wa.metrics.unplaced ?? 0);
+  const unplaced = count(wb, 'unplaced') - count(wa, 'unplaced');
   if (unplaced !== 0) {
     sentences.push(
       `${sentences.length === 0 ? `${by}, ${s.nameB}` : 'It'} leaves ${grouped(Math.abs(unplaced))} ${moreFewer(unplaced)} ${plural(unplaced, 'child', 'children')} with no place at all ` +
-        `(${grouped(wb.metrics.unplaced ?? 0)} against ${grouped(wa.metrics.unplaced ?? 0)})${mostlyFrom(s, last, 'unplaced', unplaced)}.`,
+        `(${grouped(count(wb, 'unplaced'))} against ${grouped(count(wa, 'unplaced'))})${mostlyFrom(s, last, 'unplaced', unplaced)}.`,
     );
-  } else if ((wa.metrics.unplaced ?? 0) === 0) {
+  } else if (count(wa, 'unplaced') === 0) {
     sentences.push(`Neither scenario leaves a child without a place in ${financialYear(last)}.`);
   } else {
-    sentences.push(`Both leave ${grouped(wa.metrics.unplaced ?? 0)} ${plural(wa.metrics.unplaced ?? 0, 'child', 'children')} without a place in ${financialYear(last)}.`);
+    sentences.push(`Both leave ${grouped(count(wa, 'unplaced'))} ${plural(count(wa, 'unplaced'), 'child', 'children')} without a place in ${financialYear(last)}.`);
   }
   const da = wa.metrics.mean_distance_km;
   const db = wb.metrics.mean_distance_km;
@@ -109,14 +113,14 @@ export function diffSummary(s: SummaryInput): string {
   }
   if (flowYears.length > 0) {
     const period = flowYears.length === 1 ? `In ${financialYear(flowYears[0])}` : `Over ${financialYear(flowYears[0])} to ${financialYear(last)}`;
-    const disA = total(s.walesA, 'displaced');
-    const disB = total(s.walesB, 'displaced');
+    const disA = wholeOrNull(total(s.walesA, 'displaced'));
+    const disB = wholeOrNull(total(s.walesB, 'displaced'));
     const parts: string[] = [];
     if (disA !== null && disB !== null && disA !== disB) {
       parts.push(`${grouped(Math.abs(disB - disA))} ${moreFewer(disB - disA)} ${plural(disB - disA, 'child has', 'children have')} to move because their provider leaves or cuts places (${grouped(disB)} against ${grouped(disA)})`);
     }
-    const supA = total(s.walesA, 'supplementary_placements');
-    const supB = total(s.walesB, 'supplementary_placements');
+    const supA = wholeOrNull(total(s.walesA, 'supplementary_placements'));
+    const supB = wholeOrNull(total(s.walesB, 'supplementary_placements'));
     if (supA !== null && supB !== null && supA !== supB) {
       parts.push(`${grouped(Math.abs(supB - supA))} ${moreFewer(supB - supA)} supplementary ${plural(supB - supA, 'placement needs', 'placements need')} ministerial approval`);
     }
@@ -132,12 +136,12 @@ export function diffSummary(s: SummaryInput): string {
   return sentences.join(' ');
 }
 
-/** ", mostly from Gwent (+40) and Cardiff and Vale (+30)": the regions that make most of a change. */
+/** ", mostly from Gwent (+40) and Cardiff and Vale (+30)": the regions that make most of a change (a count, in whole children). */
 function mostlyFrom(s: SummaryInput, year: number, m: MetricName, totalDelta: number): string {
   const b = new Map(s.regionsB.filter((r) => r.year === year).map((r) => [r.areaCode, r]));
   const deltas = s.regionsA
     .filter((r) => r.year === year)
-    .map((r) => ({ name: r.areaName, d: (b.get(r.areaCode)?.metrics[m] ?? 0) - (r.metrics[m] ?? 0) }))
+    .map((r) => ({ name: r.areaName, d: Math.round(b.get(r.areaCode)?.metrics[m] ?? 0) - Math.round(r.metrics[m] ?? 0) }))
     .filter((x) => Math.sign(x.d) === Math.sign(totalDelta))
     .sort((x, y) => Math.abs(y.d) - Math.abs(x.d) || (x.name < y.name ? -1 : 1));
   if (deltas.length < 1 || s.regionsA.filter((r) => r.year === year).length < 2) return '';
@@ -173,42 +177,63 @@ export interface DiffTableInput {
 
 export function renderDiffTable(input: DiffTableInput): string {
   const { chalk } = input;
-  // Records regrouped as rows of deltas: area, then year, then metric.
-  type Row = { level: AreaLevel; areaCode: string; areaName: string; year: number; deltas: Map<MetricName, number | null> };
+  // Records regrouped as rows of deltas: area, then year, then metric. A Monte Carlo record's stat
+  // says which statistic of the run-by-run differences it holds: p50 is the figure, p10 and p90 its range.
+  type Stats = { central: number | null; p10?: number | null; p90?: number | null };
+  type Row = { level: AreaLevel; areaCode: string; areaName: string; year: number; deltas: Map<MetricName, Stats> };
   const rows: Row[] = [];
   for (const d of input.records) {
-    const last = rows[rows.length - 1];
-    if (last && last.areaCode === d.areaCode && last.year === d.year && last.level === d.level) last.deltas.set(d.metric, d.delta);
-    else rows.push({ level: d.level, areaCode: d.areaCode, areaName: d.areaName, year: d.year, deltas: new Map([[d.metric, d.delta]]) });
+    if (d.stat === 'mean') continue;
+    let last = rows[rows.length - 1];
+    if (!(last && last.areaCode === d.areaCode && last.year === d.year && last.level === d.level)) {
+      last = { level: d.level, areaCode: d.areaCode, areaName: d.areaName, year: d.year, deltas: new Map() };
+      rows.push(last);
+    }
+    const stats = last.deltas.get(d.metric) ?? { central: null };
+    if (d.stat === 'p10') stats.p10 = d.delta;
+    else if (d.stat === 'p90') stats.p90 = d.delta;
+    else stats.central = d.delta;
+    last.deltas.set(d.metric, stats);
   }
-  const columnWidth = (m: MetricName): number =>
-    Math.max(6, ...DISPLAY[m].header.map((h) => [...h].length), ...rows.map((r) => [...displayDelta(r.deltas.get(m) ?? null, DISPLAY[m].kind)].length));
-  const { shown, hidden } = input.metrics !== null ? { shown: [...input.metrics], hidden: [] as MetricName[] } : fitKeyMetrics(input.width, columnWidth);
-  const widths = shown.map(columnWidth);
+  const cell = (r: Row, m: MetricName): Cell => {
+    const s = r.deltas.get(m);
+    const kind = DISPLAY[m].kind;
+    return {
+      text: displayDelta(s?.central ?? null, kind),
+      range: s?.p10 !== undefined && s.p90 !== undefined ? displayDeltaRange(s.p10, s.p90, kind) : null,
+    };
+  };
+  const columns = new Map<MetricName, Column>();
+  const column = (m: MetricName): Column => {
+    let c = columns.get(m);
+    if (c === undefined) columns.set(m, (c = layoutColumn(DISPLAY[m].header, rows.map((r) => cell(r, m)), ' to ')));
+    return c;
+  };
+  const { shown, hidden } = input.metrics !== null ? { shown: [...input.metrics], hidden: [] as MetricName[] } : fitKeyMetrics(input.width, (m) => columnWidth(column(m)));
   const out: string[] = [];
-  out.push(chalk.bold(`${input.nameB} minus ${input.nameA}`) + chalk.dim(` (B − A), by ${LEVEL_WORDS[input.level]}`));
+  out.push(...titleLines(chalk, input.width, `${input.nameB} minus ${input.nameA}`, ` (B − A), ${LEVEL_WORDS[input.level]}`, chalk.dim));
   out.push('');
   out.push(wrap(input.summary, Math.min(input.width, 100)));
   out.push('');
-  if (input.note !== undefined) out.push(dimWrapped(chalk, input.width, input.note));
+  if (input.note !== undefined) out.push(wrap(input.note, Math.min(input.width, 100)));
   out.push(dimWrapped(chalk, input.width, `Green: better for children under ${input.nameB} (fewer unplaced, displaced or outside Wales, nearer home, more places); red: worse. · = no change, ~0 = less than the last digit shown.`));
   for (const block of blocks(rows)) {
     out.push('');
     out.push(chalk.bold(block[0].areaName) + chalk.dim(` ${block[0].areaCode}`));
     for (const line of [0, 1] as const) {
-      const cells = shown.map((m, i) => padLeft(DISPLAY[m].header[line], widths[i]));
-      out.push(chalk.dim(padRight(line === 1 ? 'year' : '', 7) + cells.map((c) => ' '.repeat(GAP) + c).join('')));
+      const cells = shown.map((m) => headerCell(DISPLAY[m].header[line], column(m)));
+      out.push(chalk.dim(trimLine(padRight(line === 1 ? 'year' : '', 7) + cells.map((c) => ' '.repeat(GAP) + c).join(''))));
     }
     for (const r of block) {
-      const cells = shown.map((m, i) => {
-        const d = r.deltas.get(m) ?? null;
-        const text = padLeft(displayDelta(d, DISPLAY[m].kind), widths[i]);
+      const cells = shown.map((m) => {
+        const d = r.deltas.get(m)?.central ?? null;
         const dir = goodDirection(m);
-        const styled = d === null || d === 0 || Math.abs(d) < 1e-9 ? chalk.dim(text) : dir === 0 ? text : Math.sign(d) === dir ? chalk.green(text) : chalk.red(text);
-        return ' '.repeat(GAP) + styled;
+        const style = (text: string): string =>
+          d === null || d === 0 || Math.abs(d) < 1e-9 ? chalk.dim(text) : dir === 0 ? text : Math.sign(d) === dir ? chalk.green(text) : chalk.red(text);
+        return ' '.repeat(GAP) + layoutCell(cell(r, m), column(m), style, chalk.dim);
       });
       const label = padRight(financialYear(r.year), 7);
-      out.push((r.year === input.baseYear - 1 ? chalk.dim(label) : label) + cells.join(''));
+      out.push(trimLine((r.year === input.baseYear - 1 ? chalk.dim(label) : label) + cells.join('')));
     }
   }
   if (hidden.length > 0) {

@@ -79,10 +79,9 @@ export function displayValue(v: number | null, kind: MetricKind): string {
   if (v === null || !Number.isFinite(v)) return '–';
   switch (kind) {
     case 'count':
-      if (Number.isInteger(v)) return grouped(v);
-      // A Monte Carlo mean or quantile of a count: one decimal.
-      const [int, dec] = Math.abs(v).toFixed(1).split('.');
-      return `${v < 0 ? '-' : ''}${grouped(Number(int))}.${dec}`;
+      // Whole children, as in a deterministic run: a Monte Carlo median or quantile of a count (1,358.5)
+      // is rounded half up on screen; files keep it exact.
+      return grouped(Math.round(v) || 0);
     case 'share':
       return `${Math.round(v * 100)}%`;
     case 'ratio':
@@ -92,6 +91,37 @@ export function displayValue(v: number | null, kind: MetricKind): string {
     case 'gbp':
       return (v / 1e6).toFixed(1);
   }
+}
+
+/**
+ * The p10–p90 range of a Monte Carlo figure as its two ends on screen, the unit written once at the
+ * high end (`79`, `83%`); null where the ends look the same (every run agrees, to the digit shown).
+ */
+export function displayRange(p10: number | null, p90: number | null, kind: MetricKind): { lo: string; hi: string } | null {
+  if (p10 === null || p90 === null || !Number.isFinite(p10) || !Number.isFinite(p90)) return null;
+  const lo = displayValue(p10, kind);
+  const hi = displayValue(p90, kind);
+  if (lo === hi) return null;
+  return { lo: kind === 'share' ? lo.replace(/%$/, '') : lo, hi };
+}
+
+/** One end of a range of differences: signed, 0 for nothing, the share unit left to the caller. */
+function deltaEnd(d: number, kind: MetricKind): string {
+  const scaled = kind === 'share' ? d * 100 : kind === 'gbp' ? d / 1e6 : d;
+  const digits = kind === 'count' || kind === 'share' ? 0 : kind === 'ratio' ? 2 : 1;
+  const rounded = Number(scaled.toFixed(digits));
+  if (rounded === 0) return (0).toFixed(digits);
+  const body = kind === 'count' ? grouped(Math.abs(rounded)) : Math.abs(rounded).toFixed(digits);
+  return (rounded > 0 ? '+' : '−') + body;
+}
+
+/** The p10–p90 range of run-by-run differences (`−3`, `+5pt`); null where the ends look the same. */
+export function displayDeltaRange(p10: number | null, p90: number | null, kind: MetricKind): { lo: string; hi: string } | null {
+  if (p10 === null || p90 === null || !Number.isFinite(p10) || !Number.isFinite(p90)) return null;
+  const lo = deltaEnd(p10, kind);
+  const hi = deltaEnd(p90, kind);
+  if (lo === hi) return null;
+  return { lo, hi: hi + (kind === 'share' ? 'pt' : '') };
 }
 
 /** A signed difference as the diff table shows it: +12, −3, · for no change. */

@@ -27,17 +27,28 @@ export function renderProjection(result: Rows, opts: ModelOptions, ctx: { loaded
     return jsonDocument(ctx.meta, records);
   }
   const toFile = opts.out !== null;
-  const rows = result.kind === 'deterministic' ? result.rows : medianRows(result.rows);
-  return renderProjectTable({
+  const common = {
     scenario: ctx.loaded.name,
     title: ctx.loaded.title,
     level: opts.by,
-    rows,
     baseYear: ctx.baseYear,
     metrics: opts.metrics,
     width: terminalWidth(toFile),
     chalk: chalkFor(toFile),
-    note: result.kind === 'monte-carlo' ? `Medians (p50) of ${result.runs} Monte Carlo runs, seed ${opts.seed}; p10 and p90 are in the CSV and JSON forms.` : undefined,
+  };
+  if (result.kind === 'deterministic') return renderProjectTable({ ...common, rows: result.rows });
+  return renderProjectTable({
+    ...common,
+    rows: medianRows(result.rows),
+    ranges: result.rows.map((r) => r.metrics),
+    note: monteCarloNote(result.runs, opts.seed),
   });
 }
 
+/** What the figures of a Monte Carlo table are, in words an analyst can quote. */
+export function monteCarloNote(runs: number, seed: number): string {
+  return (
+    `Median of ${runs} Monte Carlo runs (seed ${seed}) and, in brackets, its p10–p90 range: 8 runs in 10 ` +
+    'fall within it (no brackets where the runs agree). CSV and JSON give p10, p50 and p90 of every metric, unrounded.'
+  );
+}

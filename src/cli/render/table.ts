@@ -4,7 +4,7 @@
 // children placed outside Wales stand out.
 import type { ChalkInstance } from 'chalk';
 import type { AreaLevel, AreaYearRow, MetricName } from '../../model/types.js';
-import { DISPLAY, KEY_METRICS, KEY_PRIORITY, displayValue } from './metrics.js';
+import { DISPLAY, KEY_METRICS, KEY_PRIORITY, displayRange, displayValue } from './metrics.js';
 import { sparkline } from './sparkline.js';
 import { wrap } from './wrap.js';
 
@@ -16,7 +16,9 @@ export function financialYear(t: number): string {
   return `${t}-${String((t + 1) % 100).padStart(2, '0')}`;
 }
 
-export const LEVEL_WORDS: Record<AreaLevel, string> = { wales: 'Wales', region: 'regions', la: 'local authorities' };
+/** How the rows are split, after a comma or as a sentence: 'by regions', 'for Wales as a whole'. */
+export const LEVEL_WORDS: Record<AreaLevel, string> = { wales: 'for Wales as a whole', region: 'by regions', la: 'by local authorities' };
+const sentence = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Pads text to a width, right-aligned, counting visible characters. */
 export const padLeft = (s: string, w: number): string => ' '.repeat(Math.max(0, w - [...s].length)) + s;
@@ -34,34 +36,112 @@ export function fitKeyMetrics(width: number, columnWidth: (m: MetricName) => num
   return { shown, hidden: KEY_METRICS.filter((m) => !shown.includes(m)) };
 }
 
+/**
+ * A cell of a metric column: the figure and, in a Monte Carlo table, its p10–p90 range written in
+ * brackets beside it (null where the runs agree). The range's ends are aligned on the separator.
+ */
+export interface Cell {
+  text: string;
+  range: { lo: string; hi: string } | null;
+}
+
+/** Widths of a metric column: the figure (under the header), then the bracketed range if any row has one. */
+export interface Column {
+  valueW: number;
+  loW: number;
+  hiW: number;
+  sep: string;
+}
+
+const len = (s: string): number => [...s].length;
+
+export function layoutColumn(header: readonly string[], cells: readonly Cell[], sep: string): Column {
+  const ranges = cells.flatMap((c) => (c.range ? [c.range] : []));
+  return {
+    valueW: Math.max(6, ...header.map(len), ...cells.map((c) => len(c.text))),
+    loW: Math.max(0, ...ranges.map((r) => 1 + len(r.lo))),
+    hiW: Math.max(0, ...ranges.map((r) => len(r.hi) + 1)),
+    sep,
+  };
+}
+
+export const columnWidth = (c: Column): number => c.valueW + (c.loW > 0 ? 1 + c.loW + len(c.sep) + c.hiW : 0);
+
+/**
+ * A cell laid out in its column: the figure styled by `styleValue`, the range by `styleRange`; the
+ * padding is never styled, so that lines can end without trailing spaces.
+ */
+export function layoutCell(cell: Cell, col: Column, styleValue: (s: string) => string, styleRange: (s: string) => string): string {
+  const value = ' '.repeat(col.valueW - len(cell.text)) + styleValue(cell.text);
+  if (col.loW === 0) return value;
+  if (cell.range === null) return value + ' '.repeat(1 + col.loW + len(col.sep) + col.hiW);
+  const lo = `(${cell.range.lo}`;
+  const hi = `${cell.range.hi})`;
+  return value + ' '.repeat(1 + col.loW - len(lo)) + styleRange(lo + col.sep + hi) + ' '.repeat(col.hiW - len(hi));
+}
+
+/** A column's two header lines, right-aligned over the figure (the range hangs to its right). */
+export function headerCell(text: string, col: Column): string {
+  return padLeft(text, col.valueW) + ' '.repeat(columnWidth(col) - col.valueW);
+}
+
+/** A line with its trailing spaces removed (padding of an empty last cell). */
+export const trimLine = (line: string): string => line.replace(/ +$/, '');
+
+/**
+ * A title wrapped to the width (at most 100), its first part in bold and the rest styled by
+ * `restStyle`: `Scenario central: Likely …`. Both parts are single-spaced text.
+ */
+export function titleLines(chalk: ChalkInstance, width: number, bold: string, rest: string, restStyle: (s: string) => string = (s) => s): string[] {
+  let offset = 0;
+  return wrap(bold + rest, Math.min(width, 100))
+    .split('\n')
+    .map((line) => {
+      const cut = Math.max(0, Math.min(line.length, bold.length - offset));
+      offset += line.length + 1;
+      return (cut > 0 ? chalk.bold(line.slice(0, cut)) : '') + (cut < line.length ? restStyle(line.slice(cut)) : '');
+    });
+}
+
 export interface ProjectTableInput {
   scenario: string;
   title: string;
   level: AreaLevel;
+  /** The figures shown: a deterministic run's, or the medians of Monte Carlo runs. */
   rows: readonly AreaYearRow[];
+  /** Monte Carlo only: each row's p10 and p90 per metric, in the order of `rows`. */
+  ranges?: ReadonlyArray<Partial<Record<MetricName, { p10: number; p90: number } | null>>>;
   /** B: the data's base year (the base row is year B−1). */
   baseYear: number;
   /** Metrics asked for with --metrics, or null for the key metrics that fit. */
   metrics: readonly MetricName[] | null;
   width: number;
   chalk: ChalkInstance;
-  /** A line under the title (e.g. that the figures are Monte Carlo medians). */
+  /** A paragraph under the title (e.g. that the figures are Monte Carlo medians with their ranges). */
   note?: string;
 }
 
 export function renderProjectTable(input: ProjectTableInput): string {
-  const { rows, chalk } = input;
-  const columnWidth = (m: MetricName): number =>
-    Math.max(6, ...DISPLAY[m].header.map((h) => [...h].length), ...rows.map((r) => [...displayValue(r.metrics[m], DISPLAY[m].kind)].length));
-  const { shown, hidden } = input.metrics !== null ? { shown: [...input.metrics], hidden: [] as MetricName[] } : fitKeyMetrics(input.width, columnWidth);
-  const widths = shown.map(columnWidth);
+  const { chalk } = input;
+  const rows = input.rows.map((r, i) => ({ ...r, ranges: input.ranges?.[i] }));
+  const cell = (r: (typeof rows)[number], m: MetricName): Cell => {
+    const s = r.ranges?.[m];
+    return { text: displayValue(r.metrics[m], DISPLAY[m].kind), range: s ? displayRange(s.p10, s.p90, DISPLAY[m].kind) : null };
+  };
+  const columns = new Map<MetricName, Column>();
+  const column = (m: MetricName): Column => {
+    let c = columns.get(m);
+    if (c === undefined) columns.set(m, (c = layoutColumn(DISPLAY[m].header, rows.map((r) => cell(r, m)), '–')));
+    return c;
+  };
+  const { shown, hidden } = input.metrics !== null ? { shown: [...input.metrics], hidden: [] as MetricName[] } : fitKeyMetrics(input.width, (m) => columnWidth(column(m)));
 
   const out: string[] = [];
-  out.push(chalk.bold(`Scenario ${input.scenario}`) + (input.title ? `: ${input.title}` : ''));
-  if (input.note) out.push(input.note);
+  out.push(...titleLines(chalk, input.width, `Scenario ${input.scenario}`, input.title ? `: ${input.title}` : ''));
+  if (input.note) out.push(wrap(input.note, Math.min(input.width, 100)));
   out.push(
     dimWrapped(chalk, input.width,
-      `By ${LEVEL_WORDS[input.level]}. Each row is a financial year and the state at the 31 March it ends on; ` +
+      `${sentence(LEVEL_WORDS[input.level])}. Each row is a financial year and the state at the 31 March it ends on; ` +
         `${financialYear(input.baseYear - 1)} is the data's base state (31 March ${input.baseYear}). ` +
         'Displaced, supplementary approvals and cost are flows over the year.',
     ),
@@ -72,18 +152,20 @@ export function renderProjectTable(input: ProjectTableInput): string {
     const head = block[0];
     out.push(chalk.bold(head.areaName) + chalk.dim(` ${head.areaCode}`));
     for (const line of [0, 1] as const) {
-      const cells = shown.map((m, i) => padLeft(DISPLAY[m].header[line], widths[i]));
-      out.push(chalk.dim(padRight(line === 1 ? 'year' : '', YEAR_WIDTH) + cells.map((c) => ' '.repeat(GAP) + c).join('')));
+      const cells = shown.map((m) => headerCell(DISPLAY[m].header[line], column(m)));
+      out.push(chalk.dim(trimLine(padRight(line === 1 ? 'year' : '', YEAR_WIDTH) + cells.map((c) => ' '.repeat(GAP) + c).join(''))));
     }
     block.forEach((r, ri) => {
       const prev = ri > 0 ? block[ri - 1] : null;
       const isBase = r.year === input.baseYear - 1;
-      const cells = shown.map((m, i) => {
-        const text = padLeft(displayValue(r.metrics[m], DISPLAY[m].kind), widths[i]);
-        return ' '.repeat(GAP) + styleCell(chalk, m, r.metrics[m], prev?.metrics[m] ?? null, text);
+      const cells = shown.map((m) => {
+        const v = r.metrics[m];
+        const c = cell(r, m);
+        const rangeStyle = m === 'unplaced' && (r.ranges?.[m]?.p90 ?? 0) >= 0.5 ? chalk.red : chalk.dim;
+        return ' '.repeat(GAP) + layoutCell(c, column(m), (t) => styleCell(chalk, m, v, prev?.metrics[m] ?? null, t), rangeStyle);
       });
       const label = padRight(financialYear(r.year), YEAR_WIDTH);
-      out.push((isBase ? chalk.dim(label) : label) + cells.join(''));
+      out.push(trimLine((isBase ? chalk.dim(label) : label) + cells.join('')));
     });
     out.push(...sparkGrid(shown, block, input.width, chalk));
   }
@@ -115,7 +197,7 @@ export function blocks<R extends { level: AreaLevel; areaCode: string }>(rows: r
 
 function styleCell(chalk: ChalkInstance, m: MetricName, v: number | null, prev: number | null, text: string): string {
   if (v === null) return chalk.dim(text);
-  if (m === 'unplaced' && v > 0) return chalk.red.bold(text);
+  if (m === 'unplaced' && v >= 0.5) return chalk.red.bold(text);
   if (m === 'placed_outside_wales' && prev !== null && v > prev) return chalk.yellow(text);
   if ((m === 'sufficiency_foster' || m === 'sufficiency_residential') && v < 1) return chalk.yellow(text);
   return text;
