@@ -7,6 +7,8 @@ import { Chalk } from 'chalk';
 import { diffSummary, renderDiffTable } from '../../src/cli/render/diff.js';
 import { displayDelta, displayDeltaRange, displayRange, displayValue } from '../../src/cli/render/metrics.js';
 import { renderProjectTable } from '../../src/cli/render/table.js';
+import { planTable } from '../../src/cli/render/plan.js';
+import type { PlanFigures } from '../../src/cli/plan-figures.js';
 import type { DiffRecord } from '../../src/io/output.js';
 import { parseMetrics, parseYear, resolveFormat } from '../../src/cli/pipeline.js';
 import { METRICS, type AreaYearRow, type MetricName } from '../../src/model/types.js';
@@ -184,5 +186,26 @@ describe('diff summary', () => {
     });
     expect(text).toContain('By March 2030, eliminate-act places 85 more children outside Wales than baseline (310 against 225), mostly from Gwent (+40) and Cardiff and Vale (+30).');
     expect(text).toContain('Neither scenario leaves a child without a place in 2029-30.');
+  });
+});
+
+describe('plan table', () => {
+  it('wraps long headings and items to the width, never cutting a provider id', () => {
+    const f = {
+      la: { code: 'W06000015', nameEn: 'Cardiff' },
+      year: 2027,
+      asAt: '2028-03-31',
+      rows: [
+        { section: 'a(ii)', item: 'of whom placed with for-profit providers', placementType: '', value: 133 },
+        { section: 'd(iii)', item: 'Synthetic for-profit fostering agency carers, Vale of Glamorgan (1) (FP-FOS-W06000014-01)', placementType: 'foster', value: 2 },
+        { section: 'd(iii)', item: 'Synthetic for-profit fostering agency carers, Vale of Glamorgan (2) (FP-FOS-W06000014-02)', placementType: 'foster', value: 1 },
+      ],
+    } as unknown as PlanFigures;
+    const out = planTable(f, { scenario: 's', title: '', version: '0' }, new Chalk({ level: 0 }), 60);
+    for (const l of out.split('\n')) expect([...l].length).toBeLessThanOrEqual(60);
+    expect(out).toContain('a(ii) Children unlikely to be placed with LA or\n      not-for-profit accommodation within or near the area\n');
+    expect(out).toContain('(FP-FOS-W06000014-01)');
+    expect(out).toContain('(FP-FOS-W06000014-02)');
+    expect(out).not.toContain('…');
   });
 });

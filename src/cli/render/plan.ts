@@ -39,7 +39,8 @@ function sourceLine(f: PlanFigures, ctx: PlanContext): string {
 }
 
 export function planTable(f: PlanFigures, ctx: PlanContext, chalk: ChalkInstance, width: number): string {
-  const out: string[] = [chalk.bold(heading(f)), chalk.dim(wrap(sourceLine(f, ctx), width))];
+  const prose = Math.min(width, 100);
+  const out: string[] = [...wrap(heading(f), prose).split('\n').map((l) => chalk.bold(l)), chalk.dim(wrap(sourceLine(f, ctx), prose))];
   const typeW = Math.max(4, ...f.rows.map((r) => r.placementType.length));
   const valueW = Math.max(5, ...f.rows.map((r) => shown(r).length));
   const itemW = Math.max(20, Math.min(width - 2 - typeW - 2 - valueW - 2, Math.max(...f.rows.map((r) => [...r.item].length))));
@@ -50,17 +51,30 @@ export function planTable(f: PlanFigures, ctx: PlanContext, chalk: ChalkInstance
       section = r.section;
       lastItem = '';
       out.push('');
-      out.push(chalk.bold(`${r.section} `) + SECTION_TITLES[r.section]);
+      // The s.75A(3) paragraph, then its title, wrapped under itself.
+      const indent = ' '.repeat(r.section.length + 1);
+      const title = wrap(SECTION_TITLES[r.section], Math.max(20, width - indent.length)).split('\n');
+      out.push(chalk.bold(`${r.section} `) + title[0], ...title.slice(1).map((l) => indent + l));
     }
-    // An item's rows by type follow its all-types row: the item is written once.
-    const label = r.item === lastItem ? '' : r.item;
+    // An item's rows by type follow its all-types row: the item is written once. A long item (a
+    // provider's name and id) wraps rather than being cut, so that two providers are never shown
+    // alike; its figures go on its last line, indented lines before it.
+    const label = r.item === lastItem ? [''] : wrapItem(r.item, itemW);
     lastItem = r.item;
-    const item = [...label].length > itemW ? [...label].slice(0, itemW - 1).join('') + '…' : label;
     const value = padLeft(shown(r), valueW);
     const styled = r.section === 'c' && r.item.startsWith('shortfall') && (r.value ?? 0) > 0 ? chalk.red.bold(value) : value;
-    out.push(`  ${padRight(item, itemW)}  ${padRight(r.placementType, typeW)}  ${styled}`);
+    for (const l of label.slice(0, -1)) out.push(`  ${l}`);
+    out.push(`  ${padRight(label[label.length - 1], itemW)}  ${padRight(r.placementType, typeW)}  ${styled}`);
   }
   return out.join('\n') + '\n';
+}
+
+/** An item's text in lines of at most `width`, lines after the first indented by two spaces. */
+function wrapItem(item: string, width: number): string[] {
+  if ([...item].length <= width) return [item];
+  const first = wrap(item, width).split('\n')[0];
+  const rest = item.slice(first.length).trim();
+  return [first, ...wrap(rest, width - 2).split('\n').map((l) => `  ${l}`)];
 }
 
 const mdCell = (s: string): string => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
