@@ -145,6 +145,23 @@ describe('Monte Carlo tables', () => {
     });
     expect(out).toContain('\n2024-25       ·\n2025-26      +2 (−3 to +12)\n');
   });
+  it('diff: colours a direction only where the whole p10–p90 range lies on that side of 0', () => {
+    const rec = (year: number, stat: DiffRecord['stat'], delta: number): DiffRecord => ({ level: 'wales', areaCode: 'W92000004', areaName: 'Wales', year, metric: 'unplaced', stat, a: 0, b: 0, delta });
+    const out = renderDiffTable({
+      nameA: 'a',
+      nameB: 'b',
+      level: 'wales',
+      records: [rec(2025, 'p10', -3), rec(2025, 'p50', 2), rec(2025, 'p90', 12), rec(2026, 'p10', 1), rec(2026, 'p50', 2), rec(2026, 'p90', 12)],
+      metrics: ['unplaced'],
+      summary: '',
+      width: 80,
+      chalk: new Chalk({ level: 1 }),
+      baseYear: 2024,
+    });
+    const line = (fy: string) => out.split('\n').find((l) => l.startsWith(fy))!;
+    expect(line('2025-26')).not.toContain('\u001b[31m');
+    expect(line('2026-27')).toContain('\u001b[31m+2');
+  });
 });
 
 describe('option parsing', () => {

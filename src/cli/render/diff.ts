@@ -216,7 +216,14 @@ export function renderDiffTable(input: DiffTableInput): string {
   out.push(wrap(input.summary, Math.min(input.width, 100)));
   out.push('');
   if (input.note !== undefined) out.push(wrap(input.note, Math.min(input.width, 100)));
-  out.push(dimWrapped(chalk, input.width, `Green: better for children under ${input.nameB} (fewer unplaced, displaced or outside Wales, nearer home, more places); red: worse. · = no change, ~0 = less than the last digit shown.`));
+  const withRanges = input.records.some((d) => d.stat === 'p10');
+  out.push(
+    dimWrapped(chalk, input.width,
+      `Green: better for children under ${input.nameB} (fewer unplaced, displaced or outside Wales, nearer home, more places); red: worse` +
+        (withRanges ? '; with runs, only where the whole p10–p90 range is on that side of zero' : '') +
+        '. · = no change, ~0 = less than the last digit shown.',
+    ),
+  );
   for (const block of blocks(rows)) {
     out.push('');
     out.push(chalk.bold(block[0].areaName) + chalk.dim(` ${block[0].areaCode}`));
@@ -226,10 +233,13 @@ export function renderDiffTable(input: DiffTableInput): string {
     }
     for (const r of block) {
       const cells = shown.map((m) => {
-        const d = r.deltas.get(m)?.central ?? null;
+        const stats = r.deltas.get(m);
+        const d = stats?.central ?? null;
+        // With runs, a direction is shown only when 9 runs in 10 or more agree on it.
+        const settled = stats?.p10 === undefined || [stats.p10, stats.p90].every((q) => q !== null && q !== undefined && d !== null && Math.sign(q) === Math.sign(d));
         const dir = goodDirection(m);
         const style = (text: string): string =>
-          d === null || d === 0 || Math.abs(d) < 1e-9 ? chalk.dim(text) : dir === 0 ? text : Math.sign(d) === dir ? chalk.green(text) : chalk.red(text);
+          d === null || d === 0 || Math.abs(d) < 1e-9 ? chalk.dim(text) : dir === 0 || !settled ? text : Math.sign(d) === dir ? chalk.green(text) : chalk.red(text);
         return ' '.repeat(GAP) + layoutCell(cell(r, m), column(m), style, chalk.dim);
       });
       const label = padRight(financialYear(r.year), 7);
