@@ -322,4 +322,13 @@ describe('sufficiency scenarios', () => {
     expect(lines[0]).toBe("baseline                Today's market and trends; no policy change");
     expect(new Set(lines.map((l) => l.indexOf(l.trim().split(/\s{2,}/)[1])))).toEqual(new Set([24]));
   });
+
+  it('cuts titles with … to fit a terminal 80 columns wide, keeping one line each', async () => {
+    const { formatScenarioList } = await import('../../src/cli/commands/scenarios.js');
+    const lines = formatScenarioList(await listScenarios(LIBRARY), 80).trimEnd().split('\n');
+    expect(lines).toHaveLength(8);
+    for (const l of lines) expect([...l].length).toBeLessThanOrEqual(79);
+    expect(lines.find((l) => l.startsWith('central-uncertain '))).toMatch(/…$/);
+    expect(lines[0]).toBe("baseline                Today's market and trends; no policy change");
+  });
 });

@@ -22,7 +22,7 @@ describe('sufficiency validate (built CLI)', () => {
     const { code, stdout, stderr } = run('validate', '--data', 'test/fixtures/io/good', '--scenarios', 'test/fixtures/io/no-scenarios');
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^test\/fixtures\/io\/good: 3 local authorities, 510 children, 0 errors, 0 warnings/);
+    expect(stdout).toMatch(/^test\/fixtures\/io\/good: 3 LAs, 510 children, 0 errors, 0 warnings/);
   });
 
   it('exits 0 with warnings printed when the only problems are warnings', () => {
@@ -35,7 +35,7 @@ describe('sufficiency validate (built CLI)', () => {
     const { code, stdout, stderr } = run('validate');
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^data\/wales: 22 local authorities, 7198 children, 0 errors, 0 warnings; 8 scenarios valid$/m);
+    expect(stdout).toMatch(/^data\/wales: 22 LAs, 7,198 children, 0 errors, 0 warnings; 8 scenarios valid$/m);
   });
 
   it('exits 3 on a bad scenario, naming its file, line, column and key', () => {

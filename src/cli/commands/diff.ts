@@ -23,6 +23,7 @@ import {
 } from '../pipeline.js';
 import { chalkFor, terminalWidth } from '../render/colour.js';
 import { diffRecords, diffSummary, monteCarloDiffRecords, renderDiffTable, type SummaryInput } from '../render/diff.js';
+import { helpAfter } from '../help.js';
 
 export function registerDiff(program: Command): void {
   const cmd = program
@@ -32,7 +33,7 @@ export function registerDiff(program: Command): void {
     .argument('<B>', 'the scenario whose changes are shown');
   addModelOptions(cmd).addHelpText(
     'after',
-    `
+    helpAfter(`
 The table starts with a plain-English summary for Wales; deltas are B minus A, green where B is
 better for children, red where worse. The years shown default to those both scenarios cover.
 CSV columns: level,area_code,area_name,year,metric,a,b,delta. With --runs N > 1 both scenarios
@@ -44,7 +45,7 @@ Examples:
   $ sufficiency diff baseline eliminate-act --by la --to 2030
   $ sufficiency diff central eliminate-act --format csv --out diff.csv
   $ sufficiency diff central central-uncertain --runs 500 --seed 7 --by wales
-`,
+`),
   );
   cmd.action(async (refA: string, refB: string, raw: RawModelOptions) => {
     const opts = parseModelOptions(raw, stdoutIsTty());

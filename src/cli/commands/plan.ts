@@ -21,6 +21,7 @@ import {
 import { chalkFor, terminalWidth } from '../render/colour.js';
 import { planCsv, planMarkdown, planTable } from '../render/plan.js';
 import { financialYear } from '../render/table.js';
+import { helpAfter } from '../help.js';
 
 interface RawPlanOptions {
   la: string;
@@ -49,7 +50,7 @@ export function registerPlan(program: Command): void {
     .addOption(new Option('--timestamp', 'record the time of the run in the provenance'))
     .addHelpText(
       'after',
-      `
+      helpAfter(`
 Rows follow s.75A(3): a(i) children looked after; a(ii) children unlikely to be placed with LA or
 not-for-profit accommodation within or near the area; b LA places; c places against need;
 d(i) supplementary placements; d(iii)/d(iv) providers likely to be named; e the LA's strategy.
@@ -57,9 +58,10 @@ CSV columns: la_code,la_name,financial_year,section,item,placement_type,value.
 
 Examples:
   $ sufficiency plan --la Cardiff --year 2027-28 --scenario central
-  $ sufficiency plan --la "Ynys Môn" --year 2028 --scenario eliminate-act --format md --out plan.md
+  $ sufficiency plan --la "Ynys Môn" --year 2028 --scenario eliminate-act \\
+      --format md --out plan.md
   $ sufficiency plan --la W06000015 --year 2027 --scenario central --format csv
-`,
+`),
     )
     .action(async (raw: RawPlanOptions) => {
       const format = resolveFormat(raw.format, raw.out ?? null, raw.excel === true, stdoutIsTty(), ['table', 'csv', 'md']);

@@ -16,6 +16,7 @@ import {
   type RawModelOptions,
 } from '../pipeline.js';
 import { renderProjection } from '../render/project.js';
+import { helpAfter } from '../help.js';
 
 export function registerProject(program: Command): void {
   const cmd = program
@@ -24,16 +25,17 @@ export function registerProject(program: Command): void {
     .addOption(new Option('--scenario <name>', 'scenario: a name in the scenarios folder or a path to a .yaml file').makeOptionMandatory());
   addModelOptions(cmd).addHelpText(
     'after',
-    `
+    helpAfter(`
 Standard output gets a table on a terminal and CSV when piped. Files carry every metric; the
 table shows the key ones. --out FILE also writes FILE.meta.json (versions, input hashes,
 assumptions). The base row (year B-1) is the data's own state.
 
 Examples:
   $ sufficiency project --scenario central
-  $ sufficiency project --scenario central --by la --from 2027 --to 2030 --metrics unplaced,placed_outside_wales
+  $ sufficiency project --scenario central --by la --from 2027 --to 2030
+  $ sufficiency project --scenario central --metrics unplaced,displaced
   $ sufficiency project --scenario eliminate-act --excel --out budget.csv
-`,
+`),
   );
   cmd.action(async (raw: RawModelOptions & { scenario: string }) => {
     const opts = parseModelOptions(raw, stdoutIsTty());

@@ -2,6 +2,7 @@
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { DEFAULT_SCENARIOS_DIR } from '../../io/paths.js';
+import { helpAfter } from '../help.js';
 
 interface ScenariosOptions {
   scenarios: string;
@@ -14,7 +15,7 @@ export function registerScenarios(program: Command): void {
     .addOption(new Option('--scenarios <dir>', 'folder of scenario YAML files').default(DEFAULT_SCENARIOS_DIR, "the project's scenarios/"))
     .addHelpText(
       'after',
-      `
+      helpAfter(`
 Each *.yaml file of the folder is one scenario; its name is its own \`name:\`, else the file's
 name without .yaml. Use the name with --scenario (or give a path to any .yaml file). The format
 is described in docs/scenarios.md. This lists; \`sufficiency validate\` checks them.
@@ -23,7 +24,7 @@ Examples:
   $ sufficiency scenarios
   $ sufficiency scenarios --scenarios ./my-scenarios
   $ sufficiency project --scenario central
-`,
+`),
     )
     .action(async (opts: ScenariosOptions) => {
       const { listScenarios } = await import('../../io/scenario.js');
@@ -31,12 +32,21 @@ Examples:
         if (err.code === 'ENOENT' || err.code === 'ENOTDIR') throw new UsageError(`scenarios: no folder ${opts.scenarios}`);
         throw err;
       });
-      process.stdout.write(formatScenarioList(list));
+      process.stdout.write(formatScenarioList(list, process.stdout.isTTY === true && process.stdout.columns ? process.stdout.columns : null));
     });
 }
 
-/** One line per scenario: the name padded to the longest, two spaces, the title. */
-export function formatScenarioList(list: ReadonlyArray<{ name: string; title: string }>): string {
+/**
+ * One line per scenario: the name padded to the longest, two spaces, the title. On a terminal narrower
+ * than a line, the title is cut with … so that each scenario stays on one line; pipes get it whole.
+ */
+export function formatScenarioList(list: ReadonlyArray<{ name: string; title: string }>, columns: number | null = null): string {
   const width = Math.max(0, ...list.map((s) => s.name.length));
-  return list.map((s) => (s.title ? `${s.name.padEnd(width)}  ${s.title}` : s.name).trimEnd() + '\n').join('');
+  const fit = (title: string): string => {
+    if (columns === null) return title;
+    const room = columns - 1 - width - 2;
+    const chars = [...title];
+    return chars.length <= room ? title : `${chars.slice(0, Math.max(0, room - 1)).join('').trimEnd()}…`;
+  };
+  return list.map((s) => (s.title ? `${s.name.padEnd(width)}  ${fit(s.title)}` : s.name).trimEnd() + '\n').join('');
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { DEFAULT_DATA_DIR } from '../../io/paths.js';
+import { helpAfter } from '../help.js';
 
 interface TemplateOptions {
   force?: boolean;
@@ -21,7 +22,7 @@ export function registerTemplate(program: Command): void {
     )
     .addHelpText(
       'after',
-      `
+      helpAfter(`
 The folder gets datapackage.json (every resource with its Table Schema), one CSV per resource,
 <resource>.schema.json files and a README.md on how to fill it in. local_authorities.csv is
 filled with the 22 Welsh LAs; the other CSVs hold a header row and one example line starting
@@ -30,8 +31,9 @@ with "# " (a comment: the tool skips it). Check the result with \`sufficiency va
 Examples:
   $ sufficiency template cardiff-strategy
   $ sufficiency template ./out/blank --force
-  $ sufficiency template cardiff-strategy && sufficiency validate --data cardiff-strategy
-`,
+  $ sufficiency template cardiff-strategy
+  $ sufficiency validate --data cardiff-strategy
+`),
     )
     .action(async (dir: string, opts: TemplateOptions) => {
       const written = await writeTemplate(dir, opts);

@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import { InputError, formatProblem, type Problem } from '../../errors.js';
 import { DEFAULT_DATA_DIR, DEFAULT_SCENARIOS_DIR } from '../../io/paths.js';
 import type { Dataset } from '../../model/types.js';
+import { helpAfter } from '../help.js';
 
 interface ValidateOptions {
   data: string;
@@ -25,15 +26,15 @@ export function registerValidate(program: Command): void {
     .addOption(new Option('--scenarios <dir>', 'folder of scenarios').default(DEFAULT_SCENARIOS_DIR, "the project's scenarios/"))
     .addHelpText(
       'after',
-      `
+      helpAfter(`
 Problems are printed to standard error as FILE:LINE:COLUMN: message; warnings do not change the
 exit code (0 when there is no error, 3 otherwise). A one-line summary goes to standard output.
 
 Examples:
   $ sufficiency validate
   $ sufficiency validate --data ./my-la-strategy --scenario central
-  $ sufficiency validate --scenario scenarios/eliminate-act.yaml --scenario baseline
-`,
+  $ sufficiency validate --scenario scenarios/eliminate-act.yaml
+`),
     )
     .action(async (opts: ValidateOptions) => {
       const { loadDataset, displayPath } = await import('../../io/dataset.js');
@@ -52,7 +53,7 @@ Examples:
       const counts = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
       const about =
         dataset !== null
-          ? `${dataset.localAuthorities.length} local authorities, ${childrenAtBase(dataset)} children, `
+          ? `${dataset.localAuthorities.length} LAs, ${childrenAtBase(dataset).toLocaleString('en-GB')} children, `
           : '';
       process.stdout.write(`${shown}: ${about}${counts}${scenarioNote ? `; ${scenarioNote}` : ''}\n`);
       if (errors > 0) throw new InputError(problems);
