@@ -427,9 +427,29 @@ export function readNumber(text: string, expected: string): { value: number } | 
   return { message: `expected ${expected}, found ${quote(text)}` };
 }
 
+const COUNT = z.number().int().min(0);
+const ISO_DATE = z.iso.date();
+
 /** The zod schema of one cell (input: the trimmed text of the cell, '' when empty or absent). */
 export function cellSchema(field: FieldSpec, ctx: RowContext): z.ZodType<string | number | null, string> {
   const expected = field.expected;
+  // The inner checks are built once per column, not per cell: building a zod schema costs far more
+  // than running one, and a dataset has thousands of cells. Their messages name the cell's text, so
+  // they are written here on failure rather than given to zod.
+  const enumCheck = field.kind === 'enum' ? z.enum((field.enum ?? []) as [string, ...string[]]) : null;
+  let numberCheck = z.number();
+  if (field.minimum !== undefined) numberCheck = field.exclusiveMinimum ? numberCheck.gt(field.minimum) : numberCheck.gte(field.minimum);
+  if (field.maximum !== undefined) numberCheck = numberCheck.lte(field.maximum);
+  const yearCheck = z
+    .string()
+    .regex(/^\d{4}$/)
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .min(field.minimum ?? 0)
+        .max(field.maximum ?? 9999),
+    );
   return z.string().transform((raw, zctx): string | number | null => {
     const text = raw.trim();
     const fail = (message: string): never => {
@@ -466,7 +486,7 @@ export function cellSchema(field: FieldSpec, ctx: RowContext): z.ZodType<string 
       }
       case 'enum': {
         const options = field.enum ?? [];
-        const parsed = z.enum(options as [string, ...string[]]).safeParse(text.toLowerCase());
+        const parsed = enumCheck!.safeParse(text.toLowerCase());
         if (parsed.success) return parsed.data;
         const hint = suggestAmong(text, options);
         const other = field.name === 'placement_type' && (PLACEMENT_TYPES as readonly string[]).includes(text.toLowerCase());
@@ -476,25 +496,15 @@ export function cellSchema(field: FieldSpec, ctx: RowContext): z.ZodType<string 
       case 'count': {
         const n = readNumber(text, expected);
         if ('message' in n) return fail(n.message);
-        const checked = z
-          .number()
-          .int({ error: `expected ${expected}, found ${quote(text)}` })
-          .min(0, { error: `expected ${expected} (0 or more), found ${quote(text)}` })
-          .safeParse(n.value);
-        return checked.success ? checked.data : fail(checked.error.issues[0].message);
+        const checked = COUNT.safeParse(n.value);
+        if (checked.success) return checked.data;
+        return fail(Number.isInteger(n.value) ? `expected ${expected} (0 or more), found ${quote(text)}` : `expected ${expected}, found ${quote(text)}`);
       }
       case 'number': {
         const n = readNumber(text, expected);
         if ('message' in n) return fail(n.message);
-        let check = z.number();
-        if (field.minimum !== undefined) {
-          check = field.exclusiveMinimum
-            ? check.gt(field.minimum, { error: `expected ${expected}, found ${quote(text)}` })
-            : check.gte(field.minimum, { error: `expected ${expected}, found ${quote(text)}` });
-        }
-        if (field.maximum !== undefined) check = check.lte(field.maximum, { error: `expected ${expected}, found ${quote(text)}` });
-        const checked = check.safeParse(n.value);
-        return checked.success ? checked.data : fail(checked.error.issues[0].message);
+        const checked = numberCheck.safeParse(n.value);
+        return checked.success ? checked.data : fail(`expected ${expected}, found ${quote(text)}`);
       }
       case 'year': {
         let yearText = text;
@@ -508,21 +518,11 @@ export function cellSchema(field: FieldSpec, ctx: RowContext): z.ZodType<string 
             yearText = fy[1];
           }
         }
-        const checked = z
-          .string()
-          .regex(/^\d{4}$/, { error: `expected ${expected}, found ${quote(text)}` })
-          .transform(Number)
-          .pipe(
-            z
-              .number()
-              .min(field.minimum ?? 0, { error: `expected ${expected}, found ${quote(text)}` })
-              .max(field.maximum ?? 9999, { error: `expected ${expected}, found ${quote(text)}` }),
-          )
-          .safeParse(yearText);
-        return checked.success ? checked.data : fail(checked.error.issues[0].message);
+        const checked = yearCheck.safeParse(yearText);
+        return checked.success ? checked.data : fail(`expected ${expected}, found ${quote(text)}`);
       }
       case 'date31march': {
-        const iso = z.iso.date().safeParse(text);
+        const iso = ISO_DATE.safeParse(text);
         if (!iso.success) {
           const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
           const hint = dmy ? ` (did you mean ${dmy[3]}-${dmy[2].padStart(2, '0')}-${dmy[1].padStart(2, '0')}?)` : '';
