@@ -13,15 +13,22 @@ export function foldName(s: string): string {
     .trim();
 }
 
-export interface LaResolver {
+/** What a name can be resolved against: a dataset's LAs, or the table of Welsh LAs (wales-las.ts). */
+export interface LaName {
+  code: string;
+  nameEn: string;
+  nameCy: string;
+}
+
+export interface LaResolver<T extends LaName = LocalAuthority> {
   /** The LA a code or name denotes, or null. */
-  resolve(text: string): LocalAuthority | null;
+  resolve(text: string): T | null;
   /** A "did you mean" for a near miss, e.g. `did you mean "Isle of Anglesey" (W06000001)?`, or null. */
   suggest(text: string): string | null;
 }
 
-export function makeLaResolver(las: readonly LocalAuthority[]): LaResolver {
-  const byKey = new Map<string, LocalAuthority>();
+export function makeLaResolver<T extends LaName = LocalAuthority>(las: readonly T[]): LaResolver<T> {
+  const byKey = new Map<string, T>();
   for (const la of las) {
     for (const k of [la.code, la.nameEn, la.nameCy]) byKey.set(foldName(k), la);
   }
@@ -32,7 +39,7 @@ export function makeLaResolver(las: readonly LocalAuthority[]): LaResolver {
     suggest(text) {
       const folded = foldName(text);
       if (!folded) return null;
-      let best: { la: LocalAuthority; d: number } | null = null;
+      let best: { la: T; d: number } | null = null;
       for (const [key, la] of byKey) {
         const d = key.includes(folded) || folded.includes(key) ? 1 : editDistance(folded, key);
         if (best === null || d < best.d || (d === best.d && la.code < best.la.code)) best = { la, d };

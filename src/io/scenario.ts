@@ -27,7 +27,7 @@ import {
   type Sector,
   type Timeline,
 } from '../model/types.js';
-import { makeLaResolver, regionSlug, suggestAmong, type LaResolver } from './la-names.js';
+import { makeLaResolver, regionSlug, suggestAmong, type LaName } from './la-names.js';
 import {
   checkParam,
   clampToKind,
@@ -43,6 +43,7 @@ import {
   type Value,
 } from './scenario-params.js';
 import { locate, readScenarioFile, type PathSeg, type ScenarioFile } from './scenario-yaml.js';
+import { WALES_LAS } from './wales-las.js';
 
 export type { ParamSpec, Value, YearMap } from './scenario-params.js';
 
@@ -82,6 +83,13 @@ export interface RegionalHomeSpec {
   sector: Sector;
   placementType: MarketType;
   reservedForRegion: boolean;
+  /**
+   * Set (true) when the host is a Welsh LA the dataset leaves out: the home is not modelled. The row
+   * stays in the list so that the rows after it keep their index, and with it their parameter path
+   * (`regional_residential[i].places`) and Monte Carlo stream. Absent otherwise, so that a scenario's
+   * hash on a dataset holding every host is what it always was.
+   */
+  leftOut?: true;
 }
 
 /**
@@ -597,33 +605,76 @@ function checkRegion(v: unknown, at: PathSeg[], out: Issue[]): void {
   out.push({ path: at, message: `unknown region "${v}"; ${hint ?? `expected one of ${REGIONS.join(', ')}`}` });
 }
 
-function checkLa(resolver: LaResolver, v: unknown, at: PathSeg[], out: Issue[], atKey = false): string | null {
+/** An LA as a scenario names it: one of the dataset's, or a Welsh LA that the dataset leaves out. */
+interface ScenarioLa {
+  code: string;
+  nameEn: string;
+  region: string;
+  inDataset: boolean;
+}
+
+interface ScenarioLas {
+  resolve(text: string): ScenarioLa | null;
+  /** A "did you mean" among the dataset's LAs and the other Welsh LAs, or null. */
+  suggest(text: string): string | null;
+}
+
+/**
+ * A scenario's LA names are resolved against the dataset's LAs first, then against the 22 Welsh LAs
+ * (wales-las.ts): a dataset may hold one LA or one region, and a scenario written for Wales names
+ * the rest. Those rows are left out with a warning; a name that is no Welsh LA is an error.
+ */
+function scenarioLas(dataset: Dataset): ScenarioLas {
+  const own = makeLaResolver(dataset.localAuthorities);
+  const codes = new Set(dataset.localAuthorities.map((l) => l.code));
+  const others = WALES_LAS.filter((l) => !codes.has(l.code));
+  const wales = makeLaResolver(others);
+  const every = makeLaResolver<LaName>([...dataset.localAuthorities, ...others]);
+  return {
+    resolve(text) {
+      const la = own.resolve(text);
+      if (la) return { code: la.code, nameEn: la.nameEn, region: la.region, inDataset: true };
+      const w = wales.resolve(text);
+      return w ? { code: w.code, nameEn: w.nameEn, region: w.region, inDataset: false } : null;
+    },
+    suggest: (text) => every.suggest(text),
+  };
+}
+
+/**
+ * The LA `v` names, or null (with an error) when it names none. A Welsh LA outside the dataset is
+ * returned with a warning that says what becomes of the row: `so ${leftOut}`.
+ */
+function checkLa(las: ScenarioLas, v: unknown, at: PathSeg[], out: Issue[], leftOut: string, atKey = false): ScenarioLa | null {
   if (typeof v !== 'string') return null;
-  const la = resolver.resolve(v);
-  if (la) return la.code;
-  const hint = resolver.suggest(v);
+  const la = las.resolve(v);
+  if (la) {
+    if (!la.inDataset) out.push({ path: at, atKey, severity: 'warning', message: `${la.nameEn} is not in this dataset, so ${leftOut}` });
+    return la;
+  }
+  const hint = las.suggest(v);
   out.push({ path: at, atKey, message: `unknown local authority "${v}"${hint ? `; ${hint}` : ''}` });
   return null;
 }
 
 /** Checks of an LA-keyed map: every key an LA, no LA twice. */
-function checkLaKeys(resolver: LaResolver, map: unknown, at: PathSeg[], out: Issue[], allow: string[] = []): void {
+function checkLaKeys(las: ScenarioLas, map: unknown, at: PathSeg[], out: Issue[], leftOut: string, allow: string[] = []): void {
   if (!isPlainObject(map) || isParameterObject(map)) return;
   const seen = new Map<string, string>();
   for (const key of Object.keys(map)) {
     if (allow.includes(key)) continue;
-    const code = checkLa(resolver, key, [...at, key], out, true);
-    if (code === null) continue;
-    const before = seen.get(code);
-    if (before !== undefined) out.push({ path: [...at, key], atKey: true, message: `the same local authority as "${before}" (${code})` });
-    else seen.set(code, key);
+    const la = checkLa(las, key, [...at, key], out, leftOut, true);
+    if (la === null) continue;
+    const before = seen.get(la.code);
+    if (before !== undefined) out.push({ path: [...at, key], atKey: true, message: `the same local authority as "${before}" (${la.code})` });
+    else seen.set(la.code, key);
   }
 }
 
 function crossChecks(m: Record<string, unknown>, dataset: Dataset): Issue[] {
   const out: Issue[] = [];
   const B = dataset.baseYear;
-  const resolver = makeLaResolver(dataset.localAuthorities);
+  const las = scenarioLas(dataset);
   const isYear = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
 
   const horizon = isPlainObject(m.horizon) ? m.horizon : {};
@@ -634,7 +685,7 @@ function crossChecks(m: Record<string, unknown>, dataset: Dataset): Issue[] {
       out.push({ path: ['horizon', 'from'], message: `expected a year from ${B - 1} (the base row) to ${to} (the horizon's end), found ${horizon.from}` });
   }
 
-  if (isPlainObject(m.demand)) checkLaKeys(resolver, m.demand.rate_by_la, ['demand', 'rate_by_la'], out);
+  if (isPlainObject(m.demand)) checkLaKeys(las, m.demand.rate_by_la, ['demand', 'rate_by_la'], out, 'its rate is ignored');
 
   if (Array.isArray(m.mix_shift)) {
     m.mix_shift.forEach((s, i) => {
@@ -649,7 +700,7 @@ function crossChecks(m: Record<string, unknown>, dataset: Dataset): Issue[] {
       const at: PathSeg[] = ['transitions', i];
       if (isYear(t.year) && t.year < B) out.push({ path: [...at, 'year'], message: `expected a year from ${B} (the data's base year), found ${t.year}` });
       checkRegion(t.region, [...at, 'region'], out);
-      checkLa(resolver, t.host, [...at, 'host'], out);
+      checkLa(las, t.host, [...at, 'host'], out, 'this transition matches nothing');
       if (typeof t.provider_id === 'string' && !providerIds.has(t.provider_id)) {
         const hint = suggestAmong(t.provider_id, [...providerIds]);
         out.push({ path: [...at, 'provider_id'], severity: 'warning', message: `no provider "${t.provider_id}" in the dataset, so this transition changes nothing${hint ? `; ${hint}` : ''}` });
@@ -670,14 +721,13 @@ function crossChecks(m: Record<string, unknown>, dataset: Dataset): Issue[] {
       const at: PathSeg[] = ['regional_residential', i];
       if (isYear(r.year) && r.year < B) out.push({ path: [...at, 'year'], message: `expected a year from ${B} (the data's base year), found ${r.year}` });
       checkRegion(r.region, [...at, 'region'], out);
-      const code = checkLa(resolver, r.host, [...at, 'host'], out);
-      const la = code === null ? null : dataset.localAuthorities.find((l) => l.code === code);
-      if (la && typeof r.region === 'string' && (REGIONS as readonly string[]).includes(r.region) && la.region !== r.region)
+      const la = checkLa(las, r.host, [...at, 'host'], out, 'this home is left out');
+      if (la && la.inDataset && typeof r.region === 'string' && (REGIONS as readonly string[]).includes(r.region) && la.region !== r.region)
         out.push({ path: [...at, 'region'], severity: 'warning', message: `host ${la.nameEn} is in ${la.region}, not ${r.region}: its places are reserved for ${r.region}` });
     });
   }
 
-  if (isPlainObject(m.outside_wales)) checkLaKeys(resolver, m.outside_wales.distance_km, ['outside_wales', 'distance_km'], out, ['default']);
+  if (isPlainObject(m.outside_wales)) checkLaKeys(las, m.outside_wales.distance_km, ['outside_wales', 'distance_km'], out, 'its distance is ignored', ['default']);
 
   return out;
 }
@@ -691,8 +741,10 @@ function round6(x: number): number {
 
 function normaliseScenario(m: Record<string, unknown>, dataset: Dataset): { spec: ScenarioSpec; parameters: ParameterInForce[] } {
   const parameters: ParameterInForce[] = [];
-  const resolver = makeLaResolver(dataset.localAuthorities);
-  const code = (name: string): string => resolver.resolve(name)!.code;
+  const las = scenarioLas(dataset);
+  // Checked: every name is an LA, in the dataset or else in Wales.
+  const code = (name: string): string => las.resolve(name)!.code;
+  const inDataset = (name: string): boolean => las.resolve(name)!.inDataset;
   const obj = (v: unknown): Record<string, unknown> => (isPlainObject(v) ? v : {});
 
   const fixed = (p: string, value: unknown, given: boolean) => parameters.push({ path: p, value, source: given ? null : 'default' });
@@ -733,7 +785,7 @@ function normaliseScenario(m: Record<string, unknown>, dataset: Dataset): { spec
   const rate = numeric('demand.rate', d.rate, DEFAULTS.demandRate);
   const rateByLa: Record<string, ParamSpec> = {};
   const byLa = obj(d.rate_by_la);
-  for (const key of Object.keys(byLa).sort((a, b) => cmp(code(a), code(b)))) rateByLa[code(key)] = numeric(`demand.rate_by_la.${code(key)}`, byLa[key], DEFAULTS.demandRate);
+  for (const key of Object.keys(byLa).filter(inDataset).sort((a, b) => cmp(code(a), code(b)))) rateByLa[code(key)] = numeric(`demand.rate_by_la.${code(key)}`, byLa[key], DEFAULTS.demandRate);
 
   const mixShift = (Array.isArray(m.mix_shift) ? m.mix_shift : []).map((raw, i) => {
     const s = obj(raw);
@@ -793,8 +845,9 @@ function normaliseScenario(m: Record<string, unknown>, dataset: Dataset): { spec
   const regionalResidential = (Array.isArray(m.regional_residential) ? m.regional_residential : []).map((raw, i): RegionalHomeSpec => {
     const r = obj(raw);
     const rowSource = typeof r.source === 'string' ? r.source : null;
-    const host = code(r.host as string);
-    const region = (r.region as string | undefined) ?? dataset.localAuthorities.find((l) => l.code === host)!.region;
+    const hostLa = las.resolve(r.host as string)!;
+    const host = hostLa.code;
+    const region = (r.region as string | undefined) ?? hostLa.region;
     const row = {
       region,
       host,
@@ -803,6 +856,9 @@ function normaliseScenario(m: Record<string, unknown>, dataset: Dataset): { spec
       placementType: (r.placement_type as MarketType | undefined) ?? DEFAULTS.regionalType,
       reservedForRegion: (r.reserved_for_region as boolean | undefined) ?? DEFAULTS.reservedForRegion,
     };
+    // A home whose host the dataset leaves out is not in force: it stays in the list (its index
+    // keeps the later rows' paths) but not in the assumptions log.
+    if (!hostLa.inDataset) return { ...row, places: normaliseParam(r.places).spec as Value, leftOut: true };
     const match: Record<string, unknown> = { region, host, year: row.year, sector: row.sector, placement_type: row.placementType, reserved_for_region: row.reservedForRegion };
     if (typeof r.note === 'string') match.note = r.note;
     parameters.push({ path: `regional_residential[${i}]`, value: match, source: rowSource });
@@ -820,7 +876,7 @@ function normaliseScenario(m: Record<string, unknown>, dataset: Dataset): { spec
   const dk = ow.distance_km;
   if (isPlainObject(dk) && !isParameterObject(dk)) {
     distanceKm = single('outside_wales.distance_km', dk.default, DEFAULTS.outsideDistanceKm);
-    const keys = Object.keys(dk).filter((k) => k !== 'default');
+    const keys = Object.keys(dk).filter((k) => k !== 'default' && inDataset(k));
     for (const key of keys.sort((a, b) => cmp(code(a), code(b)))) distanceKmByLa[code(key)] = single(`outside_wales.distance_km.${code(key)}`, dk[key], DEFAULTS.outsideDistanceKm);
   } else {
     distanceKm = single('outside_wales.distance_km', dk, DEFAULTS.outsideDistanceKm);
@@ -865,7 +921,7 @@ function specHasDistributions(s: ScenarioSpec): boolean {
     ...s.transitions.flatMap((t) => [t.exit, t.convert]),
     s.fosterWales.netNewPlaces,
     s.fosterWales.transfersFromFp,
-    ...s.regionalResidential.map((r) => r.places),
+    ...s.regionalResidential.filter((r) => !r.leftOut).map((r) => r.places),
     s.outsideWales.places,
     s.outsideWales.distanceKm,
     ...Object.values(s.outsideWales.distanceKmByLa),
@@ -957,15 +1013,23 @@ export function resolveScenario(loaded: LoadedScenario, dataset: Dataset, draw: 
     netNewPlaces: timeline(s.fosterWales.netNewPlaces, 'foster_wales.net_new_places', 'signed', DEFAULTS.netNewPlaces, true),
     transfersFromFp: timeline(s.fosterWales.transfersFromFp, 'foster_wales.transfers_from_fp', 'share', DEFAULTS.transfersFromFp),
   };
-  const regionalResidential = s.regionalResidential.map((r, i) => ({
-    region: r.region,
-    host: r.host,
-    year: r.year,
-    places: whole(value(r.places, `regional_residential[${i}].places`, 'count')),
-    sector: r.sector,
-    placementType: r.placementType,
-    reservedForRegion: r.reservedForRegion,
-  }));
+  // A home left out (its host is not in the dataset) is neither drawn nor modelled; `i` is its index
+  // in the scenario's list, so the other homes keep their paths and streams.
+  const regionalResidential = s.regionalResidential.flatMap((r, i) =>
+    r.leftOut
+      ? []
+      : [
+          {
+            region: r.region,
+            host: r.host,
+            year: r.year,
+            places: whole(value(r.places, `regional_residential[${i}].places`, 'count')),
+            sector: r.sector,
+            placementType: r.placementType,
+            reservedForRegion: r.reservedForRegion,
+          },
+        ],
+  );
   const ow = s.outsideWales;
   const outsideWales = {
     allowed: ow.allowed,
