@@ -5,7 +5,7 @@
 // Monte Carlo slots in at one place: `produceRows` (deterministic rows for --runs 1, summarised runs
 // for --runs N > 1).
 import { Option, type Command } from 'commander';
-import { UsageError } from '../errors.js';
+import { UsageError, formatProblem } from '../errors.js';
 import type { Problem } from '../errors.js';
 import { DEFAULT_DATA_DIR, DEFAULT_SCENARIOS_DIR } from '../io/paths.js';
 import { suggestAmong } from '../io/la-names.js';
@@ -228,6 +228,17 @@ export async function loadInputs(dataDir: string, scenariosDir: string, refs: re
 export function noteDataWarnings(inputs: Inputs): void {
   const n = inputs.dataWarnings.length;
   if (n > 0) process.stderr.write(`sufficiency: the data has ${n} warning${n === 1 ? '' : 's'} (sufficiency validate lists them)\n`);
+}
+
+/**
+ * Prints each scenario warning on standard error, one line each, as
+ * `sufficiency: warning: FILE:LINE:COLUMN: path: message` (e.g. a regional home whose host the
+ * dataset leaves out). A warning two scenarios share (both extend the file that wrote it) is
+ * printed once.
+ */
+export function noteScenarioWarnings(inputs: Inputs): void {
+  const lines = new Set(inputs.scenarios.flatMap((s) => s.warnings.map((p) => formatProblem({ ...p, severity: 'error' }))));
+  for (const line of lines) process.stderr.write(`sufficiency: warning: ${line}\n`);
 }
 
 export interface YearRange {

@@ -12,6 +12,7 @@ import {
   modelWarnings,
   monteCarloRuns,
   noteDataWarnings,
+  noteScenarioWarnings,
   parseModelOptions,
   produceRows,
   resolveYears,
@@ -53,6 +54,7 @@ Examples:
     const inputs = await loadInputs(opts.data, opts.scenarios, [refA, refB]);
     checkOutputPath(opts.out, inputs);
     noteDataWarnings(inputs);
+    noteScenarioWarnings(inputs);
     const [loadedA, loadedB] = inputs.scenarios;
     const B = inputs.dataset.baseYear;
     const years = resolveYears(opts, B, Math.min(loadedA.horizon.to, loadedB.horizon.to));

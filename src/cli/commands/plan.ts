@@ -13,6 +13,7 @@ import {
   modelScenario,
   modelWarnings,
   noteDataWarnings,
+  noteScenarioWarnings,
   parseYear,
   resolveFormat,
   scenariosOption,
@@ -87,6 +88,7 @@ Examples:
         );
       }
       noteDataWarnings(inputs);
+      noteScenarioWarnings(inputs);
       const { runProjection } = await import('../../model/project.js');
       const { planFigures } = await import('../plan-figures.js');
       const projection = runProjection(dataset, await modelScenario(inputs, loaded, last));

@@ -9,6 +9,7 @@ import {
   makeMeta,
   modelWarnings,
   noteDataWarnings,
+  noteScenarioWarnings,
   parseModelOptions,
   produceRows,
   resolveYears,
@@ -42,6 +43,7 @@ Examples:
     const inputs = await loadInputs(opts.data, opts.scenarios, [raw.scenario]);
     checkOutputPath(opts.out, inputs);
     noteDataWarnings(inputs);
+    noteScenarioWarnings(inputs);
     const loaded = inputs.scenarios[0];
     const years = resolveYears(opts, inputs.dataset.baseYear, loaded.horizon.to);
     const result = await produceRows(inputs, loaded, opts.by, years, opts);
