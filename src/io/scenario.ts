@@ -957,7 +957,7 @@ export function canonicalJson(v: unknown): string {
  *   policy.exceptions_share
  *   transitions[i].exit, transitions[i].convert (list order)
  *   foster_wales.net_new_places, foster_wales.transfers_from_fp
- *   regional_residential[i].places (list order)
+ *   regional_residential[i].places (list order; i is the index in the file, homes left out are not drawn)
  *   outside_wales.places, outside_wales.distance_km, outside_wales.distance_km.<LA code> (ascending)
  *   inflation
  *   unplaced_weekly_cost_gbp

@@ -25,8 +25,9 @@ export function registerTemplate(program: Command): void {
       helpAfter(`
 The folder gets datapackage.json (every resource with its Table Schema), one CSV per resource,
 <resource>.schema.json files and a README.md on how to fill it in. local_authorities.csv is
-filled with the 22 Welsh LAs; the other CSVs hold a header row and one example line starting
-with "# " (a comment: the tool skips it). Check the result with \`sufficiency validate --data DIR\`.
+filled with the 22 Welsh LAs: keep the LAs your data covers (your LA, or your region's) and
+delete the others. The other CSVs hold a header row and one example line starting with "# " (a
+comment: the tool skips it). Check the result with \`sufficiency validate --data DIR\`.
 
 Examples:
   $ sufficiency template cardiff-strategy
@@ -114,6 +115,19 @@ async function localAuthoritiesText(dataDir: string): Promise<string | null> {
   return readFile(path.join(dataDir, rel), 'utf8').catch(() => null);
 }
 
+const LAS_FILLED = `- \`local_authorities.csv\` is filled with the 22 Welsh LAs. Keep the rows of the LAs your data
+  covers and delete the others: your own LA, say, or your region's LAs. Every LA left in it needs
+  its \`demand_history\` at the base date and placements adding up to it, so keep only those you
+  have figures for. A host LA (where your children are placed, or your providers are) must stay
+  too: if you leave out its own children, give it \`demand_history\` rows of 0. Scenarios that name
+  an LA you deleted (the shipped scenarios open regional homes all over Wales) leave that row out
+  with a warning; \`sufficiency validate\` lists them.
+`;
+
+const LAS_EMPTY = `- \`local_authorities.csv\`: one row per LA your data covers (ONS code, English and Welsh name, region,
+  centroid, area). Scenarios that name another Welsh LA leave that row out with a warning.
+`;
+
 function readme(lasFilled: boolean): string {
   return `# Commissioning strategy data package
 
@@ -126,13 +140,13 @@ Open each CSV in Excel or a text editor and add one row per line under the heade
 with \`#\` are comments and are skipped: each file holds one commented example row; delete it or
 leave it. Save as CSV (UTF-8); Excel's "CSV UTF-8" is fine.
 
-${lasFilled ? '- `local_authorities.csv` is already filled with the 22 Welsh LAs: leave it as it is.\n' : '- `local_authorities.csv`: one row per LA you use (ONS code, English and Welsh name, region, centroid, area).\n'}- \`placements.csv\`: children looked after at the base date (31 March) by placing LA, placement type,
+${lasFilled ? LAS_FILLED : LAS_EMPTY}- \`placements.csv\`: children looked after at the base date (31 March) by placing LA, placement type,
   sector and host LA (\`OUTSIDE_WALES\` for placements outside Wales). kinship, parents, adoption,
   independent and other may leave sector and host empty.
 - \`providers.csv\`: registered places in Wales at the base date, one row per provider, host LA and type.
 - \`demand_history.csv\`: children looked after by each LA at past 31 Marches (\`as_at\` such as
-  2024-03-31). The latest date is the base date; every LA needs a row there, and its placements
-  must add up to it (within 1%).
+  2024-03-31). The latest date is the base date; every LA in \`local_authorities.csv\` needs a row
+  there, and its placements must add up to it (within 1%).
 - \`strategies.csv\`: your planned changes: \`open\`, \`close\` or \`recruit\` places of a type and
   sector in a financial year (2027 = April 2027 to March 2028, "2027-28" also works), at a host LA
   (empty = your own LA).
