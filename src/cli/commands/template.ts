@@ -31,9 +31,8 @@ comment: the tool skips it). Check the result with \`sufficiency validate --data
 
 Examples:
   $ sufficiency template cardiff-strategy
-  $ sufficiency template ./out/blank --force
-  $ sufficiency template cardiff-strategy
   $ sufficiency validate --data cardiff-strategy
+  $ sufficiency template ./out/blank --force
 `),
     )
     .action(async (dir: string, opts: TemplateOptions) => {
