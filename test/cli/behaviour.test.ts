@@ -208,3 +208,15 @@ describe('Monte Carlo on the command line', () => {
     expect(mc.map(({ stat: _s, ...rest }) => rest)).toEqual(det);
   });
 });
+
+describe("the scenario's horizon", () => {
+  it('horizon.from is the first year shown unless --from says otherwise', () => {
+    const dir = tmp();
+    const file = path.join(dir, 'later.yaml');
+    writeFileSync(file, `name: later\ntitle: Steady, shown from 2026\nextends: ${path.resolve('test/fixtures/cli/scenarios/steady.yaml')}\nhorizon: { from: 2026, to: 2028 }\n`);
+    const shown = csv(run('project', '--scenario', file, ...S, '--by', 'wales').out).map((r) => r.year);
+    expect(shown).toEqual(['2026', '2027', '2028']);
+    const all = csv(run('project', '--scenario', file, ...S, '--by', 'wales', '--from', '2023').out).map((r) => r.year);
+    expect(all[0]).toBe('2023');
+  });
+});

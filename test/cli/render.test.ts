@@ -10,7 +10,7 @@ import { renderProjectTable } from '../../src/cli/render/table.js';
 import { planTable } from '../../src/cli/render/plan.js';
 import type { PlanFigures } from '../../src/cli/plan-figures.js';
 import type { DiffRecord } from '../../src/io/output.js';
-import { parseMetrics, parseYear, resolveFormat } from '../../src/cli/pipeline.js';
+import { commonHorizon, parseMetrics, parseYear, resolveFormat, resolveYears } from '../../src/cli/pipeline.js';
 import { METRICS, type AreaYearRow, type MetricName } from '../../src/model/types.js';
 
 function row(over: Partial<AreaYearRow> & { m?: Partial<Record<MetricName, number | null>> }): AreaYearRow {
@@ -184,6 +184,21 @@ describe('option parsing', () => {
     expect(resolveFormat(undefined, 'x.JSON', false, true, ['table', 'csv', 'json'])).toBe('json');
     expect(resolveFormat(undefined, 'x.md', false, true, ['table', 'csv', 'md'])).toBe('md');
     expect(() => resolveFormat('xlsx', null, false, true, ['table', 'csv', 'json'])).toThrow(/--format/);
+  });
+  it("years shown: --from/--to, else the scenario's horizon, else the base row to the horizon's end", () => {
+    // Base date 31 March 2024: the base row is year 2023.
+    expect(resolveYears({ from: null, to: null }, 2024, { from: null, to: 2030 })).toEqual({ from: 2023, to: 2030 });
+    expect(resolveYears({ from: null, to: null }, 2024, { from: 2026, to: 2030 })).toEqual({ from: 2026, to: 2030 });
+    expect(resolveYears({ from: 2024, to: null }, 2024, { from: 2026, to: 2030 })).toEqual({ from: 2024, to: 2030 });
+    expect(resolveYears({ from: null, to: 2025 }, 2024, { from: 2026, to: 2030 })).toEqual({ from: 2023, to: 2025 });
+    expect(resolveYears({ from: null, to: 2033 }, 2024, { from: null, to: 2030 })).toEqual({ from: 2023, to: 2033 });
+    expect(() => resolveYears({ from: 2022, to: null }, 2024, { from: null, to: 2030 })).toThrow(/first row is year 2023/);
+    expect(() => resolveYears({ from: 2029, to: 2027 }, 2024, { from: null, to: 2030 })).toThrow(/after --to/);
+  });
+  it('diff shows the years both scenarios cover', () => {
+    expect(commonHorizon({ from: null, to: 2035 }, { from: 2026, to: 2030 })).toEqual({ from: 2026, to: 2030 });
+    expect(commonHorizon({ from: 2027, to: 2035 }, { from: 2026, to: 2040 })).toEqual({ from: 2027, to: 2035 });
+    expect(commonHorizon({ from: null, to: 2035 }, { from: null, to: 2035 })).toEqual({ from: null, to: 2035 });
   });
 });
 

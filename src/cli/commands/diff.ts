@@ -6,6 +6,7 @@ import { METRICS, type AreaLevel, type AreaYearRow, type MetricName, type Projec
 import {
   addModelOptions,
   checkOutputPath,
+  commonHorizon,
   emit,
   loadInputs,
   makeMeta,
@@ -57,7 +58,7 @@ Examples:
     noteScenarioWarnings(inputs);
     const [loadedA, loadedB] = inputs.scenarios;
     const B = inputs.dataset.baseYear;
-    const years = resolveYears(opts, B, Math.min(loadedA.horizon.to, loadedB.horizon.to));
+    const years = resolveYears(opts, B, commonHorizon(loadedA.horizon, loadedB.horizon));
     const compared = opts.runs > 1 ? await compareMonteCarlo(inputs, opts, years) : await compareDeterministic(inputs, opts, years);
     for (const w of compared.warnings) process.stderr.write(`sufficiency: warning: ${w}\n`);
     // Two scenarios with the same name (a scenario against itself) are told apart as A and B.

@@ -45,7 +45,7 @@ Examples:
     noteDataWarnings(inputs);
     noteScenarioWarnings(inputs);
     const loaded = inputs.scenarios[0];
-    const years = resolveYears(opts, inputs.dataset.baseYear, loaded.horizon.to);
+    const years = resolveYears(opts, inputs.dataset.baseYear, loaded.horizon);
     const result = await produceRows(inputs, loaded, opts.by, years, opts);
     const warnings = result.kind === 'deterministic' ? modelWarnings(result.projection) : [];
     for (const w of warnings) process.stderr.write(`sufficiency: warning: ${w}\n`);
