@@ -97,6 +97,11 @@ describe('screen values', () => {
 });
 
 describe('Monte Carlo tables', () => {
+  const rec = (year: number, stat: DiffRecord['stat'], delta: number): DiffRecord => ({ level: 'wales', areaCode: 'W92000004', areaName: 'Wales', year, metric: 'unplaced', stat, a: 0, b: 0, delta });
+  /** A one-metric (unplaced) Monte Carlo diff table for Wales. */
+  const diffTable = (records: DiffRecord[], chalk: InstanceType<typeof Chalk>): string =>
+    renderDiffTable({ nameA: 'a', nameB: 'b', level: 'wales', records, metrics: ['unplaced'], summary: '', width: 80, chalk, baseYear: 2024 });
+
   const plain = new Chalk({ level: 0 });
   const mc = (y: number, looked: number, lo: number, hi: number, outside: number, olo: number, ohi: number) => ({
     row: row({ level: 'region', areaCode: 'gwent', areaName: 'Gwent', year: y, asAt: `${y + 1}-03-31`, m: { children_looked_after: looked, placed_outside_wales: outside } }),
@@ -131,33 +136,11 @@ describe('Monte Carlo tables', () => {
     }
   });
   it('diff: the median of the run-by-run differences, then their p10 to p90 range', () => {
-    const rec = (year: number, stat: DiffRecord['stat'], delta: number): DiffRecord => ({ level: 'wales', areaCode: 'W92000004', areaName: 'Wales', year, metric: 'unplaced', stat, a: 0, b: 0, delta });
-    const out = renderDiffTable({
-      nameA: 'a',
-      nameB: 'b',
-      level: 'wales',
-      records: [rec(2024, 'p10', 0), rec(2024, 'p50', 0), rec(2024, 'p90', 0), rec(2025, 'p10', -3), rec(2025, 'p50', 2), rec(2025, 'p90', 12)],
-      metrics: ['unplaced'],
-      summary: '',
-      width: 80,
-      chalk: plain,
-      baseYear: 2024,
-    });
+    const out = diffTable([rec(2024, 'p10', 0), rec(2024, 'p50', 0), rec(2024, 'p90', 0), rec(2025, 'p10', -3), rec(2025, 'p50', 2), rec(2025, 'p90', 12)], plain);
     expect(out).toContain('\n2024-25       ·\n2025-26      +2 (−3 to +12)\n');
   });
   it('diff: colours a direction only where the whole p10–p90 range lies on that side of 0', () => {
-    const rec = (year: number, stat: DiffRecord['stat'], delta: number): DiffRecord => ({ level: 'wales', areaCode: 'W92000004', areaName: 'Wales', year, metric: 'unplaced', stat, a: 0, b: 0, delta });
-    const out = renderDiffTable({
-      nameA: 'a',
-      nameB: 'b',
-      level: 'wales',
-      records: [rec(2025, 'p10', -3), rec(2025, 'p50', 2), rec(2025, 'p90', 12), rec(2026, 'p10', 1), rec(2026, 'p50', 2), rec(2026, 'p90', 12)],
-      metrics: ['unplaced'],
-      summary: '',
-      width: 80,
-      chalk: new Chalk({ level: 1 }),
-      baseYear: 2024,
-    });
+    const out = diffTable([rec(2025, 'p10', -3), rec(2025, 'p50', 2), rec(2025, 'p90', 12), rec(2026, 'p10', 1), rec(2026, 'p50', 2), rec(2026, 'p90', 12)], new Chalk({ level: 1 }));
     const line = (fy: string) => out.split('\n').find((l) => l.startsWith(fy))!;
     expect(line('2025-26')).not.toContain('\u001b[31m');
     expect(line('2026-27')).toContain('\u001b[31m+2');

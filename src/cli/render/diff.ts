@@ -6,7 +6,7 @@ import type { DiffRecord } from '../../io/output.js';
 import type { MonteCarloDiffRow } from '../../model/montecarlo.js';
 import type { AreaLevel, AreaYearRow, MetricName } from '../../model/types.js';
 import { DISPLAY, displayDelta, displayDeltaRange, goodDirection } from './metrics.js';
-import { GAP, LEVEL_WORDS, blocks, columnWidth, dimWrapped, financialYear, fitKeyMetrics, headerCell, layoutCell, layoutColumn, padRight, titleLines, trimLine, type Cell, type Column } from './table.js';
+import { GAP, LEVEL_WORDS, blocks, dimWrapped, financialYear, headerCell, layoutCell, metricColumns, padRight, titleLines, trimLine, type Cell } from './table.js';
 import { wrap } from './wrap.js';
 
 /** B − A for every metric of every area and year both scenarios have, in A's row order. */
@@ -203,13 +203,7 @@ export function renderDiffTable(input: DiffTableInput): string {
       range: s?.p10 !== undefined && s.p90 !== undefined ? displayDeltaRange(s.p10, s.p90, kind) : null,
     };
   };
-  const columns = new Map<MetricName, Column>();
-  const column = (m: MetricName): Column => {
-    let c = columns.get(m);
-    if (c === undefined) columns.set(m, (c = layoutColumn(DISPLAY[m].header, rows.map((r) => cell(r, m)), ' to ')));
-    return c;
-  };
-  const { shown, hidden } = input.metrics !== null ? { shown: [...input.metrics], hidden: [] as MetricName[] } : fitKeyMetrics(input.width, (m) => columnWidth(column(m)));
+  const { column, shown, hidden } = metricColumns(rows, cell, ' to ', input.width, input.metrics);
   const out: string[] = [];
   out.push(...titleLines(chalk, input.width, `${input.nameB} minus ${input.nameA}`, ` (B − A), ${LEVEL_WORDS[input.level]}`, chalk.dim));
   out.push('');

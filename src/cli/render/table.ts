@@ -65,6 +65,27 @@ export function layoutColumn(header: readonly string[], cells: readonly Cell[], 
   };
 }
 
+/**
+ * The metric columns of a table, each laid out once when first asked for, and which metrics are
+ * shown: those asked for, else the key metrics that fit the width.
+ */
+export function metricColumns<R>(
+  rows: readonly R[],
+  cell: (row: R, m: MetricName) => Cell,
+  sep: string,
+  width: number,
+  asked: readonly MetricName[] | null,
+): { column: (m: MetricName) => Column; shown: MetricName[]; hidden: MetricName[] } {
+  const columns = new Map<MetricName, Column>();
+  const column = (m: MetricName): Column => {
+    let c = columns.get(m);
+    if (c === undefined) columns.set(m, (c = layoutColumn(DISPLAY[m].header, rows.map((r) => cell(r, m)), sep)));
+    return c;
+  };
+  const { shown, hidden } = asked !== null ? { shown: [...asked], hidden: [] as MetricName[] } : fitKeyMetrics(width, (m) => columnWidth(column(m)));
+  return { column, shown, hidden };
+}
+
 export const columnWidth = (c: Column): number => c.valueW + (c.loW > 0 ? 1 + c.loW + len(c.sep) + c.hiW : 0);
 
 /**
@@ -128,13 +149,7 @@ export function renderProjectTable(input: ProjectTableInput): string {
     const s = r.ranges?.[m];
     return { text: displayValue(r.metrics[m], DISPLAY[m].kind), range: s ? displayRange(s.p10, s.p90, DISPLAY[m].kind) : null };
   };
-  const columns = new Map<MetricName, Column>();
-  const column = (m: MetricName): Column => {
-    let c = columns.get(m);
-    if (c === undefined) columns.set(m, (c = layoutColumn(DISPLAY[m].header, rows.map((r) => cell(r, m)), '–')));
-    return c;
-  };
-  const { shown, hidden } = input.metrics !== null ? { shown: [...input.metrics], hidden: [] as MetricName[] } : fitKeyMetrics(input.width, (m) => columnWidth(column(m)));
+  const { column, shown, hidden } = metricColumns(rows, cell, '–', input.width, input.metrics);
 
   const out: string[] = [];
   out.push(...titleLines(chalk, input.width, `Scenario ${input.scenario}`, input.title ? `: ${input.title}` : ''));
