@@ -28,21 +28,28 @@ export function displaceChildren(state: PlacementState, cut: CutUnits): Map<stri
   return displaced;
 }
 
-/** Groups of one placing LA and type, in key order (the order largestRemainderInOrder relies on). */
-export function groupsByLaAndType(state: PlacementState): Map<string, PlacementGroup[]> {
-  const out = new Map<string, PlacementGroup[]>();
+/**
+ * Groups of one placing LA and type, in key order (the order largestRemainderInOrder relies on).
+ * The state lists groups by LA, then type, so each bucket is a run of consecutive groups.
+ */
+export function groupsByLaAndType(state: PlacementState): PlacementGroup[][] {
+  const out: PlacementGroup[][] = [];
+  let bucket: PlacementGroup[] = [];
   for (const g of state.groupsInOrder()) {
-    const k = `${g.laCode}|${g.placementType}`;
-    const list = out.get(k);
-    if (list) list.push(g);
-    else out.set(k, [g]);
+    const first = bucket[0];
+    if (first !== undefined && (first.laCode !== g.laCode || first.placementType !== g.placementType)) {
+      out.push(bucket);
+      bucket = [];
+    }
+    bucket.push(g);
   }
+  if (bucket.length > 0) out.push(bucket);
   return out;
 }
 
 /** A share of each group ends in the year (leaving care or moving on), rounded per LA and type. */
 export function applyTurnover(state: PlacementState, share: (type: MarketType) => number): void {
-  for (const groups of groupsByLaAndType(state).values()) {
+  for (const groups of groupsByLaAndType(state)) {
     const s = share(groups[0].placementType);
     if (s <= 0) continue;
     const ending = largestRemainderInOrder(groups.map((g) => s * g.children));
@@ -55,7 +62,7 @@ export function applyTurnover(state: PlacementState, share: (type: MarketType) =
  * time from the currently largest group (ties in key order).
  */
 export function endPlacementsAboveNeed(state: PlacementState, needOf: (la: string) => NeedByType): void {
-  for (const groups of groupsByLaAndType(state).values()) {
+  for (const groups of groupsByLaAndType(state)) {
     const { laCode, placementType } = groups[0];
     let excess = groups.reduce((s, g) => s + g.children, 0) - needOf(laCode)[placementType];
     while (excess > 0) {

@@ -200,6 +200,8 @@ export function solveTransport(problem: TransportProblem): number[][] {
       for (const j of nearest) allowed[i][j] = true;
     }
   }
+  // With every pair an arc the first solution is the full problem's: nothing can be missing.
+  if (dense) return solveOnArcs(p, allowed).flow;
   for (;;) {
     const solved = solveOnArcs(p, allowed);
     const missing = pairsToAdd(p, allowed, solved);
