@@ -193,12 +193,7 @@ export function solveTransport(problem: TransportProblem): number[][] {
   const dense = k <= (problem.denseUpTo ?? DENSE_HOSTS);
   const allowed: boolean[][] = p.supply.map(() => new Array<boolean>(k).fill(dense));
   if (!dense) {
-    for (let i = 0; i < m; i++) {
-      const nearest = Array.from({ length: k }, (_, j) => j)
-        .sort((a, b) => metres[i][a] - metres[i][b] || a - b)
-        .slice(0, NEAREST_HOSTS);
-      for (const j of nearest) allowed[i][j] = true;
-    }
+    for (let i = 0; i < m; i++) for (const j of nearestHosts(metres[i], NEAREST_HOSTS)) allowed[i][j] = true;
   }
   // With every pair an arc the first solution is the full problem's: nothing can be missing.
   if (dense) return solveOnArcs(p, allowed).flow;
@@ -208,6 +203,27 @@ export function solveTransport(problem: TransportProblem): number[][] {
     if (missing.length === 0) return solved.flow;
     for (const [i, j] of missing) allowed[i][j] = true;
   }
+}
+
+/**
+ * The `count` hosts nearest by metres (ties to the lower index), by insertion into a short sorted
+ * list: most hosts are rejected by one comparison with the list's last, where sorting every host
+ * for every LA cost a sixth of an England-sized projection.
+ */
+export function nearestHosts(metres: readonly number[], count: number): number[] {
+  const best: number[] = [];
+  const closer = (a: number, b: number): boolean => metres[a] < metres[b] || (metres[a] === metres[b] && a < b);
+  for (let j = 0; j < metres.length; j++) {
+    if (best.length === count && !closer(j, best[count - 1])) continue;
+    let at = best.length === count ? count - 1 : best.length;
+    if (best.length < count) best.push(j);
+    while (at > 0 && closer(j, best[at - 1])) {
+      best[at] = best[at - 1];
+      at--;
+    }
+    best[at] = j;
+  }
+  return best;
 }
 
 interface Solved {

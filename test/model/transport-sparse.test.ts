@@ -1,6 +1,7 @@
 // The nearest-hosts start of the transport solver must give exactly the optimum of the full problem.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { solveTransport, type TransportProblem } from '../../src/model/transport.js';
+import { nearestHosts, solveTransport, type TransportProblem } from '../../src/model/transport.js';
 
 function lcg(seed: number): () => number {
   let s = seed >>> 0;
@@ -46,5 +47,16 @@ describe('transport solver with many hosts', () => {
       expect(score(p, sparse)).toEqual(score(p, full));
       sparse.forEach((row, i) => expect(row.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(p.supply[i]));
     }
+  });
+});
+
+describe('nearestHosts', () => {
+  it('equals sorting every host by metres (ties to the lower index) and taking the first few', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 20 }), { maxLength: 40 }), fc.integer({ min: 1, max: 20 }), (metres, count) => {
+        const sorted = metres.map((_, j) => j).sort((a, b) => metres[a] - metres[b] || a - b).slice(0, count);
+        expect(nearestHosts(metres, count)).toEqual(sorted);
+      }),
+    );
   });
 });
