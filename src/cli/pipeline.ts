@@ -237,8 +237,12 @@ export function noteDataWarnings(inputs: Inputs): void {
  * printed once.
  */
 export function noteScenarioWarnings(inputs: Inputs): void {
-  const lines = new Set(inputs.scenarios.flatMap((s) => s.warnings.map((p) => formatProblem({ ...p, severity: 'error' }))));
-  for (const line of lines) process.stderr.write(`sufficiency: warning: ${line}\n`);
+  for (const line of scenarioWarnings(inputs)) process.stderr.write(`sufficiency: warning: ${line}\n`);
+}
+
+/** The scenarios' warnings as FILE:LINE:COLUMN lines, each once (a file that several extend warns once). */
+function scenarioWarnings(inputs: Inputs): string[] {
+  return [...new Set(inputs.scenarios.flatMap((s) => s.warnings.map((p) => formatProblem({ ...p, severity: 'error' }))))];
 }
 
 export interface YearRange {
@@ -365,7 +369,8 @@ export async function makeMeta(
     runs: mc.runs,
     seed: mc.seed,
     inputs: await hashInputs(inputs.files, { dataDir: inputs.dataDir, scenariosDir: inputs.scenariosDir }),
-    warnings,
+    // The provenance records why a run differs from its scenario as written (rows left out), too.
+    warnings: [...scenarioWarnings(inputs), ...warnings],
     timestamp,
   });
 }

@@ -95,6 +95,14 @@ describe('a template filled in for two LAs (built CLI)', () => {
     expect(warnings[0]).toBe('sufficiency: warning: scenarios/central.yaml:28:34: regional_residential[0].host: Conwy is not in this dataset, so this home is left out');
   });
 
+  it('--out FILE: the provenance beside it records the rows the scenario left out', async () => {
+    const out = path.join(root, 'central.csv');
+    const { code, stderr } = run('project', '--data', dir, '--scenario', 'central', '--out', out);
+    expect(code, stderr).toBe(0);
+    const meta = JSON.parse(await readFile(`${out}.meta.json`, 'utf8')) as { warnings: string[] };
+    expect(meta.warnings.filter((w) => w.includes('is not in this dataset, so this home is left out'))).toHaveLength(7);
+  });
+
   it('diff baseline central: rows for the two LAs', () => {
     const { code, stdout, stderr } = run('diff', 'baseline', 'central', '--data', dir, '--by', 'la', '--format', 'csv');
     expect(code, stderr).toBe(0);
