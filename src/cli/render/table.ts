@@ -17,7 +17,7 @@ export function financialYear(t: number): string {
 }
 
 /** How the rows are split, after a comma or as a sentence: 'by regions', 'for Wales as a whole'. */
-export const LEVEL_WORDS: Record<AreaLevel, string> = { wales: 'for Wales as a whole', region: 'by regions', la: 'by local authorities' };
+export const LEVEL_WORDS: Record<AreaLevel, string> = { wales: 'for Wales as a whole', region: 'one block per region', la: 'one block per local authority' };
 const sentence = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Pads text to a width, right-aligned, counting visible characters. */
