@@ -2,7 +2,7 @@
 // `la` places; (b) places reserved for their region; (c) any other vacancy in Wales the year's rules
 // allow, as a least-cost transportation problem; (d) outside Wales; (e) the rest are unplaced.
 import { compareCodes, floorEps, largestRemainder, tieKey } from './rounding.js';
-import { PlacementState, byProviderKey, unitKey } from './state.js';
+import { PlacementState, byProviderKey } from './state.js';
 import { solveTransport } from './transport.js';
 import { MARKET_TYPES, OUTSIDE_WALES, SECTORS, type MarketType, type ProviderPlaces, type Sector } from './types.js';
 
@@ -46,8 +46,8 @@ export function matchSeekers(state: PlacementState, seekers: Seekers, geo: Geogr
   // Keyed by the provider object itself: the state's providers live for the whole year.
   const vacancies = new Map<ProviderPlaces, number>();
   const open: ProviderPlaces[] = [];
-  for (const p of state.providerList()) {
-    const v = Math.max(0, floorEps(rules.occupancy(p.placementType) * p.places) - state.childrenAt(unitKey(p.host, p.placementType, p.sector, p.providerId)));
+  for (const p of state.providersInOrder()) {
+    const v = Math.max(0, floorEps(rules.occupancy(p.placementType) * p.places) - state.childrenOf(p));
     if (v > 0) {
       vacancies.set(p, v);
       open.push(p);
@@ -59,7 +59,7 @@ export function matchSeekers(state: PlacementState, seekers: Seekers, geo: Geogr
     if (n <= 0) return;
     vacancies.set(p, (vacancies.get(p) ?? 0) - n);
     seekers.get(la)![p.placementType] -= n;
-    state.add(la, p.placementType, p.sector, p.host, p.providerId, n);
+    state.addTo(p, la, n);
     bump(outcome.newPlacements, la, n);
     if (rules.approvalRequired && p.sector === 'fp') bump(outcome.supplementaryInWalesFp, la, n);
   };

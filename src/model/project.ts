@@ -314,7 +314,7 @@ function yearResult(
   warnings: string[],
 ): YearResult {
   const places = new Map<string, HostYearPlaces>();
-  const providers = state.providerList();
+  const providers = state.providersInOrder();
   for (const p of providers) {
     const k = `${p.host}|${p.placementType}`;
     let row = places.get(k);

@@ -128,7 +128,7 @@ function moveProvider(state: PlacementState, p: ProviderPlaces, n: number, baseP
     reservedForRegion: p.reservedForRegion,
   });
   twin.places += n;
-  const groups = state.groupsAt(keyOf(p));
+  const groups = state.groupsOf(p);
   const moving = largestRemainder(
     groups.map((g) => (g.children * n) / basePlaces),
     groups.map(groupTieKey),
@@ -136,7 +136,7 @@ function moveProvider(state: PlacementState, p: ProviderPlaces, n: number, baseP
   groups.forEach((g, i) => {
     const k = Math.min(moving[i], g.children);
     state.remove(g, k);
-    state.add(g.laCode, g.placementType, to, g.host, twin.providerId, k);
+    state.addTo(twin, g.laCode, k);
   });
 }
 
