@@ -363,14 +363,21 @@ function yearResult(
   tally: (la: string) => LaYearTally,
   warnings: string[],
 ): YearResult {
-  const places = new Map<string, HostYearPlaces>();
+  // Rows in order of first appearance in provider key order; found by host, then type (no key strings).
+  const places: HostYearPlaces[] = [];
+  const byHost = new Map<string, Partial<Record<MarketType, HostYearPlaces>>>();
   const providers = state.providersInOrder();
   for (const p of providers) {
-    const k = `${p.host}|${p.placementType}`;
-    let row = places.get(k);
+    let atHost = byHost.get(p.host);
+    if (!atHost) {
+      atHost = {};
+      byHost.set(p.host, atHost);
+    }
+    let row = atHost[p.placementType];
     if (!row) {
       row = { host: p.host, placementType: p.placementType, places: 0, forProfitPlaces: 0 };
-      places.set(k, row);
+      atHost[p.placementType] = row;
+      places.push(row);
     }
     row.places += p.places;
     if (p.sector === 'fp') row.forProfitPlaces += p.places;
@@ -380,7 +387,7 @@ function yearResult(
     asAt: `${year + 1}-03-31`,
     isBase,
     tallies: laCodes.map(tally),
-    places: [...places.values()],
+    places,
     groups: keepPlacements ? state.snapshotGroups() : [],
     providers: keepPlacements ? providers.map((p) => ({ ...p })) : [],
     warnings,
