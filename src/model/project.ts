@@ -6,7 +6,7 @@ import { continuingByLa, applyTurnover, displaceChildren, endPlacementsAboveNeed
 import { haversineKm, withinLaKm } from './distance.js';
 import { matchSeekers, type Geography, type Seekers } from './matching.js';
 import { makeNeedModel, type NeedByType } from './need.js';
-import { compareCodes, floorEps, largestRemainder, roundHalfUp, tieKey } from './rounding.js';
+import { compareCodes, floorEps, largestRemainderInOrder, roundHalfUp } from './rounding.js';
 import { PlacementState } from './state.js';
 import {
   applyFosterWalesGrowth,
@@ -185,11 +185,9 @@ function baseState(dataset: Dataset, warn: (m: string) => void): PlacementState 
       continue;
     }
     const total = here.reduce((s, p) => s + p.places, 0);
-    const shares = largestRemainder(
-      here.map((p) => (row.children * p.places) / total),
-      here.map((p) => tieKey(row.laCode, type, sector, host, p.providerId)),
-    );
-    here.forEach((p, i) => state.add(row.laCode, type, sector, host, p.providerId, shares[i]));
+    // The cell's providers are in key order (by id), so the shares' cells are in tie-key order.
+    const shares = largestRemainderInOrder(here.map((p) => (row.children * p.places) / total));
+    here.forEach((p, i) => state.addTo(p, row.laCode, shares[i]));
   }
   return state;
 }
