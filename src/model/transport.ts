@@ -166,16 +166,26 @@ function scratch(n: number): { dist: Float64Array; prevArc: Int32Array; done: Ui
 
 /** A binary min-heap of (distance, node), ties to the lower node; arrays reused between searches. */
 class NodeHeap {
-  private d: number[] = [];
-  private v: number[] = [];
+  // Typed arrays, grown by doubling: a search pushes at most once per arc relaxed, plus the source.
+  private d = new Float64Array(256);
+  private v = new Int32Array(256);
   size = 0;
   clear(): void {
     this.size = 0;
+  }
+  private grow(): void {
+    const d = new Float64Array(2 * this.d.length);
+    d.set(this.d);
+    this.d = d;
+    const v = new Int32Array(2 * this.v.length);
+    v.set(this.v);
+    this.v = v;
   }
   topDist(): number {
     return this.d[0];
   }
   push(dist: number, node: number): void {
+    if (this.size === this.d.length) this.grow();
     let i = this.size++;
     const d = this.d;
     const v = this.v;
