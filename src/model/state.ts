@@ -91,7 +91,8 @@ export class PlacementState {
     if (!found) {
       found = { ...p, places: 0 };
       this.providerMap.set(key, found);
-      this.sortedProviders = null;
+      // Into the sorted list at its place: re-sorting every provider for each new one cost more.
+      if (this.sortedProviders !== null) insertInOrder(this.sortedProviders, found, byProviderKey);
     }
     return found;
   }
@@ -212,14 +213,19 @@ export class PlacementState {
 
 /** Puts a new group at its place in a list sorted by byGroupKey (no equal key can be there: keys are unique among live groups). */
 function insertSorted(list: PlacementGroup[], g: PlacementGroup): void {
+  insertInOrder(list, g, byGroupKey);
+}
+
+/** Puts an item at its place in a list sorted by `order`, in which no item has the same key. */
+function insertInOrder<T>(list: T[], item: T, order: (a: T, b: T) => number): void {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (byGroupKey(list[mid], g) < 0) lo = mid + 1;
+    if (order(list[mid], item) < 0) lo = mid + 1;
     else hi = mid;
   }
-  list.splice(lo, 0, g);
+  list.splice(lo, 0, item);
 }
 
 export function isOutsideWales(host: string): boolean {
