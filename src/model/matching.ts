@@ -2,9 +2,9 @@
 // `la` places; (b) places reserved for their region; (c) any other vacancy in Wales the year's rules
 // allow, as a least-cost transportation problem; (d) outside Wales; (e) the rest are unplaced.
 import { compareCodes, floorEps, largestRemainder, tieKey } from './rounding.js';
-import { PlacementState, byProviderKey, unitKey } from './state.js';
+import { PlacementState, byProviderKey } from './state.js';
 import { solveTransport } from './transport.js';
-import { MARKET_TYPES, OUTSIDE_WALES, SECTORS, type MarketType, type ProviderPlaces, type Sector } from './types.js';
+import { MARKET_TYPES, OUTSIDE_WALES, type MarketType, type ProviderPlaces, type Sector } from './types.js';
 
 export type Seekers = Map<string, Record<MarketType, number>>;
 
@@ -32,6 +32,8 @@ export interface MatchOutcome {
   unplaced: Seekers;
 }
 
+const SECTOR_RANK: Record<Sector, number> = { la: 0, nfp: 1, fp: 2 };
+
 const bump = (m: Map<string, number>, k: string, n: number): void => {
   if (n > 0) m.set(k, (m.get(k) ?? 0) + n);
 };
@@ -46,8 +48,10 @@ export function matchSeekers(state: PlacementState, seekers: Seekers, geo: Geogr
   // Keyed by the provider object itself: the state's providers live for the whole year.
   const vacancies = new Map<ProviderPlaces, number>();
   const open: ProviderPlaces[] = [];
-  for (const p of state.providerList()) {
-    const v = Math.max(0, floorEps(rules.occupancy(p.placementType) * p.places) - state.childrenAt(unitKey(p.host, p.placementType, p.sector, p.providerId)));
+  // The year's occupancy per type, read once rather than per provider.
+  const occupancy = { foster: rules.occupancy('foster'), residential: rules.occupancy('residential'), secure: rules.occupancy('secure') };
+  for (const p of state.providersInOrder()) {
+    const v = Math.max(0, floorEps(occupancy[p.placementType] * p.places) - state.childrenOf(p));
     if (v > 0) {
       vacancies.set(p, v);
       open.push(p);
@@ -59,7 +63,7 @@ export function matchSeekers(state: PlacementState, seekers: Seekers, geo: Geogr
     if (n <= 0) return;
     vacancies.set(p, (vacancies.get(p) ?? 0) - n);
     seekers.get(la)![p.placementType] -= n;
-    state.add(la, p.placementType, p.sector, p.host, p.providerId, n);
+    state.addTo(p, la, n);
     bump(outcome.newPlacements, la, n);
     if (rules.approvalRequired && p.sector === 'fp') bump(outcome.supplementaryInWalesFp, la, n);
   };
@@ -144,15 +148,21 @@ function assignLeastCost(
   place: (la: string, p: ProviderPlaces, n: number) => void,
 ): void {
   if (las.length === 0 || providers.length === 0) return;
-  const hosts = [...new Set(providers.map((p) => p.host))].sort(compareCodes);
-  const slots = hosts.map((h) =>
-    providers
-      .filter((p) => p.host === h && vacancyOf(p) > 0)
-      .sort(byProviderKey),
-  );
+  // Each host's providers with vacancies, in one pass over the providers.
+  const atHost = new Map<string, ProviderPlaces[]>();
+  for (const p of providers) {
+    let list = atHost.get(p.host);
+    if (!list) {
+      list = [];
+      atHost.set(p.host, list);
+    }
+    if (vacancyOf(p) > 0) list.push(p);
+  }
+  const hosts = [...atHost.keys()].sort(compareCodes);
+  const slots = hosts.map((h) => atHost.get(h)!.sort(byProviderKey));
   const vacancies = slots.map((ps) => {
     const v: [number, number, number] = [0, 0, 0];
-    for (const p of ps) v[SECTORS.indexOf(p.sector)] += vacancyOf(p);
+    for (const p of ps) v[SECTOR_RANK[p.sector]] += vacancyOf(p);
     return v;
   });
   const flow = solveTransport({

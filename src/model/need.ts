@@ -1,12 +1,13 @@
 // Rule 1, need: children looked after per LA and year, and their split by placement type.
-import { largestRemainder, roundHalfUp, tieKey } from './rounding.js';
+import { largestRemainderInOrder, roundHalfUp } from './rounding.js';
 import { valueAt } from './timeline.js';
 import { PLACEMENT_TYPES, type Dataset, type ModelScenario, type PlacementType } from './types.js';
 
 export type NeedByType = Record<PlacementType, number>;
 
+/** Every type at 0, its keys in PLACEMENT_TYPES order (a literal: this runs per LA and year). */
 export function zeroByType(): NeedByType {
-  return Object.fromEntries(PLACEMENT_TYPES.map((t) => [t, 0])) as NeedByType;
+  return { foster: 0, residential: 0, secure: 0, kinship: 0, parents: 0, adoption: 0, independent: 0, other: 0 };
 }
 
 export interface NeedModel {
@@ -81,8 +82,8 @@ export function makeNeedModel(dataset: Dataset, scenario: ModelScenario): NeedMo
     const c = childrenLookedAfter(la, t);
     const w = mixAt(la, t);
     const exact = PLACEMENT_TYPES.map((ty) => c * w[ty]);
-    const keys = PLACEMENT_TYPES.map((ty) => tieKey(la, ty, null, '', ''));
-    const shares = largestRemainder(exact, keys);
+    // One LA's cells listed in type order are in tie-key order already.
+    const shares = largestRemainderInOrder(exact);
     const out = zeroByType();
     PLACEMENT_TYPES.forEach((ty, i) => (out[ty] = shares[i]));
     return out;

@@ -6,7 +6,7 @@ import { continuingByLa, applyTurnover, displaceChildren, endPlacementsAboveNeed
 import { haversineKm, withinLaKm } from './distance.js';
 import { matchSeekers, type Geography, type Seekers } from './matching.js';
 import { makeNeedModel, type NeedByType } from './need.js';
-import { compareCodes, floorEps, largestRemainder, roundHalfUp, tieKey } from './rounding.js';
+import { compareCodes, floorEps, largestRemainderInOrder, roundHalfUp } from './rounding.js';
 import { PlacementState } from './state.js';
 import {
   applyFosterWalesGrowth,
@@ -30,6 +30,7 @@ import {
   type PlacementGroup,
   type ProviderPlaces,
   type Projection,
+  type Sector,
   type YearResult,
 } from './types.js';
 
@@ -184,18 +185,14 @@ function baseState(dataset: Dataset, warn: (m: string) => void): PlacementState 
       continue;
     }
     const total = here.reduce((s, p) => s + p.places, 0);
-    const shares = largestRemainder(
-      here.map((p) => (row.children * p.places) / total),
-      here.map((p) => tieKey(row.laCode, type, sector, host, p.providerId)),
-    );
-    here.forEach((p, i) => state.add(row.laCode, type, sector, host, p.providerId, shares[i]));
+    // The cell's providers are in key order (by id), so the shares' cells are in tie-key order.
+    const shares = largestRemainderInOrder(here.map((p) => (row.children * p.places) / total));
+    here.forEach((p, i) => state.addTo(p, row.laCode, shares[i]));
   }
   return state;
 }
 
-function makeGeography(dataset: Dataset, scenario: ModelScenario): Geography & {
-  km(la: string, host: string): number;
-} {
+function makeGeography(dataset: Dataset, scenario: ModelScenario): Geography & TallyGeography {
   const las = [...dataset.localAuthorities].sort((a, b) => compareCodes(a.code, b.code));
   const index = new Map(las.map((l, i) => [l.code, i]));
   const n = las.length;
@@ -210,19 +207,44 @@ function makeGeography(dataset: Dataset, scenario: ModelScenario): Geography & {
     }),
   );
   const ow = scenario.outsideWales;
+  const km = (la: string, host: string): number =>
+    host === OUTSIDE_WALES ? (ow.distanceKmByLa[la] ?? ow.distanceKm) : kmMatrix[index.get(la)! * n + index.get(host)!];
   return {
     laCodes: las.map((l) => l.code),
     regionOf: (la) => las[index.get(la) ?? -1]?.region ?? '',
     metres: (la, host) => metresMatrix[index.get(la)! * n + index.get(host)!],
-    km: (la, host) =>
-      host === OUTSIDE_WALES ? (ow.distanceKmByLa[la] ?? ow.distanceKm) : kmMatrix[index.get(la)! * n + index.get(host)!],
+    km,
+    index,
+    regions: las.map((l) => l.region),
+    kmMatrix,
+    outsideKm: las.map((l) => km(l.code, OUTSIDE_WALES)),
   };
 }
 
+/** What the year-end tallies read, by LA index (code order), so that no group costs a string lookup. */
+interface TallyGeography {
+  /** km(la, host) for any host, OUTSIDE_WALES included. */
+  km(la: string, host: string): number;
+  index: ReadonlyMap<string, number>;
+  regions: readonly string[];
+  /** km from LA i to host LA j at i × LAs + j. */
+  kmMatrix: Float64Array;
+  /** km from each LA to a placement outside Wales. */
+  outsideKm: readonly number[];
+}
+
 interface Costing {
-  /** Weekly cost × 52 × the index to year t, or null when no cost row exists. */
-  annual(type: MarketType, sector: string, outsideWales: boolean): number | null;
+  /** Weekly cost × 52 × the index to year t, or null when no cost row exists, by costCell. */
+  annual: ReadonlyArray<number | null>;
   unplacedAnnual: number;
+}
+
+const MARKET_TYPE_INDEX: Record<MarketType, number> = { foster: 0, residential: 1, secure: 2 };
+const SECTOR_INDEX: Record<Sector, number> = { la: 0, nfp: 1, fp: 2 };
+
+/** A cost cell's place in Costing.annual: type, sector, in or outside Wales. */
+function costCell(type: MarketType, sector: Sector, outsideWales: boolean): number {
+  return MARKET_TYPE_INDEX[type] * 6 + SECTOR_INDEX[sector] * 2 + (outsideWales ? 1 : 0);
 }
 
 function makeCosting(dataset: Dataset, scenario: ModelScenario, t: number): Costing | null {
@@ -233,12 +255,12 @@ function makeCosting(dataset: Dataset, scenario: ModelScenario, t: number): Cost
     for (let u = t + 1; u <= from; u++) f /= 1 + valueAt(scenario.inflation, u);
     return f;
   };
-  // Each cell's annual cost in year t prices, worked out once: tallies ask for it per group.
-  const annual = new Map(dataset.costs.map((c) => [`${c.placementType}|${c.sector}|${c.location}`, c.weeklyCostGbp * 52 * index(c.priceYear)]));
+  // Each cell's annual cost in year t prices, worked out once, in a small array: tallies ask for it
+  // per group. A later row for the same cell replaces an earlier one, as a map keyed by cell would.
+  const annual: Array<number | null> = new Array<number | null>(18).fill(null);
+  for (const c of dataset.costs) annual[costCell(c.placementType, c.sector, c.location === 'outside_wales')] = c.weeklyCostGbp * 52 * index(c.priceYear);
   return {
-    annual(type, sector, outside) {
-      return annual.get(`${type}|${sector}|${outside ? 'outside_wales' : 'in_wales'}`) ?? null;
-    },
+    annual,
     unplacedAnnual: scenario.unplacedWeeklyCostGbp === null ? 0 : scenario.unplacedWeeklyCostGbp * 52 * index(dataset.baseYear),
   };
 }
@@ -256,7 +278,7 @@ function tallyLa(
   childrenLookedAfter: number,
   unplaced: Record<MarketType, number>,
   groups: readonly PlacementGroup[],
-  geo: ReturnType<typeof makeGeography>,
+  geo: TallyGeography,
   regionOf: (la: string) => string,
   costs: Costing | null,
   flows: Flows | null,
@@ -267,21 +289,47 @@ function tallyLa(
   let outside = 0;
   let fp = 0;
   let cost: number | null = costs === null || flows === null ? null : 0;
-  const byKm = new Map<number, number>();
+  // Children per host (by LA index; the last slot is outside Wales), turned into distances after.
+  const li = geo.index.get(la)!;
+  const hosts = geo.regions.length;
+  const perHost = new Array<number>(hosts + 1).fill(0);
+  const laRegion = geo.regions[li];
+  let elsewhere: Map<number, number> | null = null;
   for (const g of groups) {
     const n = g.children;
     marketPlaced += n;
+    const outsideWales = g.host === OUTSIDE_WALES;
     if (g.host === la) own += n;
-    if (g.host !== OUTSIDE_WALES && regionOf(g.host) === regionOf(la)) region += n;
-    if (g.host === OUTSIDE_WALES) outside += n;
+    if (outsideWales) {
+      outside += n;
+      perHost[hosts] += n;
+    } else {
+      const hi = geo.index.get(g.host);
+      if (hi !== undefined) {
+        if (geo.regions[hi] === laRegion) region += n;
+        perHost[hi] += n;
+      } else {
+        // A host that is no LA of the dataset (validation stops this): as the general rule has it.
+        if (regionOf(g.host) === regionOf(la)) region += n;
+        const km = geo.km(la, g.host);
+        elsewhere ??= new Map();
+        elsewhere.set(km, (elsewhere.get(km) ?? 0) + n);
+      }
+    }
     if (g.sector === 'fp') fp += n;
-    const km = geo.km(la, g.host);
-    byKm.set(km, (byKm.get(km) ?? 0) + n);
     if (cost !== null && costs !== null) {
-      const annual = costs.annual(g.placementType, g.sector, g.host === OUTSIDE_WALES);
+      const annual = costs.annual[costCell(g.placementType, g.sector, outsideWales)];
       cost = annual === null ? null : cost + n * annual;
     }
   }
+  // Children at the same distance are one entry, whichever hosts they are at.
+  const byKm = new Map<number, number>();
+  for (let j = 0; j <= hosts; j++) {
+    if (perHost[j] === 0) continue;
+    const km = j === hosts ? geo.outsideKm[li] : geo.kmMatrix[li * hosts + j];
+    byKm.set(km, (byKm.get(km) ?? 0) + perHost[j]);
+  }
+  if (elsewhere !== null) for (const [km, n] of elsewhere) byKm.set(km, (byKm.get(km) ?? 0) + n);
   const unplacedTotal = unplaced.foster + unplaced.residential + unplaced.secure;
   if (cost !== null && costs !== null) cost += unplacedTotal * costs.unplacedAnnual;
   return {
@@ -313,14 +361,21 @@ function yearResult(
   tally: (la: string) => LaYearTally,
   warnings: string[],
 ): YearResult {
-  const places = new Map<string, HostYearPlaces>();
-  const providers = state.providerList();
+  // Rows in order of first appearance in provider key order; found by host, then type (no key strings).
+  const places: HostYearPlaces[] = [];
+  const byHost = new Map<string, Partial<Record<MarketType, HostYearPlaces>>>();
+  const providers = state.providersInOrder();
   for (const p of providers) {
-    const k = `${p.host}|${p.placementType}`;
-    let row = places.get(k);
+    let atHost = byHost.get(p.host);
+    if (!atHost) {
+      atHost = {};
+      byHost.set(p.host, atHost);
+    }
+    let row = atHost[p.placementType];
     if (!row) {
       row = { host: p.host, placementType: p.placementType, places: 0, forProfitPlaces: 0 };
-      places.set(k, row);
+      atHost[p.placementType] = row;
+      places.push(row);
     }
     row.places += p.places;
     if (p.sector === 'fp') row.forProfitPlaces += p.places;
@@ -330,7 +385,7 @@ function yearResult(
     asAt: `${year + 1}-03-31`,
     isBase,
     tallies: laCodes.map(tally),
-    places: [...places.values()],
+    places,
     groups: keepPlacements ? state.snapshotGroups() : [],
     providers: keepPlacements ? providers.map((p) => ({ ...p })) : [],
     warnings,

@@ -74,7 +74,9 @@ function roundShares(exact: readonly number[], tieOrder: (i: number, j: number) 
   }
   let left = target - assigned;
   if (left === 0) return out;
-  const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => {
+  const order = new Array<number>(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((i, j) => {
     const d = rem[j] - rem[i];
     if (Math.abs(d) > EPS) return d;
     return tieOrder(i, j);

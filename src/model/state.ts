@@ -46,10 +46,21 @@ export function byProviderKey(a: ProviderPlaces, b: ProviderPlaces): number {
   return compareUnits(a, b);
 }
 
+/** The groups of children one unit (a provider at a host for a type) holds, by placing LA. */
+interface Unit {
+  readonly groups: Map<string, PlacementGroup>;
+  /** Children in all its groups, kept up to date by add and remove. */
+  children: number;
+}
+
 export class PlacementState {
   private readonly providerMap = new Map<string, ProviderPlaces>();
-  /** Groups of children by the unit (provider at host for type) that holds them. */
-  private readonly byUnit = new Map<string, Map<string, PlacementGroup>>();
+  /** Units by unitKey. A unit stays once created, empty or not, so references to it stay valid. */
+  private readonly byUnit = new Map<string, Unit>();
+  // Each live group's and each provider's unit, found without building and hashing its key string:
+  // adds and removes run tens of thousands of times a projection.
+  private readonly unitOfGroup = new WeakMap<PlacementGroup, Unit>();
+  private readonly unitOfProvider = new WeakMap<ProviderPlaces, Unit>();
   // The sorted orders, kept until a group or provider is created or removed (a change of count
   // does not move anything in them).
   private sortedGroups: PlacementGroup[] | null = null;
@@ -80,44 +91,77 @@ export class PlacementState {
     if (!found) {
       found = { ...p, places: 0 };
       this.providerMap.set(key, found);
-      this.sortedProviders = null;
+      // Into the sorted list at its place: re-sorting every provider for each new one cost more.
+      if (this.sortedProviders !== null) insertInOrder(this.sortedProviders, found, byProviderKey);
     }
     return found;
   }
 
   /** Every provider in key order (a new array each time; the providers themselves are live). */
   providerList(): ProviderPlaces[] {
+    return this.providersInOrder().slice();
+  }
+
+  /** Every provider in key order, without a copy: for reading only, not while creating providers. */
+  providersInOrder(): readonly ProviderPlaces[] {
     this.sortedProviders ??= [...this.providerMap.values()].sort(byProviderKey);
-    return this.sortedProviders.slice();
+    return this.sortedProviders;
+  }
+
+  private unit(uk: string): Unit {
+    let unit = this.byUnit.get(uk);
+    if (!unit) {
+      unit = { groups: new Map(), children: 0 };
+      this.byUnit.set(uk, unit);
+    }
+    return unit;
+  }
+
+  /** A provider's unit (the provider must be the state's own object, as ensureProvider returns it). */
+  private unitOf(p: ProviderPlaces): Unit {
+    let unit = this.unitOfProvider.get(p);
+    if (!unit) {
+      unit = this.unit(unitKey(p.host, p.placementType, p.sector, p.providerId));
+      this.unitOfProvider.set(p, unit);
+    }
+    return unit;
   }
 
   add(la: string, type: MarketType, sector: Sector, host: string, providerId: string, n: number): void {
     if (n <= 0) return;
-    const uk = unitKey(host, type, sector, providerId);
-    let unit = this.byUnit.get(uk);
-    if (!unit) {
-      unit = new Map();
-      this.byUnit.set(uk, unit);
-    }
-    const g = unit.get(la);
+    this.addIn(this.unit(unitKey(host, type, sector, providerId)), la, type, sector, host, providerId, n);
+  }
+
+  /** add, for a caller that holds the provider: children of `la` placed with it. */
+  addTo(p: ProviderPlaces, la: string, n: number): void {
+    if (n <= 0) return;
+    this.addIn(this.unitOf(p), la, p.placementType, p.sector, p.host, p.providerId, n);
+  }
+
+  private addIn(unit: Unit, la: string, type: MarketType, sector: Sector, host: string, providerId: string, n: number): void {
+    unit.children += n;
+    const g = unit.groups.get(la);
     if (g) g.children += n;
     else {
       const created: PlacementGroup = { laCode: la, placementType: type, sector, host, providerId, children: n };
-      unit.set(la, created);
+      unit.groups.set(la, created);
+      this.unitOfGroup.set(created, unit);
       if (this.sortedGroups !== null) insertSorted(this.sortedGroups, created);
     }
   }
 
   remove(g: PlacementGroup, n: number): void {
     if (n <= 0) return;
-    const uk = unitKey(g.host, g.placementType, g.sector, g.providerId);
-    const unit = this.byUnit.get(uk);
-    const held = unit?.get(g.laCode);
-    if (!unit || !held || held.children < n) throw new Error(`cannot remove ${n} children from ${uk} (${g.laCode})`);
+    // A live group knows its unit; a copy of one is found by its key.
+    const unit = this.unitOfGroup.get(g) ?? this.byUnit.get(unitKey(g.host, g.placementType, g.sector, g.providerId));
+    const held = unit?.groups.get(g.laCode);
+    if (!unit || !held || held.children < n) {
+      throw new Error(`cannot remove ${n} children from ${unitKey(g.host, g.placementType, g.sector, g.providerId)} (${g.laCode})`);
+    }
     held.children -= n;
+    unit.children -= n;
     if (held.children === 0) {
-      unit.delete(g.laCode);
-      if (unit.size === 0) this.byUnit.delete(uk);
+      unit.groups.delete(g.laCode);
       // Left in sortedGroups with no children; groups() drops it.
       this.emptied++;
     }
@@ -126,14 +170,21 @@ export class PlacementState {
   /** The groups held by one unit, in key order. */
   groupsAt(uk: string): PlacementGroup[] {
     const unit = this.byUnit.get(uk);
-    return unit ? [...unit.values()].sort(byGroupKey) : [];
+    return unit ? [...unit.groups.values()].sort(byGroupKey) : [];
+  }
+
+  /** The groups a provider holds, in key order. */
+  groupsOf(p: ProviderPlaces): PlacementGroup[] {
+    return [...this.unitOf(p).groups.values()].sort(byGroupKey);
   }
 
   childrenAt(uk: string): number {
-    let n = 0;
-    const unit = this.byUnit.get(uk);
-    if (unit) for (const g of unit.values()) n += g.children;
-    return n;
+    return this.byUnit.get(uk)?.children ?? 0;
+  }
+
+  /** Children placed with a provider. */
+  childrenOf(p: ProviderPlaces): number {
+    return this.unitOf(p).children;
   }
 
   /** Every group, in key order (a snapshot: safe to mutate the state while iterating). */
@@ -145,7 +196,7 @@ export class PlacementState {
   groupsInOrder(): readonly PlacementGroup[] {
     if (this.sortedGroups === null) {
       const all: PlacementGroup[] = [];
-      for (const unit of this.byUnit.values()) for (const g of unit.values()) all.push(g);
+      for (const unit of this.byUnit.values()) for (const g of unit.groups.values()) all.push(g);
       this.sortedGroups = all.sort(byGroupKey);
       this.emptied = 0;
     } else if (this.emptied > 0) {
@@ -162,14 +213,19 @@ export class PlacementState {
 
 /** Puts a new group at its place in a list sorted by byGroupKey (no equal key can be there: keys are unique among live groups). */
 function insertSorted(list: PlacementGroup[], g: PlacementGroup): void {
+  insertInOrder(list, g, byGroupKey);
+}
+
+/** Puts an item at its place in a list sorted by `order`, in which no item has the same key. */
+function insertInOrder<T>(list: T[], item: T, order: (a: T, b: T) => number): void {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (byGroupKey(list[mid], g) < 0) lo = mid + 1;
+    if (order(list[mid], item) < 0) lo = mid + 1;
     else hi = mid;
   }
-  list.splice(lo, 0, g);
+  list.splice(lo, 0, item);
 }
 
 export function isOutsideWales(host: string): boolean {

@@ -2,8 +2,8 @@
 // open and recruit), the scenario's transitions (exits and conversions to not-for-profit), Foster
 // Wales transfers and growth, then regional homes. Each returns the units whose places were cut,
 // because only there can children be displaced.
-import { largestRemainder, roundHalfUp, tieKey } from './rounding.js';
-import { PlacementState, byProviderKey, groupTieKey, providerTieKey, unitKey } from './state.js';
+import { largestRemainder, largestRemainderInOrder, roundHalfUp, tieKey } from './rounding.js';
+import { PlacementState, byProviderKey, unitKey } from './state.js';
 import { compareCodes } from './rounding.js';
 import type { ProviderPlaces, RegionalHome, StrategyRow, Transition } from './types.js';
 
@@ -68,13 +68,14 @@ export function applyTransitions(
   cut: CutUnits,
 ): void {
   if (transitions.length === 0) return;
-  const atFirstApril = new Map<string, number>();
-  for (const [k, p] of state.providers) atFirstApril.set(k, p.places);
+  // Keyed by the provider object: the state keeps one object per unit for the whole projection.
+  const atFirstApril = new Map<ProviderPlaces, number>();
+  for (const p of state.providers.values()) atFirstApril.set(p, p.places);
   for (const tr of transitions) {
     const matching = [...state.providers.values()]
       .filter(
         (p) =>
-          atFirstApril.has(keyOf(p)) &&
+          atFirstApril.has(p) &&
           (tr.sector === null || p.sector === tr.sector) &&
           (tr.placementType === null || p.placementType === tr.placementType) &&
           (tr.region === null || regionOf(p.host) === tr.region) &&
@@ -83,9 +84,9 @@ export function applyTransitions(
       )
       .sort(byProviderKey);
     if (matching.length === 0) continue;
-    const keys = matching.map(providerTieKey);
-    const base = matching.map((p) => atFirstApril.get(keyOf(p)) ?? 0);
-    const exits = largestRemainder(base.map((b) => tr.exit * b), keys);
+    // Sorted by provider key, so the cells are in tie-key order already.
+    const base = matching.map((p) => atFirstApril.get(p) ?? 0);
+    const exits = largestRemainderInOrder(base.map((b) => tr.exit * b));
     matching.forEach((p, i) => {
       const n = Math.min(exits[i], p.places);
       if (n > 0) {
@@ -95,7 +96,7 @@ export function applyTransitions(
     });
     if (tr.convert > 0) {
       const fpIdx = matching.map((p, i) => (p.sector === 'fp' ? i : -1)).filter((i) => i >= 0);
-      const converts = largestRemainder(fpIdx.map((i) => tr.convert * base[i]), fpIdx.map((i) => keys[i]));
+      const converts = largestRemainderInOrder(fpIdx.map((i) => tr.convert * base[i]));
       fpIdx.forEach((i, j) => moveProvider(state, matching[i], Math.min(converts[j], matching[i].places), base[i], 'nfp'));
     }
   }
@@ -108,7 +109,7 @@ export function applyFosterWalesTransfers(state: PlacementState, share: number):
     .filter((p) => p.sector === 'fp' && p.placementType === 'foster' && p.places > 0)
     .sort(byProviderKey);
   const before = agencies.map((p) => p.places);
-  const moved = largestRemainder(before.map((b) => share * b), agencies.map(providerTieKey));
+  const moved = largestRemainderInOrder(before.map((b) => share * b));
   agencies.forEach((p, i) => moveProvider(state, p, Math.min(moved[i], p.places), before[i], 'la'));
 }
 
@@ -128,15 +129,13 @@ function moveProvider(state: PlacementState, p: ProviderPlaces, n: number, baseP
     reservedForRegion: p.reservedForRegion,
   });
   twin.places += n;
-  const groups = state.groupsAt(keyOf(p));
-  const moving = largestRemainder(
-    groups.map((g) => (g.children * n) / basePlaces),
-    groups.map(groupTieKey),
-  );
+  // In key order, so the cells are in tie-key order already.
+  const groups = state.groupsOf(p);
+  const moving = largestRemainderInOrder(groups.map((g) => (g.children * n) / basePlaces));
   groups.forEach((g, i) => {
     const k = Math.min(moving[i], g.children);
     state.remove(g, k);
-    state.add(g.laCode, g.placementType, to, g.host, twin.providerId, k);
+    state.addTo(twin, g.laCode, k);
   });
 }
 

@@ -4,39 +4,70 @@
 // the lower node, so the answer never depends on the order of input rows.
 
 const INF = Number.MAX_SAFE_INTEGER;
+/** Networks of at most this many nodes pick the next node to settle by a scan rather than a heap. */
+const SCAN_NODES = 48;
 
 export class MinCostFlow {
   private readonly head: Int32Array;
-  private to: number[] = [];
-  private cap: number[] = [];
-  private cost: number[] = [];
-  private next: number[] = [];
+  // Arcs in typed arrays from the start, grown by doubling: tier (c) solves about a hundred problems
+  // of some fifteen nodes per Wales projection, so copying plain arrays into typed ones on every run
+  // cost more than the searches themselves.
+  private to: Int32Array;
+  private cap: Float64Array;
+  private cost: Float64Array;
+  private next: Int32Array;
+  private arcCount = 0;
 
-  constructor(readonly nodeCount: number) {
+  constructor(
+    readonly nodeCount: number,
+    expectedArcs = 64,
+  ) {
     this.head = new Int32Array(nodeCount).fill(-1);
+    const size = Math.max(4, 2 * expectedArcs);
+    this.to = new Int32Array(size);
+    this.cap = new Float64Array(size);
+    this.cost = new Float64Array(size);
+    this.next = new Int32Array(size);
   }
 
   /** Adds an arc and its residual twin; returns the arc's index (its twin is index ^ 1). */
   addArc(from: number, to: number, capacity: number, cost: number): number {
-    const e = this.to.length;
+    const e = this.arcCount;
+    if (e + 2 > this.to.length) this.grow();
     this.push(from, to, capacity, cost);
     this.push(to, from, 0, -cost);
     return e;
   }
 
   private push(from: number, to: number, capacity: number, cost: number): void {
-    this.to.push(to);
-    this.cap.push(capacity);
-    this.cost.push(cost);
-    this.next.push(this.head[from]);
-    this.head[from] = this.to.length - 1;
+    const e = this.arcCount++;
+    this.to[e] = to;
+    this.cap[e] = capacity;
+    this.cost[e] = cost;
+    this.next[e] = this.head[from];
+    this.head[from] = e;
+  }
+
+  private grow(): void {
+    const size = 2 * this.to.length;
+    const to = new Int32Array(size);
+    to.set(this.to);
+    this.to = to;
+    const cap = new Float64Array(size);
+    cap.set(this.cap);
+    this.cap = cap;
+    const cost = new Float64Array(size);
+    cost.set(this.cost);
+    this.cost = cost;
+    const next = new Int32Array(size);
+    next.set(this.next);
+    this.next = next;
   }
 
   flowOn(arc: number): number {
     return this.cap[arc ^ 1];
   }
 
-  /** Sends the most flow from s to t at the least cost; arc costs must be non-negative. */
   /** Node potentials left by the last run: every residual arc has a non-negative reduced cost under them. */
   potential: Float64Array = new Float64Array(0);
 
@@ -44,32 +75,47 @@ export class MinCostFlow {
     return this.cap[arc];
   }
 
+  /** Sends the most flow from s to t at the least cost; arc costs must be non-negative. */
   run(s: number, t: number): { flow: number; cost: number } {
     const n = this.nodeCount;
-    // Typed copies make the inner loop of the search several times faster than plain arrays.
-    const to = Int32Array.from(this.to);
-    const next = Int32Array.from(this.next);
-    const arcCost = Float64Array.from(this.cost);
-    const cap = Float64Array.from(this.cap);
+    const to = this.to;
+    const next = this.next;
+    const arcCost = this.cost;
+    const cap = this.cap;
     const head = this.head;
     const potential = new Float64Array(n);
-    const dist = new Float64Array(n);
-    const prevArc = new Int32Array(n);
-    const done = new Uint8Array(n);
+    const { dist, prevArc, done } = scratch(n);
     let flow = 0;
     let cost = 0;
-    const heap = new NodeHeap();
+    const heap = sharedHeap;
+    const small = n <= SCAN_NODES;
     for (;;) {
-      dist.fill(Infinity);
-      prevArc.fill(-1);
-      done.fill(0);
+      dist.fill(Infinity, 0, n);
+      prevArc.fill(-1, 0, n);
+      done.fill(0, 0, n);
       dist[s] = 0;
       heap.clear();
       heap.push(0, s);
-      while (heap.size > 0) {
-        const d = heap.topDist();
-        const u = heap.pop();
-        if (done[u] || d > dist[u]) continue;
+      for (;;) {
+        // The next node to settle: the unsettled one nearest the source, ties to the lower node. A
+        // scan of every node finds it faster than a heap in the small networks of Wales; both settle
+        // nodes in exactly the same order.
+        let u = -1;
+        let d = Infinity;
+        if (small) {
+          for (let v = 0; v < n; v++) {
+            if (done[v] === 0 && dist[v] < d) {
+              d = dist[v];
+              u = v;
+            }
+          }
+          if (u === -1) break;
+        } else {
+          if (heap.size === 0) break;
+          d = heap.topDist();
+          u = heap.pop();
+          if (done[u] || d > dist[u]) continue;
+        }
         done[u] = 1;
         // Stop at the sink: nodes not yet settled are at least as far, which keeps reduced costs >= 0.
         if (u === t) break;
@@ -81,7 +127,7 @@ export class MinCostFlow {
           if (nd < dist[v]) {
             dist[v] = nd;
             prevArc[v] = e;
-            heap.push(nd, v);
+            if (!small) heap.push(nd, v);
           }
         }
       }
@@ -98,24 +144,48 @@ export class MinCostFlow {
       }
       flow += push;
     }
-    for (let e = 0; e < cap.length; e++) this.cap[e] = cap[e];
     this.potential = potential;
     return { flow, cost };
   }
 }
 
+// The search's working arrays, shared by every run (runs never overlap: the model is synchronous)
+// and grown when a larger network comes along.
+let scratchDist = new Float64Array(64);
+let scratchPrevArc = new Int32Array(64);
+let scratchDone = new Uint8Array(64);
+
+function scratch(n: number): { dist: Float64Array; prevArc: Int32Array; done: Uint8Array } {
+  if (scratchDist.length < n) {
+    scratchDist = new Float64Array(n);
+    scratchPrevArc = new Int32Array(n);
+    scratchDone = new Uint8Array(n);
+  }
+  return { dist: scratchDist, prevArc: scratchPrevArc, done: scratchDone };
+}
+
 /** A binary min-heap of (distance, node), ties to the lower node; arrays reused between searches. */
 class NodeHeap {
-  private d: number[] = [];
-  private v: number[] = [];
+  // Typed arrays, grown by doubling: a search pushes at most once per arc relaxed, plus the source.
+  private d = new Float64Array(256);
+  private v = new Int32Array(256);
   size = 0;
   clear(): void {
     this.size = 0;
+  }
+  private grow(): void {
+    const d = new Float64Array(2 * this.d.length);
+    d.set(this.d);
+    this.d = d;
+    const v = new Int32Array(2 * this.v.length);
+    v.set(this.v);
+    this.v = v;
   }
   topDist(): number {
     return this.d[0];
   }
   push(dist: number, node: number): void {
+    if (this.size === this.d.length) this.grow();
     let i = this.size++;
     const d = this.d;
     const v = this.v;
@@ -156,6 +226,8 @@ class NodeHeap {
   }
 }
 
+const sharedHeap = new NodeHeap();
+
 /** Sector ranks: the cost of a placement adds 0 for `la`, 1 for `nfp`, 2 for `fp`. */
 export const SECTOR_RANK = [0, 1, 2] as const;
 
@@ -188,12 +260,14 @@ const NEAREST_HOSTS = 16;
 export function solveTransport(problem: TransportProblem): number[][] {
   const m = problem.supply.length;
   const k = problem.vacancies.length;
-  const metres = Array.from({ length: m }, (_, i) => Array.from({ length: k }, (_, j) => problem.metres(i, j)));
-  const p: TransportProblem = { ...problem, metres: (i, j) => metres[i][j] };
+  // Flat arrays, row i holding LA i's hosts: a solve is small and frequent, so its set-up matters.
+  const metres = new Float64Array(m * k);
+  for (let i = 0; i < m; i++) for (let j = 0; j < k; j++) metres[i * k + j] = problem.metres(i, j);
+  const p: Problem = { m, k, supply: problem.supply, vacancies: problem.vacancies, metres, forProfitCap: problem.forProfitCap };
   const dense = k <= (problem.denseUpTo ?? DENSE_HOSTS);
-  const allowed: boolean[][] = p.supply.map(() => new Array<boolean>(k).fill(dense));
+  const allowed = new Uint8Array(m * k).fill(dense ? 1 : 0);
   if (!dense) {
-    for (let i = 0; i < m; i++) for (const j of nearestHosts(metres[i], NEAREST_HOSTS)) allowed[i][j] = true;
+    for (let i = 0; i < m; i++) for (const j of nearestHosts(metres.subarray(i * k, (i + 1) * k), NEAREST_HOSTS)) allowed[i * k + j] = 1;
   }
   // With every pair an arc the first solution is the full problem's: nothing can be missing.
   if (dense) return solveOnArcs(p, allowed).flow;
@@ -201,7 +275,7 @@ export function solveTransport(problem: TransportProblem): number[][] {
     const solved = solveOnArcs(p, allowed);
     const missing = pairsToAdd(p, allowed, solved);
     if (missing.length === 0) return solved.flow;
-    for (const [i, j] of missing) allowed[i][j] = true;
+    for (const [i, j] of missing) allowed[i * k + j] = 1;
   }
 }
 
@@ -210,7 +284,7 @@ export function solveTransport(problem: TransportProblem): number[][] {
  * list: most hosts are rejected by one comparison with the list's last, where sorting every host
  * for every LA cost a sixth of an England-sized projection.
  */
-export function nearestHosts(metres: readonly number[], count: number): number[] {
+export function nearestHosts(metres: ArrayLike<number>, count: number): number[] {
   const best: number[] = [];
   const closer = (a: number, b: number): boolean => metres[a] < metres[b] || (metres[a] === metres[b] && a < b);
   for (let j = 0; j < metres.length; j++) {
@@ -226,6 +300,16 @@ export function nearestHosts(metres: readonly number[], count: number): number[]
   return best;
 }
 
+/** The problem as the solver works on it: metres[i * k + j] from LA i to host j. */
+interface Problem {
+  m: number;
+  k: number;
+  supply: readonly number[];
+  vacancies: ReadonlyArray<readonly [number, number, number]>;
+  metres: Float64Array;
+  forProfitCap: number | null;
+}
+
 interface Solved {
   flow: number[][];
   potential: Float64Array;
@@ -238,51 +322,75 @@ interface Solved {
 
 const INF_CAP = Number.MAX_SAFE_INTEGER;
 
-function solveOnArcs(p: TransportProblem, allowed: boolean[][]): Solved {
-  const m = p.supply.length;
-  const k = p.vacancies.length;
+function solveOnArcs(p: Problem, allowed: Uint8Array): Solved {
+  const { m, k, supply, vacancies, metres } = p;
   const source = 0;
-  const laNode = (i: number): number => 1 + i;
-  const hostNode = (j: number): number => 1 + m + j;
+  // Nodes: the source, LAs 1 … m, hosts m+1 … m+k, the shared fp node, the sink.
+  const la0 = 1;
+  const host0 = 1 + m;
   const fpNode = 1 + m + k;
   const sink = fpNode + 1;
-  const net = new MinCostFlow(sink + 1);
-  const supplyArc = p.supply.map((s, i) => (s > 0 ? net.addArc(source, laNode(i), s, 0) : -1));
-  const arcs: number[][] = [];
-  for (let i = 0; i < m; i++) {
-    const row: number[] = [];
-    for (let j = 0; j < k; j++) {
-      const total = p.vacancies[j][0] + p.vacancies[j][1] + p.vacancies[j][2];
-      row.push(allowed[i][j] && p.supply[i] > 0 && total > 0 ? net.addArc(laNode(i), hostNode(j), INF_CAP, 4 * p.metres(i, j)) : -1);
-    }
-    arcs.push(row);
+  const hostOpen = new Uint8Array(k);
+  let arcCount = 1;
+  for (let j = 0; j < k; j++) {
+    const [la, nfp, fp] = vacancies[j];
+    hostOpen[j] = la + nfp + fp > 0 ? 1 : 0;
+    arcCount += (la > 0 ? 1 : 0) + (nfp > 0 ? 1 : 0) + (fp > 0 ? 1 : 0);
   }
-  const sectorArcs = p.vacancies.map(([la, nfp, fp], j) => [
-    la > 0 ? net.addArc(hostNode(j), sink, la, SECTOR_RANK[0]) : -1,
-    nfp > 0 ? net.addArc(hostNode(j), sink, nfp, SECTOR_RANK[1]) : -1,
-    fp > 0 ? net.addArc(hostNode(j), fpNode, fp, SECTOR_RANK[2]) : -1,
-  ]);
+  for (let i = 0; i < m; i++) {
+    if (supply[i] <= 0) continue;
+    arcCount++;
+    for (let j = 0; j < k; j++) if (allowed[i * k + j] && hostOpen[j]) arcCount++;
+  }
+  const net = new MinCostFlow(sink + 1, arcCount);
+  // Arcs are added in the same order as ever: the order of each node's arcs settles ties in the search.
+  const supplyArc = new Int32Array(m).fill(-1);
+  for (let i = 0; i < m; i++) if (supply[i] > 0) supplyArc[i] = net.addArc(source, la0 + i, supply[i], 0);
+  const arcs = new Int32Array(m * k).fill(-1);
+  for (let i = 0; i < m; i++) {
+    if (supply[i] <= 0) continue;
+    for (let j = 0; j < k; j++) {
+      if (allowed[i * k + j] && hostOpen[j]) arcs[i * k + j] = net.addArc(la0 + i, host0 + j, INF_CAP, 4 * metres[i * k + j]);
+    }
+  }
+  const sectorArcs = new Int32Array(3 * k).fill(-1);
+  for (let j = 0; j < k; j++) {
+    const [la, nfp, fp] = vacancies[j];
+    if (la > 0) sectorArcs[3 * j] = net.addArc(host0 + j, sink, la, SECTOR_RANK[0]);
+    if (nfp > 0) sectorArcs[3 * j + 1] = net.addArc(host0 + j, sink, nfp, SECTOR_RANK[1]);
+    if (fp > 0) sectorArcs[3 * j + 2] = net.addArc(host0 + j, fpNode, fp, SECTOR_RANK[2]);
+  }
   const cap = p.forProfitCap === null ? INF_CAP : p.forProfitCap;
   const capArc = cap > 0 ? net.addArc(fpNode, sink, cap, 0) : -1;
   net.run(source, sink);
   const left = (a: number): number => (a === -1 ? 0 : net.residual(a));
-  return {
-    flow: arcs.map((row) => row.map((a) => (a === -1 ? 0 : net.flowOn(a)))),
-    potential: net.potential,
-    supplyLeft: supplyArc.map(left),
-    sectorLeft: sectorArcs.map(([a, b, c]) => [left(a), left(b), left(c)]),
-    fpFlow: sectorArcs.map(([, , c]) => (c === -1 ? 0 : net.flowOn(c))),
-    fpCapLeft: left(capArc),
-  };
+  const flow: number[][] = new Array(m);
+  for (let i = 0; i < m; i++) {
+    const row = new Array<number>(k);
+    for (let j = 0; j < k; j++) {
+      const a = arcs[i * k + j];
+      row[j] = a === -1 ? 0 : net.flowOn(a);
+    }
+    flow[i] = row;
+  }
+  const supplyLeft = new Array<number>(m);
+  for (let i = 0; i < m; i++) supplyLeft[i] = left(supplyArc[i]);
+  const sectorLeft = new Array<[number, number, number]>(k);
+  const fpFlow = new Array<number>(k);
+  for (let j = 0; j < k; j++) {
+    sectorLeft[j] = [left(sectorArcs[3 * j]), left(sectorArcs[3 * j + 1]), left(sectorArcs[3 * j + 2])];
+    const c = sectorArcs[3 * j + 2];
+    fpFlow[j] = c === -1 ? 0 : net.flowOn(c);
+  }
+  return { flow, potential: net.potential, supplyLeft, sectorLeft, fpFlow, fpCapLeft: left(capArc) };
 }
 
 /**
  * Left-out pairs that the full problem needs: those with a negative reduced cost, and, if the full
  * residual network still has an augmenting path, every left-out pair of the LAs it reaches.
  */
-function pairsToAdd(p: TransportProblem, allowed: boolean[][], s: Solved): Array<[number, number]> {
-  const m = p.supply.length;
-  const k = p.vacancies.length;
+function pairsToAdd(p: Problem, allowed: Uint8Array, s: Solved): Array<[number, number]> {
+  const { m, k } = p;
   const pot = s.potential;
   const laNode = (i: number): number => 1 + i;
   const hostNode = (j: number): number => 1 + m + j;
@@ -290,8 +398,8 @@ function pairsToAdd(p: TransportProblem, allowed: boolean[][], s: Solved): Array
   for (let i = 0; i < m; i++) {
     if (p.supply[i] <= 0) continue;
     for (let j = 0; j < k; j++) {
-      if (allowed[i][j]) continue;
-      if (4 * p.metres(i, j) + pot[laNode(i)] - pot[hostNode(j)] < 0) out.push([i, j]);
+      if (allowed[i * k + j]) continue;
+      if (4 * p.metres[i * k + j] + pot[laNode(i)] - pot[hostNode(j)] < 0) out.push([i, j]);
     }
   }
   if (out.length > 0) return out;
@@ -311,7 +419,7 @@ function pairsToAdd(p: TransportProblem, allowed: boolean[][], s: Solved): Array
       const j = hosts.pop()!;
       if (s.sectorLeft[j][0] > 0 || s.sectorLeft[j][1] > 0 || (s.sectorLeft[j][2] > 0 && s.fpCapLeft > 0)) {
         const reached = laSeen.map((seen, i) => (seen ? i : -1)).filter((i) => i >= 0);
-        for (const i of reached) for (let jj = 0; jj < k; jj++) if (!allowed[i][jj]) out.push([i, jj]);
+        for (const i of reached) for (let jj = 0; jj < k; jj++) if (!allowed[i * k + jj]) out.push([i, jj]);
         return out;
       }
       if (s.sectorLeft[j][2] > 0 && !fpSeen) {
