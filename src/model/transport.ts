@@ -49,19 +49,10 @@ export class MinCostFlow {
   }
 
   private grow(): void {
-    const size = 2 * this.to.length;
-    const to = new Int32Array(size);
-    to.set(this.to);
-    this.to = to;
-    const cap = new Float64Array(size);
-    cap.set(this.cap);
-    this.cap = cap;
-    const cost = new Float64Array(size);
-    cost.set(this.cost);
-    this.cost = cost;
-    const next = new Int32Array(size);
-    next.set(this.next);
-    this.next = next;
+    this.to = doubled(this.to);
+    this.cap = doubled(this.cap);
+    this.cost = doubled(this.cost);
+    this.next = doubled(this.next);
   }
 
   flowOn(arc: number): number {
@@ -227,6 +218,13 @@ class NodeHeap {
 }
 
 const sharedHeap = new NodeHeap();
+
+/** A typed array twice as long, holding the same values at the start. */
+function doubled<A extends Int32Array | Float64Array>(a: A): A {
+  const out = new (a.constructor as new (n: number) => A)(2 * a.length);
+  out.set(a);
+  return out;
+}
 
 /** Sector ranks: the cost of a placement adds 0 for `la`, 1 for `nfp`, 2 for `fp`. */
 export const SECTOR_RANK = [0, 1, 2] as const;
