@@ -75,7 +75,7 @@ export class MinCostFlow {
     const cap = this.cap;
     const head = this.head;
     const potential = new Float64Array(n);
-    const { dist, prevArc, done } = scratch(n);
+    const { dist, prevArc, done, key } = scratch(n);
     let flow = 0;
     let cost = 0;
     const heap = sharedHeap;
@@ -85,6 +85,10 @@ export class MinCostFlow {
       prevArc.fill(-1, 0, n);
       done.fill(0, 0, n);
       dist[s] = 0;
+      if (small) {
+        key.fill(Infinity, 0, n);
+        key[s] = 0;
+      }
       heap.clear();
       heap.push(0, s);
       for (;;) {
@@ -94,13 +98,16 @@ export class MinCostFlow {
         let u = -1;
         let d = Infinity;
         if (small) {
+          // key[v] is dist[v] while v is unsettled and Infinity once settled: one read per node.
           for (let v = 0; v < n; v++) {
-            if (done[v] === 0 && dist[v] < d) {
-              d = dist[v];
+            const kv = key[v];
+            if (kv < d) {
+              d = kv;
               u = v;
             }
           }
           if (u === -1) break;
+          key[u] = Infinity;
         } else {
           if (heap.size === 0) break;
           d = heap.topDist();
@@ -119,6 +126,7 @@ export class MinCostFlow {
             dist[v] = nd;
             prevArc[v] = e;
             if (!small) heap.push(nd, v);
+            else if (done[v] === 0) key[v] = nd;
           }
         }
       }
@@ -145,14 +153,16 @@ export class MinCostFlow {
 let scratchDist = new Float64Array(64);
 let scratchPrevArc = new Int32Array(64);
 let scratchDone = new Uint8Array(64);
+let scratchKey = new Float64Array(64);
 
-function scratch(n: number): { dist: Float64Array; prevArc: Int32Array; done: Uint8Array } {
+function scratch(n: number): { dist: Float64Array; prevArc: Int32Array; done: Uint8Array; key: Float64Array } {
   if (scratchDist.length < n) {
     scratchDist = new Float64Array(n);
     scratchPrevArc = new Int32Array(n);
     scratchDone = new Uint8Array(n);
+    scratchKey = new Float64Array(n);
   }
-  return { dist: scratchDist, prevArc: scratchPrevArc, done: scratchDone };
+  return { dist: scratchDist, prevArc: scratchPrevArc, done: scratchDone, key: scratchKey };
 }
 
 /** A binary min-heap of (distance, node), ties to the lower node; arrays reused between searches. */
