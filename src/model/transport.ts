@@ -76,6 +76,21 @@ export class MinCostFlow {
     const head = this.head;
     const potential = new Float64Array(n);
     const { dist, prevArc, done, key } = scratch(n);
+    // Each node's arcs laid out one after another, in the order of its list (head, then next): the
+    // search walks them by index rather than chasing next[e], each step waiting on the last load.
+    const m = this.arcCount;
+    const { start, list, listTo, listCost } = adjacency(n, m);
+    let q = 0;
+    for (let u = 0; u < n; u++) {
+      start[u] = q;
+      for (let e = head[u]; e !== -1; e = next[e]) {
+        list[q] = e;
+        listTo[q] = to[e];
+        listCost[q] = arcCost[e];
+        q++;
+      }
+    }
+    start[n] = q;
     let flow = 0;
     let cost = 0;
     const heap = sharedHeap;
@@ -118,10 +133,11 @@ export class MinCostFlow {
         // Stop at the sink: nodes not yet settled are at least as far, which keeps reduced costs >= 0.
         if (u === t) break;
         const pu = potential[u];
-        for (let e = head[u]; e !== -1; e = next[e]) {
+        for (let i = start[u], end = start[u + 1]; i < end; i++) {
+          const e = list[i];
           if (cap[e] <= 0) continue;
-          const v = to[e];
-          const nd = d + arcCost[e] + pu - potential[v];
+          const v = listTo[i];
+          const nd = d + listCost[i] + pu - potential[v];
           if (nd < dist[v]) {
             dist[v] = nd;
             prevArc[v] = e;
@@ -154,6 +170,21 @@ let scratchDist = new Float64Array(64);
 let scratchPrevArc = new Int32Array(64);
 let scratchDone = new Uint8Array(64);
 let scratchKey = new Float64Array(64);
+let adjStart = new Int32Array(65);
+let adjList = new Int32Array(256);
+let adjTo = new Int32Array(256);
+let adjCost = new Float64Array(256);
+
+function adjacency(n: number, arcs: number): { start: Int32Array; list: Int32Array; listTo: Int32Array; listCost: Float64Array } {
+  if (adjStart.length < n + 1) adjStart = new Int32Array(Math.max(n + 1, 2 * adjStart.length));
+  if (adjList.length < arcs) {
+    const size = Math.max(arcs, 2 * adjList.length);
+    adjList = new Int32Array(size);
+    adjTo = new Int32Array(size);
+    adjCost = new Float64Array(size);
+  }
+  return { start: adjStart, list: adjList, listTo: adjTo, listCost: adjCost };
+}
 
 function scratch(n: number): { dist: Float64Array; prevArc: Int32Array; done: Uint8Array; key: Float64Array } {
   if (scratchDist.length < n) {
