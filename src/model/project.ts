@@ -215,6 +215,7 @@ function makeGeography(dataset: Dataset, scenario: ModelScenario): Geography & T
     metres: (la, host) => metresMatrix[index.get(la)! * n + index.get(host)!],
     km,
     index,
+    metresMatrix,
     regions: las.map((l) => l.region),
     kmMatrix,
     outsideKm: las.map((l) => km(l.code, OUTSIDE_WALES)),
