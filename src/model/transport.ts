@@ -8,7 +8,7 @@ const INF = Number.MAX_SAFE_INTEGER;
 const SCAN_NODES = 48;
 
 export class MinCostFlow {
-  private readonly head: Int32Array;
+  private head: Int32Array;
   // Arcs in typed arrays from the start, grown by doubling: tier (c) solves about a hundred problems
   // of some fifteen nodes per Wales projection, so copying plain arrays into typed ones on every run
   // cost more than the searches themselves.
@@ -19,7 +19,7 @@ export class MinCostFlow {
   private arcCount = 0;
 
   constructor(
-    readonly nodeCount: number,
+    public nodeCount: number,
     expectedArcs = 64,
   ) {
     this.head = new Int32Array(nodeCount).fill(-1);
@@ -28,6 +28,15 @@ export class MinCostFlow {
     this.cap = new Float64Array(size);
     this.cost = new Float64Array(size);
     this.next = new Int32Array(size);
+  }
+
+  /** Empties the network for a new one of `nodeCount` nodes, keeping its arrays where they are large enough. */
+  reset(nodeCount: number, expectedArcs: number): void {
+    this.nodeCount = nodeCount;
+    if (this.head.length < nodeCount) this.head = new Int32Array(Math.max(nodeCount, 2 * this.head.length));
+    this.head.fill(-1, 0, nodeCount);
+    this.arcCount = 0;
+    while (this.to.length < 2 * expectedArcs) this.grow();
   }
 
   /** Adds an arc and its residual twin; returns the arc's index (its twin is index ^ 1). */
@@ -309,9 +318,9 @@ export function solveTransport(problem: TransportProblem): number[][] {
     for (let i = 0; i < m; i++) for (const j of nearestHosts(metres.subarray(i * k, (i + 1) * k), NEAREST_HOSTS)) allowed[i * k + j] = 1;
   }
   // With every pair an arc the first solution is the full problem's: nothing can be missing.
-  if (dense) return solveOnArcs(p, allowed).flow;
+  if (dense) return solveOnArcs(p, allowed, false).flow;
   for (;;) {
-    const solved = solveOnArcs(p, allowed);
+    const solved = solveOnArcs(p, allowed, true);
     const missing = pairsToAdd(p, allowed, solved);
     if (missing.length === 0) return solved.flow;
     for (const [i, j] of missing) allowed[i * k + j] = 1;
@@ -361,7 +370,18 @@ interface Solved {
 
 const INF_CAP = Number.MAX_SAFE_INTEGER;
 
-function solveOnArcs(p: Problem, allowed: Uint8Array): Solved {
+// One network reused by every solve (solves never overlap: the model is synchronous), so that its
+// arrays are not allocated again for each of a projection's hundred-odd problems.
+let pooledNet: MinCostFlow | null = null;
+
+function pooledNetwork(nodeCount: number, expectedArcs: number): MinCostFlow {
+  if (pooledNet === null) pooledNet = new MinCostFlow(nodeCount, expectedArcs);
+  else pooledNet.reset(nodeCount, expectedArcs);
+  return pooledNet;
+}
+
+/** Solves on the allowed pairs; the residuals that pairsToAdd reads only if `residuals`. */
+function solveOnArcs(p: Problem, allowed: Uint8Array, residuals: boolean): Solved {
   const { m, k, supply, vacancies, metres } = p;
   const source = 0;
   // Nodes: the source, LAs 1 … m, hosts m+1 … m+k, the shared fp node, the sink.
@@ -381,7 +401,7 @@ function solveOnArcs(p: Problem, allowed: Uint8Array): Solved {
     arcCount++;
     for (let j = 0; j < k; j++) if (allowed[i * k + j] && hostOpen[j]) arcCount++;
   }
-  const net = new MinCostFlow(sink + 1, arcCount);
+  const net = pooledNetwork(sink + 1, arcCount);
   // Arcs are added in the same order as ever: the order of each node's arcs settles ties in the search.
   const supplyArc = new Int32Array(m).fill(-1);
   for (let i = 0; i < m; i++) if (supply[i] > 0) supplyArc[i] = net.addArc(source, la0 + i, supply[i], 0);
@@ -412,6 +432,7 @@ function solveOnArcs(p: Problem, allowed: Uint8Array): Solved {
     }
     flow[i] = row;
   }
+  if (!residuals) return { flow, potential: net.potential, supplyLeft: [], sectorLeft: [], fpFlow: [], fpCapLeft: 0 };
   const supplyLeft = new Array<number>(m);
   for (let i = 0; i < m; i++) supplyLeft[i] = left(supplyArc[i]);
   const sectorLeft = new Array<[number, number, number]>(k);
