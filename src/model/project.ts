@@ -209,6 +209,18 @@ function makeGeography(dataset: Dataset, scenario: ModelScenario): Geography & T
   const ow = scenario.outsideWales;
   const km = (la: string, host: string): number =>
     host === OUTSIDE_WALES ? (ow.distanceKmByLa[la] ?? ow.distanceKm) : kmMatrix[index.get(la)! * n + index.get(host)!];
+  const outsideKm = las.map((l) => km(l.code, OUTSIDE_WALES));
+  // Each LA's hosts (and, last, outside Wales) nearest first, ties by index: tallies list distances
+  // in that order without sorting. Rows with a NaN distance keep the general path.
+  const kmOrder = new Int32Array(n * (n + 1));
+  const kmOrdered = las.map((_, i) => {
+    const row = (j: number): number => (j === n ? outsideKm[i] : kmMatrix[i * n + j]);
+    const idx = Array.from({ length: n + 1 }, (_, j) => j);
+    if (idx.some((j) => Number.isNaN(row(j)))) return false;
+    idx.sort((a, b) => row(a) - row(b) || a - b);
+    kmOrder.set(idx, i * (n + 1));
+    return true;
+  });
   return {
     laCodes: las.map((l) => l.code),
     regionOf: (la) => las[index.get(la) ?? -1]?.region ?? '',
@@ -218,7 +230,9 @@ function makeGeography(dataset: Dataset, scenario: ModelScenario): Geography & T
     metresMatrix,
     regions: las.map((l) => l.region),
     kmMatrix,
-    outsideKm: las.map((l) => km(l.code, OUTSIDE_WALES)),
+    outsideKm,
+    kmOrder,
+    kmOrdered,
   };
 }
 
@@ -232,6 +246,10 @@ interface TallyGeography {
   kmMatrix: Float64Array;
   /** km from each LA to a placement outside Wales. */
   outsideKm: readonly number[];
+  /** Row i (LAs + 1 long): host indices, outside Wales as LAs, by km from LA i, then index. */
+  kmOrder: Int32Array;
+  /** Whether LA i's row of kmOrder is there (no distance of the row is NaN). */
+  kmOrdered: readonly boolean[];
 }
 
 interface Costing {
@@ -323,16 +341,29 @@ function tallyLa(
       cost = annual === null ? null : cost + n * annual;
     }
   }
-  // Children at the same distance are one entry, whichever hosts they are at.
-  const byKm = new Map<number, number>();
-  for (let j = 0; j <= hosts; j++) {
-    if (perHost[j] === 0) continue;
-    const km = j === hosts ? geo.outsideKm[li] : geo.kmMatrix[li * hosts + j];
-    byKm.set(km, (byKm.get(km) ?? 0) + perHost[j]);
-  }
-  if (elsewhere !== null) for (const [km, n] of elsewhere) byKm.set(km, (byKm.get(km) ?? 0) + n);
   const unplacedTotal = unplaced.foster + unplaced.residential + unplaced.secure;
   if (cost !== null && costs !== null) cost += unplacedTotal * costs.unplacedAnnual;
+  // Children at the same distance are one entry, whichever hosts they are at, nearest first.
+  let distances: Array<[number, number]>;
+  if (elsewhere === null && geo.kmOrdered[li]) {
+    // Hosts already nearest first: equal distances are next to each other, and the first host of a
+    // run gives the entry its km, as the first set into a map by host index did.
+    distances = [];
+    let last: [number, number] | null = null;
+    const row = li * (hosts + 1);
+    for (let q = 0; q <= hosts; q++) {
+      const j = geo.kmOrder[row + q];
+      const c = perHost[j];
+      if (c === 0) continue;
+      const km = j === hosts ? geo.outsideKm[li] : geo.kmMatrix[li * hosts + j];
+      if (last !== null && last[0] === km) last[1] += c;
+      else {
+        // + 0 makes -0 into 0, as a map key does.
+        last = [km + 0, c];
+        distances.push(last);
+      }
+    }
+  } else distances = distancesByKm(li, perHost, elsewhere, geo);
   return {
     laCode: la,
     childrenLookedAfter,
@@ -348,9 +379,22 @@ function tallyLa(
     placedInRegion: region,
     placedOutsideWales: outside,
     forProfitPlacements: fp,
-    distances: [...byKm.entries()].sort((a, b) => a[0] - b[0]),
+    distances,
     costGbp: cost,
   };
+}
+
+/** Children per distance, nearest first, by a map and a sort: the general path of tallyLa. */
+function distancesByKm(li: number, perHost: readonly number[], elsewhere: Map<number, number> | null, geo: TallyGeography): Array<[number, number]> {
+  const hosts = geo.regions.length;
+  const byKm = new Map<number, number>();
+  for (let j = 0; j <= hosts; j++) {
+    if (perHost[j] === 0) continue;
+    const km = j === hosts ? geo.outsideKm[li] : geo.kmMatrix[li * hosts + j];
+    byKm.set(km, (byKm.get(km) ?? 0) + perHost[j]);
+  }
+  if (elsewhere !== null) for (const [km, n] of elsewhere) byKm.set(km, (byKm.get(km) ?? 0) + n);
+  return [...byKm.entries()].sort((a, b) => a[0] - b[0]);
 }
 
 function yearResult(
