@@ -28,7 +28,9 @@ import {
   type MarketType,
   type ModelScenario,
   type PlacementGroup,
+  type PlacementRow,
   type ProviderPlaces,
+  type ProviderRow,
   type Projection,
   type Sector,
   type YearResult,
@@ -52,7 +54,7 @@ export function runProjection(dataset: Dataset, scenario: ModelScenario, options
   const need = makeNeedModel(dataset, scenario);
   const geo = makeGeography(dataset, scenario);
   const warnings: string[] = [];
-  const state = baseState(dataset, (m) => warnings.push(m));
+  const state = cachedBaseState(dataset, (m) => warnings.push(m));
 
   const years: YearResult[] = [];
   let byLa = groupsByLa(state);
@@ -141,6 +143,67 @@ function groupsByLa(state: PlacementState): Map<string, PlacementGroup[]> {
 }
 
 const sum = (n: NeedByType): number => PLACEMENT_TYPES.reduce((s, t) => s + n[t], 0);
+
+interface BaseEntry {
+  providers: readonly ProviderRow[];
+  placements: readonly PlacementRow[];
+  /** Copies of the rows as they were, to see that none has changed since. */
+  providerRows: ReadonlyArray<Record<string, unknown>>;
+  placementRows: ReadonlyArray<Record<string, unknown>>;
+  state: PlacementState;
+  warnings: readonly string[];
+}
+
+// The base state of each dataset, built once: a Monte Carlo run or a scenario compared with another
+// projects the same dataset again and again, and building it was a twentieth of a Wales run. It is
+// used only while the dataset's provider and placement rows are the same arrays holding rows with
+// the same values; a copy of it is what each projection gets.
+const baseStates = new WeakMap<Dataset, BaseEntry>();
+
+function cachedBaseState(dataset: Dataset, warn: (m: string) => void): PlacementState {
+  const hit = baseStates.get(dataset);
+  if (
+    hit !== undefined &&
+    hit.providers === dataset.providers &&
+    hit.placements === dataset.placements &&
+    sameRows(hit.providerRows, dataset.providers) &&
+    sameRows(hit.placementRows, dataset.placements)
+  ) {
+    for (const m of hit.warnings) warn(m);
+    return hit.state.copy();
+  }
+  const warnings: string[] = [];
+  const state = baseState(dataset, (m) => warnings.push(m));
+  baseStates.set(dataset, {
+    providers: dataset.providers,
+    placements: dataset.placements,
+    providerRows: dataset.providers.map((r) => ({ ...r })),
+    placementRows: dataset.placements.map((r) => ({ ...r })),
+    state: state.copy(),
+    warnings,
+  });
+  for (const m of warnings) warn(m);
+  return state;
+}
+
+/** Whether every row has the same own fields with the same values as its copy. */
+function sameRows(copies: ReadonlyArray<Record<string, unknown>>, rows: ReadonlyArray<object>): boolean {
+  if (copies.length !== rows.length) return false;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as Record<string, unknown>;
+    const copy = copies[i];
+    let fields = 0;
+    for (const k in row) {
+      if (!Object.prototype.hasOwnProperty.call(row, k)) continue;
+      if (!Object.is(row[k], copy[k]) || !Object.prototype.hasOwnProperty.call(copy, k)) return false;
+      fields++;
+    }
+    let copyFields = 0;
+    for (const k in copy) if (Object.prototype.hasOwnProperty.call(copy, k)) copyFields++;
+    if (fields !== copyFields) return false;
+  }
+  return true;
+}
 
 /** The base state: placements without a provider id are shared over that host's providers by places. */
 function baseState(dataset: Dataset, warn: (m: string) => void): PlacementState {

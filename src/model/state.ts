@@ -79,6 +79,25 @@ export class PlacementState {
     return c;
   }
 
+  /**
+   * A copy of the state unit by unit, without building a key per group as clone does: providers
+   * and groups are new objects with the same fields in the same order, and every unit is kept.
+   */
+  copy(): PlacementState {
+    const c = new PlacementState();
+    for (const [k, p] of this.providerMap) c.providerMap.set(k, { ...p });
+    for (const [uk, unit] of this.byUnit) {
+      const u: Unit = { groups: new Map(), children: unit.children };
+      for (const [la, g] of unit.groups) {
+        const h = { ...g };
+        u.groups.set(la, h);
+        c.unitOfGroup.set(h, u);
+      }
+      c.byUnit.set(uk, u);
+    }
+    return c;
+  }
+
   /** Every provider, keyed by unitKey (read only: add providers with ensureProvider). */
   get providers(): ReadonlyMap<string, ProviderPlaces> {
     return this.providerMap;
