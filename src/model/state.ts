@@ -85,7 +85,13 @@ export class PlacementState {
    */
   copy(): PlacementState {
     const c = new PlacementState();
-    for (const [k, p] of this.providerMap) c.providerMap.set(k, { ...p });
+    const providerCopy = new Map<ProviderPlaces, ProviderPlaces>();
+    for (const [k, p] of this.providerMap) {
+      const q = { ...p };
+      c.providerMap.set(k, q);
+      providerCopy.set(p, q);
+    }
+    const unitCopy = new Map<Unit, Unit>();
     for (const [uk, unit] of this.byUnit) {
       const u: Unit = { groups: new Map(), children: unit.children };
       for (const [la, g] of unit.groups) {
@@ -94,7 +100,11 @@ export class PlacementState {
         c.unitOfGroup.set(h, u);
       }
       c.byUnit.set(uk, u);
+      unitCopy.set(unit, u);
     }
+    // The sorted lists carried over (this state's, sorted once), so that the copy need not sort again.
+    c.sortedProviders = this.providersInOrder().map((p) => providerCopy.get(p)!);
+    c.sortedGroups = this.groupsInOrder().map((g) => unitCopy.get(this.unitOfGroup.get(g)!)!.groups.get(g.laCode)!);
     return c;
   }
 
