@@ -84,7 +84,8 @@ export class MinCostFlow {
     const cap = this.cap;
     const head = this.head;
     const potential = new Float64Array(n);
-    const { dist, prevArc, done, key } = scratch(n);
+    const { dist, prevArc, done, key, blockMin } = scratch(n);
+    const blocks = (n + 7) >> 3;
     // Each node's arcs laid out one after another, in the order of its list (head, then next): the
     // search walks them by index rather than chasing next[e], each step waiting on the last load.
     const m = this.arcCount;
@@ -112,6 +113,8 @@ export class MinCostFlow {
       if (small) {
         key.fill(Infinity, 0, n);
         key[s] = 0;
+        blockMin.fill(Infinity, 0, blocks);
+        blockMin[s >> 3] = 0;
       }
       heap.clear();
       heap.push(0, s);
@@ -122,16 +125,25 @@ export class MinCostFlow {
         let u = -1;
         let d = Infinity;
         if (small) {
-          // key[v] is dist[v] while v is unsettled and Infinity once settled: one read per node.
-          for (let v = 0; v < n; v++) {
-            const kv = key[v];
-            if (kv < d) {
-              d = kv;
-              u = v;
+          // key[v] is dist[v] while v is unsettled and Infinity once settled, and blockMin[b] the
+          // least key of nodes 8b … 8b+7. The first block holding the least key holds the lowest
+          // node with it: the same node a scan of every node picks.
+          let b = -1;
+          for (let i = 0; i < blocks; i++) {
+            if (blockMin[i] < d) {
+              d = blockMin[i];
+              b = i;
             }
           }
-          if (u === -1) break;
+          if (b === -1) break;
+          const lo = b << 3;
+          const hi = Math.min(n, lo + 8);
+          u = lo;
+          while (key[u] !== d) u++;
           key[u] = Infinity;
+          let least = Infinity;
+          for (let v = lo; v < hi; v++) if (key[v] < least) least = key[v];
+          blockMin[b] = least;
         } else {
           if (heap.size === 0) break;
           d = heap.topDist();
@@ -151,7 +163,10 @@ export class MinCostFlow {
             dist[v] = nd;
             prevArc[v] = e;
             if (!small) heap.push(nd, v);
-            else if (done[v] === 0) key[v] = nd;
+            else if (done[v] === 0) {
+              key[v] = nd;
+              if (nd < blockMin[v >> 3]) blockMin[v >> 3] = nd;
+            }
           }
         }
       }
@@ -179,6 +194,7 @@ let scratchDist = new Float64Array(64);
 let scratchPrevArc = new Int32Array(64);
 let scratchDone = new Uint8Array(64);
 let scratchKey = new Float64Array(64);
+let scratchBlockMin = new Float64Array(8);
 let adjStart = new Int32Array(65);
 let adjList = new Int32Array(256);
 let adjTo = new Int32Array(256);
@@ -195,14 +211,15 @@ function adjacency(n: number, arcs: number): { start: Int32Array; list: Int32Arr
   return { start: adjStart, list: adjList, listTo: adjTo, listCost: adjCost };
 }
 
-function scratch(n: number): { dist: Float64Array; prevArc: Int32Array; done: Uint8Array; key: Float64Array } {
+function scratch(n: number): { dist: Float64Array; prevArc: Int32Array; done: Uint8Array; key: Float64Array; blockMin: Float64Array } {
   if (scratchDist.length < n) {
     scratchDist = new Float64Array(n);
     scratchPrevArc = new Int32Array(n);
     scratchDone = new Uint8Array(n);
     scratchKey = new Float64Array(n);
+    scratchBlockMin = new Float64Array((n + 7) >> 3);
   }
-  return { dist: scratchDist, prevArc: scratchPrevArc, done: scratchDone, key: scratchKey };
+  return { dist: scratchDist, prevArc: scratchPrevArc, done: scratchDone, key: scratchKey, blockMin: scratchBlockMin };
 }
 
 /** A binary min-heap of (distance, node), ties to the lower node; arrays reused between searches. */
