@@ -14,6 +14,12 @@ export interface Geography {
   regionOf(la: string): string;
   /** Whole metres from a placing LA to a host LA (the matching's cost). */
   metres(la: string, host: string): number;
+  /**
+   * Optional, for speed: each LA's place in laCodes and metres(laCodes[a], laCodes[b]) at
+   * a × LAs + b, so that the matching reads distances without looking codes up per pair.
+   */
+  index?: ReadonlyMap<string, number>;
+  metresMatrix?: Float64Array;
 }
 
 export interface MatchingRules {
@@ -83,11 +89,30 @@ export function matchSeekers(state: PlacementState, seekers: Seekers, geo: Geogr
     }
   }
 
+  // The open providers by reserving region (or none) and type, in one pass and in key order, as
+  // filtering the open list once per region and type gave them.
+  const reserved = new Map<string, Record<MarketType, ProviderPlaces[]>>();
+  const unreserved: Record<MarketType, ProviderPlaces[]> = { foster: [], residential: [], secure: [] };
+  for (const p of open) {
+    const region = p.reservedForRegion;
+    if (region === null) {
+      unreserved[p.placementType].push(p);
+      continue;
+    }
+    let byType = reserved.get(region);
+    if (!byType) {
+      byType = { foster: [], residential: [], secure: [] };
+      reserved.set(region, byType);
+    }
+    byType[p.placementType].push(p);
+  }
+
   // (b) places reserved for the region, among the region's LAs.
-  const regions = [...new Set(open.filter((p) => p.reservedForRegion !== null).map((p) => p.reservedForRegion!))].sort(compareCodes);
+  const regions = [...reserved.keys()].sort(compareCodes);
   for (const region of regions) {
     for (const type of MARKET_TYPES) {
-      const providers = open.filter((p) => p.reservedForRegion === region && p.placementType === type);
+      const providers = reserved.get(region)![type];
+      if (providers.length === 0) continue;
       const las = geo.laCodes.filter((la) => geo.regionOf(la) === region && seeking(la, type) > 0);
       assignLeastCost(las, providers, type, null, geo, seeking, vacancyOf, place);
     }
@@ -98,7 +123,7 @@ export function matchSeekers(state: PlacementState, seekers: Seekers, geo: Geogr
     const las = geo.laCodes.filter((la) => seeking(la, type) > 0);
     const entering = las.reduce((s, la) => s + seeking(la, type), 0);
     if (entering === 0) continue;
-    const providers = open.filter((p) => p.reservedForRegion === null && p.placementType === type && vacancyOf(p) > 0);
+    const providers = unreserved[type].filter((p) => vacancyOf(p) > 0);
     assignLeastCost(las, providers, type, rules.forProfitCap(type, entering), geo, seeking, vacancyOf, place);
   }
 
@@ -165,10 +190,24 @@ function assignLeastCost(
     for (const p of ps) v[SECTOR_RANK[p.sector]] += vacancyOf(p);
     return v;
   });
+  // Rows and columns of the distance matrix, found once per problem rather than once per pair.
+  let metres = (i: number, j: number): number => geo.metres(las[i], hosts[j]);
+  const index = geo.index;
+  const matrix = geo.metresMatrix;
+  if (index !== undefined && matrix !== undefined) {
+    const n = geo.laCodes.length;
+    const rows = las.map((la) => index.get(la));
+    const cols = hosts.map((h) => index.get(h));
+    if (!rows.includes(undefined) && !cols.includes(undefined)) {
+      const r = rows as number[];
+      const c = cols as number[];
+      metres = (i, j) => matrix[r[i] * n + c[j]];
+    }
+  }
   const flow = solveTransport({
     supply: las.map((la) => seeking(la, type)),
     vacancies,
-    metres: (i, j) => geo.metres(las[i], hosts[j]),
+    metres,
     forProfitCap,
   });
   hosts.forEach((_, j) => {

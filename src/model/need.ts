@@ -39,10 +39,15 @@ export function makeNeedModel(dataset: Dataset, scenario: ModelScenario): NeedMo
     return PLACEMENT_TYPES.reduce((s, t) => s + (base.get(la)?.[t] ?? 0), 0);
   };
 
-  const cache = new Map<string, number>();
+  // By LA, then year: a key string built and hashed per call cost more than the lookup saved.
+  const cache = new Map<string, Map<number, number>>();
   function childrenLookedAfter(la: string, t: number): number {
-    const key = `${la}|${t}`;
-    const hit = cache.get(key);
+    let byYear = cache.get(la);
+    if (byYear === undefined) {
+      byYear = new Map();
+      cache.set(la, byYear);
+    }
+    const hit = byYear.get(t);
     if (hit !== undefined) return hit;
     let c: number;
     const rule = scenario.demand;
@@ -54,7 +59,7 @@ export function makeNeedModel(dataset: Dataset, scenario: ModelScenario): NeedMo
     } else {
       c = Math.max(0, roundHalfUp(trendAt(history.get(la) ?? [[B, atBase(la)]], rule.trendYears, t + 1)));
     }
-    cache.set(key, c);
+    byYear.set(t, c);
     return c;
   }
 

@@ -28,7 +28,9 @@ import {
   type MarketType,
   type ModelScenario,
   type PlacementGroup,
+  type PlacementRow,
   type ProviderPlaces,
+  type ProviderRow,
   type Projection,
   type Sector,
   type YearResult,
@@ -52,7 +54,7 @@ export function runProjection(dataset: Dataset, scenario: ModelScenario, options
   const need = makeNeedModel(dataset, scenario);
   const geo = makeGeography(dataset, scenario);
   const warnings: string[] = [];
-  const state = baseState(dataset, (m) => warnings.push(m));
+  const state = cachedBaseState(dataset, (m) => warnings.push(m));
 
   const years: YearResult[] = [];
   let byLa = groupsByLa(state);
@@ -142,6 +144,67 @@ function groupsByLa(state: PlacementState): Map<string, PlacementGroup[]> {
 
 const sum = (n: NeedByType): number => PLACEMENT_TYPES.reduce((s, t) => s + n[t], 0);
 
+interface BaseEntry {
+  providers: readonly ProviderRow[];
+  placements: readonly PlacementRow[];
+  /** Copies of the rows as they were, to see that none has changed since. */
+  providerRows: ReadonlyArray<Record<string, unknown>>;
+  placementRows: ReadonlyArray<Record<string, unknown>>;
+  state: PlacementState;
+  warnings: readonly string[];
+}
+
+// The base state of each dataset, built once: a Monte Carlo run or a scenario compared with another
+// projects the same dataset again and again, and building it was a twentieth of a Wales run. It is
+// used only while the dataset's provider and placement rows are the same arrays holding rows with
+// the same values; a copy of it is what each projection gets.
+const baseStates = new WeakMap<Dataset, BaseEntry>();
+
+function cachedBaseState(dataset: Dataset, warn: (m: string) => void): PlacementState {
+  const hit = baseStates.get(dataset);
+  if (
+    hit !== undefined &&
+    hit.providers === dataset.providers &&
+    hit.placements === dataset.placements &&
+    sameRows(hit.providerRows, dataset.providers) &&
+    sameRows(hit.placementRows, dataset.placements)
+  ) {
+    for (const m of hit.warnings) warn(m);
+    return hit.state.copy();
+  }
+  const warnings: string[] = [];
+  const state = baseState(dataset, (m) => warnings.push(m));
+  baseStates.set(dataset, {
+    providers: dataset.providers,
+    placements: dataset.placements,
+    providerRows: dataset.providers.map((r) => ({ ...r })),
+    placementRows: dataset.placements.map((r) => ({ ...r })),
+    state: state.copy(),
+    warnings,
+  });
+  for (const m of warnings) warn(m);
+  return state;
+}
+
+/** Whether every row has the same own fields with the same values as its copy. */
+function sameRows(copies: ReadonlyArray<Record<string, unknown>>, rows: ReadonlyArray<object>): boolean {
+  if (copies.length !== rows.length) return false;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as Record<string, unknown>;
+    const copy = copies[i];
+    let fields = 0;
+    for (const k in row) {
+      if (!Object.prototype.hasOwnProperty.call(row, k)) continue;
+      if (!Object.is(row[k], copy[k]) || !Object.prototype.hasOwnProperty.call(copy, k)) return false;
+      fields++;
+    }
+    let copyFields = 0;
+    for (const k in copy) if (Object.prototype.hasOwnProperty.call(copy, k)) copyFields++;
+    if (fields !== copyFields) return false;
+  }
+  return true;
+}
+
 /** The base state: placements without a provider id are shared over that host's providers by places. */
 function baseState(dataset: Dataset, warn: (m: string) => void): PlacementState {
   const state = new PlacementState();
@@ -209,15 +272,30 @@ function makeGeography(dataset: Dataset, scenario: ModelScenario): Geography & T
   const ow = scenario.outsideWales;
   const km = (la: string, host: string): number =>
     host === OUTSIDE_WALES ? (ow.distanceKmByLa[la] ?? ow.distanceKm) : kmMatrix[index.get(la)! * n + index.get(host)!];
+  const outsideKm = las.map((l) => km(l.code, OUTSIDE_WALES));
+  // Each LA's hosts (and, last, outside Wales) nearest first, ties by index: tallies list distances
+  // in that order without sorting. Rows with a NaN distance keep the general path.
+  const kmOrder = new Int32Array(n * (n + 1));
+  const kmOrdered = las.map((_, i) => {
+    const row = (j: number): number => (j === n ? outsideKm[i] : kmMatrix[i * n + j]);
+    const idx = Array.from({ length: n + 1 }, (_, j) => j);
+    if (idx.some((j) => Number.isNaN(row(j)))) return false;
+    idx.sort((a, b) => row(a) - row(b) || a - b);
+    kmOrder.set(idx, i * (n + 1));
+    return true;
+  });
   return {
     laCodes: las.map((l) => l.code),
     regionOf: (la) => las[index.get(la) ?? -1]?.region ?? '',
     metres: (la, host) => metresMatrix[index.get(la)! * n + index.get(host)!],
     km,
     index,
+    metresMatrix,
     regions: las.map((l) => l.region),
     kmMatrix,
-    outsideKm: las.map((l) => km(l.code, OUTSIDE_WALES)),
+    outsideKm,
+    kmOrder,
+    kmOrdered,
   };
 }
 
@@ -231,6 +309,10 @@ interface TallyGeography {
   kmMatrix: Float64Array;
   /** km from each LA to a placement outside Wales. */
   outsideKm: readonly number[];
+  /** Row i (LAs + 1 long): host indices, outside Wales as LAs, by km from LA i, then index. */
+  kmOrder: Int32Array;
+  /** Whether LA i's row of kmOrder is there (no distance of the row is NaN). */
+  kmOrdered: readonly boolean[];
 }
 
 interface Costing {
@@ -322,16 +404,29 @@ function tallyLa(
       cost = annual === null ? null : cost + n * annual;
     }
   }
-  // Children at the same distance are one entry, whichever hosts they are at.
-  const byKm = new Map<number, number>();
-  for (let j = 0; j <= hosts; j++) {
-    if (perHost[j] === 0) continue;
-    const km = j === hosts ? geo.outsideKm[li] : geo.kmMatrix[li * hosts + j];
-    byKm.set(km, (byKm.get(km) ?? 0) + perHost[j]);
-  }
-  if (elsewhere !== null) for (const [km, n] of elsewhere) byKm.set(km, (byKm.get(km) ?? 0) + n);
   const unplacedTotal = unplaced.foster + unplaced.residential + unplaced.secure;
   if (cost !== null && costs !== null) cost += unplacedTotal * costs.unplacedAnnual;
+  // Children at the same distance are one entry, whichever hosts they are at, nearest first.
+  let distances: Array<[number, number]>;
+  if (elsewhere === null && geo.kmOrdered[li]) {
+    // Hosts already nearest first: equal distances are next to each other, and the first host of a
+    // run gives the entry its km, as the first set into a map by host index did.
+    distances = [];
+    let last: [number, number] | null = null;
+    const row = li * (hosts + 1);
+    for (let q = 0; q <= hosts; q++) {
+      const j = geo.kmOrder[row + q];
+      const c = perHost[j];
+      if (c === 0) continue;
+      const km = j === hosts ? geo.outsideKm[li] : geo.kmMatrix[li * hosts + j];
+      if (last !== null && last[0] === km) last[1] += c;
+      else {
+        // + 0 makes -0 into 0, as a map key does.
+        last = [km + 0, c];
+        distances.push(last);
+      }
+    }
+  } else distances = distancesByKm(li, perHost, elsewhere, geo);
   return {
     laCode: la,
     childrenLookedAfter,
@@ -347,9 +442,22 @@ function tallyLa(
     placedInRegion: region,
     placedOutsideWales: outside,
     forProfitPlacements: fp,
-    distances: [...byKm.entries()].sort((a, b) => a[0] - b[0]),
+    distances,
     costGbp: cost,
   };
+}
+
+/** Children per distance, nearest first, by a map and a sort: the general path of tallyLa. */
+function distancesByKm(li: number, perHost: readonly number[], elsewhere: Map<number, number> | null, geo: TallyGeography): Array<[number, number]> {
+  const hosts = geo.regions.length;
+  const byKm = new Map<number, number>();
+  for (let j = 0; j <= hosts; j++) {
+    if (perHost[j] === 0) continue;
+    const km = j === hosts ? geo.outsideKm[li] : geo.kmMatrix[li * hosts + j];
+    byKm.set(km, (byKm.get(km) ?? 0) + perHost[j]);
+  }
+  if (elsewhere !== null) for (const [km, n] of elsewhere) byKm.set(km, (byKm.get(km) ?? 0) + n);
+  return [...byKm.entries()].sort((a, b) => a[0] - b[0]);
 }
 
 function yearResult(

@@ -54,33 +54,54 @@ export function largestRemainder(exact: readonly number[], keys: readonly TieKey
  * providers), so that a tie goes to the earlier cell without building keys.
  */
 export function largestRemainderInOrder(exact: readonly number[]): number[] {
-  return roundShares(exact, (i, j) => i - j);
+  return roundShares(exact, null);
 }
 
-function roundShares(exact: readonly number[], tieOrder: (i: number, j: number) => number): number[] {
+// Remainders of the call in progress, in a buffer kept between calls (rounding runs thousands of
+// times a projection, and the model is synchronous, so calls never overlap).
+let remScratch = new Float64Array(64);
+
+/** The cells' remainder order: largest first, remainders within EPS tie, ties by tieOrder (index order if null). */
+function remainderComparator(rem: Float64Array, tieOrder: ((i: number, j: number) => number) | null): (i: number, j: number) => number {
+  // The same comparisons either way; the index-order one just skips a call per tie.
+  if (tieOrder === null) {
+    return (i, j) => {
+      const d = rem[j] - rem[i];
+      if (Math.abs(d) > EPS) return d;
+      return i - j;
+    };
+  }
+  return (i, j) => {
+    const d = rem[j] - rem[i];
+    if (Math.abs(d) > EPS) return d;
+    return tieOrder(i, j);
+  };
+}
+
+function roundShares(exact: readonly number[], tieOrder: ((i: number, j: number) => number) | null): number[] {
   const n = exact.length;
   if (n === 0) return [];
   let total = 0;
-  for (const x of exact) total += x;
+  for (let i = 0; i < n; i++) total += exact[i];
   const target = roundHalfUp(total);
   const out = new Array<number>(n);
-  const rem = new Array<number>(n);
   let assigned = 0;
   for (let i = 0; i < n; i++) {
     const f = Math.max(0, floorEps(exact[i]));
     out[i] = f;
-    rem[i] = exact[i] - f;
     assigned += f;
   }
   let left = target - assigned;
+  // Nothing left over: no remainders needed, no sort.
   if (left === 0) return out;
+  if (remScratch.length < n) remScratch = new Float64Array(Math.max(n, 2 * remScratch.length));
+  const rem = remScratch;
+  for (let i = 0; i < n; i++) rem[i] = exact[i] - out[i];
   const order = new Array<number>(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((i, j) => {
-    const d = rem[j] - rem[i];
-    if (Math.abs(d) > EPS) return d;
-    return tieOrder(i, j);
-  });
+  // Array.prototype.sort with the same comparator as ever: the EPS tie rule is not strictly
+  // transitive, so another algorithm could order some cells differently.
+  order.sort(remainderComparator(rem, tieOrder));
   if (left > 0) {
     for (let k = 0; left > 0; k = (k + 1) % n) {
       out[order[k]] += 1;

@@ -67,11 +67,44 @@ export class PlacementState {
   /** Groups emptied since sortedGroups was last compacted. */
   private emptied = 0;
   private sortedProviders: ProviderPlaces[] | null = null;
+  // Groups and providers created since the sorted lists were last read: merged in at the next read,
+  // where putting each at its place as it came cost a splice of thousands of groups per new group.
+  private pendingGroups: PlacementGroup[] = [];
+  private pendingProviders: ProviderPlaces[] = [];
 
   clone(): PlacementState {
     const c = new PlacementState();
     for (const [k, p] of this.providerMap) c.providerMap.set(k, { ...p });
     for (const g of this.groupsInOrder()) c.add(g.laCode, g.placementType, g.sector, g.host, g.providerId, g.children);
+    return c;
+  }
+
+  /**
+   * A copy of the state unit by unit, without building a key per group as clone does: providers
+   * and groups are new objects with the same fields in the same order, and every unit is kept.
+   */
+  copy(): PlacementState {
+    const c = new PlacementState();
+    const providerCopy = new Map<ProviderPlaces, ProviderPlaces>();
+    for (const [k, p] of this.providerMap) {
+      const q = { ...p };
+      c.providerMap.set(k, q);
+      providerCopy.set(p, q);
+    }
+    const unitCopy = new Map<Unit, Unit>();
+    for (const [uk, unit] of this.byUnit) {
+      const u: Unit = { groups: new Map(), children: unit.children };
+      for (const [la, g] of unit.groups) {
+        const h = { ...g };
+        u.groups.set(la, h);
+        c.unitOfGroup.set(h, u);
+      }
+      c.byUnit.set(uk, u);
+      unitCopy.set(unit, u);
+    }
+    // The sorted lists carried over (this state's, sorted once), so that the copy need not sort again.
+    c.sortedProviders = this.providersInOrder().map((p) => providerCopy.get(p)!);
+    c.sortedGroups = this.groupsInOrder().map((g) => unitCopy.get(this.unitOfGroup.get(g)!)!.groups.get(g.laCode)!);
     return c;
   }
 
@@ -91,8 +124,8 @@ export class PlacementState {
     if (!found) {
       found = { ...p, places: 0 };
       this.providerMap.set(key, found);
-      // Into the sorted list at its place: re-sorting every provider for each new one cost more.
-      if (this.sortedProviders !== null) insertInOrder(this.sortedProviders, found, byProviderKey);
+      // Merged into the sorted list at the next read: re-sorting every provider for each new one cost more.
+      if (this.sortedProviders !== null) this.pendingProviders.push(found);
     }
     return found;
   }
@@ -104,7 +137,13 @@ export class PlacementState {
 
   /** Every provider in key order, without a copy: for reading only, not while creating providers. */
   providersInOrder(): readonly ProviderPlaces[] {
-    this.sortedProviders ??= [...this.providerMap.values()].sort(byProviderKey);
+    if (this.sortedProviders === null) {
+      this.sortedProviders = [...this.providerMap.values()].sort(byProviderKey);
+      this.pendingProviders = [];
+    } else if (this.pendingProviders.length > 0) {
+      this.sortedProviders = mergeSorted(this.sortedProviders, this.pendingProviders.sort(byProviderKey), byProviderKey, false);
+      this.pendingProviders = [];
+    }
     return this.sortedProviders;
   }
 
@@ -146,7 +185,7 @@ export class PlacementState {
       const created: PlacementGroup = { laCode: la, placementType: type, sector, host, providerId, children: n };
       unit.groups.set(la, created);
       this.unitOfGroup.set(created, unit);
-      if (this.sortedGroups !== null) insertSorted(this.sortedGroups, created);
+      if (this.sortedGroups !== null) this.pendingGroups.push(created);
     }
   }
 
@@ -199,6 +238,13 @@ export class PlacementState {
       for (const unit of this.byUnit.values()) for (const g of unit.groups.values()) all.push(g);
       this.sortedGroups = all.sort(byGroupKey);
       this.emptied = 0;
+      this.pendingGroups = [];
+    } else if (this.pendingGroups.length > 0) {
+      // Live groups have distinct keys; an emptied group may share its key with a new one, and
+      // both lists drop emptied groups here, so the merge gives what inserting each in turn gave.
+      this.sortedGroups = mergeSorted(this.sortedGroups, this.pendingGroups.sort(byGroupKey), byGroupKey, true);
+      this.pendingGroups = [];
+      this.emptied = 0;
     } else if (this.emptied > 0) {
       this.sortedGroups = this.sortedGroups.filter((g) => g.children > 0);
       this.emptied = 0;
@@ -211,21 +257,16 @@ export class PlacementState {
   }
 }
 
-/** Puts a new group at its place in a list sorted by byGroupKey (no equal key can be there: keys are unique among live groups). */
-function insertSorted(list: PlacementGroup[], g: PlacementGroup): void {
-  insertInOrder(list, g, byGroupKey);
-}
-
-/** Puts an item at its place in a list sorted by `order`, in which no item has the same key. */
-function insertInOrder<T>(list: T[], item: T, order: (a: T, b: T) => number): void {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (order(list[mid], item) < 0) lo = mid + 1;
-    else hi = mid;
+/** Two lists sorted by `order` as one, optionally without items that hold no children. */
+function mergeSorted<T>(a: readonly T[], b: readonly T[], order: (x: T, y: T) => number, dropEmpty: boolean): T[] {
+  const out: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const item = j >= b.length || (i < a.length && order(a[i], b[j]) <= 0) ? a[i++] : b[j++];
+    if (!dropEmpty || (item as PlacementGroup).children !== 0) out.push(item);
   }
-  list.splice(lo, 0, item);
+  return out;
 }
 
 export function isOutsideWales(host: string): boolean {

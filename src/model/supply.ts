@@ -120,14 +120,7 @@ export function applyFosterWalesTransfers(state: PlacementState, share: number):
 function moveProvider(state: PlacementState, p: ProviderPlaces, n: number, basePlaces: number, to: 'nfp' | 'la'): void {
   if (n <= 0 || basePlaces <= 0) return;
   p.places -= n;
-  const twin = state.ensureProvider({
-    providerId: `${p.providerId}~${to}`,
-    providerName: `${p.providerName} (${to === 'nfp' ? 'converted to not-for-profit' : 'carers moved to Foster Wales'})`,
-    sector: to,
-    host: p.host,
-    placementType: p.placementType,
-    reservedForRegion: p.reservedForRegion,
-  });
+  const twin = twinOf(state, p, to);
   twin.places += n;
   // In key order, so the cells are in tie-key order already.
   const groups = state.groupsOf(p);
@@ -137,6 +130,31 @@ function moveProvider(state: PlacementState, p: ProviderPlaces, n: number, baseP
     state.remove(g, k);
     state.addTo(twin, g.laCode, k);
   });
+}
+
+// Each provider's converted twins, once found: a state never drops a provider, and a provider object
+// belongs to one state, so the twin found once is the one ensureProvider would find again (without
+// building its id, name and key strings every year).
+const twins = new WeakMap<ProviderPlaces, { nfp?: ProviderPlaces; la?: ProviderPlaces }>();
+
+function twinOf(state: PlacementState, p: ProviderPlaces, to: 'nfp' | 'la'): ProviderPlaces {
+  let known = twins.get(p);
+  if (known === undefined) {
+    known = {};
+    twins.set(p, known);
+  }
+  const hit = known[to];
+  if (hit !== undefined) return hit;
+  const twin = state.ensureProvider({
+    providerId: `${p.providerId}~${to}`,
+    providerName: `${p.providerName} (${to === 'nfp' ? 'converted to not-for-profit' : 'carers moved to Foster Wales'})`,
+    sector: to,
+    host: p.host,
+    placementType: p.placementType,
+    reservedForRegion: p.reservedForRegion,
+  });
+  known[to] = twin;
+  return twin;
 }
 
 /**

@@ -4,11 +4,15 @@
 // the lower node, so the answer never depends on the order of input rows.
 
 const INF = Number.MAX_SAFE_INTEGER;
-/** Networks of at most this many nodes pick the next node to settle by a scan rather than a heap. */
-const SCAN_NODES = 48;
+/**
+ * Networks of at most `scanNodes` nodes pick the next node to settle by a scan of blocks of eight
+ * nodes rather than a heap: faster up to England-sized networks (some 300 nodes), slower by some
+ * 800. Either way nodes settle in the same order (tests switch it to check just that).
+ */
+export const transportTuning = { scanNodes: 512 };
 
 export class MinCostFlow {
-  private readonly head: Int32Array;
+  private head: Int32Array;
   // Arcs in typed arrays from the start, grown by doubling: tier (c) solves about a hundred problems
   // of some fifteen nodes per Wales projection, so copying plain arrays into typed ones on every run
   // cost more than the searches themselves.
@@ -19,7 +23,7 @@ export class MinCostFlow {
   private arcCount = 0;
 
   constructor(
-    readonly nodeCount: number,
+    public nodeCount: number,
     expectedArcs = 64,
   ) {
     this.head = new Int32Array(nodeCount).fill(-1);
@@ -28,6 +32,15 @@ export class MinCostFlow {
     this.cap = new Float64Array(size);
     this.cost = new Float64Array(size);
     this.next = new Int32Array(size);
+  }
+
+  /** Empties the network for a new one of `nodeCount` nodes, keeping its arrays where they are large enough. */
+  reset(nodeCount: number, expectedArcs: number): void {
+    this.nodeCount = nodeCount;
+    if (this.head.length < nodeCount) this.head = new Int32Array(Math.max(nodeCount, 2 * this.head.length));
+    this.head.fill(-1, 0, nodeCount);
+    this.arcCount = 0;
+    while (this.to.length < 2 * expectedArcs) this.grow();
   }
 
   /** Adds an arc and its residual twin; returns the arc's index (its twin is index ^ 1). */
@@ -75,16 +88,38 @@ export class MinCostFlow {
     const cap = this.cap;
     const head = this.head;
     const potential = new Float64Array(n);
-    const { dist, prevArc, done } = scratch(n);
+    const { dist, prevArc, done, key, blockMin } = scratch(n);
+    const blocks = (n + 7) >> 3;
+    // Each node's arcs laid out one after another, in the order of its list (head, then next): the
+    // search walks them by index rather than chasing next[e], each step waiting on the last load.
+    const m = this.arcCount;
+    const { start, list, listTo, listCost } = adjacency(n, m);
+    let q = 0;
+    for (let u = 0; u < n; u++) {
+      start[u] = q;
+      for (let e = head[u]; e !== -1; e = next[e]) {
+        list[q] = e;
+        listTo[q] = to[e];
+        listCost[q] = arcCost[e];
+        q++;
+      }
+    }
+    start[n] = q;
     let flow = 0;
     let cost = 0;
     const heap = sharedHeap;
-    const small = n <= SCAN_NODES;
+    const small = n <= transportTuning.scanNodes;
     for (;;) {
       dist.fill(Infinity, 0, n);
       prevArc.fill(-1, 0, n);
       done.fill(0, 0, n);
       dist[s] = 0;
+      if (small) {
+        key.fill(Infinity, 0, n);
+        key[s] = 0;
+        blockMin.fill(Infinity, 0, blocks);
+        blockMin[s >> 3] = 0;
+      }
       heap.clear();
       heap.push(0, s);
       for (;;) {
@@ -94,13 +129,25 @@ export class MinCostFlow {
         let u = -1;
         let d = Infinity;
         if (small) {
-          for (let v = 0; v < n; v++) {
-            if (done[v] === 0 && dist[v] < d) {
-              d = dist[v];
-              u = v;
+          // key[v] is dist[v] while v is unsettled and Infinity once settled, and blockMin[b] the
+          // least key of nodes 8b … 8b+7. The first block holding the least key holds the lowest
+          // node with it: the same node a scan of every node picks.
+          let b = -1;
+          for (let i = 0; i < blocks; i++) {
+            if (blockMin[i] < d) {
+              d = blockMin[i];
+              b = i;
             }
           }
-          if (u === -1) break;
+          if (b === -1) break;
+          const lo = b << 3;
+          const hi = Math.min(n, lo + 8);
+          u = lo;
+          while (key[u] !== d) u++;
+          key[u] = Infinity;
+          let least = Infinity;
+          for (let v = lo; v < hi; v++) if (key[v] < least) least = key[v];
+          blockMin[b] = least;
         } else {
           if (heap.size === 0) break;
           d = heap.topDist();
@@ -111,14 +158,19 @@ export class MinCostFlow {
         // Stop at the sink: nodes not yet settled are at least as far, which keeps reduced costs >= 0.
         if (u === t) break;
         const pu = potential[u];
-        for (let e = head[u]; e !== -1; e = next[e]) {
+        for (let i = start[u], end = start[u + 1]; i < end; i++) {
+          const e = list[i];
           if (cap[e] <= 0) continue;
-          const v = to[e];
-          const nd = d + arcCost[e] + pu - potential[v];
+          const v = listTo[i];
+          const nd = d + listCost[i] + pu - potential[v];
           if (nd < dist[v]) {
             dist[v] = nd;
             prevArc[v] = e;
             if (!small) heap.push(nd, v);
+            else if (done[v] === 0) {
+              key[v] = nd;
+              if (nd < blockMin[v >> 3]) blockMin[v >> 3] = nd;
+            }
           }
         }
       }
@@ -145,14 +197,33 @@ export class MinCostFlow {
 let scratchDist = new Float64Array(64);
 let scratchPrevArc = new Int32Array(64);
 let scratchDone = new Uint8Array(64);
+let scratchKey = new Float64Array(64);
+let scratchBlockMin = new Float64Array(8);
+let adjStart = new Int32Array(65);
+let adjList = new Int32Array(256);
+let adjTo = new Int32Array(256);
+let adjCost = new Float64Array(256);
 
-function scratch(n: number): { dist: Float64Array; prevArc: Int32Array; done: Uint8Array } {
+function adjacency(n: number, arcs: number): { start: Int32Array; list: Int32Array; listTo: Int32Array; listCost: Float64Array } {
+  if (adjStart.length < n + 1) adjStart = new Int32Array(Math.max(n + 1, 2 * adjStart.length));
+  if (adjList.length < arcs) {
+    const size = Math.max(arcs, 2 * adjList.length);
+    adjList = new Int32Array(size);
+    adjTo = new Int32Array(size);
+    adjCost = new Float64Array(size);
+  }
+  return { start: adjStart, list: adjList, listTo: adjTo, listCost: adjCost };
+}
+
+function scratch(n: number): { dist: Float64Array; prevArc: Int32Array; done: Uint8Array; key: Float64Array; blockMin: Float64Array } {
   if (scratchDist.length < n) {
     scratchDist = new Float64Array(n);
     scratchPrevArc = new Int32Array(n);
     scratchDone = new Uint8Array(n);
+    scratchKey = new Float64Array(n);
+    scratchBlockMin = new Float64Array((n + 7) >> 3);
   }
-  return { dist: scratchDist, prevArc: scratchPrevArc, done: scratchDone };
+  return { dist: scratchDist, prevArc: scratchPrevArc, done: scratchDone, key: scratchKey, blockMin: scratchBlockMin };
 }
 
 /** A binary min-heap of (distance, node), ties to the lower node; arrays reused between searches. */
@@ -268,9 +339,9 @@ export function solveTransport(problem: TransportProblem): number[][] {
     for (let i = 0; i < m; i++) for (const j of nearestHosts(metres.subarray(i * k, (i + 1) * k), NEAREST_HOSTS)) allowed[i * k + j] = 1;
   }
   // With every pair an arc the first solution is the full problem's: nothing can be missing.
-  if (dense) return solveOnArcs(p, allowed).flow;
+  if (dense) return solveOnArcs(p, allowed, false).flow;
   for (;;) {
-    const solved = solveOnArcs(p, allowed);
+    const solved = solveOnArcs(p, allowed, true);
     const missing = pairsToAdd(p, allowed, solved);
     if (missing.length === 0) return solved.flow;
     for (const [i, j] of missing) allowed[i * k + j] = 1;
@@ -320,7 +391,18 @@ interface Solved {
 
 const INF_CAP = Number.MAX_SAFE_INTEGER;
 
-function solveOnArcs(p: Problem, allowed: Uint8Array): Solved {
+// One network reused by every solve (solves never overlap: the model is synchronous), so that its
+// arrays are not allocated again for each of a projection's hundred-odd problems.
+let pooledNet: MinCostFlow | null = null;
+
+function pooledNetwork(nodeCount: number, expectedArcs: number): MinCostFlow {
+  if (pooledNet === null) pooledNet = new MinCostFlow(nodeCount, expectedArcs);
+  else pooledNet.reset(nodeCount, expectedArcs);
+  return pooledNet;
+}
+
+/** Solves on the allowed pairs; the residuals that pairsToAdd reads only if `residuals`. */
+function solveOnArcs(p: Problem, allowed: Uint8Array, residuals: boolean): Solved {
   const { m, k, supply, vacancies, metres } = p;
   const source = 0;
   // Nodes: the source, LAs 1 … m, hosts m+1 … m+k, the shared fp node, the sink.
@@ -340,7 +422,7 @@ function solveOnArcs(p: Problem, allowed: Uint8Array): Solved {
     arcCount++;
     for (let j = 0; j < k; j++) if (allowed[i * k + j] && hostOpen[j]) arcCount++;
   }
-  const net = new MinCostFlow(sink + 1, arcCount);
+  const net = pooledNetwork(sink + 1, arcCount);
   // Arcs are added in the same order as ever: the order of each node's arcs settles ties in the search.
   const supplyArc = new Int32Array(m).fill(-1);
   for (let i = 0; i < m; i++) if (supply[i] > 0) supplyArc[i] = net.addArc(source, la0 + i, supply[i], 0);
@@ -371,6 +453,7 @@ function solveOnArcs(p: Problem, allowed: Uint8Array): Solved {
     }
     flow[i] = row;
   }
+  if (!residuals) return { flow, potential: net.potential, supplyLeft: [], sectorLeft: [], fpFlow: [], fpCapLeft: 0 };
   const supplyLeft = new Array<number>(m);
   for (let i = 0; i < m; i++) supplyLeft[i] = left(supplyArc[i]);
   const sectorLeft = new Array<[number, number, number]>(k);
