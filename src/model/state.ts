@@ -7,20 +7,12 @@ import {
   type ProviderPlaces,
   type Sector,
 } from './types.js';
-import { compareCodes, tieKey, type TieKey } from './rounding.js';
+import { compareCodes } from './rounding.js';
 import { PLACEMENT_TYPES, SECTORS } from './types.js';
 
 /** One provider's places at one host for one type (its sector is part of its identity). */
 export function unitKey(host: string, type: MarketType, sector: Sector, providerId: string): string {
   return `${host}|${type}|${sector}|${providerId}`;
-}
-
-export function groupTieKey(g: PlacementGroup): TieKey {
-  return tieKey(g.laCode, g.placementType, g.sector, g.host, g.providerId);
-}
-
-export function providerTieKey(p: ProviderPlaces): TieKey {
-  return tieKey('', p.placementType, p.sector, p.host, p.providerId);
 }
 
 // The comparators below are the tie-key order of rounding.ts written out field by field: sorting is
@@ -72,15 +64,8 @@ export class PlacementState {
   private pendingGroups: PlacementGroup[] = [];
   private pendingProviders: ProviderPlaces[] = [];
 
-  clone(): PlacementState {
-    const c = new PlacementState();
-    for (const [k, p] of this.providerMap) c.providerMap.set(k, { ...p });
-    for (const g of this.groupsInOrder()) c.add(g.laCode, g.placementType, g.sector, g.host, g.providerId, g.children);
-    return c;
-  }
-
   /**
-   * A copy of the state unit by unit, without building a key per group as clone does: providers
+   * A copy of the state unit by unit, without building a key per group: providers
    * and groups are new objects with the same fields in the same order, and every unit is kept.
    */
   copy(): PlacementState {

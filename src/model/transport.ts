@@ -5,11 +5,12 @@
 
 const INF = Number.MAX_SAFE_INTEGER;
 /**
- * Networks of at most `scanNodes` nodes pick the next node to settle by a scan of blocks of eight
+ * Networks of at most this many nodes pick the next node to settle by a scan of blocks of eight
  * nodes rather than a heap: faster up to England-sized networks (some 300 nodes), slower by some
- * 800. Either way nodes settle in the same order (tests switch it to check just that).
+ * 800. Either way nodes settle in the same order (a test switches it, through `scanUpTo`, to check
+ * just that).
  */
-export const transportTuning = { scanNodes: 512 };
+const SCAN_NODES = 512;
 
 export class MinCostFlow {
   private head: Int32Array;
@@ -80,7 +81,7 @@ export class MinCostFlow {
   }
 
   /** Sends the most flow from s to t at the least cost; arc costs must be non-negative. */
-  run(s: number, t: number): { flow: number; cost: number } {
+  run(s: number, t: number, scanUpTo = SCAN_NODES): { flow: number; cost: number } {
     const n = this.nodeCount;
     const to = this.to;
     const next = this.next;
@@ -108,7 +109,7 @@ export class MinCostFlow {
     let flow = 0;
     let cost = 0;
     const heap = sharedHeap;
-    const small = n <= transportTuning.scanNodes;
+    const small = n <= scanUpTo;
     for (;;) {
       dist.fill(Infinity, 0, n);
       prevArc.fill(-1, 0, n);
@@ -311,6 +312,8 @@ export interface TransportProblem {
   forProfitCap: number | null;
   /** Start from each LA's nearest hosts only when there are more hosts than this (default 40). */
   denseUpTo?: number;
+  /** Settle nodes by a block scan up to this many nodes, by a heap above (default 512; the same answer). */
+  scanUpTo?: number;
 }
 
 /** Below this many hosts every (LA, host) pair is an arc; above it the search starts from the nearest. */
@@ -332,7 +335,7 @@ export function solveTransport(problem: TransportProblem): number[][] {
   // Flat arrays, row i holding LA i's hosts: a solve is small and frequent, so its set-up matters.
   const metres = new Float64Array(m * k);
   for (let i = 0; i < m; i++) for (let j = 0; j < k; j++) metres[i * k + j] = problem.metres(i, j);
-  const p: Problem = { m, k, supply: problem.supply, vacancies: problem.vacancies, metres, forProfitCap: problem.forProfitCap };
+  const p: Problem = { m, k, supply: problem.supply, vacancies: problem.vacancies, metres, forProfitCap: problem.forProfitCap, scanUpTo: problem.scanUpTo };
   const dense = k <= (problem.denseUpTo ?? DENSE_HOSTS);
   const allowed = new Uint8Array(m * k).fill(dense ? 1 : 0);
   if (!dense) {
@@ -377,6 +380,7 @@ interface Problem {
   vacancies: ReadonlyArray<readonly [number, number, number]>;
   metres: Float64Array;
   forProfitCap: number | null;
+  scanUpTo: number | undefined;
 }
 
 interface Solved {
@@ -442,7 +446,7 @@ function solveOnArcs(p: Problem, allowed: Uint8Array, residuals: boolean): Solve
   }
   const cap = p.forProfitCap === null ? INF_CAP : p.forProfitCap;
   const capArc = cap > 0 ? net.addArc(fpNode, sink, cap, 0) : -1;
-  net.run(source, sink);
+  net.run(source, sink, p.scanUpTo);
   const left = (a: number): number => (a === -1 ? 0 : net.residual(a));
   const flow: number[][] = new Array(m);
   for (let i = 0; i < m; i++) {
