@@ -33,7 +33,12 @@ export function toCsv(records: ReadonlyArray<ReadonlyArray<string | number>>, op
   return opts.excel ? '\uFEFF' + text : text;
 }
 
-const KEY_COLUMNS = ['scenario', 'level', 'area_code', 'area_name', 'year', 'as_at'] as const;
+const KEY_COLUMNS = ['scenario', 'level', 'area_code', 'area_name', 'year', 'financial_year', 'as_at'] as const;
+
+/** A year as budget papers write it: 2027 -> "2027-28" (SPEC 2.1 `financial_year`). */
+export function financialYear(year: number): string {
+  return `${year}-${String((year + 1) % 100).padStart(2, '0')}`;
+}
 
 const keyCells = (r: { scenario: string; level: AreaLevel; areaCode: string; areaName: string; year: number; asAt: string }): string[] => [
   r.scenario,
@@ -41,17 +46,18 @@ const keyCells = (r: { scenario: string; level: AreaLevel; areaCode: string; are
   r.areaCode,
   r.areaName,
   String(r.year),
+  financialYear(r.year),
   r.asAt,
 ];
 
-/** Wide CSV: `scenario,level,area_code,area_name,year,as_at,<metrics...>`, one row per area and year. */
+/** Wide CSV: `scenario,level,area_code,area_name,year,financial_year,as_at,<metrics...>`, one row per area and year. */
 export function wideCsv(rows: readonly AreaYearRow[], metrics: readonly MetricName[], opts: CsvOptions = {}): string {
   const records: string[][] = [[...KEY_COLUMNS, ...metrics]];
   for (const r of rows) records.push([...keyCells(r), ...metrics.map((m) => formatNumber(r.metrics[m]))]);
   return toCsv(records, opts);
 }
 
-/** Long CSV: `scenario,level,area_code,area_name,year,as_at,metric,value`, one row per area, year, metric. */
+/** Long CSV: `scenario,level,area_code,area_name,year,financial_year,as_at,metric,value`, one row per area, year, metric. */
 export function longCsv(rows: readonly AreaYearRow[], metrics: readonly MetricName[], opts: CsvOptions = {}): string {
   const records: string[][] = [[...KEY_COLUMNS, 'metric', 'value']];
   for (const r of rows) {
@@ -67,6 +73,7 @@ export interface LongRecord {
   area_code: string;
   area_name: string;
   year: number;
+  financial_year: string;
   as_at: string;
   metric: MetricName;
   stat?: Stat;
@@ -78,7 +85,7 @@ export function longRecords(rows: readonly AreaYearRow[], metrics: readonly Metr
   const out: LongRecord[] = [];
   for (const r of rows) {
     for (const m of metrics) {
-      out.push({ scenario: r.scenario, level: r.level, area_code: r.areaCode, area_name: r.areaName, year: r.year, as_at: r.asAt, metric: m, value: jsonNumber(r.metrics[m]) });
+      out.push({ scenario: r.scenario, level: r.level, area_code: r.areaCode, area_name: r.areaName, year: r.year, financial_year: financialYear(r.year), as_at: r.asAt, metric: m, value: jsonNumber(r.metrics[m]) });
     }
   }
   return out;
@@ -113,7 +120,7 @@ export function longRecordsMonteCarlo(rows: readonly MonteCarloRow[], metrics: r
   for (const r of rows) {
     for (const m of metrics) {
       for (const k of STATS) {
-        out.push({ scenario: r.scenario, level: r.level, area_code: r.areaCode, area_name: r.areaName, year: r.year, as_at: r.asAt, metric: m, stat: k, value: jsonNumber(stat(r.metrics[m], k)) });
+        out.push({ scenario: r.scenario, level: r.level, area_code: r.areaCode, area_name: r.areaName, year: r.year, financial_year: financialYear(r.year), as_at: r.asAt, metric: m, stat: k, value: jsonNumber(stat(r.metrics[m], k)) });
       }
     }
   }
@@ -136,12 +143,12 @@ export interface DiffRecord {
   delta: number | null;
 }
 
-/** `level,area_code,area_name,year,metric,a,b,delta`; with Monte Carlo runs `stat` comes before `a`, as in the long form. */
+/** `level,area_code,area_name,year,financial_year,metric,a,b,delta`; with Monte Carlo runs `stat` comes before `a`, as in the long form. */
 export function diffCsv(records: readonly DiffRecord[], opts: CsvOptions = {}): string {
   const withStat = records.some((d) => d.stat !== undefined);
-  const out: string[][] = [['level', 'area_code', 'area_name', 'year', 'metric', ...(withStat ? ['stat'] : []), 'a', 'b', 'delta']];
+  const out: string[][] = [['level', 'area_code', 'area_name', 'year', 'financial_year', 'metric', ...(withStat ? ['stat'] : []), 'a', 'b', 'delta']];
   for (const d of records) {
-    out.push([d.level, d.areaCode, d.areaName, String(d.year), d.metric, ...(withStat ? [d.stat ?? ''] : []), formatNumber(d.a), formatNumber(d.b), formatNumber(d.delta)]);
+    out.push([d.level, d.areaCode, d.areaName, String(d.year), financialYear(d.year), d.metric, ...(withStat ? [d.stat ?? ''] : []), formatNumber(d.a), formatNumber(d.b), formatNumber(d.delta)]);
   }
   return toCsv(out, opts);
 }
@@ -152,6 +159,7 @@ export function diffJsonRecords(records: readonly DiffRecord[]): Array<Record<st
     area_code: d.areaCode,
     area_name: d.areaName,
     year: d.year,
+    financial_year: financialYear(d.year),
     metric: d.metric,
     ...(d.stat === undefined ? {} : { stat: d.stat }),
     a: jsonNumber(d.a),

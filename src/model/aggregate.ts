@@ -129,6 +129,20 @@ export function areaMetrics(year: YearResult, area: Area): Record<MetricName, nu
     new_placements: flow((t) => t.newPlacements),
     supplementary_placements: flow((t) => t.supplementaryPlacements),
     cost_gbp: flow((t) => t.costGbp),
+    // Not computed yet: each comes with the rule that defines it (SPEC 2.2, 4.3, 4.4); empty until then.
+    usable_places_foster: null,
+    usable_places_residential: null,
+    usable_places_secure: null,
+    not_local_nonprofit: null,
+    external_children: null,
+    cost_foster_gbp: null,
+    cost_residential_gbp: null,
+    cost_secure_gbp: null,
+    cost_for_profit_gbp: null,
+    cost_outside_wales_gbp: null,
+    cost_unplaced_gbp: null,
+    started_looked_after: null,
+    ceased_looked_after: null,
   };
   return Object.fromEntries(METRICS.map((k) => [k, m[k]])) as Record<MetricName, number | null>;
 }

@@ -231,6 +231,20 @@ export const METRICS = [
   'new_placements',
   'supplementary_placements',
   'cost_gbp',
+  // Appended by SPEC 2.2's second round (never inserted above: column positions stay stable).
+  'usable_places_foster',
+  'usable_places_residential',
+  'usable_places_secure',
+  'not_local_nonprofit',
+  'external_children',
+  'cost_foster_gbp',
+  'cost_residential_gbp',
+  'cost_secure_gbp',
+  'cost_for_profit_gbp',
+  'cost_outside_wales_gbp',
+  'cost_unplaced_gbp',
+  'started_looked_after',
+  'ceased_looked_after',
 ] as const;
 export type MetricName = (typeof METRICS)[number];
 
@@ -240,6 +254,14 @@ export const FLOW_METRICS: ReadonlySet<MetricName> = new Set([
   'new_placements',
   'supplementary_placements',
   'cost_gbp',
+  'cost_foster_gbp',
+  'cost_residential_gbp',
+  'cost_secure_gbp',
+  'cost_for_profit_gbp',
+  'cost_outside_wales_gbp',
+  'cost_unplaced_gbp',
+  'started_looked_after',
+  'ceased_looked_after',
 ]);
 
 /** One group of children in the state: same placing LA, type, sector, host and provider. */

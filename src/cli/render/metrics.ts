@@ -33,6 +33,19 @@ export const DISPLAY: Record<MetricName, MetricDisplay> = {
   new_placements: { header: ['new', 'placed'], label: 'new placements', kind: 'count' },
   supplementary_placements: { header: ['suppl.', 'approv.'], label: 'supplementary', kind: 'count' },
   cost_gbp: { header: ['cost', '£m'], label: 'cost £m', kind: 'gbp' },
+  usable_places_foster: { header: ['usable', 'foster'], label: 'usable foster', kind: 'count' },
+  usable_places_residential: { header: ['usable', 'resid.'], label: 'usable resid.', kind: 'count' },
+  usable_places_secure: { header: ['usable', 'secure'], label: 'usable secure', kind: 'count' },
+  not_local_nonprofit: { header: ['not local', 'nfp'], label: 'not local/nfp', kind: 'count' },
+  external_children: { header: ['other', 'auths'], label: 'other authorities', kind: 'count' },
+  cost_foster_gbp: { header: ['foster', '£m'], label: 'foster £m', kind: 'gbp' },
+  cost_residential_gbp: { header: ['resid.', '£m'], label: 'resid. £m', kind: 'gbp' },
+  cost_secure_gbp: { header: ['secure', '£m'], label: 'secure £m', kind: 'gbp' },
+  cost_for_profit_gbp: { header: ['f-p', '£m'], label: 'for-profit £m', kind: 'gbp' },
+  cost_outside_wales_gbp: { header: ['out. W.', '£m'], label: 'outside Wales £m', kind: 'gbp' },
+  cost_unplaced_gbp: { header: ['unpl.', '£m'], label: 'unplaced £m', kind: 'gbp' },
+  started_looked_after: { header: ['started', 'care'], label: 'started care', kind: 'count' },
+  ceased_looked_after: { header: ['ceased', 'care'], label: 'ceased care', kind: 'count' },
 };
 
 /**
