@@ -13,12 +13,12 @@ import { refuseToOverwriteInputs, writeFileAtomic } from '../io/atomic.js';
 import { buildMeta, hashInputs, metaJson, type Meta, type ScenarioProvenance } from '../io/provenance.js';
 import { METRICS, type AreaLevel, type AreaYearRow, type Dataset, type MetricName, type ModelScenario, type Projection } from '../model/types.js';
 import type { MonteCarloRow, RunSet } from '../model/montecarlo.js';
-import type { LoadedScenario } from '../io/scenario.js';
+import type { LoadedScenario } from '../scenario/load.js';
 
-export type { LoadedScenario } from '../io/scenario.js';
+export type { LoadedScenario } from '../scenario/load.js';
 
 // Loaded on first use, so that `--help` and `--version` do not pay for the YAML and schema libraries.
-const scenarioModule = () => import('../io/scenario.js');
+const scenarioModule = () => import('../scenario/load.js');
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -284,7 +284,7 @@ export type Rows =
 
 /** The deterministic scenario (distributions at their central value), run to `horizonTo`. */
 export async function modelScenario(inputs: Inputs, loaded: LoadedScenario, horizonTo: number): Promise<ModelScenario> {
-  const { deterministicScenario } = await scenarioModule();
+  const { deterministicScenario } = await import('../scenario/resolve.js');
   const scenario = deterministicScenario(loaded, inputs.dataset);
   return { ...scenario, horizonTo: Math.max(horizonTo, scenario.horizonTo) };
 }

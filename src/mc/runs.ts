@@ -6,10 +6,10 @@ import { packRun, rowKey, type RowKey } from '../model/montecarlo.js';
 import { runProjection } from '../model/project.js';
 import { drawFor } from '../model/random.js';
 import type { AreaLevel, Dataset } from '../model/types.js';
-import type { LoadedScenario } from '../io/scenario.js';
+import type { LoadedScenario } from '../scenario/load.js';
 
 // Loaded on first use: a thread handed the inputs never needs the file readers.
-const scenarioModule = () => import('../io/scenario.js');
+
 
 /**
  * Where the inputs come from: files each thread loads, or the inputs the caller has already loaded,
@@ -36,7 +36,7 @@ export interface OneRun {
 
 /** Loads the dataset and scenario once (unless given); the function returned does run `i`. */
 export async function prepareRuns(spec: RunSpec): Promise<(run: number) => OneRun> {
-  const { loadScenario, resolveScenario } = await scenarioModule();
+  const { resolveScenario } = await import('../scenario/resolve.js');
   let dataset: Dataset;
   let loaded: LoadedScenario;
   if ('dataset' in spec) {
@@ -45,6 +45,7 @@ export async function prepareRuns(spec: RunSpec): Promise<(run: number) => OneRu
   } else {
     // Loaded only on this path: a thread handed the inputs never imports the readers.
     const { loadDatasetOrThrow } = await import('../io/dataset.js');
+    const { loadScenario } = await import('../scenario/load.js');
     dataset = (await loadDatasetOrThrow(spec.dataDir)).dataset;
     loaded = await loadScenario(spec.scenarioRef, { scenariosDir: spec.scenariosDir, dataset });
   }

@@ -343,7 +343,7 @@ function makeCosting(dataset: Dataset, scenario: ModelScenario, t: number): Cost
   for (const c of dataset.costs) annual[costCell(c.placementType, c.sector, c.location === 'outside_wales')] = c.weeklyCostGbp * 52 * index(c.priceYear);
   return {
     annual,
-    unplacedAnnual: scenario.unplacedWeeklyCostGbp === null ? 0 : scenario.unplacedWeeklyCostGbp * 52 * index(dataset.baseYear),
+    unplacedAnnual: scenario.unplacedWeeklyCostGbp === null ? 0 : valueAt(scenario.unplacedWeeklyCostGbp, t) * 52 * index(dataset.baseYear),
   };
 }
 

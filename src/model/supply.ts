@@ -94,9 +94,12 @@ export function applyTransitions(
         cut.add(keyOf(p));
       }
     });
-    if (tr.convert > 0) {
+    // exit + convert <= 1 (SPEC 4.2): the scenario check refuses more, but drawn values can exceed it,
+    // so the convert share gives way to the exit share.
+    const convert = Math.min(tr.convert, 1 - tr.exit);
+    if (convert > 0) {
       const fpIdx = matching.map((p, i) => (p.sector === 'fp' ? i : -1)).filter((i) => i >= 0);
-      const converts = largestRemainderInOrder(fpIdx.map((i) => tr.convert * base[i]));
+      const converts = largestRemainderInOrder(fpIdx.map((i) => convert * base[i]));
       fpIdx.forEach((i, j) => moveProvider(state, matching[i], Math.min(converts[j], matching[i].places), base[i], 'nfp'));
     }
   }

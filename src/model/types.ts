@@ -201,7 +201,7 @@ export interface ModelScenario {
   outsideWales: OutsideWales;
   inflation: Timeline;
   /** Weekly cost of an unplaced child in base-year prices; null = costed at 0. */
-  unplacedWeeklyCostGbp: number | null;
+  unplacedWeeklyCostGbp: Timeline | null;
 }
 
 // ---------------------------------------------------------------------------------------------

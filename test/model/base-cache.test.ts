@@ -2,7 +2,8 @@
 // must give exactly what a first run gives, and a change to the dataset's rows must be seen.
 import { describe, expect, it } from 'vitest';
 import { loadDatasetOrThrow } from '../../src/io/dataset.js';
-import { deterministicScenario, loadScenario } from '../../src/io/scenario.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { deterministicScenario } from '../../src/scenario/resolve.js';
 import { runProjection } from '../../src/model/project.js';
 
 const load = async () => {

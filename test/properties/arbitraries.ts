@@ -3,6 +3,7 @@
 // outside Wales, placements pinned to a provider or shared over a host's providers, over-full hosts
 // (a validation warning only), strategies, costs for every combination; and every scenario lever.
 import fc from 'fast-check';
+import { constant } from '../../src/model/timeline.js';
 import {
   MARKET_TYPES,
   OUTSIDE_WALES,
@@ -260,7 +261,7 @@ export function scenarioFor(dataset: Dataset): fc.Arbitrary<ModelScenario> {
           ),
           outsideWales: r.outsideWales,
           inflation: r.inflation,
-          unplacedWeeklyCostGbp: r.unplacedWeeklyCostGbp,
+          unplacedWeeklyCostGbp: r.unplacedWeeklyCostGbp === null ? null : constant(r.unplacedWeeklyCostGbp),
         }),
       ),
   );

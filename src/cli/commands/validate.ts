@@ -67,7 +67,7 @@ function childrenAtBase(dataset: { demandHistory: Array<{ year: number; children
 
 /** Loads each scenario (all in the folder, or those named) against the dataset, collecting problems. */
 async function checkScenarios(named: string[], scenariosDir: string, dataset: Dataset): Promise<{ problems: Problem[]; summary: string }> {
-  const { listScenarios, loadScenario } = await import('../../io/scenario.js');
+  const { listScenarios, loadScenario } = await import('../../scenario/load.js');
   const { displayPath } = await import('../../io/dataset.js');
   const problems: Problem[] = [];
   let refs: string[] = named;
