@@ -18,7 +18,6 @@ import { centralValue, isDistribution, type Distribution } from '../model/distri
 import {
   MARKET_TYPES,
   PLACEMENT_TYPES,
-  REGIONS,
   SECTORS,
   type Dataset,
   type MarketType,
@@ -43,7 +42,7 @@ import {
   type Value,
 } from './scenario-params.js';
 import { locate, readScenarioFile, type PathSeg, type ScenarioFile } from './scenario-yaml.js';
-import { WALES_LAS } from './wales-las.js';
+import { WALES_LAS, WALES_REGIONS as REGIONS } from './wales-las.js';
 
 export type { ParamSpec, Value, YearMap } from './scenario-params.js';
 

@@ -4,8 +4,6 @@ import { weightedMean, weightedQuantile } from './quantile.js';
 import { compareCodes } from './rounding.js';
 import {
   METRICS,
-  REGIONS,
-  WALES_CODE,
   type AreaLevel,
   type AreaYearRow,
   type Dataset,
@@ -23,40 +21,27 @@ export interface Area {
   laCodes: string[];
 }
 
-const REGION_NAMES: Record<string, string> = {
-  'north-wales': 'North Wales',
-  'west-wales': 'West Wales',
-  'west-glamorgan': 'West Glamorgan',
-  'cwm-taf-morgannwg': 'Cwm Taf Morgannwg',
-  'cardiff-and-vale': 'Cardiff and Vale',
-  gwent: 'Gwent',
-  powys: 'Powys',
-};
-
-export function regionName(slug: string): string {
-  return REGION_NAMES[slug] ?? slug;
+/** The name the dataset gives a region (its slug if the dataset does not list it). */
+export function regionName(dataset: Pick<Dataset, 'regions'>, slug: string): string {
+  return dataset.regions.find((r) => r.slug === slug)?.name ?? slug;
 }
 
-/** Areas of a level in output order: Wales; regions in SPEC.md section 3.1 order; LAs by code. */
+/**
+ * Areas of a level in output order: the nation (level `wales` whatever the nation, SPEC.md 3.1);
+ * regions in the dataset's order (by the least code of each region's LAs); LAs by code.
+ */
 export function areasOf(dataset: Dataset, level: AreaLevel): Area[] {
   const las = [...dataset.localAuthorities].sort((a, b) => compareCodes(a.code, b.code));
-  if (level === 'wales') return [{ level, code: WALES_CODE, name: 'Wales', laCodes: las.map((l) => l.code) }];
+  if (level === 'wales') return [{ level, code: dataset.nation.code, name: dataset.nation.name, laCodes: las.map((l) => l.code) }];
   if (level === 'la') return las.map((l) => ({ level, code: l.code, name: l.nameEn, laCodes: [l.code] }));
-  const slugs = [...new Set(las.map((l) => l.region))].sort(
-    (a, b) => rank(a) - rank(b) || compareCodes(a, b),
-  );
-  return slugs.map((slug) => ({
-    level,
-    code: slug,
-    name: regionName(slug),
-    laCodes: las.filter((l) => l.region === slug).map((l) => l.code),
-  }));
+  // Regions the dataset lists first, then any an LA names that the list leaves out (a dataset built
+  // by hand), by slug.
+  const listed = dataset.regions.map((r) => r.slug);
+  const extra = [...new Set(las.map((l) => l.region))].filter((s) => !listed.includes(s)).sort(compareCodes);
+  return [...listed, ...extra]
+    .map((slug) => ({ level, code: slug, name: regionName(dataset, slug), laCodes: las.filter((l) => l.region === slug).map((l) => l.code) }))
+    .filter((a) => a.laCodes.length > 0);
 }
-
-const rank = (slug: string): number => {
-  const i = (REGIONS as readonly string[]).indexOf(slug);
-  return i === -1 ? REGIONS.length : i;
-};
 
 export function areaRows(projection: Projection, dataset: Dataset, level: AreaLevel): AreaYearRow[] {
   const rows: AreaYearRow[] = [];

@@ -1,5 +1,5 @@
 // The vocabulary of the model. Everything here is plain data: loaders build it, the model reads it,
-// writers render it. Codes are always canonical (ONS LA codes, region slugs); names are resolved at the edges.
+// writers render it. Codes are always canonical (the dataset's LA codes, region slugs); names are resolved at the edges.
 
 /** Placement types in the order of SPEC.md section 3; that order is also the tie order for rounding. */
 export const PLACEMENT_TYPES = [
@@ -22,27 +22,30 @@ export type MarketType = (typeof MARKET_TYPES)[number];
 export const SECTORS = ['la', 'nfp', 'fp'] as const;
 export type Sector = (typeof SECTORS)[number];
 
-export const REGIONS = [
-  'north-wales',
-  'west-wales',
-  'west-glamorgan',
-  'cwm-taf-morgannwg',
-  'cardiff-and-vale',
-  'gwent',
-  'powys',
-] as const;
+/** A region's slug (SPEC.md 3.1): its name in lower case, accents removed, other characters as `-`. */
 export type RegionSlug = string;
 
-/** The one host (and the one provider) that stands for every placement outside Wales. */
+/** The one host (and the one provider) that stands for every placement outside the nation. */
 export const OUTSIDE_WALES = 'OUTSIDE_WALES';
-export const WALES_CODE = 'W92000004';
+
+/** A region as the dataset names it: the slug used as its code, and the name shown for it. */
+export interface Region {
+  slug: RegionSlug;
+  name: string;
+}
+
+/** The whole nation the dataset covers (the `wales` level of the outputs, whatever the nation). */
+export interface Nation {
+  code: string;
+  name: string;
+}
 
 export function isMarketType(t: string): t is MarketType {
   return t === 'foster' || t === 'residential' || t === 'secure';
 }
 
 export interface LocalAuthority {
-  code: string; // ONS code, e.g. W06000015
+  code: string; // a token of letters, digits, `-` and `_` (ONS codes such as W06000015 for Wales)
   nameEn: string;
   nameCy: string;
   region: RegionSlug;
@@ -122,6 +125,10 @@ export interface Dataset {
   costs: CostRow[] | null;
   /** B: the year of the latest `as_at` of demand_history (state at 31 March B). */
   baseYear: number;
+  /** The regions that local_authorities names, in output order (by each region's first LA code). */
+  regions: Region[];
+  /** The nation (datapackage.json `nation`; Wales, W92000004, when it says none). */
+  nation: Nation;
 }
 
 // ---------------------------------------------------------------------------------------------
