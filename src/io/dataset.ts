@@ -444,15 +444,17 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
           location: str(r, 'location') as CostLocation,
           weeklyCostGbp: num(r, 'weekly_cost_gbp'),
           priceYear: num(r, 'price_year'),
+          laCode: str(r, 'la_code'),
           ...source(r),
         }));
   if (costs !== null && costRes !== null && costRes.complete && placementRes?.complete && !costRes.rows.some((r) => r.parsed === null)) {
-    const costed = new Set(costs.map((c) => `${c.placementType}|${c.sector}|${c.location}`));
+    // A placement is priced by its LA's own row or, failing that, the all-Wales row.
+    const costed = new Set(costs.map((c) => `${c.placementType}|${c.sector}|${c.location}|${c.laCode ?? ''}`));
     const uncosted = new Map<string, number>();
     for (const row of placements) {
       if (!isMarketType(row.placementType) || row.sector === null || row.host === null || row.children === 0) continue;
       const k = `${row.placementType}|${row.sector}|${row.host === OUTSIDE_WALES ? 'outside_wales' : 'in_wales'}`;
-      if (!costed.has(k)) uncosted.set(k, (uncosted.get(k) ?? 0) + row.children);
+      if (!costed.has(`${k}|`) && !costed.has(`${k}|${row.laCode}`)) uncosted.set(k, (uncosted.get(k) ?? 0) + row.children);
     }
     for (const [k, n] of [...uncosted].sort(([a], [b]) => compareText(a, b))) {
       const [type, sector, location] = k.split('|');

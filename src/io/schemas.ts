@@ -317,10 +317,10 @@ export const RESOURCES: Record<ResourceName, ResourceSpec> = {
   costs: {
     name: 'costs',
     title: 'Weekly placement costs',
-    description: 'Weekly cost of one placement by type, sector and location, in the prices of price_year.',
+    description: "Weekly cost of one placement by type, sector and location, in the prices of price_year; a row with la_code is that placing LA's own price.",
     required: false,
     defaultPath: 'costs.csv',
-    primaryKey: ['placement_type', 'sector', 'location'],
+    primaryKey: ['placement_type', 'sector', 'location', 'la_code'],
     fields: [
       placementTypeField(true),
       sectorField(true),
@@ -351,6 +351,10 @@ export const RESOURCES: Record<ResourceName, ResourceSpec> = {
         description: 'The year whose prices the cost is in.',
         expected: 'a year such as 2024',
         example: '2024',
+      },
+      {
+        ...laField('la_code', "The placing LA whose own price this is; empty for the all-Wales price. An LA's own row wins over the all-Wales row for its children.", ''),
+        required: false,
       },
       sourceField,
     ],

@@ -1,11 +1,12 @@
 // Metrics of an area (an LA, a region, Wales) are built from its LAs' tallies: sums of counts, ratios
 // of sums, and distances pooled over the area's children. Nothing is computed separately per level.
 import { weightedMean, weightedQuantile } from './quantile.js';
-import { compareCodes } from './rounding.js';
+import { compareCodes, roundHalfUp } from './rounding.js';
 import {
   METRICS,
   type AreaLevel,
   type AreaYearRow,
+  type CostParts,
   type Dataset,
   type LaYearTally,
   type MetricName,
@@ -61,6 +62,12 @@ export function areaRows(projection: Projection, dataset: Dataset, level: AreaLe
   return rows;
 }
 
+/**
+ * Money in whole pounds (SPEC 2.1), rounded half up once the area's total is made: each part is
+ * rounded on its own, so parts may miss their total by a pound or two (within rounding).
+ */
+const money = (v: number | null): number | null => (v === null ? null : roundHalfUp(v));
+
 const ratio = (a: number, b: number): number | null => (b === 0 ? null : a / b);
 
 export function areaMetrics(year: YearResult, area: Area): Record<MetricName, number | null> {
@@ -76,6 +83,8 @@ export function areaMetrics(year: YearResult, area: Area): Record<MetricName, nu
     }
     return s;
   };
+  // A part of the cost exists exactly when the cost does (every group of the area has a price).
+  const part = (f: (c: CostParts) => number): number | null => flow((t) => (t.costParts === null ? null : f(t.costParts)));
   const places = { foster: 0, residential: 0, secure: 0 };
   let forProfitPlaces = 0;
   for (const p of year.places) {
@@ -113,19 +122,19 @@ export function areaMetrics(year: YearResult, area: Area): Record<MetricName, nu
     p90_distance_km: weightedQuantile(distances, 0.9),
     new_placements: flow((t) => t.newPlacements),
     supplementary_placements: flow((t) => t.supplementaryPlacements),
-    cost_gbp: flow((t) => t.costGbp),
+    cost_gbp: money(flow((t) => t.costGbp)),
     // Not computed yet: each comes with the rule that defines it (SPEC 2.2, 4.3, 4.4); empty until then.
     usable_places_foster: null,
     usable_places_residential: null,
     usable_places_secure: null,
     not_local_nonprofit: null,
     external_children: null,
-    cost_foster_gbp: null,
-    cost_residential_gbp: null,
-    cost_secure_gbp: null,
-    cost_for_profit_gbp: null,
-    cost_outside_wales_gbp: null,
-    cost_unplaced_gbp: null,
+    cost_foster_gbp: money(part((c) => c.foster)),
+    cost_residential_gbp: money(part((c) => c.residential)),
+    cost_secure_gbp: money(part((c) => c.secure)),
+    cost_for_profit_gbp: money(part((c) => c.forProfit)),
+    cost_outside_wales_gbp: money(part((c) => c.outsideWales)),
+    cost_unplaced_gbp: money(part((c) => c.unplaced)),
     started_looked_after: null,
     ceased_looked_after: null,
   };

@@ -111,6 +111,8 @@ export interface CostRow {
   location: CostLocation;
   weeklyCostGbp: number;
   priceYear: number;
+  /** The placing LA whose own price this is (SPEC 3 `costs.la_code`); null = the all-Wales price. */
+  laCode?: string | null;
   source?: string;
 }
 
@@ -207,6 +209,8 @@ export interface ModelScenario {
   regionalResidential: RegionalHome[];
   outsideWales: OutsideWales;
   inflation: Timeline;
+  /** Growth of the general price level a year (the GDP deflator), for money in constant prices (`--prices`). */
+  deflator: Timeline;
   /** Weekly cost of an unplaced child in base-year prices; null = costed at 0. */
   unplacedWeeklyCostGbp: number | null;
 }
@@ -316,8 +320,24 @@ export interface LaYearTally {
   forProfitPlacements: number;
   /** Distance distribution of the LA's children in market placements: [km, children], sorted by km. */
   distances: Array<[km: number, children: number]>;
-  /** Annual cost in cash terms; null when a group has no cost row, no costs exist, or in the base row. */
+  /** Annual cost (cash, or the prices asked for); null when a group has no cost row, no costs exist, or in the base row. */
   costGbp: number | null;
+  /** The parts of costGbp (SPEC 2.2); null exactly when costGbp is. */
+  costParts: CostParts | null;
+}
+
+/**
+ * The parts of a year's cost. By type they add up to the cost less the unplaced children's
+ * (foster + residential + secure + unplaced = cost); for-profit and outside Wales are parts of the
+ * placements' cost that overlap the types (a for-profit placement outside Wales is in both).
+ */
+export interface CostParts {
+  foster: number;
+  residential: number;
+  secure: number;
+  forProfit: number;
+  outsideWales: number;
+  unplaced: number;
 }
 
 export interface HostYearPlaces {

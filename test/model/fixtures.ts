@@ -48,6 +48,7 @@ export function scenario(over: Partial<ModelScenario> = {}): ModelScenario {
     regionalResidential: [],
     outsideWales: { allowed: true, places: null, distanceKm: 150, distanceKmByLa: {}, sector: 'fp' },
     inflation: tl(0),
+    deflator: tl(0),
     unplacedWeeklyCostGbp: null,
     ...over,
   };

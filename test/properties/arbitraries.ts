@@ -262,6 +262,7 @@ export function scenarioFor(dataset: Dataset): fc.Arbitrary<ModelScenario> {
           ),
           outsideWales: r.outsideWales,
           inflation: r.inflation,
+          deflator: r.inflation,
           unplacedWeeklyCostGbp: r.unplacedWeeklyCostGbp,
         }),
       ),
