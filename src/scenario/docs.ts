@@ -38,6 +38,7 @@ function kindText(row: Row): string {
 function defaultText(row: Row): string {
   if (row.kind === 'list') return '`[]`';
   if ('required' in row && row.required) return '';
+  if (isNumericRow(row) && row.sameAs !== undefined) return `\`${row.sameAs}\``;
   const d = (row as { default?: unknown }).default;
   if (d === undefined) return '';
   if (d === null) return isNumericRow(row) || (row as FixedRow).nullable ? '`null`' : 'any';

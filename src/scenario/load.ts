@@ -348,6 +348,10 @@ function normaliseScenario(m: Record<string, unknown>, dataset: Dataset): Normal
     if (row.byLa === 'map') return { [name]: byLa(row, isPlainObject(raw) ? raw : {}, log) };
     if (row.byLa === 'default-or-map' && isPlainObject(raw) && !isParameterObject(raw))
       return { [name]: numeric(at, raw.default, row.default ?? 0, log), [`${name}ByLa`]: byLa(row, raw, log) };
+    if (row.sameAs !== undefined && (raw === undefined || raw === null)) {
+      if (log) parameters.push({ path: at, value: row.sameAs, source: 'default' });
+      return {};
+    }
     const extra = row.byLa === 'default-or-map' ? { [`${name}ByLa`]: {} } : {};
     if (row.nullable && (raw === undefined || raw === null)) {
       if (log) parameters.push({ path: at, value: null, source: raw === undefined ? 'default' : null });

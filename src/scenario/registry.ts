@@ -39,6 +39,12 @@ export interface NumericRow {
   byLa?: 'map' | 'default-or-map';
   /** In force only when another key has a value (not drawn, not logged otherwise). */
   when?: { path: string; equals: string };
+  /**
+   * Absent (or null): the model receives this other parameter's value (`deflator` is `inflation`
+   * unless given). The spec then leaves the key out, so the hash of a scenario without it is what it
+   * was before the parameter existed; the log says which parameter stands in.
+   */
+  sameAs?: string;
   /** Where the model receives it (dotted camelCase), when not the camelCase of `path`. */
   model?: string;
   doc: string;
@@ -156,6 +162,7 @@ export const REGISTRY: readonly Row[] = [
 
   { path: 'inflation', ...RATE, default: 0, doc: 'Change a year in weekly costs.' },
   { path: 'unplaced_weekly_cost_gbp', kind: 'gbp', dated: true, distribution: true, nullable: true, default: null, doc: 'Weekly cost of an unplaced child in base-year prices; null = costed at 0.' },
+  { path: 'deflator', ...RATE, nullable: true, default: 0, sameAs: 'inflation', doc: 'Growth a year of the general price level (the GDP deflator), used only by `--prices YEAR`: money in constant YEAR prices is cash in year t ÷ Π(1 + deflator(u)), u = YEAR+1 … t.' },
 ];
 
 export function isNumericRow(r: Row): r is NumericRow {

@@ -50,6 +50,7 @@ export function resolveScenario(loaded: LoadedScenario, dataset: Dataset, draw: 
   /** The model's value of a numeric row whose spec sits in `from` (a map of the spec) at `name`. */
   const numeric = (row: NumericRow, from: Record<string, unknown>, p: string): Record<string, unknown> => {
     const name = leafName(camelPath(row.path));
+    if (row.sameAs !== undefined && from[name] === undefined) return { [name]: getAt(model, camelPath(row.sameAs)) };
     const spec = from[name] as ParamSpec | null;
     if (row.byLa === 'map') return { [name]: byLa(spec as unknown as Record<string, ParamSpec>, row) };
     const out: Record<string, unknown> = { [name]: param(spec, p, row) };
