@@ -16,6 +16,6 @@ describe('docs/scenarios.md', () => {
 
   it('the reference names every registry path once', () => {
     const table = referenceTable();
-    for (const row of REGISTRY) expect(table.split(`| \`${row.path}\` |`).length - 1, row.path).toBe(1);
+    for (const row of REGISTRY) expect(table.split(`\n| \`${row.path}\` |`).length - 1, row.path).toBe(1);
   });
 });

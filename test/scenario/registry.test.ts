@@ -85,6 +85,7 @@ describe('the model scenario', () => {
       outsideWales: { allowed: true, places: null, distanceKm: 150, distanceKmByLa: {}, sector: 'fp' },
       inflation: tl(0),
       unplacedWeeklyCostGbp: null,
+      deflator: tl(0), // the scenario's inflation, standing in
     });
   });
 
@@ -94,6 +95,15 @@ describe('the model scenario', () => {
     expect(loaded.parameters.map((p) => p.path)).not.toContain('demand.rate');
     expect(loaded.parameters.find((p) => p.path === 'demand.trend_years')).toEqual({ path: 'demand.trend_years', value: 5, source: 'default' });
     expect(loaded.hasDistributions).toBe(false);
+  });
+
+  it('deflator: absent, the scenario\'s inflation stands in (logged as such, left out of the hash); given, its own', async () => {
+    const without = await loadText('no-deflator', 'inflation: { 2025: 0.03 }\n');
+    expect(deterministicScenario(without, dataset).deflator).toEqual({ initial: 0, steps: [[2025, 0.03]] });
+    expect(without.parameters.find((p) => p.path === 'deflator')).toEqual({ path: 'deflator', value: 'inflation', source: 'default' });
+    expect(without.spec).not.toHaveProperty('deflator');
+    const own = await loadText('own-deflator', 'inflation: 0.03\ndeflator: { 2024: 0.02 }\n');
+    expect(deterministicScenario(own, dataset).deflator).toEqual({ initial: 0, steps: [[2024, 0.02]] });
   });
 
   it('a region may be named by its name as well as its slug (SPEC 3.1); the model sees the slug', async () => {
