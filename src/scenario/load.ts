@@ -26,6 +26,8 @@ export interface Assumption {
   text: string;
   source?: string;
   owner?: string;
+  /** The parameters it is about: when an extending scenario sets them all again, it is no longer in force. */
+  covers?: string[];
 }
 
 /** One parameter in force, for the assumptions log: `transitions[0].exit`, `demand.rate.2027`, ... */
@@ -148,15 +150,17 @@ export async function loadScenario(ref: string, opts: { scenariosDir: string; da
   if (problems.length > 0) throw new ScenarioError(sortProblems(problems));
 
   // Merge: root first, each child over it. The name is never inherited. The assumptions log is
-  // the one list that accumulates: each file's entries are checked in that file, then combined by id
-  // (a child's entry replaces its parent's entry of the same id), since the parent's assumptions
-  // stay in force wherever the child does not override them.
+  // the one list that accumulates, holding only what is in force (SPEC 5): each file's entries are
+  // checked in that file, then combined by id (a child's entry replaces its parent's entry of the
+  // same id); an inherited entry whose `covers:` parameters the child all sets again is dropped,
+  // since the child's values, not the parent's, are in force there.
   let merged: Record<string, unknown> = {};
   const assumptionIssues: Problem[] = [];
   const byId = new Map<string, Assumption>();
   for (let i = chain.length - 1; i >= 0; i--) {
     const own = { ...(chain[i].data as Record<string, unknown>) };
     if (i > 0) delete own.name;
+    for (const [id, a] of byId) if (a.covers !== undefined && a.covers.length > 0 && a.covers.every((c) => valueAt(own, c.split('.')) !== undefined)) byId.delete(id);
     if ('assumptions' in own) {
       const issues = checkAssumptions(own.assumptions);
       assumptionIssues.push(...issues.map((iss) => toProblem(iss, [chain[i]], new Set())));

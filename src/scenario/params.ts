@@ -88,7 +88,7 @@ export function rangeText(kind: ParamKind): string {
     case 'share':
       return 'a share from 0 to 1';
     case 'rate':
-      return 'a rate of change of at least -1';
+      return 'a rate of change a year, above -1 and at most 1';
     case 'nonnegative':
       return 'a number of at least 0';
     case 'any':
@@ -101,7 +101,7 @@ function inRange(x: number, kind: ParamKind): boolean {
     case 'share':
       return x >= 0 && x <= 1;
     case 'rate':
-      return x >= -1;
+      return x > -1 && x <= 1;
     case 'nonnegative':
       return x >= 0;
     case 'any':
@@ -110,10 +110,33 @@ function inRange(x: number, kind: ParamKind): boolean {
 }
 
 /** Checks a number or a distribution (no source, no year map). */
+/** A yearly rate of change beyond this (either way) is allowed, with a warning (SPEC 5). */
+export const PLAUSIBLE_RATE = 0.2;
+
+/**
+ * What a share or rate out of range most likely meant: a percentage written as a number (`rate: 2`
+ * for 2%). Null when x / 100 would not be in range either.
+ */
+function percentHint(x: number, kind: ParamKind): string {
+  const range = RANGE[kind];
+  if (range !== 'share' && range !== 'rate') return '';
+  const meant = Number((x / 100).toPrecision(12));
+  if (!inRange(meant, kind)) return '';
+  return `: a ${range === 'share' ? 'share is a fraction' : 'rate is a fraction a year'}; did you mean ${meant}?`;
+}
+
+function checkNumber(x: number, kind: ParamKind, path: Array<string | number>, out: ParamIssue[]): void {
+  if (!Number.isFinite(x) || !inRange(x, kind)) {
+    out.push({ path, message: `expected ${rangeText(kind)}, found ${x}${Number.isFinite(x) ? percentHint(x, kind) : ''}` });
+  } else if (RANGE[kind] === 'rate' && Math.abs(x) > PLAUSIBLE_RATE) {
+    const pct = Number((x * 100).toPrecision(12));
+    out.push({ path, severity: 'warning', message: `found ${x}, a change of ${pct}% a year: more than ${PLAUSIBLE_RATE * 100}% either way is unusual; check that it is meant (a rate is a fraction a year)` });
+  }
+}
+
 function checkValue(v: unknown, kind: ParamKind, path: Array<string | number>, out: ParamIssue[], distribution = true): void {
   if (typeof v === 'number') {
-    if (!Number.isFinite(v)) out.push({ path, message: `expected ${rangeText(kind)}, found ${v}` });
-    else if (!inRange(v, kind)) out.push({ path, message: `expected ${rangeText(kind)}, found ${v}` });
+    checkNumber(v, kind, path, out);
     return;
   }
   if (isPlainObject(v)) {
@@ -157,7 +180,7 @@ function checkDistribution(
   const a = args as number[];
   if (name === 'normal') {
     if (a[1] < 0) out.push({ path, message: `expected a standard deviation of at least 0, found ${a[1]}` });
-    if (!inRange(a[0], kind)) out.push({ path, message: `expected a mean that is ${rangeText(kind)}, found ${a[0]}` });
+    if (!inRange(a[0], kind)) out.push({ path, message: `expected a mean that is ${rangeText(kind)}, found ${a[0]}${percentHint(a[0], kind)}` });
     return;
   }
   if (name === 'triangular' && !(a[0] <= a[1] && a[1] <= a[2])) {
@@ -260,7 +283,7 @@ export function clampToKind(x: number, kind: ParamKind): number {
     case 'share':
       return Math.min(1, Math.max(0, x));
     case 'rate':
-      return Math.max(-1, x);
+      return Math.min(1, Math.max(-1, x));
     case 'nonnegative':
       return Math.max(0, x);
     case 'any':

@@ -131,6 +131,21 @@ const scenarioSchema = shapeOf(topRows(), '', '', {
   assumptions: z.array(z.unknown()).optional(), // checked file by file (checkAssumptions)
 });
 
+/** The paths an assumption may cover: every parameter, list and by-LA map of the registry. */
+const COVERABLE = REGISTRY.filter((r) => !r.path.includes('[]')).map((r) => r.path);
+
+/** `covers:` a list of parameter paths (`[transitions, foster_wales.net_new_places]`). */
+const coversCheck: Check = (v) => {
+  if (!Array.isArray(v)) return `expected a list of parameter paths such as [transitions, foster_wales.net_new_places], found ${show(v)}`;
+  const out: ParamIssue[] = [];
+  v.forEach((p, i) => {
+    if (typeof p === 'string' && COVERABLE.includes(p)) return;
+    const hint = typeof p === 'string' ? suggestAmong(p, COVERABLE) : null;
+    out.push({ path: [i], message: `expected the path of a scenario parameter, found ${show(p)}${hint ? `; ${hint}` : ''}` });
+  });
+  return issuesOrNull(out);
+};
+
 const assumptionsSchema = z.strictObject({
   assumptions: z.array(
     obj('assumptions[]', {
@@ -138,6 +153,7 @@ const assumptionsSchema = z.strictObject({
       text: leaf(text, true),
       source: leaf(text),
       owner: leaf(text),
+      covers: leaf(coversCheck),
     }),
   ),
 });

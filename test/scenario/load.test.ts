@@ -38,7 +38,7 @@ describe('one bad fixture per failure mode: file, line, column, path and message
 
   it('a share above 1, at the value', async () => {
     // line 5 is the second transition; column 66 is where `1.4` starts.
-    expect(await problems('bad-share')).toEqual(['bad/bad-share.yaml:5:66: transitions[1].exit: expected a share from 0 to 1, found 1.4']);
+    expect(await problems('bad-share')).toEqual(['bad/bad-share.yaml:5:66: transitions[1].exit: expected a share from 0 to 1, found 1.4: a share is a fraction; did you mean 0.014?']);
   });
 
   it('exit + convert above 1 (central values: 0.6 + the triangular mode 0.5)', async () => {
@@ -54,7 +54,7 @@ describe('one bad fixture per failure mode: file, line, column, path and message
       'bad/bad-distribution.yaml:4:19: demand.rate.normal: expected a standard deviation of at least 0, found -0.02',
       'bad/bad-distribution.yaml:6:41: foster_wales.net_new_places.2026.triangular: expected min <= mode <= max, found [60, 200, 120]',
       'bad/bad-distribution.yaml:7:33: foster_wales.transfers_from_fp.uniform: expected bounds that are each a share from 0 to 1, found [0.2, 1.5]',
-      expect.stringMatching(/^bad\/bad-distribution\.yaml:8:12: inflation: expected a rate of change of at least -1 or a distribution .*found a map with keys gaussian$/),
+      expect.stringMatching(/^bad\/bad-distribution\.yaml:8:12: inflation: expected a rate of change a year, above -1 and at most 1 or a distribution .*found a map with keys gaussian$/),
     ]);
   });
 
@@ -66,6 +66,28 @@ describe('one bad fixture per failure mode: file, line, column, path and message
     // regional_residential[0].region is "Cardiff and Vale": the name of the dataset's cardiff-and-vale.
     expect(await problems('unknown-region')).toEqual([
       'bad/unknown-region.yaml:4:27: transitions[0].region: unknown region "north-walse"; did you mean "north-wales"?',
+    ]);
+  });
+
+  it('a value the parameter cannot mean: an error suggesting the fraction (SPEC 5)', async () => {
+    // rate 2 (2%, written as a percentage), turnover 30 (30%), inflation -1 (everything gone in a year).
+    expect(await problems('percent-rate')).toEqual([
+      'bad/percent-rate.yaml:2:17: demand.rate: expected a rate of change a year, above -1 and at most 1, found 2: a rate is a fraction a year; did you mean 0.02?',
+      'bad/percent-rate.yaml:3:21: turnover.foster: expected a share from 0 to 1, found 30: a share is a fraction; did you mean 0.3?',
+      'bad/percent-rate.yaml:4:12: inflation: expected a rate of change a year, above -1 and at most 1, found -1: a rate is a fraction a year; did you mean -0.01?',
+    ]);
+  });
+
+  it('a yearly rate of change beyond 0.2 either way loads, with a warning', async () => {
+    const loaded = await load('steep-rate');
+    expect(loaded.warnings.map((p) => formatProblem(p).replace(/^test\/fixtures\/scenarios\//, ''))).toEqual([
+      'good/steep-rate.yaml:2:17: warning: demand.rate: found 0.5, a change of 50% a year: more than 20% either way is unusual; check that it is meant (a rate is a fraction a year)',
+    ]);
+  });
+
+  it('covers: only the paths of scenario parameters, with did-you-mean', async () => {
+    expect(await problems('covers-unknown')).toEqual([
+      'bad/covers-unknown.yaml:2:61: assumptions[0].covers[0]: expected the path of a scenario parameter, found "transitons"; did you mean "transitions"?',
     ]);
   });
 
@@ -133,6 +155,18 @@ describe('extends', () => {
       { id: 'P1', text: "Parent's first assumption", source: 'parent source' },
       { id: 'P2', text: "Child's version of P2" },
       { id: 'C1', text: "Child's own", owner: 'tests' },
+    ]);
+  });
+
+  it('holds only the assumptions in force: inherited by id, replaced by id, dropped when their covers are all set again (SPEC 5)', async () => {
+    // covers-parent: K1 [transitions], K2 [net_new_places, transfers_from_fp], K3, K4 [].
+    // covers-child sets transitions (K1 goes) and net_new_places only (K2 stays); its K3 replaces the
+    // parent's in place; K5 is its own.
+    expect((await load('covers-child')).assumptions.map((a) => `${a.id} ${a.text}`)).toEqual([
+      'K2 Foster Wales grows and takes carers',
+      "K3 The child's K3",
+      'K4 About the data',
+      'K5 Half exit in 2028',
     ]);
   });
 
@@ -276,6 +310,20 @@ describe('the scenario library', () => {
     const b = deterministicScenario(late, dataset).regionalResidential;
     expect(b).toEqual(a.map((r) => ({ ...r, year: r.year + 1 })));
     expect(new Set(a.map((r) => r.region)).size).toBe(7);
+  });
+
+  it("central's assumptions log holds no baseline assumption it replaces (no exits, trend demand, Foster Wales net 0)", async () => {
+    const central = await load('central', LIBRARY);
+    // B1 (trend) goes with demand.method, B2 (no exits) with eliminate-act's transitions, B3 (net 0)
+    // with central's net_new_places; B4 (the data), B5 and B6 (costs, distance, deflator) stay.
+    expect(central.assumptions.map((a) => a.id)).toEqual(['B4', 'B5', 'B6', 'A1', 'A2', 'A3', 'A4', 'A5', 'C1', 'W1', 'R1']);
+  });
+
+  it('gives every shipped assumption its covers', async () => {
+    for (const file of files) {
+      const { assumptions } = await loadScenario(path.join(LIBRARY, file), { scenariosDir: LIBRARY, dataset });
+      for (const a of assumptions) expect(a.covers, `${file} ${a.id}`).toBeDefined();
+    }
   });
 
   it('central-uncertain at its central values is central', async () => {
