@@ -99,15 +99,73 @@ async function titleOf(file: string, data: Record<string, unknown>, seen: Set<st
 // ---------------------------------------------------------------------------------------------
 // Loading
 
+const YAML_FILE = /\.ya?ml$/i;
+
+/** Whether a reference (`--scenario`, `extends`) is a path rather than a name. */
+function isPathRef(ref: string): boolean {
+  return ref.includes('/') || ref.includes(path.sep) || path.extname(ref) !== '';
+}
+
 /** `ref` is a name (scenariosDir/<ref>.yaml) or a path to a .yaml file (it contains a `/` or ends in .yaml). */
 export async function loadScenario(ref: string, opts: { scenariosDir: string; dataset: Dataset }): Promise<LoadedScenario> {
-  const isPath = ref.includes('/') || ref.includes(path.sep) || ref.endsWith('.yaml') || ref.endsWith('.yml');
-  const file = isPath ? path.resolve(ref) : path.resolve(opts.scenariosDir, `${ref}.yaml`);
+  const checked = await readAndCheck(ref, opts.scenariosDir, opts.dataset);
+  const { file, chain, merged, byId, found } = checked;
+  const own = chain[0].data as Record<string, unknown>;
+  const name = typeof own.name === 'string' && own.name !== '' ? own.name : stem(file);
+  const { spec, parameters, hasDistributions } = normaliseScenario(merged, opts.dataset);
+  return {
+    name,
+    title: typeof merged.title === 'string' ? merged.title : name,
+    description: typeof merged.description === 'string' ? merged.description : null,
+    file,
+    files: chain.map((c) => c.file),
+    horizon: spec.horizon as { from: number | null; to: number },
+    assumptions: [...byId.values()],
+    spec,
+    hasDistributions,
+    parameters,
+    hash: createHash('sha256').update(canonicalJson(spec)).digest('hex'),
+    warnings: found.filter((p) => p.severity === 'warning'),
+  };
+}
+
+/**
+ * The problems a scenario has on its own, without a dataset: syntax, `extends`, unknown keys, types,
+ * ranges and the rules between keys; not its LAs, regions or years, which need the data. For
+ * `validate` when the dataset itself has errors. Never throws a ScenarioError: returns its problems.
+ */
+export async function checkScenarioAlone(ref: string, scenariosDir: string): Promise<Problem[]> {
+  try {
+    return (await readAndCheck(ref, scenariosDir, null)).found;
+  } catch (err) {
+    if (err instanceof ScenarioError) return err.problems;
+    throw err;
+  }
+}
+
+interface Checked {
+  file: string;
+  chain: ScenarioFile[];
+  merged: Record<string, unknown>;
+  byId: Map<string, Assumption>;
+  /** Every problem, errors and warnings (throws a ScenarioError instead when there is an error). */
+  found: Problem[];
+}
+
+/** Reads the file and everything it extends, merges, checks (against the dataset when there is one). */
+async function readAndCheck(ref: string, scenariosDir: string, dataset: Dataset | null): Promise<Checked> {
+  const isPath = isPathRef(ref);
+  const file = isPath ? path.resolve(ref) : path.resolve(scenariosDir, `${ref}.yaml`);
+  // Only scenario files are read: a path to anything else is refused unread, so that no other file's
+  // contents can ever be echoed in a message.
+  if (isPath && !YAML_FILE.test(ref)) {
+    throw new ScenarioError([{ file: displayPath(file), line: null, column: null, message: `expected a scenario name or a path to a .yaml or .yml file, found "${ref}"`, severity: 'error' }]);
+  }
   if (!(await isFile(file))) {
     let message = `no scenario file ${displayPath(file)}`;
     if (!isPath) {
-      message = `no scenario named "${ref}" in ${displayPath(opts.scenariosDir)}`;
-      const names = await listScenarios(opts.scenariosDir).then((l) => l.map((s) => s.name)).catch(() => [] as string[]);
+      message = `no scenario named "${ref}" in ${displayPath(scenariosDir)}`;
+      const names = await listScenarios(scenariosDir).then((l) => l.map((s) => s.name)).catch(() => [] as string[]);
       const hint = suggestAmong(ref, names);
       if (hint) message += `; ${hint}`;
       else if (names.length > 0) message += ` (there are: ${names.join(', ')})`;
@@ -125,13 +183,18 @@ export async function loadScenario(ref: string, opts: { scenariosDir: string; da
     if (!parsed) break;
     chain.push(parsed);
     if (!isPlainObject(parsed.data)) {
-      problems.push(problemAt(parsed, [], `expected a map of scenario keys (name, title, demand, ...), found ${show(parsed.data)}`));
+      // Says what was found, never what it says: the file may not be a scenario at all.
+      problems.push(problemAt(parsed, [], `expected a map of scenario keys (name, title, demand, ...), found ${kindOf(parsed.data)}`));
       break;
     }
     const ext = parsed.data.extends;
     if (ext === undefined || ext === null) break;
     if (typeof ext !== 'string' || ext === '') {
       problems.push(problemAt(parsed, ['extends'], `extends: expected the name or path of another scenario, found ${show(ext)}`));
+      break;
+    }
+    if (isPathRef(ext) && !YAML_FILE.test(ext)) {
+      problems.push(problemAt(parsed, ['extends'], `extends: expected the name of a scenario or a path to a .yaml or .yml file, found "${ext}"`));
       break;
     }
     const next = extendsTarget(current, ext);
@@ -180,28 +243,18 @@ export async function loadScenario(ref: string, opts: { scenariosDir: string; da
     single.add(row.path);
   }
 
-  const issues = checkScenario(merged, opts.dataset);
-  const found: Problem[] = [...assumptionIssues, ...issues.map((iss) => toProblem(iss, chain, single))];
-  const errors = found.filter((p) => p.severity === 'error');
-  if (errors.length > 0) throw new ScenarioError(sortProblems(found));
+  const issues = checkScenario(merged, dataset);
+  const found: Problem[] = sortProblems([...assumptionIssues, ...issues.map((iss) => toProblem(iss, chain, single))]);
+  if (dataset !== null && found.some((p) => p.severity === 'error')) throw new ScenarioError(found);
+  return { file, chain, merged, byId, found };
+}
 
-  const own = chain[0].data as Record<string, unknown>;
-  const name = typeof own.name === 'string' && own.name !== '' ? own.name : stem(file);
-  const { spec, parameters, hasDistributions } = normaliseScenario(merged, opts.dataset);
-  return {
-    name,
-    title: typeof merged.title === 'string' ? merged.title : name,
-    description: typeof merged.description === 'string' ? merged.description : null,
-    file,
-    files: chain.map((c) => c.file),
-    horizon: spec.horizon as { from: number | null; to: number },
-    assumptions: [...byId.values()],
-    spec,
-    hasDistributions,
-    parameters,
-    hash: createHash('sha256').update(canonicalJson(spec)).digest('hex'),
-    warnings: found.filter((p) => p.severity === 'warning'),
-  };
+/** What a value is, without quoting it. */
+function kindOf(v: unknown): string {
+  if (v === null || v === undefined) return 'nothing';
+  if (typeof v === 'string') return 'text';
+  if (Array.isArray(v)) return 'a list';
+  return `a ${typeof v}`;
 }
 
 /** `extends: NAME` is NAME.yaml beside the file; a value with a `/` or ending in .yaml is a path relative to it. */

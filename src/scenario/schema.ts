@@ -362,32 +362,17 @@ function checkPlaces(m: Record<string, unknown>, dataset: Dataset, places: Scena
   }
 }
 
-/** Rules between keys (SPEC 4.2): each says what it checks. */
-function crossChecks(m: Record<string, unknown>, dataset: Dataset, places: ScenarioPlaces, out: Issue[]): void {
-  const B = dataset.baseYear;
-  const horizon = isPlainObject(m.horizon) ? m.horizon : {};
-  if (isYear(horizon.to) && horizon.to < B) out.push({ path: ['horizon', 'to'], message: `expected a year from ${B} (the data's base year), found ${horizon.to}` });
-  if (isYear(horizon.from)) {
-    const to = isYear(horizon.to) ? horizon.to : B + 10;
-    if (horizon.from < B - 1 || horizon.from > to)
-      out.push({ path: ['horizon', 'from'], message: `expected a year from ${B - 1} (the base row) to ${to} (the horizon's end), found ${horizon.from}` });
-  }
-
+/** Rules between keys (SPEC 4.2) that need no data. */
+function crossChecks(m: Record<string, unknown>, out: Issue[]): void {
   if (Array.isArray(m.mix_shift)) {
     m.mix_shift.forEach((s, i) => {
       if (isPlainObject(s) && typeof s.from === 'string' && s.from === s.to) out.push({ path: ['mix_shift', i, 'to'], message: `expected a type other than the "from" type, found ${s.to}` });
     });
   }
-
   if (Array.isArray(m.transitions)) {
-    const providerIds = new Set(dataset.providers.map((p) => p.providerId));
     m.transitions.forEach((t, i) => {
       if (!isPlainObject(t)) return;
       const at: PathSeg[] = ['transitions', i];
-      if (typeof t.provider_id === 'string' && !providerIds.has(t.provider_id)) {
-        const hint = suggestAmong(t.provider_id, [...providerIds]);
-        out.push({ path: [...at, 'provider_id'], severity: 'warning', message: `no provider "${t.provider_id}" in the dataset, so this transition changes nothing${hint ? `; ${hint}` : ''}` });
-      }
       const exit = t.exit === undefined ? 0 : central(t.exit);
       const convert = t.convert === undefined ? 0 : central(t.convert);
       const isShare = (x: number | null): x is number => x !== null && x >= 0 && x <= 1;
@@ -397,7 +382,26 @@ function crossChecks(m: Record<string, unknown>, dataset: Dataset, places: Scena
         out.push({ path: [...at, 'convert'], message: `only for-profit places convert, but this transition is for sector ${t.sector}` });
     });
   }
+}
 
+/** Rules between keys and the data: the horizon against the base year, providers, a home's region against its host's. */
+function dataChecks(m: Record<string, unknown>, dataset: Dataset, places: ScenarioPlaces, out: Issue[]): void {
+  const B = dataset.baseYear;
+  const horizon = isPlainObject(m.horizon) ? m.horizon : {};
+  if (isYear(horizon.to) && horizon.to < B) out.push({ path: ['horizon', 'to'], message: `expected a year from ${B} (the data's base year), found ${horizon.to}` });
+  if (isYear(horizon.from)) {
+    const to = isYear(horizon.to) ? horizon.to : B + 10;
+    if (horizon.from < B - 1 || horizon.from > to)
+      out.push({ path: ['horizon', 'from'], message: `expected a year from ${B - 1} (the base row) to ${to} (the horizon's end), found ${horizon.from}` });
+  }
+  if (Array.isArray(m.transitions)) {
+    const providerIds = new Set(dataset.providers.map((p) => p.providerId));
+    m.transitions.forEach((t, i) => {
+      if (!isPlainObject(t) || typeof t.provider_id !== 'string' || providerIds.has(t.provider_id)) return;
+      const hint = suggestAmong(t.provider_id, [...providerIds]);
+      out.push({ path: ['transitions', i, 'provider_id'], severity: 'warning', message: `no provider "${t.provider_id}" in the dataset, so this transition changes nothing${hint ? `; ${hint}` : ''}` });
+    });
+  }
   if (Array.isArray(m.regional_residential)) {
     m.regional_residential.forEach((r, i) => {
       if (!isPlainObject(r) || typeof r.host !== 'string' || typeof r.region !== 'string') return;
@@ -413,11 +417,14 @@ function round6(x: number): number {
   return Math.round(x * 1e6) / 1e6;
 }
 
-/** Every problem with a merged scenario, errors and warnings. */
-export function checkScenario(merged: Record<string, unknown>, dataset: Dataset): Issue[] {
+/** Every problem with a merged scenario, errors and warnings; without a dataset, those it has on its own. */
+export function checkScenario(merged: Record<string, unknown>, dataset: Dataset | null): Issue[] {
   const out = zodIssues(merged);
-  const places = scenarioPlaces(dataset);
-  checkPlaces(merged, dataset, places, out);
-  crossChecks(merged, dataset, places, out);
+  crossChecks(merged, out);
+  if (dataset !== null) {
+    const places = scenarioPlaces(dataset);
+    checkPlaces(merged, dataset, places, out);
+    dataChecks(merged, dataset, places, out);
+  }
   return out;
 }

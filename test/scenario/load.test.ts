@@ -7,7 +7,8 @@ import { formatProblem, ScenarioError } from '../../src/errors.js';
 import { centralValue, type Distribution } from '../../src/model/distribution.js';
 import { listScenarios, loadScenario, type LoadedScenario } from '../../src/scenario/load.js';
 import { deterministicScenario, resolveScenario } from '../../src/scenario/resolve.js';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { FIXTURES, ROOT, testDataset } from './dataset.js';
 
 const dataset = testDataset();
@@ -125,6 +126,44 @@ describe('one bad fixture per failure mode: file, line, column, path and message
 
   it('a scenario name that does not exist, with a suggestion', async () => {
     expect(await problems('chld', GOOD)).toEqual([expect.stringMatching(/no scenario named "chld" in .*; did you mean "child"\?$/)]);
+  });
+});
+
+describe('hostile or careless files: file, line, message, and nothing else read or echoed', () => {
+  it('extends may only name a .yaml or .yml scenario: another file is refused unread', async () => {
+    expect(await problems('extends-other-file')).toEqual([
+      'bad/extends-other-file.yaml:2:10: extends: expected the name of a scenario or a path to a .yaml or .yml file, found "private-notes.txt"',
+    ]);
+  });
+
+  it('--scenario may only name a .yaml or .yml file', async () => {
+    const found = await problems(path.join(BAD, 'private-notes.txt'));
+    expect(found).toEqual([expect.stringMatching(/private-notes\.txt: expected a scenario name or a path to a \.yaml or \.yml file, found ".*private-notes\.txt"$/)]);
+  });
+
+  it("a file that is no map of keys: what it is, never what it says", async () => {
+    const found = await problems('extends-plain-text');
+    expect(found).toEqual(['bad/plain-text.yml:1:1: expected a map of scenario keys (name, title, demand, ...), found text']);
+    expect(found.join('\n')).not.toContain('SECRET');
+  });
+
+  it('a YAML bomb is refused at its first alias, before it expands', async () => {
+    expect(await problems('bomb')).toEqual(['bad/bomb.yaml:3:8: YAML: aliases expand to more than 100 copies (a YAML bomb?); write the values out instead']);
+  });
+
+  it('nesting deeper than the parser goes is reported, not a crash', async () => {
+    expect(await problems('deep')).toEqual([expect.stringMatching(/^bad\/deep\.yaml:2:\d+: YAML: nested too deeply for the parser$/)]);
+  });
+
+  it('a file that is not UTF-8: the encoding or the first line that is not', async () => {
+    expect(await problems('latin1')).toEqual(['bad/latin1.yaml:3: not UTF-8 text from this line (Latin-1 or Windows-1252?); save the file as UTF-8']);
+    expect(await problems('utf16')).toEqual(['bad/utf16.yaml: the file is UTF-16 text; save it as UTF-8']);
+  });
+
+  it('a file over the size limit is refused unread', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sufficiency-big-'));
+    writeFileSync(path.join(dir, 'big.yaml'), `# ${'x'.repeat(1024 * 1024)}\n`);
+    expect(await problems('big', dir)).toEqual([expect.stringMatching(/big\.yaml: the file is 1\.0 MB; a scenario file may be at most 1 MB$/)]);
   });
 });
 
