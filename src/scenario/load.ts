@@ -12,9 +12,9 @@ import { createHash } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ScenarioError, type Problem } from '../errors.js';
-import type { Dataset } from '../model/types.js';
+import { SECTORS, type Dataset } from '../model/types.js';
 import { suggestAmong } from '../io/la-names.js';
-import { hasDistribution, isParameterObject, isPlainObject, isYearMap, normaliseParam, setAt, show, type ParamSpec } from './params.js';
+import { hasDistribution, isParameterObject, isPlainObject, isSectorMap, isYearMap, normaliseParam, setAt, show, type ParamSpec } from './params.js';
 import { REGISTRY, camelPath, fieldsOf, isNumericRow, leafName, type FixedRow, type NumericRow, type Row } from './registry.js';
 import { checkAssumptions, checkScenario, scenarioPlaces, valueAt, type Issue, type ScenarioPlaces } from './schema.js';
 import { locate, readScenarioFile, type PathSeg, type ScenarioFile } from './yaml.js';
@@ -400,21 +400,36 @@ function normaliseScenario(m: Record<string, unknown>, dataset: Dataset): Normal
     return fixed(other, valueAt(m, when.path.split('.')), m).value === when.equals;
   };
 
-  const numericRow = (row: NumericRow, raw: unknown, at: string, log: boolean, rowSource: string | null = null): Record<string, unknown> => {
-    const name = leafName(camelPath(row.path));
-    if (row.byLa === 'map') return { [name]: byLa(row, isPlainObject(raw) ? raw : {}, log) };
+  /**
+   * A numeric row's entries in the spec, as [dotted path, value]: `name` is where the value goes
+   * (a map by LA beside it at `<name>ByLa`; a map by sector at the row's `bySector`).
+   */
+  const numericRow = (row: NumericRow, raw: unknown, at: string, name: string, log: boolean, rowSource: string | null = null): Array<[string, unknown]> => {
+    if (row.byLa === 'map') return [[name, byLa(row, isPlainObject(raw) ? raw : {}, log)]];
     if (row.byLa === 'default-or-map' && isPlainObject(raw) && !isParameterObject(raw))
-      return { [name]: numeric(at, raw.default, row.default ?? 0, log), [`${name}ByLa`]: byLa(row, raw, log) };
+      return [
+        [name, numeric(at, raw.default, row.default ?? 0, log)],
+        [`${name}ByLa`, byLa(row, raw, log)],
+      ];
+    if (row.bySector !== undefined && isSectorMap(raw)) {
+      const bySector: Record<string, ParamSpec> = {};
+      const value = numeric(at, undefined, row.default ?? 0, log);
+      for (const sector of SECTORS) if (raw[sector] !== undefined) bySector[sector] = numeric(`${at}.${sector}`, raw[sector], row.default ?? 0, log);
+      return [
+        [name, value],
+        [`${row.bySector}.${leafName(row.path)}`, bySector],
+      ];
+    }
     if (row.sameAs !== undefined && (raw === undefined || raw === null)) {
       if (log) parameters.push({ path: at, value: row.sameAs, source: 'default' });
-      return {};
+      return [];
     }
-    const extra = row.byLa === 'default-or-map' ? { [`${name}ByLa`]: {} } : {};
+    const extra: Array<[string, unknown]> = row.byLa === 'default-or-map' ? [[`${name}ByLa`, {}]] : [];
     if (row.nullable && (raw === undefined || raw === null)) {
       if (log) parameters.push({ path: at, value: null, source: raw === undefined ? 'default' : null });
-      return { [name]: null, ...extra };
+      return [[name, null], ...extra];
     }
-    return { [name]: numeric(at, raw, row.default ?? 0, log, rowSource), ...extra };
+    return [[name, numeric(at, raw, row.default ?? 0, log, rowSource)], ...extra];
   };
 
   const listItem = (list: Row, raw: unknown, i: number): Record<string, unknown> => {
@@ -445,11 +460,16 @@ function normaliseScenario(m: Record<string, unknown>, dataset: Dataset): Normal
     // the later rows' paths and Monte Carlo streams) but not in the assumptions log.
     const log = !leftOut && isInForce(list);
     if (log) parameters.push({ path: `${list.path}[${i}]`, value: sortedLikeFields(match, fields), source: rowSource });
-    for (const f of fields) if (isNumericRow(f)) Object.assign(out, numericRow(f, item[leafName(f.path)], `${list.path}[${i}].${leafName(f.path)}`, log, rowSource));
+    for (const f of fields) {
+      if (!isNumericRow(f)) continue;
+      for (const [k, v] of numericRow(f, item[leafName(f.path)], `${list.path}[${i}].${leafName(f.path)}`, leafName(camelPath(f.path)), log, rowSource)) setAt(out, k, v);
+    }
     if (leftOut) out.leftOut = true;
     return out;
   };
 
+  // A map by sector's home exists whether or not a scenario gives one (the hash has always seen it).
+  for (const row of REGISTRY) if (isNumericRow(row) && row.bySector !== undefined) setAt(spec, row.bySector, {});
   for (const row of REGISTRY) {
     if (row.path.includes('[]')) continue; // a list's fields: with their list
     const raw = valueAt(m, row.path.split('.'));
@@ -457,8 +477,7 @@ function normaliseScenario(m: Record<string, unknown>, dataset: Dataset): Normal
     if (row.kind === 'list') {
       setAt(spec, at, (Array.isArray(raw) ? raw : []).map((item, i) => listItem(row, item, i)));
     } else if (isNumericRow(row)) {
-      const parent = at.includes('.') ? at.slice(0, at.lastIndexOf('.')) : '';
-      for (const [k, v] of Object.entries(numericRow(row, raw, row.path, isInForce(row)))) setAt(spec, parent ? `${parent}.${k}` : k, v);
+      for (const [k, v] of numericRow(row, raw, row.path, row.at ?? at, isInForce(row))) setAt(spec, k, v);
     } else {
       const { value, given } = fixed(row, raw, m);
       if (isInForce(row)) parameters.push({ path: row.path, value, source: given ? null : 'default' });

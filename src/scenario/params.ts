@@ -9,6 +9,7 @@
 // Each value of a year map holds from its year until the next key; before the first key the
 // parameter has its default.
 import { isDistribution, type Distribution } from '../model/distribution.js';
+import { SECTORS } from '../model/types.js';
 import { suggestAmong } from '../io/la-names.js';
 
 /** A number or a distribution: what a parameter holds for one year, its source set aside. */
@@ -61,6 +62,13 @@ export function isYearMapObject(v: unknown): v is Record<string, unknown> {
   if (!isPlainObject(v)) return false;
   const keys = Object.keys(v);
   return keys.length > 0 && keys.every((k) => YEAR_KEY.test(k));
+}
+
+/** A map whose keys are all sectors (`{ la: 0.95, fp: 0.85 }`): a value given by sector. */
+export function isSectorMap(v: unknown): v is Record<string, unknown> {
+  if (!isPlainObject(v) || isParameterObject(v)) return false;
+  const keys = Object.keys(v);
+  return keys.length > 0 && keys.every((k) => (SECTORS as readonly string[]).includes(k));
 }
 
 /** `{ value: X }` or `{ value: X, source: "..." }`. */

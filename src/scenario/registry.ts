@@ -45,8 +45,14 @@ export interface NumericRow {
    * was before the parameter existed; the log says which parameter stands in.
    */
   sameAs?: string;
-  /** Where the model receives it (dotted camelCase), when not the camelCase of `path`. */
-  model?: string;
+  /**
+   * A map by sector may stand for the value (`occupancy: { residential: { fp: 0.85 } }`): the spec and
+   * the model hold it at `<bySector>.<last segment of path>` (`occupancyBySector.residential.fp`), the
+   * sectors it names only; the others, and the value itself, keep the default.
+   */
+  bySector?: string;
+  /** Where the spec and the model hold it (dotted camelCase), when not the camelCase of `path`. */
+  at?: string;
   doc: string;
 }
 
@@ -120,9 +126,12 @@ export const REGISTRY: readonly Row[] = [
   { path: 'turnover.foster', ...SHARE, default: 0.3, doc: 'Share of continuing foster placements that end in a year.' },
   { path: 'turnover.residential', ...SHARE, default: 0.45, doc: 'Share of continuing residential placements that end in a year.' },
   { path: 'turnover.secure', ...SHARE, default: 0.9, doc: 'Share of continuing secure placements that end in a year.' },
-  { path: 'occupancy.foster', ...SHARE, default: 0.9, doc: 'Usable share of foster places.' },
-  { path: 'occupancy.residential', ...SHARE, default: 0.85, doc: 'Usable share of residential places.' },
-  { path: 'occupancy.secure', ...SHARE, default: 0.9, doc: 'Usable share of secure places.' },
+  { path: 'occupancy.foster', ...SHARE, default: 0.9, bySector: 'occupancyBySector', doc: 'Usable share of foster places; or a map by sector (`{ la: 0.95, fp: 0.85 }`), a sector left out taking the default.' },
+  { path: 'occupancy.residential', ...SHARE, default: 0.85, bySector: 'occupancyBySector', doc: 'Usable share of residential places; or a map by sector.' },
+  { path: 'occupancy.secure', ...SHARE, default: 0.9, bySector: 'occupancyBySector', doc: 'Usable share of secure places; or a map by sector.' },
+  { path: 'usable_places', kind: 'choice', options: ['occupancy', 'held'], default: 'occupancy', doc: '`held`: a provider of the base date uses as many places as it then held children, never more than its places (SPEC 4.3).' },
+  { path: 'transition_unit', kind: 'choice', options: ['places', 'services'], default: 'places', doc: 'What transitions act on: a share of every service\'s places, or whole services (SPEC 4.3).' },
+  { path: 'external_demand.rate', ...RATE, default: 0, at: 'externalDemandRate', doc: "Change a year in other authorities' use of the dataset's places." },
 
   { path: 'policy.fp_growth_frozen_from', kind: 'year', nullable: true, default: null, doc: 'From this year no new for-profit places open (strategy opens are skipped with a warning).' },
   { path: 'policy.approval_required_from', kind: 'year', nullable: true, default: null, doc: 'From this year placements outside Wales need approval.' },
@@ -136,6 +145,7 @@ export const REGISTRY: readonly Row[] = [
   { path: 'transitions[].region', kind: 'region', default: null, doc: "Only providers hosted in this region (the dataset's slug or name)." },
   { path: 'transitions[].host', kind: 'la', default: null, doc: 'Only providers hosted in this LA.' },
   { path: 'transitions[].provider_id', kind: 'text', default: null, doc: 'Only this provider.' },
+  { path: 'transitions[].unit', kind: 'choice', options: ['places', 'services'], default: null, doc: 'This transition\'s unit; default: `transition_unit`.' },
   { path: 'transitions[].exit', kind: 'share', dated: false, distribution: true, default: 0, doc: 'Share of the matching places that close (dated by the row\'s year).' },
   { path: 'transitions[].convert', kind: 'share', dated: false, distribution: true, default: 0, doc: 'Share of the matching for-profit places that convert to not-for-profit; exit + convert <= 1.' },
   { path: 'transitions[].note', kind: 'note', doc: 'Free text, kept in the assumptions log.' },
@@ -143,6 +153,9 @@ export const REGISTRY: readonly Row[] = [
 
   { path: 'foster_wales.net_new_places', kind: 'net_places', dated: true, distribution: true, default: 0, doc: 'Net new LA foster places a year for the whole nation, shared over LAs by foster need.' },
   { path: 'foster_wales.transfers_from_fp', ...SHARE, default: 0, doc: 'Share of for-profit foster places whose carers move to Foster Wales in a year.' },
+  { path: 'foster_wales.net_growth_rate', ...RATE, default: 0, doc: "Net new LA foster places as a share of each LA's own LA foster places at 1 April, a year, added to `net_new_places`." },
+  { path: 'foster_wales.net_new_places_by_la', kind: 'net_places', dated: true, distribution: true, default: 0, byLa: 'map', doc: 'An LA\'s own net new places: it takes these instead of a share of `net_new_places`.' },
+  { path: 'foster_wales.nation_need', kind: 'places', dated: true, distribution: true, nullable: true, default: null, doc: "The nation's children needing foster care: on a dataset holding part of the nation, `net_new_places` is cut to the dataset's share of it." },
 
   { path: 'regional_residential', kind: 'list', dropOutsideDataset: true, doc: 'Regional residential homes opening.' },
   { path: 'regional_residential[].region', kind: 'region', default: { regionOf: 'host' }, doc: "Region whose children the places are reserved for (slug or name); default: the host's region." },

@@ -3,7 +3,7 @@
 //   resolveScenario(loaded, dataset, draw)  each distribution drawn by `draw(d, path)`
 //   deterministicScenario(loaded, dataset)  every distribution at its central value
 import { centralValue, type Distribution } from '../model/distribution.js';
-import type { Dataset, ModelScenario, Timeline } from '../model/types.js';
+import { SECTORS, type Dataset, type ModelScenario, type Timeline } from '../model/types.js';
 import { clampToKind, getAt, isWholeKind, isYearMap, setAt, type ParamSpec, type Value } from './params.js';
 import { REGISTRY, camelPath, fieldsOf, isNumericRow, leafName, type NumericRow, type Row } from './registry.js';
 import type { LoadedScenario } from './load.js';
@@ -23,7 +23,13 @@ import type { LoadedScenario } from './load.js';
  * are never passed to `draw`. Draws are clamped into the parameter's range (shares to [0, 1], rates
  * to at least -1, places, km and pounds to at least 0); places are rounded half-up to whole places.
  */
-export function resolveScenario(loaded: LoadedScenario, dataset: Dataset, draw: (d: Distribution, path: string) => number): ModelScenario {
+export function resolveScenario(
+  loaded: LoadedScenario,
+  dataset: Dataset,
+  draw: (d: Distribution, path: string) => number,
+  /** The run's streams, for the rules that draw during the run (which services exit, SPEC 4.3). */
+  streams: { seed: number; run: number } = { seed: 1, run: 0 },
+): ModelScenario {
   const s = loaded.spec;
   const whole = (x: number): number => Math.floor(x + 0.5);
   const value = (v: Value, p: string, row: NumericRow): number => {
@@ -47,24 +53,31 @@ export function resolveScenario(loaded: LoadedScenario, dataset: Dataset, draw: 
     const when = (row as { when?: { path: string; equals: string } }).when;
     return !when || getAt(s, camelPath(when.path)) === when.equals;
   };
-  /** The model's value of a numeric row whose spec sits in `from` (a map of the spec) at `name`. */
-  const numeric = (row: NumericRow, from: Record<string, unknown>, p: string): Record<string, unknown> => {
-    const name = leafName(camelPath(row.path));
-    if (row.sameAs !== undefined && from[name] === undefined) return { [name]: getAt(model, camelPath(row.sameAs)) };
-    const spec = from[name] as ParamSpec | null;
-    if (row.byLa === 'map') return { [name]: byLa(spec as unknown as Record<string, ParamSpec>, row) };
-    const out: Record<string, unknown> = { [name]: param(spec, p, row) };
-    if (row.byLa === 'default-or-map') out[`${name}ByLa`] = byLa(from[`${name}ByLa`] as Record<string, ParamSpec>, row);
+  /**
+   * The model's entries of a numeric row, as [dotted path, value]: its spec is at `name` in `from`
+   * (the spec, or a list item), a map by LA beside it at `<name>ByLa`, a map by sector at `bySector`.
+   */
+  const numeric = (row: NumericRow, from: Record<string, unknown>, name: string, p: string): Array<[string, unknown]> => {
+    const spec = getAt(from, name) as ParamSpec | null | undefined;
+    if (row.sameAs !== undefined && spec === undefined) return [[name, getAt(model, camelPath(row.sameAs))]];
+    if (row.byLa === 'map') return [[name, byLa(spec as unknown as Record<string, ParamSpec>, row)]];
+    const out: Array<[string, unknown]> = [[name, param(spec as ParamSpec | null, p, row)]];
+    if (row.byLa === 'default-or-map') out.push([`${name}ByLa`, byLa(getAt(from, `${name}ByLa`) as Record<string, ParamSpec>, row)]);
+    if (row.bySector !== undefined) {
+      const at = `${row.bySector}.${leafName(row.path)}`;
+      const bySector = getAt(from, at) as Record<string, ParamSpec> | undefined;
+      if (bySector !== undefined) out.push([at, Object.fromEntries(SECTORS.filter((s) => s in bySector).map((s) => [s, param(bySector[s], `${p}.${s}`, row)]))]);
+    }
     return out;
   };
 
-  const model: Record<string, unknown> = { name: loaded.name };
+  const model: Record<string, unknown> = { name: loaded.name, orderStreams: streams };
+  for (const row of REGISTRY) if (isNumericRow(row) && row.bySector !== undefined) setAt(model, row.bySector, {});
   for (const row of REGISTRY) {
     if (row.path.includes('[]') || !isInForce(row)) continue;
     const at = camelPath(row.path);
     const to = 'model' in row && row.model !== undefined ? row.model : at;
     if (to === null) continue;
-    const parentOf = (p: string) => (p.includes('.') ? p.slice(0, p.lastIndexOf('.')) : '');
     if (row.kind === 'list') {
       const fields = fieldsOf(row.path);
       const items = getAt(s, at) as Array<Record<string, unknown>>;
@@ -73,17 +86,14 @@ export function resolveScenario(loaded: LoadedScenario, dataset: Dataset, draw: 
         const out: Record<string, unknown> = {};
         for (const f of fields) {
           const name = leafName(camelPath(f.path));
-          if (isNumericRow(f)) Object.assign(out, numeric(f, item, `${row.path}[${i}].${leafName(f.path)}`));
+          if (isNumericRow(f)) for (const [k, v] of numeric(f, item, name, `${row.path}[${i}].${leafName(f.path)}`)) setAt(out, k, v);
           else if (name in item) out[name] = item[name];
         }
         return [out];
       });
       setAt(model, to, resolved);
     } else if (isNumericRow(row)) {
-      const parent = parentOf(at);
-      const from = (parent ? getAt(s, parent) : s) as Record<string, unknown>;
-      const modelParent = parentOf(to);
-      for (const [k, v] of Object.entries(numeric(row, from, row.path))) setAt(model, modelParent ? `${modelParent}.${k}` : k, v);
+      for (const [k, v] of numeric(row, s, row.at ?? at, row.path)) setAt(model, k, v);
     } else {
       setAt(model, to, getAt(s, at));
     }
@@ -93,6 +103,7 @@ export function resolveScenario(loaded: LoadedScenario, dataset: Dataset, draw: 
 }
 
 /** The deterministic run's scenario: every distribution at its central value (mean of a normal or uniform, mode of a triangular). */
-export function deterministicScenario(loaded: LoadedScenario, dataset: Dataset): ModelScenario {
-  return resolveScenario(loaded, dataset, (d) => centralValue(d));
+export function deterministicScenario(loaded: LoadedScenario, dataset: Dataset, seed = 1): ModelScenario {
+  // Run 0 of the seed's streams orders the services that exit (SPEC 4.3): one draw of which go.
+  return resolveScenario(loaded, dataset, (d) => centralValue(d), { seed, run: 0 });
 }

@@ -3,10 +3,10 @@
 // always run, so every problem is reported at once.
 import { z } from 'zod';
 import { centralValue, isDistribution } from '../model/distribution.js';
-import type { Dataset } from '../model/types.js';
+import { SECTORS, type Dataset } from '../model/types.js';
 import { makeLaResolver, regionSlug, suggestAmong } from '../io/la-names.js';
 import { WALES_LAS } from '../io/wales-las.js';
-import { checkParam, isParameterObject, isPlainObject, show, type ParamIssue } from './params.js';
+import { checkParam, isParameterObject, isPlainObject, isSectorMap, isValueWithSource, isYearMapObject, show, type ParamIssue } from './params.js';
 import { REGISTRY, fieldsOf, isNumericRow, leafName, topRows, type FixedRow, type NumericRow, type Row } from './registry.js';
 import type { PathSeg } from './yaml.js';
 
@@ -47,6 +47,28 @@ const valueOrLaMap =
       const out: ParamIssue[] = [];
       for (const [k, x] of Object.entries(v)) out.push(...checkParam(x, row.kind, row.dated, row.distribution).map((i) => ({ ...i, path: [k, ...i.path] })));
       return issuesOrNull(out);
+    }
+    return param(row)(v);
+  };
+
+/** One value-parameter, or a map by sector of them (SPEC 4.3); a sector left out takes the default. */
+const valueOrSectorMap =
+  (row: NumericRow): Check =>
+  (v) => {
+    if (isSectorMap(v)) {
+      const out: ParamIssue[] = [];
+      for (const [k, x] of Object.entries(v)) out.push(...checkParam(x, row.kind, row.dated, row.distribution).map((i) => ({ ...i, path: [k, ...i.path] })));
+      return issuesOrNull(out);
+    }
+    if (isPlainObject(v) && !isParameterObject(v)) {
+      const bad = Object.keys(v).filter((k) => !(SECTORS as readonly string[]).includes(k));
+      // Keys that are all digits are a year map's, misspelt: the parameter check says so.
+      if (bad.length > 0 && !bad.every((k) => /^\d+$/.test(k))) {
+        return bad.map((k) => {
+          const hint = suggestAmong(k, SECTORS);
+          return { path: [k], atKey: true, message: `expected a sector (${SECTORS.join(', ')}), a year or a parameter, found "${k}"${hint ? `; ${hint}` : ''}` };
+        });
+      }
     }
     return param(row)(v);
   };
@@ -96,7 +118,7 @@ function rowSchema(row: Row): z.ZodType {
   }
   if (isNumericRow(row)) {
     if (row.byLa === 'map') return z.record(z.string(), leaf(param(row))).optional();
-    return leaf(row.byLa === 'default-or-map' ? valueOrLaMap(row) : param(row), row.required);
+    return leaf(row.byLa === 'default-or-map' ? valueOrLaMap(row) : row.bySector !== undefined ? valueOrSectorMap(row) : param(row), row.required);
   }
   return leaf(fixedCheck(row), row.required);
 }
@@ -329,6 +351,7 @@ const LEFT_OUT: Record<string, string> = {
 const LEFT_OUT_KEY: Record<string, string> = {
   'demand.rate_by_la': 'its rate is ignored',
   'outside_wales.distance_km': 'its distance is ignored',
+  'foster_wales.net_new_places_by_la': 'its places are left out',
 };
 
 /** The checks every row of a kind gets: LAs and regions against the dataset, years from the base year. */
@@ -402,6 +425,21 @@ function dataChecks(m: Record<string, unknown>, dataset: Dataset, places: Scenar
       out.push({ path: ['transitions', i, 'provider_id'], severity: 'warning', message: `no provider "${t.provider_id}" in the dataset, so this transition changes nothing${hint ? `; ${hint}` : ''}` });
     });
   }
+  // SPEC 5: a nation's total on a dataset holding part of the nation would all go to the LAs it holds.
+  const fw = isPlainObject(m.foster_wales) ? m.foster_wales : {};
+  const held = dataset.localAuthorities.length;
+  const welsh = new Set(WALES_LAS.map((l) => l.code));
+  const partOfWales = held < WALES_LAS.length && dataset.localAuthorities.every((l) => welsh.has(l.code));
+  if (partOfWales && fw.net_new_places !== undefined && !isZeroParam(fw.net_new_places) && (fw.nation_need === undefined || fw.nation_need === null)) {
+    out.push({
+      path: ['foster_wales', 'net_new_places'],
+      severity: 'warning',
+      message:
+        `a total for all of Wales, but this dataset holds ${held} of the ${WALES_LAS.length} Welsh LAs, so they would receive all of it; ` +
+        `write foster_wales.net_new_places_by_la (a map by LA), foster_wales.net_growth_rate (a share of LA foster places a year), ` +
+        `or give foster_wales.nation_need (Wales's children needing foster care) so that the total is shared by the dataset's share of it`,
+    });
+  }
   if (Array.isArray(m.regional_residential)) {
     m.regional_residential.forEach((r, i) => {
       if (!isPlainObject(r) || typeof r.host !== 'string' || typeof r.region !== 'string') return;
@@ -411,6 +449,14 @@ function dataChecks(m: Record<string, unknown>, dataset: Dataset, places: Scenar
         out.push({ path: ['regional_residential', i, 'region'], severity: 'warning', message: `host ${la.nameEn} is in ${la.region}, not ${region.slug}: its places are reserved for ${region.slug}` });
     });
   }
+}
+
+/** Whether a parameter as written is 0 in every year (a year map of zeros, `{ value: 0 }`). */
+function isZeroParam(v: unknown): boolean {
+  if (typeof v === 'number') return v === 0;
+  if (isValueWithSource(v)) return isZeroParam(v.value);
+  if (isYearMapObject(v)) return Object.values(v).every(isZeroParam);
+  return false;
 }
 
 function round6(x: number): number {
