@@ -29,6 +29,7 @@ function kindText(row: Row): string {
   if (isNumericRow(row)) {
     if (row.byLa === 'map') t = `map LA → ${t}`;
     if (row.byLa === 'default-or-map') t += ', or a map by LA with `default`';
+    if (row.bySector !== undefined) t += ', or a map by sector';
   }
   if ('nullable' in row && row.nullable) t += ', or null';
   if ('required' in row && row.required) t += ', *required*';
