@@ -176,6 +176,7 @@ const REPORT_EN = {
   'report.headline.displacedTotal': 'Had to move, {from} to {to}',
   'report.headline.costLast': 'Cost in {year} (£ million)',
   'report.headline.ratioNote': 'A ratio of 1.00 means as many usable places located in the area as children of the area needing that type; “yes” at 1.00 or more.',
+  'report.headline.dash': 'A dash (–) marks a figure not available in this run.',
   'report.sentence.wales':
     'In {year}, under {scenario}, Wales has {foster} usable foster places and {residential} usable children’s home places for each child needing one; {outside} children are placed outside Wales and {unplaced} have no place. {displaced} children have had to move since {from}.',
   'report.sentence.compare': 'Against {compare}: {parts}.',
@@ -271,6 +272,7 @@ const REPORT_CY: Record<keyof typeof REPORT_EN, string> = {
   'report.headline.displacedTotal': 'Wedi gorfod symud, {from} i {to}',
   'report.headline.costLast': 'Cost yn {year} (£ miliwn)',
   'report.headline.ratioNote': 'Mae cymhareb o 1.00 yn golygu bod cymaint o leoedd y gellir eu defnyddio yn yr ardal ag sydd o blant yr ardal angen y math hwnnw o leoliad; “oes” ar 1.00 neu fwy.',
+  'report.headline.dash': 'Mae llinell doriad (–) yn dynodi ffigur nad yw ar gael yn y rhediad hwn.',
   'report.sentence.wales':
     'Yn {year}, o dan {scenario}, mae gan Gymru {foster} o leoedd maeth y gellir eu defnyddio a {residential} o leoedd cartref plant y gellir eu defnyddio i bob plentyn sydd angen un; mae {outside} o blant wedi’u lleoli y tu allan i Gymru ac mae {unplaced} heb le. Mae {displaced} o blant wedi gorfod symud ers {from}.',
   'report.sentence.compare': 'O’i gymharu â {compare}: {parts}.',

@@ -124,8 +124,8 @@ export function formatValue(v: number | null, kind: MetricKind, signed = false):
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** A figure as a table cell's content: the value, and under it its p10–p90 range when there is one. */
-function figHtml(f: Fig, kind: MetricKind, signed = false): string {
-  const v = esc(formatValue(f.v, kind, signed));
+function figHtml(f: Fig, kind: MetricKind, signed = false, badge = ''): string {
+  const v = esc(formatValue(f.v, kind, signed)) + badge;
   if (f.lo === null || f.hi === null) return v;
   const lo = formatValue(f.lo, kind, signed);
   const hi = formatValue(f.hi, kind, signed);
@@ -250,10 +250,9 @@ function headlineSection(r: ReportInput, t: T): string {
     const h = r.headlines.get(`${area.level}:${area.code}`);
     if (!h) continue;
     const cellHtml = (f: Fig, c: (typeof cols)[number], signed = false): string => {
-      const body = figHtml(f, c.kind, signed);
-      if (!c.enough || signed || f.v === null) return body;
+      if (!c.enough || signed || f.v === null) return figHtml(f, c.kind, signed);
       const yes = Number(f.v.toFixed(2)) >= 1;
-      return `${body} <span class="${yes ? 'yes' : 'no'}">${esc(t(yes ? 'report.headline.yes' : 'report.headline.no'))}</span>`;
+      return figHtml(f, c.kind, signed, ` <span class="${yes ? 'yes' : 'no'}">${esc(t(yes ? 'report.headline.yes' : 'report.headline.no'))}</span>`);
     };
     const cls = area.level === 'wales' ? ' class="nation"' : '';
     if (!scenarioCol) {
@@ -265,7 +264,7 @@ function headlineSection(r: ReportInput, t: T): string {
     out.push(`<tr class="diff"><td class="series">${esc(t('report.table.difference'))}</td>${cols.map((c) => `<td>${cellHtml(h[c.key].d ?? EMPTY, c, true)}</td>`).join('')}</tr>`);
   }
   out.push('</tbody></table></div>');
-  out.push(`<p class="note">${esc(t('report.headline.ratioNote'))}</p>`);
+  out.push(`<p class="note">${esc(t('report.headline.ratioNote'))} ${esc(t('report.headline.dash'))}</p>`);
   out.push('</section>');
   return out.join('\n');
 }
