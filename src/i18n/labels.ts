@@ -389,10 +389,20 @@ export function label(lang: Lang, key: LabelKey, vars: Record<string, string | n
 
 export const metricLabel = (lang: Lang, m: MetricName): string => label(lang, `metric.${m}`);
 
-/** A region's name in the language (the slug itself for a region the tool does not know). */
-export function regionNameIn(lang: Lang, slug: string): string {
+/**
+ * A region's name in the language: the Welsh regional partnership boards by slug; any other region
+ * (geography comes from the data) by the name its dataset gives it, which has no Welsh form here.
+ */
+export function regionNameIn(lang: Lang, slug: string, datasetName: string = slug): string {
   const key = `region.${slug}`;
-  return key in EN ? label(lang, key as LabelKey) : slug;
+  return key in EN ? label(lang, key as LabelKey) : datasetName;
+}
+
+/** Wales's ONS code: the nation this tool names in Welsh (another dataset's nation keeps its own name). */
+export const WALES_CODE = 'W92000004';
+
+export function nationNameIn(lang: Lang, nation: { code: string; name: string }): string {
+  return nation.code === WALES_CODE ? label(lang, 'area.wales') : nation.name;
 }
 
 /** `--lang`: en or cy. */

@@ -4,9 +4,9 @@
 // runs that `diff` uses; src/io/report builds the document.
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import { isLang, label, regionNameIn, type Lang } from '../../i18n/labels.js';
+import { isLang, nationNameIn, regionNameIn, type Lang } from '../../i18n/labels.js';
 import type { RunSet } from '../../model/montecarlo.js';
-import { WALES_CODE, type AreaLevel } from '../../model/types.js';
+import type { AreaLevel } from '../../model/types.js';
 import { VERSION } from '../../version.js';
 import {
   checkOutputPath,
@@ -120,7 +120,7 @@ Examples:
         areasOf(inputs.dataset, level).map((a) => ({
           level,
           code: a.code,
-          name: level === 'wales' && a.code === WALES_CODE ? label(lang, 'area.wales') : level === 'region' ? regionNameIn(lang, a.code) : level === 'la' ? laName(a.code) : a.name,
+          name: level === 'wales' ? nationNameIn(lang, inputs.dataset.nation) : level === 'region' ? regionNameIn(lang, a.code, a.name) : laName(a.code),
         })),
       );
       const flowYears = { from: Math.max(years.from, baseYear), to: years.to };
