@@ -43,7 +43,7 @@ export async function readEstimates(dataDir: string, baseYear: number): Promise<
     let estimated = 0;
     let hasStatus = false;
     for (const f of files) {
-      const { table } = await readCsvFile(path.join(dataDir, f));
+      const { table } = await readCsvFile(path.join(dataDir, f), dataDir);
       if (table === null || !table.header.includes('status')) continue;
       hasStatus = true;
       for (const rec of table.records) {
