@@ -234,16 +234,12 @@ function moveProvider(state: PlacementState, p: ProviderPlaces, n: number, baseP
   });
 }
 
-// Each provider's converted twins, once found: a state never drops a provider, and a provider object
-// belongs to one state, so the twin found once is the one ensureProvider would find again (without
-// building its id, name and key strings every year).
-const twins = new WeakMap<ProviderPlaces, { nfp?: ProviderPlaces; la?: ProviderPlaces }>();
-
+/** A provider's converted twin at the same host, found once per state (PlacementState.twins). */
 function twinOf(state: PlacementState, p: ProviderPlaces, to: 'nfp' | 'la'): ProviderPlaces {
-  let known = twins.get(p);
+  let known = state.twins.get(p);
   if (known === undefined) {
     known = {};
-    twins.set(p, known);
+    state.twins.set(p, known);
   }
   const hit = known[to];
   if (hit !== undefined) return hit;

@@ -50,7 +50,7 @@ export function isMarketType(t: string): t is MarketType {
 }
 
 export interface LocalAuthority {
-  code: string; // a token of letters, digits, `-` and `_` (ONS codes such as W06000015 for Wales)
+  code: string; // a token of letters, digits, `-` and `_` (ONS codes in the shipped data)
   nameEn: string;
   nameCy: string;
   region: RegionSlug;
@@ -149,7 +149,7 @@ export interface Dataset {
   baseYear: number;
   /** The regions that local_authorities names, in output order (by each region's first LA code). */
   regions: Region[];
-  /** The nation (datapackage.json `nation`; Wales, W92000004, when it says none). */
+  /** The nation (datapackage.json `nation`; Wales when it says none, see io/dataset.ts). */
   nation: Nation;
 }
 
