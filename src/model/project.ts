@@ -66,7 +66,11 @@ export function runProjection(dataset: Dataset, scenario: ModelScenario, options
   const laByCode = new Map(las.map((l) => [l.code, l]));
   const regionOf = (la: string): string => laByCode.get(la)?.region ?? '';
   const need = makeNeedModel(dataset, scenario);
-  const geo = makeGeography(dataset, scenario);
+  // Distances, the outside-Wales one as in force in the base row; made again in a year where that
+  // distance (a dated parameter) changes.
+  let geo = makeGeography(dataset, scenario, B - 1);
+  const ow0 = scenario.outsideWales;
+  const distanceYears = new Set([...ow0.distanceKm.steps, ...Object.values(ow0.distanceKmByLa).flatMap((tl) => tl.steps)].map(([y]) => y));
   // The projection's own solver: its buffers serve every least-cost problem of every year.
   const solver = new TransportSolver();
   const warnings: string[] = [];
@@ -95,6 +99,7 @@ export function runProjection(dataset: Dataset, scenario: ModelScenario, options
   );
 
   for (let t = B; t <= scenario.horizonTo; t++) {
+    if (distanceYears.has(t)) geo = makeGeography(dataset, scenario, t);
     // (1) need
     const needs = new Map<string, NeedByType>(laCodes.map((la) => [la, need.needByType(la, t)]));
     // (2) supply events, all on 1 April
@@ -292,7 +297,7 @@ function baseState(dataset: Dataset, warn: (m: string) => void): PlacementState 
   return state;
 }
 
-function makeGeography(dataset: Dataset, scenario: ModelScenario): Geography & TallyGeography {
+function makeGeography(dataset: Dataset, scenario: ModelScenario, year: number): Geography & TallyGeography {
   const las = [...dataset.localAuthorities].sort((a, b) => compareCodes(a.code, b.code));
   const index = new Map(las.map((l, i) => [l.code, i]));
   const n = las.length;
@@ -308,7 +313,7 @@ function makeGeography(dataset: Dataset, scenario: ModelScenario): Geography & T
   );
   const ow = scenario.outsideWales;
   const km = (la: string, host: string): number =>
-    host === OUTSIDE_WALES ? (ow.distanceKmByLa[la] ?? ow.distanceKm) : kmMatrix[index.get(la)! * n + index.get(host)!];
+    host === OUTSIDE_WALES ? valueAt(ow.distanceKmByLa[la] ?? ow.distanceKm, year) : kmMatrix[index.get(la)! * n + index.get(host)!];
   const outsideKm = las.map((l) => km(l.code, OUTSIDE_WALES));
   // Each LA's hosts (and, last, outside Wales) nearest first, ties by index: tallies list distances
   // in that order without sorting. Rows with a NaN distance keep the general path.

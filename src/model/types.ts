@@ -215,8 +215,8 @@ export interface OutsideWales {
   /** Cap on children newly placed outside Wales in a year (all types); null = unlimited. */
   places: Timeline | null;
   /** Distance in km: a default for every LA, and per-LA overrides by code. */
-  distanceKm: number;
-  distanceKmByLa: Record<string, number>;
+  distanceKm: Timeline;
+  distanceKmByLa: Record<string, Timeline>;
   sector: Sector;
 }
 

@@ -170,7 +170,7 @@ export const REGISTRY: readonly Row[] = [
 
   { path: 'outside_wales.allowed', kind: 'bool', default: true, doc: 'Whether children may be placed outside the nation (tier d).' },
   { path: 'outside_wales.places', kind: 'places', dated: true, distribution: true, nullable: true, default: null, doc: 'Cap on children newly placed outside the nation in a year; null = no cap.' },
-  { path: 'outside_wales.distance_km', kind: 'km', dated: false, distribution: true, default: 150, byLa: 'default-or-map', doc: 'Distance of a placement outside the nation: one value, or a map by LA with `default`.' },
+  { path: 'outside_wales.distance_km', kind: 'km', dated: true, distribution: true, default: 150, byLa: 'default-or-map', doc: 'Distance of a placement outside the nation: one value, or a map by LA with `default`.' },
   { path: 'outside_wales.sector', kind: 'choice', options: SECTORS, default: 'fp', doc: 'Sector of placements outside the nation.' },
 
   { path: 'inflation', ...RATE, default: 0, doc: 'Change a year in weekly costs.' },

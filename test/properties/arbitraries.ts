@@ -257,8 +257,8 @@ export function scenarioFor(dataset: Dataset): fc.Arbitrary<ModelScenario> {
         outsideWales: fc.record({
           allowed: fc.boolean(),
           places: fc.option(timeline(fc.integer({ min: 0, max: 5 }), horizon), { nil: null }),
-          distanceKm: fc.integer({ min: 0, max: 300 }),
-          distanceKmByLa: fc.dictionary(fc.constantFrom(...codes), fc.integer({ min: 20, max: 400 }), { maxKeys: 2 }),
+          distanceKm: fc.integer({ min: 0, max: 300 }).map(constant),
+          distanceKmByLa: fc.dictionary(fc.constantFrom(...codes), fc.integer({ min: 20, max: 400 }).map(constant), { maxKeys: 2 }),
           sector,
         }),
         inflation: timeline(fc.integer({ min: 0, max: 10 }).map((k) => k / 100), horizon),

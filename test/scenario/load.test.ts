@@ -243,7 +243,7 @@ describe('year maps, sources and distributions', () => {
       nationNeed: null,
     });
     expect(m.regionalResidential).toEqual([{ region: 'powys', host: 'W06000023', year: 2027, places: 4, sector: 'la', placementType: 'residential', reservedForRegion: true }]);
-    expect(m.outsideWales).toEqual({ allowed: true, places: { initial: 0, steps: [[2026, 200]] }, distanceKm: 160, distanceKmByLa: { W06000001: 200, W06000015: 120 }, sector: 'fp' });
+    expect(m.outsideWales).toEqual({ allowed: true, places: { initial: 0, steps: [[2026, 200]] }, distanceKm: { initial: 160, steps: [] }, distanceKmByLa: { W06000001: { initial: 200, steps: [] }, W06000015: { initial: 120, steps: [] } }, sector: 'fp' });
     expect(m.inflation).toEqual({ initial: 0.03, steps: [] });
     expect(m.unplacedWeeklyCostGbp).toEqual({ initial: 12000, steps: [] });
     expect(m.horizonTo).toBe(2034); // base year 2024 + 10
@@ -297,7 +297,7 @@ describe('resolveScenario', () => {
     expect(m.transitions[0].convert).toBeCloseTo(0.737);
     expect(m.fosterWales.netNewPlaces.steps).toEqual([[2026, 120], [2027, 120]]); // 120.337 rounds to 120 places
     expect(m.fosterWales.transfersFromFp.initial).toBe(1); // 0.5 + 10 x 0.5 clamped to a share
-    expect(m.outsideWales.distanceKmByLa.W06000001).toBe(400);
+    expect(m.outsideWales.distanceKmByLa.W06000001.initial).toBe(400);
   });
 
   it('gives the deterministic scenario when the draw is the central value', async () => {

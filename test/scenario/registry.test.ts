@@ -59,6 +59,13 @@ describe('year maps (SPEC 5: every numeric parameter, unless its row fixes its y
     expect(await problemsOf('by-la-years', 'demand: { rate_by_la: { 2025: 0.01 } }\n')).toEqual(['by-la-years.yaml:1:25: demand.rate_by_la.2025: unknown local authority "2025"']);
   });
 
+  it('outside_wales.distance_km takes a year map, and so does each LA of its map', async () => {
+    const loaded = await loadText('distance-dated', 'outside_wales: { distance_km: { default: { 2027: 200 }, Cardiff: { 2025: 90 } } }\n');
+    const ow = deterministicScenario(loaded, dataset).outsideWales;
+    expect(ow.distanceKm).toEqual({ initial: 150, steps: [[2027, 200]] });
+    expect(ow.distanceKmByLa).toEqual({ W06000015: { initial: 150, steps: [[2025, 90]] } });
+  });
+
   it("a transition's exit is dated by its row and takes no year map", async () => {
     expect(await problemsOf('exit-dated', 'transitions:\n  - { year: 2027, exit: { 2027: 0.1 } }\n')).toEqual([
       'exit-dated.yaml:2:25: transitions[0].exit: expected one value here (this parameter is dated by its row, so it takes no year map)',
@@ -87,7 +94,7 @@ describe('the model scenario', () => {
       transitions: [],
       fosterWales: { netNewPlaces: tl(0), transfersFromFp: tl(0), netGrowthRate: tl(0), netNewPlacesByLa: {}, nationNeed: null },
       regionalResidential: [],
-      outsideWales: { allowed: true, places: null, distanceKm: 150, distanceKmByLa: {}, sector: 'fp' },
+      outsideWales: { allowed: true, places: null, distanceKm: tl(150), distanceKmByLa: {}, sector: 'fp' },
       inflation: tl(0),
       unplacedWeeklyCostGbp: null,
       deflator: tl(0), // the scenario's inflation, standing in

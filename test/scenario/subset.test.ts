@@ -54,7 +54,7 @@ describe('a scenario naming Welsh LAs that the dataset leaves out', () => {
       { region: 'north-wales', host: 'W06000002', year: 2027, places: 3, sector: 'la', placementType: 'residential', reservedForRegion: true },
     ]);
     expect(m.demand.method === 'change' && Object.keys(m.demand.rateByLa)).toEqual(['W06000015']);
-    expect(m.outsideWales.distanceKmByLa).toEqual({ W06000001: 120 });
+    expect(m.outsideWales.distanceKmByLa).toEqual({ W06000001: { initial: 120, steps: [] } });
     // The transition hosted in Powys stays, and matches nothing: no provider of the dataset is in Powys.
     expect(m.transitions.map((t) => t.host)).toEqual(['W06000023', 'W06000002']);
     expect(dataset.providers.some((p) => p.host === 'W06000023')).toBe(false);
