@@ -39,6 +39,10 @@ export interface NumericRow {
   byLa?: 'map' | 'default-or-map';
   /** In force only when another key has a value (not drawn, not logged otherwise). */
   when?: { path: string; equals: string };
+  /** A Timeline's value before its first year key, where the default (null) has no number: no cap is Infinity. */
+  before?: number;
+  /** Reaches the model only when the dataset holds part of the nation (a Welsh dataset of fewer than the 22 LAs); null otherwise. */
+  partOfNationOnly?: boolean;
   /**
    * Absent (or null): the model receives this other parameter's value (`deflator` is `inflation`
    * unless given). The spec then leaves the key out, so the hash of a scenario without it is what it
@@ -155,7 +159,7 @@ export const REGISTRY: readonly Row[] = [
   { path: 'foster_wales.transfers_from_fp', ...SHARE, default: 0, doc: 'Share of for-profit foster places whose carers move to Foster Wales in a year.' },
   { path: 'foster_wales.net_growth_rate', ...RATE, default: 0, doc: "Net new LA foster places as a share of each LA's own LA foster places at 1 April, a year, added to `net_new_places`." },
   { path: 'foster_wales.net_new_places_by_la', kind: 'net_places', dated: true, distribution: true, default: 0, byLa: 'map', doc: 'An LA\'s own net new places: it takes these instead of a share of `net_new_places`.' },
-  { path: 'foster_wales.nation_need', kind: 'places', dated: true, distribution: true, nullable: true, default: null, doc: "The nation's children needing foster care: on a dataset holding part of the nation, `net_new_places` is cut to the dataset's share of it." },
+  { path: 'foster_wales.nation_need', kind: 'places', dated: true, distribution: true, nullable: true, default: null, partOfNationOnly: true, doc: "The nation's children needing foster care: on a dataset holding part of the nation, `net_new_places` is cut to the dataset's share of it." },
 
   { path: 'regional_residential', kind: 'list', dropOutsideDataset: true, doc: 'Regional residential homes opening.' },
   { path: 'regional_residential[].region', kind: 'region', default: { regionOf: 'host' }, doc: "Region whose children the places are reserved for (slug or name); default: the host's region." },
@@ -169,9 +173,10 @@ export const REGISTRY: readonly Row[] = [
   { path: 'regional_residential[].source', kind: 'source', doc: "Source of the row's values." },
 
   { path: 'outside_wales.allowed', kind: 'bool', default: true, doc: 'Whether children may be placed outside the nation (tier d).' },
-  { path: 'outside_wales.places', kind: 'places', dated: true, distribution: true, nullable: true, default: null, doc: 'Cap on children newly placed outside the nation in a year; null = no cap.' },
+  { path: 'outside_wales.places', kind: 'places', dated: true, distribution: true, nullable: true, default: null, before: Number.POSITIVE_INFINITY, doc: 'Cap on children newly placed outside the nation in a year; null = no cap.' },
   { path: 'outside_wales.distance_km', kind: 'km', dated: true, distribution: true, default: 150, byLa: 'default-or-map', doc: 'Distance of a placement outside the nation: one value, or a map by LA with `default`.' },
   { path: 'outside_wales.sector', kind: 'choice', options: SECTORS, default: 'fp', doc: 'Sector of placements outside the nation.' },
+  { path: 'outside_wales.price_premium', ...SHARE, default: 0, doc: "Extra price of a placement outside the nation in a year, as a share of its cost row (England's market tightening)." },
 
   { path: 'inflation', ...RATE, default: 0, doc: 'Change a year in weekly costs.' },
   { path: 'unplaced_weekly_cost_gbp', kind: 'gbp', dated: true, distribution: true, nullable: true, default: null, doc: 'Weekly cost of an unplaced child in base-year prices; null = costed at 0.' },

@@ -7,6 +7,7 @@ import { SECTORS, type Dataset, type ModelScenario, type Timeline } from '../mod
 import { clampToKind, getAt, isWholeKind, isYearMap, setAt, type ParamSpec, type Value } from './params.js';
 import { REGISTRY, camelPath, fieldsOf, isNumericRow, leafName, type NumericRow, type Row } from './registry.js';
 import type { LoadedScenario } from './load.js';
+import { isPartOfNation } from './nation.js';
 
 /**
  * The scenario as the model sees it, every distribution drawn by `draw(d, path)`. The draws happen
@@ -37,12 +38,14 @@ export function resolveScenario(
     return isWholeKind(row.kind) ? whole(x) : x;
   };
   const timeline = (spec: ParamSpec, p: string, row: NumericRow): Timeline => {
-    const initial = isWholeKind(row.kind) ? whole(row.default ?? 0) : (row.default ?? 0);
+    const before = row.before ?? row.default ?? 0;
+    const initial = isWholeKind(row.kind) ? whole(before) : before;
     if (isYearMap(spec)) return { initial, steps: spec.years.map(([y, v]) => [y, value(v, `${p}.${y}`, row)] as const) };
     return { initial: value(spec, p, row), steps: [] };
   };
+  const partOfNation = isPartOfNation(dataset);
   const param = (spec: ParamSpec | null, p: string, row: NumericRow): Timeline | number | null =>
-    spec === null ? null : row.dated ? timeline(spec, p, row) : value(spec as Value, p, row);
+    spec === null || (row.partOfNationOnly && !partOfNation) ? null : row.dated ? timeline(spec, p, row) : value(spec as Value, p, row);
   const byLa = (map: Record<string, ParamSpec>, row: NumericRow) =>
     Object.fromEntries(
       Object.keys(map)

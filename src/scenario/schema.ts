@@ -6,6 +6,7 @@ import { centralValue, isDistribution } from '../model/distribution.js';
 import { SECTORS, type Dataset } from '../model/types.js';
 import { makeLaResolver, regionSlug, suggestAmong } from '../io/la-names.js';
 import { WALES_LAS } from '../io/wales-las.js';
+import { isPartOfNation } from './nation.js';
 import { checkParam, isParameterObject, isPlainObject, isSectorMap, isValueWithSource, isYearMapObject, show, type ParamIssue } from './params.js';
 import { REGISTRY, fieldsOf, isNumericRow, leafName, topRows, type FixedRow, type NumericRow, type Row } from './registry.js';
 import type { PathSeg } from './yaml.js';
@@ -428,9 +429,7 @@ function dataChecks(m: Record<string, unknown>, dataset: Dataset, places: Scenar
   // SPEC 5: a nation's total on a dataset holding part of the nation would all go to the LAs it holds.
   const fw = isPlainObject(m.foster_wales) ? m.foster_wales : {};
   const held = dataset.localAuthorities.length;
-  const welsh = new Set(WALES_LAS.map((l) => l.code));
-  const partOfWales = held < WALES_LAS.length && dataset.localAuthorities.every((l) => welsh.has(l.code));
-  if (partOfWales && fw.net_new_places !== undefined && !isZeroParam(fw.net_new_places) && (fw.nation_need === undefined || fw.nation_need === null)) {
+  if (isPartOfNation(dataset) && fw.net_new_places !== undefined && !isZeroParam(fw.net_new_places) && (fw.nation_need === undefined || fw.nation_need === null)) {
     out.push({
       path: ['foster_wales', 'net_new_places'],
       severity: 'warning',

@@ -243,7 +243,15 @@ describe('year maps, sources and distributions', () => {
       nationNeed: null,
     });
     expect(m.regionalResidential).toEqual([{ region: 'powys', host: 'W06000023', year: 2027, places: 4, sector: 'la', placementType: 'residential', reservedForRegion: true }]);
-    expect(m.outsideWales).toEqual({ allowed: true, places: { initial: 0, steps: [[2026, 200]] }, distanceKm: { initial: 160, steps: [] }, distanceKmByLa: { W06000001: { initial: 200, steps: [] }, W06000015: { initial: 120, steps: [] } }, sector: 'fp' });
+    // before the year map's first key there is no cap (Infinity), not a cap of 0
+    expect(m.outsideWales).toEqual({
+      allowed: true,
+      places: { initial: Number.POSITIVE_INFINITY, steps: [[2026, 200]] },
+      distanceKm: { initial: 160, steps: [] },
+      distanceKmByLa: { W06000001: { initial: 200, steps: [] }, W06000015: { initial: 120, steps: [] } },
+      sector: 'fp',
+      pricePremium: { initial: 0, steps: [] },
+    });
     expect(m.inflation).toEqual({ initial: 0.03, steps: [] });
     expect(m.unplacedWeeklyCostGbp).toEqual({ initial: 12000, steps: [] });
     expect(m.horizonTo).toBe(2034); // base year 2024 + 10
@@ -317,6 +325,7 @@ describe('the scenario library', () => {
       'central-uncertain',
       'eliminate-act',
       'eliminate-fast-exit',
+      'england-tightens',
       'foster-wales-growth',
       'regional-homes',
       'regional-homes-delayed',
@@ -360,8 +369,9 @@ describe('the scenario library', () => {
   it("central's assumptions log holds no baseline assumption it replaces (no exits, trend demand, Foster Wales net 0)", async () => {
     const central = await load('central', LIBRARY);
     // B1 (trend) goes with demand.method, B2 (no exits) with eliminate-act's transitions, B3 (net 0)
-    // with central's net_new_places; B4 (the data), B5 and B6 (costs, distance, deflator) stay.
-    expect(central.assumptions.map((a) => a.id)).toEqual(['B4', 'B5', 'B6', 'A1', 'A2', 'A3', 'A4', 'A5', 'C1', 'W1', 'R1']);
+    // with central's net_new_places; B4 (the data), B5, B6 (costs, distance, deflator) and B7-B9 (usable
+    // places, external demand, transition unit) stay.
+    expect(central.assumptions.map((a) => a.id)).toEqual(['B4', 'B5', 'B7', 'B8', 'B9', 'B6', 'A1', 'A2', 'A3', 'A4', 'A5', 'C1', 'W1', 'R1']);
   });
 
   it('gives every shipped assumption its covers', async () => {
@@ -383,7 +393,7 @@ describe('sufficiency scenarios', () => {
     const { formatScenarioList } = await import('../../src/cli/commands/scenarios.js');
     const text = formatScenarioList(await listScenarios(LIBRARY));
     const lines = text.trimEnd().split('\n');
-    expect(lines).toHaveLength(8);
+    expect(lines).toHaveLength(9);
     expect(lines[0]).toBe("baseline                Today's market and trends; no policy change");
     expect(new Set(lines.map((l) => l.indexOf(l.trim().split(/\s{2,}/)[1])))).toEqual(new Set([24]));
   });
@@ -391,7 +401,7 @@ describe('sufficiency scenarios', () => {
   it('cuts titles with … to fit a terminal 80 columns wide, keeping one line each', async () => {
     const { formatScenarioList } = await import('../../src/cli/commands/scenarios.js');
     const lines = formatScenarioList(await listScenarios(LIBRARY), 80).trimEnd().split('\n');
-    expect(lines).toHaveLength(8);
+    expect(lines).toHaveLength(9);
     for (const l of lines) expect([...l].length).toBeLessThanOrEqual(79);
     expect(lines.find((l) => l.startsWith('central-uncertain '))).toMatch(/…$/);
     expect(lines[0]).toBe("baseline                Today's market and trends; no policy change");
