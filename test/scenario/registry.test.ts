@@ -94,7 +94,7 @@ describe('the model scenario', () => {
       transitions: [],
       fosterWales: { netNewPlaces: tl(0), transfersFromFp: tl(0), netGrowthRate: tl(0), netNewPlacesByLa: {}, nationNeed: null },
       regionalResidential: [],
-      outsideWales: { allowed: true, places: null, distanceKm: tl(150), distanceKmByLa: {}, sector: 'fp' },
+      outsideWales: { allowed: true, places: null, distanceKm: tl(150), distanceKmByLa: {}, sector: 'fp', pricePremium: tl(0) },
       inflation: tl(0),
       unplacedWeeklyCostGbp: null,
       deflator: tl(0), // the scenario's inflation, standing in
