@@ -1,0 +1,420 @@
+// Placement choice (SPEC 4.3, `matching: { method: choice }`): where a child is placed is not the
+// nearest free place but a choice spread over every allowed place, nearer places likelier. Per market
+// type, one problem over all LAs: a doubly constrained gravity model with capacities (the
+// entropy-maximising spatial-interaction model of transport planning),
+//
+//   T_ℓj = u_ℓ · v_j · K_ℓj,   K_ℓj = V_j · exp(−β d_ℓj − ρ rank(s) + γ [h = ℓ])  (a host h, sector s in Wales)
+//                              K_ℓ,OUT = exp(α − β d_out(ℓ)),  K_ℓ,UNP = exp(−1000),
+//
+// u_ℓ making each LA's flows add up to its seekers S_ℓ, v_j ≤ 1 keeping each destination within its
+// vacancies (one more shared factor over the for-profit destinations when `fp_new_placements_end`
+// caps them). Solved by iterative scaling; then rounded to whole children by a small min-cost flow.
+import { compareCodes, floorEps } from '../rounding.js';
+import { MinCostFlow } from '../transport.js';
+import { OUTSIDE_WALES, type MarketType, type PlacementGroup, type ProviderPlaces, type Sector } from '../types.js';
+
+/** α (outside pull), β (distance decay, per km) and γ (own-LA pull) of one market type. */
+export interface ChoiceParams {
+  alpha: number;
+  beta: number;
+  gamma: number;
+}
+
+export type DestinationKind = 'wales' | 'outside' | 'unplaced';
+
+export interface ChoiceDestination {
+  kind: DestinationKind;
+  /** Host LA code (OUTSIDE_WALES / UNPLACED for the others). */
+  host: string;
+  /** Sector of a destination in Wales; null for the others. */
+  sector: Sector | null;
+  /** Vacancies, or Infinity when unlimited. */
+  capacity: number;
+  /** In the for-profit group that `fp_new_placements_end` caps. */
+  forProfit: boolean;
+  /** The providers with vacancies, in id order (destinations in Wales only). */
+  providers: ProviderPlaces[];
+}
+
+/** One market type's problem: origins (LAs with seekers, code order) and destinations (key order). */
+export interface ChoiceProblem {
+  type: MarketType;
+  las: string[];
+  seekers: number[];
+  destinations: ChoiceDestination[];
+  /** km from origin i to destination j at i × destinations + j (0 for UNPLACED). */
+  km: Float64Array;
+  /** 1 where destination j is in origin i's own LA. */
+  own: Uint8Array;
+  /** Most children in the for-profit group, or null (no cap). */
+  forProfitCap: number | null;
+}
+
+export const SECTOR_RANK: Record<Sector, number> = { la: 0, nfp: 1, fp: 2 };
+/** log K of the unplaced destination: there only when nothing else can take the child. */
+const UNPLACED_LOG_K = -1000;
+const TOLERANCE = 1e-9;
+export const MAX_SCALING_ITERATIONS = 100_000;
+
+export interface FractionalFlows {
+  /** T_ℓj at i × destinations + j. */
+  flows: Float64Array;
+  iterations: number;
+  converged: boolean;
+}
+
+/**
+ * The fractional flows by iterative scaling. The scaling factors are kept as logarithms (u_ℓ runs
+ * to e^1000 when only UNPLACED is left), the kernel in plain numbers relative to each row's largest
+ * entry, so an iteration is multiplications, not exponentials: a row's flows are
+ * x_ℓ · e^{E_j} · W_ℓj with E_j = log v_j − (the largest log v), W_ℓj = K_ℓj / max_j K_ℓj.
+ * Each step is an exact block maximisation of the (concave) dual, so the iteration converges; it
+ * stops when no constraint is off by more than 1e-9 of its size.
+ */
+export function solveChoice(problem: ChoiceProblem, params: ChoiceParams, rho: number, maxIterations = MAX_SCALING_ITERATIONS): FractionalFlows {
+  const m = problem.las.length;
+  const dests = problem.destinations;
+  const n = dests.length;
+  const flows = new Float64Array(m * n);
+  if (m === 0 || n === 0) return { flows, iterations: 0, converged: true };
+  const { alpha, beta, gamma } = params;
+  const unp = dests.findIndex((d) => d.kind === 'unplaced');
+  // log K, then each row relative to its largest real (not UNPLACED) entry.
+  const W = new Float64Array(m * n);
+  const rowMax = new Float64Array(m).fill(-Infinity);
+  const logK = new Float64Array(m * n);
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      const d = dests[j];
+      const km = problem.km[i * n + j];
+      let lk: number;
+      if (d.kind === 'wales') lk = Math.log(d.capacity) - beta * km - rho * SECTOR_RANK[d.sector!] + (problem.own[i * n + j] ? gamma : 0);
+      else if (d.kind === 'outside') lk = alpha - beta * km;
+      else lk = UNPLACED_LOG_K;
+      logK[i * n + j] = lk;
+      if (d.kind !== 'unplaced' && lk > rowMax[i]) rowMax[i] = lk;
+    }
+  }
+  for (let i = 0; i < m; i++) {
+    if (rowMax[i] === -Infinity) rowMax[i] = UNPLACED_LOG_K;
+    for (let j = 0; j < n; j++) W[i * n + j] = j === unp ? 0 : Math.exp(logK[i * n + j] - rowMax[i]);
+  }
+  const capped = dests.map((d) => d.kind !== 'unplaced' && Number.isFinite(d.capacity));
+  const fp = dests.map((d) => d.forProfit);
+  const fpCap = problem.forProfitCap;
+  const hasFpCap = fpCap !== null && fp.some(Boolean);
+  // Dual variables: b_j = log v_j ≤ 0, c ≤ 0 the shared for-profit factor; B the largest b_j + c_j.
+  const b = new Float64Array(n);
+  let c = 0;
+  const E = new Float64Array(n);
+  const x = new Float64Array(m);
+  const G = new Float64Array(n);
+  let iterations = 0;
+  let converged = false;
+  for (;;) {
+    iterations++;
+    let B = -Infinity;
+    for (let j = 0; j < n; j++) if (j !== unp) B = Math.max(B, b[j] + (fp[j] ? c : 0));
+    if (B === -Infinity) B = 0;
+    for (let j = 0; j < n; j++) E[j] = j === unp ? 0 : Math.exp(b[j] + (fp[j] ? c : 0) - B);
+    // Rows: each LA's flows add up to its seekers.
+    for (let i = 0; i < m; i++) {
+      let r = 0;
+      const row = i * n;
+      for (let j = 0; j < n; j++) r += E[j] * W[row + j];
+      if (unp >= 0) r += Math.exp(UNPLACED_LOG_K - B - rowMax[i]);
+      x[i] = problem.seekers[i] / r;
+    }
+    // Column sums without the destination's own factor: a destination's flow is e^{E_j} · G_j.
+    G.fill(0);
+    for (let i = 0; i < m; i++) {
+      const xi = x[i];
+      const row = i * n;
+      for (let j = 0; j < n; j++) G[j] += xi * W[row + j];
+    }
+    // Off by more than the tolerance? (over capacity, or held back below a capacity not reached)
+    let off = false;
+    let fpFlow = 0;
+    for (let j = 0; j < n && !off; j++) {
+      if (!capped[j]) continue;
+      const flow = E[j] * G[j];
+      if (fp[j]) fpFlow += flow;
+      const v = dests[j].capacity;
+      if (flow > v * (1 + TOLERANCE) || (b[j] < 0 && flow < v * (1 - TOLERANCE))) off = true;
+    }
+    if (!off && hasFpCap) {
+      const cap = fpCap!;
+      if (fpFlow > cap * (1 + TOLERANCE) + 1e-12 || (c < 0 && fpFlow < cap * (1 - TOLERANCE))) off = true;
+    }
+    if (!off) {
+      converged = true;
+      break;
+    }
+    if (iterations >= maxIterations) break;
+    // Columns: each capped destination within its vacancies, given the rows.
+    for (let j = 0; j < n; j++) {
+      if (!capped[j]) continue;
+      const cj = fp[j] ? c : 0;
+      b[j] = G[j] > 0 ? Math.min(0, Math.log(dests[j].capacity) - Math.log(G[j]) - cj + B) : 0;
+    }
+    // The for-profit group within its cap, given the rows and the destinations' own factors.
+    if (hasFpCap) {
+      let s = 0;
+      for (let j = 0; j < n; j++) if (fp[j]) s += Math.exp(b[j] - B) * G[j];
+      c = fpCap! <= 0 ? -Infinity : s > 0 ? Math.min(0, Math.log(fpCap!) - Math.log(s) + B) : 0;
+    }
+  }
+  // The flows of the last row scaling (rows exact).
+  let B = -Infinity;
+  for (let j = 0; j < n; j++) if (j !== unp) B = Math.max(B, b[j] + (fp[j] ? c : 0));
+  if (B === -Infinity) B = 0;
+  for (let j = 0; j < n; j++) E[j] = j === unp ? 0 : Math.exp(b[j] + (fp[j] ? c : 0) - B);
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      flows[i * n + j] = j === unp ? x[i] * Math.exp(UNPLACED_LOG_K - B - rowMax[i]) : x[i] * E[j] * W[i * n + j];
+    }
+  }
+  return { flows, iterations, converged };
+}
+
+/**
+ * Whole children: each cell the floor or the ceiling of its flow, each LA's total exactly its
+ * seekers, each destination (and the for-profit group) within its capacity, the cells rounded up
+ * chosen to maximise the sum of their fractional parts. A min-cost flow: a unit sent through cell
+ * (ℓ, j) rounds it up at cost 1 − its fractional part; nodes in key order settle ties. A cell whose
+ * flow is within 1e-9 of a whole number is that number.
+ */
+export function roundChoice(problem: ChoiceProblem, flows: Float64Array): Int32Array {
+  const m = problem.las.length;
+  const dests = problem.destinations;
+  const n = dests.length;
+  const out = new Int32Array(m * n);
+  if (m === 0 || n === 0) return out;
+  const frac = new Float64Array(m * n);
+  const need = new Int32Array(m);
+  const room = new Float64Array(n);
+  let fpRoom = problem.forProfitCap ?? Infinity;
+  for (let j = 0; j < n; j++) room[j] = dests[j].capacity;
+  for (let i = 0; i < m; i++) {
+    let placed = 0;
+    for (let j = 0; j < n; j++) {
+      const t = Math.max(0, flows[i * n + j]);
+      const f = floorEps(t);
+      out[i * n + j] = f;
+      frac[i * n + j] = t - f > TOLERANCE ? t - f : 0;
+      placed += f;
+      room[j] -= f;
+      if (dests[j].forProfit) fpRoom -= f;
+    }
+    need[i] = problem.seekers[i] - placed;
+  }
+  const total = need.reduce((s, r) => s + r, 0);
+  if (total === 0) return out;
+  // Nodes: source, origins 1 … m, destinations m+1 … m+n, the for-profit group, the sink.
+  const source = 0;
+  const fpNode = 1 + m + n;
+  const sink = fpNode + 1;
+  const net = new MinCostFlow(sink + 1, m + m * n + n + 2);
+  for (let i = 0; i < m; i++) if (need[i] > 0) net.addArc(source, 1 + i, need[i], 0);
+  const cellArc = new Int32Array(m * n).fill(-1);
+  const unp = dests.findIndex((d) => d.kind === 'unplaced');
+  for (let i = 0; i < m; i++) {
+    if (need[i] <= 0) continue;
+    for (let j = 0; j < n; j++) if (frac[i * n + j] > 0) cellArc[i * n + j] = net.addArc(1 + i, 1 + m + j, 1, 1 - frac[i * n + j]);
+  }
+  // Only if floating-point error left no way to round: a child more unplaced than the flows say.
+  const spill = new Int32Array(m).fill(-1);
+  if (unp >= 0) for (let i = 0; i < m; i++) if (need[i] > 0) spill[i] = net.addArc(1 + i, 1 + m + unp, need[i], 2);
+  const big = Number.MAX_SAFE_INTEGER;
+  for (let j = 0; j < n; j++) {
+    const cap = Number.isFinite(room[j]) ? Math.max(0, Math.round(room[j])) : big;
+    if (cap > 0) net.addArc(1 + m + j, dests[j].forProfit ? fpNode : sink, cap, 0);
+  }
+  const fpCap = Number.isFinite(fpRoom) ? Math.max(0, Math.round(fpRoom)) : big;
+  if (fpCap > 0) net.addArc(fpNode, sink, fpCap, 0);
+  net.run(source, sink);
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      const a = cellArc[i * n + j];
+      if (a !== -1) out[i * n + j] += net.flowOn(a);
+    }
+    if (spill[i] !== -1) out[i * n + unp] += net.flowOn(spill[i]);
+  }
+  return out;
+}
+
+/** Sorts destinations in key order: hosts by code, then sector rank; outside Wales, then unplaced last. */
+export function byDestinationKey(a: ChoiceDestination, b: ChoiceDestination): number {
+  const order = { wales: 0, outside: 1, unplaced: 2 } as const;
+  return (
+    order[a.kind] - order[b.kind] ||
+    compareCodes(a.host, b.host) ||
+    (a.sector === null || b.sector === null ? 0 : SECTOR_RANK[a.sector] - SECTOR_RANK[b.sector])
+  );
+}
+
+/** The three statistics the calibration matches, of one type's children at the year's end. */
+export interface ChoiceStatistics {
+  outsideWales: number;
+  placedInWales: number;
+  /** Sum of km of the children placed in Wales. */
+  walesKm: number;
+  ownLa: number;
+}
+
+/** The statistics of the fractional flows alone (the calibration adds the continuing children's). */
+export function flowStatistics(problem: ChoiceProblem, flows: Float64Array): ChoiceStatistics {
+  const m = problem.las.length;
+  const n = problem.destinations.length;
+  const s: ChoiceStatistics = { outsideWales: 0, placedInWales: 0, walesKm: 0, ownLa: 0 };
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      const t = flows[i * n + j];
+      const kind = problem.destinations[j].kind;
+      if (kind === 'outside') s.outsideWales += t;
+      else if (kind === 'wales') {
+        s.placedInWales += t;
+        s.walesKm += t * problem.km[i * n + j];
+        if (problem.own[i * n + j]) s.ownLa += t;
+      }
+    }
+  }
+  return s;
+}
+
+/** What the matching hands the choice: the scenario's settings and, per type, the year's parameters. */
+export interface ChoiceRules {
+  ownLaFirst: boolean;
+  /** ρ: the pull lost per sector rank (`la` 0, `nfp` 1, `fp` 2). */
+  sectorPreference: number;
+  params: Record<MarketType, ChoiceParams>;
+  /** km from a placing LA to a host (OUTSIDE_WALES included), as the metrics measure it. */
+  km(la: string, host: string): number;
+  warn(message: string): void;
+  /**
+   * Calibration only: sees each type's problem before the flows are
+   * rounded and placed.
+   */
+  probe?: (problem: ChoiceProblem, continuing: ChoiceStatistics) => void;
+}
+
+export interface ChoicePlacing {
+  seeking(la: string, type: MarketType): number;
+  vacancyOf(p: ProviderPlaces): number;
+  place(la: string, p: ProviderPlaces, n: number): void;
+  placeOutside(la: string, n: number): void;
+  /** The state's groups (read only by a probe). */
+  groups(): Iterable<PlacementGroup>;
+}
+
+/** The type's problem from the LAs still seeking and the providers with vacancies (any order). */
+export function buildChoiceProblem(
+  type: MarketType,
+  las: readonly string[],
+  seekers: readonly number[],
+  providers: readonly ProviderPlaces[],
+  vacancyOf: (p: ProviderPlaces) => number,
+  forProfitCap: number | null,
+  outside: { allowed: boolean; cap: number | null },
+  km: (la: string, host: string) => number,
+): ChoiceProblem {
+  const cells = new Map<string, ChoiceDestination>();
+  for (const p of providers) {
+    const v = vacancyOf(p);
+    if (v <= 0) continue;
+    // A for-profit cap of 0 bars the sector: no destination rather than one held at 0.
+    if (p.sector === 'fp' && forProfitCap !== null && forProfitCap <= 0) continue;
+    const key = `${p.host}|${p.sector}`;
+    let d = cells.get(key);
+    if (!d) {
+      d = { kind: 'wales', host: p.host, sector: p.sector, capacity: 0, forProfit: p.sector === 'fp' && forProfitCap !== null, providers: [] };
+      cells.set(key, d);
+    }
+    d.capacity += v;
+    d.providers.push(p);
+  }
+  const destinations = [...cells.values()];
+  for (const d of destinations) d.providers.sort((a, b) => compareCodes(a.providerId, b.providerId));
+  if (outside.allowed && (outside.cap === null || outside.cap > 0)) {
+    destinations.push({ kind: 'outside', host: 'OUTSIDE_WALES', sector: null, capacity: outside.cap ?? Infinity, forProfit: false, providers: [] });
+  }
+  destinations.push({ kind: 'unplaced', host: 'UNPLACED', sector: null, capacity: Infinity, forProfit: false, providers: [] });
+  destinations.sort(byDestinationKey);
+  const m = las.length;
+  const n = destinations.length;
+  const kmArr = new Float64Array(m * n);
+  const own = new Uint8Array(m * n);
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      const d = destinations[j];
+      if (d.kind === 'unplaced') continue;
+      kmArr[i * n + j] = km(las[i], d.host);
+      if (d.kind === 'wales' && d.host === las[i]) own[i * n + j] = 1;
+    }
+  }
+  return { type, las: [...las], seekers: [...seekers], destinations, km: kmArr, own, forProfitCap: destinations.some((d) => d.forProfit) ? forProfitCap : null };
+}
+
+/** Tiers (c) to (e) of one market type by placement choice: solve, round, fill providers. */
+export function chooseAndPlace(
+  type: MarketType,
+  las: readonly string[],
+  providers: readonly ProviderPlaces[],
+  forProfitCap: number | null,
+  outsideCap: number | null,
+  outsideAllowed: boolean,
+  rules: ChoiceRules,
+  placing: ChoicePlacing,
+): void {
+  const problem = buildChoiceProblem(
+    type,
+    las,
+    las.map((la) => placing.seeking(la, type)),
+    providers,
+    placing.vacancyOf,
+    forProfitCap,
+    { allowed: outsideAllowed, cap: outsideCap },
+    rules.km,
+  );
+  if (rules.probe) rules.probe(problem, groupStatistics(placing.groups(), type, rules.km));
+  const solved = solveChoice(problem, rules.params[type], rules.sectorPreference);
+  if (!solved.converged) {
+    rules.warn(`placement choice (${type}): the iterative scaling stopped at its cap of ${solved.iterations} iterations before every constraint was within 1e-9; the flows are rounded as they stand`);
+  }
+  const whole = roundChoice(problem, solved.flows);
+  const n = problem.destinations.length;
+  problem.destinations.forEach((d, j) => {
+    if (d.kind === 'unplaced') return;
+    let slot = 0;
+    problem.las.forEach((la, i) => {
+      let k = whole[i * n + j];
+      if (d.kind === 'outside') {
+        placing.placeOutside(la, k);
+        return;
+      }
+      while (k > 0) {
+        const p = d.providers[slot];
+        const take = Math.min(k, placing.vacancyOf(p));
+        placing.place(la, p, take);
+        k -= take;
+        if (placing.vacancyOf(p) === 0) slot++;
+      }
+    });
+  });
+}
+
+/** The statistics of one type's children in placement groups (the base state's, or those continuing). */
+export function groupStatistics(groups: Iterable<PlacementGroup>, type: MarketType, km: (la: string, host: string) => number): ChoiceStatistics {
+  const s: ChoiceStatistics = { outsideWales: 0, placedInWales: 0, walesKm: 0, ownLa: 0 };
+  for (const g of groups) {
+    if (g.placementType !== type || g.children === 0) continue;
+    if (g.host === OUTSIDE_WALES) {
+      s.outsideWales += g.children;
+      continue;
+    }
+    s.placedInWales += g.children;
+    s.walesKm += g.children * km(g.laCode, g.host);
+    if (g.host === g.laCode) s.ownLa += g.children;
+  }
+  return s;
+}
