@@ -94,6 +94,7 @@ export function runProjection(dataset: Dataset, scenario: ModelScenario, options
           params: prepared.params,
           km: geo.km,
           warn: (m: string) => warnings.push(m),
+          lastDuals: new Map(),
           ...(options.choiceProbe ? { probe: options.choiceProbe } : {}),
         };
 

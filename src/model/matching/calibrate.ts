@@ -10,7 +10,7 @@
 // coarse search over β. Least squares rather than a plain Newton step, so that where a target cannot
 // be met (capacity and not α sets the outside flow; nobody outside at the base date) the fit ends at
 // the nearest attainable values, and the caller warns.
-import { flowStatistics, solveChoice, type ChoiceParams, type ChoiceProblem, type ChoiceStatistics } from './choice.js';
+import { flowStatistics, solveChoice, type ChoiceParams, type Duals, type ChoiceProblem, type ChoiceStatistics } from './choice.js';
 import type { MarketType } from '../types.js';
 
 export interface CalibrationTarget {
@@ -31,8 +31,14 @@ export interface FittedType {
   warnings: string[];
 }
 
-/** α when nobody goes outside Wales: e^-60 of a place's pull, nothing at any count of children. */
-const ALPHA_NONE = -60;
+/**
+ * α and γ are kept within ±20: e^20 (five hundred million) is as strong a pull or push as any count
+ * of children can show, and beyond it a target the capacities put out of reach would drive them
+ * without end (and the scaling converges slowly where a pull is extreme).
+ */
+const PULL_LIMIT = 20;
+/** α when nobody goes outside Wales: the least pull. */
+const ALPHA_NONE = -PULL_LIMIT;
 /** Relative error within which a target counts as met. */
 const MET = 1e-4;
 const MAX_STEPS = 60;
@@ -46,8 +52,10 @@ interface Stats {
   ownLa: number;
 }
 
-function yearEnd(t: CalibrationTarget, params: ChoiceParams, rho: number): Stats {
-  const flows = solveChoice(t.problem, params, rho).flows;
+function yearEnd(t: CalibrationTarget, params: ChoiceParams, rho: number, memory?: { duals?: Duals }): Stats {
+  const solved = solveChoice(t.problem, params, rho, memory?.duals);
+  if (memory) memory.duals = solved.duals;
+  const flows = solved.flows;
   const f = flowStatistics(t.problem, flows);
   const c = t.continuing;
   const inWales = c.placedInWales + f.placedInWales;
@@ -78,12 +86,18 @@ export function fitType(type: MarketType, t: CalibrationTarget, rho: number, sta
   if (hasOutside && target.outsideWales === 0) {
     warnings.push(`calibration (${type}): no ${type} child was outside Wales at the base date, so the outside pull is set to send none (α = ${ALPHA_NONE})`);
   }
-  let x = [fitAlpha ? start.alpha : hasOutside ? ALPHA_NONE : start.alpha, Math.log(Math.max(start.beta, Math.exp(LOG_BETA_MIN))), start.gamma];
+  let x = [
+    fitAlpha ? clamp(start.alpha, -PULL_LIMIT, PULL_LIMIT) : hasOutside ? ALPHA_NONE : start.alpha,
+    clamp(Math.log(Math.max(start.beta, Math.exp(LOG_BETA_MIN))), LOG_BETA_MIN, LOG_BETA_MAX),
+    clamp(start.gamma, -PULL_LIMIT, PULL_LIMIT),
+  ];
   const toParams = (v: readonly number[]): ChoiceParams => ({ alpha: v[0], beta: Math.exp(v[1]), gamma: v[2] });
   // Residuals on comparable scales: counts relative to the type's children, the distance relative to itself.
   const scale = Math.max(1, t.continuing.outsideWales + t.continuing.placedInWales + seekers);
+  // Each solve starts from the last one's duals: the fit's steps are small.
+  const memory: { duals?: Duals } = {};
   const residual = (v: readonly number[]): number[] => {
-    const s = yearEnd(t, toParams(v), rho);
+    const s = yearEnd(t, toParams(v), rho, memory);
     return [
       fitAlpha ? (s.outsideWales - target.outsideWales) / scale : 0,
       target.meanKm > 0 ? (s.meanKm - target.meanKm) / target.meanKm : 0,
@@ -144,7 +158,7 @@ export function fitType(type: MarketType, t: CalibrationTarget, rho: number, sta
         } else A[a][a] += lambda * A[a][a] + lambda * 1e-6;
       }
       const d = solve3(A, g);
-      const y = [x[0] + d[0], Math.min(LOG_BETA_MAX, Math.max(LOG_BETA_MIN, x[1] + d[1])), x[2] + d[2]];
+      const y = [clamp(x[0] + d[0], -PULL_LIMIT, PULL_LIMIT), clamp(x[1] + d[1], LOG_BETA_MIN, LOG_BETA_MAX), clamp(x[2] + d[2], -PULL_LIMIT, PULL_LIMIT)];
       const ry = residual(y);
       if (norm(ry) < norm(r)) {
         x = y;
@@ -174,6 +188,7 @@ export function fitType(type: MarketType, t: CalibrationTarget, rho: number, sta
   return { params, reached, target, iterations, warnings };
 }
 
+const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 
 /** Solves a 3 × 3 system by Gaussian elimination with partial pivoting (0 where singular). */

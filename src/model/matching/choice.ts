@@ -54,13 +54,33 @@ export const SECTOR_RANK: Record<Sector, number> = { la: 0, nfp: 1, fp: 2 };
 /** log K of the unplaced destination: there only when nothing else can take the child. */
 const UNPLACED_LOG_K = -1000;
 const TOLERANCE = 1e-9;
-export const MAX_SCALING_ITERATIONS = 100_000;
+/**
+ * Iterative scaling converges slowly where destinations bind and the only slack is unattractive
+ * (Wales full and outside Wales barred or capped: the scaling factors must drift to e^±1000, a
+ * little per iteration). After this many scaling iterations the solve goes on by Newton's method on
+ * the same dual, which takes that drift in a few steps; its steps are capped too.
+ */
+export const SOLVER_LIMITS = { scaling: 300, newton: 200 };
+const NEWTON_REACH = 50;
 
 export interface FractionalFlows {
   /** T_ℓj at i × destinations + j. */
   flows: Float64Array;
   iterations: number;
   converged: boolean;
+  /** The dual factors reached (log v_j by destination key, and the for-profit factor), to start a like problem from. */
+  duals: Duals;
+}
+
+/** log v_j by destinationKey, and the shared for-profit factor's log. */
+export interface Duals {
+  destinations: Map<string, number>;
+  forProfit: number;
+}
+
+/** A destination's key among the year's problems of one type: host, sector, kind. */
+export function destinationKey(d: ChoiceDestination): string {
+  return `${d.kind}|${d.host}|${d.sector ?? ''}`;
 }
 
 /**
@@ -68,15 +88,30 @@ export interface FractionalFlows {
  * to e^1000 when only UNPLACED is left), the kernel in plain numbers relative to each row's largest
  * entry, so an iteration is multiplications, not exponentials: a row's flows are
  * x_ℓ · e^{E_j} · W_ℓj with E_j = log v_j − (the largest log v), W_ℓj = K_ℓj / max_j K_ℓj.
- * Each step is an exact block maximisation of the (concave) dual, so the iteration converges; it
- * stops when no constraint is off by more than 1e-9 of its size.
+ * Each step is an exact block maximisation of the (concave) dual, so the iteration converges to the
+ * one solution from any start; it stops when no constraint is off by more than 1e-9 of its size.
+ * `start`: the duals of a like problem (last year's, of the same type), which it reaches sooner from.
  */
-export function solveChoice(problem: ChoiceProblem, params: ChoiceParams, rho: number, maxIterations = MAX_SCALING_ITERATIONS): FractionalFlows {
+export function solveChoice(
+  problem: ChoiceProblem,
+  params: ChoiceParams,
+  rho: number,
+  start?: Duals,
+  limits: { scaling: number; newton: number } = SOLVER_LIMITS,
+): FractionalFlows {
+  const maxIterations = limits.scaling;
   const m = problem.las.length;
   const dests = problem.destinations;
   const n = dests.length;
   const flows = new Float64Array(m * n);
-  if (m === 0 || n === 0) return { flows, iterations: 0, converged: true };
+  const b = new Float64Array(n);
+  let c = 0;
+  if (start !== undefined) {
+    dests.forEach((d, j) => (b[j] = Math.min(0, start.destinations.get(destinationKey(d)) ?? 0)));
+    c = Number.isFinite(start.forProfit) ? Math.min(0, start.forProfit) : 0;
+  }
+  const dualsOut = (): Duals => ({ destinations: new Map(dests.map((d, j) => [destinationKey(d), b[j]])), forProfit: c });
+  if (m === 0 || n === 0) return { flows, iterations: 0, converged: true, duals: dualsOut() };
   const { alpha, beta, gamma } = params;
   const unp = dests.findIndex((d) => d.kind === 'unplaced');
   // log K, then each row relative to its largest real (not UNPLACED) entry.
@@ -95,56 +130,65 @@ export function solveChoice(problem: ChoiceProblem, params: ChoiceParams, rho: n
       if (d.kind !== 'unplaced' && lk > rowMax[i]) rowMax[i] = lk;
     }
   }
+  const unpRow = new Float64Array(m);
   for (let i = 0; i < m; i++) {
     if (rowMax[i] === -Infinity) rowMax[i] = UNPLACED_LOG_K;
     for (let j = 0; j < n; j++) W[i * n + j] = j === unp ? 0 : Math.exp(logK[i * n + j] - rowMax[i]);
   }
-  const capped = dests.map((d) => d.kind !== 'unplaced' && Number.isFinite(d.capacity));
-  const fp = dests.map((d) => d.forProfit);
+  const cap = new Float64Array(n);
+  const logCap = new Float64Array(n);
+  const capped = new Uint8Array(n);
+  const fp = new Uint8Array(n);
+  for (let j = 0; j < n; j++) {
+    const d = dests[j];
+    cap[j] = d.capacity;
+    logCap[j] = Math.log(d.capacity);
+    capped[j] = d.kind !== 'unplaced' && Number.isFinite(d.capacity) ? 1 : 0;
+    fp[j] = d.forProfit ? 1 : 0;
+    if (!capped[j]) b[j] = 0;
+  }
   const fpCap = problem.forProfitCap;
-  const hasFpCap = fpCap !== null && fp.some(Boolean);
+  const hasFpCap = fpCap !== null && fp.some((x) => x === 1);
+  if (!hasFpCap) c = 0;
+  const seekers = problem.seekers;
   // Dual variables: b_j = log v_j ≤ 0, c ≤ 0 the shared for-profit factor; B the largest b_j + c_j.
-  const b = new Float64Array(n);
-  let c = 0;
   const E = new Float64Array(n);
   const x = new Float64Array(m);
   const G = new Float64Array(n);
   let iterations = 0;
   let converged = false;
+  let B = 0;
   for (;;) {
     iterations++;
-    let B = -Infinity;
+    B = -Infinity;
     for (let j = 0; j < n; j++) if (j !== unp) B = Math.max(B, b[j] + (fp[j] ? c : 0));
     if (B === -Infinity) B = 0;
     for (let j = 0; j < n; j++) E[j] = j === unp ? 0 : Math.exp(b[j] + (fp[j] ? c : 0) - B);
-    // Rows: each LA's flows add up to its seekers.
-    for (let i = 0; i < m; i++) {
-      let r = 0;
-      const row = i * n;
-      for (let j = 0; j < n; j++) r += E[j] * W[row + j];
-      if (unp >= 0) r += Math.exp(UNPLACED_LOG_K - B - rowMax[i]);
-      x[i] = problem.seekers[i] / r;
-    }
-    // Column sums without the destination's own factor: a destination's flow is e^{E_j} · G_j.
+    if (unp >= 0) for (let i = 0; i < m; i++) unpRow[i] = Math.exp(UNPLACED_LOG_K - B - rowMax[i]);
+    // Rows: each LA's flows add up to its seekers. Then the column sums without the destination's
+    // own factor: a destination's flow is e^{E_j} · G_j.
     G.fill(0);
     for (let i = 0; i < m; i++) {
-      const xi = x[i];
+      let r = unpRow[i];
       const row = i * n;
+      for (let j = 0; j < n; j++) r += E[j] * W[row + j];
+      const xi = seekers[i] / r;
+      x[i] = xi;
       for (let j = 0; j < n; j++) G[j] += xi * W[row + j];
     }
     // Off by more than the tolerance? (over capacity, or held back below a capacity not reached)
     let off = false;
     let fpFlow = 0;
-    for (let j = 0; j < n && !off; j++) {
+    for (let j = 0; j < n; j++) {
       if (!capped[j]) continue;
       const flow = E[j] * G[j];
       if (fp[j]) fpFlow += flow;
-      const v = dests[j].capacity;
+      const v = cap[j];
       if (flow > v * (1 + TOLERANCE) || (b[j] < 0 && flow < v * (1 - TOLERANCE))) off = true;
     }
     if (!off && hasFpCap) {
-      const cap = fpCap!;
-      if (fpFlow > cap * (1 + TOLERANCE) + 1e-12 || (c < 0 && fpFlow < cap * (1 - TOLERANCE))) off = true;
+      const fc = fpCap!;
+      if (fpFlow > fc * (1 + TOLERANCE) || (c < 0 && fpFlow < fc * (1 - TOLERANCE))) off = true;
     }
     if (!off) {
       converged = true;
@@ -155,26 +199,227 @@ export function solveChoice(problem: ChoiceProblem, params: ChoiceParams, rho: n
     for (let j = 0; j < n; j++) {
       if (!capped[j]) continue;
       const cj = fp[j] ? c : 0;
-      b[j] = G[j] > 0 ? Math.min(0, Math.log(dests[j].capacity) - Math.log(G[j]) - cj + B) : 0;
+      b[j] = G[j] > 0 ? Math.min(0, logCap[j] - Math.log(G[j]) - cj + B) : 0;
     }
     // The for-profit group within its cap, given the rows and the destinations' own factors.
+    // (The group's flow F with the new b_j and the old c; each term is within its destination's
+    // vacancies, so nothing overflows however small c has become.)
     if (hasFpCap) {
-      let s = 0;
-      for (let j = 0; j < n; j++) if (fp[j]) s += Math.exp(b[j] - B) * G[j];
-      c = fpCap! <= 0 ? -Infinity : s > 0 ? Math.min(0, Math.log(fpCap!) - Math.log(s) + B) : 0;
+      let F = 0;
+      for (let j = 0; j < n; j++) if (fp[j]) F += Math.exp(b[j] + c - B) * G[j];
+      c = fpCap! <= 0 ? -Infinity : F > 0 ? Math.min(0, c + Math.log(fpCap!) - Math.log(F)) : 0;
     }
   }
-  // The flows of the last row scaling (rows exact).
-  let B = -Infinity;
-  for (let j = 0; j < n; j++) if (j !== unp) B = Math.max(B, b[j] + (fp[j] ? c : 0));
-  if (B === -Infinity) B = 0;
-  for (let j = 0; j < n; j++) E[j] = j === unp ? 0 : Math.exp(b[j] + (fp[j] ? c : 0) - B);
+  if (!converged && limits.newton > 0) {
+    const polished = newtonSolve(problem, logK, b, hasFpCap ? c : 0, limits.newton);
+    if (polished !== null) {
+      for (let j = 0; j < n; j++) b[j] = polished.b[j];
+      c = polished.c;
+      return { flows: polished.flows, iterations: iterations + polished.steps, converged: polished.converged, duals: dualsOut() };
+    }
+  }
+  // The flows of the last row scaling (rows exact), with the E and x it used.
   for (let i = 0; i < m; i++) {
-    for (let j = 0; j < n; j++) {
-      flows[i * n + j] = j === unp ? x[i] * Math.exp(UNPLACED_LOG_K - B - rowMax[i]) : x[i] * E[j] * W[i * n + j];
+    for (let j = 0; j < n; j++) flows[i * n + j] = j === unp ? x[i] * unpRow[i] : x[i] * E[j] * W[i * n + j];
+  }
+  return { flows, iterations, converged, duals: dualsOut() };
+}
+
+/**
+ * Newton's method on the dual of the gravity model: minimise over y = (log v_j of each capped
+ * destination, the for-profit group's log factor) ≤ 0
+ *   Φ(y) = Σ_ℓ S_ℓ log Σ_j K_ℓj e^{e_j(y)} − Σ_j V_j y_j − cap · y_fp,   e_j = y_j (+ y_fp if for-profit),
+ * whose gradient is each constraint's excess (flow − capacity) and whose minimum is the model's
+ * solution. Projected Newton: variables at their bound 0 whose flow is below capacity stay there; the
+ * others take the Newton step (a little regularised), shortened until Φ falls. Scale-free, so it
+ * takes the drift to e^−1000 that iterative scaling crawls through in a few steps. Null when it
+ * cannot make progress (the caller keeps the scaling's flows).
+ */
+function newtonSolve(
+  problem: ChoiceProblem,
+  logK: Float64Array,
+  b0: Float64Array,
+  c0: number,
+  maxSteps: number,
+): { flows: Float64Array; b: Float64Array; c: number; steps: number; converged: boolean } | null {
+  const m = problem.las.length;
+  const dests = problem.destinations;
+  const n = dests.length;
+  const S = problem.seekers;
+  const vars: number[] = [];
+  for (let j = 0; j < n; j++) if (dests[j].kind !== 'unplaced' && Number.isFinite(dests[j].capacity)) vars.push(j);
+  const hasFp = problem.forProfitCap !== null && dests.some((d) => d.forProfit);
+  const q = vars.length + (hasFp ? 1 : 0);
+  if (q === 0) return null;
+  const fpCap = problem.forProfitCap ?? 0;
+  const y = new Float64Array(q);
+  vars.forEach((j, k) => (y[k] = Math.min(0, b0[j])));
+  if (hasFp) y[q - 1] = Number.isFinite(c0) ? Math.min(0, c0) : -1000;
+  const eff = new Float64Array(n);
+  const setEff = (v: Float64Array): void => {
+    eff.fill(0);
+    vars.forEach((j, k) => (eff[j] = v[k]));
+    if (hasFp) for (let j = 0; j < n; j++) if (dests[j].forProfit) eff[j] += v[q - 1];
+  };
+  const P = new Float64Array(m * n);
+  /** Φ at v, leaving each row's choice probabilities in P. */
+  const phi = (v: Float64Array): number => {
+    setEff(v);
+    let total = 0;
+    for (let i = 0; i < m; i++) {
+      let M = -Infinity;
+      for (let j = 0; j < n; j++) M = Math.max(M, logK[i * n + j] + eff[j]);
+      let sum = 0;
+      for (let j = 0; j < n; j++) {
+        const e = Math.exp(logK[i * n + j] + eff[j] - M);
+        P[i * n + j] = e;
+        sum += e;
+      }
+      for (let j = 0; j < n; j++) P[i * n + j] /= sum;
+      total += S[i] * (M + Math.log(sum));
+    }
+    vars.forEach((j, k) => (total -= dests[j].capacity * v[k]));
+    if (hasFp) total -= fpCap * v[q - 1];
+    return total;
+  };
+  const flowOf = new Float64Array(n);
+  const grad = new Float64Array(q);
+  const gradient = (): void => {
+    flowOf.fill(0);
+    for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) flowOf[j] += S[i] * P[i * n + j];
+    vars.forEach((j, k) => (grad[k] = flowOf[j] - dests[j].capacity));
+    if (hasFp) {
+      let f = 0;
+      for (let j = 0; j < n; j++) if (dests[j].forProfit) f += flowOf[j];
+      grad[q - 1] = f - fpCap;
+    }
+  };
+  const sizeOf = (k: number): number => (hasFp && k === q - 1 ? fpCap : dests[vars[k]].capacity);
+  const done = (): boolean => {
+    for (let k = 0; k < q; k++) {
+      const tol = TOLERANCE * Math.max(sizeOf(k), 1e-300);
+      if (grad[k] > tol || (y[k] < 0 && grad[k] < -tol)) return false;
+    }
+    return true;
+  };
+  /** The largest relative excess of a constraint (over capacity, or below it while held back). */
+  const worst = (): number => {
+    let w = 0;
+    for (let k = 0; k < q; k++) {
+      const size = Math.max(sizeOf(k), 1e-300);
+      const e = y[k] < 0 ? Math.abs(grad[k]) : Math.max(0, grad[k]);
+      w = Math.max(w, e / size);
+    }
+    return w;
+  };
+  let f = phi(y);
+  gradient();
+  let steps = 0;
+  let converged = done();
+  // The variable each destination's effective factor moves with: its own, and the group's.
+  const H = new Float64Array(q * q);
+  while (!converged && steps < maxSteps) {
+    steps++;
+    // Hessian of Φ in y: Σ_ℓ S_ℓ (diag p_ℓ − p_ℓ p_ℓᵀ), mapped through e_j(y). Each p(1 − p) is
+    // taken as p × (the sum of the other probabilities), never as a difference: where p is 1 but for
+    // e^−1000 a difference gives a negative curvature from rounding, and a step the wrong way.
+    H.fill(0);
+    for (let i = 0; i < m; i++) {
+      const s = S[i];
+      const base = i * n;
+      let fpMass = 0;
+      for (let j = 0; j < n; j++) if (dests[j].forProfit) fpMass += P[base + j];
+      let nonFp = 0;
+      for (let j = 0; j < n; j++) if (!dests[j].forProfit) nonFp += P[base + j];
+      for (let a = 0; a < vars.length; a++) {
+        const pa = P[base + vars[a]];
+        if (pa === 0) continue;
+        let others = 0;
+        for (let j = 0; j < n; j++) if (j !== vars[a]) others += P[base + j];
+        H[a * q + a] += s * pa * others;
+        for (let c = 0; c < vars.length; c++) if (c !== a) H[a * q + c] -= s * pa * P[base + vars[c]];
+        if (hasFp) {
+          const cross = dests[vars[a]].forProfit ? s * pa * nonFp : -s * pa * fpMass;
+          H[a * q + q - 1] += cross;
+          H[(q - 1) * q + a] += cross;
+        }
+      }
+      if (hasFp) H[(q - 1) * q + q - 1] += s * fpMass * nonFp;
+    }
+    // Free variables: not held at 0 by a flow below capacity.
+    const free: number[] = [];
+    for (let k = 0; k < q; k++) if (!(y[k] >= 0 && grad[k] <= 0)) free.push(k);
+    if (free.length === 0) break;
+    const A = free.map((a) => free.map((c) => H[a * q + c]));
+    let scale = 0;
+    free.forEach((a, i) => (scale = Math.max(scale, A[i][i])));
+    free.forEach((_, i) => (A[i][i] += 1e-10 * scale + 1e-300));
+    const d = solveLinear(A, free.map((a) => -grad[a]));
+    if (d === null) return null;
+    // A trust region of e^50 per step: where Φ is nearly flat (the drift towards UNPLACED) the Newton
+    // step is all but unbounded, and a step this long is as far as one should trust it.
+    const longest = d.reduce((x, v) => Math.max(x, Math.abs(v)), 0);
+    let t = longest > NEWTON_REACH ? NEWTON_REACH / longest : 1;
+    let moved = false;
+    const trial = new Float64Array(q);
+    const before = worst();
+    let slope = 0;
+    free.forEach((a, i) => (slope += grad[a] * d[i]));
+    const saved = grad.slice();
+    for (let tries = 0; tries < 60; tries++) {
+      trial.set(y);
+      free.forEach((a, i) => (trial[a] = Math.min(0, y[a] + t * d[i])));
+      const ft = phi(trial);
+      gradient();
+      // Φ falls enough (Armijo), or, near the optimum where Φ's last digits are noise, stays level
+      // while the constraints come nearer to holding.
+      if (ft <= f + 1e-4 * t * Math.min(0, slope) && ft < f) moved = true;
+      else if (Math.abs(ft - f) <= 1e-12 * Math.max(1, Math.abs(f)) && worst() < before) moved = true;
+      if (moved) {
+        y.set(trial);
+        f = ft;
+        break;
+      }
+      grad.set(saved);
+      t /= 2;
+    }
+    if (!moved) {
+      phi(y);
+      gradient();
+      converged = done();
+      break;
+    }
+    converged = done();
+  }
+  const flows = new Float64Array(m * n);
+  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) flows[i * n + j] = S[i] * P[i * n + j];
+  const b = new Float64Array(n);
+  vars.forEach((j, k) => (b[j] = y[k]));
+  return { flows, b, c: hasFp ? y[q - 1] : 0, steps, converged };
+}
+
+/** Solves A x = r by Gaussian elimination with partial pivoting; null if A is singular. */
+function solveLinear(A: number[][], r: number[]): number[] | null {
+  const n = r.length;
+  const M = A.map((row, i) => [...row, r[i]]);
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let i = c + 1; i < n; i++) if (Math.abs(M[i][c]) > Math.abs(M[p][c])) p = i;
+    if (M[p][c] === 0 || !Number.isFinite(M[p][c])) return null;
+    [M[c], M[p]] = [M[p], M[c]];
+    for (let i = c + 1; i < n; i++) {
+      const f = M[i][c] / M[c][c];
+      if (f === 0) continue;
+      for (let k = c; k <= n; k++) M[i][k] -= f * M[c][k];
     }
   }
-  return { flows, iterations, converged };
+  const x = new Array<number>(n).fill(0);
+  for (let i = n - 1; i >= 0; i--) {
+    let s = M[i][n];
+    for (let k = i + 1; k < n; k++) s -= M[i][k] * x[k];
+    x[i] = s / M[i][i];
+  }
+  return x;
 }
 
 /**
@@ -292,6 +537,11 @@ export interface ChoiceRules {
   km(la: string, host: string): number;
   warn(message: string): void;
   /**
+   * Each type's duals from its last problem in this projection: this year's problem, much like last
+   * year's, converges from them in a fraction of the iterations. Held by the projection, never shared.
+   */
+  lastDuals?: Map<MarketType, Duals>;
+  /**
    * Calibration only: sees each type's problem before the flows are
    * rounded and placed.
    */
@@ -377,7 +627,8 @@ export function chooseAndPlace(
     rules.km,
   );
   if (rules.probe) rules.probe(problem, groupStatistics(placing.groups(), type, rules.km));
-  const solved = solveChoice(problem, rules.params[type], rules.sectorPreference);
+  const solved = solveChoice(problem, rules.params[type], rules.sectorPreference, rules.lastDuals?.get(type));
+  rules.lastDuals?.set(type, solved.duals);
   if (!solved.converged) {
     rules.warn(`placement choice (${type}): the iterative scaling stopped at its cap of ${solved.iterations} iterations before every constraint was within 1e-9; the flows are rounded as they stand`);
   }
