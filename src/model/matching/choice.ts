@@ -425,9 +425,10 @@ function solveLinear(A: number[][], r: number[]): number[] | null {
 /**
  * Whole children: each cell the floor or the ceiling of its flow, each LA's total exactly its
  * seekers, each destination (and the for-profit group) within its capacity, the cells rounded up
- * chosen to maximise the sum of their fractional parts. A min-cost flow: a unit sent through cell
- * (ℓ, j) rounds it up at cost 1 − its fractional part; nodes in key order settle ties. A cell whose
- * flow is within 1e-9 of a whole number is that number.
+ * chosen to maximise the sum of their fractional parts, once as few children as can be are rounded
+ * into UNPLACED (so that rounding never leaves a child unplaced beside a vacancy). A min-cost flow:
+ * a unit sent through cell (ℓ, j) rounds it up at cost 1 − its fractional part; nodes in key order
+ * settle ties. A cell whose flow is within 1e-9 of a whole number is that number.
  */
 export function roundChoice(problem: ChoiceProblem, flows: Float64Array): Int32Array {
   const m = problem.las.length;
@@ -463,13 +464,19 @@ export function roundChoice(problem: ChoiceProblem, flows: Float64Array): Int32A
   for (let i = 0; i < m; i++) if (need[i] > 0) net.addArc(source, 1 + i, need[i], 0);
   const cellArc = new Int32Array(m * n).fill(-1);
   const unp = dests.findIndex((d) => d.kind === 'unplaced');
+  // Rounding a child up into UNPLACED costs more than any rounding elsewhere can save (m × n), so
+  // that nobody is left unplaced while a destination has room; among roundings that place as many,
+  // the fractional parts decide.
+  const unplacedCost = m * n + 1;
   for (let i = 0; i < m; i++) {
     if (need[i] <= 0) continue;
-    for (let j = 0; j < n; j++) if (frac[i * n + j] > 0) cellArc[i * n + j] = net.addArc(1 + i, 1 + m + j, 1, 1 - frac[i * n + j]);
+    for (let j = 0; j < n; j++) {
+      if (frac[i * n + j] > 0) cellArc[i * n + j] = net.addArc(1 + i, 1 + m + j, 1, (j === unp ? unplacedCost : 0) + 1 - frac[i * n + j]);
+    }
   }
   // Only if floating-point error left no way to round: a child more unplaced than the flows say.
   const spill = new Int32Array(m).fill(-1);
-  if (unp >= 0) for (let i = 0; i < m; i++) if (need[i] > 0) spill[i] = net.addArc(1 + i, 1 + m + unp, need[i], 2);
+  if (unp >= 0) for (let i = 0; i < m; i++) if (need[i] > 0) spill[i] = net.addArc(1 + i, 1 + m + unp, need[i], 2 * unplacedCost);
   const big = Number.MAX_SAFE_INTEGER;
   for (let j = 0; j < n; j++) {
     const cap = Number.isFinite(room[j]) ? Math.max(0, Math.round(room[j])) : big;
