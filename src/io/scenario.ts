@@ -18,7 +18,6 @@ import { centralValue, isDistribution, type Distribution } from '../model/distri
 import {
   MARKET_TYPES,
   PLACEMENT_TYPES,
-  REGIONS,
   SECTORS,
   type Dataset,
   type MarketType,
@@ -44,7 +43,7 @@ import {
   type Value,
 } from './scenario-params.js';
 import { locate, readScenarioFile, type PathSeg, type ScenarioFile } from './scenario-yaml.js';
-import { WALES_LAS } from './wales-las.js';
+import { WALES_LAS, WALES_REGIONS as REGIONS } from './wales-las.js';
 
 export type { ParamSpec, Value, YearMap } from './scenario-params.js';
 
@@ -121,6 +120,11 @@ export interface ScenarioSpec {
     sector: Sector;
   };
   inflation: ParamSpec;
+  /**
+   * The general price level's growth a year, for `--prices`; absent = the scenario's inflation
+   * (absent rather than null, so that the parameter hash of a scenario without one is unchanged).
+   */
+  deflator?: ParamSpec;
   unplacedWeeklyCostGbp: Value | null;
   /** Absent when the scenario has no `matching` key (so a scenario's hash is what it always was). */
   matching?: MatchingSettings;
@@ -544,6 +548,7 @@ const scenarioSchema = obj('', {
     sector: leaf(oneOf(SECTORS)),
   }).optional(),
   inflation: leaf(param('rate', true)),
+  deflator: leaf(paramOrNull('rate', true)),
   unplaced_weekly_cost_gbp: leaf(paramOrNull('count', false)),
   matching: obj('matching', {
     method: leaf(oneOf(['least_distance', 'choice'])),
@@ -926,6 +931,11 @@ function normaliseScenario(m: Record<string, unknown>, dataset: Dataset): { spec
   let unplacedWeeklyCostGbp: Value | null = null;
   if (m.unplaced_weekly_cost_gbp === undefined || m.unplaced_weekly_cost_gbp === null) fixed('unplaced_weekly_cost_gbp', null, m.unplaced_weekly_cost_gbp !== undefined);
   else unplacedWeeklyCostGbp = single('unplaced_weekly_cost_gbp', m.unplaced_weekly_cost_gbp, 0);
+  // Without its own deflator a scenario states money in constant prices by its own inflation: the
+  // log says so, rather than showing a number the run does not use.
+  let deflator: ParamSpec | undefined;
+  if (m.deflator === undefined || m.deflator === null) fixed('deflator', 'inflation', false);
+  else deflator = numeric('deflator', m.deflator, 0);
 
   const matching = isPlainObject(m.matching) ? normaliseMatching(m.matching, fixed) : undefined;
 
@@ -941,6 +951,7 @@ function normaliseScenario(m: Record<string, unknown>, dataset: Dataset): { spec
     regionalResidential,
     outsideWales: { allowed, places, distanceKm, distanceKmByLa, sector },
     inflation,
+    ...(deflator === undefined ? {} : { deflator }),
     unplacedWeeklyCostGbp,
   };
   if (matching !== undefined) spec.matching = matching;
@@ -1008,6 +1019,7 @@ function specHasDistributions(s: ScenarioSpec): boolean {
     ...Object.values(s.outsideWales.distanceKmByLa),
     s.inflation,
     s.unplacedWeeklyCostGbp,
+    s.deflator ?? null,
   ];
   return params.some(hasDistribution);
 }
@@ -1042,6 +1054,7 @@ export function canonicalJson(v: unknown): string {
  *   outside_wales.places, outside_wales.distance_km, outside_wales.distance_km.<LA code> (ascending)
  *   inflation
  *   unplaced_weekly_cost_gbp
+ *   deflator (only when the scenario gives its own; last, so that adding it moves no other draw)
  *
  * Within a year map the years go in ascending order and the path is `<param>.<year>`. Numbers are
  * never passed to `draw`. Draws are clamped into the parameter's range (shares to [0, 1], rates to
@@ -1125,6 +1138,7 @@ export function resolveScenario(loaded: LoadedScenario, dataset: Dataset, draw: 
   };
   const inflation = timeline(s.inflation, 'inflation', 'rate', DEFAULTS.inflation);
   const unplacedWeeklyCostGbp = s.unplacedWeeklyCostGbp === null ? null : value(s.unplacedWeeklyCostGbp, 'unplaced_weekly_cost_gbp', 'count');
+  const deflator = s.deflator === undefined ? inflation : timeline(s.deflator, 'deflator', 'rate', DEFAULTS.inflation);
 
   return {
     name: loaded.name,
@@ -1139,6 +1153,7 @@ export function resolveScenario(loaded: LoadedScenario, dataset: Dataset, draw: 
     regionalResidential,
     outsideWales,
     inflation,
+    deflator,
     unplacedWeeklyCostGbp,
     ...(s.matching === undefined ? {} : { matching: s.matching }),
   };

@@ -19,6 +19,7 @@ import {
   type PlacementRow,
   type Projection,
 } from '../../src/model/types.js';
+import { dataset as fixtureDataset, scenario as fixtureScenario } from '../model/fixtures.js';
 import { ALL_LAS, B, modelInput, shuffle } from './arbitraries.js';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 150);
@@ -298,9 +299,10 @@ describe('placement choice: the steady state', () => {
       { laCode: l.code, placementType: 'residential' as const, sector: 'fp' as const, host: OUTSIDE_WALES, children: 10 * (3 + (sizes[(i + 3) % 5] % 4)), providerId: null },
     ]);
     const demandHistory = las.map((l) => ({ laCode: l.code, asAt: `${B}-03-31`, year: B, children: placements.filter((p) => p.laCode === l.code).reduce((s, p) => s + p.children, 0) }));
-    return { localAuthorities: las, placements, providers, demandHistory, strategies: [], costs: null, baseYear: B };
+    return fixtureDataset({ localAuthorities: las, placements, providers, demandHistory, baseYear: B });
   };
   const flat = (horizonTo: number, matching: MatchingSettings): ModelScenario => ({
+    ...fixtureScenario(),
     name: 'steady',
     horizonTo,
     demand: { method: 'change', rate: { initial: 0, steps: [] }, rateByLa: {} },
