@@ -10,7 +10,7 @@
 // coarse search over β. Least squares rather than a plain Newton step, so that where a target cannot
 // be met (capacity and not α sets the outside flow; nobody outside at the base date) the fit ends at
 // the nearest attainable values, and the caller warns.
-import { flowStatistics, solveChoice, type ChoiceParams, type Duals, type ChoiceProblem, type ChoiceStatistics } from './choice.js';
+import { SOLVER_LIMITS, flowStatistics, solveChoice, type ChoiceParams, type Duals, type SolverLimits, type ChoiceProblem, type ChoiceStatistics } from './choice.js';
 import type { MarketType } from '../types.js';
 
 export interface CalibrationTarget {
@@ -45,6 +45,9 @@ const MAX_STEPS = 60;
 /** log β is kept within these bounds: β from e^-14 (no decay) to e^1 per km (the nearest place only). */
 const LOG_BETA_MIN = -14;
 const LOG_BETA_MAX = 1;
+/** The start's grid of log β: β from e^-7 (0.0009 per km: a place's pull halves over 760 km) up. */
+const LOG_BETA_GRID_MIN = -7;
+const BISECTIONS = 8;
 
 interface Stats {
   outsideWales: number;
@@ -52,8 +55,8 @@ interface Stats {
   ownLa: number;
 }
 
-function yearEnd(t: CalibrationTarget, params: ChoiceParams, rho: number, memory?: { duals?: Duals }): Stats {
-  const solved = solveChoice(t.problem, params, rho, memory?.duals);
+function yearEnd(t: CalibrationTarget, params: ChoiceParams, rho: number, memory?: { duals?: Duals }, limits: SolverLimits = SOLVER_LIMITS): Stats {
+  const solved = solveChoice(t.problem, params, rho, memory?.duals, limits);
   if (memory) memory.duals = solved.duals;
   const flows = solved.flows;
   const f = flowStatistics(t.problem, flows);
@@ -96,8 +99,10 @@ export function fitType(type: MarketType, t: CalibrationTarget, rho: number, sta
   const scale = Math.max(1, t.continuing.outsideWales + t.continuing.placedInWales + seekers);
   // Each solve starts from the last one's duals: the fit's steps are small.
   const memory: { duals?: Duals } = {};
+  // The first search needs the statistics to a few digits, not to 1e-9.
+  let limits: SolverLimits = { ...SOLVER_LIMITS, tolerance: 1e-6 };
   const residual = (v: readonly number[]): number[] => {
-    const s = yearEnd(t, toParams(v), rho, memory);
+    const s = yearEnd(t, toParams(v), rho, memory, limits);
     return [
       fitAlpha ? (s.outsideWales - target.outsideWales) / scale : 0,
       target.meanKm > 0 ? (s.meanKm - target.meanKm) / target.meanKm : 0,
@@ -107,17 +112,52 @@ export function fitType(type: MarketType, t: CalibrationTarget, rho: number, sta
   const norm = (r: readonly number[]): number => r.reduce((s, e) => s + e * e, 0);
   const free = [fitAlpha, target.meanKm > 0, fitGamma];
 
-  // A bracketing start: log β over a coarse grid, taking the point whose residual is least, so that
-  // Newton starts on the right side of the distance target.
+  // A bracketing start: for each log β on a coarse grid, α and then γ found on [−20, 20] so that
+  // the outside-Wales and own-LA counts hold (each is monotone in its own parameter); the grid point
+  // whose residuals are least is where the joint steps start. Started anywhere else, the steps can
+  // stall where a pull is at its limit and the other two fight over the distance.
+  const bisect = (v: number[], k: 0 | 2): void => {
+    // Regula falsi (Illinois) on [−20, 20]: the residual rises with the parameter.
+    let lo = -PULL_LIMIT;
+    let hi = PULL_LIMIT;
+    v[k] = lo;
+    let flo = residual(v)[k];
+    v[k] = hi;
+    let fhi = residual(v)[k];
+    if (flo >= 0) return void (v[k] = lo);
+    if (fhi <= 0) return void (v[k] = hi);
+    let side = 0;
+    for (let step = 0; step < BISECTIONS; step++) {
+      const mid = (lo * fhi - hi * flo) / (fhi - flo);
+      v[k] = mid;
+      const e = residual(v)[k];
+      if (Math.abs(e) < 1e-6) return;
+      if (e > 0) {
+        hi = mid;
+        fhi = e;
+        if (side === 1) flo /= 2;
+        side = 1;
+      } else {
+        lo = mid;
+        flo = e;
+        if (side === -1) fhi /= 2;
+        side = -1;
+      }
+    }
+  };
   let r = residual(x);
-  for (let lb = LOG_BETA_MIN; lb <= LOG_BETA_MAX; lb += 1) {
+  for (let lb = LOG_BETA_GRID_MIN; lb <= LOG_BETA_MAX; lb += 1) {
     const y = [x[0], lb, x[2]];
+    if (fitAlpha) bisect(y, 0);
+    if (fitGamma) bisect(y, 2);
     const ry = residual(y);
     if (norm(ry) < norm(r)) {
       x = y;
       r = ry;
     }
   }
+  limits = SOLVER_LIMITS;
+  r = residual(x);
   let lambda = 1e-3;
   let iterations = 0;
   for (; iterations < MAX_STEPS; iterations++) {

@@ -53,6 +53,7 @@ export interface ChoiceProblem {
 export const SECTOR_RANK: Record<Sector, number> = { la: 0, nfp: 1, fp: 2 };
 /** log K of the unplaced destination: there only when nothing else can take the child. */
 const UNPLACED_LOG_K = -1000;
+const FLOOR_ABOVE_UNPLACED = 100;
 const TOLERANCE = 1e-9;
 /**
  * Iterative scaling converges slowly where destinations bind and the only slack is unattractive
@@ -60,7 +61,14 @@ const TOLERANCE = 1e-9;
  * little per iteration). After this many scaling iterations the solve goes on by Newton's method on
  * the same dual, which takes that drift in a few steps; its steps are capped too.
  */
-export const SOLVER_LIMITS = { scaling: 300, newton: 200 };
+export const SOLVER_LIMITS: SolverLimits = { scaling: 300, newton: 200, tolerance: TOLERANCE };
+
+export interface SolverLimits {
+  scaling: number;
+  newton: number;
+  /** Largest relative error of a constraint at the end (1e-9; the calibration's first search uses less). */
+  tolerance: number;
+}
 const NEWTON_REACH = 50;
 
 export interface FractionalFlows {
@@ -97,9 +105,10 @@ export function solveChoice(
   params: ChoiceParams,
   rho: number,
   start?: Duals,
-  limits: { scaling: number; newton: number } = SOLVER_LIMITS,
+  limits: SolverLimits = SOLVER_LIMITS,
 ): FractionalFlows {
   const maxIterations = limits.scaling;
+  const tol = limits.tolerance;
   const m = problem.las.length;
   const dests = problem.destinations;
   const n = dests.length;
@@ -126,6 +135,9 @@ export function solveChoice(
       if (d.kind === 'wales') lk = Math.log(d.capacity) - beta * km - rho * SECTOR_RANK[d.sector!] + (problem.own[i * n + j] ? gamma : 0);
       else if (d.kind === 'outside') lk = alpha - beta * km;
       else lk = UNPLACED_LOG_K;
+      // A real destination never weighs less than e^100 times UNPLACED, however far or unattractive:
+      // else a child could be left unplaced beside a vacancy (β × 400 km passes 1000 at β = 2.5).
+      if (d.kind !== 'unplaced') lk = Math.max(lk, UNPLACED_LOG_K + FLOOR_ABOVE_UNPLACED);
       logK[i * n + j] = lk;
       if (d.kind !== 'unplaced' && lk > rowMax[i]) rowMax[i] = lk;
     }
@@ -184,11 +196,11 @@ export function solveChoice(
       const flow = E[j] * G[j];
       if (fp[j]) fpFlow += flow;
       const v = cap[j];
-      if (flow > v * (1 + TOLERANCE) || (b[j] < 0 && flow < v * (1 - TOLERANCE))) off = true;
+      if (flow > v * (1 + tol) || (b[j] < 0 && flow < v * (1 - tol))) off = true;
     }
     if (!off && hasFpCap) {
       const fc = fpCap!;
-      if (fpFlow > fc * (1 + TOLERANCE) || (c < 0 && fpFlow < fc * (1 - TOLERANCE))) off = true;
+      if (fpFlow > fc * (1 + tol) || (c < 0 && fpFlow < fc * (1 - tol))) off = true;
     }
     if (!off) {
       converged = true;
@@ -211,7 +223,7 @@ export function solveChoice(
     }
   }
   if (!converged && limits.newton > 0) {
-    const polished = newtonSolve(problem, logK, b, hasFpCap ? c : 0, limits.newton);
+    const polished = newtonSolve(problem, logK, b, hasFpCap ? c : 0, limits.newton, tol);
     if (polished !== null) {
       for (let j = 0; j < n; j++) b[j] = polished.b[j];
       c = polished.c;
@@ -241,6 +253,7 @@ function newtonSolve(
   b0: Float64Array,
   c0: number,
   maxSteps: number,
+  tolerance: number,
 ): { flows: Float64Array; b: Float64Array; c: number; steps: number; converged: boolean } | null {
   const m = problem.las.length;
   const dests = problem.destinations;
@@ -297,7 +310,7 @@ function newtonSolve(
   const sizeOf = (k: number): number => (hasFp && k === q - 1 ? fpCap : dests[vars[k]].capacity);
   const done = (): boolean => {
     for (let k = 0; k < q; k++) {
-      const tol = TOLERANCE * Math.max(sizeOf(k), 1e-300);
+      const tol = tolerance * Math.max(sizeOf(k), 1e-300);
       if (grad[k] > tol || (y[k] < 0 && grad[k] < -tol)) return false;
     }
     return true;
@@ -318,6 +331,8 @@ function newtonSolve(
   let converged = done();
   // The variable each destination's effective factor moves with: its own, and the group's.
   const H = new Float64Array(q * q);
+  const massBefore = new Float64Array(n);
+  const massAfter = new Float64Array(n);
   while (!converged && steps < maxSteps) {
     steps++;
     // Hessian of Φ in y: Σ_ℓ S_ℓ (diag p_ℓ − p_ℓ p_ℓᵀ), mapped through e_j(y). Each p(1 − p) is
@@ -331,11 +346,16 @@ function newtonSolve(
       for (let j = 0; j < n; j++) if (dests[j].forProfit) fpMass += P[base + j];
       let nonFp = 0;
       for (let j = 0; j < n; j++) if (!dests[j].forProfit) nonFp += P[base + j];
+      // massBefore[j]: the mass of destinations 0 … j−1; massAfter[j]: of j+1 … n−1 (sums of
+      // non-negative terms, so 1 − p without the cancellation).
+      massBefore[0] = 0;
+      for (let j = 1; j < n; j++) massBefore[j] = massBefore[j - 1] + P[base + j - 1];
+      massAfter[n - 1] = 0;
+      for (let j = n - 2; j >= 0; j--) massAfter[j] = massAfter[j + 1] + P[base + j + 1];
       for (let a = 0; a < vars.length; a++) {
         const pa = P[base + vars[a]];
         if (pa === 0) continue;
-        let others = 0;
-        for (let j = 0; j < n; j++) if (j !== vars[a]) others += P[base + j];
+        const others = massBefore[vars[a]] + massAfter[vars[a]];
         H[a * q + a] += s * pa * others;
         for (let c = 0; c < vars.length; c++) if (c !== a) H[a * q + c] -= s * pa * P[base + vars[c]];
         if (hasFp) {
