@@ -1,7 +1,7 @@
 // Loading a dataset: a folder holding a Frictionless data package (datapackage.json) whose resources
 // are CSV files (SPEC.md section 3). Every problem is collected, in one pass, as `FILE:LINE:COLUMN`
 // Problems; the dataset is returned only when there is no error. Warnings never stop a load.
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { InputError, type Problem } from '../errors.js';
@@ -12,6 +12,7 @@ import {
   type CostRow,
   type Dataset,
   type DemandPoint,
+  type ExternalPlacementRow,
   type LocalAuthority,
   type MarketType,
   type Nation,
@@ -24,6 +25,7 @@ import {
   type StrategyRow,
 } from '../model/types.js';
 import { readCsvFile } from './csv.js';
+import { readDataFile } from './data-file.js';
 import { editDistance, foldName, isLaCode, makeLaResolver, suggestAmong } from './la-names.js';
 import {
   RESOURCES,
@@ -62,6 +64,8 @@ interface ResourceRows {
 }
 
 const PACKAGE_FILE = 'datapackage.json';
+/** A descriptor lists files; 1 MiB is far more than any needs (the Wales one is 4 KiB). */
+const MAX_DESCRIPTOR_BYTES = 1024 * 1024;
 
 export async function loadDataset(dir: string): Promise<LoadResult> {
   const shownDir = displayPath(dir);
@@ -85,14 +89,14 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
     error(shownDir, null, null, dirStat === null ? 'no such folder: expected a data package folder holding datapackage.json' : 'expected a data package folder, found a file');
     return done(null);
   }
-  let text: string;
-  try {
-    text = await readFile(packageFile, 'utf8');
-    files.push(path.resolve(packageFile));
-  } catch {
-    error(packageFile, null, null, 'file not found: a dataset folder needs a datapackage.json listing its resources (`sufficiency template DIR` writes one)');
+  const read = await readDataFile(packageFile, shownDir, MAX_DESCRIPTOR_BYTES);
+  if ('message' in read) {
+    const missing = read.message.startsWith('file not found');
+    error(packageFile, read.line ?? null, null, missing ? 'file not found: a dataset folder needs a datapackage.json listing its resources (`sufficiency template DIR` writes one)' : read.message);
     return done(null);
   }
+  const text = read.text;
+  files.push(path.resolve(packageFile));
   let descriptor: unknown;
   try {
     descriptor = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -139,7 +143,7 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
       }
       const file = path.join(shownDir, rel);
       out.files.push(file);
-      const { table, problems: csvProblems } = await readCsvFile(file);
+      const { table, problems: csvProblems } = await readCsvFile(file, shownDir);
       problems.push(...csvProblems);
       if (csvProblems.length > 0) out.complete = false;
       if (table === null) continue;
@@ -462,8 +466,43 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
     }
   }
 
+  // --- external_placements: other authorities' children at the dataset's providers (SPEC 4.3).
+  const externalRes = all.get('external_placements') ?? null;
+  const externalPlacements: ExternalPlacementRow[] = [];
+  for (const r of ok(externalRes)) {
+    const row: ExternalPlacementRow = {
+      host: str(r, 'host')!,
+      placementType: str(r, 'placement_type') as MarketType,
+      sector: str(r, 'sector') as Sector,
+      children: num(r, 'children'),
+      providerId: str(r, 'provider_id'),
+      placingAuthority: str(r, 'placing_authority'),
+      ...source(r),
+    };
+    externalPlacements.push(row);
+    if (providersTainted || providerRes === null || row.children === 0) continue;
+    if (row.providerId !== null) {
+      const p = providerAt.get(providerKey(row.providerId, row.host, row.placementType));
+      if (!p) error(r.file, r.line, 'provider_id', `unknown provider "${row.providerId}": expected a provider_id that providers lists with ${row.placementType} places at ${label(row.host)}`);
+      else if (p.sector !== row.sector) error(r.file, r.line, 'sector', `expected ${p.sector}, the sector of provider "${p.providerId}" in providers, found "${row.sector}"`);
+    } else if (!providers.some((p) => p.host === row.host && p.sector === row.sector && p.placementType === row.placementType && p.places > 0)) {
+      warn(r.file, r.line, 'host', `no provider in providers has ${row.sector} ${row.placementType} at ${label(row.host)}: these ${row.children} children will sit with an UNLISTED provider of 0 places`);
+    }
+  }
+
   if (baseYear === null) return done(null);
-  return done({ localAuthorities, placements, providers, demandHistory, strategies, costs, baseYear, regions, nation });
+  return done({
+    localAuthorities,
+    placements,
+    providers,
+    demandHistory,
+    strategies,
+    costs,
+    ...(externalRes !== null ? { externalPlacements } : {}),
+    baseYear,
+    regions,
+    nation,
+  });
 }
 
 /** Loads a dataset or throws InputError listing every problem (warnings included) when any is an error. */

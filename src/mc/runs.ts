@@ -52,7 +52,7 @@ export async function prepareRuns(spec: RunSpec): Promise<(run: number) => OneRu
   // different calibration inputs (an uncertain turnover, occupancy or outside-Wales rule of year B).
   let choice: PreparedChoice | null | undefined;
   return (run) => {
-    const drawn = resolveScenario(loaded, dataset, drawFor(spec.seed, run));
+    const drawn = resolveScenario(loaded, dataset, drawFor(spec.seed, run), { seed: spec.seed, run });
     const scenario = spec.horizonTo === undefined ? drawn : { ...drawn, horizonTo: Math.max(spec.horizonTo, drawn.horizonTo) };
     choice = prepareChoice(dataset, scenario, choice ?? undefined);
     const projection = runProjection(dataset, scenario, { keepPlacements: false, choice });

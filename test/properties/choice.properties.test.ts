@@ -7,8 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { areaRows } from '../../src/model/aggregate.js';
 import { roundChoice, solveChoice, type ChoiceDestination, type ChoiceProblem } from '../../src/model/matching/choice.js';
 import { runProjection } from '../../src/model/project.js';
-import { floorEps } from '../../src/model/rounding.js';
-import { valueAt } from '../../src/model/timeline.js';
+import { occupancyTable, usablePlaces } from '../../src/model/usable.js';
 import {
   MARKET_TYPES,
   OUTSIDE_WALES,
@@ -128,11 +127,11 @@ describe('placement choice: the projection\'s invariants', () => {
             const unplaced = y.tallies.reduce((s, t) => s + t.unplaced[type], 0);
             if (unplaced === 0) continue;
             expect(scenario.outsideWales.allowed).toBe(false);
-            const occupancy = valueAt(scenario.occupancy[type], y.year);
+            const occupancy = occupancyTable(scenario, y.year);
             for (const pr of y.providers) {
               if (pr.placementType !== type || pr.host === OUTSIDE_WALES) continue;
               const children = y.groups.filter((g) => g.providerId === pr.providerId && g.host === pr.host && g.placementType === type).reduce((s, g) => s + g.children, 0);
-              expect(floorEps(occupancy * pr.places) - children).toBeLessThanOrEqual(0);
+              expect(usablePlaces(pr, occupancy) - children).toBeLessThanOrEqual(0);
             }
           }
         }
