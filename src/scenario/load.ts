@@ -12,10 +12,10 @@ import { createHash } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ScenarioError, type Problem } from '../errors.js';
-import { SECTORS, type Dataset } from '../model/types.js';
+import { MARKET_TYPES, SECTORS, type Dataset } from '../model/types.js';
 import { suggestAmong } from '../io/la-names.js';
 import { hasDistribution, isParameterObject, isPlainObject, isSectorMap, isYearMap, normaliseParam, setAt, show, type ParamSpec } from './params.js';
-import { REGISTRY, camelPath, fieldsOf, isNumericRow, leafName, type FixedRow, type NumericRow, type Row } from './registry.js';
+import { OPTIONAL_MAPS, REGISTRY, camelPath, fieldsOf, isNumericRow, leafName, type FixedRow, type NumericRow, type Row, type When } from './registry.js';
 import { checkAssumptions, checkScenario, scenarioPlaces, valueAt, type Issue, type ScenarioPlaces } from './schema.js';
 import { locate, readScenarioFile, type PathSeg, type ScenarioFile } from './yaml.js';
 
@@ -376,9 +376,16 @@ function normaliseScenario(m: Record<string, unknown>, dataset: Dataset): Normal
 
   /** A fixed value: the one written, else its default; `given` false when the default stands in. */
   const fixed = (row: FixedRow, raw: unknown, item: Record<string, unknown>): { value: unknown; given: boolean } => {
+    if (row.otherwise !== undefined && !isInForce(row)) return { value: row.otherwise, given: false };
     const dflt = defaultOf(row, dataset, item, places);
-    if (raw === undefined || (raw === null && dflt !== null)) return { value: dflt, given: false };
-    return { value: raw, given: true };
+    if (raw === undefined || (raw === null && dflt !== null)) return { value: expand(row, dflt), given: false };
+    return { value: expand(row, raw), given: true };
+  };
+  /** A per-type value as the model holds it: one number for each market type. */
+  const expand = (row: FixedRow, v: unknown): unknown => {
+    if (row.kind !== 'per_type') return v;
+    const dflt = row.default as number;
+    return Object.fromEntries(MARKET_TYPES.map((t) => [t, typeof v === 'number' ? v : isPlainObject(v) && typeof v[t] === 'number' ? v[t] : dflt]));
   };
 
   /** A map by LA, keyed by code (ascending); LAs the dataset leaves out are dropped (a warning said so). */
@@ -394,10 +401,12 @@ function normaliseScenario(m: Record<string, unknown>, dataset: Dataset): Normal
   };
 
   const isInForce = (row: Row): boolean => {
-    const when = (row as { when?: { path: string; equals: string } }).when;
+    const when = (row as { when?: When }).when;
     if (!when) return true;
-    const other = REGISTRY.find((r) => r.path === when.path) as FixedRow;
-    return fixed(other, valueAt(m, when.path.split('.')), m).value === when.equals;
+    return (Array.isArray(when) ? when : [when]).every((w: { path: string; equals: string | boolean }) => {
+      const other = REGISTRY.find((r) => r.path === w.path) as FixedRow;
+      return fixed(other, valueAt(m, w.path.split('.')), m).value === w.equals;
+    });
   };
 
   /**
@@ -472,6 +481,8 @@ function normaliseScenario(m: Record<string, unknown>, dataset: Dataset): Normal
   for (const row of REGISTRY) if (isNumericRow(row) && row.bySector !== undefined) setAt(spec, row.bySector, {});
   for (const row of REGISTRY) {
     if (row.path.includes('[]')) continue; // a list's fields: with their list
+    const map = OPTIONAL_MAPS.find((g) => row.path.startsWith(`${g}.`));
+    if (map !== undefined && !isPlainObject(m[map])) continue; // left out: no such key at all
     const raw = valueAt(m, row.path.split('.'));
     const at = camelPath(row.path);
     if (row.kind === 'list') {
@@ -480,7 +491,11 @@ function normaliseScenario(m: Record<string, unknown>, dataset: Dataset): Normal
       for (const [k, v] of numericRow(row, raw, row.path, row.at ?? at, isInForce(row))) setAt(spec, k, v);
     } else {
       const { value, given } = fixed(row, raw, m);
-      if (isInForce(row)) parameters.push({ path: row.path, value, source: given ? null : 'default' });
+      if (isInForce(row)) {
+        // A value per market type is logged one entry a type.
+        if (row.kind === 'per_type') for (const t of MARKET_TYPES) parameters.push({ path: `${row.path}.${t}`, value: (value as Record<string, unknown>)[t], source: given ? null : 'default' });
+        else parameters.push({ path: row.path, value, source: given ? null : 'default' });
+      }
       setAt(spec, at, value);
     }
   }

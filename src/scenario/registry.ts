@@ -38,7 +38,7 @@ export interface NumericRow {
    */
   byLa?: 'map' | 'default-or-map';
   /** In force only when another key has a value (not drawn, not logged otherwise). */
-  when?: { path: string; equals: string };
+  when?: When;
   /** A Timeline's value before its first year key, where the default (null) has no number: no cap is Infinity. */
   before?: number;
   /** Reaches the model only when the dataset holds part of the nation (a Welsh dataset of fewer than the 22 LAs); null otherwise. */
@@ -72,10 +72,16 @@ export interface FixedRow {
     | 'la' // a local authority of the dataset: ONS code, English or Welsh name
     | 'region' // a region of the dataset: slug or name
     | 'note' // free text kept in the assumptions log beside its row
-    | 'source'; // the source of a row's parameters (each may carry its own)
+    | 'source' // the source of a row's parameters (each may carry its own)
+    | 'number' // a plain number (no distribution, no year map), at least `min` when given
+    | 'per_type'; // a plain number for every market type, or a map by market type; at least `min` when given
   options?: readonly string[];
   nullable?: boolean;
   required?: boolean;
+  /** `number`, `per_type`: the least value allowed. */
+  min?: number;
+  /** The value the spec and the model hold while the row is not in force (`when`); default: as written or its default. */
+  otherwise?: string | boolean | number;
   /** A year that must be at least the data's base year. */
   fromBaseYear?: boolean;
   /**
@@ -83,10 +89,13 @@ export interface FixedRow {
    * (the region of the LA in the row's `host` field).
    */
   default?: string | boolean | number | null | { baseYearPlus: number } | { regionOf: string };
-  when?: { path: string; equals: string };
+  when?: When;
   model?: string | null;
   doc: string;
 }
+
+/** In force only when another key has a value (all of them, for a list). */
+export type When = { path: string; equals: string | boolean } | ReadonlyArray<{ path: string; equals: string | boolean }>;
 
 /** A list of rows (`transitions`): its fields are the rows whose path starts with `<path>[].`. */
 export interface ListRow {
@@ -105,7 +114,16 @@ export interface ListRow {
 
 export type Row = NumericRow | FixedRow | ListRow;
 
+/**
+ * Maps a scenario may leave out altogether: the spec and the model then have no such key (so the
+ * hash of a scenario without it is what it was before the map existed), and the log none of its rows.
+ */
+export const OPTIONAL_MAPS: readonly string[] = ['matching'];
+
 const SHARE = { kind: 'share', dated: true, distribution: true } as const;
+const CHOICE = { path: 'matching.method', equals: 'choice' } as const;
+/** β, α and γ are in force only as set by hand: under choice, without calibration. */
+const HAND_SET = [CHOICE, { path: 'matching.calibrate', equals: false }] as const;
 const RATE = { kind: 'rate', dated: true, distribution: true } as const;
 
 /**
@@ -181,6 +199,13 @@ export const REGISTRY: readonly Row[] = [
   { path: 'inflation', ...RATE, default: 0, doc: 'Change a year in weekly costs.' },
   { path: 'unplaced_weekly_cost_gbp', kind: 'gbp', dated: true, distribution: true, nullable: true, default: null, doc: 'Weekly cost of an unplaced child in base-year prices; null = costed at 0.' },
   { path: 'deflator', ...RATE, nullable: true, default: 0, sameAs: 'inflation', doc: 'Growth a year of the general price level (the GDP deflator), used only by `--prices YEAR`: money in constant YEAR prices is cash in year t ÷ Π(1 + deflator(u)), u = YEAR+1 … t.' },
+  { path: 'matching.method', kind: 'choice', options: ['least_distance', 'choice'], default: 'least_distance', doc: 'How children meet vacancies in tiers (c) to (e): the least total distance (SPEC 4.2), or placement choice (SPEC 4.3).' },
+  { path: 'matching.calibrate', kind: 'bool', default: true, otherwise: false, when: CHOICE, doc: 'Fit the distance decay, outside pull and own-LA pull so that the base state is a steady state.' },
+  { path: 'matching.own_la_first', kind: 'bool', default: false, when: CHOICE, doc: "Children take their own LA's places first (tier a) before choosing." },
+  { path: 'matching.sector_preference', kind: 'number', min: 0, default: 0, when: CHOICE, doc: 'ρ: pull lost per sector rank (la, nfp, fp).' },
+  { path: 'matching.distance_decay', kind: 'per_type', min: 0, default: 0.02, when: HAND_SET, doc: 'β per km, by market type or one for all; used as given without calibration.' },
+  { path: 'matching.outside_pull', kind: 'per_type', default: 0, when: HAND_SET, doc: 'α: the pull of outside the nation (log scale), by market type or one for all.' },
+  { path: 'matching.own_la_pull', kind: 'per_type', default: 0, when: HAND_SET, doc: "γ: the pull of the child's own LA (log scale), by market type or one for all." },
 ];
 
 export function isNumericRow(r: Row): r is NumericRow {

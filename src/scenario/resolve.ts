@@ -5,7 +5,7 @@
 import { centralValue, type Distribution } from '../model/distribution.js';
 import { SECTORS, type Dataset, type ModelScenario, type Timeline } from '../model/types.js';
 import { clampToKind, getAt, isWholeKind, isYearMap, setAt, type ParamSpec, type Value } from './params.js';
-import { REGISTRY, camelPath, fieldsOf, isNumericRow, leafName, type NumericRow, type Row } from './registry.js';
+import { OPTIONAL_MAPS, REGISTRY, camelPath, fieldsOf, isNumericRow, leafName, type NumericRow, type Row, type When } from './registry.js';
 import type { LoadedScenario } from './load.js';
 import { isPartOfNation } from './nation.js';
 
@@ -53,8 +53,9 @@ export function resolveScenario(
         .map((code) => [code, param(map[code], `${row.path}.${code}`, row)]),
     );
   const isInForce = (row: Row): boolean => {
-    const when = (row as { when?: { path: string; equals: string } }).when;
-    return !when || getAt(s, camelPath(when.path)) === when.equals;
+    const when = (row as { when?: When }).when;
+    if (!when) return true;
+    return (Array.isArray(when) ? when : [when]).every((w: { path: string; equals: string | boolean }) => getAt(s, camelPath(w.path)) === w.equals);
   };
   /**
    * The model's entries of a numeric row, as [dotted path, value]: its spec is at `name` in `from`
@@ -78,6 +79,8 @@ export function resolveScenario(
   for (const row of REGISTRY) if (isNumericRow(row) && row.bySector !== undefined) setAt(model, row.bySector, {});
   for (const row of REGISTRY) {
     if (row.path.includes('[]') || !isInForce(row)) continue;
+    const map = OPTIONAL_MAPS.find((g) => row.path.startsWith(`${g}.`));
+    if (map !== undefined && getAt(s, camelPath(map)) === undefined) continue; // the scenario has no such map
     const at = camelPath(row.path);
     const to = 'model' in row && row.model !== undefined ? row.model : at;
     if (to === null) continue;

@@ -3,7 +3,7 @@
 // always run, so every problem is reported at once.
 import { z } from 'zod';
 import { centralValue, isDistribution } from '../model/distribution.js';
-import { SECTORS, type Dataset } from '../model/types.js';
+import { MARKET_TYPES, SECTORS, type Dataset } from '../model/types.js';
 import { makeLaResolver, regionSlug, suggestAmong } from '../io/la-names.js';
 import { WALES_LAS } from '../io/wales-las.js';
 import { isPartOfNation } from './nation.js';
@@ -74,8 +74,33 @@ const valueOrSectorMap =
     return param(row)(v);
   };
 
+/** A plain number (no distribution, no year map), at least `min` when given. */
+const plainNumber =
+  (min: number | undefined): Check =>
+  (v) =>
+    typeof v === 'number' && Number.isFinite(v) && (min === undefined || v >= min) ? null : `expected ${min === undefined ? 'a number' : `a number of at least ${min}`}, found ${show(v)}`;
+/** One plain number for every market type, or a map by market type of them. */
+const perMarketType =
+  (min: number | undefined): Check =>
+  (v) => {
+    if (!isPlainObject(v)) return plainNumber(min)(v);
+    const out: ParamIssue[] = [];
+    for (const [k, x] of Object.entries(v)) {
+      if (!(MARKET_TYPES as readonly string[]).includes(k)) out.push({ path: [k], atKey: true, message: `unknown key (expected one of ${MARKET_TYPES.join(', ')})` });
+      else {
+        const r = plainNumber(min)(x);
+        if (typeof r === 'string') out.push({ path: [k], message: r });
+      }
+    }
+    return issuesOrNull(out);
+  };
+
 function fixedCheck(row: FixedRow): Check {
   switch (row.kind) {
+    case 'number':
+      return plainNumber(row.min);
+    case 'per_type':
+      return perMarketType(row.min);
     case 'year':
       return row.nullable ? yearOrNull : year;
     case 'years':
