@@ -11,8 +11,8 @@ const REGIONS = ['north-wales', 'west-wales', 'west-glamorgan', 'cwm-taf-morgann
 const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 const keys = Object.keys(EN) as LabelKey[];
 
-/** Labels that read the same in Welsh: names, symbols (± {unit}) and the word "Data". */
-const SAME_IN_BOTH = new Set<LabelKey>(['region.cwm-taf-morgannwg', 'region.gwent', 'region.powys', 'axis.share', 'axis.km', 'report.estimates.resource', 'report.chart.axis.difference']);
+/** Labels that read the same in Welsh: names, symbols (± {unit}, p90 km), and the words "Data" and "cost". */
+const SAME_IN_BOTH = new Set<LabelKey>(['region.cwm-taf-morgannwg', 'region.gwent', 'region.powys', 'axis.share', 'axis.km', 'report.estimates.resource', 'report.chart.axis.difference', 'th.p90_distance_km', 'spark.p90_distance_km', 'th.cost_gbp', 'spark.cost_gbp']);
 
 describe('label tables', () => {
   it('every English key has a non-empty Welsh label, and no other keys', () => {
