@@ -453,7 +453,7 @@ const TABLE_EN = {
   'table.level.region': 'one block per region',
   'table.level.la': 'one block per local authority',
   'table.intro':
-    '{level}. Each row is a financial year and the state at the 31 March it ends on; {baseRow} is the data’s base state (31 March {baseYear}). Displaced, supplementary approvals and cost are flows over the year.',
+    "{level}. Each row is a financial year and the state at the 31 March it ends on; {baseRow} is the data's base state (31 March {baseYear}). Displaced, supplementary approvals and cost are flows over the year.",
   'table.year': 'year',
   'table.hidden': 'Not shown at this width: {metrics} (widen the terminal, or choose with --metrics).',
   'table.mcNote':
@@ -537,7 +537,7 @@ const TABLE_CY: Record<keyof typeof TABLE_EN, string> = {
   'table.level.la': 'un bloc i bob awdurdod lleol',
   'table.intro':
     '{level}. Mae pob rhes yn flwyddyn ariannol a’r sefyllfa ar y 31 Mawrth y mae’n dod i ben arno; {baseRow} yw sefyllfa sylfaen y data (31 Mawrth {baseYear}). Llifoedd dros y flwyddyn yw’r plant a symudodd, cymeradwyaethau atodol a’r gost.',
-  'table.year': 'blwyddyn',
+  'table.year': 'bl.',
   'table.hidden': 'Heb eu dangos ar y lled hwn: {metrics} (lledwch y derfynell, neu dewiswch gyda --metrics).',
   'table.mcNote':
     'Canolrif {runs} o rediadau Monte Carlo (hedyn {seed}) ac, mewn cromfachau, ei amrediad p10–p90: mae 8 rhediad o bob 10 o fewn iddo (dim cromfachau lle mae’r rhediadau’n cytuno). Mae CSV a JSON yn rhoi p10, p50 a p90 pob metrig, heb eu talgrynnu.',
@@ -695,3 +695,18 @@ export const headerIn = (lang: Lang, m: MetricName): [string, string] => {
 
 /** A metric's short label (sparklines, lists of hidden columns) in the language. */
 export const sparkLabelIn = (lang: Lang, m: MetricName): string => label(lang, `spark.${m}`);
+
+/**
+ * An area's name in the language: the nation and the Welsh regions by their Welsh names, an LA by its
+ * name_cy; in English the name the rows already carry.
+ */
+export function areaNameIn(
+  lang: Lang,
+  area: { level: 'wales' | 'region' | 'la'; areaCode: string; areaName: string },
+  names: { nation: { code: string; name: string }; laNamesCy: ReadonlyMap<string, string> },
+): string {
+  if (lang === 'en') return area.areaName;
+  if (area.level === 'wales') return nationNameIn(lang, { code: area.areaCode, name: area.areaName });
+  if (area.level === 'region') return regionNameIn(lang, area.areaCode, area.areaName);
+  return names.laNamesCy.get(area.areaCode) ?? area.areaName;
+}
