@@ -653,9 +653,26 @@ export function planItemIn(lang: Lang, item: string, section: string, names: Pla
   return null;
 }
 
-export const EN = { ...METRIC_EN, ...UNIT_EN, ...AREA_EN, ...REPORT_EN, ...METHOD_EN, ...TABLE_EN, ...PLAN_EN } as const;
+/** The diff table (`diff`): title, colour key and Monte Carlo note. */
+const DIFF_EN = {
+  'diff.title': '{b} minus {a}',
+  'diff.key': 'Green: better for children under {b} (fewer unplaced, displaced or outside Wales, nearer home, more places); red: worse{ranges}. · = no change, ~0 = less than the last digit shown.',
+  'diff.key.ranges': '; with runs, only where the whole p10–p90 range is on that side of zero',
+  'diff.mcNote':
+    '{runs} paired Monte Carlo runs (seed {seed}): each delta is the median of the run-by-run differences and, in brackets, their p10 to p90 range (8 runs in 10 fall within it; no brackets where the runs agree). The summary compares medians. CSV and JSON give mean, p10, p50 and p90 of A, B and B − A.',
+} as const;
+
+const DIFF_CY: Record<keyof typeof DIFF_EN, string> = {
+  'diff.title': '{b} llai {a}',
+  'diff.key': 'Gwyrdd: gwell i blant o dan {b} (llai heb le, wedi symud neu y tu allan i Gymru, yn nes at adref, mwy o leoedd); coch: gwaeth{ranges}. · = dim newid, ~0 = llai na’r digid olaf a ddangosir.',
+  'diff.key.ranges': '; gyda rhediadau, dim ond lle mae’r amrediad p10–p90 cyfan ar yr ochr honno i sero',
+  'diff.mcNote':
+    '{runs} o rediadau Monte Carlo pâr (hedyn {seed}): pob gwahaniaeth yw canolrif y gwahaniaethau rhwng rhediadau pâr ac, mewn cromfachau, eu hamrediad p10 i p90 (mae 8 rhediad o bob 10 o fewn iddo; dim cromfachau lle mae’r rhediadau’n cytuno). Mae’r crynodeb yn cymharu canolrifau. Mae CSV a JSON yn rhoi cymedr, p10, p50 a p90 A, B a B − A.',
+};
+
+export const EN = { ...METRIC_EN, ...UNIT_EN, ...AREA_EN, ...REPORT_EN, ...METHOD_EN, ...TABLE_EN, ...PLAN_EN, ...DIFF_EN } as const;
 export type LabelKey = keyof typeof EN;
-export const CY: Record<LabelKey, string> = { ...METRIC_CY, ...UNIT_CY, ...AREA_CY, ...REPORT_CY, ...METHOD_CY, ...TABLE_CY, ...PLAN_CY };
+export const CY: Record<LabelKey, string> = { ...METRIC_CY, ...UNIT_CY, ...AREA_CY, ...REPORT_CY, ...METHOD_CY, ...TABLE_CY, ...PLAN_CY, ...DIFF_CY };
 
 const TABLES: Record<Lang, Record<LabelKey, string>> = { en: EN, cy: CY };
 

@@ -52,3 +52,17 @@ describe('label tables', () => {
     expect(CY['report.title']).toContain('Digonolrwydd lleoliadau');
   });
 });
+
+describe('Welsh names after "o" (diff summary)', () => {
+  it('take the soft mutation', async () => {
+    const { softMutation } = await import('../../src/cli/render/diff.js');
+    expect(softMutation('Gogledd Cymru')).toBe('Ogledd Cymru');
+    expect(softMutation('Gwent')).toBe('Went');
+    expect(softMutation('Caerdydd a’r Fro')).toBe('Gaerdydd a’r Fro');
+    expect(softMutation('Cwm Taf Morgannwg')).toBe('Gwm Taf Morgannwg');
+    expect(softMutation('Powys')).toBe('Bowys');
+    expect(softMutation('Llanelli')).toBe('Lanelli');
+    expect(softMutation('Rhondda Cynon Taf')).toBe('Rondda Cynon Taf');
+    expect(softMutation('Ynys Môn')).toBe('Ynys Môn');
+  });
+});
