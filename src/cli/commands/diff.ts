@@ -10,6 +10,7 @@ import {
   emit,
   loadInputs,
   makeMeta,
+  matchingNote,
   modelWarnings,
   monteCarloRuns,
   noteDataWarnings,
@@ -97,7 +98,13 @@ Examples:
         records: named(compared.tableRecords(opts.metrics ?? METRICS)),
         metrics: opts.metrics,
         summary: diffSummary({ nameA, nameB, walesA: sr.walesA, walesB: sr.walesB, regionsA: named(sr.regionsA), regionsB: named(sr.regionsB), baseYear: B, lang }),
-        note: opts.runs > 1 ? label(lang, 'diff.mcNote', { runs: opts.runs, seed: opts.seed }) : undefined,
+        note: joinNotes([
+          opts.runs > 1 ? label(lang, 'diff.mcNote', { runs: opts.runs, seed: opts.seed }) : null,
+          ...inputs.scenarios.map((s) => {
+            const n = matchingNote(s);
+            return n === null ? null : `${s.name}: ${n}`;
+          }),
+        ]),
         lang,
         width: terminalWidth(toFile),
         chalk: chalkFor(toFile),
@@ -159,4 +166,10 @@ async function compareMonteCarlo(inputs: Inputs, opts: ModelOptions, years: Year
     summaryRows: { walesA: at(mediansA, 'wales'), walesB: at(mediansB, 'wales'), regionsA: at(mediansA, 'region'), regionsB: at(mediansB, 'region') },
     warnings: [],
   };
+}
+
+/** The notes that apply, as one paragraph, or undefined when none does. */
+function joinNotes(notes: ReadonlyArray<string | null>): string | undefined {
+  const given = notes.filter((n): n is string => n !== null);
+  return given.length > 0 ? given.join(' ') : undefined;
 }
