@@ -4,7 +4,8 @@
 // test/cli/cases/plan-md-cy (plan --la Caerdydd --year 2027-28 --scenario central --format md --lang cy).
 import { describe, expect, it } from 'vitest';
 import { loadDatasetOrThrow } from '../../src/io/dataset.js';
-import { deterministicScenario, loadScenario } from '../../src/io/scenario.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { deterministicScenario } from '../../src/scenario/resolve.js';
 import { runProjection } from '../../src/model/project.js';
 import { planFigures } from '../../src/cli/plan-figures.js';
 import { planCsv, planMarkdown } from '../../src/cli/render/plan.js';
