@@ -7,11 +7,14 @@ import { z } from 'zod';
 import { InputError, type Problem } from '../errors.js';
 import {
   OUTSIDE_WALES,
+  WALES_CODE,
   isMarketType,
   type CostLocation,
   type CostRow,
   type Dataset,
   type DemandPoint,
+  type FigureStatus,
+  type FlowRow,
   type LocalAuthority,
   type MarketType,
   type PlacementRow,
@@ -248,15 +251,19 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
 
   // --- demand_history and the base year.
   const demandRes = all.get('demand_history') ?? null;
-  const demandHistory: DemandPoint[] = ok(demandRes).map((r) => {
+  const demandPoints: DemandPoint[] = ok(demandRes).map((r) => {
     const asAt = str(r, 'as_at')!;
-    return { laCode: str(r, 'la_code')!, asAt, year: Number(asAt.slice(0, 4)), children: num(r, 'children'), ...source(r) };
+    return { laCode: str(r, 'la_code')!, asAt, year: Number(asAt.slice(0, 4)), children: num(r, 'children'), ...source(r), ...status(r) };
   });
+  // Rows for the nation (its own published totals) are kept apart: the model projects LAs, and the
+  // backtest scores the nation on them.
+  const demandHistory = demandPoints.filter((d) => d.laCode !== WALES_CODE);
+  const nationHistory = demandPoints.filter((d) => d.laCode === WALES_CODE);
   const baseYear = demandHistory.length > 0 ? Math.max(...demandHistory.map((d) => d.year)) : null;
   const baseDate = baseYear === null ? '' : `${baseYear}-03-31`;
   const demandAtBase = new Map<string, { children: number; row: Row }>();
   for (const r of ok(demandRes)) {
-    if (str(r, 'as_at') === baseDate && !demandAtBase.has(str(r, 'la_code')!)) {
+    if (str(r, 'as_at') === baseDate && str(r, 'la_code') !== WALES_CODE && !demandAtBase.has(str(r, 'la_code')!)) {
       demandAtBase.set(str(r, 'la_code')!, { children: num(r, 'children'), row: r });
     }
   }
@@ -456,8 +463,30 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
     }
   }
 
+  // --- flows: observed years only; the scenario's entries_change states the future.
+  const flowRes = all.get('flows') ?? null;
+  const flows: FlowRow[] | null = flowRes === null ? null : [];
+  for (const r of ok(flowRes)) {
+    const year = num(r, 'year');
+    if (baseYear !== null && year >= baseYear) {
+      error(r.file, r.line, 'year', `expected a financial year before ${baseYear} (flows are observed: the year ${baseYear - 1}-${String(baseYear % 100).padStart(2, '0')} ends on the base date ${baseDate}), found "${r.raw.year}"`);
+      continue;
+    }
+    flows!.push({ laCode: str(r, 'la_code')!, year, started: num(r, 'started'), ceased: num(r, 'ceased'), ...source(r), ...status(r) });
+  }
+
   if (baseYear === null) return done(null);
-  return done({ localAuthorities, placements, providers, demandHistory, strategies, costs, baseYear });
+  return done({
+    localAuthorities,
+    placements,
+    providers,
+    demandHistory,
+    strategies,
+    costs,
+    ...(flows !== null ? { flows } : {}),
+    ...(nationHistory.length > 0 ? { nationHistory } : {}),
+    baseYear,
+  });
 }
 
 /** Loads a dataset or throws InputError listing every problem (warnings included) when any is an error. */
@@ -528,6 +557,11 @@ function taintedLas(res: ResourceRows | null, ctx: RowContext): Set<string> {
 function source(r: Row): { source?: string } {
   const s = r.parsed?.source;
   return typeof s === 'string' && s !== '' ? { source: s } : {};
+}
+
+function status(r: Row): { status?: FigureStatus } {
+  const s = r.parsed?.status;
+  return typeof s === 'string' && s !== '' ? { status: s as FigureStatus } : {};
 }
 
 /** A path as the user would like to read it: relative to the working directory when inside it. */

@@ -20,6 +20,7 @@ import {
   PLACEMENT_TYPES,
   REGIONS,
   SECTORS,
+  WALES_CODE,
   type Dataset,
   type MarketType,
   type ModelScenario,
@@ -27,6 +28,7 @@ import {
   type Sector,
   type Timeline,
 } from '../model/types.js';
+import { flowsInYear } from '../model/flows.js';
 import { makeLaResolver, regionSlug, suggestAmong, type LaName } from './la-names.js';
 import {
   checkParam,
@@ -35,6 +37,7 @@ import {
   isParameterObject,
   isPlainObject,
   isYearMap,
+  isYearMapObject,
   normaliseParam,
   show,
   type ParamIssue,
@@ -99,7 +102,14 @@ export interface RegionalHomeSpec {
  */
 export interface ScenarioSpec {
   horizon: { from: number | null; to: number };
-  demand: { method: 'change' | 'trend'; rate: ParamSpec; rateByLa: Record<string, ParamSpec>; trendYears: number };
+  demand: {
+    method: 'change' | 'trend' | 'flows';
+    rate: ParamSpec;
+    rateByLa: Record<string, ParamSpec>;
+    trendYears: number;
+    /** Only under `method: flows` (absent otherwise, so that other scenarios' hashes stay as they were). */
+    flows?: FlowsSpec;
+  };
   mixShift: Array<{ from: PlacementType; to: PlacementType; share: ParamSpec }>;
   turnover: Record<MarketType, ParamSpec>;
   occupancy: Record<MarketType, ParamSpec>;
@@ -121,6 +131,15 @@ export interface ScenarioSpec {
   };
   inflation: ParamSpec;
   unplacedWeeklyCostGbp: Value | null;
+}
+
+/** SPEC.md section 4.4's keys of `demand: { method: flows }`, LAs as codes. */
+export interface FlowsSpec {
+  entriesChange: ParamSpec;
+  /** Null: each LA's children at the base date ÷ its base entries (exits balance entries). */
+  meanYearsInCare: ParamSpec | null;
+  meanYearsInCareByLa: Record<string, ParamSpec>;
+  extraEntries: { total: ParamSpec } | { byLa: Record<string, ParamSpec> };
 }
 
 export interface LoadedScenario {
@@ -152,6 +171,8 @@ export const DEFAULTS = {
   demandMethod: 'change' as const,
   demandRate: 0,
   trendYears: 5,
+  entriesChange: 0,
+  extraEntries: 0,
   turnover: { foster: 0.3, residential: 0.45, secure: 0.9 } as Record<MarketType, number>,
   occupancy: { foster: 0.9, residential: 0.85, secure: 0.9 } as Record<MarketType, number>,
   exceptionsShare: 0,
@@ -197,7 +218,19 @@ async function titleOf(file: string, data: Record<string, unknown>, seen: Set<st
 // Loading
 
 /** `ref` is a name (scenariosDir/<ref>.yaml) or a path to a .yaml file (it contains a `/` or ends in .yaml). */
-export async function loadScenario(ref: string, opts: { scenariosDir: string; dataset: Dataset }): Promise<LoadedScenario> {
+export async function loadScenario(
+  ref: string,
+  opts: {
+    scenariosDir: string;
+    dataset: Dataset;
+    /**
+     * How to report what the scenario needs but the dataset lacks (flows for `demand: { method:
+     * flows }`): an error (the default, before a run) or a warning (`validate` checking every scenario
+     * of a folder against data that some of them were not written for).
+     */
+    missingData?: 'error' | 'warning';
+  },
+): Promise<LoadedScenario> {
   const isPath = ref.includes('/') || ref.includes(path.sep) || ref.endsWith('.yaml') || ref.endsWith('.yml');
   const file = isPath ? path.resolve(ref) : path.resolve(opts.scenariosDir, `${ref}.yaml`);
   if (!(await isFile(file))) {
@@ -269,7 +302,7 @@ export async function loadScenario(ref: string, opts: { scenariosDir: string; da
   const single = isPlainObject(merged.mix_shift);
   if (single) merged.mix_shift = [merged.mix_shift];
 
-  const issues = checkScenario(merged, opts.dataset);
+  const issues = checkScenario(merged, opts.dataset, opts.missingData ?? 'error');
   const found: Problem[] = [...assumptionIssues, ...issues.map((iss) => toProblem(iss, chain, single))];
   const errors = found.filter((p) => p.severity === 'error');
   if (errors.length > 0) throw new ScenarioError(sortProblems(found));
@@ -427,15 +460,20 @@ const paramOrNull =
   (kind: ParamKind, dated: boolean): Check =>
   (v) =>
     v === null ? null : param(kind, dated)(v);
-/** `distance_km`: one number-parameter, or a map by LA (with an optional `default`) of them. */
-const distance: Check = (v) => {
-  if (isPlainObject(v) && !isParameterObject(v)) {
-    const out: ParamIssue[] = [];
-    for (const [k, x] of Object.entries(v)) out.push(...checkParam(x, 'count', false).map((i) => ({ ...i, path: [k, ...i.path] })));
-    return out.length > 0 ? out : null;
-  }
-  return param('count', false)(v);
-};
+/** One parameter, or a map by LA of them (`distance_km` with an optional `default`, `extra_entries`). */
+const paramOrByLa =
+  (kind: ParamKind, dated: boolean): Check =>
+  (v) => {
+    if (isPlainObject(v) && !isParameterObject(v)) {
+      const out: ParamIssue[] = [];
+      for (const [k, x] of Object.entries(v)) out.push(...checkParam(x, kind, dated).map((i) => ({ ...i, path: [k, ...i.path] })));
+      return out.length > 0 ? out : null;
+    }
+    return param(kind, dated)(v);
+  };
+const distance = paramOrByLa('count', false);
+/** `extra_entries`: one count a year (shared by children looked after), or a map by LA of them. */
+const countOrByLa = paramOrByLa('count', true);
 const trendYears: Check = (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 2 ? null : `expected a whole number of years of at least 2, found ${show(v)}`);
 
 const marketShares = (at: string) =>
@@ -459,10 +497,14 @@ const scenarioSchema = obj('', {
   assumptions: z.array(z.unknown()).optional(), // checked file by file (checkAssumptions)
   horizon: obj('horizon', { from: leaf(yearOrNull), to: leaf(yearOrNull) }).optional(),
   demand: obj('demand', {
-    method: leaf(oneOf(['change', 'trend'])),
+    method: leaf(oneOf(['change', 'trend', 'flows'])),
     rate: leaf(param('rate', true)),
     rate_by_la: z.record(z.string(), leaf(param('rate', true))).optional(),
     trend_years: leaf(trendYears),
+    entries_change: leaf(param('rate', true)),
+    mean_years_in_care: leaf(param('count', true)),
+    mean_years_in_care_by_la: z.record(z.string(), leaf(param('count', true))).optional(),
+    extra_entries: leaf(countOrByLa),
   }).optional(),
   mix_shift: z.array(mixShiftItem).optional(),
   turnover: marketShares('turnover'),
@@ -580,8 +622,8 @@ function valueAt(root: unknown, p: PathSeg[]): unknown {
 }
 
 /** Every problem with a merged scenario, errors and warnings. */
-function checkScenario(merged: Record<string, unknown>, dataset: Dataset): Issue[] {
-  return [...zodIssues(merged), ...crossChecks(merged, dataset)];
+function checkScenario(merged: Record<string, unknown>, dataset: Dataset, missingData: 'error' | 'warning'): Issue[] {
+  return [...zodIssues(merged), ...crossChecks(merged, dataset, missingData)];
 }
 
 function central(v: unknown): number | null {
@@ -671,7 +713,7 @@ function checkLaKeys(las: ScenarioLas, map: unknown, at: PathSeg[], out: Issue[]
   }
 }
 
-function crossChecks(m: Record<string, unknown>, dataset: Dataset): Issue[] {
+function crossChecks(m: Record<string, unknown>, dataset: Dataset, missingData: 'error' | 'warning'): Issue[] {
   const out: Issue[] = [];
   const B = dataset.baseYear;
   const las = scenarioLas(dataset);
@@ -685,7 +727,10 @@ function crossChecks(m: Record<string, unknown>, dataset: Dataset): Issue[] {
       out.push({ path: ['horizon', 'from'], message: `expected a year from ${B - 1} (the base row) to ${to} (the horizon's end), found ${horizon.from}` });
   }
 
-  if (isPlainObject(m.demand)) checkLaKeys(las, m.demand.rate_by_la, ['demand', 'rate_by_la'], out, 'its rate is ignored');
+  if (isPlainObject(m.demand)) {
+    checkLaKeys(las, m.demand.rate_by_la, ['demand', 'rate_by_la'], out, 'its rate is ignored');
+    if (m.demand.method === 'flows') checkFlows(m.demand, dataset, las, out, missingData);
+  }
 
   if (Array.isArray(m.mix_shift)) {
     m.mix_shift.forEach((s, i) => {
@@ -730,6 +775,35 @@ function crossChecks(m: Record<string, unknown>, dataset: Dataset): Issue[] {
   if (isPlainObject(m.outside_wales)) checkLaKeys(las, m.outside_wales.distance_km, ['outside_wales', 'distance_km'], out, 'its distance is ignored', ['default']);
 
   return out;
+}
+
+/** `demand: { method: flows }` needs flows for the year that ends on the base date, for every LA. */
+function checkFlows(d: Record<string, unknown>, dataset: Dataset, las: ScenarioLas, out: Issue[], missingData: 'error' | 'warning'): void {
+  const B = dataset.baseYear;
+  const fy = `${B - 1}-${String(B % 100).padStart(2, '0')}`;
+  const refused = missingData === 'warning' ? '; project, diff and plan refuse this scenario on this data' : '';
+  if (dataset.flows === undefined || dataset.flows === null) {
+    out.push({ path: ['demand', 'method'], severity: missingData, message: `flows: needs the dataset's flows resource (la_code, year, started, ceased) with the year ${fy} that ends on the base date, found no flows resource; use method change or trend, or add flows${refused}` });
+  } else {
+    const stock = new Map(dataset.localAuthorities.map((l) => [l.code, 0]));
+    if (flowsInYear(dataset.flows, B - 1, stock) === null) {
+      const have = new Set(dataset.flows.filter((r) => r.year === B - 1).map((r) => r.laCode));
+      const missing = dataset.localAuthorities.filter((l) => !have.has(l.code)).map((l) => l.nameEn);
+      const shown = missing.length > 3 ? `${missing.slice(0, 3).join(', ')} and ${missing.length - 3} more` : missing.join(', ');
+      out.push({ path: ['demand', 'method'], severity: missingData, message: `flows: the dataset's flows have no row for ${fy} (the year that ends on the base date) for ${shown}, and no row for the nation (${WALES_CODE}) to share${refused}` });
+    }
+  }
+  const positive = (v: unknown, at: PathSeg[]): void => {
+    const values: Array<[PathSeg[], unknown]> = isYearMapObject(v) ? Object.entries(v).map(([k, x]) => [[...at, k], x]) : [[at, v]];
+    for (const [p, x] of values) {
+      const c = central(x);
+      if (c !== null && c <= 0) out.push({ path: p, message: `expected a mean time in care of more than 0 years, found ${c}` });
+    }
+  };
+  if (d.mean_years_in_care !== undefined) positive(d.mean_years_in_care, ['demand', 'mean_years_in_care']);
+  if (isPlainObject(d.mean_years_in_care_by_la)) for (const [k, v] of Object.entries(d.mean_years_in_care_by_la)) positive(v, ['demand', 'mean_years_in_care_by_la', k]);
+  checkLaKeys(las, d.mean_years_in_care_by_la, ['demand', 'mean_years_in_care_by_la'], out, 'its mean time in care is ignored');
+  if (isPlainObject(d.extra_entries) && !isParameterObject(d.extra_entries)) checkLaKeys(las, d.extra_entries, ['demand', 'extra_entries'], out, 'its extra entries are ignored');
 }
 
 function round6(x: number): number {
@@ -778,7 +852,7 @@ function normaliseScenario(m: Record<string, unknown>, dataset: Dataset): { spec
   fixed('horizon.to', horizon.to, h.to !== undefined && h.to !== null);
 
   const d = obj(m.demand);
-  const method = (d.method as 'change' | 'trend' | undefined) ?? DEFAULTS.demandMethod;
+  const method = (d.method as 'change' | 'trend' | 'flows' | undefined) ?? DEFAULTS.demandMethod;
   fixed('demand.method', method, d.method !== undefined);
   const trendYears = (d.trend_years as number | undefined) ?? DEFAULTS.trendYears;
   if (method === 'trend') fixed('demand.trend_years', trendYears, d.trend_years !== undefined);
@@ -786,6 +860,24 @@ function normaliseScenario(m: Record<string, unknown>, dataset: Dataset): { spec
   const rateByLa: Record<string, ParamSpec> = {};
   const byLa = obj(d.rate_by_la);
   for (const key of Object.keys(byLa).filter(inDataset).sort((a, b) => cmp(code(a), code(b)))) rateByLa[code(key)] = numeric(`demand.rate_by_la.${code(key)}`, byLa[key], DEFAULTS.demandRate);
+  /** An LA-keyed map of parameters (`*_by_la`), the LAs the dataset leaves out dropped, by code. */
+  const laMap = (p: string, raw: unknown): Record<string, ParamSpec> => {
+    const map = obj(raw);
+    const out: Record<string, ParamSpec> = {};
+    for (const key of Object.keys(map).filter(inDataset).sort((a, b) => cmp(code(a), code(b)))) out[code(key)] = numeric(`${p}.${code(key)}`, map[key], 0);
+    return out;
+  };
+  let flows: FlowsSpec | undefined;
+  if (method === 'flows') {
+    const entriesChange = numeric('demand.entries_change', d.entries_change, DEFAULTS.entriesChange);
+    let meanYearsInCare: ParamSpec | null = null;
+    if (d.mean_years_in_care === undefined) parameters.push({ path: 'demand.mean_years_in_care', value: 'balance: each LA\'s children at the base date ÷ its base entries', source: 'default' });
+    else meanYearsInCare = numeric('demand.mean_years_in_care', d.mean_years_in_care, 0);
+    const meanYearsInCareByLa = laMap('demand.mean_years_in_care_by_la', d.mean_years_in_care_by_la);
+    const x = d.extra_entries;
+    const extraEntries = isPlainObject(x) && !isParameterObject(x) ? { byLa: laMap('demand.extra_entries', x) } : { total: numeric('demand.extra_entries', x, DEFAULTS.extraEntries) };
+    flows = { entriesChange, meanYearsInCare, meanYearsInCareByLa, extraEntries };
+  }
 
   const mixShift = (Array.isArray(m.mix_shift) ? m.mix_shift : []).map((raw, i) => {
     const s = obj(raw);
@@ -891,7 +983,7 @@ function normaliseScenario(m: Record<string, unknown>, dataset: Dataset): { spec
 
   const spec: ScenarioSpec = {
     horizon,
-    demand: { method, rate, rateByLa, trendYears },
+    demand: { method, rate, rateByLa, trendYears, ...(flows ? { flows } : {}) },
     mixShift,
     turnover,
     occupancy,
@@ -914,6 +1006,7 @@ function specHasDistributions(s: ScenarioSpec): boolean {
   const params: Array<ParamSpec | null> = [
     s.demand.method === 'change' ? s.demand.rate : 0,
     ...(s.demand.method === 'change' ? Object.values(s.demand.rateByLa) : []),
+    ...(s.demand.flows ? flowParams(s.demand.flows) : []),
     ...s.mixShift.map((x) => x.share),
     ...Object.values(s.turnover),
     ...Object.values(s.occupancy),
@@ -929,6 +1022,15 @@ function specHasDistributions(s: ScenarioSpec): boolean {
     s.unplacedWeeklyCostGbp,
   ];
   return params.some(hasDistribution);
+}
+
+function flowParams(f: FlowsSpec): Array<ParamSpec | null> {
+  return [
+    f.entriesChange,
+    f.meanYearsInCare,
+    ...Object.values(f.meanYearsInCareByLa),
+    ...('total' in f.extraEntries ? [f.extraEntries.total] : Object.values(f.extraEntries.byLa)),
+  ];
 }
 
 /** JSON with object keys sorted at every level: the same scenario always gives the same text. */
@@ -952,6 +1054,8 @@ export function canonicalJson(v: unknown): string {
  * run is reproducible:
  *
  *   demand.rate, demand.rate_by_la.<LA code> (codes ascending)          [only when method is change]
+ *   demand.entries_change, demand.mean_years_in_care, demand.mean_years_in_care_by_la.<LA code>,
+ *   demand.extra_entries or demand.extra_entries.<LA code> (codes ascending) [only when method is flows]
  *   mix_shift[i].share (list order)
  *   turnover.foster, .residential, .secure; occupancy.foster, .residential, .secure
  *   policy.exceptions_share
@@ -978,8 +1082,27 @@ export function resolveScenario(loaded: LoadedScenario, dataset: Dataset, draw: 
     return { initial: f(value(spec, p, kind)), steps: [] };
   };
 
+  const byCode = (map: Record<string, ParamSpec>, p: string, kind: ParamKind, dflt = 0): Record<string, Timeline> =>
+    Object.fromEntries(
+      Object.keys(map)
+        .sort(cmp)
+        .map((c) => [c, timeline(map[c], `${p}.${c}`, kind, dflt)]),
+    );
+  const f = s.demand.flows;
   const demand: ModelScenario['demand'] =
-    s.demand.method === 'trend'
+    s.demand.method === 'flows' && f
+      ? {
+          method: 'flows',
+          entriesChange: timeline(f.entriesChange, 'demand.entries_change', 'rate', DEFAULTS.entriesChange),
+          // NaN before a year map's first key: the balancing default (need.ts).
+          meanYearsInCare: f.meanYearsInCare === null ? null : timeline(f.meanYearsInCare, 'demand.mean_years_in_care', 'count', NaN),
+          meanYearsInCareByLa: byCode(f.meanYearsInCareByLa, 'demand.mean_years_in_care_by_la', 'count', NaN),
+          extraEntries:
+            'total' in f.extraEntries
+              ? { total: timeline(f.extraEntries.total, 'demand.extra_entries', 'count', DEFAULTS.extraEntries) }
+              : { byLa: byCode(f.extraEntries.byLa, 'demand.extra_entries', 'count') },
+        }
+      : s.demand.method === 'trend'
       ? { method: 'trend', trendYears: s.demand.trendYears }
       : {
           method: 'change',

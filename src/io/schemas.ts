@@ -9,6 +9,7 @@ import {
   PLACEMENT_TYPES,
   REGIONS,
   SECTORS,
+  WALES_CODE,
   type LocalAuthority,
 } from '../model/types.js';
 import { foldName, regionSlug, suggestAmong } from './la-names.js';
@@ -20,6 +21,7 @@ export const RESOURCE_NAMES = [
   'demand_history',
   'strategies',
   'costs',
+  'flows',
 ] as const;
 export type ResourceName = (typeof RESOURCE_NAMES)[number];
 
@@ -29,6 +31,7 @@ export function isResourceName(s: string): s is ResourceName {
 
 export const STRATEGY_ACTIONS = ['open', 'close', 'recruit'] as const;
 export const COST_LOCATIONS = ['in_wales', 'outside_wales'] as const;
+export const FIGURE_STATUSES = ['published', 'derived', 'estimated'] as const;
 
 /**
  * How a cell is read:
@@ -36,6 +39,7 @@ export const COST_LOCATIONS = ['in_wales', 'outside_wales'] as const;
  * - `text`: free text;
  * - `la`: a Welsh LA by ONS code, English or Welsh name (resolved to its code);
  * - `host`: like `la`, or `OUTSIDE_WALES`;
+ * - `area`: like `la`, or the nation's code (W92000004) or name (Wales), for the dataset's LAs together;
  * - `region`: a region slug or name (resolved to its slug);
  * - `enum`: one of `enum`, case-insensitively;
  * - `count`: a whole number, 0 or more;
@@ -43,7 +47,7 @@ export const COST_LOCATIONS = ['in_wales', 'outside_wales'] as const;
  * - `year`: a whole year within `minimum`/`maximum` (strategies also accept a financial year "2027-28");
  * - `date31march`: an ISO date that is a 31 March.
  */
-export type FieldKind = 'code' | 'text' | 'la' | 'host' | 'region' | 'enum' | 'count' | 'number' | 'year' | 'date31march';
+export type FieldKind = 'code' | 'text' | 'la' | 'host' | 'area' | 'region' | 'enum' | 'count' | 'number' | 'year' | 'date31march';
 
 export interface FieldSpec {
   name: string;
@@ -89,6 +93,13 @@ const laField = (name: string, description: string, example = 'W06000015'): Fiel
   example,
 });
 
+/** `la_code` that may also be the nation's code (or name), for the nation as a whole. */
+const areaField = (description: string): FieldSpec => ({
+  ...laField('la_code', description),
+  kind: 'area',
+  expected: `a local authority (ONS code, English or Welsh name) or ${WALES_CODE} for the nation`,
+});
+
 const placementTypeField = (market: boolean): FieldSpec => ({
   name: 'placement_type',
   kind: 'enum',
@@ -119,6 +130,16 @@ const sourceField: FieldSpec = {
   expected: 'text',
   example: 'LA commissioning strategy 2025',
 };
+
+const statusField = (of: string): FieldSpec => ({
+  name: 'status',
+  kind: 'enum',
+  required: false,
+  enum: FIGURE_STATUSES,
+  description: `Whether the ${of} is published (as in a publication), derived (arithmetic on published figures) or estimated. Empty means published. The backtest scores only figures that are not estimated.`,
+  expected: 'a status',
+  example: 'published',
+});
 
 const countField = (name: string, of: string, description: string, example: string): FieldSpec => ({
   name,
@@ -257,7 +278,7 @@ export const RESOURCES: Record<ResourceName, ResourceSpec> = {
     defaultPath: 'demand_history.csv',
     primaryKey: ['la_code', 'as_at'],
     fields: [
-      laField('la_code', 'The LA.'),
+      areaField('The LA, or W92000004 (Wales) for the nation\'s own published total, which the backtest scores (the projection uses the LAs\' rows).'),
       {
         name: 'as_at',
         kind: 'date31march',
@@ -268,6 +289,7 @@ export const RESOURCES: Record<ResourceName, ResourceSpec> = {
       },
       countField('children', 'children', 'Children looked after at that date.', '680'),
       sourceField,
+      statusField('figure'),
     ],
   },
   strategies: {
@@ -310,6 +332,34 @@ export const RESOURCES: Record<ResourceName, ResourceSpec> = {
         expected: 'a Welsh local authority (ONS code, English or Welsh name)',
       },
       { name: 'note', kind: 'text', required: false, description: 'What the change is (project name, source).', expected: 'text', example: 'New small home (example: delete this line)' },
+    ],
+  },
+  flows: {
+    name: 'flows',
+    title: 'Children who started and ceased to be looked after',
+    description:
+      'Flows into and out of care by financial year, per LA or for the whole nation (la_code W92000004): ' +
+      'the demand method `flows` projects from the flows of the year that ends on the base date (SPEC 4.4).',
+    required: false,
+    defaultPath: 'flows.csv',
+    primaryKey: ['la_code', 'year'],
+    fields: [
+      areaField('The LA, or W92000004 (Wales) for the LAs of the dataset together, whose flows an LA without a row of its own shares by its children looked after.'),
+      {
+        name: 'year',
+        kind: 'year',
+        required: true,
+        minimum: 1990,
+        maximum: 2100,
+        financialYear: true,
+        description: 'Financial year of the flows, named by the year it starts in (2023 = April 2023 to March 2024; "2023-24" is also accepted). Before the base year: flows are observed.',
+        expected: 'a financial year such as 2023 or 2023-24',
+        example: '2023',
+      },
+      countField('started', 'children', 'Children who started to be looked after during the year.', '120'),
+      countField('ceased', 'children', 'Children who ceased to be looked after during the year.', '115'),
+      sourceField,
+      statusField('row'),
     ],
   },
   costs: {
@@ -363,6 +413,7 @@ const TABLE_SCHEMA_TYPE: Record<FieldKind, string> = {
   text: 'string',
   la: 'string',
   host: 'string',
+  area: 'string',
   region: 'string',
   enum: 'string',
   count: 'integer',
@@ -467,8 +518,10 @@ export function cellSchema(field: FieldSpec, ctx: RowContext): z.ZodType<string 
         if (field.pattern && !new RegExp(field.pattern).test(text)) return fail(`expected ${expected}, found ${quote(text)}`);
         return text;
       case 'la':
-      case 'host': {
+      case 'host':
+      case 'area': {
         if (field.kind === 'host' && isOutsideWales(text)) return OUTSIDE_WALES;
+        if (field.kind === 'area' && (text.toUpperCase() === WALES_CODE || foldName(text) === 'wales')) return WALES_CODE;
         if (isOutsideWales(text)) {
           return fail(`expected ${expected}, found ${quote(text)} (only placements may be outside Wales)`);
         }

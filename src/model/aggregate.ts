@@ -141,8 +141,8 @@ export function areaMetrics(year: YearResult, area: Area): Record<MetricName, nu
     cost_for_profit_gbp: null,
     cost_outside_wales_gbp: null,
     cost_unplaced_gbp: null,
-    started_looked_after: null,
-    ceased_looked_after: null,
+    started_looked_after: flow((t) => t.startedLookedAfter),
+    ceased_looked_after: flow((t) => t.ceasedLookedAfter),
   };
   return Object.fromEntries(METRICS.map((k) => [k, m[k]])) as Record<MetricName, number | null>;
 }
