@@ -7,7 +7,6 @@ import { z } from 'zod';
 import { InputError, type Problem } from '../errors.js';
 import {
   OUTSIDE_WALES,
-  WALES_CODE,
   isMarketType,
   type CostLocation,
   type CostRow,
@@ -17,15 +16,17 @@ import {
   type FlowRow,
   type LocalAuthority,
   type MarketType,
+  type Nation,
   type PlacementRow,
   type PlacementType,
   type ProviderRow,
+  type Region,
   type Sector,
   type StrategyAction,
   type StrategyRow,
 } from '../model/types.js';
 import { readCsvFile } from './csv.js';
-import { editDistance, foldName, makeLaResolver, suggestAmong } from './la-names.js';
+import { editDistance, foldName, isLaCode, makeLaResolver, suggestAmong } from './la-names.js';
 import {
   RESOURCES,
   RESOURCE_NAMES,
@@ -105,6 +106,7 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
     return done(null);
   }
   const entries = readDescriptor(descriptor, packageFile, text, problems);
+  const nation = readNation(descriptor, packageFile, text, problems);
 
   // --- Which resources, from which files.
   const listed = new Map<ResourceName, { paths: string[]; line: number | null }>();
@@ -165,14 +167,14 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
 
   // --- local_authorities first: every other resource names LAs.
   const laRows = await readResource('local_authorities');
-  const ctx: RowContext = { resolveLa: null, suggestLa: () => null };
+  const ctx: RowContext = { resolveLa: null, suggestLa: () => null, nation };
   if (laRows !== null) {
     // LAs are resolvable by their code and names even if another cell of their row is wrong, so that
     // one bad latitude does not turn every mention of that LA elsewhere into an "unknown LA".
     const known = laRows.rows
-      .filter((r) => /^W06[0-9]{6}$/.test(r.raw.la_code ?? ''))
+      .filter((r) => isLaCode((r.raw.la_code ?? '').trim()))
       .map((r): LocalAuthority => ({
-        code: r.raw.la_code,
+        code: r.raw.la_code.trim(),
         nameEn: r.raw.name_en || r.raw.la_code,
         nameCy: r.raw.name_cy || r.raw.la_code,
         region: '',
@@ -248,6 +250,7 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
     lon: num(r, 'lon'),
     areaKm2: num(r, 'area_km2'),
   }));
+  const regions = regionsOf(ok(laRows).map((r) => ({ code: str(r, 'la_code')!, slug: str(r, 'region')!, name: r.raw.region.trim() })));
 
   // --- demand_history and the base year.
   const demandRes = all.get('demand_history') ?? null;
@@ -257,13 +260,13 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
   });
   // Rows for the nation (its own published totals) are kept apart: the model projects LAs, and the
   // backtest scores the nation on them.
-  const demandHistory = demandPoints.filter((d) => d.laCode !== WALES_CODE);
-  const nationHistory = demandPoints.filter((d) => d.laCode === WALES_CODE);
+  const demandHistory = demandPoints.filter((d) => d.laCode !== nation.code);
+  const nationHistory = demandPoints.filter((d) => d.laCode === nation.code);
   const baseYear = demandHistory.length > 0 ? Math.max(...demandHistory.map((d) => d.year)) : null;
   const baseDate = baseYear === null ? '' : `${baseYear}-03-31`;
   const demandAtBase = new Map<string, { children: number; row: Row }>();
   for (const r of ok(demandRes)) {
-    if (str(r, 'as_at') === baseDate && str(r, 'la_code') !== WALES_CODE && !demandAtBase.has(str(r, 'la_code')!)) {
+    if (str(r, 'as_at') === baseDate && str(r, 'la_code') !== nation.code && !demandAtBase.has(str(r, 'la_code')!)) {
       demandAtBase.set(str(r, 'la_code')!, { children: num(r, 'children'), row: r });
     }
   }
@@ -447,15 +450,17 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
           location: str(r, 'location') as CostLocation,
           weeklyCostGbp: num(r, 'weekly_cost_gbp'),
           priceYear: num(r, 'price_year'),
+          laCode: str(r, 'la_code'),
           ...source(r),
         }));
   if (costs !== null && costRes !== null && costRes.complete && placementRes?.complete && !costRes.rows.some((r) => r.parsed === null)) {
-    const costed = new Set(costs.map((c) => `${c.placementType}|${c.sector}|${c.location}`));
+    // A placement is priced by its LA's own row or, failing that, the all-Wales row.
+    const costed = new Set(costs.map((c) => `${c.placementType}|${c.sector}|${c.location}|${c.laCode ?? ''}`));
     const uncosted = new Map<string, number>();
     for (const row of placements) {
       if (!isMarketType(row.placementType) || row.sector === null || row.host === null || row.children === 0) continue;
       const k = `${row.placementType}|${row.sector}|${row.host === OUTSIDE_WALES ? 'outside_wales' : 'in_wales'}`;
-      if (!costed.has(k)) uncosted.set(k, (uncosted.get(k) ?? 0) + row.children);
+      if (!costed.has(`${k}|`) && !costed.has(`${k}|${row.laCode}`)) uncosted.set(k, (uncosted.get(k) ?? 0) + row.children);
     }
     for (const [k, n] of [...uncosted].sort(([a], [b]) => compareText(a, b))) {
       const [type, sector, location] = k.split('|');
@@ -486,6 +491,8 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
     ...(flows !== null ? { flows } : {}),
     ...(nationHistory.length > 0 ? { nationHistory } : {}),
     baseYear,
+    regions,
+    nation,
   });
 }
 
@@ -536,6 +543,52 @@ function readDescriptor(descriptor: unknown, file: string, text: string, problem
     entries.push({ name: parsed.data.name, paths: typeof parsed.data.path === 'string' ? [parsed.data.path] : parsed.data.path, line });
   });
   return entries;
+}
+
+/** The nation a descriptor names (`"nation": {"code": "E92000001", "name": "England"}`), Wales by default (SPEC.md 3.1). */
+export const DEFAULT_NATION: Nation = { code: 'W92000004', name: 'Wales' };
+
+const nationSchema = z.object({
+  code: z
+    .string({ error: 'expected "code": the nation\'s code as text, such as "E92000001"' })
+    .regex(/^[A-Za-z0-9_-]+$/, { error: 'expected "code": letters, digits, - and _ only, such as "E92000001"' }),
+  name: z
+    .string({ error: 'expected "name": the nation\'s name as text, such as "England"' })
+    .trim()
+    .min(1, { error: 'expected "name": the nation\'s name, found an empty text' }),
+});
+
+function readNation(descriptor: unknown, file: string, text: string, problems: Problem[]): Nation {
+  const given = (descriptor as { nation?: unknown } | null)?.nation;
+  if (given === undefined) return DEFAULT_NATION;
+  const parsed = nationSchema.safeParse(given);
+  if (parsed.success) return { code: parsed.data.code, name: parsed.data.name };
+  const line = lineOf(text, '"nation"\\s*:');
+  const issue = parsed.error.issues[0];
+  const message =
+    issue.path.length === 0
+      ? 'expected "nation": {"code": "E92000001", "name": "England"} (or leave it out for Wales, W92000004)'
+      : issue.message;
+  problems.push({ file, line, column: ['nation', ...issue.path.map(String)].join('.'), message, severity: 'error' });
+  return DEFAULT_NATION;
+}
+
+/**
+ * The regions local_authorities names, in output order: each region ordered by the least code of its
+ * LAs (code point order), so the order never depends on the order of rows; for the Wales data that
+ * is the order of SPEC.md 3.1 (north-wales W06000001 … powys W06000023). A region's name is the
+ * spelling of its first LA (by code): spellings that differ only in case, accents or punctuation are
+ * one region.
+ */
+export function regionsOf(las: ReadonlyArray<{ code: string; slug: string; name: string }>): Region[] {
+  const first = new Map<string, { code: string; name: string }>();
+  for (const la of las) {
+    const seen = first.get(la.slug);
+    if (seen === undefined || compareText(la.code, seen.code) < 0) first.set(la.slug, { code: la.code, name: la.name });
+  }
+  return [...first]
+    .sort(([, a], [, b]) => compareText(a.code, b.code))
+    .map(([slug, { name }]) => ({ slug, name }));
 }
 
 function lineOf(text: string, pattern: string): number | null {

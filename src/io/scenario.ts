@@ -18,9 +18,7 @@ import { centralValue, isDistribution, type Distribution } from '../model/distri
 import {
   MARKET_TYPES,
   PLACEMENT_TYPES,
-  REGIONS,
   SECTORS,
-  WALES_CODE,
   type Dataset,
   type MarketType,
   type ModelScenario,
@@ -46,7 +44,7 @@ import {
   type Value,
 } from './scenario-params.js';
 import { locate, readScenarioFile, type PathSeg, type ScenarioFile } from './scenario-yaml.js';
-import { WALES_LAS } from './wales-las.js';
+import { WALES_LAS, WALES_REGIONS as REGIONS } from './wales-las.js';
 
 export type { ParamSpec, Value, YearMap } from './scenario-params.js';
 
@@ -130,6 +128,11 @@ export interface ScenarioSpec {
     sector: Sector;
   };
   inflation: ParamSpec;
+  /**
+   * The general price level's growth a year, for `--prices`; absent = the scenario's inflation
+   * (absent rather than null, so that the parameter hash of a scenario without one is unchanged).
+   */
+  deflator?: ParamSpec;
   unplacedWeeklyCostGbp: Value | null;
 }
 
@@ -557,6 +560,7 @@ const scenarioSchema = obj('', {
     sector: leaf(oneOf(SECTORS)),
   }).optional(),
   inflation: leaf(param('rate', true)),
+  deflator: leaf(paramOrNull('rate', true)),
   unplaced_weekly_cost_gbp: leaf(paramOrNull('count', false)),
 });
 
@@ -786,11 +790,11 @@ function checkFlows(d: Record<string, unknown>, dataset: Dataset, las: ScenarioL
     out.push({ path: ['demand', 'method'], severity: missingData, message: `flows: needs the dataset's flows resource (la_code, year, started, ceased) with the year ${fy} that ends on the base date, found no flows resource; use method change or trend, or add flows${refused}` });
   } else {
     const stock = new Map(dataset.localAuthorities.map((l) => [l.code, 0]));
-    if (flowsInYear(dataset.flows, B - 1, stock) === null) {
+    if (flowsInYear(dataset.flows, B - 1, stock, dataset.nation.code) === null) {
       const have = new Set(dataset.flows.filter((r) => r.year === B - 1).map((r) => r.laCode));
       const missing = dataset.localAuthorities.filter((l) => !have.has(l.code)).map((l) => l.nameEn);
       const shown = missing.length > 3 ? `${missing.slice(0, 3).join(', ')} and ${missing.length - 3} more` : missing.join(', ');
-      out.push({ path: ['demand', 'method'], severity: missingData, message: `flows: the dataset's flows have no row for ${fy} (the year that ends on the base date) for ${shown}, and no row for the nation (${WALES_CODE}) to share${refused}` });
+      out.push({ path: ['demand', 'method'], severity: missingData, message: `flows: the dataset's flows have no row for ${fy} (the year that ends on the base date) for ${shown}, and no row for the nation (${dataset.nation.code}) to share${refused}` });
     }
   }
   const positive = (v: unknown, at: PathSeg[]): void => {
@@ -980,6 +984,11 @@ function normaliseScenario(m: Record<string, unknown>, dataset: Dataset): { spec
   let unplacedWeeklyCostGbp: Value | null = null;
   if (m.unplaced_weekly_cost_gbp === undefined || m.unplaced_weekly_cost_gbp === null) fixed('unplaced_weekly_cost_gbp', null, m.unplaced_weekly_cost_gbp !== undefined);
   else unplacedWeeklyCostGbp = single('unplaced_weekly_cost_gbp', m.unplaced_weekly_cost_gbp, 0);
+  // Without its own deflator a scenario states money in constant prices by its own inflation: the
+  // log says so, rather than showing a number the run does not use.
+  let deflator: ParamSpec | undefined;
+  if (m.deflator === undefined || m.deflator === null) fixed('deflator', 'inflation', false);
+  else deflator = numeric('deflator', m.deflator, 0);
 
   const spec: ScenarioSpec = {
     horizon,
@@ -993,6 +1002,7 @@ function normaliseScenario(m: Record<string, unknown>, dataset: Dataset): { spec
     regionalResidential,
     outsideWales: { allowed, places, distanceKm, distanceKmByLa, sector },
     inflation,
+    ...(deflator === undefined ? {} : { deflator }),
     unplacedWeeklyCostGbp,
   };
   return { spec, parameters };
@@ -1020,6 +1030,7 @@ function specHasDistributions(s: ScenarioSpec): boolean {
     ...Object.values(s.outsideWales.distanceKmByLa),
     s.inflation,
     s.unplacedWeeklyCostGbp,
+    s.deflator ?? null,
   ];
   return params.some(hasDistribution);
 }
@@ -1065,6 +1076,7 @@ export function canonicalJson(v: unknown): string {
  *   outside_wales.places, outside_wales.distance_km, outside_wales.distance_km.<LA code> (ascending)
  *   inflation
  *   unplaced_weekly_cost_gbp
+ *   deflator (only when the scenario gives its own; last, so that adding it moves no other draw)
  *
  * Within a year map the years go in ascending order and the path is `<param>.<year>`. Numbers are
  * never passed to `draw`. Draws are clamped into the parameter's range (shares to [0, 1], rates to
@@ -1167,6 +1179,7 @@ export function resolveScenario(loaded: LoadedScenario, dataset: Dataset, draw: 
   };
   const inflation = timeline(s.inflation, 'inflation', 'rate', DEFAULTS.inflation);
   const unplacedWeeklyCostGbp = s.unplacedWeeklyCostGbp === null ? null : value(s.unplacedWeeklyCostGbp, 'unplaced_weekly_cost_gbp', 'count');
+  const deflator = s.deflator === undefined ? inflation : timeline(s.deflator, 'deflator', 'rate', DEFAULTS.inflation);
 
   return {
     name: loaded.name,
@@ -1181,6 +1194,7 @@ export function resolveScenario(loaded: LoadedScenario, dataset: Dataset, draw: 
     regionalResidential,
     outsideWales,
     inflation,
+    deflator,
     unplacedWeeklyCostGbp,
   };
 }

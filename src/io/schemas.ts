@@ -7,12 +7,10 @@ import {
   MARKET_TYPES,
   OUTSIDE_WALES,
   PLACEMENT_TYPES,
-  REGIONS,
   SECTORS,
-  WALES_CODE,
   type LocalAuthority,
 } from '../model/types.js';
-import { foldName, regionSlug, suggestAmong } from './la-names.js';
+import { LA_CODE_PATTERN, foldName, isLaCode, regionSlug, suggestAmong } from './la-names.js';
 
 export const RESOURCE_NAMES = [
   'local_authorities',
@@ -35,19 +33,20 @@ export const FIGURE_STATUSES = ['published', 'derived', 'estimated'] as const;
 
 /**
  * How a cell is read:
- * - `code`: an identifier kept as written (provider ids, ONS codes in local_authorities);
+ * - `code`: an identifier kept as written (provider ids);
+ * - `lacode`: an LA code as local_authorities defines it: letters, digits, `-` and `_`, not OUTSIDE_WALES;
  * - `text`: free text;
- * - `la`: a Welsh LA by ONS code, English or Welsh name (resolved to its code);
+ * - `la`: one of the dataset's LAs by code, English or Welsh name (resolved to its code);
  * - `host`: like `la`, or `OUTSIDE_WALES`;
- * - `area`: like `la`, or the nation's code (W92000004) or name (Wales), for the dataset's LAs together;
- * - `region`: a region slug or name (resolved to its slug);
+ * - `area`: like `la`, or the nation's code or name (datapackage.json `nation`; W92000004, Wales, by default), for the dataset's LAs together;
+ * - `region`: a region's name (resolved to its slug, SPEC.md 3.1; any name the dataset gives);
  * - `enum`: one of `enum`, case-insensitively;
  * - `count`: a whole number, 0 or more;
  * - `number`: a plain decimal number within `minimum`/`maximum`;
  * - `year`: a whole year within `minimum`/`maximum` (strategies also accept a financial year "2027-28");
  * - `date31march`: an ISO date that is a 31 March.
  */
-export type FieldKind = 'code' | 'text' | 'la' | 'host' | 'area' | 'region' | 'enum' | 'count' | 'number' | 'year' | 'date31march';
+export type FieldKind = 'code' | 'lacode' | 'text' | 'la' | 'host' | 'area' | 'region' | 'enum' | 'count' | 'number' | 'year' | 'date31march';
 
 export interface FieldSpec {
   name: string;
@@ -88,16 +87,19 @@ const laField = (name: string, description: string, example = 'W06000015'): Fiel
   name,
   kind: 'la',
   required: true,
-  description: `${description} ONS code (W06…), English or Welsh name, in any case, with or without accents.`,
-  expected: 'a local authority (ONS code, English or Welsh name)',
+  description: `${description} LA code (as in local_authorities), English or Welsh name, in any case, with or without accents.`,
+  expected: 'a local authority (code, English or Welsh name)',
   example,
 });
+
+/** The nation a data package names when it names none (as dataset.ts's DEFAULT_NATION). */
+const DEFAULT_AREA_NATION = { code: 'W92000004', name: 'Wales' };
 
 /** `la_code` that may also be the nation's code (or name), for the nation as a whole. */
 const areaField = (description: string): FieldSpec => ({
   ...laField('la_code', description),
   kind: 'area',
-  expected: `a local authority (ONS code, English or Welsh name) or ${WALES_CODE} for the nation`,
+  expected: `a local authority (code, English or Welsh name) or the nation's code (${DEFAULT_AREA_NATION.code} for Wales)`,
 });
 
 const placementTypeField = (market: boolean): FieldSpec => ({
@@ -155,18 +157,18 @@ export const RESOURCES: Record<ResourceName, ResourceSpec> = {
   local_authorities: {
     name: 'local_authorities',
     title: 'Local authorities',
-    description: 'The Welsh local authorities: ONS code, names, regional partnership board footprint, centroid and area.',
+    description: 'The dataset\'s local authorities: code, names, region (for Wales the regional partnership board footprint), centroid and area.',
     required: true,
     defaultPath: 'local_authorities.csv',
     primaryKey: ['la_code'],
     fields: [
       {
         name: 'la_code',
-        kind: 'code',
+        kind: 'lacode',
         required: true,
-        pattern: '^W06[0-9]{6}$',
-        description: 'ONS local authority code, W06 and six digits.',
-        expected: 'an ONS local authority code (W06 and six digits)',
+        pattern: LA_CODE_PATTERN,
+        description: 'Local authority code: letters, digits, - and _ (for Wales the ONS code, W06 and six digits). OUTSIDE_WALES is reserved.',
+        expected: 'a local authority code (letters, digits, - and _)',
         example: 'W06000015',
       },
       { name: 'name_en', kind: 'text', required: true, description: 'English name.', expected: 'the English name', example: 'Cardiff' },
@@ -175,28 +177,30 @@ export const RESOURCES: Record<ResourceName, ResourceSpec> = {
         name: 'region',
         kind: 'region',
         required: true,
-        description: `Regional partnership board footprint, by slug (${REGIONS.join(', ')}) or name ("North Wales", "Cardiff and Vale").`,
-        expected: 'a region',
-        example: 'cardiff-and-vale',
+        description:
+          'Region, by name ("Cardiff and Vale"; for Wales the regional partnership board footprint). Outputs show this name and use its slug ' +
+          '(lower case, accents removed, other characters as -: cardiff-and-vale) as the region\'s code.',
+        expected: 'a region name',
+        example: 'Cardiff and Vale',
       },
       {
         name: 'lat',
         kind: 'number',
         required: true,
-        minimum: 51,
-        maximum: 54,
-        description: 'Latitude of the LA centroid, decimal degrees (WGS84).',
-        expected: 'a latitude in Wales (decimal degrees from 51 to 54)',
+        minimum: -90,
+        maximum: 90,
+        description: 'Latitude of the LA centroid, decimal degrees (WGS84), negative south of the equator.',
+        expected: 'a latitude (decimal degrees from -90 to 90)',
         example: '51.5',
       },
       {
         name: 'lon',
         kind: 'number',
         required: true,
-        minimum: -6,
-        maximum: -2,
+        minimum: -180,
+        maximum: 180,
         description: 'Longitude of the LA centroid, decimal degrees (WGS84), negative west of Greenwich.',
-        expected: 'a longitude in Wales (decimal degrees from -6 to -2)',
+        expected: 'a longitude (decimal degrees from -180 to 180)',
         example: '-3.2',
       },
       {
@@ -230,8 +234,8 @@ export const RESOURCES: Record<ResourceName, ResourceSpec> = {
         required: false,
         columnRequired: true,
         description:
-          'Where the children are placed: a Welsh LA (ONS code, English or Welsh name) or OUTSIDE_WALES. Required for foster, residential and secure; may be empty for the other types.',
-        expected: 'a local authority (ONS code, English or Welsh name) or OUTSIDE_WALES',
+          'Where the children are placed: an LA of the dataset (code, English or Welsh name) or OUTSIDE_WALES (outside the nation). Required for foster, residential and secure; may be empty for the other types.',
+        expected: 'a local authority (code, English or Welsh name) or OUTSIDE_WALES',
         example: 'W06000015',
       },
       countField('children', 'children', 'Children looked after in this group at the base date.', '4'),
@@ -249,7 +253,7 @@ export const RESOURCES: Record<ResourceName, ResourceSpec> = {
   providers: {
     name: 'providers',
     title: 'Registered capacity at the base date',
-    description: 'Registered places in Wales at the base date, one row per provider, host LA and placement type.',
+    description: 'Registered places at the base date in the dataset\'s LAs, one row per provider, host LA and placement type.',
     required: false,
     defaultPath: 'providers.csv',
     primaryKey: ['provider_id', 'host', 'placement_type'],
@@ -264,7 +268,7 @@ export const RESOURCES: Record<ResourceName, ResourceSpec> = {
       },
       { name: 'provider_name', kind: 'text', required: true, description: 'Name of the provider.', expected: 'a provider name', example: 'Cardiff Council children\'s homes' },
       sectorField(true),
-      { ...laField('host', 'The LA where the places are located.'), expected: 'a Welsh local authority (ONS code, English or Welsh name)' },
+      { ...laField('host', 'The LA where the places are located.'), expected: 'a local authority of the dataset (code, English or Welsh name)' },
       placementTypeField(true),
       countField('places', 'places', 'Registered places (foster: approved places; residential and secure: registered beds).', '12'),
       sourceField,
@@ -329,7 +333,7 @@ export const RESOURCES: Record<ResourceName, ResourceSpec> = {
       {
         ...laField('host', 'Where the places are; empty means the LA itself.'),
         required: false,
-        expected: 'a Welsh local authority (ONS code, English or Welsh name)',
+        expected: 'a local authority of the dataset (code, English or Welsh name)',
       },
       { name: 'note', kind: 'text', required: false, description: 'What the change is (project name, source).', expected: 'text', example: 'New small home (example: delete this line)' },
     ],
@@ -365,10 +369,10 @@ export const RESOURCES: Record<ResourceName, ResourceSpec> = {
   costs: {
     name: 'costs',
     title: 'Weekly placement costs',
-    description: 'Weekly cost of one placement by type, sector and location, in the prices of price_year.',
+    description: "Weekly cost of one placement by type, sector and location, in the prices of price_year; a row with la_code is that placing LA's own price.",
     required: false,
     defaultPath: 'costs.csv',
-    primaryKey: ['placement_type', 'sector', 'location'],
+    primaryKey: ['placement_type', 'sector', 'location', 'la_code'],
     fields: [
       placementTypeField(true),
       sectorField(true),
@@ -400,6 +404,10 @@ export const RESOURCES: Record<ResourceName, ResourceSpec> = {
         expected: 'a year such as 2024',
         example: '2024',
       },
+      {
+        ...laField('la_code', "The placing LA whose own price this is; empty for the all-Wales price. An LA's own row wins over the all-Wales row for its children.", ''),
+        required: false,
+      },
       sourceField,
     ],
   },
@@ -410,6 +418,7 @@ export const RESOURCES: Record<ResourceName, ResourceSpec> = {
 
 const TABLE_SCHEMA_TYPE: Record<FieldKind, string> = {
   code: 'string',
+  lacode: 'string',
   text: 'string',
   la: 'string',
   host: 'string',
@@ -453,6 +462,8 @@ export interface RowContext {
   /** Resolves an LA by code or name; null when local_authorities could not be read (names then pass unchecked). */
   resolveLa: ((text: string) => LocalAuthority | null) | null;
   suggestLa: (text: string) => string | null;
+  /** The nation (datapackage.json `nation`), which an `area` cell may name; Wales by default. */
+  nation?: { code: string; name: string };
 }
 
 /** A parsed row: column name -> value (string, number, or null for an empty optional cell). */
@@ -515,13 +526,19 @@ export function cellSchema(field: FieldSpec, ctx: RowContext): z.ZodType<string 
       case 'text':
         return text;
       case 'code':
-        if (field.pattern && !new RegExp(field.pattern).test(text)) return fail(`expected ${expected}, found ${quote(text)}`);
+        return text;
+      case 'lacode':
+        if (isOutsideWales(text)) return fail(`expected ${expected}, found ${quote(text)} (OUTSIDE_WALES is reserved for placements outside the nation)`);
+        if (!isLaCode(text)) return fail(`expected ${expected}, found ${quote(text)}`);
         return text;
       case 'la':
       case 'host':
       case 'area': {
         if (field.kind === 'host' && isOutsideWales(text)) return OUTSIDE_WALES;
-        if (field.kind === 'area' && (text.toUpperCase() === WALES_CODE || foldName(text) === 'wales')) return WALES_CODE;
+        if (field.kind === 'area') {
+          const nation = ctx.nation ?? DEFAULT_AREA_NATION;
+          if (text.toUpperCase() === nation.code.toUpperCase() || foldName(text) === foldName(nation.name)) return nation.code;
+        }
         if (isOutsideWales(text)) {
           return fail(`expected ${expected}, found ${quote(text)} (only placements may be outside Wales)`);
         }
@@ -533,9 +550,8 @@ export function cellSchema(field: FieldSpec, ctx: RowContext): z.ZodType<string 
       }
       case 'region': {
         const slug = regionSlug(text);
-        if ((REGIONS as readonly string[]).includes(slug)) return slug;
-        const hint = suggestAmong(text, REGIONS);
-        return fail(`unknown region ${quote(text)}: expected one of ${REGIONS.join(', ')}${hint ? ` (${hint})` : ''}`);
+        if (slug !== '') return slug;
+        return fail(`expected ${expected} with at least one letter or digit, found ${quote(text)}`);
       }
       case 'enum': {
         const options = field.enum ?? [];

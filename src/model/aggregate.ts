@@ -1,13 +1,12 @@
 // Metrics of an area (an LA, a region, Wales) are built from its LAs' tallies: sums of counts, ratios
 // of sums, and distances pooled over the area's children. Nothing is computed separately per level.
 import { weightedMean, weightedQuantile } from './quantile.js';
-import { compareCodes } from './rounding.js';
+import { compareCodes, roundHalfUp } from './rounding.js';
 import {
   METRICS,
-  REGIONS,
-  WALES_CODE,
   type AreaLevel,
   type AreaYearRow,
+  type CostParts,
   type Dataset,
   type LaYearTally,
   type MetricName,
@@ -23,40 +22,27 @@ export interface Area {
   laCodes: string[];
 }
 
-const REGION_NAMES: Record<string, string> = {
-  'north-wales': 'North Wales',
-  'west-wales': 'West Wales',
-  'west-glamorgan': 'West Glamorgan',
-  'cwm-taf-morgannwg': 'Cwm Taf Morgannwg',
-  'cardiff-and-vale': 'Cardiff and Vale',
-  gwent: 'Gwent',
-  powys: 'Powys',
-};
-
-export function regionName(slug: string): string {
-  return REGION_NAMES[slug] ?? slug;
+/** The name the dataset gives a region (its slug if the dataset does not list it). */
+export function regionName(dataset: Pick<Dataset, 'regions'>, slug: string): string {
+  return dataset.regions.find((r) => r.slug === slug)?.name ?? slug;
 }
 
-/** Areas of a level in output order: Wales; regions in SPEC.md section 3.1 order; LAs by code. */
+/**
+ * Areas of a level in output order: the nation (level `wales` whatever the nation, SPEC.md 3.1);
+ * regions in the dataset's order (by the least code of each region's LAs); LAs by code.
+ */
 export function areasOf(dataset: Dataset, level: AreaLevel): Area[] {
   const las = [...dataset.localAuthorities].sort((a, b) => compareCodes(a.code, b.code));
-  if (level === 'wales') return [{ level, code: WALES_CODE, name: 'Wales', laCodes: las.map((l) => l.code) }];
+  if (level === 'wales') return [{ level, code: dataset.nation.code, name: dataset.nation.name, laCodes: las.map((l) => l.code) }];
   if (level === 'la') return las.map((l) => ({ level, code: l.code, name: l.nameEn, laCodes: [l.code] }));
-  const slugs = [...new Set(las.map((l) => l.region))].sort(
-    (a, b) => rank(a) - rank(b) || compareCodes(a, b),
-  );
-  return slugs.map((slug) => ({
-    level,
-    code: slug,
-    name: regionName(slug),
-    laCodes: las.filter((l) => l.region === slug).map((l) => l.code),
-  }));
+  // Regions the dataset lists first, then any an LA names that the list leaves out (a dataset built
+  // by hand), by slug.
+  const listed = dataset.regions.map((r) => r.slug);
+  const extra = [...new Set(las.map((l) => l.region))].filter((s) => !listed.includes(s)).sort(compareCodes);
+  return [...listed, ...extra]
+    .map((slug) => ({ level, code: slug, name: regionName(dataset, slug), laCodes: las.filter((l) => l.region === slug).map((l) => l.code) }))
+    .filter((a) => a.laCodes.length > 0);
 }
-
-const rank = (slug: string): number => {
-  const i = (REGIONS as readonly string[]).indexOf(slug);
-  return i === -1 ? REGIONS.length : i;
-};
 
 export function areaRows(projection: Projection, dataset: Dataset, level: AreaLevel): AreaYearRow[] {
   const rows: AreaYearRow[] = [];
@@ -76,6 +62,12 @@ export function areaRows(projection: Projection, dataset: Dataset, level: AreaLe
   return rows;
 }
 
+/**
+ * Money in whole pounds (SPEC 2.1), rounded half up once the area's total is made: each part is
+ * rounded on its own, so parts may miss their total by a pound or two (within rounding).
+ */
+const money = (v: number | null): number | null => (v === null ? null : roundHalfUp(v));
+
 const ratio = (a: number, b: number): number | null => (b === 0 ? null : a / b);
 
 export function areaMetrics(year: YearResult, area: Area): Record<MetricName, number | null> {
@@ -91,6 +83,8 @@ export function areaMetrics(year: YearResult, area: Area): Record<MetricName, nu
     }
     return s;
   };
+  // A part of the cost exists exactly when the cost does (every group of the area has a price).
+  const part = (f: (c: CostParts) => number): number | null => flow((t) => (t.costParts === null ? null : f(t.costParts)));
   const places = { foster: 0, residential: 0, secure: 0 };
   let forProfitPlaces = 0;
   for (const p of year.places) {
@@ -128,19 +122,19 @@ export function areaMetrics(year: YearResult, area: Area): Record<MetricName, nu
     p90_distance_km: weightedQuantile(distances, 0.9),
     new_placements: flow((t) => t.newPlacements),
     supplementary_placements: flow((t) => t.supplementaryPlacements),
-    cost_gbp: flow((t) => t.costGbp),
+    cost_gbp: money(flow((t) => t.costGbp)),
     // Not computed yet: each comes with the rule that defines it (SPEC 2.2, 4.3, 4.4); empty until then.
     usable_places_foster: null,
     usable_places_residential: null,
     usable_places_secure: null,
     not_local_nonprofit: null,
     external_children: null,
-    cost_foster_gbp: null,
-    cost_residential_gbp: null,
-    cost_secure_gbp: null,
-    cost_for_profit_gbp: null,
-    cost_outside_wales_gbp: null,
-    cost_unplaced_gbp: null,
+    cost_foster_gbp: money(part((c) => c.foster)),
+    cost_residential_gbp: money(part((c) => c.residential)),
+    cost_secure_gbp: money(part((c) => c.secure)),
+    cost_for_profit_gbp: money(part((c) => c.forProfit)),
+    cost_outside_wales_gbp: money(part((c) => c.outsideWales)),
+    cost_unplaced_gbp: money(part((c) => c.unplaced)),
     started_looked_after: flow((t) => t.startedLookedAfter),
     ceased_looked_after: flow((t) => t.ceasedLookedAfter),
   };

@@ -9,7 +9,7 @@
 import { flowYear, flowsInYear } from './flows.js';
 import { trendAt } from './need.js';
 import { compareCodes, roundHalfUp } from './rounding.js';
-import { WALES_CODE, type DemandPoint, type FlowRow, type LocalAuthority } from './types.js';
+import type { DemandPoint, FlowRow, LocalAuthority } from './types.js';
 
 export const BACKTEST_METHODS = ['naive', 'trend_3', 'trend_5', 'trend_all', 'change', 'flows'] as const;
 export type BacktestMethod = (typeof BACKTEST_METHODS)[number];
@@ -31,7 +31,7 @@ export interface BacktestInput {
   flows: readonly FlowRow[] | null;
   /** The last year (of a 31 March) whose figures are fitted; null = the default (defaultFrom). */
   from: number | null;
-  nationCode?: string;
+  nationCode: string;
 }
 
 /** One forecast of one held-back figure, of an LA or of the nation. */
@@ -153,7 +153,7 @@ function forecaster(fit: readonly DemandPoint[], from: number, flows: { entries:
 }
 
 export function runBacktest(input: BacktestInput): BacktestResult {
-  const nationCode = input.nationCode ?? WALES_CODE;
+  const nationCode = input.nationCode;
   const las = [...input.localAuthorities].sort((a, b) => compareCodes(a.code, b.code));
   const from = input.from ?? defaultFrom(las, input.history);
   if (from === null) throw new BacktestError('no year at which every LA has a published figure with published figures after it: give --from YEAR');

@@ -7,7 +7,7 @@
 //
 // Each rounded half up and never below 0. Pure: the need model and the backtest both step with it.
 import { compareCodes, largestRemainderInOrder, roundHalfUp } from './rounding.js';
-import { WALES_CODE, type FlowRow } from './types.js';
+import type { FlowRow } from './types.js';
 
 export interface FlowYear {
   entries: number;
@@ -58,7 +58,7 @@ export interface BaseFlows {
  * where it has none, the nation's row less the LAs with their own rows, shared over the others by
  * their children looked after at the origin (`stock`). Null when an LA has neither.
  */
-export function flowsInYear(rows: readonly FlowRow[], year: number, stock: ReadonlyMap<string, number>, nationCode: string = WALES_CODE): BaseFlows | null {
+export function flowsInYear(rows: readonly FlowRow[], year: number, stock: ReadonlyMap<string, number>, nationCode: string): BaseFlows | null {
   const own = new Map<string, FlowRow>();
   let nation: FlowRow | null = null;
   for (const r of rows) {

@@ -143,7 +143,7 @@ function makeFlowModel(dataset: Dataset, rule: FlowsRule, atBase: (la: string) =
   const B = dataset.baseYear;
   const stock = new Map(dataset.localAuthorities.map((l) => [l.code, atBase(l.code)]));
   // The scenario check refuses flows without a row for year B − 1; 0 entries if it is called anyway.
-  const base = flowsInYear(dataset.flows ?? [], B - 1, stock)?.entries ?? new Map<string, number>();
+  const base = flowsInYear(dataset.flows ?? [], B - 1, stock, dataset.nation.code)?.entries ?? new Map<string, number>();
   const extraShares = new Map<number, Map<string, number>>();
   const extra = (la: string, t: number): number => {
     const x = rule.extraEntries;

@@ -33,7 +33,9 @@ import {
   type ProviderRow,
   type Projection,
   type Sector,
+  type Timeline,
   type YearResult,
+  type CostParts,
 } from './types.js';
 
 export interface ProjectionOptions {
@@ -42,6 +44,11 @@ export interface ProjectionOptions {
    * tallies, and copying the state every year was an eighth of its time.
    */
   keepPlacements?: boolean;
+  /**
+   * Money in constant prices of this financial year (`--prices`), deflated by the scenario's
+   * `deflator`; null or absent = cash (the prices of each year).
+   */
+  pricesYear?: number | null;
 }
 
 export function runProjection(dataset: Dataset, scenario: ModelScenario, options: ProjectionOptions = {}): Projection {
@@ -113,7 +120,7 @@ export function runProjection(dataset: Dataset, scenario: ModelScenario, options
       outsideWales: { allowed: ow.allowed, cap: ow.places === null ? null : valueAt(ow.places, t), sector: ow.sector },
     });
     // (8) metrics
-    const costs = makeCosting(dataset, scenario, t);
+    const costs = makeCosting(dataset, scenario, t, geo.index, options.pricesYear ?? null);
     byLa = groupsByLa(state);
     years.push(
       yearResult(t, false, state, keepPlacements, laCodes, (la) => {
@@ -317,10 +324,16 @@ interface TallyGeography {
 }
 
 interface Costing {
-  /** Weekly cost × 52 × the index to year t, or null when no cost row exists, by costCell. */
+  /**
+   * Weekly cost × 52 × the index to year t (and the deflation to constant prices), or null when no
+   * cost row exists: by LA index × COST_CELLS + costCell, so that an LA's own price (a row with
+   * `la_code`) stands in its own slots.
+   */
   annual: ReadonlyArray<number | null>;
   unplacedAnnual: number;
 }
+
+const COST_CELLS = 18;
 
 const MARKET_TYPE_INDEX: Record<MarketType, number> = { foster: 0, residential: 1, secure: 2 };
 const SECTOR_INDEX: Record<Sector, number> = { la: 0, nfp: 1, fp: 2 };
@@ -330,18 +343,38 @@ function costCell(type: MarketType, sector: Sector, outsideWales: boolean): numb
   return MARKET_TYPE_INDEX[type] * 6 + SECTOR_INDEX[sector] * 2 + (outsideWales ? 1 : 0);
 }
 
-function makeCosting(dataset: Dataset, scenario: ModelScenario, t: number): Costing | null {
+/** The growth of a dated rate from year `from`'s level to year t's: Π (1 + rate(u)) for u = from+1 … t (divided the other way). */
+export function compoundedFrom(rate: Timeline, from: number, t: number): number {
+  let f = 1;
+  for (let u = from + 1; u <= t; u++) f *= 1 + valueAt(rate, u);
+  for (let u = t + 1; u <= from; u++) f /= 1 + valueAt(rate, u);
+  return f;
+}
+
+function makeCosting(dataset: Dataset, scenario: ModelScenario, t: number, laIndex: ReadonlyMap<string, number>, pricesYear: number | null): Costing | null {
   if (dataset.costs === null) return null;
-  const index = (from: number): number => {
-    let f = 1;
-    for (let u = from + 1; u <= t; u++) f *= 1 + valueAt(scenario.inflation, u);
-    for (let u = t + 1; u <= from; u++) f /= 1 + valueAt(scenario.inflation, u);
-    return f;
-  };
-  // Each cell's annual cost in year t prices, worked out once, in a small array: tallies ask for it
-  // per group. A later row for the same cell replaces an earlier one, as a map keyed by cell would.
-  const annual: Array<number | null> = new Array<number | null>(18).fill(null);
-  for (const c of dataset.costs) annual[costCell(c.placementType, c.sector, c.location === 'outside_wales')] = c.weeklyCostGbp * 52 * index(c.priceYear);
+  // Cash in year t, in constant prices of pricesYear: divided by the deflator's growth from then to t.
+  const real = pricesYear === null ? 1 : 1 / compoundedFrom(scenario.deflator, pricesYear, t);
+  const index = (from: number): number => compoundedFrom(scenario.inflation, from, t) * real;
+  // Each cell's annual cost in year t prices, worked out once per LA, in a small array: tallies ask
+  // for it per group. The all-Wales rows fill every LA's slots, then each LA's own rows replace
+  // its slots (an LA's own price wins, whatever the row order). A later row for the same cell
+  // replaces an earlier one, as a map keyed by cell would.
+  const las = laIndex.size;
+  const annual: Array<number | null> = new Array<number | null>(las * COST_CELLS).fill(null);
+  for (const c of dataset.costs) {
+    if (c.laCode !== undefined && c.laCode !== null) continue;
+    const cell = costCell(c.placementType, c.sector, c.location === 'outside_wales');
+    const v = c.weeklyCostGbp * 52 * index(c.priceYear);
+    for (let i = 0; i < las; i++) annual[i * COST_CELLS + cell] = v;
+  }
+  for (const c of dataset.costs) {
+    if (c.laCode === undefined || c.laCode === null) continue;
+    const i = laIndex.get(c.laCode);
+    // A price for an LA the dataset does not hold costs nothing here (validation warns of it).
+    if (i === undefined) continue;
+    annual[i * COST_CELLS + costCell(c.placementType, c.sector, c.location === 'outside_wales')] = c.weeklyCostGbp * 52 * index(c.priceYear);
+  }
   return {
     annual,
     unplacedAnnual: scenario.unplacedWeeklyCostGbp === null ? 0 : scenario.unplacedWeeklyCostGbp * 52 * index(dataset.baseYear),
@@ -374,6 +407,7 @@ function tallyLa(
   let outside = 0;
   let fp = 0;
   let cost: number | null = costs === null || flows === null ? null : 0;
+  const parts: CostParts = { foster: 0, residential: 0, secure: 0, forProfit: 0, outsideWales: 0, unplaced: 0 };
   // Children per host (by LA index; the last slot is outside Wales), turned into distances after.
   const li = geo.index.get(la)!;
   const hosts = geo.regions.length;
@@ -403,12 +437,22 @@ function tallyLa(
     }
     if (g.sector === 'fp') fp += n;
     if (cost !== null && costs !== null) {
-      const annual = costs.annual[costCell(g.placementType, g.sector, outsideWales)];
-      cost = annual === null ? null : cost + n * annual;
+      const annual = costs.annual[li * COST_CELLS + costCell(g.placementType, g.sector, outsideWales)];
+      if (annual === null) cost = null;
+      else {
+        const c = n * annual;
+        cost += c;
+        parts[g.placementType] += c;
+        if (g.sector === 'fp') parts.forProfit += c;
+        if (outsideWales) parts.outsideWales += c;
+      }
     }
   }
   const unplacedTotal = unplaced.foster + unplaced.residential + unplaced.secure;
-  if (cost !== null && costs !== null) cost += unplacedTotal * costs.unplacedAnnual;
+  if (cost !== null && costs !== null) {
+    parts.unplaced = unplacedTotal * costs.unplacedAnnual;
+    cost += parts.unplaced;
+  }
   // Children at the same distance are one entry, whichever hosts they are at, nearest first.
   let distances: Array<[number, number]>;
   if (elsewhere === null && geo.kmOrdered[li]) {
@@ -447,6 +491,7 @@ function tallyLa(
     forProfitPlacements: fp,
     distances,
     costGbp: cost,
+    costParts: cost === null ? null : parts,
     startedLookedAfter: flows?.lookedAfter?.started ?? null,
     ceasedLookedAfter: flows?.lookedAfter?.ceased ?? null,
   };

@@ -1,5 +1,5 @@
 // The vocabulary of the model. Everything here is plain data: loaders build it, the model reads it,
-// writers render it. Codes are always canonical (ONS LA codes, region slugs); names are resolved at the edges.
+// writers render it. Codes are always canonical (the dataset's LA codes, region slugs); names are resolved at the edges.
 
 /** Placement types in the order of SPEC.md section 3; that order is also the tie order for rounding. */
 export const PLACEMENT_TYPES = [
@@ -22,27 +22,30 @@ export type MarketType = (typeof MARKET_TYPES)[number];
 export const SECTORS = ['la', 'nfp', 'fp'] as const;
 export type Sector = (typeof SECTORS)[number];
 
-export const REGIONS = [
-  'north-wales',
-  'west-wales',
-  'west-glamorgan',
-  'cwm-taf-morgannwg',
-  'cardiff-and-vale',
-  'gwent',
-  'powys',
-] as const;
+/** A region's slug (SPEC.md 3.1): its name in lower case, accents removed, other characters as `-`. */
 export type RegionSlug = string;
 
-/** The one host (and the one provider) that stands for every placement outside Wales. */
+/** The one host (and the one provider) that stands for every placement outside the nation. */
 export const OUTSIDE_WALES = 'OUTSIDE_WALES';
-export const WALES_CODE = 'W92000004';
+
+/** A region as the dataset names it: the slug used as its code, and the name shown for it. */
+export interface Region {
+  slug: RegionSlug;
+  name: string;
+}
+
+/** The whole nation the dataset covers (the `wales` level of the outputs, whatever the nation). */
+export interface Nation {
+  code: string;
+  name: string;
+}
 
 export function isMarketType(t: string): t is MarketType {
   return t === 'foster' || t === 'residential' || t === 'secure';
 }
 
 export interface LocalAuthority {
-  code: string; // ONS code, e.g. W06000015
+  code: string; // a token of letters, digits, `-` and `_` (ONS codes such as W06000015 for Wales)
   nameEn: string;
   nameCy: string;
   region: RegionSlug;
@@ -127,6 +130,8 @@ export interface CostRow {
   location: CostLocation;
   weeklyCostGbp: number;
   priceYear: number;
+  /** The placing LA whose own price this is (SPEC 3 `costs.la_code`); null = the all-Wales price. */
+  laCode?: string | null;
   source?: string;
 }
 
@@ -145,6 +150,10 @@ export interface Dataset {
   nationHistory?: DemandPoint[];
   /** B: the year of the latest `as_at` of demand_history (state at 31 March B). */
   baseYear: number;
+  /** The regions that local_authorities names, in output order (by each region's first LA code). */
+  regions: Region[];
+  /** The nation (datapackage.json `nation`; Wales, W92000004, when it says none). */
+  nation: Nation;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -241,6 +250,8 @@ export interface ModelScenario {
   regionalResidential: RegionalHome[];
   outsideWales: OutsideWales;
   inflation: Timeline;
+  /** Growth of the general price level a year (the GDP deflator), for money in constant prices (`--prices`). */
+  deflator: Timeline;
   /** Weekly cost of an unplaced child in base-year prices; null = costed at 0. */
   unplacedWeeklyCostGbp: number | null;
 }
@@ -350,11 +361,27 @@ export interface LaYearTally {
   forProfitPlacements: number;
   /** Distance distribution of the LA's children in market placements: [km, children], sorted by km. */
   distances: Array<[km: number, children: number]>;
-  /** Annual cost in cash terms; null when a group has no cost row, no costs exist, or in the base row. */
+  /** Annual cost (cash, or the prices asked for); null when a group has no cost row, no costs exist, or in the base row. */
   costGbp: number | null;
+  /** The parts of costGbp (SPEC 2.2); null exactly when costGbp is. */
+  costParts: CostParts | null;
   /** Children who started / ceased to be looked after in the year: null unless demand comes from flows (and in the base row). */
   startedLookedAfter: number | null;
   ceasedLookedAfter: number | null;
+}
+
+/**
+ * The parts of a year's cost. By type they add up to the cost less the unplaced children's
+ * (foster + residential + secure + unplaced = cost); for-profit and outside Wales are parts of the
+ * placements' cost that overlap the types (a for-profit placement outside Wales is in both).
+ */
+export interface CostParts {
+  foster: number;
+  residential: number;
+  secure: number;
+  forProfit: number;
+  outsideWales: number;
+  unplaced: number;
 }
 
 export interface HostYearPlaces {

@@ -10,6 +10,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import type { Dataset, LocalAuthority } from '../../src/model/types.js';
+import { regionSlug } from '../../src/io/la-names.js';
+import { DEFAULT_NATION } from '../../src/io/dataset.js';
+import { geographyOf } from '../model/fixtures.js';
 
 // A small hand-made Dataset: the 22 LAs (read from the fixture CSV), one provider, base year 2024.
 // Scenarios only need LAs, providers (for provider_id) and the base year.
@@ -23,7 +26,7 @@ function testDataset(): Dataset {
     code: r.la_code,
     nameEn: r.name_en,
     nameCy: r.name_cy,
-    region: r.region,
+    region: regionSlug(r.region),
     lat: Number(r.lat),
     lon: Number(r.lon),
     areaKm2: Number(r.area_km2),
@@ -38,6 +41,8 @@ function testDataset(): Dataset {
     // The nation's flows in 2023-24, for scenarios whose demand comes from flows.
     flows: [{ laCode: 'W92000004', year: 2023, started: 1990, ceased: 1980 }],
     baseYear: 2024,
+    regions: geographyOf(localAuthorities),
+    nation: DEFAULT_NATION,
   };
 }
 

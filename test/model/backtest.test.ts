@@ -24,6 +24,7 @@ const INPUT: BacktestInput = {
   nationHistory: [pt('W92000004', 2015, 150), pt('W92000004', 2016, 160), pt('W92000004', 2017, 176), pt('W92000004', 2018, 180), pt('W92000004', 2019, 190)],
   flows: [{ laCode: 'W92000004', year: 2016, started: 40, ceased: 30 }],
   from: null,
+  nationCode: 'W92000004',
 };
 
 describe('backtest', () => {
@@ -92,7 +93,7 @@ describe('backtest', () => {
 
   it('reports when no method beats naive', () => {
     // A flat LA whose figure then stays flat: naive is exact, every fitted line drifts.
-    const flat = runBacktest({ localAuthorities: [{ code: 'A', nameEn: 'Aton' }], history: [pt('A', 2015, 10), pt('A', 2016, 12), pt('A', 2017, 12), pt('A', 2018, 12)], flows: null, from: 2017 });
+    const flat = runBacktest({ localAuthorities: [{ code: 'A', nameEn: 'Aton' }], history: [pt('A', 2015, 10), pt('A', 2016, 12), pt('A', 2017, 12), pt('A', 2018, 12)], flows: null, from: 2017, nationCode: 'W92000004' });
     expect(flat.overall.lasBest).toMatchObject({ method: 'naive', beatsNaive: false, mape: 0 });
     expect(flat.flowsNote).toMatch(/no flows in the data/);
   });

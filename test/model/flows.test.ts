@@ -57,14 +57,14 @@ describe('base entries', () => {
   });
   it("takes an LA's own row, and shares the nation's rest over the LAs without one", () => {
     const stock = new Map([['A', 100], ['B', 60], ['C', 40]]);
-    const f = flowsInYear(FLOWS, 2023, stock)!;
+    const f = flowsInYear(FLOWS, 2023, stock, 'W92000004')!;
     expect([...f.entries].sort()).toEqual([['A', 30], ['B', 12], ['C', 8]]);
     // ceased: 45 − 28 = 17 over B and C: 10.2 and 6.8 → 10, 7
     expect([...f.ceased].sort()).toEqual([['A', 28], ['B', 10], ['C', 7]]);
     expect(f.shared).toEqual(['B', 'C']);
   });
   it('finds nothing where an LA has no row and the nation none either', () => {
-    expect(flowsInYear([{ laCode: 'A', year: 2023, started: 1, ceased: 1 }], 2023, new Map([['A', 1], ['B', 1]]))).toBeNull();
+    expect(flowsInYear([{ laCode: 'A', year: 2023, started: 1, ceased: 1 }], 2023, new Map([['A', 1], ['B', 1]]), 'W92000004')).toBeNull();
   });
 });
 

@@ -88,6 +88,42 @@ describe('metrics of an area', () => {
     expect(row('la', 'A', 2025).cost_gbp).toBeCloseTo((52_000 + 52_000) * 1.1 + 286_000 * 1.1, 6);
   });
 
+  it('splits the cost by type, for-profit, outside Wales and unplaced, in whole pounds', () => {
+    // A 2024: foster = 52,000 (la, A) + 52,000 (fp, outside) = 104,000; residential = 286,000 (fp, B);
+    // for-profit = 286,000 + 52,000 = 338,000; outside Wales = 52,000; no unplaced child.
+    const a = row('la', 'A', 2024);
+    expect([a.cost_foster_gbp, a.cost_residential_gbp, a.cost_secure_gbp, a.cost_unplaced_gbp]).toEqual([104_000, 286_000, 0, 0]);
+    expect([a.cost_for_profit_gbp, a.cost_outside_wales_gbp]).toEqual([338_000, 52_000]);
+    expect(a.cost_gbp).toBe(390_000);
+    // 2025: each part × 1.1 (inflation): 114,400 + 314,600 = 429,000
+    const a25 = row('la', 'A', 2025);
+    expect([a25.cost_foster_gbp, a25.cost_residential_gbp, a25.cost_gbp]).toEqual([114_400, 314_600, 429_000]);
+    // the base row has no cost and so no parts
+    expect(row('la', 'A', 2023).cost_foster_gbp).toBeNull();
+  });
+
+  it("an LA's own weekly price (costs.la_code) wins over the all-Wales row, for that LA only", () => {
+    // A's own foster la price 600 (listed before the all-Wales 500: row order does not matter):
+    // A 2024 foster la 2 × 600 × 52 = 62,400, so foster 62,400 + 52,000 = 114,400; B keeps the all-Wales prices.
+    const own = { ...ds, costs: [{ placementType: 'foster', sector: 'la', location: 'in_wales', weeklyCostGbp: 600, priceYear: 2024, laCode: 'A' } satisfies CostRow, ...ds.costs!] };
+    const q = runProjection(own, scenario({ horizonTo: 2024, inflation: tl(0.1) }));
+    const at = (code: string) => areaRows(q, own, 'la').find((r) => r.areaCode === code && r.year === 2024)!.metrics;
+    expect(at('A').cost_foster_gbp).toBe(114_400);
+    expect(at('A').cost_gbp).toBe(390_000 + 10_400);
+    expect(at('B').cost_gbp).toBe(row('la', 'B', 2024).cost_gbp);
+  });
+
+  it('--prices: money in constant prices of a year, deflated by the deflator', () => {
+    // 2025 cash 429,000; in 2024 prices with a 5% deflator: 429,000 / 1.05 = 408,571.43 -> 408,571.
+    // 2024 in 2025 prices: 390,000 × 1.05 = 409,500. 2024 in 2024 prices: cash, 390,000.
+    const s = scenario({ horizonTo: 2025, inflation: tl(0.1), deflator: tl(0.05) });
+    const at = (pricesYear: number, year: number) =>
+      areaRows(runProjection(ds, s, { pricesYear }), ds, 'la').find((r) => r.areaCode === 'A' && r.year === year)!.metrics.cost_gbp;
+    expect(at(2024, 2025)).toBe(408_571);
+    expect(at(2025, 2024)).toBe(409_500);
+    expect(at(2024, 2024)).toBe(390_000);
+  });
+
   it('a market group with no cost row makes the area\'s cost empty', () => {
     const noRow = { ...ds, costs: ds.costs!.filter((c) => c.sector !== 'la') };
     const q = runProjection(noRow, scenario());

@@ -1,4 +1,6 @@
 // Random small datasets and scenarios for the model's property tests. Everything a validated dataset
+import { DEFAULT_NATION } from '../../src/io/dataset.js';
+import { geographyOf } from '../model/fixtures.js';
 // can hold appears: all eight placement types (non-market ones with no sector or host), placements
 // outside Wales, placements pinned to a provider or shared over a host's providers, over-full hosts
 // (a validation warning only), strategies, costs for every combination; and every scenario lever.
@@ -161,7 +163,7 @@ function datasetFor(las: LocalAuthority[]): fc.Arbitrary<Dataset> {
                   i++;
                 }
           }
-          return { localAuthorities: las, placements: unique, providers, demandHistory, strategies, costs, baseYear: B };
+          return { localAuthorities: las, placements: unique, providers, demandHistory, strategies, costs, baseYear: B, regions: geographyOf(las), nation: DEFAULT_NATION };
         }),
     );
 }
@@ -260,6 +262,7 @@ export function scenarioFor(dataset: Dataset): fc.Arbitrary<ModelScenario> {
           ),
           outsideWales: r.outsideWales,
           inflation: r.inflation,
+          deflator: r.inflation,
           unplacedWeeklyCostGbp: r.unplacedWeeklyCostGbp,
         }),
       ),

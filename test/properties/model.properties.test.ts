@@ -43,6 +43,30 @@ const SHARES: MetricName[] = ['places_for_profit_share', 'placed_in_own_la_share
 const FLOWS: MetricName[] = ['displaced', 'new_placements', 'supplementary_placements', 'cost_gbp'];
 
 describe('model properties', () => {
+  it("cost's parts add up to cost_gbp within rounding; for-profit and outside Wales are parts of it", () => {
+    fc.assert(
+      fc.property(modelInput, ({ dataset, scenario }) => {
+        for (const r of allRows(runProjection(dataset, scenario, { keepPlacements: false }), dataset)) {
+          const m = r.metrics;
+          const parts = [m.cost_foster_gbp, m.cost_residential_gbp, m.cost_secure_gbp, m.cost_unplaced_gbp];
+          if (m.cost_gbp === null) {
+            expect([...parts, m.cost_for_profit_gbp, m.cost_outside_wales_gbp].every((v) => v === null)).toBe(true);
+            continue;
+          }
+          // each of the four parts and the total is rounded half up on its own: at most 4 × ½ + ½ apart
+          expect(Math.abs(parts.reduce((s: number, v) => s + v!, 0) - m.cost_gbp)).toBeLessThanOrEqual(2);
+          for (const v of [...parts, m.cost_for_profit_gbp!, m.cost_outside_wales_gbp!]) {
+            expect(Number.isInteger(v)).toBe(true);
+            expect(v).toBeGreaterThanOrEqual(0);
+          }
+          expect(m.cost_for_profit_gbp! + m.cost_unplaced_gbp!).toBeLessThanOrEqual(m.cost_gbp + 1);
+          expect(m.cost_outside_wales_gbp! + m.cost_unplaced_gbp!).toBeLessThanOrEqual(m.cost_gbp + 1);
+        }
+      }),
+      params(100),
+    );
+  });
+
   it('no child is lost or counted twice: every LA and year', () => {
     fc.assert(
       fc.property(modelInput, ({ dataset, scenario }) => {

@@ -5,7 +5,6 @@ import { Option, type Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { helpAfter } from '../help.js';
 import { refuseToOverwriteInputs } from '../../io/atomic.js';
-import { WALES_CODE } from '../../model/types.js';
 import { dataOption, emit, parseYear, resolveFormat, stdoutIsTty } from '../pipeline.js';
 
 interface RawBacktestOptions {
@@ -50,15 +49,15 @@ Examples:
       if (warnings.length > 0) process.stderr.write(`sufficiency: the data has ${warnings.length} warning${warnings.length === 1 ? '' : 's'} (sufficiency validate lists them)\n`);
       let result;
       try {
-        result = runBacktest({ localAuthorities: dataset.localAuthorities, history: dataset.demandHistory, nationHistory: dataset.nationHistory ?? [], flows: dataset.flows ?? null, from });
+        result = runBacktest({ localAuthorities: dataset.localAuthorities, history: dataset.demandHistory, nationHistory: dataset.nationHistory ?? [], flows: dataset.flows ?? null, from, nationCode: dataset.nation.code });
       } catch (err) {
         if (err instanceof BacktestError) throw new UsageError(err.message);
         throw err;
       }
       const ctx = {
         dataShown: displayPath(raw.data),
-        nationCode: WALES_CODE,
-        nationName: 'Wales',
+        nationCode: dataset.nation.code,
+        nationName: dataset.nation.name,
         laNames: new Map(dataset.localAuthorities.map((l) => [l.code, l.nameEn])),
       };
       const width = process.stdout.isTTY === true && process.stdout.columns ? Math.min(process.stdout.columns, 100) : 80;
