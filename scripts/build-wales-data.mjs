@@ -759,7 +759,7 @@ const pkg = {
     { title: 'Other sources and every estimate', path: 'SOURCES.md' },
   ],
   resources: [
-    { name: 'local_authorities', path: 'local_authorities.csv', title: 'Local authorities', description: 'The 22 LAs: ONS code, English and Welsh names, regional partnership board (by name; its SPEC 3.1 slug is the region's code), approximate centre (E9) and land area.' },
+    { name: 'local_authorities', path: 'local_authorities.csv', title: 'Local authorities', description: "The 22 LAs: ONS code, English and Welsh names, regional partnership board (by name; its SPEC 3.1 slug is the region's code), approximate centre (E9) and land area." },
     { name: 'placements', path: 'placements.csv', title: 'Placements at 31 March 2024', description: 'Children looked after by placing LA, placement type, sector and host LA. Non-market types (kinship, parents, adoption, independent, other) have empty sector and host. Reproduces the published Wales figures; the per-LA detail is estimated (SOURCES.md).' },
     { name: 'providers', path: 'providers.csv', title: 'Registered capacity at 31 March 2024 (synthetic providers)', description: 'Places by host LA, sector and type consistent with the published totals; no per-provider data is public, so every provider but Hillside is synthetic and named so.' },
     { name: 'demand_history', path: 'demand_history.csv', title: 'Children looked after at 31 March 2015-2024', description: 'Per LA; 2019-2023 and eight LAs in 2024 are estimates (E1, E2). Rows W92000004 are the published Wales totals 2003-2024 (D16), which only the backtest reads.' },
