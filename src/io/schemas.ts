@@ -282,7 +282,7 @@ export const RESOURCES: Record<ResourceName, ResourceSpec> = {
     defaultPath: 'demand_history.csv',
     primaryKey: ['la_code', 'as_at'],
     fields: [
-      areaField('The LA, or W92000004 (Wales) for the nation\'s own published total, which the backtest scores (the projection uses the LAs\' rows).'),
+      areaField('The LA, or the nation\'s code (datapackage.json `nation`; W92000004 for Wales) for its own published total, which the backtest scores (the projection uses the LAs\' rows).'),
       {
         name: 'as_at',
         kind: 'date31march',
@@ -342,13 +342,13 @@ export const RESOURCES: Record<ResourceName, ResourceSpec> = {
     name: 'flows',
     title: 'Children who started and ceased to be looked after',
     description:
-      'Flows into and out of care by financial year, per LA or for the whole nation (la_code W92000004): ' +
+      'Flows into and out of care by financial year, per LA or for the whole nation (la_code: the nation\'s code): ' +
       'the demand method `flows` projects from the flows of the year that ends on the base date (SPEC 4.4).',
     required: false,
     defaultPath: 'flows.csv',
     primaryKey: ['la_code', 'year'],
     fields: [
-      areaField('The LA, or W92000004 (Wales) for the LAs of the dataset together, whose flows an LA without a row of its own shares by its children looked after.'),
+      areaField('The LA, or the nation\'s code (datapackage.json `nation`; W92000004 for Wales) for the LAs of the dataset together, whose flows an LA without a row of its own shares by its children looked after.'),
       {
         name: 'year',
         kind: 'year',

@@ -183,7 +183,12 @@ export function runBacktest(input: BacktestInput): BacktestResult {
     return fit.length > 0 && fit[fit.length - 1].year === from ? [[la.code, fit[fit.length - 1].children] as const] : [];
   }));
   const flowRows = input.flows ?? [];
-  const laFlows = flowRows.length > 0 && atFrom.size > 0 ? flowsInYear(flowRows, from - 1, atFrom, nationCode) : null;
+  // The nation's flows are shared by each LA's share of the children looked after, which is known
+  // only when every LA has its figure at `from`; otherwise only LAs with rows of their own get flows.
+  const everyLa = atFrom.size === las.length;
+  const ownRows = new Set(flowRows.filter((r) => r.year === from - 1 && r.laCode !== nationCode).map((r) => r.laCode));
+  const sharedOver = everyLa ? atFrom : new Map([...atFrom].filter(([la]) => ownRows.has(la)));
+  const laFlows = flowRows.length > 0 && sharedOver.size > 0 ? flowsInYear(flowRows, from - 1, sharedOver, nationCode) : null;
   const nationRow = flowRows.find((r) => r.laCode === nationCode && r.year === from - 1) ?? null;
   const fy = `${from - 1}-${String(from % 100).padStart(2, '0')}`;
   let flowsNote: string;
@@ -194,12 +199,12 @@ export function runBacktest(input: BacktestInput): BacktestResult {
     const status = [...new Set(used.map((r) => r.status ?? 'published'))].sort().join(', ');
     const how =
       laFlows === null
-        ? 'for the nation only'
+        ? `for the nation only${everyLa ? '' : ` (not every LA has a published figure at 31 March ${from}, so the LAs' shares of the nation's flows are unknown)`}`
         : laFlows.shared.length === 0
           ? "each LA's own"
-          : laFlows.shared.length === atFrom.size
+          : laFlows.shared.length === sharedOver.size
             ? "the nation's, shared over the LAs by children looked after"
-            : `own rows for ${atFrom.size - laFlows.shared.length} LAs, the nation's rest shared over ${laFlows.shared.length}`;
+            : `own rows for ${sharedOver.size - laFlows.shared.length} LAs, the nation's rest shared over ${laFlows.shared.length}`;
     flowsNote = `the flows of ${fy} (${status}), ${how}; mean time in care = children looked after a year earlier ÷ those who ceased`;
   }
 

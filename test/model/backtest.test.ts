@@ -106,6 +106,21 @@ describe('backtest', () => {
     expect(pooled.horizons).toEqual([2]);
   });
 
+  it("shares the nation's flows over the LAs only when every LA has its figure at the fit year", () => {
+    // From 2016 every LA has a figure; add C's 2018 only: from 2018 only C would be at the origin, and
+    // the nation's flows cannot be shared by one LA's share of an unknown total.
+    const r2 = runBacktest({
+      ...INPUT,
+      localAuthorities: [...LAS, { code: 'C', nameEn: 'Cton' }],
+      history: [...INPUT.history, pt('C', 2015, 5), pt('C', 2018, 6), pt('C', 2019, 7)],
+      flows: [{ laCode: 'W92000004', year: 2017, started: 40, ceased: 30 }],
+      from: 2018,
+    });
+    expect(r2.points.some((p) => p.method === 'flows' && p.areaCode !== 'W92000004')).toBe(false);
+    expect(r2.flowsNote).toMatch(/for the nation only \(not every LA has a published figure at 31 March 2018/);
+    expect(r2.points.some((p) => p.method === 'flows' && p.areaCode === 'W92000004')).toBe(true);
+  });
+
   it('refuses a year after which nothing published is left to score', () => {
     expect(() => runBacktest({ ...INPUT, from: 2019 })).toThrow(BacktestError);
     expect(() => runBacktest({ ...INPUT, from: 2019 })).toThrow(/no published figure after 2019 to score/);
