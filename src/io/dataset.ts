@@ -14,6 +14,7 @@ import {
   type DemandPoint,
   type FigureStatus,
   type FlowRow,
+  type ExternalPlacementRow,
   type LocalAuthority,
   type MarketType,
   type Nation,
@@ -480,6 +481,30 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
     flows!.push({ laCode: str(r, 'la_code')!, year, started: num(r, 'started'), ceased: num(r, 'ceased'), ...source(r), ...status(r) });
   }
 
+  // --- external_placements: other authorities' children at the dataset's providers (SPEC 4.3).
+  const externalRes = all.get('external_placements') ?? null;
+  const externalPlacements: ExternalPlacementRow[] = [];
+  for (const r of ok(externalRes)) {
+    const row: ExternalPlacementRow = {
+      host: str(r, 'host')!,
+      placementType: str(r, 'placement_type') as MarketType,
+      sector: str(r, 'sector') as Sector,
+      children: num(r, 'children'),
+      providerId: str(r, 'provider_id'),
+      placingAuthority: str(r, 'placing_authority'),
+      ...source(r),
+    };
+    externalPlacements.push(row);
+    if (providersTainted || providerRes === null || row.children === 0) continue;
+    if (row.providerId !== null) {
+      const p = providerAt.get(providerKey(row.providerId, row.host, row.placementType));
+      if (!p) error(r.file, r.line, 'provider_id', `unknown provider "${row.providerId}": expected a provider_id that providers lists with ${row.placementType} places at ${label(row.host)}`);
+      else if (p.sector !== row.sector) error(r.file, r.line, 'sector', `expected ${p.sector}, the sector of provider "${p.providerId}" in providers, found "${row.sector}"`);
+    } else if (!providers.some((p) => p.host === row.host && p.sector === row.sector && p.placementType === row.placementType && p.places > 0)) {
+      warn(r.file, r.line, 'host', `no provider in providers has ${row.sector} ${row.placementType} at ${label(row.host)}: these ${row.children} children will sit with an UNLISTED provider of 0 places`);
+    }
+  }
+
   if (baseYear === null) return done(null);
   return done({
     localAuthorities,
@@ -490,6 +515,7 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
     costs,
     ...(flows !== null ? { flows } : {}),
     ...(nationHistory.length > 0 ? { nationHistory } : {}),
+    ...(externalRes !== null ? { externalPlacements } : {}),
     baseYear,
     regions,
     nation,

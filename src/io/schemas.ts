@@ -19,6 +19,7 @@ export const RESOURCE_NAMES = [
   'demand_history',
   'strategies',
   'costs',
+  'external_placements',
   'flows',
 ] as const;
 export type ResourceName = (typeof RESOURCE_NAMES)[number];
@@ -142,6 +143,15 @@ const statusField = (of: string): FieldSpec => ({
   expected: 'a status',
   example: 'published',
 });
+/** A placement row's optional provider, for children pinned to one provider. */
+const heldByProviderField: FieldSpec = {
+  name: 'provider_id',
+  kind: 'code',
+  required: false,
+  description: 'The provider (as in providers.provider_id) holding these children, if known.',
+  expected: 'a provider id',
+  example: '',
+};
 
 const countField = (name: string, of: string, description: string, example: string): FieldSpec => ({
   name,
@@ -239,14 +249,7 @@ export const RESOURCES: Record<ResourceName, ResourceSpec> = {
         example: 'W06000015',
       },
       countField('children', 'children', 'Children looked after in this group at the base date.', '4'),
-      {
-        name: 'provider_id',
-        kind: 'code',
-        required: false,
-        description: 'The provider (as in providers.provider_id) holding these children, if known.',
-        expected: 'a provider id',
-        example: '',
-      },
+      heldByProviderField,
       sourceField,
     ],
   },
@@ -407,6 +410,32 @@ export const RESOURCES: Record<ResourceName, ResourceSpec> = {
       {
         ...laField('la_code', "The placing LA whose own price this is; empty for the all-Wales price. An LA's own row wins over the all-Wales row for its children.", ''),
         required: false,
+      },
+      sourceField,
+    ],
+  },
+  external_placements: {
+    name: 'external_placements',
+    title: 'Children of other authorities at the base date',
+    description:
+      'Children looked after by authorities outside the dataset (English councils, or Welsh LAs left out of a partial dataset) placed with the dataset\'s providers at the base date. ' +
+      'They hold places, turn over and are replaced, but count in no LA\'s figures. Without provider_id, a row\'s children are shared over the providers of that host, sector and type in proportion to their places.',
+    required: false,
+    defaultPath: 'external_placements.csv',
+    primaryKey: ['host', 'placement_type', 'sector', 'provider_id', 'placing_authority'],
+    fields: [
+      laField('host', 'Where the children are placed: an LA of the dataset.'),
+      placementTypeField(true),
+      sectorField(true),
+      countField('children', 'children', 'Children of other authorities in this group at the base date.', '3'),
+      heldByProviderField,
+      {
+        name: 'placing_authority',
+        kind: 'text',
+        required: false,
+        description: 'The authority that placed the children (for the record; every such child counts as EXTERNAL).',
+        expected: 'text',
+        example: 'English councils',
       },
       sourceField,
     ],

@@ -86,12 +86,17 @@ export function areaMetrics(year: YearResult, area: Area): Record<MetricName, nu
   // A part of the cost exists exactly when the cost does (every group of the area has a price).
   const part = (f: (c: CostParts) => number): number | null => flow((t) => (t.costParts === null ? null : f(t.costParts)));
   const places = { foster: 0, residential: 0, secure: 0 };
+  const usable = { foster: 0, residential: 0, secure: 0 };
   let forProfitPlaces = 0;
+  let externalChildren = 0;
   for (const p of year.places) {
     if (!inArea.has(p.host)) continue;
     places[p.placementType] += p.places;
+    usable[p.placementType] += p.usablePlaces;
     forProfitPlaces += p.forProfitPlaces;
+    externalChildren += p.externalChildren;
   }
+  const unplaced = total((t) => t.unplaced.foster + t.unplaced.residential + t.unplaced.secure);
   const allPlaces = places.foster + places.residential + places.secure;
   const needFoster = total((t) => t.need.foster);
   const needResidential = total((t) => t.need.residential);
@@ -109,12 +114,13 @@ export function areaMetrics(year: YearResult, area: Area): Record<MetricName, nu
     places_residential: places.residential,
     places_secure: places.secure,
     places_for_profit_share: ratio(forProfitPlaces, allPlaces),
-    sufficiency_foster: ratio(places.foster, needFoster),
-    sufficiency_residential: ratio(places.residential, needResidential),
+    // SPEC 2.2: usable places (of the places located in the area) over the area's children needing the type.
+    sufficiency_foster: ratio(usable.foster, needFoster),
+    sufficiency_residential: ratio(usable.residential, needResidential),
     placed_in_own_la_share: ratio(total((t) => t.placedInOwnLa), placed),
     placed_in_region_share: ratio(total((t) => t.placedInRegion), placed),
     placed_outside_wales: total((t) => t.placedOutsideWales),
-    unplaced: total((t) => t.unplaced.foster + t.unplaced.residential + t.unplaced.secure),
+    unplaced,
     displaced: flow((t) => t.displaced),
     for_profit_placements: total((t) => t.forProfitPlacements),
     mean_distance_km: weightedMean(distances),
@@ -123,12 +129,12 @@ export function areaMetrics(year: YearResult, area: Area): Record<MetricName, nu
     new_placements: flow((t) => t.newPlacements),
     supplementary_placements: flow((t) => t.supplementaryPlacements),
     cost_gbp: money(flow((t) => t.costGbp)),
-    // Not computed yet: each comes with the rule that defines it (SPEC 2.2, 4.3, 4.4); empty until then.
-    usable_places_foster: null,
-    usable_places_residential: null,
-    usable_places_secure: null,
-    not_local_nonprofit: null,
-    external_children: null,
+    usable_places_foster: usable.foster,
+    usable_places_residential: usable.residential,
+    usable_places_secure: usable.secure,
+    // s.75A(3)(a)(ii): unplaced, with a for-profit provider anywhere, or LA / not-for-profit outside the region; the parts never overlap.
+    not_local_nonprofit: unplaced + total((t) => t.forProfitPlacements) + total((t) => t.nonprofitOutsideRegion),
+    external_children: externalChildren,
     cost_foster_gbp: money(part((c) => c.foster)),
     cost_residential_gbp: money(part((c) => c.residential)),
     cost_secure_gbp: money(part((c) => c.secure)),

@@ -27,6 +27,11 @@ export type RegionSlug = string;
 
 /** The one host (and the one provider) that stands for every placement outside the nation. */
 export const OUTSIDE_WALES = 'OUTSIDE_WALES';
+/**
+ * The placing authority of children of authorities outside the dataset (SPEC.md section 4.3): they
+ * hold places at the dataset's providers, but belong to no LA, region or nation of its metrics.
+ */
+export const EXTERNAL = 'EXTERNAL';
 
 /** A region as the dataset names it: the slug used as its code, and the name shown for it. */
 export interface Region {
@@ -122,6 +127,19 @@ export interface StrategyRow {
   note?: string;
 }
 
+/** Children of an authority outside the dataset at one of its providers at the base date: one row of `external_placements`. */
+export interface ExternalPlacementRow {
+  /** An LA code of the dataset (never OUTSIDE_WALES: these children are at the dataset's providers). */
+  host: string;
+  placementType: MarketType;
+  sector: Sector;
+  children: number;
+  providerId: string | null;
+  /** The placing authority as the data names it (an English council, a Welsh LA left out): for the record only. */
+  placingAuthority: string | null;
+  source?: string;
+}
+
 export type CostLocation = 'in_wales' | 'outside_wales';
 
 export interface CostRow {
@@ -148,6 +166,8 @@ export interface Dataset {
   flows?: FlowRow[] | null;
   /** `demand_history` rows for the nation as a whole (its own published totals); the backtest scores them. */
   nationHistory?: DemandPoint[];
+  /** Children of other authorities at the dataset's providers at the base date; empty when the resource is absent. */
+  externalPlacements?: ExternalPlacementRow[];
   /** B: the year of the latest `as_at` of demand_history (state at 31 March B). */
   baseYear: number;
   /** The regions that local_authorities names, in output order (by each region's first LA code). */
@@ -207,7 +227,12 @@ export interface Transition {
   providerId: string | null;
   exit: number;
   convert: number;
+  /** `unit:` on the transition; null takes the scenario's `transitionUnit`. */
+  unit?: TransitionUnit | null;
 }
+
+/** What a transition's shares act on (SPEC.md section 4.3): a share of every service's places, or whole services. */
+export type TransitionUnit = 'places' | 'services';
 
 export interface RegionalHome {
   region: RegionSlug;
@@ -244,9 +269,31 @@ export interface ModelScenario {
   mixShift: MixShift[];
   turnover: Record<MarketType, Timeline>;
   occupancy: Record<MarketType, Timeline>;
+  /** Occupancy of one sector of a type where the scenario gives it (`occupancy: { residential: { fp: 0.85 } }`); else the type's. */
+  occupancyBySector?: Partial<Record<MarketType, Partial<Record<Sector, Timeline>>>>;
+  /** `held`: a provider of the base date uses the places it then held (SPEC.md section 4.3); default `occupancy`. */
+  usablePlaces?: 'occupancy' | 'held';
+  /** Default unit of the transitions (SPEC.md section 4.3); `places` when absent. */
+  transitionUnit?: TransitionUnit;
+  /** Yearly change in other authorities' use of the dataset's places; 0 when absent. */
+  externalDemandRate?: Timeline;
+  /**
+   * Seed and run index of the streams that order services under `transition_unit: services`
+   * (`transitions[i].exit_order`, `.convert_order`); the deterministic run is run 0 of the seed.
+   */
+  orderStreams?: { seed: number; run: number };
   policy: Policy;
   transitions: Transition[];
-  fosterWales: { netNewPlaces: Timeline; transfersFromFp: Timeline };
+  fosterWales: {
+    netNewPlaces: Timeline;
+    transfersFromFp: Timeline;
+    /** Net new LA foster places as a share of each LA's LA foster places, a year (SPEC.md section 5). */
+    netGrowthRate?: Timeline;
+    /** An LA's own net new places: it takes these instead of a share of `netNewPlaces`. */
+    netNewPlacesByLa?: Record<string, Timeline>;
+    /** The nation's foster need, when the dataset holds only part of it: `netNewPlaces` is then cut to the dataset's share. */
+    nationNeed?: Timeline | null;
+  };
   regionalResidential: RegionalHome[];
   outsideWales: OutsideWales;
   inflation: Timeline;
@@ -336,6 +383,13 @@ export interface ProviderPlaces {
   places: number;
   /** Region slug whose children alone may use these places (tier b), or null. */
   reservedForRegion: RegionSlug | null;
+  /**
+   * Under `usable_places: held` (SPEC.md section 4.3), for a provider of the base date: its places then
+   * (heldBasePlaces) and the children it then held, at most those places (heldUsable). Places beyond
+   * heldBasePlaces are usable at occupancy. Absent for providers that open later.
+   */
+  heldBasePlaces?: number;
+  heldUsable?: number;
 }
 
 /**
@@ -359,6 +413,8 @@ export interface LaYearTally {
   placedInRegion: number;
   placedOutsideWales: number;
   forProfitPlacements: number;
+  /** Children in `la` or `nfp` placements outside their own region (outside Wales counts as outside). */
+  nonprofitOutsideRegion: number;
   /** Distance distribution of the LA's children in market placements: [km, children], sorted by km. */
   distances: Array<[km: number, children: number]>;
   /** Annual cost (cash, or the prices asked for); null when a group has no cost row, no costs exist, or in the base row. */
@@ -389,6 +445,10 @@ export interface HostYearPlaces {
   placementType: MarketType;
   places: number;
   forProfitPlaces: number;
+  /** Places the dataset's LAs can use: each provider's usable places less its external children, never below 0. */
+  usablePlaces: number;
+  /** Children of authorities outside the dataset held there at year end. */
+  externalChildren: number;
 }
 
 export interface YearResult {
