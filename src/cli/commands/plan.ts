@@ -14,6 +14,7 @@ import {
   modelWarnings,
   noteDataWarnings,
   noteScenarioWarnings,
+  outputPath,
   parseYear,
   resolveFormat,
   scenariosOption,
@@ -65,10 +66,10 @@ Examples:
 `),
     )
     .action(async (raw: RawPlanOptions) => {
-      const format = resolveFormat(raw.format, raw.out ?? null, raw.excel === true, stdoutIsTty(), ['table', 'csv', 'md']);
+      const out = outputPath(raw.out);
+      const format = resolveFormat(raw.format, out, raw.excel === true, stdoutIsTty(), ['table', 'csv', 'md']);
       if (raw.excel && format !== 'csv') throw new UsageError(`--excel applies to CSV output, not ${format}`);
       const year = parseYear('--year', raw.year);
-      const out = raw.out ?? null;
       const inputs = await loadInputs(raw.data, raw.scenarios, [raw.scenario]);
       checkOutputPath(out, inputs);
       const { dataset } = inputs;
