@@ -8,6 +8,7 @@ import { registerValidate } from './commands/validate.js';
 import { registerScenarios } from './commands/scenarios.js';
 import { registerPlan } from './commands/plan.js';
 import { registerTemplate } from './commands/template.js';
+import { registerReport } from './commands/report.js';
 import { registerBacktest } from './commands/backtest.js';
 import { VERSION } from '../version.js';
 
@@ -18,7 +19,7 @@ function buildProgram(): Command {
     .option('--debug', 'show stack traces of unexpected errors')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const register of [registerProject, registerDiff, registerValidate, registerScenarios, registerPlan, registerTemplate, registerBacktest]) {
+  for (const register of [registerProject, registerDiff, registerValidate, registerScenarios, registerPlan, registerTemplate, registerReport, registerBacktest]) {
     register(program);
   }
   program.commands.forEach((c) => c.exitOverride());
