@@ -1,4 +1,4 @@
-// Demand from flows on the default Wales data (SPEC.md section 4.4; data/wales/SOURCES.md D15): the
+// Demand from flows on the default Wales data (SPEC.md section 4.4; data/wales/SOURCES.md D17): the
 // flows are calibrated so that, with no change in entries or in time in care, the number of
 // children looked after holds level, since about as many children left care in 2023-24 as started.
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -27,7 +27,7 @@ async function walesPath(yaml: string): Promise<Array<{ year: number; cla: numbe
 }
 
 describe('flows on the Wales data', () => {
-  it('holds the data: about 1,990 children started and 1,980 ceased to be looked after in 2023-24 (D15)', () => {
+  it('holds the data: about 1,990 children started and 1,980 ceased to be looked after in 2023-24 (D17)', () => {
     const d: Dataset = dataset;
     const row = d.flows?.find((r) => r.year === 2023 && r.laCode === 'W92000004');
     expect(row).toMatchObject({ started: 1990, ceased: 1980, status: 'estimated' });
