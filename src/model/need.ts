@@ -144,18 +144,17 @@ function makeFlowModel(dataset: Dataset, rule: FlowsRule, atBase: (la: string) =
   const stock = new Map(dataset.localAuthorities.map((l) => [l.code, atBase(l.code)]));
   // The scenario check refuses flows without a row for year B − 1; 0 entries if it is called anyway.
   const base = flowsInYear(dataset.flows ?? [], B - 1, stock, dataset.nation.code)?.entries ?? new Map<string, number>();
+  // An LA with its own count takes it; the shared count goes to the others, by children looked after.
+  const rest = new Map([...stock].filter(([la]) => rule.extraEntriesByLa[la] === undefined));
   const extraShares = new Map<number, Map<string, number>>();
   const extra = (la: string, t: number): number => {
-    const x = rule.extraEntries;
-    if ('byLa' in x) {
-      const own = x.byLa[la];
-      return own === undefined ? 0 : Math.max(0, roundHalfUp(valueAt(own, t)));
-    }
-    const total = Math.max(0, roundHalfUp(valueAt(x.total, t)));
+    const own = rule.extraEntriesByLa[la];
+    if (own !== undefined) return Math.max(0, roundHalfUp(valueAt(own, t)));
+    const total = Math.max(0, roundHalfUp(valueAt(rule.extraEntries, t)));
     if (total === 0) return 0;
     let shares = extraShares.get(t);
     if (shares === undefined) {
-      shares = shareByLa(total, stock);
+      shares = shareByLa(total, rest);
       extraShares.set(t, shares);
     }
     return shares.get(la) ?? 0;

@@ -12,7 +12,8 @@ const flowsRule = (over: Partial<FlowsRule> = {}): FlowsRule => ({
   entriesChange: tl(0),
   meanYearsInCare: null,
   meanYearsInCareByLa: {},
-  extraEntries: { total: tl(0) },
+  extraEntries: tl(0),
+  extraEntriesByLa: {},
   ...over,
 });
 
@@ -98,11 +99,11 @@ describe('children looked after from flows', () => {
     expect(need.childrenLookedAfter('C', 2025)).toBe(40);
   });
   it('adds extra entries, shared by children looked after at the base date or given by LA', () => {
-    const shared = makeNeedModel(data(), scenario({ horizonTo: 2024, demand: flowsRule({ extraEntries: { total: tl(0, [[2024, 5]]) } }) }));
+    const shared = makeNeedModel(data(), scenario({ horizonTo: 2024, demand: flowsRule({ extraEntries: tl(0, [[2024, 5]]) }) }));
     // 5 shared 3, 1, 1 (above); balance exits stay 30, 12, 8
     expect(['A', 'B', 'C'].map((la) => shared.flows(la, 2024)!.started)).toEqual([33, 13, 9]);
     expect(['A', 'B', 'C'].map((la) => shared.childrenLookedAfter(la, 2024))).toEqual([103, 61, 41]);
-    const byLa = makeNeedModel(data(), scenario({ horizonTo: 2024, demand: flowsRule({ extraEntries: { byLa: { C: tl(2.5) } } }) }));
+    const byLa = makeNeedModel(data(), scenario({ horizonTo: 2024, demand: flowsRule({ extraEntriesByLa: { C: tl(2.5) } }) }));
     expect(['A', 'B', 'C'].map((la) => byLa.flows(la, 2024)!.started)).toEqual([30, 12, 11]); // 2.5 → 3
   });
 });
