@@ -500,6 +500,7 @@ function normaliseScenario(m: Record<string, unknown>, dataset: Dataset): Normal
     if (row.kind === 'list') {
       setAt(spec, at, (Array.isArray(raw) ? raw : []).map((item, i) => listItem(row, item, i)));
     } else if (isNumericRow(row)) {
+      if (row.specOnlyInForce && !isInForce(row)) continue;
       for (const [k, v] of numericRow(row, raw, row.path, row.at ?? at, isInForce(row))) setAt(spec, k, v);
     } else {
       const { value, given } = fixed(row, raw, m);
