@@ -18,6 +18,19 @@ export function financialYear(t: number): string {
 
 /** How the rows are split, after a comma or as a sentence: 'by regions', 'for Wales as a whole'. */
 export const LEVEL_WORDS: Record<AreaLevel, string> = { wales: 'for Wales as a whole', region: 'one block per region', la: 'one block per local authority' };
+
+/** The same for several levels: 'Wales as a whole, then one block per region'. */
+export function levelsWords(levels: readonly AreaLevel[]): string {
+  if (levels.length === 1) return LEVEL_WORDS[levels[0]];
+  const part: Record<AreaLevel, string> = { wales: 'Wales as a whole', region: 'one block per region', la: 'one per local authority' };
+  const words = levels.map((l, i) => (i > 0 && l === 'la' && levels[i - 1] !== 'region' ? 'one block per local authority' : part[l]));
+  return `${words.slice(0, -1).join(', ')}, then ${words[words.length - 1]}`;
+}
+
+/** Which prices money is in, for a table's title: 'cash' or 'constant 2024-25 prices'. */
+export function pricesWords(prices: number | null): string {
+  return prices === null ? 'money in cash' : `money in constant ${financialYear(prices)} prices`;
+}
 const sentence = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Pads text to a width, right-aligned, counting visible characters. */
@@ -127,7 +140,9 @@ export function titleLines(chalk: ChalkInstance, width: number, bold: string, re
 export interface ProjectTableInput {
   scenario: string;
   title: string;
-  level: AreaLevel;
+  levels: readonly AreaLevel[];
+  /** --prices: the year of constant prices, or null for cash. */
+  prices: number | null;
   /** The figures shown: a deterministic run's, or the medians of Monte Carlo runs. */
   rows: readonly AreaYearRow[];
   /** Monte Carlo only: each row's p10 and p90 per metric, in the order of `rows`. */
@@ -150,17 +165,25 @@ export function renderProjectTable(input: ProjectTableInput): string {
     return { text: displayValue(r.metrics[m], DISPLAY[m].kind), range: s ? displayRange(s.p10, s.p90, DISPLAY[m].kind) : null };
   };
   const { column, shown, hidden } = metricColumns(rows, cell, '–', input.width, input.metrics);
+  const money = shown.some((m) => DISPLAY[m].kind === 'gbp');
 
   const out: string[] = [];
-  out.push(...titleLines(chalk, input.width, `Scenario ${input.scenario}`, input.title ? `: ${input.title}` : ''));
+  out.push(...titleLines(chalk, input.width, `Scenario ${input.scenario}`, (input.title ? `: ${input.title}` : '') + (money ? ` (${pricesWords(input.prices)})` : '')));
   if (input.note) out.push(wrap(input.note, Math.min(input.width, 100)));
   out.push(
     dimWrapped(chalk, input.width,
-      `${sentence(LEVEL_WORDS[input.level])}. Each row is a financial year and the state at the 31 March it ends on; ` +
+      `${sentence(levelsWords(input.levels))}. Each row is a financial year and the state at the 31 March it ends on; ` +
         `${financialYear(input.baseYear - 1)} is the data's base state (31 March ${input.baseYear}). ` +
         'Displaced, supplementary approvals and cost are flows over the year.',
     ),
   );
+  // Colour carries meaning only when there is colour: the legend says what it means, in one line.
+  if (chalk.level > 0) {
+    out.push(
+      `${chalk.red.bold('red')}: children without a place; ${chalk.yellow('yellow')}: fewer places than children needing them ` +
+        `(sufficiency below 1), or more children outside Wales than the year before; ${chalk.dim('dim')}: the base row and empty figures.`,
+    );
+  }
 
   for (const block of blocks(rows)) {
     out.push('');
@@ -183,6 +206,10 @@ export function renderProjectTable(input: ProjectTableInput): string {
       out.push(trimLine((isBase ? chalk.dim(label) : label) + cells.join('')));
     });
     out.push(...sparkGrid(shown, block, input.width, chalk));
+  }
+  if (rows.length > blocks(rows).length) {
+    out.push('');
+    out.push(dimWrapped(chalk, input.width, 'Sparklines of counts rise from zero; those of shares, ratios, distances and money span their own lowest to highest value.'));
   }
   if (hidden.length > 0) {
     out.push('');
@@ -224,7 +251,8 @@ function sparkGrid(metrics: readonly MetricName[], block: readonly AreaYearRow[]
   const labelW = Math.max(...metrics.map((m) => [...DISPLAY[m].label].length));
   const cellW = labelW + 1 + block.length;
   const perLine = Math.max(1, Math.floor((width + 3) / (cellW + 3)));
-  const cells = metrics.map((m) => chalk.dim(padLeft(DISPLAY[m].label, labelW)) + ' ' + chalk.cyan(sparkline(block.map((r) => r.metrics[m]))));
+  // Counts from zero, so that a small change in many children does not look like a collapse.
+  const cells = metrics.map((m) => chalk.dim(padLeft(DISPLAY[m].label, labelW)) + ' ' + chalk.cyan(sparkline(block.map((r) => r.metrics[m]), { fromZero: DISPLAY[m].kind === 'count' })));
   const lines: string[] = [];
   for (let i = 0; i < cells.length; i += perLine) lines.push(cells.slice(i, i + perLine).join('   ').trimEnd());
   return lines.length > 0 ? ['', ...lines] : [];
