@@ -225,6 +225,8 @@ const LAS = laRef
     nameEn: r.name_en,
     nameCy: r.name_cy,
     region: REGION_SLUG[r.region],
+    // The data holds the region's name; the tool slugs it (SPEC 3.1) and shows the name in outputs.
+    regionName: r.region,
     lat: Number(r.lat),
     lon: Number(r.lon),
     area: Math.round(Number(r.area_km2)),
@@ -690,7 +692,7 @@ writeCsv(
   'local_authorities.csv',
   ['la_code', 'name_en', 'name_cy', 'region', 'lat', 'lon', 'area_km2', 'status', 'source'],
   LAS.map((l) => ({
-    la_code: l.code, name_en: l.nameEn, name_cy: l.nameCy, region: l.region, lat: l.lat, lon: l.lon, area_km2: l.area,
+    la_code: l.code, name_en: l.nameEn, name_cy: l.nameCy, region: l.regionName, lat: l.lat, lon: l.lon, area_km2: l.area,
     status: 'published', source: 'S62;S63;S66;E9',
   })),
 );
@@ -723,7 +725,7 @@ const pkg = {
     { title: 'Other sources and every estimate', path: 'SOURCES.md' },
   ],
   resources: [
-    { name: 'local_authorities', path: 'local_authorities.csv', title: 'Local authorities', description: 'The 22 LAs: ONS code, English and Welsh names, regional partnership board (SPEC 3.1 slug), approximate centre (E9) and land area.' },
+    { name: 'local_authorities', path: 'local_authorities.csv', title: 'Local authorities', description: 'The 22 LAs: ONS code, English and Welsh names, regional partnership board (by name; its SPEC 3.1 slug is the region's code), approximate centre (E9) and land area.' },
     { name: 'placements', path: 'placements.csv', title: 'Placements at 31 March 2024', description: 'Children looked after by placing LA, placement type, sector and host LA. Non-market types (kinship, parents, adoption, independent, other) have empty sector and host. Reproduces the published Wales figures; the per-LA detail is estimated (SOURCES.md).' },
     { name: 'providers', path: 'providers.csv', title: 'Registered capacity at 31 March 2024 (synthetic providers)', description: 'Places by host LA, sector and type consistent with the published totals; no per-provider data is public, so every provider but Hillside is synthetic and named so.' },
     { name: 'demand_history', path: 'demand_history.csv', title: 'Children looked after at 31 March 2015-2024', description: 'Per LA; 2019-2023 and eight LAs in 2024 are estimates (E1, E2).' },

@@ -349,9 +349,10 @@ export type Rows =
   | { kind: 'monte-carlo'; rows: MonteCarloRow[]; runs: number };
 
 /** The deterministic scenario (distributions at their central value), run to `horizonTo`. */
-export async function modelScenario(inputs: Inputs, loaded: LoadedScenario, horizonTo: number): Promise<ModelScenario> {
+export async function modelScenario(inputs: Inputs, loaded: LoadedScenario, horizonTo: number, seed = 1): Promise<ModelScenario> {
   const { deterministicScenario } = await scenarioModule();
-  const scenario = deterministicScenario(loaded, inputs.dataset);
+  // The deterministic run is run 0 of --seed: the seed picks which whole services exit (SPEC 4.3).
+  const scenario = deterministicScenario(loaded, inputs.dataset, seed);
   return { ...scenario, horizonTo: Math.max(horizonTo, scenario.horizonTo) };
 }
 
@@ -402,7 +403,7 @@ export async function produceRows(
   }
   const { runProjection } = await import('../model/project.js');
   const { areaRows } = await import('../model/aggregate.js');
-  const scenario = await modelScenario(inputs, loaded, years.to);
+  const scenario = await modelScenario(inputs, loaded, years.to, mc.seed);
   const projection = runProjection(inputs.dataset, scenario, { pricesYear: mc.prices });
   const rows = levels.flatMap((l) => areaRows(projection, inputs.dataset, l)).filter(keep);
   return { kind: 'deterministic', rows, projection, scenario };

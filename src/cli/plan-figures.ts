@@ -88,7 +88,7 @@ export function planFigures(dataset: Dataset, projection: Projection, laCode: st
   const reserved = { foster: 0, residential: 0, secure: 0 };
   for (const p of yr.providers) if (p.reservedForRegion === la.region) reserved[p.placementType] += p.places;
   for (const t of MARKET_TYPES) add('b', 'LA places in the LA', t, own[t]);
-  for (const t of MARKET_TYPES) add('b', `places reserved for ${regionName(la.region)} (regional homes)`, t, reserved[t]);
+  for (const t of MARKET_TYPES) add('b', `places reserved for ${regionName(dataset, la.region)} (regional homes)`, t, reserved[t]);
 
   // (c)
   for (const t of MARKET_TYPES) add('c', 'LA places per child needing that type', t, tally.need[t] === 0 ? null : own[t] / tally.need[t]);

@@ -12,17 +12,20 @@ import {
   type CostRow,
   type Dataset,
   type DemandPoint,
+  type ExternalPlacementRow,
   type LocalAuthority,
   type MarketType,
+  type Nation,
   type PlacementRow,
   type PlacementType,
   type ProviderRow,
+  type Region,
   type Sector,
   type StrategyAction,
   type StrategyRow,
 } from '../model/types.js';
 import { readCsvFile } from './csv.js';
-import { editDistance, foldName, makeLaResolver, suggestAmong } from './la-names.js';
+import { editDistance, foldName, isLaCode, makeLaResolver, suggestAmong } from './la-names.js';
 import {
   RESOURCES,
   RESOURCE_NAMES,
@@ -102,6 +105,7 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
     return done(null);
   }
   const entries = readDescriptor(descriptor, packageFile, text, problems);
+  const nation = readNation(descriptor, packageFile, text, problems);
 
   // --- Which resources, from which files.
   const listed = new Map<ResourceName, { paths: string[]; line: number | null }>();
@@ -167,9 +171,9 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
     // LAs are resolvable by their code and names even if another cell of their row is wrong, so that
     // one bad latitude does not turn every mention of that LA elsewhere into an "unknown LA".
     const known = laRows.rows
-      .filter((r) => /^W06[0-9]{6}$/.test(r.raw.la_code ?? ''))
+      .filter((r) => isLaCode((r.raw.la_code ?? '').trim()))
       .map((r): LocalAuthority => ({
-        code: r.raw.la_code,
+        code: r.raw.la_code.trim(),
         nameEn: r.raw.name_en || r.raw.la_code,
         nameCy: r.raw.name_cy || r.raw.la_code,
         region: '',
@@ -245,6 +249,7 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
     lon: num(r, 'lon'),
     areaKm2: num(r, 'area_km2'),
   }));
+  const regions = regionsOf(ok(laRows).map((r) => ({ code: str(r, 'la_code')!, slug: str(r, 'region')!, name: r.raw.region.trim() })));
 
   // --- demand_history and the base year.
   const demandRes = all.get('demand_history') ?? null;
@@ -458,8 +463,43 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
     }
   }
 
+  // --- external_placements: other authorities' children at the dataset's providers (SPEC 4.3).
+  const externalRes = all.get('external_placements') ?? null;
+  const externalPlacements: ExternalPlacementRow[] = [];
+  for (const r of ok(externalRes)) {
+    const row: ExternalPlacementRow = {
+      host: str(r, 'host')!,
+      placementType: str(r, 'placement_type') as MarketType,
+      sector: str(r, 'sector') as Sector,
+      children: num(r, 'children'),
+      providerId: str(r, 'provider_id'),
+      placingAuthority: str(r, 'placing_authority'),
+      ...source(r),
+    };
+    externalPlacements.push(row);
+    if (providersTainted || providerRes === null || row.children === 0) continue;
+    if (row.providerId !== null) {
+      const p = providerAt.get(providerKey(row.providerId, row.host, row.placementType));
+      if (!p) error(r.file, r.line, 'provider_id', `unknown provider "${row.providerId}": expected a provider_id that providers lists with ${row.placementType} places at ${label(row.host)}`);
+      else if (p.sector !== row.sector) error(r.file, r.line, 'sector', `expected ${p.sector}, the sector of provider "${p.providerId}" in providers, found "${row.sector}"`);
+    } else if (!providers.some((p) => p.host === row.host && p.sector === row.sector && p.placementType === row.placementType && p.places > 0)) {
+      warn(r.file, r.line, 'host', `no provider in providers has ${row.sector} ${row.placementType} at ${label(row.host)}: these ${row.children} children will sit with an UNLISTED provider of 0 places`);
+    }
+  }
+
   if (baseYear === null) return done(null);
-  return done({ localAuthorities, placements, providers, demandHistory, strategies, costs, baseYear });
+  return done({
+    localAuthorities,
+    placements,
+    providers,
+    demandHistory,
+    strategies,
+    costs,
+    ...(externalRes !== null ? { externalPlacements } : {}),
+    baseYear,
+    regions,
+    nation,
+  });
 }
 
 /** Loads a dataset or throws InputError listing every problem (warnings included) when any is an error. */
@@ -509,6 +549,52 @@ function readDescriptor(descriptor: unknown, file: string, text: string, problem
     entries.push({ name: parsed.data.name, paths: typeof parsed.data.path === 'string' ? [parsed.data.path] : parsed.data.path, line });
   });
   return entries;
+}
+
+/** The nation a descriptor names (`"nation": {"code": "E92000001", "name": "England"}`), Wales by default (SPEC.md 3.1). */
+export const DEFAULT_NATION: Nation = { code: 'W92000004', name: 'Wales' };
+
+const nationSchema = z.object({
+  code: z
+    .string({ error: 'expected "code": the nation\'s code as text, such as "E92000001"' })
+    .regex(/^[A-Za-z0-9_-]+$/, { error: 'expected "code": letters, digits, - and _ only, such as "E92000001"' }),
+  name: z
+    .string({ error: 'expected "name": the nation\'s name as text, such as "England"' })
+    .trim()
+    .min(1, { error: 'expected "name": the nation\'s name, found an empty text' }),
+});
+
+function readNation(descriptor: unknown, file: string, text: string, problems: Problem[]): Nation {
+  const given = (descriptor as { nation?: unknown } | null)?.nation;
+  if (given === undefined) return DEFAULT_NATION;
+  const parsed = nationSchema.safeParse(given);
+  if (parsed.success) return { code: parsed.data.code, name: parsed.data.name };
+  const line = lineOf(text, '"nation"\\s*:');
+  const issue = parsed.error.issues[0];
+  const message =
+    issue.path.length === 0
+      ? 'expected "nation": {"code": "E92000001", "name": "England"} (or leave it out for Wales, W92000004)'
+      : issue.message;
+  problems.push({ file, line, column: ['nation', ...issue.path.map(String)].join('.'), message, severity: 'error' });
+  return DEFAULT_NATION;
+}
+
+/**
+ * The regions local_authorities names, in output order: each region ordered by the least code of its
+ * LAs (code point order), so the order never depends on the order of rows; for the Wales data that
+ * is the order of SPEC.md 3.1 (north-wales W06000001 … powys W06000023). A region's name is the
+ * spelling of its first LA (by code): spellings that differ only in case, accents or punctuation are
+ * one region.
+ */
+export function regionsOf(las: ReadonlyArray<{ code: string; slug: string; name: string }>): Region[] {
+  const first = new Map<string, { code: string; name: string }>();
+  for (const la of las) {
+    const seen = first.get(la.slug);
+    if (seen === undefined || compareText(la.code, seen.code) < 0) first.set(la.slug, { code: la.code, name: la.name });
+  }
+  return [...first]
+    .sort(([, a], [, b]) => compareText(a.code, b.code))
+    .map(([slug, { name }]) => ({ slug, name }));
 }
 
 function lineOf(text: string, pattern: string): number | null {

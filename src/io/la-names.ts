@@ -1,5 +1,6 @@
-// Local authorities may be named by ONS code, English or Welsh name, in any case and with or without
+// Local authorities may be named by code, English or Welsh name, in any case and with or without
 // accents ("Ynys Môn", "ynys mon", "W06000001"). Output always uses the code and the English name.
+// The names resolved against are the dataset's own (or, for scenarios, the Welsh LAs of wales-las.ts).
 import type { LocalAuthority } from '../model/types.js';
 
 /** Folds case, accents and punctuation so that spellings an analyst would treat as equal compare equal. */
@@ -76,7 +77,26 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length];
 }
 
-/** Region slugs from names as the reference data writes them ("Cardiff and Vale" -> cardiff-and-vale). */
+/**
+ * A region's slug (SPEC.md 3.1): the name in lower case, accents removed, every run of other
+ * characters turned into `-` ("Cardiff and Vale" -> cardiff-and-vale, "Yorkshire & the Humber" ->
+ * yorkshire-the-humber). A `-` left at either end is dropped, so " (North)" and "North" agree; a name
+ * with no letter or digit has the empty slug, which the loader refuses.
+ */
 export function regionSlug(text: string): string {
-  return foldName(text).replace(/ /g, '-');
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** An LA code (SPEC.md 3.1): a token of letters, digits, `-` and `_`. */
+export const LA_CODE_PATTERN = '^[A-Za-z0-9_-]+$';
+const LA_CODE = new RegExp(LA_CODE_PATTERN);
+
+/** Is `text` a well-formed LA code that is not the reserved OUTSIDE_WALES (in any spelling)? */
+export function isLaCode(text: string): boolean {
+  return LA_CODE.test(text) && foldName(text) !== 'outside wales';
 }

@@ -7,11 +7,10 @@ import {
   MARKET_TYPES,
   OUTSIDE_WALES,
   PLACEMENT_TYPES,
-  REGIONS,
   SECTORS,
   type LocalAuthority,
 } from '../model/types.js';
-import { foldName, regionSlug, suggestAmong } from './la-names.js';
+import { LA_CODE_PATTERN, foldName, isLaCode, regionSlug, suggestAmong } from './la-names.js';
 
 export const RESOURCE_NAMES = [
   'local_authorities',
@@ -20,6 +19,7 @@ export const RESOURCE_NAMES = [
   'demand_history',
   'strategies',
   'costs',
+  'external_placements',
 ] as const;
 export type ResourceName = (typeof RESOURCE_NAMES)[number];
 
@@ -32,18 +32,19 @@ export const COST_LOCATIONS = ['in_wales', 'outside_wales'] as const;
 
 /**
  * How a cell is read:
- * - `code`: an identifier kept as written (provider ids, ONS codes in local_authorities);
+ * - `code`: an identifier kept as written (provider ids);
+ * - `lacode`: an LA code as local_authorities defines it: letters, digits, `-` and `_`, not OUTSIDE_WALES;
  * - `text`: free text;
- * - `la`: a Welsh LA by ONS code, English or Welsh name (resolved to its code);
+ * - `la`: one of the dataset's LAs by code, English or Welsh name (resolved to its code);
  * - `host`: like `la`, or `OUTSIDE_WALES`;
- * - `region`: a region slug or name (resolved to its slug);
+ * - `region`: a region's name (resolved to its slug, SPEC.md 3.1; any name the dataset gives);
  * - `enum`: one of `enum`, case-insensitively;
  * - `count`: a whole number, 0 or more;
  * - `number`: a plain decimal number within `minimum`/`maximum`;
  * - `year`: a whole year within `minimum`/`maximum` (strategies also accept a financial year "2027-28");
  * - `date31march`: an ISO date that is a 31 March.
  */
-export type FieldKind = 'code' | 'text' | 'la' | 'host' | 'region' | 'enum' | 'count' | 'number' | 'year' | 'date31march';
+export type FieldKind = 'code' | 'lacode' | 'text' | 'la' | 'host' | 'region' | 'enum' | 'count' | 'number' | 'year' | 'date31march';
 
 export interface FieldSpec {
   name: string;
@@ -84,8 +85,8 @@ const laField = (name: string, description: string, example = 'W06000015'): Fiel
   name,
   kind: 'la',
   required: true,
-  description: `${description} ONS code (W06…), English or Welsh name, in any case, with or without accents.`,
-  expected: 'a local authority (ONS code, English or Welsh name)',
+  description: `${description} LA code (as in local_authorities), English or Welsh name, in any case, with or without accents.`,
+  expected: 'a local authority (code, English or Welsh name)',
   example,
 });
 
@@ -120,6 +121,16 @@ const sourceField: FieldSpec = {
   example: 'LA commissioning strategy 2025',
 };
 
+/** A placement row's optional provider, for children pinned to one provider. */
+const heldByProviderField: FieldSpec = {
+  name: 'provider_id',
+  kind: 'code',
+  required: false,
+  description: 'The provider (as in providers.provider_id) holding these children, if known.',
+  expected: 'a provider id',
+  example: '',
+};
+
 const countField = (name: string, of: string, description: string, example: string): FieldSpec => ({
   name,
   kind: 'count',
@@ -134,18 +145,18 @@ export const RESOURCES: Record<ResourceName, ResourceSpec> = {
   local_authorities: {
     name: 'local_authorities',
     title: 'Local authorities',
-    description: 'The Welsh local authorities: ONS code, names, regional partnership board footprint, centroid and area.',
+    description: 'The dataset\'s local authorities: code, names, region (for Wales the regional partnership board footprint), centroid and area.',
     required: true,
     defaultPath: 'local_authorities.csv',
     primaryKey: ['la_code'],
     fields: [
       {
         name: 'la_code',
-        kind: 'code',
+        kind: 'lacode',
         required: true,
-        pattern: '^W06[0-9]{6}$',
-        description: 'ONS local authority code, W06 and six digits.',
-        expected: 'an ONS local authority code (W06 and six digits)',
+        pattern: LA_CODE_PATTERN,
+        description: 'Local authority code: letters, digits, - and _ (for Wales the ONS code, W06 and six digits). OUTSIDE_WALES is reserved.',
+        expected: 'a local authority code (letters, digits, - and _)',
         example: 'W06000015',
       },
       { name: 'name_en', kind: 'text', required: true, description: 'English name.', expected: 'the English name', example: 'Cardiff' },
@@ -154,28 +165,30 @@ export const RESOURCES: Record<ResourceName, ResourceSpec> = {
         name: 'region',
         kind: 'region',
         required: true,
-        description: `Regional partnership board footprint, by slug (${REGIONS.join(', ')}) or name ("North Wales", "Cardiff and Vale").`,
-        expected: 'a region',
-        example: 'cardiff-and-vale',
+        description:
+          'Region, by name ("Cardiff and Vale"; for Wales the regional partnership board footprint). Outputs show this name and use its slug ' +
+          '(lower case, accents removed, other characters as -: cardiff-and-vale) as the region\'s code.',
+        expected: 'a region name',
+        example: 'Cardiff and Vale',
       },
       {
         name: 'lat',
         kind: 'number',
         required: true,
-        minimum: 51,
-        maximum: 54,
-        description: 'Latitude of the LA centroid, decimal degrees (WGS84).',
-        expected: 'a latitude in Wales (decimal degrees from 51 to 54)',
+        minimum: -90,
+        maximum: 90,
+        description: 'Latitude of the LA centroid, decimal degrees (WGS84), negative south of the equator.',
+        expected: 'a latitude (decimal degrees from -90 to 90)',
         example: '51.5',
       },
       {
         name: 'lon',
         kind: 'number',
         required: true,
-        minimum: -6,
-        maximum: -2,
+        minimum: -180,
+        maximum: 180,
         description: 'Longitude of the LA centroid, decimal degrees (WGS84), negative west of Greenwich.',
-        expected: 'a longitude in Wales (decimal degrees from -6 to -2)',
+        expected: 'a longitude (decimal degrees from -180 to 180)',
         example: '-3.2',
       },
       {
@@ -209,26 +222,19 @@ export const RESOURCES: Record<ResourceName, ResourceSpec> = {
         required: false,
         columnRequired: true,
         description:
-          'Where the children are placed: a Welsh LA (ONS code, English or Welsh name) or OUTSIDE_WALES. Required for foster, residential and secure; may be empty for the other types.',
-        expected: 'a local authority (ONS code, English or Welsh name) or OUTSIDE_WALES',
+          'Where the children are placed: an LA of the dataset (code, English or Welsh name) or OUTSIDE_WALES (outside the nation). Required for foster, residential and secure; may be empty for the other types.',
+        expected: 'a local authority (code, English or Welsh name) or OUTSIDE_WALES',
         example: 'W06000015',
       },
       countField('children', 'children', 'Children looked after in this group at the base date.', '4'),
-      {
-        name: 'provider_id',
-        kind: 'code',
-        required: false,
-        description: 'The provider (as in providers.provider_id) holding these children, if known.',
-        expected: 'a provider id',
-        example: '',
-      },
+      heldByProviderField,
       sourceField,
     ],
   },
   providers: {
     name: 'providers',
     title: 'Registered capacity at the base date',
-    description: 'Registered places in Wales at the base date, one row per provider, host LA and placement type.',
+    description: 'Registered places at the base date in the dataset\'s LAs, one row per provider, host LA and placement type.',
     required: false,
     defaultPath: 'providers.csv',
     primaryKey: ['provider_id', 'host', 'placement_type'],
@@ -243,7 +249,7 @@ export const RESOURCES: Record<ResourceName, ResourceSpec> = {
       },
       { name: 'provider_name', kind: 'text', required: true, description: 'Name of the provider.', expected: 'a provider name', example: 'Cardiff Council children\'s homes' },
       sectorField(true),
-      { ...laField('host', 'The LA where the places are located.'), expected: 'a Welsh local authority (ONS code, English or Welsh name)' },
+      { ...laField('host', 'The LA where the places are located.'), expected: 'a local authority of the dataset (code, English or Welsh name)' },
       placementTypeField(true),
       countField('places', 'places', 'Registered places (foster: approved places; residential and secure: registered beds).', '12'),
       sourceField,
@@ -307,7 +313,7 @@ export const RESOURCES: Record<ResourceName, ResourceSpec> = {
       {
         ...laField('host', 'Where the places are; empty means the LA itself.'),
         required: false,
-        expected: 'a Welsh local authority (ONS code, English or Welsh name)',
+        expected: 'a local authority of the dataset (code, English or Welsh name)',
       },
       { name: 'note', kind: 'text', required: false, description: 'What the change is (project name, source).', expected: 'text', example: 'New small home (example: delete this line)' },
     ],
@@ -357,6 +363,32 @@ export const RESOURCES: Record<ResourceName, ResourceSpec> = {
       sourceField,
     ],
   },
+  external_placements: {
+    name: 'external_placements',
+    title: 'Children of other authorities at the base date',
+    description:
+      'Children looked after by authorities outside the dataset (English councils, or Welsh LAs left out of a partial dataset) placed with the dataset\'s providers at the base date. ' +
+      'They hold places, turn over and are replaced, but count in no LA\'s figures. Without provider_id, a row\'s children are shared over the providers of that host, sector and type in proportion to their places.',
+    required: false,
+    defaultPath: 'external_placements.csv',
+    primaryKey: ['host', 'placement_type', 'sector', 'provider_id', 'placing_authority'],
+    fields: [
+      laField('host', 'Where the children are placed: an LA of the dataset.'),
+      placementTypeField(true),
+      sectorField(true),
+      countField('children', 'children', 'Children of other authorities in this group at the base date.', '3'),
+      heldByProviderField,
+      {
+        name: 'placing_authority',
+        kind: 'text',
+        required: false,
+        description: 'The authority that placed the children (for the record; every such child counts as EXTERNAL).',
+        expected: 'text',
+        example: 'English councils',
+      },
+      sourceField,
+    ],
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -364,6 +396,7 @@ export const RESOURCES: Record<ResourceName, ResourceSpec> = {
 
 const TABLE_SCHEMA_TYPE: Record<FieldKind, string> = {
   code: 'string',
+  lacode: 'string',
   text: 'string',
   la: 'string',
   host: 'string',
@@ -468,7 +501,10 @@ export function cellSchema(field: FieldSpec, ctx: RowContext): z.ZodType<string 
       case 'text':
         return text;
       case 'code':
-        if (field.pattern && !new RegExp(field.pattern).test(text)) return fail(`expected ${expected}, found ${quote(text)}`);
+        return text;
+      case 'lacode':
+        if (isOutsideWales(text)) return fail(`expected ${expected}, found ${quote(text)} (OUTSIDE_WALES is reserved for placements outside the nation)`);
+        if (!isLaCode(text)) return fail(`expected ${expected}, found ${quote(text)}`);
         return text;
       case 'la':
       case 'host': {
@@ -484,9 +520,8 @@ export function cellSchema(field: FieldSpec, ctx: RowContext): z.ZodType<string 
       }
       case 'region': {
         const slug = regionSlug(text);
-        if ((REGIONS as readonly string[]).includes(slug)) return slug;
-        const hint = suggestAmong(text, REGIONS);
-        return fail(`unknown region ${quote(text)}: expected one of ${REGIONS.join(', ')}${hint ? ` (${hint})` : ''}`);
+        if (slug !== '') return slug;
+        return fail(`expected ${expected} with at least one letter or digit, found ${quote(text)}`);
       }
       case 'enum': {
         const options = field.enum ?? [];

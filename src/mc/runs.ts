@@ -51,7 +51,7 @@ export async function prepareRuns(spec: RunSpec): Promise<(run: number) => OneRu
     loaded = await loadScenario(spec.scenarioRef, { scenariosDir: spec.scenariosDir, dataset });
   }
   return (run) => {
-    const drawn = resolveScenario(loaded, dataset, drawFor(spec.seed, run));
+    const drawn = resolveScenario(loaded, dataset, drawFor(spec.seed, run), { seed: spec.seed, run });
     const scenario = spec.horizonTo === undefined ? drawn : { ...drawn, horizonTo: Math.max(spec.horizonTo, drawn.horizonTo) };
     const projection = runProjection(dataset, scenario, { keepPlacements: false, pricesYear: spec.pricesYear ?? null });
     const rows = typeof spec.level === 'string' ? areaRows(projection, dataset, spec.level) : spec.level.flatMap((l) => areaRows(projection, dataset, l));

@@ -4,8 +4,6 @@ import { weightedMean, weightedQuantile } from './quantile.js';
 import { compareCodes, roundHalfUp } from './rounding.js';
 import {
   METRICS,
-  REGIONS,
-  WALES_CODE,
   type AreaLevel,
   type AreaYearRow,
   type CostParts,
@@ -24,40 +22,27 @@ export interface Area {
   laCodes: string[];
 }
 
-const REGION_NAMES: Record<string, string> = {
-  'north-wales': 'North Wales',
-  'west-wales': 'West Wales',
-  'west-glamorgan': 'West Glamorgan',
-  'cwm-taf-morgannwg': 'Cwm Taf Morgannwg',
-  'cardiff-and-vale': 'Cardiff and Vale',
-  gwent: 'Gwent',
-  powys: 'Powys',
-};
-
-export function regionName(slug: string): string {
-  return REGION_NAMES[slug] ?? slug;
+/** The name the dataset gives a region (its slug if the dataset does not list it). */
+export function regionName(dataset: Pick<Dataset, 'regions'>, slug: string): string {
+  return dataset.regions.find((r) => r.slug === slug)?.name ?? slug;
 }
 
-/** Areas of a level in output order: Wales; regions in SPEC.md section 3.1 order; LAs by code. */
+/**
+ * Areas of a level in output order: the nation (level `wales` whatever the nation, SPEC.md 3.1);
+ * regions in the dataset's order (by the least code of each region's LAs); LAs by code.
+ */
 export function areasOf(dataset: Dataset, level: AreaLevel): Area[] {
   const las = [...dataset.localAuthorities].sort((a, b) => compareCodes(a.code, b.code));
-  if (level === 'wales') return [{ level, code: WALES_CODE, name: 'Wales', laCodes: las.map((l) => l.code) }];
+  if (level === 'wales') return [{ level, code: dataset.nation.code, name: dataset.nation.name, laCodes: las.map((l) => l.code) }];
   if (level === 'la') return las.map((l) => ({ level, code: l.code, name: l.nameEn, laCodes: [l.code] }));
-  const slugs = [...new Set(las.map((l) => l.region))].sort(
-    (a, b) => rank(a) - rank(b) || compareCodes(a, b),
-  );
-  return slugs.map((slug) => ({
-    level,
-    code: slug,
-    name: regionName(slug),
-    laCodes: las.filter((l) => l.region === slug).map((l) => l.code),
-  }));
+  // Regions the dataset lists first, then any an LA names that the list leaves out (a dataset built
+  // by hand), by slug.
+  const listed = dataset.regions.map((r) => r.slug);
+  const extra = [...new Set(las.map((l) => l.region))].filter((s) => !listed.includes(s)).sort(compareCodes);
+  return [...listed, ...extra]
+    .map((slug) => ({ level, code: slug, name: regionName(dataset, slug), laCodes: las.filter((l) => l.region === slug).map((l) => l.code) }))
+    .filter((a) => a.laCodes.length > 0);
 }
-
-const rank = (slug: string): number => {
-  const i = (REGIONS as readonly string[]).indexOf(slug);
-  return i === -1 ? REGIONS.length : i;
-};
 
 export function areaRows(projection: Projection, dataset: Dataset, level: AreaLevel): AreaYearRow[] {
   const rows: AreaYearRow[] = [];
@@ -101,12 +86,17 @@ export function areaMetrics(year: YearResult, area: Area): Record<MetricName, nu
   // A part of the cost exists exactly when the cost does (every group of the area has a price).
   const part = (f: (c: CostParts) => number): number | null => flow((t) => (t.costParts === null ? null : f(t.costParts)));
   const places = { foster: 0, residential: 0, secure: 0 };
+  const usable = { foster: 0, residential: 0, secure: 0 };
   let forProfitPlaces = 0;
+  let externalChildren = 0;
   for (const p of year.places) {
     if (!inArea.has(p.host)) continue;
     places[p.placementType] += p.places;
+    usable[p.placementType] += p.usablePlaces;
     forProfitPlaces += p.forProfitPlaces;
+    externalChildren += p.externalChildren;
   }
+  const unplaced = total((t) => t.unplaced.foster + t.unplaced.residential + t.unplaced.secure);
   const allPlaces = places.foster + places.residential + places.secure;
   const needFoster = total((t) => t.need.foster);
   const needResidential = total((t) => t.need.residential);
@@ -124,12 +114,13 @@ export function areaMetrics(year: YearResult, area: Area): Record<MetricName, nu
     places_residential: places.residential,
     places_secure: places.secure,
     places_for_profit_share: ratio(forProfitPlaces, allPlaces),
-    sufficiency_foster: ratio(places.foster, needFoster),
-    sufficiency_residential: ratio(places.residential, needResidential),
+    // SPEC 2.2: usable places (of the places located in the area) over the area's children needing the type.
+    sufficiency_foster: ratio(usable.foster, needFoster),
+    sufficiency_residential: ratio(usable.residential, needResidential),
     placed_in_own_la_share: ratio(total((t) => t.placedInOwnLa), placed),
     placed_in_region_share: ratio(total((t) => t.placedInRegion), placed),
     placed_outside_wales: total((t) => t.placedOutsideWales),
-    unplaced: total((t) => t.unplaced.foster + t.unplaced.residential + t.unplaced.secure),
+    unplaced,
     displaced: flow((t) => t.displaced),
     for_profit_placements: total((t) => t.forProfitPlacements),
     mean_distance_km: weightedMean(distances),
@@ -138,18 +129,19 @@ export function areaMetrics(year: YearResult, area: Area): Record<MetricName, nu
     new_placements: flow((t) => t.newPlacements),
     supplementary_placements: flow((t) => t.supplementaryPlacements),
     cost_gbp: money(flow((t) => t.costGbp)),
-    // Not computed yet: each comes with the rule that defines it (SPEC 2.2, 4.3, 4.4); empty until then.
-    usable_places_foster: null,
-    usable_places_residential: null,
-    usable_places_secure: null,
-    not_local_nonprofit: null,
-    external_children: null,
+    usable_places_foster: usable.foster,
+    usable_places_residential: usable.residential,
+    usable_places_secure: usable.secure,
+    // s.75A(3)(a)(ii): unplaced, with a for-profit provider anywhere, or LA / not-for-profit outside the region; the parts never overlap.
+    not_local_nonprofit: unplaced + total((t) => t.forProfitPlacements) + total((t) => t.nonprofitOutsideRegion),
+    external_children: externalChildren,
     cost_foster_gbp: money(part((c) => c.foster)),
     cost_residential_gbp: money(part((c) => c.residential)),
     cost_secure_gbp: money(part((c) => c.secure)),
     cost_for_profit_gbp: money(part((c) => c.forProfit)),
     cost_outside_wales_gbp: money(part((c) => c.outsideWales)),
     cost_unplaced_gbp: money(part((c) => c.unplaced)),
+    // Not computed yet: each comes with the rule that defines it (SPEC 4.4); empty until then.
     started_looked_after: null,
     ceased_looked_after: null,
   };

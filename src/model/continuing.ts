@@ -2,7 +2,7 @@
 // LA's need for a type has fallen below the placements it holds.
 import { largestRemainderInOrder } from './rounding.js';
 import { PlacementState, byGroupKey } from './state.js';
-import type { MarketType, PlacementGroup } from './types.js';
+import { EXTERNAL, type MarketType, type PlacementGroup } from './types.js';
 import type { CutUnits } from './supply.js';
 import type { NeedByType } from './need.js';
 
@@ -47,13 +47,25 @@ export function groupsByLaAndType(state: PlacementState): PlacementGroup[][] {
   return out;
 }
 
-/** A share of each group ends in the year (leaving care or moving on), rounded per LA and type. */
-export function applyTurnover(state: PlacementState, share: (type: MarketType) => number): void {
+/**
+ * A share of each group ends in the year (leaving care or moving on), rounded per LA and type; the
+ * children of other authorities (EXTERNAL) are one more placing authority here. `ended` hears of
+ * every group's endings (the external arrivals replace them provider by provider).
+ */
+export function applyTurnover(
+  state: PlacementState,
+  share: (type: MarketType) => number,
+  ended?: (g: PlacementGroup, n: number) => void,
+): void {
   for (const groups of groupsByLaAndType(state)) {
     const s = share(groups[0].placementType);
     if (s <= 0) continue;
     const ending = largestRemainderInOrder(groups.map((g) => s * g.children));
-    groups.forEach((g, i) => state.remove(g, Math.min(ending[i], g.children)));
+    groups.forEach((g, i) => {
+      const n = Math.min(ending[i], g.children);
+      state.remove(g, n);
+      if (ended !== undefined && n > 0) ended(g, n);
+    });
   }
 }
 
@@ -64,6 +76,8 @@ export function applyTurnover(state: PlacementState, share: (type: MarketType) =
 export function endPlacementsAboveNeed(state: PlacementState, needOf: (la: string) => NeedByType): void {
   for (const groups of groupsByLaAndType(state)) {
     const { laCode, placementType } = groups[0];
+    // Other authorities' children have no need in the model: only turnover and cuts end theirs.
+    if (laCode === EXTERNAL) continue;
     let excess = groups.reduce((s, g) => s + g.children, 0) - needOf(laCode)[placementType];
     while (excess > 0) {
       let largest: PlacementGroup | null = null;

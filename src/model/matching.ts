@@ -1,7 +1,7 @@
 // Rule 5, matching: children who need a new placement meet vacancies in tiers. (a) their own LA's
 // `la` places; (b) places reserved for their region; (c) any other vacancy in Wales the year's rules
 // allow, as a least-cost transportation problem; (d) outside Wales; (e) the rest are unplaced.
-import { compareCodes, floorEps, largestRemainder, tieKey } from './rounding.js';
+import { compareCodes, largestRemainder, tieKey } from './rounding.js';
 import { PlacementState, byProviderKey } from './state.js';
 import { solveTransport } from './transport.js';
 import { MARKET_TYPES, OUTSIDE_WALES, type MarketType, type ProviderPlaces, type Sector } from './types.js';
@@ -23,7 +23,8 @@ export interface Geography {
 }
 
 export interface MatchingRules {
-  occupancy(type: MarketType): number;
+  /** A provider's usable places this year (usable.ts): its vacancies are these less the children it holds. */
+  usablePlaces(p: ProviderPlaces): number;
   /** Most children of this type that tier (c) may place with for-profit providers in Wales, or null. */
   forProfitCap(type: MarketType, enteringTierC: number): number | null;
   /** New placements with for-profit providers in Wales or non-LA providers outside Wales need approval. */
@@ -54,10 +55,9 @@ export function matchSeekers(state: PlacementState, seekers: Seekers, geo: Geogr
   // Keyed by the provider object itself: the state's providers live for the whole year.
   const vacancies = new Map<ProviderPlaces, number>();
   const open: ProviderPlaces[] = [];
-  // The year's occupancy per type, read once rather than per provider.
-  const occupancy = { foster: rules.occupancy('foster'), residential: rules.occupancy('residential'), secure: rules.occupancy('secure') };
   for (const p of state.providersInOrder()) {
-    const v = Math.max(0, floorEps(occupancy[p.placementType] * p.places) - state.childrenOf(p));
+    // childrenOf counts every placing authority's children, other authorities' (EXTERNAL) too.
+    const v = Math.max(0, rules.usablePlaces(p) - state.childrenOf(p));
     if (v > 0) {
       vacancies.set(p, v);
       open.push(p);

@@ -7,22 +7,28 @@ import { haversineKm, withinLaKm } from './distance.js';
 import { matchSeekers, type Geography, type Seekers } from './matching.js';
 import { makeNeedModel, type NeedByType } from './need.js';
 import { compareCodes, floorEps, largestRemainderInOrder, roundHalfUp } from './rounding.js';
-import { PlacementState } from './state.js';
+import { streamFor } from './random.js';
+import { PlacementState, unitKey } from './state.js';
 import {
-  applyFosterWalesGrowth,
+  applyFosterWalesNetNew,
   applyFosterWalesTransfers,
+  fosterWalesNetNewByLa,
+  laFosterPlacesByLa,
   applyRegionalHomes,
   applyStrategies,
   applyTransitions,
   type CutUnits,
 } from './supply.js';
 import { inForce, valueAt } from './timeline.js';
+import { occupancyTable, recordHeldPlaces, usablePlaces, type OccupancyTable } from './usable.js';
 import {
+  EXTERNAL,
   MARKET_TYPES,
   OUTSIDE_WALES,
   PLACEMENT_TYPES,
   isMarketType,
   type Dataset,
+  type ExternalPlacementRow,
   type HostYearPlaces,
   type LaYearTally,
   type MarketType,
@@ -62,13 +68,21 @@ export function runProjection(dataset: Dataset, scenario: ModelScenario, options
   const geo = makeGeography(dataset, scenario);
   const warnings: string[] = [];
   const state = cachedBaseState(dataset, (m) => warnings.push(m));
+  // Under `held` each provider of the base date keeps the use of the places it then held (SPEC 4.3).
+  if (scenario.usablePlaces === 'held') recordHeldPlaces(state.providersInOrder(), (p) => state.childrenOf(p));
+  const streams = scenario.orderStreams ?? { seed: 1, run: 0 };
+  const transitionOptions = {
+    unit: scenario.transitionUnit ?? 'places',
+    stream: (path: string) => streamFor(streams.seed, streams.run, path),
+  } as const;
+  const fosterWalesByLa = scenario.fosterWales.netNewPlacesByLa ?? {};
 
   const years: YearResult[] = [];
   let byLa = groupsByLa(state);
   const groupsOf = (la: string): PlacementGroup[] => byLa.get(la) ?? [];
   const baseNeed = new Map(laCodes.map((la) => [la, need.basePlacements(la)]));
   years.push(
-    yearResult(B - 1, true, state, keepPlacements, laCodes, (la) => {
+    yearResult(B - 1, true, state, keepPlacements, laCodes, occupancyTable(scenario, B), (la) => {
       const n = baseNeed.get(la)!;
       return tallyLa(la, n, sum(n), { foster: 0, residential: 0, secure: 0 }, groupsOf(la), geo, regionOf, null, null);
     }, warnings.splice(0)),
@@ -86,19 +100,48 @@ export function runProjection(dataset: Dataset, scenario: ModelScenario, options
       (m) => warnings.push(m),
       cut,
     );
-    applyTransitions(state, scenario.transitions.filter((tr) => tr.year === t), regionOf, cut);
-    applyFosterWalesTransfers(state, valueAt(scenario.fosterWales.transfersFromFp, t));
-    applyFosterWalesGrowth(
+    applyTransitions(
       state,
-      valueAt(scenario.fosterWales.netNewPlaces, t),
-      laCodes.map((la) => [la, needs.get(la)!.foster] as const),
+      scenario.transitions.map((transition, index) => ({ transition, index })).filter((x) => x.transition.year === t),
+      regionOf,
+      cut,
+      transitionOptions,
+    );
+    applyFosterWalesTransfers(state, valueAt(scenario.fosterWales.transfersFromFp, t));
+    const growthRate = scenario.fosterWales.netGrowthRate === undefined ? 0 : valueAt(scenario.fosterWales.netGrowthRate, t);
+    const laFoster = growthRate !== 0 ? laFosterPlacesByLa(state) : null;
+    const nationNeed = scenario.fosterWales.nationNeed;
+    applyFosterWalesNetNew(
+      state,
+      fosterWalesNetNewByLa(
+        {
+          netNewPlaces: valueAt(scenario.fosterWales.netNewPlaces, t),
+          byLa: new Map(Object.keys(fosterWalesByLa).map((la) => [la, valueAt(fosterWalesByLa[la], t)])),
+          growthRate,
+          nationNeed: nationNeed === undefined || nationNeed === null ? null : valueAt(nationNeed, t),
+        },
+        laCodes.map((la) => [la, needs.get(la)!.foster] as const),
+        (la) => laFoster?.get(la) ?? 0,
+      ),
       cut,
     );
     applyRegionalHomes(state, scenario.regionalResidential.filter((h) => h.year === t));
     // (3) displacement, (4) turnover, (5) endings where need has fallen
     const displaced = displaceChildren(state, cut);
-    applyTurnover(state, (type) => valueAt(scenario.turnover[type], t));
+    // Other authorities' children who leave a provider, by provider: their replacements arrive there.
+    const externalEnded = new Map<string, number>();
+    applyTurnover(
+      state,
+      (type) => valueAt(scenario.turnover[type], t),
+      (g, n) => {
+        if (g.laCode === EXTERNAL) externalEnded.set(unitKey(g.host, g.placementType, g.sector, g.providerId), n);
+      },
+    );
     endPlacementsAboveNeed(state, (la) => needs.get(la)!);
+    const occupancy = occupancyTable(scenario, t);
+    const usable = (p: ProviderPlaces): number => usablePlaces(p, occupancy);
+    const externalRate = scenario.externalDemandRate === undefined ? 0 : valueAt(scenario.externalDemandRate, t);
+    if (externalEnded.size > 0) externalArrivals(state, externalEnded, externalRate, usable);
     // (6) seekers: last year's unplaced, the displaced, turnover and growth all seek
     const continuing = continuingByLa(state);
     const seekers: Seekers = new Map(
@@ -114,7 +157,7 @@ export function runProjection(dataset: Dataset, scenario: ModelScenario, options
     const exceptions = valueAt(scenario.policy.exceptionsShare, t);
     const ow = scenario.outsideWales;
     const outcome = matchSeekers(state, seekers, geo, {
-      occupancy: (type) => valueAt(scenario.occupancy[type], t),
+      usablePlaces: usable,
       forProfitCap: (_type, entering) => (fpEnded ? floorEps(exceptions * entering) : null),
       approvalRequired: approval,
       outsideWales: { allowed: ow.allowed, cap: ow.places === null ? null : valueAt(ow.places, t), sector: ow.sector },
@@ -123,7 +166,7 @@ export function runProjection(dataset: Dataset, scenario: ModelScenario, options
     const costs = makeCosting(dataset, scenario, t, geo.index, options.pricesYear ?? null);
     byLa = groupsByLa(state);
     years.push(
-      yearResult(t, false, state, keepPlacements, laCodes, (la) => {
+      yearResult(t, false, state, keepPlacements, laCodes, occupancy, (la) => {
         const n = needs.get(la)!;
         const tally = tallyLa(la, n, need.childrenLookedAfter(la, t), outcome.unplaced.get(la)!, groupsOf(la), geo, regionOf, costs, {
           displaced: displaced.get(la) ?? 0,
@@ -137,6 +180,20 @@ export function runProjection(dataset: Dataset, scenario: ModelScenario, options
     );
   }
   return { scenario: scenario.name, baseYear: B, years };
+}
+
+/**
+ * New children of other authorities arrive where theirs ended (SPEC.md section 4.3): at each provider,
+ * in key order, as many as ended there × (1 + rate), rounded half up, at most its vacancies.
+ * Worked: 3 ended at a provider with 2 vacancies, rate 0.2 → round(3.6) = 4, capped at 2.
+ */
+function externalArrivals(state: PlacementState, ended: ReadonlyMap<string, number>, rate: number, usable: (p: ProviderPlaces) => number): void {
+  for (const p of state.providersInOrder()) {
+    const n = ended.get(unitKey(p.host, p.placementType, p.sector, p.providerId));
+    if (n === undefined) continue;
+    const vacancies = Math.max(0, usable(p) - state.childrenOf(p));
+    state.addTo(p, EXTERNAL, Math.min(vacancies, Math.max(0, roundHalfUp(n * (1 + rate)))));
+  }
 }
 
 function groupsByLa(state: PlacementState): Map<string, PlacementGroup[]> {
@@ -154,9 +211,11 @@ const sum = (n: NeedByType): number => PLACEMENT_TYPES.reduce((s, t) => s + n[t]
 interface BaseEntry {
   providers: readonly ProviderRow[];
   placements: readonly PlacementRow[];
+  externals: readonly ExternalPlacementRow[] | undefined;
   /** Copies of the rows as they were, to see that none has changed since. */
   providerRows: ReadonlyArray<Record<string, unknown>>;
   placementRows: ReadonlyArray<Record<string, unknown>>;
+  externalRows: ReadonlyArray<Record<string, unknown>>;
   state: PlacementState;
   warnings: readonly string[];
 }
@@ -173,6 +232,8 @@ function cachedBaseState(dataset: Dataset, warn: (m: string) => void): Placement
     hit !== undefined &&
     hit.providers === dataset.providers &&
     hit.placements === dataset.placements &&
+    hit.externals === dataset.externalPlacements &&
+    sameRows(hit.externalRows, dataset.externalPlacements ?? []) &&
     sameRows(hit.providerRows, dataset.providers) &&
     sameRows(hit.placementRows, dataset.placements)
   ) {
@@ -184,6 +245,8 @@ function cachedBaseState(dataset: Dataset, warn: (m: string) => void): Placement
   baseStates.set(dataset, {
     providers: dataset.providers,
     placements: dataset.placements,
+    externals: dataset.externalPlacements,
+    externalRows: (dataset.externalPlacements ?? []).map((r) => ({ ...r })),
     providerRows: dataset.providers.map((r) => ({ ...r })),
     placementRows: dataset.placements.map((r) => ({ ...r })),
     state: state.copy(),
@@ -231,7 +294,16 @@ function baseState(dataset: Dataset, warn: (m: string) => void): PlacementState 
     const id = `${p.host}|${p.placementType}|${p.providerId}`;
     if (!byId.has(id)) byId.set(id, p);
   }
-  for (const row of dataset.placements) {
+  // Other authorities' children are placed as the dataset's are, under the placing authority EXTERNAL.
+  const externals: PlacementRow[] = (dataset.externalPlacements ?? []).map((r) => ({
+    laCode: EXTERNAL,
+    placementType: r.placementType,
+    sector: r.sector,
+    host: r.host,
+    children: r.children,
+    providerId: r.providerId,
+  }));
+  for (const row of [...dataset.placements, ...externals]) {
     if (!isMarketType(row.placementType) || row.children === 0) continue;
     const type = row.placementType;
     const sector = row.sector ?? 'fp';
@@ -403,6 +475,7 @@ function tallyLa(
   let region = 0;
   let outside = 0;
   let fp = 0;
+  let nonprofitAway = 0;
   let cost: number | null = costs === null || flows === null ? null : 0;
   const parts: CostParts = { foster: 0, residential: 0, secure: 0, forProfit: 0, outsideWales: 0, unplaced: 0 };
   // Children per host (by LA index; the last slot is outside Wales), turned into distances after.
@@ -433,6 +506,7 @@ function tallyLa(
       }
     }
     if (g.sector === 'fp') fp += n;
+    else if (outsideWales || (geo.index.has(g.host) ? geo.regions[geo.index.get(g.host)!] !== laRegion : regionOf(g.host) !== regionOf(la))) nonprofitAway += n;
     if (cost !== null && costs !== null) {
       const annual = costs.annual[li * COST_CELLS + costCell(g.placementType, g.sector, outsideWales)];
       if (annual === null) cost = null;
@@ -486,6 +560,7 @@ function tallyLa(
     placedInRegion: region,
     placedOutsideWales: outside,
     forProfitPlacements: fp,
+    nonprofitOutsideRegion: nonprofitAway,
     distances,
     costGbp: cost,
     costParts: cost === null ? null : parts,
@@ -511,6 +586,7 @@ function yearResult(
   state: PlacementState,
   keepPlacements: boolean,
   laCodes: readonly string[],
+  occupancy: OccupancyTable,
   tally: (la: string) => LaYearTally,
   warnings: string[],
 ): YearResult {
@@ -526,12 +602,16 @@ function yearResult(
     }
     let row = atHost[p.placementType];
     if (!row) {
-      row = { host: p.host, placementType: p.placementType, places: 0, forProfitPlaces: 0 };
+      row = { host: p.host, placementType: p.placementType, places: 0, forProfitPlaces: 0, usablePlaces: 0, externalChildren: 0 };
       atHost[p.placementType] = row;
       places.push(row);
     }
     row.places += p.places;
     if (p.sector === 'fp') row.forProfitPlaces += p.places;
+    // SPEC 2.2: usable places less the other authorities' children held, never below 0 per provider.
+    const external = state.childrenOfLa(p, EXTERNAL);
+    row.usablePlaces += Math.max(0, usablePlaces(p, occupancy) - external);
+    row.externalChildren += external;
   }
   return {
     year,

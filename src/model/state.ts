@@ -211,6 +211,11 @@ export class PlacementState {
     return this.unitOf(p).children;
   }
 
+  /** Children of one placing authority placed with a provider. */
+  childrenOfLa(p: ProviderPlaces, la: string): number {
+    return this.unitOf(p).groups.get(la)?.children ?? 0;
+  }
+
   /** Every group, in key order (a snapshot: safe to mutate the state while iterating). */
   groups(): PlacementGroup[] {
     return this.groupsInOrder().slice();

@@ -5,7 +5,9 @@
 import { largestRemainder, largestRemainderInOrder, roundHalfUp, tieKey } from './rounding.js';
 import { PlacementState, byProviderKey, unitKey } from './state.js';
 import { compareCodes } from './rounding.js';
-import type { ProviderPlaces, RegionalHome, StrategyRow, Transition } from './types.js';
+import type { RandomSource } from './random.js';
+import type { ProviderPlaces, RegionalHome, StrategyRow, Transition, TransitionUnit } from './types.js';
+import { moveHeldPlaces } from './usable.js';
 
 export type CutUnits = Set<string>;
 
@@ -56,22 +58,45 @@ export function applyStrategies(
   }
 }
 
+/** A transition of the year with its index in the scenario's list (the path of its order streams). */
+export interface IndexedTransition {
+  transition: Transition;
+  index: number;
+}
+
+export interface TransitionOptions {
+  /** The unit of a transition that does not say (`transition_unit`). */
+  unit: TransitionUnit;
+  /** The run's stream at a path, for the order of services (`transitions[i].exit_order`, `.convert_order`). */
+  stream: (path: string) => RandomSource;
+}
+
+const PLACES_ONLY: TransitionOptions = {
+  unit: 'places',
+  stream: () => {
+    throw new Error('no order stream: every transition is by places');
+  },
+};
+
 /**
  * Transitions apply in list order. Exit and convert are shares of each matching provider's places at
  * 1 April after the strategies, rounded by largest remainder over the matching providers and capped
- * by the places left; converted places and, in proportion, their children move to `ID~nfp`.
+ * by the places left; converted places and, in proportion, their children move to `ID~nfp`. Under
+ * `services` (SPEC.md section 4.3) whole services exit or convert instead (selectServices).
  */
 export function applyTransitions(
   state: PlacementState,
-  transitions: readonly Transition[],
+  transitions: readonly (Transition | IndexedTransition)[],
   regionOf: (la: string) => string,
   cut: CutUnits,
+  options: TransitionOptions = PLACES_ONLY,
 ): void {
   if (transitions.length === 0) return;
   // Keyed by the provider object: the state keeps one object per unit for the whole projection.
   const atFirstApril = new Map<ProviderPlaces, number>();
   for (const p of state.providers.values()) atFirstApril.set(p, p.places);
-  for (const tr of transitions) {
+  transitions.forEach((item, position) => {
+    const { transition: tr, index } = 'transition' in item ? item : { transition: item, index: position };
     const matching = [...state.providers.values()]
       .filter(
         (p) =>
@@ -83,7 +108,13 @@ export function applyTransitions(
           (tr.providerId === null || p.providerId === tr.providerId),
       )
       .sort(byProviderKey);
-    if (matching.length === 0) continue;
+    if (matching.length === 0) return;
+    // A transition naming a provider is by places whatever the unit: a named provider may cut part of its places.
+    const unit = tr.providerId !== null ? 'places' : (tr.unit ?? options.unit);
+    if (unit === 'services') {
+      applyByServices(state, tr, index, matching, atFirstApril, cut, options.stream);
+      return;
+    }
     // Sorted by provider key, so the cells are in tie-key order already.
     const base = matching.map((p) => atFirstApril.get(p) ?? 0);
     const exits = largestRemainderInOrder(base.map((b) => tr.exit * b));
@@ -99,7 +130,74 @@ export function applyTransitions(
       const converts = largestRemainderInOrder(fpIdx.map((i) => tr.convert * base[i]));
       fpIdx.forEach((i, j) => moveProvider(state, matching[i], Math.min(converts[j], matching[i].places), base[i], 'nfp'));
     }
+  });
+}
+
+/**
+ * Whole services exit, then whole for-profit services convert (SPEC.md section 4.3): the matching
+ * services with places at 1 April, in key order, shuffled by the transition's own stream; going down
+ * the order a service is taken when that leaves the places taken no further from the target (the
+ * share × the matching places, rounded half up) than leaving it.
+ */
+function applyByServices(
+  state: PlacementState,
+  tr: Transition,
+  index: number,
+  matching: readonly ProviderPlaces[],
+  atFirstApril: ReadonlyMap<ProviderPlaces, number>,
+  cut: CutUnits,
+  stream: (path: string) => RandomSource,
+): void {
+  const services = matching.filter((p) => (atFirstApril.get(p) ?? 0) > 0);
+  const placesAt = (p: ProviderPlaces): number => atFirstApril.get(p) ?? 0;
+  const exiting = new Set<ProviderPlaces>();
+  if (tr.exit > 0) {
+    const target = roundHalfUp(tr.exit * services.reduce((s, p) => s + placesAt(p), 0));
+    for (const p of selectServices(services, placesAt, target, stream(`transitions[${index}].exit_order`))) {
+      exiting.add(p);
+      if (p.places > 0) {
+        p.places = 0;
+        cut.add(keyOf(p));
+      }
+    }
   }
+  if (tr.convert > 0) {
+    const forProfit = services.filter((p) => p.sector === 'fp');
+    const target = roundHalfUp(tr.convert * forProfit.reduce((s, p) => s + placesAt(p), 0));
+    const candidates = forProfit.filter((p) => !exiting.has(p));
+    // The whole service moves, with every child it holds.
+    for (const p of selectServices(candidates, placesAt, target, stream(`transitions[${index}].convert_order`))) moveProvider(state, p, p.places, p.places, 'nfp');
+  }
+}
+
+/**
+ * The services taken towards `target` places: `services` (in key order) shuffled by Fisher–Yates
+ * with `random`, then each taken when |target − (taken + its places)| ≤ |target − taken|. So the
+ * places taken end within half the largest service of the target. Worked: services of 4, 3 and 2
+ * places in that order, target 5: 4 is taken (|5 − 4| = 1 ≤ 5), 3 is not (|5 − 7| = 2 > 1), 2 is
+ * taken (|5 − 6| = 1 ≤ 1: a tie takes) → 4 and 2, 6 places.
+ */
+export function selectServices(
+  services: readonly ProviderPlaces[],
+  placesAt: (p: ProviderPlaces) => number,
+  target: number,
+  random: RandomSource,
+): ProviderPlaces[] {
+  const order = [...services];
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  const taken: ProviderPlaces[] = [];
+  let sum = 0;
+  for (const p of order) {
+    const n = placesAt(p);
+    if (Math.abs(target - (sum + n)) <= Math.abs(target - sum)) {
+      taken.push(p);
+      sum += n;
+    }
+  }
+  return taken;
 }
 
 /** Foster carers of for-profit agencies moving to Foster Wales: the carer's children move with them. */
@@ -122,6 +220,7 @@ function moveProvider(state: PlacementState, p: ProviderPlaces, n: number, baseP
   p.places -= n;
   const twin = twinOf(state, p, to);
   twin.places += n;
+  moveHeldPlaces(p, twin, n, basePlaces);
   // In key order, so the cells are in tie-key order already.
   const groups = state.groupsOf(p);
   const moving = largestRemainderInOrder(groups.map((g) => (g.children * n) / basePlaces));
@@ -157,9 +256,57 @@ function twinOf(state: PlacementState, p: ProviderPlaces, to: 'nfp' | 'la'): Pro
   return twin;
 }
 
+export interface FosterWalesGrowth {
+  /** `net_new_places`: the nation's total for the year. */
+  netNewPlaces: number;
+  /** `net_new_places_by_la`: an LA listed takes its own number instead of a share of the total. */
+  byLa: ReadonlyMap<string, number>;
+  /** `net_growth_rate`: a share of each LA's own `la` foster places, added for every LA. */
+  growthRate: number;
+  /** `nation_need`: the nation's foster need, when the dataset holds part of it; null = the dataset is the nation. */
+  nationNeed: number | null;
+}
+
+/** Signed half-up rounding: -2.5 becomes -3, as 2.5 becomes 3 (growth and cuts round alike). */
+const roundSigned = (x: number): number => Math.sign(x) * roundHalfUp(Math.abs(x));
+
+/**
+ * Each LA's Foster Wales net new places for the year (SPEC.md sections 4.2 and 5). The nation's
+ * total goes to the LAs not listed in `byLa`, shared by their foster need (largest remainder); when
+ * the dataset holds only part of the nation, first cut to the dataset's share of the nation's need,
+ * rounded half up. Each LA then adds `growthRate` × its own `la` foster places, rounded half up.
+ * Worked: total 150, nation need 3,000, the dataset's two LAs need 400 and 200 → 150 × 600/3,000 =
+ * 30 places, 20 and 10.
+ */
+export function fosterWalesNetNewByLa(
+  growth: FosterWalesGrowth,
+  fosterNeed: ReadonlyArray<readonly [la: string, need: number]>,
+  laFosterPlaces: (la: string) => number,
+): Map<string, number> {
+  const las = [...fosterNeed].sort((a, b) => compareCodes(a[0], b[0]));
+  const out = new Map<string, number>(las.map(([la]) => [la, growth.byLa.get(la) ?? 0]));
+  const sharing = las.filter(([la]) => !growth.byLa.has(la));
+  let total = growth.netNewPlaces;
+  if (growth.nationNeed !== null && growth.nationNeed > 0) {
+    const datasetNeed = las.reduce((s, [, n]) => s + n, 0);
+    total = roundSigned((total * Math.min(datasetNeed, growth.nationNeed)) / growth.nationNeed);
+  }
+  const totalNeed = sharing.reduce((s, [, n]) => s + n, 0);
+  if (total !== 0 && totalNeed > 0) {
+    const size = Math.abs(total);
+    const shares = largestRemainder(
+      sharing.map(([, n]) => (size * n) / totalNeed),
+      sharing.map(([la]) => tieKey(la, 'foster', 'la', la, '')),
+    );
+    sharing.forEach(([la], i) => out.set(la, out.get(la)! + Math.sign(total) * shares[i]));
+  }
+  if (growth.growthRate !== 0) for (const [la] of las) out.set(la, out.get(la)! + roundSigned(growth.growthRate * laFosterPlaces(la)));
+  return out;
+}
+
 /**
  * Foster Wales's net new places for the year, shared over LAs by their foster need, as `la` places
- * of `FOSTER_WALES_<la>` in each LA. A negative number removes places (and may displace children).
+ * of `FOSTER_WALES_<la_code>` in each LA. A negative number removes places (and may displace children).
  */
 export function applyFosterWalesGrowth(
   state: PlacementState,
@@ -167,17 +314,14 @@ export function applyFosterWalesGrowth(
   fosterNeed: ReadonlyArray<readonly [la: string, need: number]>,
   cut: CutUnits,
 ): void {
-  if (netNewPlaces === 0) return;
-  const las = [...fosterNeed].sort((a, b) => compareCodes(a[0], b[0]));
-  const totalNeed = las.reduce((s, [, n]) => s + n, 0);
-  if (totalNeed === 0) return;
-  const size = Math.abs(netNewPlaces);
-  const shares = largestRemainder(
-    las.map(([, n]) => (size * n) / totalNeed),
-    las.map(([la]) => tieKey(la, 'foster', 'la', la, '')),
-  );
-  las.forEach(([la], i) => {
-    if (shares[i] === 0) return;
+  applyFosterWalesNetNew(state, fosterWalesNetNewByLa({ netNewPlaces, byLa: new Map(), growthRate: 0, nationNeed: null }, fosterNeed, () => 0), cut);
+}
+
+/** Each LA's net new places as `la` foster places of `FOSTER_WALES_<la>` hosted there; a cut comes off those places only. */
+export function applyFosterWalesNetNew(state: PlacementState, byLa: ReadonlyMap<string, number>, cut: CutUnits): void {
+  for (const la of [...byLa.keys()].sort(compareCodes)) {
+    const n = byLa.get(la)!;
+    if (n === 0) continue;
     const p = state.ensureProvider({
       providerId: `FOSTER_WALES_${la}`,
       providerName: `Foster Wales ${la}: new carers`,
@@ -186,15 +330,22 @@ export function applyFosterWalesGrowth(
       placementType: 'foster',
       reservedForRegion: null,
     });
-    if (netNewPlaces > 0) p.places += shares[i];
+    if (n > 0) p.places += n;
     else {
-      const n = Math.min(shares[i], p.places);
-      if (n > 0) {
-        p.places -= n;
+      const k = Math.min(-n, p.places);
+      if (k > 0) {
+        p.places -= k;
         cut.add(keyOf(p));
       }
     }
-  });
+  }
+}
+
+/** Each LA's `la` foster places hosted in it: what `net_growth_rate` is a share of. */
+export function laFosterPlacesByLa(state: PlacementState): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const p of state.providers.values()) if (p.sector === 'la' && p.placementType === 'foster' && p.reservedForRegion === null) out.set(p.host, (out.get(p.host) ?? 0) + p.places);
+  return out;
 }
 
 export function applyRegionalHomes(state: PlacementState, homes: readonly RegionalHome[]): void {

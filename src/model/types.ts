@@ -1,5 +1,5 @@
 // The vocabulary of the model. Everything here is plain data: loaders build it, the model reads it,
-// writers render it. Codes are always canonical (ONS LA codes, region slugs); names are resolved at the edges.
+// writers render it. Codes are always canonical (the dataset's LA codes, region slugs); names are resolved at the edges.
 
 /** Placement types in the order of SPEC.md section 3; that order is also the tie order for rounding. */
 export const PLACEMENT_TYPES = [
@@ -22,27 +22,35 @@ export type MarketType = (typeof MARKET_TYPES)[number];
 export const SECTORS = ['la', 'nfp', 'fp'] as const;
 export type Sector = (typeof SECTORS)[number];
 
-export const REGIONS = [
-  'north-wales',
-  'west-wales',
-  'west-glamorgan',
-  'cwm-taf-morgannwg',
-  'cardiff-and-vale',
-  'gwent',
-  'powys',
-] as const;
+/** A region's slug (SPEC.md 3.1): its name in lower case, accents removed, other characters as `-`. */
 export type RegionSlug = string;
 
-/** The one host (and the one provider) that stands for every placement outside Wales. */
+/** The one host (and the one provider) that stands for every placement outside the nation. */
 export const OUTSIDE_WALES = 'OUTSIDE_WALES';
-export const WALES_CODE = 'W92000004';
+/**
+ * The placing authority of children of authorities outside the dataset (SPEC.md section 4.3): they
+ * hold places at the dataset's providers, but belong to no LA, region or nation of its metrics.
+ */
+export const EXTERNAL = 'EXTERNAL';
+
+/** A region as the dataset names it: the slug used as its code, and the name shown for it. */
+export interface Region {
+  slug: RegionSlug;
+  name: string;
+}
+
+/** The whole nation the dataset covers (the `wales` level of the outputs, whatever the nation). */
+export interface Nation {
+  code: string;
+  name: string;
+}
 
 export function isMarketType(t: string): t is MarketType {
   return t === 'foster' || t === 'residential' || t === 'secure';
 }
 
 export interface LocalAuthority {
-  code: string; // ONS code, e.g. W06000015
+  code: string; // a token of letters, digits, `-` and `_` (ONS codes such as W06000015 for Wales)
   nameEn: string;
   nameCy: string;
   region: RegionSlug;
@@ -100,6 +108,19 @@ export interface StrategyRow {
   note?: string;
 }
 
+/** Children of an authority outside the dataset at one of its providers at the base date: one row of `external_placements`. */
+export interface ExternalPlacementRow {
+  /** An LA code of the dataset (never OUTSIDE_WALES: these children are at the dataset's providers). */
+  host: string;
+  placementType: MarketType;
+  sector: Sector;
+  children: number;
+  providerId: string | null;
+  /** The placing authority as the data names it (an English council, a Welsh LA left out): for the record only. */
+  placingAuthority: string | null;
+  source?: string;
+}
+
 export type CostLocation = 'in_wales' | 'outside_wales';
 
 export interface CostRow {
@@ -122,8 +143,14 @@ export interface Dataset {
   strategies: StrategyRow[];
   /** Null when the dataset has no `costs` resource: `cost_gbp` is then empty. */
   costs: CostRow[] | null;
+  /** Children of other authorities at the dataset's providers at the base date; empty when the resource is absent. */
+  externalPlacements?: ExternalPlacementRow[];
   /** B: the year of the latest `as_at` of demand_history (state at 31 March B). */
   baseYear: number;
+  /** The regions that local_authorities names, in output order (by each region's first LA code). */
+  regions: Region[];
+  /** The nation (datapackage.json `nation`; Wales, W92000004, when it says none). */
+  nation: Nation;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -159,7 +186,12 @@ export interface Transition {
   providerId: string | null;
   exit: number;
   convert: number;
+  /** `unit:` on the transition; null takes the scenario's `transitionUnit`. */
+  unit?: TransitionUnit | null;
 }
+
+/** What a transition's shares act on (SPEC.md section 4.3): a share of every service's places, or whole services. */
+export type TransitionUnit = 'places' | 'services';
 
 export interface RegionalHome {
   region: RegionSlug;
@@ -196,9 +228,31 @@ export interface ModelScenario {
   mixShift: MixShift[];
   turnover: Record<MarketType, Timeline>;
   occupancy: Record<MarketType, Timeline>;
+  /** Occupancy of one sector of a type where the scenario gives it (`occupancy: { residential: { fp: 0.85 } }`); else the type's. */
+  occupancyBySector?: Partial<Record<MarketType, Partial<Record<Sector, Timeline>>>>;
+  /** `held`: a provider of the base date uses the places it then held (SPEC.md section 4.3); default `occupancy`. */
+  usablePlaces?: 'occupancy' | 'held';
+  /** Default unit of the transitions (SPEC.md section 4.3); `places` when absent. */
+  transitionUnit?: TransitionUnit;
+  /** Yearly change in other authorities' use of the dataset's places; 0 when absent. */
+  externalDemandRate?: Timeline;
+  /**
+   * Seed and run index of the streams that order services under `transition_unit: services`
+   * (`transitions[i].exit_order`, `.convert_order`); the deterministic run is run 0 of the seed.
+   */
+  orderStreams?: { seed: number; run: number };
   policy: Policy;
   transitions: Transition[];
-  fosterWales: { netNewPlaces: Timeline; transfersFromFp: Timeline };
+  fosterWales: {
+    netNewPlaces: Timeline;
+    transfersFromFp: Timeline;
+    /** Net new LA foster places as a share of each LA's LA foster places, a year (SPEC.md section 5). */
+    netGrowthRate?: Timeline;
+    /** An LA's own net new places: it takes these instead of a share of `netNewPlaces`. */
+    netNewPlacesByLa?: Record<string, Timeline>;
+    /** The nation's foster need, when the dataset holds only part of it: `netNewPlaces` is then cut to the dataset's share. */
+    nationNeed?: Timeline | null;
+  };
   regionalResidential: RegionalHome[];
   outsideWales: OutsideWales;
   inflation: Timeline;
@@ -288,6 +342,13 @@ export interface ProviderPlaces {
   places: number;
   /** Region slug whose children alone may use these places (tier b), or null. */
   reservedForRegion: RegionSlug | null;
+  /**
+   * Under `usable_places: held` (SPEC.md section 4.3), for a provider of the base date: its places then
+   * (heldBasePlaces) and the children it then held, at most those places (heldUsable). Places beyond
+   * heldBasePlaces are usable at occupancy. Absent for providers that open later.
+   */
+  heldBasePlaces?: number;
+  heldUsable?: number;
 }
 
 /**
@@ -311,6 +372,8 @@ export interface LaYearTally {
   placedInRegion: number;
   placedOutsideWales: number;
   forProfitPlacements: number;
+  /** Children in `la` or `nfp` placements outside their own region (outside Wales counts as outside). */
+  nonprofitOutsideRegion: number;
   /** Distance distribution of the LA's children in market placements: [km, children], sorted by km. */
   distances: Array<[km: number, children: number]>;
   /** Annual cost (cash, or the prices asked for); null when a group has no cost row, no costs exist, or in the base row. */
@@ -338,6 +401,10 @@ export interface HostYearPlaces {
   placementType: MarketType;
   places: number;
   forProfitPlaces: number;
+  /** Places the dataset's LAs can use: each provider's usable places less its external children, never below 0. */
+  usablePlaces: number;
+  /** Children of authorities outside the dataset held there at year end. */
+  externalChildren: number;
 }
 
 export interface YearResult {

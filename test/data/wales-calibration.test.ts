@@ -46,10 +46,10 @@ const kinship = children((r) => r.placement_type === 'kinship');
 const residential = children((r) => r.placement_type === 'residential');
 
 describe('data/wales reproduces the published figures at 31 March 2024', () => {
-  it('has the 22 LAs, each with a region slug and a Welsh name', () => {
+  it('has the 22 LAs, each with a region (named as the regional partnership boards name themselves) and a Welsh name', () => {
     expect(las).toHaveLength(22);
     expect(new Set(las.map((l) => l.region))).toEqual(
-      new Set(['north-wales', 'west-wales', 'west-glamorgan', 'cwm-taf-morgannwg', 'cardiff-and-vale', 'gwent', 'powys']),
+      new Set(['North Wales', 'West Wales', 'West Glamorgan', 'Cwm Taf Morgannwg', 'Cardiff and Vale', 'Gwent', 'Powys']),
     );
     expect(las.find((l) => l.la_code === 'W06000001')?.name_cy).toBe('Ynys Môn');
     expect(las.find((l) => l.la_code === 'W06000020')?.name_cy).toBe('Tor-faen');

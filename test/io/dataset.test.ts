@@ -96,8 +96,8 @@ describe('validation rejects, with file, line and column', () => {
   it('an unknown LA, with a did-you-mean', async () => {
     const { errors } = await load('unknown-la');
     expect(errors.map(formatProblem)).toEqual([
-      `${FIX}/unknown-la/placements.csv:2:la_code: unknown local authority "Ynys Mont": expected a local authority (ONS code, English or Welsh name); did you mean "Isle of Anglesey" (W06000001)?`,
-      `${FIX}/unknown-la/placements.csv:3:host: unknown local authority "Cardif": expected a local authority (ONS code, English or Welsh name) or OUTSIDE_WALES; did you mean "Cardiff" (W06000015)?`,
+      `${FIX}/unknown-la/placements.csv:2:la_code: unknown local authority "Ynys Mont": expected a local authority (code, English or Welsh name); did you mean "Isle of Anglesey" (W06000001)?`,
+      `${FIX}/unknown-la/placements.csv:3:host: unknown local authority "Cardif": expected a local authority (code, English or Welsh name) or OUTSIDE_WALES; did you mean "Cardiff" (W06000015)?`,
     ]);
   });
 
@@ -167,17 +167,19 @@ describe('validation rejects, with file, line and column', () => {
     expect((await load('bad-codes')).lines).toEqual([
       `${FIX}/bad-codes/placements.csv:2:placement_type: expected a placement type (foster, residential, secure, kinship, parents, adoption, independent, other), found "fostr" (did you mean "foster"?)`,
       `${FIX}/bad-codes/placements.csv:3:sector: expected a sector (la, nfp, fp), found "profit"`,
-      `${FIX}/bad-codes/providers.csv:2:host: expected a Welsh local authority (ONS code, English or Welsh name), found "OUTSIDE_WALES" (only placements may be outside Wales)`,
+      `${FIX}/bad-codes/providers.csv:2:host: expected a local authority of the dataset (code, English or Welsh name), found "OUTSIDE_WALES" (only placements may be outside Wales)`,
       `${FIX}/bad-codes/providers.csv:3:placement_type: expected a market placement type (foster, residential, secure), found "kinship" (only market types here: kinship is not supplied by providers)`,
     ]);
   });
 
   it('regions, coordinates and areas out of range', async () => {
     expect((await load('bad-la-table')).lines).toEqual([
-      `${FIX}/bad-la-table/local_authorities.csv:2:region: unknown region "Mid Wales": expected one of north-wales, west-wales, west-glamorgan, cwm-taf-morgannwg, cardiff-and-vale, gwent, powys`,
-      `${FIX}/bad-la-table/local_authorities.csv:2:lat: expected a latitude in Wales (decimal degrees from 51 to 54), found "4.34"`,
-      `${FIX}/bad-la-table/local_authorities.csv:2:lon: expected a longitude in Wales (decimal degrees from -6 to -2), found "53.28"`,
+      `${FIX}/bad-la-table/local_authorities.csv:2:region: expected a region name with at least one letter or digit, found "???"`,
+      `${FIX}/bad-la-table/local_authorities.csv:2:lat: expected a latitude (decimal degrees from -90 to 90), found "95"`,
+      `${FIX}/bad-la-table/local_authorities.csv:2:lon: expected a longitude (decimal degrees from -180 to 180), found "-200"`,
       `${FIX}/bad-la-table/local_authorities.csv:3:area_km2: expected an area in km² greater than 0, found "0"`,
+      `${FIX}/bad-la-table/local_authorities.csv:4:la_code: expected a local authority code (letters, digits, - and _), found "OUTSIDE_WALES" (OUTSIDE_WALES is reserved for placements outside the nation)`,
+      `${FIX}/bad-la-table/local_authorities.csv:5:la_code: expected a local authority code (letters, digits, - and _), found "W06 000099"`,
     ]);
   });
 

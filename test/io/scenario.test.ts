@@ -10,6 +10,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import type { Dataset, LocalAuthority } from '../../src/model/types.js';
+import { regionSlug } from '../../src/io/la-names.js';
+import { DEFAULT_NATION } from '../../src/io/dataset.js';
+import { geographyOf } from '../model/fixtures.js';
 
 // A small hand-made Dataset: the 22 LAs (read from the fixture CSV), one provider, base year 2024.
 // Scenarios only need LAs, providers (for provider_id) and the base year.
@@ -23,7 +26,7 @@ function testDataset(): Dataset {
     code: r.la_code,
     nameEn: r.name_en,
     nameCy: r.name_cy,
-    region: r.region,
+    region: regionSlug(r.region),
     lat: Number(r.lat),
     lon: Number(r.lon),
     areaKm2: Number(r.area_km2),
@@ -36,6 +39,8 @@ function testDataset(): Dataset {
     strategies: [],
     costs: null,
     baseYear: 2024,
+    regions: geographyOf(localAuthorities),
+    nation: DEFAULT_NATION,
   };
 }
 
@@ -149,9 +154,9 @@ describe('extends', () => {
     expect(s.turnover).toEqual({ foster: 0.25, residential: 0.5, secure: 0.9 });
     expect(s.policy.fpGrowthFrozenFrom).toBe(2027);
     // the child's one transition replaces the parent's two
-    expect(s.transitions).toEqual([{ year: 2029, sector: null, placementType: null, region: 'gwent', host: null, providerId: null, exit: 0.2, convert: 0 }]);
+    expect(s.transitions).toEqual([{ year: 2029, sector: null, placementType: null, region: 'gwent', host: null, providerId: null, exit: 0.2, convert: 0, unit: null }]);
     // the year map replaces the parent's, while transfers_from_fp (a sibling key) is inherited
-    expect(s.fosterWales).toEqual({ netNewPlaces: { years: [[2026, 10]] }, transfersFromFp: 0.05 });
+    expect(s.fosterWales).toEqual({ netNewPlaces: { years: [[2026, 10]] }, transfersFromFp: 0.05, netGrowthRate: 0, netNewPlacesByLa: {}, nationNeed: null });
     expect(s.horizon).toEqual({ from: null, to: 2030 });
   });
 
@@ -190,7 +195,13 @@ describe('year maps, sources and distributions', () => {
     // uniform [0.1, 0.3] -> mean 0.2; triangular [0.2, 0.4, 0.6] -> mode 0.4
     expect(m.transitions[0]).toMatchObject({ exit: 0.2, convert: 0.4 });
     expect(m.transitions[1]).toMatchObject({ providerId: 'P0042', exit: 1, convert: 0 });
-    expect(m.fosterWales).toEqual({ netNewPlaces: { initial: 0, steps: [[2026, 120], [2027, 120]] }, transfersFromFp: { initial: 0.5, steps: [] } });
+    expect(m.fosterWales).toEqual({
+      netNewPlaces: { initial: 0, steps: [[2026, 120], [2027, 120]] },
+      transfersFromFp: { initial: 0.5, steps: [] },
+      netGrowthRate: { initial: 0, steps: [] },
+      netNewPlacesByLa: {},
+      nationNeed: null,
+    });
     expect(m.regionalResidential).toEqual([{ region: 'powys', host: 'W06000023', year: 2027, places: 4, sector: 'la', placementType: 'residential', reservedForRegion: true }]);
     expect(m.outsideWales).toEqual({ allowed: true, places: { initial: 0, steps: [[2026, 200]] }, distanceKm: 160, distanceKmByLa: { W06000001: 200, W06000015: 120 }, sector: 'fp' });
     expect(m.inflation).toEqual({ initial: 0.03, steps: [] });

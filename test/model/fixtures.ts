@@ -1,5 +1,6 @@
 // Small hand-made datasets and scenarios for the model's tests. Numbers are chosen so that every
 // expected figure can be worked out by hand in the test's comments.
+import { DEFAULT_NATION, regionsOf } from '../../src/io/dataset.js';
 import type { Dataset, LocalAuthority, ModelScenario, Timeline } from '../../src/model/types.js';
 
 export const tl = (initial: number, steps: Array<[number, number]> = []): Timeline => ({ initial, steps });
@@ -12,16 +13,24 @@ export const LAS: LocalAuthority[] = [
 ];
 
 export function dataset(over: Partial<Dataset> = {}): Dataset {
+  const localAuthorities = over.localAuthorities ?? LAS;
   return {
-    localAuthorities: LAS,
+    localAuthorities,
     placements: [],
     providers: [],
     demandHistory: [],
     strategies: [],
     costs: null,
     baseYear: 2024,
+    regions: geographyOf(localAuthorities),
+    nation: DEFAULT_NATION,
     ...over,
   };
+}
+
+/** The regions of a hand-made list of LAs, each named by its slug, in the loader's order. */
+export function geographyOf(las: readonly LocalAuthority[]): Dataset['regions'] {
+  return regionsOf(las.map((l) => ({ code: l.code, slug: l.region, name: l.region })));
 }
 
 /** A scenario with nothing moving: no demand change, no turnover, full occupancy, no policy. */

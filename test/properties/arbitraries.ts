@@ -1,4 +1,6 @@
 // Random small datasets and scenarios for the model's property tests. Everything a validated dataset
+import { DEFAULT_NATION } from '../../src/io/dataset.js';
+import { geographyOf } from '../model/fixtures.js';
 // can hold appears: all eight placement types (non-market ones with no sector or host), placements
 // outside Wales, placements pinned to a provider or shared over a host's providers, over-full hosts
 // (a validation warning only), strategies, costs for every combination; and every scenario lever.
@@ -11,6 +13,7 @@ import {
   type CostRow,
   type Dataset,
   type DemandPoint,
+  type ExternalPlacementRow,
   type LocalAuthority,
   type MarketType,
   type ModelScenario,
@@ -103,6 +106,10 @@ function datasetFor(las: LocalAuthority[]): fc.Arbitrary<Dataset> {
         }),
         { maxLength: 4, selector: (s) => `${s.laCode}|${s.year}|${s.action}|${s.placementType}|${s.sector}|${s.host ?? s.laCode}` },
       ),
+      rawExternals: fc.uniqueArray(
+        fc.record({ host: fc.constantFrom(...codes), type: marketType, sector, children: fc.integer({ min: 0, max: 4 }), pin: fc.boolean() }),
+        { maxLength: 4, selector: (r) => `${r.host}|${r.type}|${r.sector}` },
+      ),
       costs: fc.option(
         fc.tuple(...Array.from({ length: 18 }, () => fc.record({ weekly: fc.integer({ min: 100, max: 9000 }), priceYear: fc.integer({ min: B - 2, max: B }) }))),
         { nil: null, freq: 6 },
@@ -161,7 +168,20 @@ function datasetFor(las: LocalAuthority[]): fc.Arbitrary<Dataset> {
                   i++;
                 }
           }
-          return { localAuthorities: las, placements: unique, providers, demandHistory, strategies, costs, baseYear: B };
+          // Other authorities' children (SPEC 4.3), pinned or shared like placements; unique once pins resolve.
+          const externalKeys = new Set<string>();
+          const externalPlacements: ExternalPlacementRow[] = r.rawExternals
+            .map((e): ExternalPlacementRow => {
+              const named = e.pin ? providers.find((q) => q.host === e.host && q.placementType === e.type) : undefined;
+              return { host: e.host, placementType: e.type, sector: named ? named.sector : e.sector, children: e.children, providerId: named ? named.providerId : null, placingAuthority: null };
+            })
+            .filter((e) => {
+              const k = `${e.host}|${e.placementType}|${e.sector}|${e.providerId}`;
+              if (externalKeys.has(k)) return false;
+              externalKeys.add(k);
+              return true;
+            });
+          return { localAuthorities: las, placements: unique, providers, demandHistory, strategies, costs, externalPlacements, baseYear: B, regions: geographyOf(las), nation: DEFAULT_NATION };
         }),
     );
 }
@@ -241,6 +261,16 @@ export function scenarioFor(dataset: Dataset): fc.Arbitrary<ModelScenario> {
           sector,
         }),
         inflation: timeline(fc.integer({ min: 0, max: 10 }).map((k) => k / 100), horizon),
+        // SPEC 4.3's options, each on half the time
+        occupancyBySector: fc.option(
+          fc.dictionary(marketType, fc.dictionary(sector, timeline(fc.integer({ min: 10, max: 20 }).map((k) => k / 20), horizon), { maxKeys: 2 }), { maxKeys: 2 }),
+          { nil: undefined },
+        ),
+        usablePlaces: fc.constantFrom('occupancy' as const, 'held' as const),
+        transitionUnit: fc.constantFrom('places' as const, 'services' as const),
+        unitOverride: fc.array(fc.constantFrom(null, 'places' as const, 'services' as const), { minLength: 4, maxLength: 4 }),
+        externalDemandRate: timeline(fc.integer({ min: -20, max: 40 }).map((k) => k / 100), horizon),
+        orderSeed: fc.integer({ min: 1, max: 1000 }),
         unplacedWeeklyCostGbp: fc.option(fc.integer({ min: 0, max: 20000 }), { nil: null }),
       })
       .map(
@@ -252,7 +282,12 @@ export function scenarioFor(dataset: Dataset): fc.Arbitrary<ModelScenario> {
           turnover: r.turnover,
           occupancy: r.occupancy,
           policy: r.policy,
-          transitions: r.transitions,
+          transitions: r.transitions.map((t, i) => ({ ...t, unit: r.unitOverride[i] })),
+          occupancyBySector: r.occupancyBySector as ModelScenario['occupancyBySector'],
+          usablePlaces: r.usablePlaces,
+          transitionUnit: r.transitionUnit,
+          externalDemandRate: r.externalDemandRate,
+          orderStreams: { seed: r.orderSeed, run: 0 },
           fosterWales: r.fosterWales,
           // one home per region and host and year: the regional provider's id is per region and host
           regionalResidential: r.regionalResidential.map(

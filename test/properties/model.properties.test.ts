@@ -116,6 +116,7 @@ describe('model properties', () => {
           demandHistory: shuffle(dataset.demandHistory, seed + 3),
           strategies: shuffle(dataset.strategies, seed + 4),
           costs: dataset.costs === null ? null : shuffle(dataset.costs, seed + 5),
+          externalPlacements: shuffle(dataset.externalPlacements ?? [], seed + 6),
         };
         const a = runProjection(dataset, scenario);
         const b = runProjection(shuffled, scenario);

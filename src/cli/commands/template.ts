@@ -25,9 +25,10 @@ export function registerTemplate(program: Command): void {
       helpAfter(`
 The folder gets datapackage.json (every resource with its Table Schema), one CSV per resource,
 <resource>.schema.json files and a README.md on how to fill it in. local_authorities.csv is
-filled with the 22 Welsh LAs: keep the LAs your data covers (your LA, or your region's) and
-delete the others. The other CSVs hold a header row and one example line starting with "# " (a
-comment: the tool skips it). Check the result with \`sufficiency validate --data DIR\`.
+filled with the LAs of the dataset it copies from (the 22 Welsh LAs by default): keep the LAs
+your data covers (your LA, or your region's) and delete the others. The other CSVs hold a
+header row and one example line starting with "# " (a comment: the tool skips it). Check the
+result with \`sufficiency validate --data DIR\`.
 
 Examples:
   $ sufficiency template cardiff-strategy
@@ -63,7 +64,7 @@ export async function writeTemplate(dir: string, opts: TemplateOptions): Promise
   }
   await mkdir(target, { recursive: true });
 
-  const las = await localAuthoritiesText(source);
+  const { las, nation } = await sourcePackage(source);
   const out = new Map<string, string>();
   const resources = RESOURCE_NAMES.map((name) => {
     const spec = RESOURCES[name];
@@ -79,7 +80,14 @@ export async function writeTemplate(dir: string, opts: TemplateOptions): Promise
     out.set(`${name}.schema.json`, JSON.stringify(tableSchema(name), null, 2) + '\n');
     return { name, path: spec.defaultPath, title: spec.title, description: spec.description, format: 'csv', mediatype: 'text/csv', encoding: 'utf-8', schema: tableSchema(name) };
   });
-  const descriptor = { name: 'commissioning-strategy', title: 'LA commissioning strategy (sufficiency data package)', profile: 'tabular-data-package', resources };
+  // The nation goes with the LAs it holds (SPEC 3.1): a template from an English dataset stays English.
+  const descriptor = {
+    name: 'commissioning-strategy',
+    title: 'LA commissioning strategy (sufficiency data package)',
+    profile: 'tabular-data-package',
+    ...(nation !== undefined ? { nation } : {}),
+    resources,
+  };
   out.set('datapackage.json', JSON.stringify(descriptor, null, 2) + '\n');
   out.set('README.md', readme(las !== null));
 
@@ -100,30 +108,39 @@ export async function writeTemplate(dir: string, opts: TemplateOptions): Promise
   return { dir: displayPath(dir), files: [...out.keys()] };
 }
 
-/** The local_authorities CSV of the dataset to copy from, as text, or null if it has none. */
-async function localAuthoritiesText(dataDir: string): Promise<string | null> {
+/** The local_authorities CSV of the dataset to copy from, as text (null if it has none), and its `nation` if it names one. */
+async function sourcePackage(dataDir: string): Promise<{ las: string | null; nation: unknown }> {
   let rel = 'local_authorities.csv';
+  let nation: unknown;
   try {
-    const pkg = JSON.parse(await readFile(path.join(dataDir, 'datapackage.json'), 'utf8')) as { resources?: Array<{ name?: unknown; path?: unknown }> };
+    const pkg = JSON.parse(await readFile(path.join(dataDir, 'datapackage.json'), 'utf8')) as {
+      resources?: Array<{ name?: unknown; path?: unknown }>;
+      nation?: unknown;
+    };
+    nation = pkg.nation;
     const res = pkg.resources?.find((r) => r.name === 'local_authorities');
     if (typeof res?.path === 'string') rel = res.path;
     else if (Array.isArray(res?.path) && typeof res.path[0] === 'string' && res.path.length === 1) rel = res.path[0];
   } catch {
     // No descriptor: try the usual file name.
   }
-  return readFile(path.join(dataDir, rel), 'utf8').catch(() => null);
+  // Only a file inside the dataset's folder is copied (SPEC 3): a path leading out of it is not read.
+  const file = path.resolve(dataDir, rel);
+  const inside = !path.relative(path.resolve(dataDir), file).startsWith('..') && !path.isAbsolute(rel);
+  const las = inside ? await readFile(file, 'utf8').catch(() => null) : null;
+  return { las, nation };
 }
 
-const LAS_FILLED = `- \`local_authorities.csv\` is filled with the 22 Welsh LAs. Keep the rows of the LAs your data
-  covers and delete the others: your own LA, say, or your region's LAs. Every LA left in it needs
-  its \`demand_history\` at the base date and placements adding up to it, so keep only those you
-  have figures for. A host LA (where your children are placed, or your providers are) must stay
+const LAS_FILLED = `- \`local_authorities.csv\` is filled with the LAs of the dataset it was made from (by default
+  the 22 Welsh LAs). Keep the rows of the LAs your data covers and delete the others: your own LA,
+  say, or your region's LAs. Every LA left in it needs its \`demand_history\` at the base date and
+  placements adding up to it, so keep only those you have figures for. A host LA (where your children are placed, or your providers are) must stay
   too: if you leave out its own children, give it \`demand_history\` rows of 0. Scenarios that name
   an LA you deleted (the shipped scenarios open regional homes all over Wales) leave that row out
   with a warning; \`sufficiency validate\` lists them.
 `;
 
-const LAS_EMPTY = `- \`local_authorities.csv\`: one row per LA your data covers (ONS code, English and Welsh name, region,
+const LAS_EMPTY = `- \`local_authorities.csv\`: one row per LA your data covers (code, English and Welsh name, region,
   centroid, area). Scenarios that name another Welsh LA leave that row out with a warning.
 `;
 
@@ -152,7 +169,7 @@ ${lasFilled ? LAS_FILLED : LAS_EMPTY}- \`placements.csv\`: children looked after
 - \`costs.csv\`: weekly cost of a placement by type, sector and location (\`in_wales\`, \`outside_wales\`)
   and the year of those prices.
 
-LAs may be written as ONS code (W06000015), English name (Cardiff) or Welsh name (Caerdydd), in any
+LAs may be written as their code (for Wales the ONS code, W06000015), English name (Cardiff) or Welsh name (Caerdydd), in any
 case, with or without accents. Numbers are plain: no thousands separators, no £ sign, no units.
 Columns such as \`source\` and \`note\` are optional; extra columns are ignored.
 
