@@ -9,8 +9,9 @@ import { UsageError, formatProblem } from '../errors.js';
 import type { Problem } from '../errors.js';
 import { DEFAULT_DATA_DIR, DEFAULT_SCENARIOS_DIR } from '../io/paths.js';
 import { suggestAmong } from '../io/la-names.js';
-import { refuseToOverwriteInputs, writeFileAtomic } from '../io/atomic.js';
-import { buildMeta, hashInputs, metaJson, type Meta, type ScenarioProvenance } from '../io/provenance.js';
+import { checkOutputTarget, refuseToOverwriteInputs, writeFileAtomic } from '../io/atomic.js';
+import { buildMeta, hashInputs, metaJson, sha256Hex, type Meta, type ScenarioProvenance } from '../io/provenance.js';
+import path from 'node:path';
 import { METRICS, type AreaLevel, type AreaYearRow, type Dataset, type MetricName, type ModelScenario, type Projection } from '../model/types.js';
 import type { MonteCarloRow, RunSet } from '../model/montecarlo.js';
 import type { LoadedScenario } from '../io/scenario.js';
@@ -105,7 +106,7 @@ export function parseModelOptions(raw: RawModelOptions, isTty: boolean): ModelOp
   const by = parseLevels(raw.by);
   const long = raw.long === true;
   const excel = raw.excel === true;
-  const out = raw.out ?? null;
+  const out = outputPath(raw.out);
   const format = resolveFormat(raw.format, out, long || excel, isTty, ['table', 'csv', 'json', 'xlsx']);
   if (format !== 'csv' && long) throw new UsageError(`--long applies to CSV output, not ${format} (JSON is always in long form)`);
   if (format !== 'csv' && excel) throw new UsageError(`--excel applies to CSV output, not ${format}`);
@@ -231,14 +232,23 @@ export function parseMetrics(text: string): MetricName[] {
   return out;
 }
 
-/** A year as `2027` or `2027-28` (the financial year starting in 2027). */
+/** Years a flag may name: those a scenario may date a value by (src/scenario: 1900 to 2200). */
+export const YEAR_BOUNDS = { min: 1900, max: 2200 } as const;
+
+/** A year as `2027` or `2027-28` (the financial year starting in 2027), from 1900 to 2200. */
 export function parseYear(flag: string, text: string): number {
   const t = text.trim();
+  const inBounds = (y: number): number => {
+    if (y < YEAR_BOUNDS.min || y > YEAR_BOUNDS.max) {
+      throw new UsageError(`${flag}: expected a year from ${YEAR_BOUNDS.min} to ${YEAR_BOUNDS.max}, found "${text}"`);
+    }
+    return y;
+  };
   const plain = /^(\d{4})$/.exec(t);
-  if (plain) return Number(plain[1]);
+  if (plain) return inBounds(Number(plain[1]));
   const fy = /^(\d{4})-(\d{2})$/.exec(t);
   if (fy) {
-    const start = Number(fy[1]);
+    const start = inBounds(Number(fy[1]));
     if ((start + 1) % 100 === Number(fy[2])) return start;
     throw new UsageError(`${flag}: "${t}" is not a financial year: ${start}-${String((start + 1) % 100).padStart(2, '0')} starts in ${start}`);
   }
@@ -459,6 +469,15 @@ export async function makeMeta(
   });
 }
 
+/** --out as given: `-` (or no --out) is standard output, null; a path is checked before anything is read. */
+export function outputPath(given: string | undefined): string | null {
+  if (given === undefined || given === '-') return null;
+  if (given.trim() === '') throw new UsageError('--out: expected a file name, or - for standard output');
+  checkOutputTarget(given);
+  checkOutputTarget(metaPath(given));
+  return given;
+}
+
 /** Refuses, before any work is done, an --out that would overwrite an input file. */
 export function checkOutputPath(out: string | null, inputs: Inputs): void {
   if (out === null) return;
@@ -473,8 +492,12 @@ export async function emit(text: string | Uint8Array, out: string | null, meta: 
     process.stdout.write(text);
     return;
   }
-  await writeFileAtomic(out, text);
-  if (meta !== null) await writeFileAtomic(metaPath(out), metaJson(meta));
+  const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+  await writeFileAtomic(out, bytes);
+  // The sidecar names the file it describes and its SHA-256 (SPEC 6), so that a sidecar left from
+  // another run, or a file edited since, is detected. It is written second: a run stopped between
+  // the two leaves an old sidecar whose hash does not match.
+  if (meta !== null) await writeFileAtomic(metaPath(out), metaJson({ ...meta, output: { path: path.basename(out), sha256: sha256Hex(bytes) } }));
   process.stderr.write(`sufficiency: wrote ${out}${meta !== null ? ` and ${metaPath(out)}` : ''}\n`);
 }
 

@@ -3,9 +3,50 @@
 // never half of either, and a failed run leaves whatever was there untouched. The tool also refuses
 // to write over one of its own input files.
 import { randomBytes } from 'node:crypto';
-import { promises as fs, realpathSync } from 'node:fs';
+import { lstatSync, promises as fs, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
+
+/**
+ * Refuses an output path that is anything but a regular file or a new name in an existing folder: a
+ * symbolic link (writing "through" it would replace a file elsewhere, or the link), a folder, a
+ * named pipe, a device, a socket. `-` is standard output and never reaches here.
+ */
+export function checkOutputTarget(file: string): void {
+  let info: import('node:fs').Stats | undefined;
+  try {
+    info = lstatSync(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOTDIR') throw new UsageError(`cannot write ${file}: a folder on its path is a file`);
+    if (code !== 'ENOENT') throw new UsageError(`cannot write ${file}: ${describeFsError(err as NodeJS.ErrnoException)}`);
+  }
+  if (info === undefined) {
+    const dir = path.dirname(path.resolve(file));
+    const parent = (() => {
+      try {
+        return statSync(dir);
+      } catch {
+        return null;
+      }
+    })();
+    if (parent === null || !parent.isDirectory()) throw new UsageError(`cannot write ${file}: its folder does not exist`);
+    return;
+  }
+  if (info.isFile()) return;
+  const what = info.isSymbolicLink()
+    ? 'a symbolic link'
+    : info.isDirectory()
+      ? 'a folder'
+      : info.isFIFO()
+        ? 'a named pipe'
+        : info.isCharacterDevice() || info.isBlockDevice()
+          ? 'a device'
+          : info.isSocket()
+            ? 'a socket'
+            : 'not a regular file';
+  throw new UsageError(`refusing to write ${file}: it is ${what}; --out takes a regular file or a new name (use - or leave --out out for standard output)`);
+}
 
 /** Writes `data` to `file` through a temporary file in the same folder and a rename. */
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
@@ -13,7 +54,10 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let handle: fs.FileHandle | null = null;
   try {
-    handle = await fs.open(tmp, 'wx');
+    // Checked again just before writing: the path may have changed since the options were read.
+    checkOutputTarget(file);
+    const old = await fs.lstat(file).catch(() => null);
+    handle = await fs.open(tmp, 'wx', old?.isFile() ? old.mode & 0o777 : 0o666);
     await handle.writeFile(data);
     await handle.sync();
     await handle.close();

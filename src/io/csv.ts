@@ -1,8 +1,8 @@
 // Reading one CSV file as SPEC.md section 3 defines it: UTF-8 with or without a byte-order mark,
 // comma separated, a header row, CRLF or LF line ends; empty lines and lines starting with `#` are
 // skipped. csv-parse does the parsing; a malformed file becomes a list of Problems, never an exception.
-import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
+import { readDataFile } from './data-file.js';
 import type { CsvError } from 'csv-parse';
 import type { Problem } from '../errors.js';
 
@@ -28,22 +28,17 @@ export interface CsvReadResult {
   problems: Problem[];
 }
 
-/** Reads and parses a CSV file. `file` is the path as the user gave it (used in messages and to read). */
-export async function readCsvFile(file: string): Promise<CsvReadResult> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const message =
-      code === 'ENOENT'
-        ? 'file not found: the data package lists it, but there is no such file'
-        : code === 'EISDIR'
-          ? 'expected a CSV file, found a folder'
-          : `cannot read the file (${code ?? String(err)})`;
-    return { table: null, problems: [{ file, line: null, column: null, message, severity: 'error' }] };
+/**
+ * Reads and parses a CSV file of the data package in `root`. `file` is the path as the user gave it
+ * (used in messages and to read). A file that leads outside `root`, is not a regular file, is too
+ * large or is not UTF-8 is refused without being parsed (data-file.ts).
+ */
+export async function readCsvFile(file: string, root: string): Promise<CsvReadResult> {
+  const read = await readDataFile(file, root);
+  if ('message' in read) {
+    return { table: null, problems: [{ file, line: read.line ?? null, column: null, message: read.message, severity: 'error' }] };
   }
-  return parseCsvText(text, file);
+  return parseCsvText(read.text, file);
 }
 
 /** Parses CSV text; exported for tests and for callers that already hold the text. */
@@ -83,11 +78,13 @@ export function parseCsvText(text: string, file: string): CsvReadResult {
           break;
         }
         case 'CSV_INVALID_CLOSING_QUOTE':
+        case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
           quoteTrouble = true;
           problem(line, 'a quoted value must end with a double quote followed by a comma or the end of the line; to put a quote inside a quoted value, double it ("")');
           break;
         case 'CSV_QUOTE_NOT_CLOSED':
-          if (!quoteTrouble) problem(line, 'a double quote opens a value that is never closed');
+          // csv-parse notices at the end of the file; the user needs the line where the quote opened.
+          if (!quoteTrouble) problem(unclosedQuoteLine(text) ?? line, 'a double quote opens a value that is never closed (everything after it, to the end of the file, was read as that value)');
           quoteTrouble = true;
           break;
         default:
@@ -131,4 +128,48 @@ function startLine(record: string[], endLine: number): number {
   let breaks = 0;
   for (const v of record) breaks += v.match(/\r\n|\n|\r/g)?.length ?? 0;
   return endLine - breaks;
+}
+
+/**
+ * The line where a quoted value opens that is never closed, scanning as the parser reads (values
+ * trimmed, whole lines starting with `#` skipped, `""` an escaped quote), or null if every quote closes.
+ */
+export function unclosedQuoteLine(text: string): number | null {
+  let line = 1;
+  let inQuote = false;
+  let openedAt = 0;
+  let fieldStart = true;
+  let lineStart = true;
+  const n = text.length;
+  for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < n; i++) {
+    const c = text[i];
+    if (c === '\r' || c === '\n') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      line++;
+      if (!inQuote) {
+        fieldStart = true;
+        lineStart = true;
+      }
+      continue;
+    }
+    if (inQuote) {
+      if (c === '"') {
+        if (text[i + 1] === '"') i++;
+        else inQuote = false;
+      }
+      continue;
+    }
+    if (lineStart && c === '#') {
+      while (i + 1 < n && text[i + 1] !== '\n' && text[i + 1] !== '\r') i++;
+      continue;
+    }
+    lineStart = false;
+    if (c === ',') fieldStart = true;
+    else if (c === '"' && fieldStart) {
+      inQuote = true;
+      openedAt = line;
+      fieldStart = false;
+    } else if (c !== ' ' && c !== '\t') fieldStart = false;
+  }
+  return inQuote ? openedAt : null;
 }

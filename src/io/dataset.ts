@@ -1,7 +1,7 @@
 // Loading a dataset: a folder holding a Frictionless data package (datapackage.json) whose resources
 // are CSV files (SPEC.md section 3). Every problem is collected, in one pass, as `FILE:LINE:COLUMN`
 // Problems; the dataset is returned only when there is no error. Warnings never stop a load.
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { InputError, type Problem } from '../errors.js';
@@ -25,6 +25,7 @@ import {
   type StrategyRow,
 } from '../model/types.js';
 import { readCsvFile } from './csv.js';
+import { readDataFile } from './data-file.js';
 import { editDistance, foldName, isLaCode, makeLaResolver, suggestAmong } from './la-names.js';
 import {
   RESOURCES,
@@ -63,6 +64,8 @@ interface ResourceRows {
 }
 
 const PACKAGE_FILE = 'datapackage.json';
+/** A descriptor lists files; 1 MiB is far more than any needs (the Wales one is 4 KiB). */
+const MAX_DESCRIPTOR_BYTES = 1024 * 1024;
 
 export async function loadDataset(dir: string): Promise<LoadResult> {
   const shownDir = displayPath(dir);
@@ -86,14 +89,14 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
     error(shownDir, null, null, dirStat === null ? 'no such folder: expected a data package folder holding datapackage.json' : 'expected a data package folder, found a file');
     return done(null);
   }
-  let text: string;
-  try {
-    text = await readFile(packageFile, 'utf8');
-    files.push(path.resolve(packageFile));
-  } catch {
-    error(packageFile, null, null, 'file not found: a dataset folder needs a datapackage.json listing its resources (`sufficiency template DIR` writes one)');
+  const read = await readDataFile(packageFile, shownDir, MAX_DESCRIPTOR_BYTES);
+  if ('message' in read) {
+    const missing = read.message.startsWith('file not found');
+    error(packageFile, read.line ?? null, null, missing ? 'file not found: a dataset folder needs a datapackage.json listing its resources (`sufficiency template DIR` writes one)' : read.message);
     return done(null);
   }
+  const text = read.text;
+  files.push(path.resolve(packageFile));
   let descriptor: unknown;
   try {
     descriptor = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -140,7 +143,7 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
       }
       const file = path.join(shownDir, rel);
       out.files.push(file);
-      const { table, problems: csvProblems } = await readCsvFile(file);
+      const { table, problems: csvProblems } = await readCsvFile(file, shownDir);
       problems.push(...csvProblems);
       if (csvProblems.length > 0) out.complete = false;
       if (table === null) continue;

@@ -34,6 +34,8 @@ export interface Meta {
   inputs: InputFileHash[];
   warnings: string[];
   generated_at?: string;
+  /** In FILE.meta.json only: the file it describes (its name beside the sidecar) and that file's SHA-256. */
+  output?: { path: string; sha256: string };
 }
 
 export interface InputRoots {
@@ -56,7 +58,11 @@ export function inputLabel(file: string, roots: InputRoots): string {
 }
 
 export async function sha256File(file: string): Promise<string> {
-  return createHash('sha256').update(await fs.readFile(file)).digest('hex');
+  return sha256Hex(await fs.readFile(file));
+}
+
+export function sha256Hex(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** sha256 of every input file, named by inputLabel, sorted by name, each file once. */

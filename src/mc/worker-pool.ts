@@ -53,11 +53,19 @@ export function defaultWorkers(runs: number): number {
   return Math.max(1, Math.min(os.availableParallelism(), runs));
 }
 
+/**
+ * The most threads a run uses, whatever --workers asks: twice the cores (more threads than cores
+ * only share them, and each holds its own copy of the dataset), and never more than the runs.
+ */
+export function maxWorkers(runs: number): number {
+  return Math.max(1, Math.min(2 * os.availableParallelism(), runs));
+}
+
 export async function runMonteCarlo(opts: MonteCarloOptions): Promise<MonteCarloResult> {
   const { runs: total } = opts;
   if (!Number.isSafeInteger(total) || total < 1) throw new UsageError(`--runs: expected a whole number of runs, 1 or more, found ${total}`);
   if (!Number.isSafeInteger(opts.seed)) throw new UsageError(`--seed: expected a whole number, found ${opts.seed}`);
-  const workers = Math.min(opts.workers ?? defaultWorkers(total), total);
+  const workers = Math.min(opts.workers ?? defaultWorkers(total), maxWorkers(total));
   if (!Number.isSafeInteger(workers) || workers < 1) throw new UsageError(`--workers: expected a whole number of threads, 1 or more, found ${opts.workers}`);
   const inputs: RunInputs =
     'dataset' in opts

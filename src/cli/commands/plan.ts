@@ -14,6 +14,7 @@ import {
   modelWarnings,
   noteDataWarnings,
   noteScenarioWarnings,
+  outputPath,
   parseYear,
   pricesText,
   refuseWorkbookToTerminal,
@@ -68,11 +69,11 @@ Examples:
 `),
     )
     .action(async (raw: RawPlanOptions) => {
-      const format = resolveFormat(raw.format, raw.out ?? null, raw.excel === true, stdoutIsTty(), ['table', 'csv', 'md', 'xlsx']);
+      const out = outputPath(raw.out);
+      const format = resolveFormat(raw.format, out, raw.excel === true, stdoutIsTty(), ['table', 'csv', 'md', 'xlsx']);
       if (raw.excel && format !== 'csv') throw new UsageError(`--excel applies to CSV output, not ${format}`);
-      refuseWorkbookToTerminal(format, raw.out ?? null, stdoutIsTty());
+      refuseWorkbookToTerminal(format, out, stdoutIsTty());
       const year = parseYear('--year', raw.year);
-      const out = raw.out ?? null;
       const inputs = await loadInputs(raw.data, raw.scenarios, [raw.scenario]);
       checkOutputPath(out, inputs);
       const { dataset } = inputs;
