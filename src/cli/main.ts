@@ -8,6 +8,7 @@ import { registerValidate } from './commands/validate.js';
 import { registerScenarios } from './commands/scenarios.js';
 import { registerPlan } from './commands/plan.js';
 import { registerTemplate } from './commands/template.js';
+import { registerReport } from './commands/report.js';
 import { VERSION } from '../version.js';
 
 function buildProgram(): Command {
@@ -17,7 +18,7 @@ function buildProgram(): Command {
     .option('--debug', 'show stack traces of unexpected errors')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const register of [registerProject, registerDiff, registerValidate, registerScenarios, registerPlan, registerTemplate]) {
+  for (const register of [registerProject, registerDiff, registerValidate, registerScenarios, registerPlan, registerTemplate, registerReport]) {
     register(program);
   }
   program.commands.forEach((c) => c.exitOverride());

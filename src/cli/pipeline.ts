@@ -255,7 +255,7 @@ export function parseYear(flag: string, text: string): number {
   throw new UsageError(`${flag}: expected a year such as 2027 or 2027-28, found "${text}"`);
 }
 
-function parseCount(flag: string, text: string, min: number): number {
+export function parseCount(flag: string, text: string, min: number): number {
   const t = text.trim();
   if (!/^\d+$/.test(t) || Number(t) < min || !Number.isSafeInteger(Number(t))) {
     throw new UsageError(`${flag}: expected a whole number${min > 0 ? ` of at least ${min}` : ''}, found "${text}"`);

@@ -1,0 +1,190 @@
+// `sufficiency report --scenario S [--compare B] --out FILE.html`: one self-contained HTML report
+// with charts (SPEC.md section 7), in English or Welsh (--lang). The figures come from the same runs
+// as `project` (a deterministic run, or --runs N Monte Carlo runs) and, with --compare, the paired
+// runs that `diff` uses; src/io/report builds the document.
+import { Option, type Command } from 'commander';
+import { UsageError } from '../../errors.js';
+import { isLang, nationNameIn, regionNameIn, type Lang } from '../../i18n/labels.js';
+import type { RunSet } from '../../model/montecarlo.js';
+import type { AreaLevel } from '../../model/types.js';
+import { VERSION } from '../../version.js';
+import {
+  checkOutputPath,
+  commonHorizon,
+  dataOption,
+  emit,
+  loadInputs,
+  makeMeta,
+  modelScenario,
+  modelWarnings,
+  monteCarloRuns,
+  noteDataWarnings,
+  noteScenarioWarnings,
+  parseCount,
+  parseYear,
+  resolveYears,
+  scenariosOption,
+  type Inputs,
+  type LoadedScenario,
+  type YearRange,
+} from '../pipeline.js';
+import { helpAfter } from '../help.js';
+
+interface RawReportOptions {
+  scenario: string;
+  compare?: string;
+  by: string;
+  from?: string;
+  to?: string;
+  runs: string;
+  seed: string;
+  workers?: string;
+  lang: string;
+  out: string;
+  data: string;
+  scenarios: string;
+  timestamp?: boolean;
+}
+
+const LEVELS = ['wales', 'region', 'la'] as const;
+
+export function registerReport(program: Command): void {
+  program
+    .command('report')
+    .description('a self-contained HTML report with charts for a scenario (and its difference from another)')
+    .addOption(new Option('--scenario <name>', 'scenario: a name in the scenarios folder or a path to a .yaml file').makeOptionMandatory())
+    .addOption(new Option('--compare <name>', 'a second scenario shown beside it, with the difference'))
+    .addOption(new Option('--out <file>', 'the HTML file to write (and FILE.meta.json beside it)').makeOptionMandatory())
+    .addOption(new Option('--by <level>', 'areas shown after Wales: region, la, or wales alone').default('region'))
+    .addOption(new Option('--from <year>', 'first year shown (the base row is year B-1)'))
+    .addOption(new Option('--to <year>', "last year shown (default: the scenario's horizon)"))
+    .addOption(new Option('--runs <n>', 'Monte Carlo runs over the uncertain parameters (adds the p10-p90 band)').default('1'))
+    .addOption(new Option('--seed <n>', 'seed of the Monte Carlo draws').default('1'))
+    .addOption(new Option('--workers <n>', 'worker threads for Monte Carlo runs (default: one per CPU)'))
+    .addOption(new Option('--lang <lang>', 'language of the report: en or cy (Welsh)').default('en'))
+    .addOption(dataOption())
+    .addOption(scenariosOption())
+    .addOption(new Option('--timestamp', 'record the time of the run in the provenance'))
+    .addHelpText(
+      'after',
+      helpAfter(`
+The file opens in any browser, offline, with no script, and prints on A4: headline answers for
+Wales and each area, a chart and a table per question over the years, the assumptions log, the
+data's estimated figures and how the model works. With --compare B, B is shown beside S with the
+paired difference S - B; with --runs N > 1, medians with their p10-p90 band.
+
+Examples:
+  $ sufficiency report --scenario central --out report.html
+  $ sufficiency report --scenario central --compare baseline --out report.html
+  $ sufficiency report --scenario central --compare baseline --lang cy --out adroddiad.html
+  $ sufficiency report --scenario central-uncertain --runs 200 --out report-mc.html
+`),
+    )
+    .action(async (raw: RawReportOptions) => {
+      const by = raw.by as AreaLevel;
+      if (!(LEVELS as readonly string[]).includes(by)) throw new UsageError(`--by: expected wales, region or la, found "${raw.by}"`);
+      if (!isLang(raw.lang)) throw new UsageError(`--lang: expected en or cy, found "${raw.lang}"`);
+      const lang: Lang = raw.lang;
+      const runs = parseCount('--runs', raw.runs, 1);
+      const seed = parseCount('--seed', raw.seed, 0);
+      const workers = raw.workers === undefined ? null : parseCount('--workers', raw.workers, 1);
+      const from = raw.from === undefined ? null : parseYear('--from', raw.from);
+      const to = raw.to === undefined ? null : parseYear('--to', raw.to);
+      const refs = raw.compare === undefined ? [raw.scenario] : [raw.scenario, raw.compare];
+      const inputs = await loadInputs(raw.data, raw.scenarios, refs);
+      checkOutputPath(raw.out, inputs);
+      noteDataWarnings(inputs);
+      noteScenarioWarnings(inputs);
+      const [loadedS, loadedB] = inputs.scenarios as [LoadedScenario, LoadedScenario | undefined];
+      const baseYear = inputs.dataset.baseYear;
+      const years = resolveYears({ from, to }, baseYear, loadedB ? commonHorizon(loadedS.horizon, loadedB.horizon) : loadedS.horizon);
+      const levels = [...new Set<AreaLevel>(['wales', by])];
+      const mc = { runs, seed, workers };
+
+      const s = await runSetOf(inputs, loadedS, levels, years, mc);
+      const b = loadedB ? await runSetOf(inputs, loadedB, levels, years, mc) : null;
+      const warnings = [...new Set([...s.warnings, ...(b?.warnings ?? [])])];
+      for (const w of warnings) process.stderr.write(`sufficiency: warning: ${w}\n`);
+
+      const { figureRows, totalCell } = await import('../../io/report/figures.js');
+      const { buildReport } = await import('../../io/report/html.js');
+      const { readEstimates } = await import('../../io/report/estimates.js');
+      const { areasOf } = await import('../../model/aggregate.js');
+      const rows = figureRows(s.runs, b?.runs ?? null, years);
+      const las = inputs.dataset.localAuthorities;
+      const laName = (code: string): string => {
+        const la = las.find((l) => l.code === code);
+        return la ? (lang === 'cy' ? la.nameCy : la.nameEn) : code;
+      };
+      const areas = levels.flatMap((level) =>
+        areasOf(inputs.dataset, level).map((a) => ({
+          level,
+          code: a.code,
+          name: level === 'wales' ? nationNameIn(lang, inputs.dataset.nation) : level === 'region' ? regionNameIn(lang, a.code, a.name) : laName(a.code),
+        })),
+      );
+      const flowYears = { from: Math.max(years.from, baseYear), to: years.to };
+      const headlines = new Map(
+        areas.map((a) => {
+          const last = rows.find((r) => r.level === a.level && r.areaCode === a.code && r.year === years.to);
+          const at = (m: 'sufficiency_foster' | 'sufficiency_residential' | 'placed_outside_wales' | 'unplaced' | 'not_local_nonprofit' | 'cost_gbp') =>
+            last?.cells[m] ?? { s: { v: null, lo: null, hi: null }, b: null, d: null };
+          return [
+            `${a.level}:${a.code}`,
+            {
+              sufficiency_foster: at('sufficiency_foster'),
+              sufficiency_residential: at('sufficiency_residential'),
+              placed_outside_wales: at('placed_outside_wales'),
+              unplaced: at('unplaced'),
+              displaced_total: totalCell(s.runs, b?.runs ?? null, a.level, a.code, flowYears, 'displaced'),
+              not_local_nonprofit: at('not_local_nonprofit'),
+              cost_gbp: at('cost_gbp'),
+            },
+          ] as const;
+        }),
+      );
+      const estimates = await readEstimates(inputs.dataDir, baseYear);
+      const scenarioOf = (l: LoadedScenario) => ({ name: l.name, title: l.title, assumptions: l.assumptions, parameters: l.parameters });
+      const html = await buildReport({
+        lang,
+        version: VERSION,
+        dataLabel: estimates.label,
+        scenario: scenarioOf(loadedS),
+        compare: loadedB ? scenarioOf(loadedB) : null,
+        runs,
+        seed,
+        baseYear,
+        years,
+        areas,
+        rows,
+        headlines,
+        estimates,
+        laNames: new Map(las.map((l) => [l.code, lang === 'cy' ? l.nameCy : l.nameEn])),
+      });
+      const meta = await makeMeta(
+        inputs,
+        'report',
+        { scenario: loadedS.name, compare: loadedB?.name ?? null, by, from: years.from, to: years.to, lang },
+        { runs, seed },
+        warnings,
+        raw.timestamp === true,
+      );
+      await emit(html, raw.out, meta);
+    });
+}
+
+/** One scenario's runs at the levels shown: its deterministic run as a set of one, or N Monte Carlo runs. */
+async function runSetOf(
+  inputs: Inputs,
+  loaded: LoadedScenario,
+  levels: readonly AreaLevel[],
+  years: YearRange,
+  mc: { runs: number; seed: number; workers: number | null },
+): Promise<{ runs: RunSet; warnings: string[] }> {
+  if (mc.runs > 1) return { runs: (await monteCarloRuns(inputs, loaded, levels, years, mc)).runs, warnings: [] };
+  const { runProjection } = await import('../../model/project.js');
+  const { areaRows } = await import('../../model/aggregate.js');
+  const { toRunSet } = await import('../../model/montecarlo.js');
+  const projection = runProjection(inputs.dataset, await modelScenario(inputs, loaded, years.to));
+  return { runs: toRunSet([levels.flatMap((l) => areaRows(projection, inputs.dataset, l))]), warnings: modelWarnings(projection) };
+}

@@ -1,0 +1,411 @@
+// Every label a person reads in the table, the plan and the report, in English and in Welsh, keyed
+// the same: the one place where wording lives. The Welsh table is typed against the English one, so
+// a key added in English and not in Welsh fails the type check (and test/i18n/labels.test.ts checks
+// that no Welsh label is left empty or in English by mistake).
+//
+// Welsh terms follow the Welsh Government's own Welsh-language publications and the Welsh text of the
+// Acts (plant sy'n derbyn gofal, lleoliadau, digonolrwydd, awdurdod lleol, bwrdd partneriaeth
+// rhanbarthol, nid-er-elw); docs/glossary-cy.csv lists each term with its source, and marks those
+// awaiting a translator's review. Codes, CSV and JSON column names and metric names never change.
+//
+// Placeholders are written {name} and filled by `label(lang, key, { name: … })`.
+import type { MetricName } from '../model/types.js';
+
+export const LANGS = ['en', 'cy'] as const;
+export type Lang = (typeof LANGS)[number];
+
+const METRIC_EN = {
+  'metric.children_looked_after': 'Children looked after',
+  'metric.need_foster': 'Children needing foster care',
+  'metric.need_residential': 'Children needing a children’s home',
+  'metric.need_secure': 'Children needing secure accommodation',
+  'metric.places_foster': 'Foster places',
+  'metric.places_residential': 'Children’s home places',
+  'metric.places_secure': 'Secure places',
+  'metric.places_for_profit_share': 'Share of places run for profit',
+  'metric.sufficiency_foster': 'Usable foster places per child needing one',
+  'metric.sufficiency_residential': 'Usable children’s home places per child needing one',
+  'metric.placed_in_own_la_share': 'Share placed in their own local authority',
+  'metric.placed_in_region_share': 'Share placed in their own region',
+  'metric.placed_outside_wales': 'Children placed outside Wales',
+  'metric.unplaced': 'Children with no place',
+  'metric.displaced': 'Children who had to move',
+  'metric.for_profit_placements': 'Children placed with for-profit providers',
+  'metric.mean_distance_km': 'Mean distance from home',
+  'metric.median_distance_km': 'Median distance from home',
+  'metric.p90_distance_km': 'Distance from home, 90th percentile',
+  'metric.new_placements': 'New placements',
+  'metric.supplementary_placements': 'Supplementary placements',
+  'metric.cost_gbp': 'Cost of placements',
+  'metric.usable_places_foster': 'Usable foster places',
+  'metric.usable_places_residential': 'Usable children’s home places',
+  'metric.usable_places_secure': 'Usable secure places',
+  'metric.not_local_nonprofit': 'Children not placed locally with a local authority or not-for-profit provider',
+  'metric.external_children': 'Children of other authorities held',
+  'metric.cost_foster_gbp': 'Cost of foster placements',
+  'metric.cost_residential_gbp': 'Cost of children’s home placements',
+  'metric.cost_secure_gbp': 'Cost of secure placements',
+  'metric.cost_for_profit_gbp': 'Cost with for-profit providers',
+  'metric.cost_outside_wales_gbp': 'Cost of placements outside Wales',
+  'metric.cost_unplaced_gbp': 'Cost of children with no place',
+  'metric.started_looked_after': 'Children who started to be looked after',
+  'metric.ceased_looked_after': 'Children who ceased to be looked after',
+} as const satisfies Record<`metric.${MetricName}`, string>;
+
+const METRIC_CY: Record<keyof typeof METRIC_EN, string> = {
+  'metric.children_looked_after': 'Plant sy’n derbyn gofal',
+  'metric.need_foster': 'Plant sydd angen gofal maeth',
+  'metric.need_residential': 'Plant sydd angen cartref plant',
+  'metric.need_secure': 'Plant sydd angen llety diogel',
+  'metric.places_foster': 'Lleoedd maeth',
+  'metric.places_residential': 'Lleoedd mewn cartrefi plant',
+  'metric.places_secure': 'Lleoedd diogel',
+  'metric.places_for_profit_share': 'Cyfran y lleoedd a ddarperir er elw',
+  'metric.sufficiency_foster': 'Lleoedd maeth y gellir eu defnyddio i bob plentyn sydd angen un',
+  'metric.sufficiency_residential': 'Lleoedd cartref plant y gellir eu defnyddio i bob plentyn sydd angen un',
+  'metric.placed_in_own_la_share': 'Cyfran a leolir yn eu hawdurdod lleol eu hunain',
+  'metric.placed_in_region_share': 'Cyfran a leolir yn eu rhanbarth eu hunain',
+  'metric.placed_outside_wales': 'Plant a leolir y tu allan i Gymru',
+  'metric.unplaced': 'Plant heb le',
+  'metric.displaced': 'Plant a fu’n rhaid iddynt symud',
+  'metric.for_profit_placements': 'Plant a leolir gyda darparwyr er elw',
+  'metric.mean_distance_km': 'Pellter cymedrig o’r cartref',
+  'metric.median_distance_km': 'Pellter canolrifol o’r cartref',
+  'metric.p90_distance_km': 'Pellter o’r cartref, 90fed canradd',
+  'metric.new_placements': 'Lleoliadau newydd',
+  'metric.supplementary_placements': 'Lleoliadau atodol',
+  'metric.cost_gbp': 'Cost lleoliadau',
+  'metric.usable_places_foster': 'Lleoedd maeth y gellir eu defnyddio',
+  'metric.usable_places_residential': 'Lleoedd cartref plant y gellir eu defnyddio',
+  'metric.usable_places_secure': 'Lleoedd diogel y gellir eu defnyddio',
+  'metric.not_local_nonprofit': 'Plant nad ydynt wedi’u lleoli’n lleol gydag awdurdod lleol neu ddarparwr nid-er-elw',
+  'metric.external_children': 'Plant awdurdodau eraill a letyir',
+  'metric.cost_foster_gbp': 'Cost lleoliadau maeth',
+  'metric.cost_residential_gbp': 'Cost lleoliadau mewn cartrefi plant',
+  'metric.cost_secure_gbp': 'Cost lleoliadau diogel',
+  'metric.cost_for_profit_gbp': 'Cost gyda darparwyr er elw',
+  'metric.cost_outside_wales_gbp': 'Cost lleoliadau y tu allan i Gymru',
+  'metric.cost_unplaced_gbp': 'Cost plant heb le',
+  'metric.started_looked_after': 'Plant a ddechreuodd dderbyn gofal',
+  'metric.ceased_looked_after': 'Plant a beidiodd â derbyn gofal',
+};
+
+/** Units as an axis or a column heading writes them. */
+const UNIT_EN = {
+  'unit.children': 'children',
+  'unit.places': 'places',
+  'unit.share': '% of children',
+  'unit.share_places': '% of places',
+  'unit.ratio': 'usable places per child needing one',
+  'unit.km': 'kilometres',
+  'unit.gbp': '£ million a year',
+  'unit.placements': 'placements',
+  'axis.children': 'children',
+  'axis.places': 'places',
+  'axis.ratio': 'places per child',
+  'axis.share': '%',
+  'axis.km': 'km',
+  'axis.gbp': '£ million',
+} as const;
+
+const UNIT_CY: Record<keyof typeof UNIT_EN, string> = {
+  'unit.children': 'plant',
+  'unit.places': 'lleoedd',
+  'unit.share': '% o’r plant',
+  'unit.share_places': '% o’r lleoedd',
+  'unit.ratio': 'lleoedd y gellir eu defnyddio i bob plentyn sydd angen un',
+  'unit.km': 'cilometrau',
+  'unit.gbp': '£ miliwn y flwyddyn',
+  'unit.placements': 'lleoliadau',
+  'axis.children': 'plant',
+  'axis.places': 'lleoedd',
+  'axis.ratio': 'lleoedd i bob plentyn',
+  'axis.share': '%',
+  'axis.km': 'km',
+  'axis.gbp': '£ miliwn',
+};
+
+const AREA_EN = {
+  'area.wales': 'Wales',
+  'region.north-wales': 'North Wales',
+  'region.west-wales': 'West Wales',
+  'region.west-glamorgan': 'West Glamorgan',
+  'region.cwm-taf-morgannwg': 'Cwm Taf Morgannwg',
+  'region.cardiff-and-vale': 'Cardiff and Vale',
+  'region.gwent': 'Gwent',
+  'region.powys': 'Powys',
+  'level.wales': 'Wales',
+  'level.region': 'Regional partnership boards',
+  'level.la': 'Local authorities',
+} as const;
+
+const AREA_CY: Record<keyof typeof AREA_EN, string> = {
+  'area.wales': 'Cymru',
+  'region.north-wales': 'Gogledd Cymru',
+  'region.west-wales': 'Gorllewin Cymru',
+  'region.west-glamorgan': 'Gorllewin Morgannwg',
+  'region.cwm-taf-morgannwg': 'Cwm Taf Morgannwg',
+  'region.cardiff-and-vale': 'Caerdydd a’r Fro',
+  'region.gwent': 'Gwent',
+  'region.powys': 'Powys',
+  'level.wales': 'Cymru',
+  'level.region': 'Byrddau partneriaeth rhanbarthol',
+  'level.la': 'Awdurdodau lleol',
+};
+
+const REPORT_EN = {
+  'report.title': 'Placement sufficiency: scenario {scenario}',
+  'report.subtitle.compare': 'compared with scenario {compare}',
+  'report.lede':
+    'Will there be enough foster and children’s home places, close to home, for the children Welsh local authorities look after? This report projects it year by year from the data’s base date of 31 March {baseYear}.',
+  'report.made': 'Made by sufficiency {version} from the data in {data}. Each year is a financial year and the state at the 31 March it ends on.',
+  'report.mc': 'Figures are the median of {runs} Monte Carlo runs (seed {seed}); the shaded band and the bracketed range are the 10th to 90th percentiles: 8 runs in 10 fall within them.',
+  'report.mc.compare': 'Both scenarios run with the same seed, so run i of each draws the same values for the parameters they share; each difference is the median and range of the run-by-run differences.',
+  'report.deterministic': 'One deterministic run: uncertain parameters at their central values.',
+  'report.contents': 'Contents',
+  'report.headline': 'Headline answers',
+  'report.headline.intro': 'By {asAt} ({year}), at the end of the years shown. Flows (children who had to move) are totals over {from} to {to}; cost is the last year’s.',
+  'report.headline.area': 'Area',
+  'report.headline.enough.foster': 'Enough usable foster places?',
+  'report.headline.enough.residential': 'Enough usable children’s home places?',
+  'report.headline.outside': 'Placed outside Wales',
+  'report.headline.unplaced': 'No place',
+  'report.headline.notLocal': 'Not placed locally with a local authority or not-for-profit provider',
+  'report.headline.yes': 'yes',
+  'report.headline.no': 'no',
+  'report.headline.displacedTotal': 'Had to move, {from} to {to}',
+  'report.headline.costLast': 'Cost in {year} (£ million)',
+  'report.headline.ratioNote': 'A ratio of 1.00 means as many usable places located in the area as children of the area needing that type; “yes” at 1.00 or more.',
+  'report.headline.dash': 'A dash (–) marks a figure not available in this run.',
+  'report.sentence.wales':
+    'In {year}, under {scenario}, Wales has {foster} usable foster places and {residential} usable children’s home places for each child needing one; {outside} children are placed outside Wales and {unplaced} have no place. {displaced} children have had to move since {from}.',
+  'report.sentence.compare': 'Against {compare}: {parts}.',
+  'report.sentence.more': '{n} more {what}',
+  'report.sentence.fewer': '{n} fewer {what}',
+  'report.sentence.same': 'the same number of {what}',
+  'report.what.outside': 'children outside Wales',
+  'report.what.unplaced': 'children with no place',
+  'report.what.displaced': 'children who had to move',
+  'report.questions': 'The questions, year by year',
+  'report.q.enough': 'Will there be enough usable places?',
+  'report.q.enough.intro': 'Usable places located in the area for each of the area’s children needing that type of placement. Below the dotted line at 1 there are fewer usable places than children needing them.',
+  'report.q.outside': 'How many children are placed outside Wales?',
+  'report.q.outside.intro': 'Children of the area placed with providers outside Wales at the year’s end.',
+  'report.q.unplaced': 'How many children have no place?',
+  'report.q.unplaced.intro': 'Children for whom no lawful place exists anywhere the scenario allows: the shortfall.',
+  'report.q.displaced': 'How many children have to move?',
+  'report.q.displaced.intro': 'Children who had to move during the year because their provider left the market or cut places.',
+  'report.q.notLocal': 'How many children are not placed locally with a local authority or not-for-profit provider?',
+  'report.q.notLocal.intro': 'Children with no place, placed with a for-profit provider anywhere, or placed with a local authority or not-for-profit provider outside their own region: the count of section 75A(3)(a)(ii).',
+  'report.q.cost': 'What does it cost?',
+  'report.q.cost.intro': 'Annual cost of the area’s placements, and of its children with no place, in cash terms.',
+  'report.chart.desc': '{kind} of {metric} ({unit}) by financial year, {from} to {to}, one panel for each of {areas}. {series} {summary} The table below gives every figure.',
+  'report.chart.kind.line': 'Line chart',
+  'report.chart.kind.bar': 'Bar chart',
+  'report.chart.series.one': 'Scenario {scenario}.',
+  'report.chart.series.two': 'Scenario {scenario} as a solid line with circles, scenario {compare} as a dashed line with squares.',
+  'report.chart.series.band': 'Shaded bands show the 10th to 90th percentiles of the runs.',
+  'report.chart.summary': 'For {area}: {first} in {from}, {last} in {to}.',
+  'report.chart.summary.compare': 'For {area} in {to}: {scenario} {a}, {compare} {b}.',
+  'report.chart.difference': 'Difference: {scenario} minus {compare}',
+  'report.chart.difference.desc': 'Bar chart of the difference in {metric} ({unit}), scenario {scenario} minus scenario {compare}, by financial year, {from} to {to}, one panel for each of {areas}.{band} For {area} in {to}: {last}. The table above gives every figure.',
+  'report.chart.difference.band': ' Lines show the 10th to 90th percentiles of the run-by-run differences.',
+  'report.chart.axis.year': 'Financial year starting 1 April',
+  'report.chart.axis.difference': '± {unit}',
+  'report.chart.referenceLine': 'as many usable places as children',
+  'report.unavailable': '{metric}: not available in this run (this version of the model or this dataset does not compute it).',
+  'report.table.caption': '{metric} ({unit}), the figures behind the chart',
+  'report.table.year': 'Year',
+  'report.table.difference': 'difference',
+  'report.table.base': 'base state',
+  'report.legend': 'Legend',
+  'report.assumptions': 'Assumptions',
+  'report.assumptions.intro': 'The assumptions log of scenario {scenario}: what it assumes, on whose authority.',
+  'report.assumptions.id': 'Id',
+  'report.assumptions.text': 'Assumption',
+  'report.assumptions.source': 'Source',
+  'report.assumptions.owner': 'Owner',
+  'report.assumptions.none': 'The scenario lists no assumptions.',
+  'report.parameters': 'Parameters in force for {scenario}',
+  'report.parameters.path': 'Parameter',
+  'report.parameters.value': 'Value',
+  'report.parameters.source': 'Source',
+  'report.parameters.default': 'default',
+  'report.parameters.none': 'none given',
+  'report.estimates': 'Estimated figures in the data',
+  'report.estimates.intro': 'Rows of the dataset marked as estimated rather than published (status column). Every estimate’s method is in the dataset’s notes on its sources (data/wales/SOURCES.md for the default data).',
+  'report.estimates.resource': 'Data',
+  'report.estimates.rows': 'Rows',
+  'report.estimates.estimated': 'Estimated',
+  'report.estimates.base': 'Children looked after at the base date that are estimates',
+  'report.estimates.la': 'Local authority',
+  'report.estimates.children': 'Children',
+  'report.estimates.source': 'Source',
+  'report.estimates.noStatus': 'This dataset does not mark which figures are estimated.',
+  'report.estimates.none': 'None: every base-date count of children looked after is published.',
+  'report.method': 'How the model works',
+  'report.method.pointer': 'The full methodology, with every rule, choice and limitation, is in docs/methodology.md in the sufficiency tool’s documentation.',
+  'report.footer': 'sufficiency {version}. Scenario {scenario}{compare}. Data: {data}.',
+  'report.runs': '{runs} runs',
+} as const;
+
+const REPORT_CY: Record<keyof typeof REPORT_EN, string> = {
+  'report.title': 'Digonolrwydd lleoliadau: senario {scenario}',
+  'report.subtitle.compare': 'o’i gymharu â senario {compare}',
+  'report.lede':
+    'A fydd digon o leoedd maeth a lleoedd mewn cartrefi plant, yn agos at adref, i’r plant y mae awdurdodau lleol Cymru yn gofalu amdanynt? Mae’r adroddiad hwn yn rhagamcanu hynny flwyddyn wrth flwyddyn o ddyddiad sylfaen y data, 31 Mawrth {baseYear}.',
+  'report.made': 'Lluniwyd gan sufficiency {version} o’r data yn {data}. Blwyddyn ariannol yw pob blwyddyn, a’r sefyllfa ar y 31 Mawrth y mae’n dod i ben arno.',
+  'report.mc': 'Y ffigurau yw canolrif {runs} o rediadau Monte Carlo (hedyn {seed}); y band wedi’i liwio a’r amrediad mewn cromfachau yw’r 10fed i’r 90fed canradd: mae 8 rhediad o bob 10 o fewn iddynt.',
+  'report.mc.compare': 'Mae’r ddau senario yn rhedeg gyda’r un hedyn, felly mae rhediad i y naill a’r llall yn tynnu’r un gwerthoedd ar gyfer y paramedrau sy’n gyffredin iddynt; y gwahaniaeth yw canolrif ac amrediad y gwahaniaethau rhwng rhediadau pâr.',
+  'report.deterministic': 'Un rhediad penderfynedig: paramedrau ansicr ar eu gwerthoedd canolog.',
+  'report.contents': 'Cynnwys',
+  'report.headline': 'Yr atebion pennawd',
+  'report.headline.intro': 'Erbyn {asAt} ({year}), ar ddiwedd y blynyddoedd a ddangosir. Cyfansymiau dros {from} i {to} yw’r llifoedd (plant a fu’n rhaid iddynt symud); cost y flwyddyn olaf yw’r gost.',
+  'report.headline.area': 'Ardal',
+  'report.headline.enough.foster': 'Digon o leoedd maeth y gellir eu defnyddio?',
+  'report.headline.enough.residential': 'Digon o leoedd cartref plant y gellir eu defnyddio?',
+  'report.headline.outside': 'Wedi’u lleoli y tu allan i Gymru',
+  'report.headline.unplaced': 'Heb le',
+  'report.headline.notLocal': 'Heb eu lleoli’n lleol gydag awdurdod lleol neu ddarparwr nid-er-elw',
+  'report.headline.yes': 'oes',
+  'report.headline.no': 'nac oes',
+  'report.headline.displacedTotal': 'Wedi gorfod symud, {from} i {to}',
+  'report.headline.costLast': 'Cost yn {year} (£ miliwn)',
+  'report.headline.ratioNote': 'Mae cymhareb o 1.00 yn golygu bod cymaint o leoedd y gellir eu defnyddio yn yr ardal ag sydd o blant yr ardal angen y math hwnnw o leoliad; “oes” ar 1.00 neu fwy.',
+  'report.headline.dash': 'Mae llinell doriad (–) yn dynodi ffigur nad yw ar gael yn y rhediad hwn.',
+  'report.sentence.wales':
+    'Yn {year}, o dan {scenario}, mae gan Gymru {foster} o leoedd maeth y gellir eu defnyddio a {residential} o leoedd cartref plant y gellir eu defnyddio i bob plentyn sydd angen un; mae {outside} o blant wedi’u lleoli y tu allan i Gymru ac mae {unplaced} heb le. Mae {displaced} o blant wedi gorfod symud ers {from}.',
+  'report.sentence.compare': 'O’i gymharu â {compare}: {parts}.',
+  'report.sentence.more': '{n} yn fwy o {what}',
+  'report.sentence.fewer': '{n} yn llai o {what}',
+  'report.sentence.same': 'yr un nifer o {what}',
+  'report.what.outside': 'blant y tu allan i Gymru',
+  'report.what.unplaced': 'blant heb le',
+  'report.what.displaced': 'blant a fu’n rhaid iddynt symud',
+  'report.questions': 'Y cwestiynau, flwyddyn wrth flwyddyn',
+  'report.q.enough': 'A fydd digon o leoedd y gellir eu defnyddio?',
+  'report.q.enough.intro': 'Lleoedd y gellir eu defnyddio yn yr ardal i bob un o blant yr ardal sydd angen y math hwnnw o leoliad. O dan y llinell ddotiog ar 1 mae llai o leoedd y gellir eu defnyddio nag o blant sydd eu hangen.',
+  'report.q.outside': 'Faint o blant sy’n cael eu lleoli y tu allan i Gymru?',
+  'report.q.outside.intro': 'Plant yr ardal a leolir gyda darparwyr y tu allan i Gymru ar ddiwedd y flwyddyn.',
+  'report.q.unplaced': 'Faint o blant sydd heb le?',
+  'report.q.unplaced.intro': 'Plant nad oes lle cyfreithlon ar eu cyfer yn unman y mae’r senario yn ei ganiatáu: y diffyg.',
+  'report.q.displaced': 'Faint o blant sy’n gorfod symud?',
+  'report.q.displaced.intro': 'Plant a fu’n rhaid iddynt symud yn ystod y flwyddyn am fod eu darparwr wedi gadael y farchnad neu wedi lleihau ei leoedd.',
+  'report.q.notLocal': 'Faint o blant nad ydynt wedi’u lleoli’n lleol gydag awdurdod lleol neu ddarparwr nid-er-elw?',
+  'report.q.notLocal.intro': 'Plant heb le, plant a leolir gyda darparwr er elw yn unrhyw le, neu blant a leolir gydag awdurdod lleol neu ddarparwr nid-er-elw y tu allan i’w rhanbarth eu hunain: cyfrif adran 75A(3)(a)(ii).',
+  'report.q.cost': 'Beth yw’r gost?',
+  'report.q.cost.intro': 'Cost flynyddol lleoliadau’r ardal, a’i phlant heb le, mewn arian parod.',
+  'report.chart.desc': '{kind} o {metric} ({unit}) fesul blwyddyn ariannol, {from} i {to}, un panel ar gyfer pob un o {areas}. {series} {summary} Mae’r tabl isod yn rhoi pob ffigur.',
+  'report.chart.kind.line': 'Siart linell',
+  'report.chart.kind.bar': 'Siart bar',
+  'report.chart.series.one': 'Senario {scenario}.',
+  'report.chart.series.two': 'Senario {scenario} fel llinell ddi-dor gyda chylchoedd, senario {compare} fel llinell doredig gyda sgwariau.',
+  'report.chart.series.band': 'Mae’r bandiau wedi’u lliwio yn dangos y 10fed i’r 90fed canradd o’r rhediadau.',
+  'report.chart.summary': 'Ar gyfer {area}: {first} yn {from}, {last} yn {to}.',
+  'report.chart.summary.compare': 'Ar gyfer {area} yn {to}: {scenario} {a}, {compare} {b}.',
+  'report.chart.difference': 'Gwahaniaeth: {scenario} llai {compare}',
+  'report.chart.difference.desc': 'Siart bar o’r gwahaniaeth yn {metric} ({unit}), senario {scenario} llai senario {compare}, fesul blwyddyn ariannol, {from} i {to}, un panel ar gyfer pob un o {areas}.{band} Ar gyfer {area} yn {to}: {last}. Mae’r tabl uchod yn rhoi pob ffigur.',
+  'report.chart.difference.band': ' Mae’r llinellau yn dangos y 10fed i’r 90fed canradd o’r gwahaniaethau rhwng rhediadau pâr.',
+  'report.chart.axis.year': 'Blwyddyn ariannol yn dechrau 1 Ebrill',
+  'report.chart.axis.difference': '± {unit}',
+  'report.chart.referenceLine': 'cymaint o leoedd y gellir eu defnyddio ag o blant',
+  'report.unavailable': '{metric}: nid yw ar gael yn y rhediad hwn (nid yw’r fersiwn hon o’r model na’r set ddata hon yn ei gyfrifo).',
+  'report.table.caption': '{metric} ({unit}), y ffigurau y tu ôl i’r siart',
+  'report.table.year': 'Blwyddyn',
+  'report.table.difference': 'gwahaniaeth',
+  'report.table.base': 'sefyllfa sylfaen',
+  'report.legend': 'Allwedd',
+  'report.assumptions': 'Tybiaethau',
+  'report.assumptions.intro': 'Cofnod tybiaethau senario {scenario}: beth y mae’n ei dybio, ac ar awdurdod pwy.',
+  'report.assumptions.id': 'Cyf.',
+  'report.assumptions.text': 'Tybiaeth',
+  'report.assumptions.source': 'Ffynhonnell',
+  'report.assumptions.owner': 'Perchennog',
+  'report.assumptions.none': 'Nid yw’r senario yn rhestru unrhyw dybiaethau.',
+  'report.parameters': 'Paramedrau mewn grym ar gyfer {scenario}',
+  'report.parameters.path': 'Paramedr',
+  'report.parameters.value': 'Gwerth',
+  'report.parameters.source': 'Ffynhonnell',
+  'report.parameters.default': 'rhagosodiad',
+  'report.parameters.none': 'dim wedi’i roi',
+  'report.estimates': 'Ffigurau amcangyfrifedig yn y data',
+  'report.estimates.intro': 'Rhesi o’r set ddata a nodir yn amcangyfrifon yn hytrach nag yn ffigurau cyhoeddedig (colofn status). Mae dull pob amcangyfrif yn nodiadau’r set ddata ar ei ffynonellau (data/wales/SOURCES.md ar gyfer y data rhagosodedig).',
+  'report.estimates.resource': 'Data',
+  'report.estimates.rows': 'Rhesi',
+  'report.estimates.estimated': 'Amcangyfrifon',
+  'report.estimates.base': 'Plant sy’n derbyn gofal ar y dyddiad sylfaen sy’n amcangyfrifon',
+  'report.estimates.la': 'Awdurdod lleol',
+  'report.estimates.children': 'Plant',
+  'report.estimates.source': 'Ffynhonnell',
+  'report.estimates.noStatus': 'Nid yw’r set ddata hon yn nodi pa ffigurau sy’n amcangyfrifon.',
+  'report.estimates.none': 'Dim: mae pob cyfrif o blant sy’n derbyn gofal ar y dyddiad sylfaen wedi’i gyhoeddi.',
+  'report.method': 'Sut mae’r model yn gweithio',
+  'report.method.pointer': 'Mae’r fethodoleg lawn, gyda phob rheol, dewis a chyfyngiad, yn docs/methodology.md yn nogfennaeth yr offeryn sufficiency (Saesneg yn unig).',
+  'report.footer': 'sufficiency {version}. Senario {scenario}{compare}. Data: {data}.',
+  'report.runs': '{runs} rhediad',
+};
+
+
+const METHOD_EN = {
+  'method.p1':
+    'The data describe every local authority’s children looked after at the base date: where each is placed, with whom (local authority, not-for-profit or for-profit provider) and how far from home, the places each provider has, the places each authority plans to open, close or recruit, and what placements cost.',
+  'method.p2':
+    'Each financial year, in order: the number of children looked after follows the scenario’s demand rule and is split by placement type; supply changes on 1 April (the authorities’ strategies, providers leaving the market or converting to not-for-profit under the Health and Social Care (Wales) Act 2025, Foster Wales transfers and growth, new regional children’s homes); children whose provider left or cut places are displaced.',
+  'method.p3':
+    'Children who need a new placement (because their need changed, a placement ended, or they were displaced) are matched to the usable vacancies: first in their own authority, then their region, then the rest of Wales and outside Wales, preferring local authority, then not-for-profit, then for-profit providers, each child to the nearest place allowed. A child for whom no lawful place exists anywhere the scenario allows is counted as having no place.',
+  'method.p4':
+    'From the year’s end state come the figures in this report: usable places against need, children placed outside Wales, with no place, displaced, and not placed locally with a local authority or not-for-profit provider, distances from home, supplementary placements needing ministerial approval, and cost at the data’s weekly prices.',
+  'method.p5':
+    'Uncertain parameters (for example how many providers leave) can be given as ranges. A deterministic run takes their central values; Monte Carlo runs draw them again and again, and the report shows the median and the 10th to 90th percentiles. Two scenarios compared with runs share their draws, so that their difference shows what the scenarios change and not chance.',
+  'method.p6':
+    'Limits: distances are measured between the centres of local authorities; every child needing a type of placement is treated alike; occupancy is one share per type and year; providers outside Wales are one pool. The default data’s providers are synthetic, built to reproduce published figures. The figures are projections under stated assumptions, not forecasts.',
+} as const;
+
+const METHOD_CY: Record<keyof typeof METHOD_EN, string> = {
+  'method.p1':
+    'Mae’r data yn disgrifio plant sy’n derbyn gofal pob awdurdod lleol ar y dyddiad sylfaen: ble mae pob un wedi’i leoli, gyda phwy (awdurdod lleol, darparwr nid-er-elw neu ddarparwr er elw) a pha mor bell o’i gartref, y lleoedd sydd gan bob darparwr, y lleoedd y mae pob awdurdod yn bwriadu eu hagor, eu cau neu eu recriwtio, a chost lleoliadau.',
+  'method.p2':
+    'Bob blwyddyn ariannol, yn eu trefn: mae nifer y plant sy’n derbyn gofal yn dilyn rheol galw’r senario ac yn cael ei rhannu yn ôl math o leoliad; mae’r cyflenwad yn newid ar 1 Ebrill (strategaethau’r awdurdodau, darparwyr yn gadael y farchnad neu’n troi’n nid-er-elw o dan Ddeddf Iechyd a Gofal Cymdeithasol (Cymru) 2025, trosglwyddiadau a thwf Maethu Cymru, cartrefi plant rhanbarthol newydd); mae plant y mae eu darparwr wedi gadael neu wedi lleihau ei leoedd yn cael eu dadleoli.',
+  'method.p3':
+    'Mae plant sydd angen lleoliad newydd (am fod eu hangen wedi newid, lleoliad wedi dod i ben, neu eu bod wedi’u dadleoli) yn cael eu paru â’r lleoedd gwag y gellir eu defnyddio: yn gyntaf yn eu hawdurdod eu hunain, yna yn eu rhanbarth, yna yng ngweddill Cymru a’r tu allan i Gymru, gan ffafrio awdurdodau lleol, yna darparwyr nid-er-elw, yna darparwyr er elw, pob plentyn i’r lle agosaf a ganiateir. Mae plentyn nad oes lle cyfreithlon ar ei gyfer yn unman y mae’r senario yn ei ganiatáu yn cael ei gyfrif yn blentyn heb le.',
+  'method.p4':
+    'O’r sefyllfa ar ddiwedd y flwyddyn y daw ffigurau’r adroddiad hwn: lleoedd y gellir eu defnyddio o’u cymharu â’r angen, plant a leolir y tu allan i Gymru, plant heb le, plant wedi’u dadleoli, a phlant nad ydynt wedi’u lleoli’n lleol gydag awdurdod lleol neu ddarparwr nid-er-elw, pellteroedd o’r cartref, lleoliadau atodol sydd angen cymeradwyaeth Weinidogol, a’r gost ar brisiau wythnosol y data.',
+  'method.p5':
+    'Gellir rhoi paramedrau ansicr (er enghraifft faint o ddarparwyr sy’n gadael) fel amrediadau. Mae rhediad penderfynedig yn defnyddio eu gwerthoedd canolog; mae rhediadau Monte Carlo yn eu tynnu dro ar ôl tro, ac mae’r adroddiad yn dangos y canolrif a’r 10fed i’r 90fed canradd. Mae dau senario a gymharir â rhediadau yn rhannu eu tyniadau, fel bod eu gwahaniaeth yn dangos yr hyn y mae’r senarios yn ei newid ac nid siawns.',
+  'method.p6':
+    'Cyfyngiadau: mesurir pellteroedd rhwng canol awdurdodau lleol; mae pob plentyn sydd angen math o leoliad yn cael ei drin yn yr un modd; un gyfran o ddeiliadaeth sydd i bob math a blwyddyn; un gronfa yw’r darparwyr y tu allan i Gymru. Mae darparwyr y data rhagosodedig yn synthetig, wedi’u llunio i atgynhyrchu ffigurau cyhoeddedig. Rhagamcanion o dan dybiaethau a nodir yw’r ffigurau, nid rhagolygon.',
+};
+
+export const EN = { ...METRIC_EN, ...UNIT_EN, ...AREA_EN, ...REPORT_EN, ...METHOD_EN } as const;
+export type LabelKey = keyof typeof EN;
+export const CY: Record<LabelKey, string> = { ...METRIC_CY, ...UNIT_CY, ...AREA_CY, ...REPORT_CY, ...METHOD_CY };
+
+const TABLES: Record<Lang, Record<LabelKey, string>> = { en: EN, cy: CY };
+
+/** A label in the language, its {placeholders} filled; a placeholder with no value is left as written. */
+export function label(lang: Lang, key: LabelKey, vars: Record<string, string | number> = {}): string {
+  return TABLES[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+export const metricLabel = (lang: Lang, m: MetricName): string => label(lang, `metric.${m}`);
+
+/**
+ * A region's name in the language: the Welsh regional partnership boards by slug; any other region
+ * (geography comes from the data) by the name its dataset gives it, which has no Welsh form here.
+ */
+export function regionNameIn(lang: Lang, slug: string, datasetName: string = slug): string {
+  const key = `region.${slug}`;
+  return key in EN ? label(lang, key as LabelKey) : datasetName;
+}
+
+/** Wales's ONS code: the nation this tool names in Welsh (another dataset's nation keeps its own name). */
+export const WALES_CODE = 'W92000004';
+
+export function nationNameIn(lang: Lang, nation: { code: string; name: string }): string {
+  return nation.code === WALES_CODE ? label(lang, 'area.wales') : nation.name;
+}
+
+/** `--lang`: en or cy. */
+export function isLang(s: string): s is Lang {
+  return (LANGS as readonly string[]).includes(s);
+}
