@@ -50,7 +50,12 @@ const FOSTER_HOUSEHOLDS = 3800; // S27
 const FOSTER_HOUSEHOLDS_LA_SHARE = 0.71; // S27
 const KINSHIP_CHILDREN_PER_HOUSEHOLD = 1.4; // D8
 const PLACES_PER_LA_HOUSEHOLD = 1.5; // D8: LA (Foster Wales) mainstream households
-const PLACES_PER_IFA_HOUSEHOLD = 1.2; // D8: IFA households' places available to Welsh LAs (English LAs use the rest, S59)
+const PLACES_PER_IFA_HOUSEHOLD = 1.45; // D8: IFA households' places, English LAs' children in them included (D15)
+// S59: about 540 children looked after by English (and other) authorities were placed in Wales at
+// 31 March 2024. Split by type and sector by assumption (D15): mostly private children's homes (the
+// growth of private homes in Wales "partly driven by children referred by councils in England") and IFAs;
+// Hillside takes a few English children under the secure welfare arrangements.
+const EXTERNAL_SPLIT = { 'residential|fp': 290, 'residential|nfp': 10, 'foster|fp': 210, 'foster|nfp': 24, 'secure|la': 6 };
 const IFA_FP_SHARE = 1122 / 1234; // D5: 35% x 3206 non-kin foster = 1122 fp of the 1234 IFA
 
 // D6: share of each non-market type counted as living inside the child's own LA (the model gives
@@ -502,11 +507,20 @@ const placeTargets = {
   'residential|la': Math.round(CHILDRENS_HOME_PLACES * CH_PLACES_LA_SHARE),
   'residential|nfp': CHILDRENS_HOME_PLACES - Math.round(CHILDRENS_HOME_PLACES * CH_PLACES_FP_SHARE) - Math.round(CHILDRENS_HOME_PLACES * CH_PLACES_LA_SHARE),
 };
+// Other authorities' children by host (D15): where the dataset's providers of that type and sector
+// hold Welsh children (the services exist there), by largest remainder.
+const externalAt = {};
+for (const [key, total] of Object.entries(EXTERNAL_SPLIT)) {
+  const [type, sector] = key.split('|');
+  externalAt[key] = apportion(total, CODES.map((_, h) => hostedAt(h, sector, type)));
+}
+const externalHere = (h, sector, type) => externalAt[`${type}|${sector}`]?.[h] ?? 0;
 const NFP_RES_HOSTS_MIN = 6; // a handful of charity-run homes
 const placesAt = {}; // key -> array per host
 for (const [key, target] of Object.entries(placeTargets)) {
   const [type, sector] = key.split('|');
-  const kids = CODES.map((_, h) => hostedAt(h, sector, type));
+  // Places must hold the Welsh children and the other authorities' children placed there.
+  const kids = CODES.map((_, h) => hostedAt(h, sector, type) + externalHere(h, sector, type));
   let base = kids.slice();
   let extraWeights;
   if (type === 'foster') {
@@ -582,7 +596,16 @@ providerRows.push({
   status: 'estimated',
   source: 'S26',
 });
-if (hosted.get(`${NPT}|la|secure`) > HILLSIDE_PLACES) throw new Error('more secure children than Hillside places');
+if (hosted.get(`${NPT}|la|secure`) + externalHere(CODES.indexOf(NPT), 'la', 'secure') > HILLSIDE_PLACES) throw new Error('more secure children than Hillside places');
+if (EXTERNAL_SPLIT['secure|la'] !== externalHere(CODES.indexOf(NPT), 'la', 'secure')) throw new Error('external secure children outside Hillside');
+const externalRows = [];
+for (const [key, arr] of Object.entries(externalAt)) {
+  const [type, sector] = key.split('|');
+  arr.forEach((n, h) => {
+    if (n > 0) externalRows.push({ host: CODES[h], placement_type: type, sector, children: n, placing_authority: 'English and other UK authorities', status: 'estimated', source: 'S59;D15' });
+  });
+}
+externalRows.sort((a, b) => (a.host < b.host ? -1 : a.host > b.host ? 1 : 0) || TYPE_ORDER.get(a.placement_type) - TYPE_ORDER.get(b.placement_type) || SECTOR_ORDER.get(a.sector) - SECTOR_ORDER.get(b.sector));
 providerRows.sort(
   (a, b) => (a.host < b.host ? -1 : a.host > b.host ? 1 : 0) || TYPE_ORDER.get(a.placement_type) - TYPE_ORDER.get(b.placement_type) || SECTOR_ORDER.get(a.sector) - SECTOR_ORDER.get(b.sector) || (a.provider_id < b.provider_id ? -1 : 1),
 );
@@ -659,8 +682,12 @@ for (const code of [...new Set(STRATEGIES.map((s) => s.la))].sort((a, b) => slug
 
 const costRef = readCsv('placement_costs.csv').filter((r) => r.year === '2024' && r.geography === 'Wales');
 const costOf = (type, sector) => Number(costRef.find((r) => r.placement_type === type && r.sector === sector).weekly_cost_gbp);
+// LA foster care at its full cost (allowances, supervising social workers, recruitment, support):
+// PSSRU's £646 a week (N1, 2017 prices) uplifted by CPI to 2024 (x1.24) is about £800; the reference's
+// E8 £450 counts mainly the carers' allowances (2019 £320-360 uplifted), so it understated LA foster care.
+const LA_FOSTER_FULL_COST = 800;
 const COST = {
-  'foster|la': { v: costOf('foster_inhouse', 'local_authority'), s: 'E8', st: 'estimated' },
+  'foster|la': { v: LA_FOSTER_FULL_COST, s: 'N1;D16', st: 'estimated' },
   'foster|nfp': { v: costOf('foster_ifa', 'independent'), s: 'E8', st: 'estimated' },
   'foster|fp': { v: costOf('foster_ifa', 'independent'), s: 'E8', st: 'estimated' },
   'residential|la': { v: costOf('residential', 'local_authority'), s: 'E8', st: 'estimated' },
@@ -670,14 +697,24 @@ const COST = {
   'secure|nfp': { v: 7500, s: 'D14', st: 'estimated' },
   'secure|fp': { v: 7500, s: 'D14', st: 'estimated' },
 };
+// Outside Wales (D16): children placed in England are those Wales could not place, often at short
+// notice and with complex needs, where prices are highest (N2: placements of £10,000 a week or more
+// rose from 120 to 1,510 in England 2018-19 to 2022-23, 98% of councils citing lack of choice;
+// Monmouthshire's external residential placements cost £9,000-10,000 a week in 2024, S36).
+// Children's homes x1.3, fostering x1.1 (travel and supervision at a distance); secure unchanged
+// (secure welfare places are priced nationally). Rounded to £50.
+const OUTSIDE_PREMIUM = { foster: 1.1, residential: 1.3, secure: 1 };
 const costRows = [];
 for (const type of ['foster', 'residential', 'secure']) {
   for (const sector of ['la', 'nfp', 'fp']) {
     for (const location of ['in_wales', 'outside_wales']) {
       const c = COST[`${type}|${sector}`];
+      const outside = location === 'outside_wales';
       costRows.push({
-        placement_type: type, sector, location, weekly_cost_gbp: c.v, price_year: 2024, status: c.st,
-        source: location === 'outside_wales' ? `${c.s};D14` : c.s,
+        placement_type: type, sector, location,
+        weekly_cost_gbp: outside ? Math.round((c.v * OUTSIDE_PREMIUM[type]) / 50) * 50 : c.v,
+        price_year: 2024, status: c.st,
+        source: outside ? [...new Set(`${c.s};D16${type === 'residential' ? ';N2;S36' : ''}`.split(';'))].join(';') : c.s,
       });
     }
   }
@@ -708,6 +745,7 @@ writeCsv('providers.csv', ['provider_id', 'provider_name', 'sector', 'host', 'pl
 for (const [rel, rows] of strategyFiles.rows) {
   writeCsv(rel, ['la_code', 'year', 'action', 'placement_type', 'sector', 'places', 'host', 'note', 'status', 'source'], rows);
 }
+writeCsv('external_placements.csv', ['host', 'placement_type', 'sector', 'children', 'placing_authority', 'status', 'source'], externalRows);
 writeCsv('costs.csv', ['placement_type', 'sector', 'location', 'weekly_cost_gbp', 'price_year', 'status', 'source'], costRows);
 
 const pkg = {
@@ -725,12 +763,13 @@ const pkg = {
     { title: 'Other sources and every estimate', path: 'SOURCES.md' },
   ],
   resources: [
-    { name: 'local_authorities', path: 'local_authorities.csv', title: 'Local authorities', description: 'The 22 LAs: ONS code, English and Welsh names, regional partnership board (by name; its SPEC 3.1 slug is the region's code), approximate centre (E9) and land area.' },
+    { name: 'local_authorities', path: 'local_authorities.csv', title: 'Local authorities', description: 'The 22 LAs: ONS code, English and Welsh names, regional partnership board (by name; its SPEC 3.1 slug is the region code), approximate centre (E9) and land area.' },
     { name: 'placements', path: 'placements.csv', title: 'Placements at 31 March 2024', description: 'Children looked after by placing LA, placement type, sector and host LA. Non-market types (kinship, parents, adoption, independent, other) have empty sector and host. Reproduces the published Wales figures; the per-LA detail is estimated (SOURCES.md).' },
     { name: 'providers', path: 'providers.csv', title: 'Registered capacity at 31 March 2024 (synthetic providers)', description: 'Places by host LA, sector and type consistent with the published totals; no per-provider data is public, so every provider but Hillside is synthetic and named so.' },
     { name: 'demand_history', path: 'demand_history.csv', title: 'Children looked after at 31 March 2015-2024', description: 'Per LA; 2019-2023 and eight LAs in 2024 are estimates (E1, E2).' },
     { name: 'strategies', path: strategyFiles, title: 'LA commissioning strategies', description: 'Published capacity plans, one CSV per LA; capacity and timing estimates are marked in note and source.' },
-    { name: 'costs', path: 'costs.csv', title: 'Weekly placement costs, 2024 prices', description: 'Modelling defaults (E8) by type, sector and location.' },
+    { name: 'costs', path: 'costs.csv', title: 'Weekly placement costs, 2024 prices', description: 'Modelling defaults by type, sector and location (E8, N1, D14, D16): LA foster care at its full cost, a premium outside Wales.' },
+    { name: 'external_placements', path: 'external_placements.csv', title: 'Children of other authorities in Welsh placements at 31 March 2024', description: 'About 540 children looked after by English and other authorities (S59) with Welsh providers, by host LA, type and sector; the split is estimated (D15).' },
   ],
 };
 writeFileSync(path.join(OUT, 'datapackage.json'), `${JSON.stringify(pkg, null, 2)}\n`);
@@ -741,7 +780,7 @@ writeFileSync(path.join(OUT, 'datapackage.json'), `${JSON.stringify(pkg, null, 2
 {
   const used = new Set();
   const collect = (rows) => rows.forEach((r) => String(r.source ?? '').split(';').forEach((id) => id && used.add(id)));
-  [placementRows, providerRows, demand, costRows, ...strategyFiles.rows.values()].forEach(collect);
+  [placementRows, providerRows, demand, costRows, externalRows, ...strategyFiles.rows.values()].forEach(collect);
   // Sources the definitions and estimates below cite, besides those in the rows.
   for (const id of ['S62', 'S63', 'S66', 'E3', 'E9', 'S9', 'S15', 'S30', 'S37', 'S48', 'S49', 'S50', 'S51', 'S52', 'S53', 'S58', 'S59', 'S60']) used.add(id);
   const register = new Map();
@@ -767,7 +806,9 @@ writeFileSync(path.join(OUT, 'datapackage.json'), `${JSON.stringify(pkg, null, 2
   const ifaPlaces = sumV((p) => p.placement_type === 'foster' && p.sector !== 'la');
   const households = laFosterPlaces / PLACES_PER_LA_HOUSEHOLD + ifaPlaces / PLACES_PER_IFA_HOUSEHOLD + TYPE_TOTALS.kinship / KINSHIP_CHILDREN_PER_HOUSEHOLD;
   const occ = (type, sector) => {
-    const kids = sumP((r) => r.placement_type === type && r.sector === sector && r.host !== 'OUTSIDE_WALES');
+    const kids =
+      sumP((r) => r.placement_type === type && r.sector === sector && r.host !== 'OUTSIDE_WALES') +
+      externalRows.filter((r) => r.placement_type === type && r.sector === sector).reduce((a, r) => a + r.children, 0);
     const pl = sumV((p) => p.placement_type === type && p.sector === sector);
     return `${kids} / ${pl} = ${pct(kids / pl, 0)}`;
   };
@@ -809,16 +850,19 @@ name, except Hillside Secure Children's Home (the one real, LA-run secure home, 
 
 \`test/data/wales-calibration.test.ts\` checks these with stated tolerances.
 
-Occupancy of the places in Wales by Welsh children at the base date (children / places): LA foster
-${occ('foster', 'la')}; for-profit IFA ${occ('foster', 'fp')}; not-for-profit IFA ${occ('foster', 'nfp')};
+Occupancy of the places in Wales at the base date (Welsh children + other authorities' children
+(D15) / places): LA foster ${occ('foster', 'la')}; for-profit IFA ${occ('foster', 'fp')}; not-for-profit IFA ${occ('foster', 'nfp')};
 LA homes ${occ('residential', 'la')}; for-profit homes ${occ('residential', 'fp')}; not-for-profit homes
 ${occ('residential', 'nfp')}; secure ${occ('secure', 'la')}.
 
-**Read this before modelling residential care.** The published 1,070 children's-home places hold
-children placed by English LAs too (S59: about 540 English children looked after were placed in Wales)
-and short-break beds; Welsh children fill only about ${pct((resN - sumP((r) => r.placement_type === 'residential' && r.host === 'OUTSIDE_WALES')) / resPlaces, 0)} of them. The model sees the
-rest as vacancies, so a scenario's residential \`occupancy\` (usable share of places) should be set to
-the share of places realistically open to Welsh LAs (about 0.5-0.6), not to the 0.85-0.9 of a full home.
+**Children of other authorities.** \`external_placements\` holds the ${externalRows.reduce((a, r) => a + r.children, 0)} children of English and
+other authorities in Welsh placements (S59: about 540), split by assumption (D15). They hold places,
+so the model no longer needs a low residential \`occupancy\` to stand in for them. The rest of the
+children's-home places are short-break beds (IPC's 2017 profile from CIW data: 40% of beds in short-break,
+respite or disability-only settings; 762 places excluding short breaks in 2022, press report; both in the
+reference's published/childrens_homes_and_fostering_capacity.csv) and places a working home keeps empty (matching, staffing, registration
+conditions): under \`usable_places: held\` (the shipped \`baseline\`) each provider uses the places it
+held at the base date, and \`occupancy\` applies only to places opened later (see baseline.yaml).
 
 ## Definitions
 
@@ -853,7 +897,7 @@ ${ref.map((id) => `| ${id} | ${register.get(id).title} | ${register.get(id).url}
 
 (E1-E9 are the reference's estimates; their method is in its sources.md, quoted above.)
 
-## Estimates made by this build (D1-D14)
+## Estimates made by this build (D1-D16)
 
 | ID | what and how |
 | --- | --- |
@@ -864,13 +908,22 @@ ${ref.map((id) => `| ${id} | ${register.get(id).title} | ${register.get(id).url}
 | D5 | Non-kinship foster: LA carers 1,972, IFA 1,234 (E5). Per LA the IFA share is inferred from S5 (foster children outside own LA, with LA carers ~15%, kinship ~20%, IFA ~75% outside; bounded to 15-70%) and fitted to E5. IFA children for-profit: 35% of non-kin foster = 1,122 (S17, S18), not-for-profit 112 (9% of IFA, cf. Torfaen's 2 of 28, S30). |
 | D6 | Non-market children counted inside their own LA (definition above). |
 | D7 | The nine LAs without an LA children's home at 31 March 2024 (S16 gives the number, not the names): ${noHome}. Gwynedd (S53), Blaenau Gwent (S48), Torfaen (S49) and Monmouthshire (S50) were developing their first homes after 2024; Denbighshire uses the Conwy-led centre (S46); the other four are estimates. |
-| D8 | Foster households: the 3,800 (S27) are taken to include kinship (connected-person) carers, ${KINSHIP_CHILDREN_PER_HOUSEHOLD} kinship children per household (${kinshipHouseholds} households, all LA). 71% LA = ${Math.round(FOSTER_HOUSEHOLDS * FOSTER_HOUSEHOLDS_LA_SHARE)} households, so ${laMainstreamHouseholds} LA mainstream households at ${PLACES_PER_LA_HOUSEHOLD} places each (${placeTargets['foster|la']} places) and ${ifaHouseholds} IFA households at ${PLACES_PER_IFA_HOUSEHOLD} places open to Welsh LAs each (${placeTargets['foster|fp'] + placeTargets['foster|nfp']} places, split fp:nfp as the children; IFA carers also take English LAs' children, S59). Kinship carers are non-market and have no provider rows. |
+| D8 | Foster households: the 3,800 (S27) are taken to include kinship (connected-person) carers, ${KINSHIP_CHILDREN_PER_HOUSEHOLD} kinship children per household (${kinshipHouseholds} households, all LA). 71% LA = ${Math.round(FOSTER_HOUSEHOLDS * FOSTER_HOUSEHOLDS_LA_SHARE)} households, so ${laMainstreamHouseholds} LA mainstream households at ${PLACES_PER_LA_HOUSEHOLD} places each (${placeTargets['foster|la']} places) and ${ifaHouseholds} IFA households at ${PLACES_PER_IFA_HOUSEHOLD} places each (${placeTargets['foster|fp'] + placeTargets['foster|nfp']} places, split fp:nfp as the children; they hold English LAs' children too, D15). Kinship carers are non-market and have no provider rows. |
 | D9 | Outside Wales: each LA's CH/048 count (S2; E3) shared over its market groups by size x propensity (LA foster 0.03, IFA 0.13, LA homes 0.02, other homes 0.4, secure 0.4), at most 10% / 35% / 50% / 60% of a group unless CH/048 needs more. Sector outside Wales as the group's (English private homes are \`fp\`, English secure homes \`la\`). |
 | D10 | Market children inside their own LA: the LA's D2 own-LA count less its non-market children counted there (D6). The foster part follows S5 (foster inside own LA less 0.8 x kinship); children's homes take at most 30% of an LA's private and charity residential children in Wales and 90% of its LA-home ones (Cardiff: 20 of 98 in the city, S52), the rest going to foster carers. Within foster and residential, shared by propensity (LA carers 0.85, IFA 0.27, LA homes 0.9, other homes 0.3). Secure: Neath Port Talbot's own children at Hillside. |
 | D11 | Market children elsewhere in Wales: shared over the ${TOP_HOSTS} most likely other host LAs by host attractiveness x exp(-distance / lambda), lambda ${LAMBDA.foster} km for foster and ${LAMBDA.residential} km for homes; attractiveness = the host's children looked after (foster, LA homes; LA homes only in the 13 LAs with one) or sqrt(children x area) with more private homes in Carmarthenshire (x2.0, a net receiver, S60), Powys (x1.5), Conwy and Denbighshire (x1.3), Neath Port Talbot and Rhondda Cynon Taf (x1.2). Secure children in Wales are all at Hillside. Distances: haversine between the LA centres of local_authorities.csv (E9). |
 | D12 | Providers: per host, sector and type, the places are the children placed there plus a share of the spare places to reach the targets (children's homes: 1,070 x 85% for-profit, 12% LA, rest not-for-profit (S16, S24, E7); foster: D8); spare places go where children are (foster), to LAs with homes (at least 4 places, one small home, each), to the private-home attractiveness of D11 (for-profit homes), or to the hosts of charity homes (at least ${NFP_RES_HOSTS_MIN} hosts). Each host, sector and type is split into 1 provider (up to 15 places, and every LA service), 2 (up to 45) or 3 equal synthetic providers. Hillside: ${HILLSIDE_PLACES} places (the only sourced figure, S26, 2006; "about 22" in the notes is unsourced). |
 | D13 | Strategies: capacity and years the reference does not give are estimated: 4 places per small home, Project Perthyn 3 x 4 = 12 places; Cardiff's 40 places as 10 a year 2024-2027; Swansea's planned beds (S51) 3 in 2024 and 5 in 2025; the Conwy/Denbighshire centre (6 places, due spring 2022, S46) as opening in 2024 because no opening is recorded in the reference. |
-| D14 | Costs (2024 prices) the reference has no figure for: not-for-profit children's homes at the mean of E8's LA and for-profit figures; not-for-profit IFAs at the IFA figure; secure at £7,500 a week in every sector (no Welsh figure in the reference); outside Wales the same as in Wales (no published premium). |
+| D14 | Costs (2024 prices) the reference has no figure for: not-for-profit children's homes at the mean of E8's LA and for-profit figures; not-for-profit IFAs at the IFA figure; secure at £7,500 a week in every sector (no Welsh figure in the reference). |
+| D15 | Other authorities' children in Welsh placements (\`external_placements\`): S59's about 540 split ${Object.entries(EXTERNAL_SPLIT).map(([k, v]) => `${v} ${k.replace('|', ' ')}`).join(', ')} (assumption: mostly private children's homes and IFAs, which English councils use; a few at Hillside), each shared over host LAs by the Welsh children that type and sector of provider holds there (largest remainder). The places of D8 and D12 hold them as well as the Welsh children. |
+| D16 | Costs: LA foster care at its full cost, £${LA_FOSTER_FULL_COST} a week (N1's £646 in 2017 prices uplifted by CPI, x1.24; E8's £450 was close to the carers' allowance alone). Outside Wales: children's homes x${OUTSIDE_PREMIUM.residential}, fostering x${OUTSIDE_PREMIUM.foster}, secure x${OUTSIDE_PREMIUM.secure}, rounded to £50: placements in England are the ones Wales could not make, at short notice and at the top of the price range (N2; S36's £9,000-10,000 a week for Monmouthshire's external residential placements in 2024). |
+
+## Sources found for this build
+
+| ID | title | URL |
+| --- | --- | --- |
+| N1 | PSSRU, Unit Costs of Health and Social Care 2017 (L. Curtis), p. 86: cost per child per week in LA foster care £646, including allowances, administration, social workers and support staff | https://www.pssru.ac.uk/blog/whats-new-the-unit-costs-publication-and-childrens-services/ |
+| N2 | Local Government Association, High-cost children's social care placements survey (Oct-Nov 2023): placements of £10,000 a week or more 120 in 2018-19, 1,510 in 2022-23; 98% of councils cite lack of choice | https://local.gov.uk/publications/high-cost-childrens-social-care-placements-survey |
 `;
   writeFileSync(path.join(OUT, 'SOURCES.md'), md);
 }

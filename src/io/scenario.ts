@@ -133,6 +133,7 @@ export interface ScenarioSpec {
     distanceKm: Value;
     distanceKmByLa: Record<string, Value>;
     sector: Sector;
+    pricePremium: ParamSpec;
   };
   inflation: ParamSpec;
   /**
@@ -568,6 +569,7 @@ const scenarioSchema = obj('', {
     places: leaf(paramOrNull('count', true)),
     distance_km: leaf(distance),
     sector: leaf(oneOf(SECTORS)),
+    price_premium: leaf(param('share', true)),
   }).optional(),
   inflation: leaf(param('rate', true)),
   deflator: leaf(paramOrNull('rate', true)),
@@ -790,9 +792,7 @@ function crossChecks(m: Record<string, unknown>, dataset: Dataset): Issue[] {
     checkLaKeys(las, fw.net_new_places_by_la, ['foster_wales', 'net_new_places_by_la'], out, 'its places are left out');
     // SPEC 5: a nation's total on a dataset holding part of the nation would all go to the LAs it holds.
     const held = dataset.localAuthorities.length;
-    const welsh = new Set(WALES_LAS.map((l) => l.code));
-    const partOfWales = held < WALES_LAS.length && dataset.localAuthorities.every((l) => welsh.has(l.code));
-    if (partOfWales && fw.net_new_places !== undefined && !isZeroParam(fw.net_new_places) && (fw.nation_need === undefined || fw.nation_need === null)) {
+    if (partOfWales(dataset) && fw.net_new_places !== undefined && !isZeroParam(fw.net_new_places) && (fw.nation_need === undefined || fw.nation_need === null)) {
       out.push({
         path: ['foster_wales', 'net_new_places'],
         severity: 'warning',
@@ -805,6 +805,12 @@ function crossChecks(m: Record<string, unknown>, dataset: Dataset): Issue[] {
   }
 
   return out;
+}
+
+/** Whether the dataset is a Welsh dataset of fewer than the 22 LAs (SPEC 5): a nation's totals then need sharing. */
+function partOfWales(dataset: Dataset): boolean {
+  const welsh = new Set(WALES_LAS.map((l) => l.code));
+  return dataset.localAuthorities.length < WALES_LAS.length && dataset.localAuthorities.every((l) => welsh.has(l.code));
 }
 
 /** Whether a parameter as written is 0 in every year (a year map of zeros, `{ value: 0 }`). */
@@ -995,6 +1001,7 @@ function normaliseScenario(m: Record<string, unknown>, dataset: Dataset): { spec
   }
   const sector = (ow.sector as Sector | undefined) ?? DEFAULTS.outsideSector;
   fixed('outside_wales.sector', sector, ow.sector !== undefined);
+  const pricePremium = numeric('outside_wales.price_premium', ow.price_premium, 0);
 
   const inflation = numeric('inflation', m.inflation, DEFAULTS.inflation);
   let unplacedWeeklyCostGbp: Value | null = null;
@@ -1020,7 +1027,7 @@ function normaliseScenario(m: Record<string, unknown>, dataset: Dataset): { spec
     transitions,
     fosterWales,
     regionalResidential,
-    outsideWales: { allowed, places, distanceKm, distanceKmByLa, sector },
+    outsideWales: { allowed, places, distanceKm, distanceKmByLa, sector, pricePremium },
     inflation,
     ...(deflator === undefined ? {} : { deflator }),
     unplacedWeeklyCostGbp,
@@ -1052,6 +1059,7 @@ function specHasDistributions(s: ScenarioSpec): boolean {
     s.outsideWales.places,
     s.outsideWales.distanceKm,
     ...Object.values(s.outsideWales.distanceKmByLa),
+    s.outsideWales.pricePremium,
     s.inflation,
     s.unplacedWeeklyCostGbp,
     s.deflator ?? null,
@@ -1089,7 +1097,8 @@ export function canonicalJson(v: unknown): string {
  *   foster_wales.net_new_places, foster_wales.transfers_from_fp, foster_wales.net_growth_rate,
  *   foster_wales.net_new_places_by_la.<LA code> (ascending), foster_wales.nation_need
  *   regional_residential[i].places (list order; i is the index in the file, homes left out are not drawn)
- *   outside_wales.places, outside_wales.distance_km, outside_wales.distance_km.<LA code> (ascending)
+ *   outside_wales.places, outside_wales.distance_km, outside_wales.distance_km.<LA code> (ascending),
+ *   outside_wales.price_premium
  *   inflation
  *   unplaced_weekly_cost_gbp
  *   deflator (only when the scenario gives its own; last, so that adding it moves no other draw)
@@ -1167,7 +1176,8 @@ export function resolveScenario(
         .sort(cmp)
         .map((c) => [c, timeline(s.fosterWales.netNewPlacesByLa[c], `foster_wales.net_new_places_by_la.${c}`, 'signed', 0, true)]),
     ),
-    nationNeed: s.fosterWales.nationNeed === null ? null : timeline(s.fosterWales.nationNeed, 'foster_wales.nation_need', 'count', 0, true),
+    // Only a dataset holding part of the nation is cut to its share: on the whole nation the total is the total.
+    nationNeed: s.fosterWales.nationNeed === null || !partOfWales(dataset) ? null : timeline(s.fosterWales.nationNeed, 'foster_wales.nation_need', 'count', 0, true),
   };
   // A home left out (its host is not in the dataset) is neither drawn nor modelled; `i` is its index
   // in the scenario's list, so the other homes keep their paths and streams.
@@ -1189,7 +1199,8 @@ export function resolveScenario(
   const ow = s.outsideWales;
   const outsideWales = {
     allowed: ow.allowed,
-    places: ow.places === null ? null : timeline(ow.places, 'outside_wales.places', 'count', 0, true),
+    // Before a year map's first key the cap has its default, which is no cap (Infinity), not 0 places.
+    places: ow.places === null ? null : timeline(ow.places, 'outside_wales.places', 'count', Number.POSITIVE_INFINITY, true),
     distanceKm: value(ow.distanceKm, 'outside_wales.distance_km', 'count'),
     distanceKmByLa: Object.fromEntries(
       Object.keys(ow.distanceKmByLa)
@@ -1197,6 +1208,7 @@ export function resolveScenario(
         .map((c) => [c, value(ow.distanceKmByLa[c], `outside_wales.distance_km.${c}`, 'count')]),
     ),
     sector: ow.sector,
+    pricePremium: timeline(ow.pricePremium, 'outside_wales.price_premium', 'share', 0),
   };
   const inflation = timeline(s.inflation, 'inflation', 'rate', DEFAULTS.inflation);
   const unplacedWeeklyCostGbp = s.unplacedWeeklyCostGbp === null ? null : value(s.unplacedWeeklyCostGbp, 'unplaced_weekly_cost_gbp', 'count');

@@ -427,6 +427,9 @@ function makeCosting(dataset: Dataset, scenario: ModelScenario, t: number, laInd
   // Cash in year t, in constant prices of pricesYear: divided by the deflator's growth from then to t.
   const real = pricesYear === null ? 1 : 1 / compoundedFrom(scenario.deflator, pricesYear, t);
   const index = (from: number): number => compoundedFrom(scenario.inflation, from, t) * real;
+  // A scenario's extra price of placements outside Wales in year t (England's market tightening).
+  const premium = scenario.outsideWales.pricePremium === undefined ? 1 : 1 + valueAt(scenario.outsideWales.pricePremium, t);
+  const located = (c: { location: string }): number => (c.location === 'outside_wales' ? premium : 1);
   // Each cell's annual cost in year t prices, worked out once per LA, in a small array: tallies ask
   // for it per group. The all-Wales rows fill every LA's slots, then each LA's own rows replace
   // its slots (an LA's own price wins, whatever the row order). A later row for the same cell
@@ -436,7 +439,7 @@ function makeCosting(dataset: Dataset, scenario: ModelScenario, t: number, laInd
   for (const c of dataset.costs) {
     if (c.laCode !== undefined && c.laCode !== null) continue;
     const cell = costCell(c.placementType, c.sector, c.location === 'outside_wales');
-    const v = c.weeklyCostGbp * 52 * index(c.priceYear);
+    const v = c.weeklyCostGbp * 52 * index(c.priceYear) * located(c);
     for (let i = 0; i < las; i++) annual[i * COST_CELLS + cell] = v;
   }
   for (const c of dataset.costs) {
@@ -444,7 +447,7 @@ function makeCosting(dataset: Dataset, scenario: ModelScenario, t: number, laInd
     const i = laIndex.get(c.laCode);
     // A price for an LA the dataset does not hold costs nothing here (validation warns of it).
     if (i === undefined) continue;
-    annual[i * COST_CELLS + costCell(c.placementType, c.sector, c.location === 'outside_wales')] = c.weeklyCostGbp * 52 * index(c.priceYear);
+    annual[i * COST_CELLS + costCell(c.placementType, c.sector, c.location === 'outside_wales')] = c.weeklyCostGbp * 52 * index(c.priceYear) * located(c);
   }
   return {
     annual,

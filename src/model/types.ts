@@ -218,6 +218,8 @@ export interface OutsideWales {
   distanceKm: number;
   distanceKmByLa: Record<string, number>;
   sector: Sector;
+  /** Extra price of a placement outside Wales in a year, as a share of its cost row (`outside_wales.price_premium`); 0 when absent. */
+  pricePremium?: Timeline;
 }
 
 export interface ModelScenario {

@@ -16,7 +16,8 @@ const NON_MARKET = ['kinship', 'parents', 'adoption', 'independent', 'other'];
 const NON_MARKET_OWN_LA_SHARE: Record<string, number> = { kinship: 0.8, parents: 0.9, adoption: 0.4, independent: 0.7, other: 0.5 };
 // D8: places per mainstream foster household, children per kinship (connected-person) household.
 const PLACES_PER_LA_HOUSEHOLD = 1.5;
-const PLACES_PER_IFA_HOUSEHOLD = 1.2;
+// IFA households' places hold English LAs' children too (D15).
+const PLACES_PER_IFA_HOUSEHOLD = 1.45;
 const KINSHIP_CHILDREN_PER_HOUSEHOLD = 1.4;
 
 type Row = Record<string, string>;
@@ -169,6 +170,30 @@ describe('data/wales reproduces the published figures at 31 March 2024', () => {
       const p = places((q) => q.host === host && q.sector === sector && q.placement_type === type);
       expect(p, k).toBeGreaterThanOrEqual(n);
     }
+  });
+
+  it('other authorities\' children: about 540 (S59), estimated, each at a host whose providers hold them and the Welsh children there', () => {
+    const external = read('external_placements.csv').map((r) => ({ host: r.host, sector: r.sector, placement_type: r.placement_type, status: r.status, source: r.source, n: Number(r.children) }));
+    expect(external.reduce((a, r) => a + r.n, 0)).toBe(540);
+    for (const r of external) {
+      expect(r.status).toBe('estimated');
+      expect(r.source).toContain('S59');
+      const welsh = placements.filter((q) => q.host === r.host && q.sector === r.sector && q.placement_type === r.placement_type).reduce((a, q) => a + q.n, 0);
+      const p = places((q) => q.host === r.host && q.sector === r.sector && q.placement_type === r.placement_type);
+      expect(p, `${r.host} ${r.sector} ${r.placement_type}`).toBeGreaterThanOrEqual(welsh + r.n);
+    }
+  });
+
+  it('every cost row keeps its source and status; LA foster care at its full cost; outside Wales no cheaper than in Wales', () => {
+    const costs = read('costs.csv');
+    for (const c of costs) {
+      expect(c.source).not.toBe('');
+      expect(['published', 'derived', 'estimated']).toContain(c.status);
+      const inWales = costs.find((d) => d.placement_type === c.placement_type && d.sector === c.sector && d.location === 'in_wales')!;
+      expect(Number(c.weekly_cost_gbp)).toBeGreaterThanOrEqual(Number(inWales.weekly_cost_gbp));
+    }
+    // N1: £646 a week in 2017 prices, about £800 in 2024
+    expect(Number(costs.find((c) => c.placement_type === 'foster' && c.sector === 'la' && c.location === 'in_wales')!.weekly_cost_gbp)).toBe(800);
   });
 
   it('non-market rows leave sector and host empty; market rows have both; every row keeps a source and a status', () => {

@@ -203,7 +203,15 @@ describe('year maps, sources and distributions', () => {
       nationNeed: null,
     });
     expect(m.regionalResidential).toEqual([{ region: 'powys', host: 'W06000023', year: 2027, places: 4, sector: 'la', placementType: 'residential', reservedForRegion: true }]);
-    expect(m.outsideWales).toEqual({ allowed: true, places: { initial: 0, steps: [[2026, 200]] }, distanceKm: 160, distanceKmByLa: { W06000001: 200, W06000015: 120 }, sector: 'fp' });
+    // before the year map's first key there is no cap (Infinity), not a cap of 0
+    expect(m.outsideWales).toEqual({
+      allowed: true,
+      places: { initial: Number.POSITIVE_INFINITY, steps: [[2026, 200]] },
+      distanceKm: 160,
+      distanceKmByLa: { W06000001: 200, W06000015: 120 },
+      sector: 'fp',
+      pricePremium: { initial: 0, steps: [] },
+    });
     expect(m.inflation).toEqual({ initial: 0.03, steps: [] });
     expect(m.unplacedWeeklyCostGbp).toBe(12000);
     expect(m.horizonTo).toBe(2034); // base year 2024 + 10
@@ -277,6 +285,7 @@ describe('the scenario library', () => {
       'central-uncertain',
       'eliminate-act',
       'eliminate-fast-exit',
+      'england-tightens',
       'foster-wales-growth',
       'regional-homes',
       'regional-homes-delayed',
@@ -329,7 +338,7 @@ describe('sufficiency scenarios', () => {
     const { formatScenarioList } = await import('../../src/cli/commands/scenarios.js');
     const text = formatScenarioList(await listScenarios(LIBRARY));
     const lines = text.trimEnd().split('\n');
-    expect(lines).toHaveLength(8);
+    expect(lines).toHaveLength(9);
     expect(lines[0]).toBe("baseline                Today's market and trends; no policy change");
     expect(new Set(lines.map((l) => l.indexOf(l.trim().split(/\s{2,}/)[1])))).toEqual(new Set([24]));
   });
@@ -337,7 +346,7 @@ describe('sufficiency scenarios', () => {
   it('cuts titles with … to fit a terminal 80 columns wide, keeping one line each', async () => {
     const { formatScenarioList } = await import('../../src/cli/commands/scenarios.js');
     const lines = formatScenarioList(await listScenarios(LIBRARY), 80).trimEnd().split('\n');
-    expect(lines).toHaveLength(8);
+    expect(lines).toHaveLength(9);
     for (const l of lines) expect([...l].length).toBeLessThanOrEqual(79);
     expect(lines.find((l) => l.startsWith('central-uncertain '))).toMatch(/…$/);
     expect(lines[0]).toBe("baseline                Today's market and trends; no policy change");
