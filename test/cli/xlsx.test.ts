@@ -89,7 +89,7 @@ describe('project --out FILE.xlsx', () => {
     expect(cell.getCell(col('unplaced')).numFmt).toBe('#,##0');
     expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    // area_name fits "Cwm Taf Morgannwg" (17 characters); cost fits "£70,357,414" (11)
+    // area_name fits "Cwm Taf Morgannwg" (17 characters); cost fits "£70,357,414" (11: ten-million pounds and more)
     expect(ws.getColumn(col('area_name')).width).toBeGreaterThanOrEqual(17);
     expect(ws.getColumn(col('cost_gbp')).width).toBeGreaterThanOrEqual(11);
   });
