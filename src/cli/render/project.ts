@@ -12,7 +12,7 @@ import {
 import { medianRows } from '../../model/montecarlo.js';
 import { METRICS, type MetricName } from '../../model/types.js';
 import { InternalError } from '../../errors.js';
-import { pricesText, type LoadedScenario, type ModelOptions, type Rows } from '../pipeline.js';
+import { matchingNote, pricesText, type LoadedScenario, type ModelOptions, type Rows } from '../pipeline.js';
 import { chalkFor, terminalWidth } from './colour.js';
 import { renderProjectTable } from './table.js';
 
@@ -44,12 +44,13 @@ export async function renderProjection(result: Rows, opts: ModelOptions, ctx: { 
     width: terminalWidth(toFile),
     chalk: chalkFor(toFile),
   };
-  if (result.kind === 'deterministic') return renderProjectTable({ ...common, rows: result.rows });
+  const matching = matchingNote(ctx.loaded);
+  if (result.kind === 'deterministic') return renderProjectTable({ ...common, rows: result.rows, ...(matching === null ? {} : { note: matching }) });
   return renderProjectTable({
     ...common,
     rows: medianRows(result.rows),
     ranges: result.rows.map((r) => r.metrics),
-    note: monteCarloNote(result.runs, opts.seed),
+    note: [monteCarloNote(result.runs, opts.seed), matching].filter((x) => x !== null).join(' '),
   });
 }
 
