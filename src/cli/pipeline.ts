@@ -6,6 +6,7 @@
 // for --runs N > 1).
 import { Option, type Command } from 'commander';
 import { UsageError, formatProblem } from '../errors.js';
+import { isLang, type Lang } from '../i18n/labels.js';
 import type { Problem } from '../errors.js';
 import { DEFAULT_DATA_DIR, DEFAULT_SCENARIOS_DIR } from '../io/paths.js';
 import { suggestAmong } from '../io/la-names.js';
@@ -46,6 +47,7 @@ export interface RawModelOptions {
   timestamp?: boolean;
   area?: string;
   prices?: string;
+  lang: string;
 }
 
 /** Options once checked. */
@@ -70,6 +72,8 @@ export interface ModelOptions {
   area: string | null;
   /** --prices: money in constant prices of this financial year; null = cash. */
   prices: number | null;
+  /** Language of the terminal table's labels and area names (files never change with it). */
+  lang: Lang;
 }
 
 const LEVELS = ['wales', 'region', 'la'] as const;
@@ -92,7 +96,8 @@ export function addModelOptions(cmd: Command): Command {
     .addOption(new Option('--workers <n>', 'worker threads for Monte Carlo runs (default: one per CPU)'))
     .addOption(dataOption())
     .addOption(scenariosOption())
-    .addOption(new Option('--timestamp', 'record the time of the run in the provenance (outputs then differ run to run)'));
+    .addOption(new Option('--timestamp', 'record the time of the run in the provenance (outputs then differ run to run)'))
+    .addOption(new Option('--lang <lang>', 'language of the table: en or cy (Welsh); CSV and JSON never change').default('en'));
 }
 
 export function dataOption(): Option {
@@ -113,6 +118,7 @@ export function parseModelOptions(raw: RawModelOptions, isTty: boolean): ModelOp
   if (format !== 'csv' && excel) throw new UsageError(`--excel applies to CSV output, not ${format}`);
   refuseWorkbookToTerminal(format, out, isTty);
   const runs = parseCount('--runs', raw.runs, 1);
+  if (!isLang(raw.lang)) throw new UsageError(`--lang: expected en or cy, found "${raw.lang}"`);
   return {
     by,
     from: raw.from === undefined ? null : parseYear('--from', raw.from),
@@ -130,6 +136,7 @@ export function parseModelOptions(raw: RawModelOptions, isTty: boolean): ModelOp
     timestamp: raw.timestamp === true,
     area: raw.area ?? null,
     prices: raw.prices === undefined ? null : parseYear('--prices', raw.prices),
+    lang: raw.lang,
   };
 }
 

@@ -33,17 +33,7 @@ export interface PlanFigures {
   rows: PlanRow[];
 }
 
-/** What each section is about, in the statute's words, shortened: headings for tables and Markdown. */
-export const SECTION_TITLES: Record<PlanSection, string> = {
-  'a(i)': 'Children the LA expects to look after',
-  'a(ii)': 'Children unlikely to be placed with LA or not-for-profit accommodation within or near the area',
-  b: 'LA foster and children’s home places available to the LA',
-  c: 'How far those places meet need',
-  'd(i)': 'Supplementary placement applications expected',
-  'd(iii)': 'For-profit providers in Wales likely to be named',
-  'd(iv)': 'Private providers outside Wales likely to be named',
-  e: 'What the LA’s strategy adds this year',
-};
+// The sections' headings, in English and Welsh, are in src/i18n/labels.ts (plan.section.*).
 
 export function planFigures(dataset: Dataset, projection: Projection, laCode: string, year: number): PlanFigures {
   const la = dataset.localAuthorities.find((l) => l.code === laCode);

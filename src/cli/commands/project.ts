@@ -83,7 +83,7 @@ Examples:
             opts.timestamp,
           )
         : null;
-    const text = await renderProjection(result, opts, { loaded, baseYear: inputs.dataset.baseYear, meta });
+    const text = await renderProjection(result, opts, { loaded, baseYear: inputs.dataset.baseYear, meta, dataset: inputs.dataset });
     await emit(text, opts.out, meta);
   });
 }
