@@ -227,6 +227,7 @@ export function runProjection(dataset: Dataset, scenario: ModelScenario, options
           newPlacements: outcome.newPlacements.get(la) ?? 0,
           inWalesFp: outcome.supplementaryInWalesFp.get(la) ?? 0,
           outsideWales: outcome.supplementaryOutsideWales.get(la) ?? 0,
+          lookedAfter: need.flows(la, t),
         });
         checkConservation(t, la, n, tally, groupsOf(la));
         return tally;
@@ -549,6 +550,8 @@ interface Flows {
   newPlacements: number;
   inWalesFp: number;
   outsideWales: number;
+  /** Children who started and ceased to be looked after (demand from flows only). */
+  lookedAfter: { started: number; ceased: number } | null;
 }
 
 function tallyLa(
@@ -656,6 +659,8 @@ function tallyLa(
     distances,
     costGbp: cost,
     costParts: cost === null ? null : parts,
+    startedLookedAfter: flows?.lookedAfter?.started ?? null,
+    ceasedLookedAfter: flows?.lookedAfter?.ceased ?? null,
   };
 }
 
