@@ -280,8 +280,8 @@ export interface ScenarioPlaces {
 }
 
 /**
- * A scenario's LA names are resolved against the dataset's LAs first, then against the 22 Welsh LAs
- * (wales-las.ts): a Welsh dataset may hold one LA or one region, and a scenario written for Wales
+ * A scenario's LA names are resolved against the dataset's LAs first, then (on a dataset of Welsh LAs)
+ * against the 22 Welsh LAs (wales-las.ts): a Welsh dataset may hold one LA or one region, and a scenario written for Wales
  * names the rest. Those rows are left out with a warning; a name that is neither is an error, with a
  * suggestion from the dataset's own LAs. Regions likewise: the dataset's own (slug or name), or the
  * region of a Welsh LA the dataset leaves out (a warning).
@@ -289,7 +289,11 @@ export interface ScenarioPlaces {
 export function scenarioPlaces(dataset: Dataset): ScenarioPlaces {
   const own = makeLaResolver(dataset.localAuthorities);
   const codes = new Set(dataset.localAuthorities.map((l) => l.code));
-  const others = WALES_LAS.filter((l) => !codes.has(l.code));
+  // Only a dataset of Welsh LAs (SPEC 3.1) may leave some of the 22 out: on any other, a Welsh name
+  // is as unknown as any other name.
+  const welsh = new Set(WALES_LAS.map((l) => l.code));
+  const welshDataset = dataset.localAuthorities.every((l) => welsh.has(l.code));
+  const others = welshDataset ? WALES_LAS.filter((l) => !codes.has(l.code)) : [];
   const wales = makeLaResolver(others);
   const regions = [...new Set(dataset.localAuthorities.map((l) => l.region))];
   const otherRegions = new Set(others.map((l) => l.region).filter((r) => !regions.includes(r)));
