@@ -14,6 +14,7 @@ const KIND_TEXT: Record<string, string> = {
   gbp: '£ (at least 0)',
   year: 'year',
   years: 'whole number of years (at least 2)',
+  duration: 'years (more than 0)',
   bool: 'true or false',
   text: 'text',
   la: 'LA (code, English or Welsh name)',

@@ -148,8 +148,8 @@ export const REGISTRY: readonly Row[] = [
   { path: 'demand.rate', ...RATE, default: 0, when: { path: 'demand.method', equals: 'change' }, doc: 'Change a year in children looked after.' },
   { path: 'demand.rate_by_la', ...RATE, default: 0, byLa: 'map', when: { path: 'demand.method', equals: 'change' }, doc: 'An LA listed here uses its own rate in place of `rate` (keys: LA code, English or Welsh name).' },
   { path: 'demand.entries_change', ...RATE, default: 0, ...FLOWS_ONLY, doc: "`flows`: change in each LA's entries against its base entries (the flows of the year to the base date); entries = round(base × (1 + entries_change))." },
-  { path: 'demand.mean_years_in_care', kind: 'years', dated: true, distribution: true, nullable: true, default: null, before: Number.NaN, ...FLOWS_ONLY, doc: "`flows`: exits = round(children looked after at the year's start ÷ mean years in care). By default, and before a year map's first key, each LA's children at the base date ÷ its base entries (exits balance entries)." },
-  { path: 'demand.mean_years_in_care_by_la', kind: 'years', dated: true, distribution: true, default: null, before: Number.NaN, byLa: 'map', ...FLOWS_ONLY, doc: 'An LA listed here uses its own mean time in care (before its first year key, `mean_years_in_care`).' },
+  { path: 'demand.mean_years_in_care', kind: 'duration', dated: true, distribution: true, nullable: true, default: null, before: Number.NaN, ...FLOWS_ONLY, doc: "`flows`: exits = round(children looked after at the year's start ÷ mean years in care). By default, and before a year map's first key, each LA's children at the base date ÷ its base entries (exits balance entries)." },
+  { path: 'demand.mean_years_in_care_by_la', kind: 'duration', dated: true, distribution: true, default: null, before: Number.NaN, byLa: 'map', ...FLOWS_ONLY, doc: 'An LA listed here uses its own mean time in care (before its first year key, `mean_years_in_care`).' },
   { path: 'demand.extra_entries', kind: 'places', dated: true, distribution: true, default: 0, byLa: 'default-or-map', ...FLOWS_ONLY, doc: "`flows`: entries added each year (unaccompanied asylum-seeking children): one count shared over LAs by children looked after at the base date, or a map by LA (with `default` shared over the LAs not listed)." },
 
   { path: 'mix_shift', kind: 'list', singleItem: true, doc: 'Moves of the type mix, compounding each year from the base year (one map or a list).' },
@@ -221,7 +221,7 @@ export const REGISTRY: readonly Row[] = [
 ];
 
 export function isNumericRow(r: Row): r is NumericRow {
-  return r.kind === 'share' || r.kind === 'rate' || r.kind === 'places' || r.kind === 'net_places' || r.kind === 'km' || r.kind === 'gbp' || r.kind === 'years';
+  return r.kind === 'share' || r.kind === 'rate' || r.kind === 'places' || r.kind === 'net_places' || r.kind === 'km' || r.kind === 'gbp' || r.kind === 'duration';
 }
 
 /** `foster_wales.net_new_places` -> `fosterWales.netNewPlaces`. */
