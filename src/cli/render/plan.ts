@@ -2,7 +2,7 @@
 // section,item,placement_type,value) and as Markdown an LA officer can paste into the plan's draft.
 import type { ChalkInstance } from 'chalk';
 import { formatNumber, toCsv } from '../../io/output.js';
-import { SECTION_TITLES, type PlanFigures, type PlanRow } from '../plan-figures.js';
+import { planText, type PlanFigures, type PlanRow, type PlanSection } from '../plan-figures.js';
 import { financialYear, padLeft, padRight } from './table.js';
 import { wrap } from './wrap.js';
 
@@ -24,6 +24,17 @@ function shown(r: PlanRow): string {
   if (r.value === null) return '–';
   if (Number.isInteger(r.value)) return r.value.toLocaleString('en-GB');
   return r.value.toFixed(2);
+}
+
+const sectionTitle = (s: PlanSection): string => planText(`section.${s}`);
+
+/** The closing notes (SPEC 2.3): titled lists, in order. */
+function closingNotes(f: PlanFigures, ctx: PlanContext): Array<{ title: string; lines: string[] }> {
+  return [
+    { title: planText('note.definitions'), lines: f.notes.definitions },
+    { title: planText('note.assumptions', { scenario: ctx.scenario }), lines: f.notes.assumptions },
+    { title: planText('note.estimated'), lines: f.notes.estimated },
+  ];
 }
 
 function heading(f: PlanFigures): string {
@@ -53,7 +64,7 @@ export function planTable(f: PlanFigures, ctx: PlanContext, chalk: ChalkInstance
       out.push('');
       // The s.75A(3) paragraph, then its title, wrapped under itself.
       const indent = ' '.repeat(r.section.length + 1);
-      const title = wrap(SECTION_TITLES[r.section], Math.max(20, width - indent.length)).split('\n');
+      const title = wrap(sectionTitle(r.section), Math.max(20, width - indent.length)).split('\n');
       out.push(chalk.bold(`${r.section} `) + title[0], ...title.slice(1).map((l) => indent + l));
     }
     // An item's rows by type follow its all-types row: the item is written once. A long item (a
@@ -62,9 +73,13 @@ export function planTable(f: PlanFigures, ctx: PlanContext, chalk: ChalkInstance
     const label = r.item === lastItem ? [''] : wrapItem(r.item, itemW);
     lastItem = r.item;
     const value = padLeft(shown(r), valueW);
-    const styled = r.section === 'c' && r.item.startsWith('shortfall') && (r.value ?? 0) > 0 ? chalk.red.bold(value) : value;
+    const styled = r.section === 'c' && r.item === planText('c.shortfall') && (r.value ?? 0) > 0 ? chalk.red.bold(value) : value;
     for (const l of label.slice(0, -1)) out.push(`  ${l}`);
     out.push(`  ${padRight(label[label.length - 1], itemW)}  ${padRight(r.placementType, typeW)}  ${styled}`);
+  }
+  for (const note of closingNotes(f, ctx)) {
+    out.push('', ...wrap(note.title, prose).split('\n').map((l) => chalk.bold(l)));
+    for (const l of note.lines) out.push(...wrap(`- ${l}`, prose).split('\n').map((x, i) => (i === 0 ? x : `  ${x}`)));
   }
   return out.join('\n') + '\n';
 }
@@ -85,9 +100,12 @@ export function planMarkdown(f: PlanFigures, ctx: PlanContext): string {
   for (const r of f.rows) {
     if (r.section !== section) {
       section = r.section;
-      out.push(`| **${r.section}** | **${mdCell(SECTION_TITLES[r.section])}** | | |`);
+      out.push(`| **${r.section}** | **${mdCell(sectionTitle(r.section))}** | | |`);
     }
     out.push(`| ${r.section} | ${mdCell(r.item)} | ${r.placementType} | ${shown(r)} |`);
+  }
+  for (const note of closingNotes(f, ctx)) {
+    out.push('', `### ${note.title}`, '', ...note.lines.map((l) => `- ${l}`));
   }
   return out.join('\n') + '\n';
 }
