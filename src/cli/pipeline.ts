@@ -15,6 +15,7 @@ import path from 'node:path';
 import { METRICS, type AreaLevel, type AreaYearRow, type Dataset, type MetricName, type ModelScenario, type Projection } from '../model/types.js';
 import type { MonteCarloRow, RunSet } from '../model/montecarlo.js';
 import type { LoadedScenario } from '../io/scenario.js';
+import type { PreparedChoice } from '../model/project.js';
 
 export type { LoadedScenario } from '../io/scenario.js';
 
@@ -355,14 +356,54 @@ export function modelWarnings(projection: Projection): string[] {
 // ---------------------------------------------------------------------------------------------
 // Provenance and output
 
-export function scenarioProvenance(s: LoadedScenario): ScenarioProvenance {
-  return {
+export function scenarioProvenance(s: LoadedScenario, choice: PreparedChoice | null = null): ScenarioProvenance {
+  const out: ScenarioProvenance = {
     name: s.name,
     title: s.title,
     parameter_hash: s.hash,
     assumptions: s.assumptions as unknown[],
     parameters: s.parameters as unknown[],
   };
+  if (choice !== null) out.placement_choice = choiceProvenance(choice);
+  return out;
+}
+
+/**
+ * Placement choice's parameters as the provenance records them: per market type β (per km), α and γ,
+ * and under calibration the targets of the calibration year and the values reached.
+ */
+function choiceProvenance(c: PreparedChoice): Record<string, unknown> {
+  const types = Object.fromEntries(
+    Object.entries(c.params).map(([type, p]) => {
+      const fit = c.fitted[type as keyof typeof c.fitted];
+      const entry: Record<string, unknown> = { distance_decay: p.beta, outside_pull: p.alpha, own_la_pull: p.gamma };
+      if (fit !== undefined) {
+        entry.target = { outside_wales: fit.target.outsideWales, mean_distance_km_in_wales: fit.target.meanKm, placed_in_own_la: fit.target.ownLa };
+        entry.reached = { outside_wales: fit.reached.outsideWales, mean_distance_km_in_wales: fit.reached.meanKm, placed_in_own_la: fit.reached.ownLa };
+      }
+      return [type, entry];
+    }),
+  );
+  return { calibrated: c.calibrated, by_type: types, warnings: c.warnings };
+}
+
+/** Placement choice's parameters for the deterministic run of a scenario, or null when it matches by least distance. */
+export async function preparedChoice(inputs: Inputs, loaded: LoadedScenario): Promise<PreparedChoice | null> {
+  if (loaded.spec.matching?.method !== 'choice') return null;
+  const { prepareChoice } = await import('../model/project.js');
+  const { deterministicScenario } = await scenarioModule();
+  return prepareChoice(inputs.dataset, deterministicScenario(loaded, inputs.dataset));
+}
+
+/** What the table's notes say of the matching, or null under the least-distance rules. */
+export function matchingNote(loaded: LoadedScenario): string | null {
+  const m = loaded.spec.matching;
+  if (m === undefined || m.method !== 'choice') return null;
+  return m.calibrate
+    ? 'Placement choice: each child may go to any allowed place, nearer ones likelier (SPEC 4.3), calibrated so that ' +
+        'the base state is a steady state; the fitted values are in the provenance (JSON meta, --out FILE.meta.json).'
+    : 'Placement choice: each child may go to any allowed place, nearer ones likelier (SPEC 4.3), with the distance ' +
+        'decay, outside pull and own-LA pull set by hand in the scenario (not calibrated).';
 }
 
 export async function makeMeta(
@@ -373,9 +414,11 @@ export async function makeMeta(
   warnings: string[],
   timestamp: boolean,
 ): Promise<Meta> {
+  const scenarios: ScenarioProvenance[] = [];
+  for (const s of inputs.scenarios) scenarios.push(scenarioProvenance(s, await preparedChoice(inputs, s)));
   return buildMeta({
     command,
-    scenarios: inputs.scenarios.map(scenarioProvenance),
+    scenarios,
     options,
     runs: mc.runs,
     seed: mc.seed,

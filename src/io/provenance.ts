@@ -21,6 +21,8 @@ export interface ScenarioProvenance {
   assumptions: unknown[];
   /** Every parameter in force, with its source. */
   parameters: unknown[];
+  /** Placement choice (SPEC 4.3) only: its parameters per market type, and whether they were fitted. */
+  placement_choice?: unknown;
 }
 
 export interface Meta {

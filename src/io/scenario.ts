@@ -21,6 +21,7 @@ import {
   SECTORS,
   type Dataset,
   type MarketType,
+  type MatchingSettings,
   type ModelScenario,
   type PlacementType,
   type Sector,
@@ -142,6 +143,8 @@ export interface ScenarioSpec {
    */
   deflator?: ParamSpec;
   unplacedWeeklyCostGbp: Value | null;
+  /** Absent when the scenario has no `matching` key (so a scenario's hash is what it always was). */
+  matching?: MatchingSettings;
 }
 
 export interface LoadedScenario {
@@ -185,6 +188,12 @@ export const DEFAULTS = {
   outsideDistanceKm: 150,
   outsideSector: 'fp' as Sector,
   inflation: 0,
+  // Placement choice without calibration (SPEC 4.3): β per km, α and γ on the log scale. β = 0.02
+  // halves a place's pull every 35 km; α = 0 weighs outside Wales as one place at its distance.
+  sectorPreference: 0,
+  distanceDecay: 0.02,
+  outsidePull: 0,
+  ownLaPull: 0,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -457,6 +466,26 @@ const distance: Check = (v) => {
   }
   return param('count', false)(v);
 };
+/** A plain number (no distribution, no year map): never below 0 unless `signed`. */
+const plainNumber =
+  (signed: boolean) =>
+  (v: unknown): string | null =>
+    typeof v === 'number' && Number.isFinite(v) && (signed || v >= 0) ? null : `expected ${signed ? 'a number' : 'a number of at least 0'}, found ${show(v)}`;
+/** One plain number for every market type, or a map by market type (foster, residential, secure) of them. */
+const perMarketType =
+  (signed: boolean): Check =>
+  (v) => {
+    if (!isPlainObject(v)) return plainNumber(signed)(v);
+    const out: ParamIssue[] = [];
+    for (const [k, x] of Object.entries(v)) {
+      if (!(MARKET_TYPES as readonly string[]).includes(k)) out.push({ path: [k], atKey: true, message: `unknown key (expected one of ${MARKET_TYPES.join(', ')})` });
+      else {
+        const r = plainNumber(signed)(x);
+        if (r !== null) out.push({ path: [k], message: r });
+      }
+    }
+    return out.length > 0 ? out : null;
+  };
 const trendYears: Check = (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 2 ? null : `expected a whole number of years of at least 2, found ${show(v)}`);
 
 const marketShares = (at: string) =>
@@ -574,6 +603,15 @@ const scenarioSchema = obj('', {
   inflation: leaf(param('rate', true)),
   deflator: leaf(paramOrNull('rate', true)),
   unplaced_weekly_cost_gbp: leaf(paramOrNull('count', false)),
+  matching: obj('matching', {
+    method: leaf(oneOf(['least_distance', 'choice'])),
+    calibrate: leaf(bool),
+    own_la_first: leaf(bool),
+    sector_preference: leaf(plainNumber(false)),
+    distance_decay: leaf(perMarketType(false)),
+    outside_pull: leaf(perMarketType(true)),
+    own_la_pull: leaf(perMarketType(true)),
+  }).optional(),
 });
 
 const assumptionsSchema = z.strictObject({
@@ -1013,6 +1051,8 @@ function normaliseScenario(m: Record<string, unknown>, dataset: Dataset): { spec
   if (m.deflator === undefined || m.deflator === null) fixed('deflator', 'inflation', false);
   else deflator = numeric('deflator', m.deflator, 0);
 
+  const matching = isPlainObject(m.matching) ? normaliseMatching(m.matching, fixed) : undefined;
+
   const spec: ScenarioSpec = {
     horizon,
     demand: { method, rate, rateByLa, trendYears },
@@ -1032,7 +1072,48 @@ function normaliseScenario(m: Record<string, unknown>, dataset: Dataset): { spec
     ...(deflator === undefined ? {} : { deflator }),
     unplacedWeeklyCostGbp,
   };
+  if (matching !== undefined) spec.matching = matching;
   return { spec, parameters };
+}
+
+/**
+ * `matching` (SPEC 4.3) with its defaults, and its entries in the assumptions log. The hand-set
+ * β, α and γ are in force only without calibration.
+ */
+function normaliseMatching(raw: Record<string, unknown>, fixed: (p: string, value: unknown, given: boolean) => void): MatchingSettings {
+  const method = (raw.method as MatchingSettings['method'] | undefined) ?? 'least_distance';
+  fixed('matching.method', method, raw.method !== undefined);
+  const calibrate = method === 'choice' && ((raw.calibrate as boolean | undefined) ?? true);
+  const ownLaFirst = (raw.own_la_first as boolean | undefined) ?? false;
+  const sectorPreference = (raw.sector_preference as number | undefined) ?? DEFAULTS.sectorPreference;
+  const byType = (key: string, dflt: number): Record<MarketType, number> => {
+    const v = raw[key];
+    const out = {} as Record<MarketType, number>;
+    for (const t of MARKET_TYPES) out[t] = typeof v === 'number' ? v : isPlainObject(v) && typeof v[t] === 'number' ? (v[t] as number) : dflt;
+    return out;
+  };
+  const settings: MatchingSettings = {
+    method,
+    calibrate,
+    ownLaFirst,
+    sectorPreference,
+    distanceDecay: byType('distance_decay', DEFAULTS.distanceDecay),
+    outsidePull: byType('outside_pull', DEFAULTS.outsidePull),
+    ownLaPull: byType('own_la_pull', DEFAULTS.ownLaPull),
+  };
+  if (method === 'choice') {
+    fixed('matching.calibrate', calibrate, raw.calibrate !== undefined);
+    fixed('matching.own_la_first', ownLaFirst, raw.own_la_first !== undefined);
+    fixed('matching.sector_preference', sectorPreference, raw.sector_preference !== undefined);
+    if (!calibrate) {
+      for (const t of MARKET_TYPES) {
+        fixed(`matching.distance_decay.${t}`, settings.distanceDecay[t], raw.distance_decay !== undefined);
+        fixed(`matching.outside_pull.${t}`, settings.outsidePull[t], raw.outside_pull !== undefined);
+        fixed(`matching.own_la_pull.${t}`, settings.ownLaPull[t], raw.own_la_pull !== undefined);
+      }
+    }
+  }
+  return settings;
 }
 
 function cmp(a: string, b: string): number {
@@ -1234,6 +1315,7 @@ export function resolveScenario(
     inflation,
     deflator,
     unplacedWeeklyCostGbp,
+    ...(s.matching === undefined ? {} : { matching: s.matching }),
   };
 }
 

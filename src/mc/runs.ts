@@ -3,7 +3,7 @@
 // own streams (seed, run index), runs the deterministic model and keeps the rows of the levels asked for.
 import { areaRows } from '../model/aggregate.js';
 import { packRun, rowKey, type RowKey } from '../model/montecarlo.js';
-import { runProjection } from '../model/project.js';
+import { prepareChoice, runProjection, type PreparedChoice } from '../model/project.js';
 import { drawFor } from '../model/random.js';
 import type { AreaLevel, Dataset } from '../model/types.js';
 import type { LoadedScenario } from '../io/scenario.js';
@@ -48,10 +48,14 @@ export async function prepareRuns(spec: RunSpec): Promise<(run: number) => OneRu
     dataset = (await loadDatasetOrThrow(spec.dataDir)).dataset;
     loaded = await loadScenario(spec.scenarioRef, { scenariosDir: spec.scenariosDir, dataset });
   }
+  // Placement choice's calibration, held from run to run: fitted again only when a run draws
+  // different calibration inputs (an uncertain turnover, occupancy or outside-Wales rule of year B).
+  let choice: PreparedChoice | null | undefined;
   return (run) => {
     const drawn = resolveScenario(loaded, dataset, drawFor(spec.seed, run), { seed: spec.seed, run });
     const scenario = spec.horizonTo === undefined ? drawn : { ...drawn, horizonTo: Math.max(spec.horizonTo, drawn.horizonTo) };
-    const projection = runProjection(dataset, scenario, { keepPlacements: false });
+    choice = prepareChoice(dataset, scenario, choice ?? undefined);
+    const projection = runProjection(dataset, scenario, { keepPlacements: false, choice });
     const rows = typeof spec.level === 'string' ? areaRows(projection, dataset, spec.level) : spec.level.flatMap((l) => areaRows(projection, dataset, l));
     return { rows: rows.map(rowKey), values: packRun(rows) };
   };

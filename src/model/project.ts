@@ -4,7 +4,9 @@
 import { InternalError } from '../errors.js';
 import { continuingByLa, applyTurnover, displaceChildren, endPlacementsAboveNeed } from './continuing.js';
 import { haversineKm, withinLaKm } from './distance.js';
-import { matchSeekers, type Geography, type Seekers } from './matching.js';
+import { fitType, type FittedType } from './matching/calibrate.js';
+import { groupStatistics, type ChoiceParams, type ChoiceProblem, type ChoiceStatistics } from './matching/choice.js';
+import { matchSeekers, type Geography, type Seekers } from './matching/tiers.js';
 import { makeNeedModel, type NeedByType } from './need.js';
 import { compareCodes, floorEps, largestRemainderInOrder, roundHalfUp } from './rounding.js';
 import { streamFor } from './random.js';
@@ -55,6 +57,25 @@ export interface ProjectionOptions {
    * `deflator`; null or absent = cash (the prices of each year).
    */
   pricesYear?: number | null;
+  /**
+   * Placement choice's parameters as prepareChoice gave them for this dataset and scenario. When
+   * absent, or fitted on other inputs, they are worked out here: a caller that projects one dataset
+   * and scenario many times (Monte Carlo) prepares them once and holds them.
+   */
+  choice?: PreparedChoice | null;
+  /** Calibration only: sees each type's choice problem in the matching (the parameters as given). */
+  choiceProbe?: (problem: ChoiceProblem, continuing: ChoiceStatistics) => void;
+}
+
+/** Placement choice's parameters per market type, calibrated or as set by hand (SPEC 4.3). */
+export interface PreparedChoice {
+  /** The inputs of the calibration year, as canonical text: other inputs need another fit. */
+  key: string;
+  calibrated: boolean;
+  params: Record<MarketType, ChoiceParams>;
+  /** The fit of each type that had seekers in the calibration year. */
+  fitted: Partial<Record<MarketType, FittedType>>;
+  warnings: string[];
 }
 
 export function runProjection(dataset: Dataset, scenario: ModelScenario, options: ProjectionOptions = {}): Projection {
@@ -76,6 +97,26 @@ export function runProjection(dataset: Dataset, scenario: ModelScenario, options
     stream: (path: string) => streamFor(streams.seed, streams.run, path),
   } as const;
   const fosterWalesByLa = scenario.fosterWales.netNewPlacesByLa ?? {};
+  const matching = scenario.matching;
+  const prepared =
+    matching === undefined || matching.method !== 'choice'
+      ? null
+      : options.choiceProbe !== undefined && options.choice
+        ? options.choice
+        : prepareChoice(dataset, scenario, options.choice ?? undefined);
+  if (prepared) warnings.push(...prepared.warnings);
+  const choiceRules =
+    prepared === null || matching === undefined
+      ? null
+      : {
+          ownLaFirst: matching.ownLaFirst,
+          sectorPreference: matching.sectorPreference,
+          params: prepared.params,
+          km: geo.km,
+          warn: (m: string) => warnings.push(m),
+          lastDuals: new Map(),
+          ...(options.choiceProbe ? { probe: options.choiceProbe } : {}),
+        };
 
   const years: YearResult[] = [];
   let byLa = groupsByLa(state);
@@ -164,6 +205,7 @@ export function runProjection(dataset: Dataset, scenario: ModelScenario, options
       forProfitCap: (_type, entering) => (fpEnded ? floorEps(exceptions * entering) : null),
       approvalRequired: approval,
       outsideWales: { allowed: ow.allowed, cap: ow.places === null ? null : valueAt(ow.places, t), sector: ow.sector },
+      choice: choiceRules,
     });
     // (8) metrics
     const costs = makeCosting(dataset, scenario, t, geo.index, options.pricesYear ?? null);
@@ -183,6 +225,80 @@ export function runProjection(dataset: Dataset, scenario: ModelScenario, options
     );
   }
   return { scenario: scenario.name, baseYear: B, years };
+}
+
+/**
+ * Placement choice's parameters for this dataset and scenario: the hand-set ones, or (under
+ * `calibrate`) those fitted on one calibration year so that the base state is a steady state. `held`
+ * is returned as it is when it was prepared on the same calibration inputs.
+ */
+export function prepareChoice(dataset: Dataset, scenario: ModelScenario, held?: PreparedChoice): PreparedChoice | null {
+  const m = scenario.matching;
+  if (m === undefined || m.method !== 'choice') return null;
+  const year = calibrationYear(dataset, scenario);
+  const key = JSON.stringify(year.inputs);
+  if (held !== undefined && held.key === key) return held;
+  const hand = Object.fromEntries(
+    MARKET_TYPES.map((t) => [t, { alpha: m.outsidePull[t], beta: m.distanceDecay[t], gamma: m.ownLaPull[t] }]),
+  ) as Record<MarketType, ChoiceParams>;
+  if (!m.calibrate) return { key, calibrated: false, params: hand, fitted: {}, warnings: [] };
+  const problems = new Map<MarketType, { problem: ChoiceProblem; continuing: ChoiceStatistics }>();
+  const run = runProjection(year.dataset, year.scenario, {
+    keepPlacements: true,
+    choice: { key, calibrated: false, params: hand, fitted: {}, warnings: [] },
+    choiceProbe: (problem, continuing) => problems.set(problem.type, { problem, continuing }),
+  });
+  const geo = makeGeography(dataset, scenario);
+  const params = { ...hand };
+  const fitted: Partial<Record<MarketType, FittedType>> = {};
+  const warnings: string[] = [];
+  for (const type of MARKET_TYPES) {
+    const p = problems.get(type);
+    if (p === undefined) continue;
+    const base = groupStatistics(run.years[0].groups, type, geo.km);
+    const fit = fitType(type, { ...p, base }, m.sectorPreference, hand[type]);
+    params[type] = fit.params;
+    fitted[type] = fit;
+    warnings.push(...fit.warnings);
+  }
+  return { key, calibrated: true, params, fitted, warnings };
+}
+
+/**
+ * The calibration year (SPEC 4.3): from the base state, no supply event (no strategies,
+ * transitions, Foster Wales or regional homes), need held at the base placements, no policy year;
+ * the scenario's turnover, usable places and outside-Wales rules of year B. `inputs`: what of the
+ * scenario the year depends on, every dated value read at B.
+ */
+function calibrationYear(dataset: Dataset, scenario: ModelScenario): { dataset: Dataset; scenario: ModelScenario; inputs: unknown } {
+  const B = dataset.baseYear;
+  const zero = { initial: 0, steps: [] };
+  const year: ModelScenario = {
+    ...scenario,
+    name: `${scenario.name} (calibration year)`,
+    horizonTo: B,
+    demand: { method: 'change', rate: zero, rateByLa: {} },
+    mixShift: [],
+    transitions: [],
+    fosterWales: { netNewPlaces: zero, transfersFromFp: zero, netNewPlacesByLa: {} },
+    regionalResidential: [],
+    policy: { fpGrowthFrozenFrom: null, approvalRequiredFrom: null, fpNewPlacementsEnd: null, exceptionsShare: zero },
+  };
+  const atB = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(atB);
+    if (v !== null && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if ('initial' in o && 'steps' in o && Object.keys(o).length === 2) return valueAt(o as unknown as Timeline, B);
+      return Object.fromEntries(Object.keys(o).sort().map((k) => [k, atB(o[k])]));
+    }
+    return v;
+  };
+  // Left out of the inputs: what the calibration year does not read (money; which services a
+  // transition takes, with no transition in the year), so that Monte Carlo runs drawing only those
+  // share one fit.
+  const { name: _name, inflation: _inflation, deflator: _deflator, unplacedWeeklyCostGbp: _cost, orderStreams: _streams, transitionUnit: _unit, ...rest } = year;
+  // Need at the base placements: without a demand history point at B, C(ℓ,B) is the LA's base placements.
+  return { dataset: { ...dataset, strategies: [], demandHistory: [] }, scenario: year, inputs: atB(rest) };
 }
 
 /**

@@ -222,6 +222,20 @@ export interface OutsideWales {
   pricePremium?: Timeline;
 }
 
+/** `matching` (SPEC 4.3): how children meet vacancies in tiers (c) to (e). */
+export interface MatchingSettings {
+  method: 'least_distance' | 'choice';
+  /** Fit β, α, γ so that the base state is a steady state (default under `choice`). */
+  calibrate: boolean;
+  ownLaFirst: boolean;
+  /** ρ: pull lost per sector rank. */
+  sectorPreference: number;
+  /** β per km, α and γ: used as given when `calibrate` is false. */
+  distanceDecay: Record<MarketType, number>;
+  outsidePull: Record<MarketType, number>;
+  ownLaPull: Record<MarketType, number>;
+}
+
 export interface ModelScenario {
   name: string;
   /** Last financial year projected. */
@@ -262,6 +276,8 @@ export interface ModelScenario {
   deflator: Timeline;
   /** Weekly cost of an unplaced child in base-year prices; null = costed at 0. */
   unplacedWeeklyCostGbp: number | null;
+  /** Absent: the least-distance matching of SPEC 4.2. */
+  matching?: MatchingSettings;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import {
   emit,
   loadInputs,
   makeMeta,
+  matchingNote,
   modelWarnings,
   monteCarloRuns,
   noteDataWarnings,
@@ -91,12 +92,17 @@ Examples:
         records: compared.tableRecords(opts.metrics ?? METRICS),
         metrics: opts.metrics,
         summary: diffSummary({ nameA, nameB, ...compared.summaryRows, baseYear: B }),
-        note:
+        note: joinNotes([
           opts.runs > 1
             ? `${opts.runs} paired Monte Carlo runs (seed ${opts.seed}): each delta is the median of the run-by-run differences and, in ` +
               'brackets, their p10 to p90 range (8 runs in 10 fall within it; no brackets where the runs agree). ' +
               'The summary compares medians. CSV and JSON give mean, p10, p50 and p90 of A, B and B − A.'
-            : undefined,
+            : null,
+          ...inputs.scenarios.map((s) => {
+            const n = matchingNote(s);
+            return n === null ? null : `${s.name}: ${n}`;
+          }),
+        ]),
         width: terminalWidth(toFile),
         chalk: chalkFor(toFile),
         baseYear: B,
@@ -157,4 +163,10 @@ async function compareMonteCarlo(inputs: Inputs, opts: ModelOptions, years: Year
     summaryRows: { walesA: at(mediansA, 'wales'), walesB: at(mediansB, 'wales'), regionsA: at(mediansA, 'region'), regionsB: at(mediansB, 'region') },
     warnings: [],
   };
+}
+
+/** The notes that apply, as one paragraph, or undefined when none does. */
+function joinNotes(notes: ReadonlyArray<string | null>): string | undefined {
+  const given = notes.filter((n): n is string => n !== null);
+  return given.length > 0 ? given.join(' ') : undefined;
 }

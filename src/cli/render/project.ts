@@ -11,7 +11,7 @@ import {
 } from '../../io/output.js';
 import { medianRows } from '../../model/montecarlo.js';
 import { METRICS, type MetricName } from '../../model/types.js';
-import type { LoadedScenario, ModelOptions, Rows } from '../pipeline.js';
+import { matchingNote, type LoadedScenario, type ModelOptions, type Rows } from '../pipeline.js';
 import { chalkFor, terminalWidth } from './colour.js';
 import { renderProjectTable } from './table.js';
 
@@ -36,12 +36,13 @@ export function renderProjection(result: Rows, opts: ModelOptions, ctx: { loaded
     width: terminalWidth(toFile),
     chalk: chalkFor(toFile),
   };
-  if (result.kind === 'deterministic') return renderProjectTable({ ...common, rows: result.rows });
+  const matching = matchingNote(ctx.loaded);
+  if (result.kind === 'deterministic') return renderProjectTable({ ...common, rows: result.rows, ...(matching === null ? {} : { note: matching }) });
   return renderProjectTable({
     ...common,
     rows: medianRows(result.rows),
     ranges: result.rows.map((r) => r.metrics),
-    note: monteCarloNote(result.runs, opts.seed),
+    note: [monteCarloNote(result.runs, opts.seed), matching].filter((x) => x !== null).join(' '),
   });
 }
 

@@ -1,10 +1,11 @@
 // Rule 5, matching: children who need a new placement meet vacancies in tiers. (a) their own LA's
 // `la` places; (b) places reserved for their region; (c) any other vacancy in Wales the year's rules
 // allow, as a least-cost transportation problem; (d) outside Wales; (e) the rest are unplaced.
-import { compareCodes, largestRemainder, tieKey } from './rounding.js';
-import { PlacementState, byProviderKey } from './state.js';
-import { solveTransport } from './transport.js';
-import { MARKET_TYPES, OUTSIDE_WALES, type MarketType, type ProviderPlaces, type Sector } from './types.js';
+import { compareCodes, largestRemainder, tieKey } from '../rounding.js';
+import { PlacementState, byProviderKey } from '../state.js';
+import { solveTransport } from '../transport.js';
+import { chooseAndPlace, type ChoiceRules } from './choice.js';
+import { MARKET_TYPES, OUTSIDE_WALES, type MarketType, type ProviderPlaces, type Sector } from '../types.js';
 
 export type Seekers = Map<string, Record<MarketType, number>>;
 
@@ -30,6 +31,8 @@ export interface MatchingRules {
   /** New placements with for-profit providers in Wales or non-LA providers outside Wales need approval. */
   approvalRequired: boolean;
   outsideWales: { allowed: boolean; cap: number | null; sector: Sector };
+  /** Placement choice (SPEC 4.3) in place of tiers (c) and (d); absent or null: the rules of 4.2. */
+  choice?: ChoiceRules | null;
 }
 
 export interface MatchOutcome {
@@ -74,11 +77,21 @@ export function matchSeekers(state: PlacementState, seekers: Seekers, geo: Geogr
     if (rules.approvalRequired && p.sector === 'fp') bump(outcome.supplementaryInWalesFp, la, n);
   };
   const seeking = (la: string, type: MarketType): number => seekers.get(la)?.[type] ?? 0;
+  const placeOutside = (la: string, type: MarketType, n: number): void => {
+    if (n <= 0) return;
+    const sector = rules.outsideWales.sector;
+    seekers.get(la)![type] -= n;
+    state.add(la, type, sector, OUTSIDE_WALES, OUTSIDE_WALES, n);
+    bump(outcome.newPlacements, la, n);
+    if (rules.approvalRequired && sector !== 'la') bump(outcome.supplementaryOutsideWales, la, n);
+  };
 
-  // (a) the LA's own places: its homes and carers are in its area.
+  // (a) the LA's own places: its homes and carers are in its area. Under placement choice they are
+  // one destination among others (with the own-LA pull γ) unless `own_la_first`.
+  const ownLaFirst = !rules.choice || rules.choice.ownLaFirst;
   const ownPlaces = new Map<string, ProviderPlaces[]>();
   for (const p of open) {
-    if (p.sector !== 'la' || p.reservedForRegion !== null) continue;
+    if (!ownLaFirst || p.sector !== 'la' || p.reservedForRegion !== null) continue;
     const list = ownPlaces.get(p.host);
     if (list) list.push(p);
     else ownPlaces.set(p.host, [p]);
@@ -118,6 +131,26 @@ export function matchSeekers(state: PlacementState, seekers: Seekers, geo: Geogr
     }
   }
 
+  // (c)-(e) as one choice per type (SPEC 4.3), when the scenario asks for it.
+  if (rules.choice) {
+    const grants = rules.outsideWales.allowed ? outsideGrants(geo.laCodes, seeking, rules.outsideWales.cap) : null;
+    for (const type of MARKET_TYPES) {
+      const las = geo.laCodes.filter((la) => seeking(la, type) > 0);
+      const entering = las.reduce((s, la) => s + seeking(la, type), 0);
+      if (entering === 0) continue;
+      const providers = unreserved[type].filter((p) => vacancyOf(p) > 0);
+      const outsideCap = grants === null ? null : grants.capOf(type);
+      chooseAndPlace(type, las, providers, rules.forProfitCap(type, entering), outsideCap, rules.outsideWales.allowed, rules.choice, {
+        seeking,
+        vacancyOf,
+        place,
+        placeOutside: (la, n) => placeOutside(la, type, n),
+        groups: () => state.groupsInOrder(),
+      });
+    }
+    return outcome;
+  }
+
   // (c) every other vacancy in Wales of a sector the year's rules allow.
   for (const type of MARKET_TYPES) {
     const las = geo.laCodes.filter((la) => seeking(la, type) > 0);
@@ -129,32 +162,49 @@ export function matchSeekers(state: PlacementState, seekers: Seekers, geo: Geogr
 
   // (d) outside Wales, within the year's cap if there is one.
   if (rules.outsideWales.allowed) {
-    const las = geo.laCodes.filter((la) => MARKET_TYPES.some((t) => seeking(la, t) > 0));
-    const perLa = las.map((la) => MARKET_TYPES.reduce((s, t) => s + seeking(la, t), 0));
-    const total = perLa.reduce((s, n) => s + n, 0);
-    const cap = rules.outsideWales.cap;
-    const granted =
-      cap === null || cap >= total
-        ? perLa
-        : largestRemainder(perLa.map((n) => (Math.max(0, cap) * n) / total), las.map((la) => tieKey(la, null, null, '', '')));
-    const sector = rules.outsideWales.sector;
-    las.forEach((la, i) => {
-      const wanted = MARKET_TYPES.map((t) => seeking(la, t));
-      const byType =
-        granted[i] >= perLa[i]
-          ? wanted
-          : largestRemainder(wanted.map((n) => (granted[i] * n) / perLa[i]), MARKET_TYPES.map((t) => tieKey(la, t, null, '', '')));
-      MARKET_TYPES.forEach((type, j) => {
-        const n = Math.min(byType[j], wanted[j]);
-        if (n <= 0) return;
-        seekers.get(la)![type] -= n;
-        state.add(la, type, sector, OUTSIDE_WALES, OUTSIDE_WALES, n);
-        bump(outcome.newPlacements, la, n);
-        if (rules.approvalRequired && sector !== 'la') bump(outcome.supplementaryOutsideWales, la, n);
-      });
-    });
+    const grants = outsideGrants(geo.laCodes, seeking, rules.outsideWales.cap);
+    for (const [la, byType] of grants.byLa) {
+      MARKET_TYPES.forEach((type, j) => placeOutside(la, type, Math.min(byType[j], seeking(la, type))));
+    }
   }
   return outcome;
+}
+
+/**
+ * An outside-Wales cap shared over LAs in proportion to their remaining seekers, then within an LA
+ * over types the same way, by largest remainder (SPEC 4.2). `byLa`: the LAs with seekers, in code
+ * order, and the children of each type they may place outside Wales; `capOf`: a type's total.
+ */
+function outsideGrants(
+  laCodes: readonly string[],
+  seeking: (la: string, type: MarketType) => number,
+  cap: number | null,
+): { byLa: Map<string, number[]>; capOf: (type: MarketType) => number | null } {
+  const las = laCodes.filter((la) => MARKET_TYPES.some((t) => seeking(la, t) > 0));
+  const perLa = las.map((la) => MARKET_TYPES.reduce((s, t) => s + seeking(la, t), 0));
+  const total = perLa.reduce((s, n) => s + n, 0);
+  const granted =
+    cap === null || cap >= total
+      ? perLa
+      : largestRemainder(perLa.map((n) => (Math.max(0, cap) * n) / total), las.map((la) => tieKey(la, null, null, '', '')));
+  const byLa = new Map<string, number[]>();
+  las.forEach((la, i) => {
+    const wanted = MARKET_TYPES.map((t) => seeking(la, t));
+    byLa.set(
+      la,
+      granted[i] >= perLa[i]
+        ? wanted
+        : largestRemainder(wanted.map((n) => (granted[i] * n) / perLa[i]), MARKET_TYPES.map((t) => tieKey(la, t, null, '', ''))),
+    );
+  });
+  const capOf = (type: MarketType): number | null => {
+    if (cap === null) return null;
+    const j = MARKET_TYPES.indexOf(type);
+    let s = 0;
+    for (const byType of byLa.values()) s += byType[j];
+    return s;
+  };
+  return { byLa, capOf };
 }
 
 /**

@@ -1,0 +1,698 @@
+// Placement choice (SPEC 4.3, `matching: { method: choice }`): where a child is placed is not the
+// nearest free place but a choice spread over every allowed place, nearer places likelier. Per market
+// type, one problem over all LAs: a doubly constrained gravity model with capacities (the
+// entropy-maximising spatial-interaction model of transport planning),
+//
+//   T_ℓj = u_ℓ · v_j · K_ℓj,   K_ℓj = V_j · exp(−β d_ℓj − ρ rank(s) + γ [h = ℓ])  (a host h, sector s in Wales)
+//                              K_ℓ,OUT = exp(α − β d_out(ℓ)),  K_ℓ,UNP = exp(−1000),
+//
+// u_ℓ making each LA's flows add up to its seekers S_ℓ, v_j ≤ 1 keeping each destination within its
+// vacancies (one more shared factor over the for-profit destinations when `fp_new_placements_end`
+// caps them). Solved by iterative scaling; then rounded to whole children by a small min-cost flow.
+import { compareCodes, floorEps } from '../rounding.js';
+import { MinCostFlow } from '../transport.js';
+import { OUTSIDE_WALES, type MarketType, type PlacementGroup, type ProviderPlaces, type Sector } from '../types.js';
+
+/** α (outside pull), β (distance decay, per km) and γ (own-LA pull) of one market type. */
+export interface ChoiceParams {
+  alpha: number;
+  beta: number;
+  gamma: number;
+}
+
+export type DestinationKind = 'wales' | 'outside' | 'unplaced';
+
+export interface ChoiceDestination {
+  kind: DestinationKind;
+  /** Host LA code (OUTSIDE_WALES / UNPLACED for the others). */
+  host: string;
+  /** Sector of a destination in Wales; null for the others. */
+  sector: Sector | null;
+  /** Vacancies, or Infinity when unlimited. */
+  capacity: number;
+  /** In the for-profit group that `fp_new_placements_end` caps. */
+  forProfit: boolean;
+  /** The providers with vacancies, in id order (destinations in Wales only). */
+  providers: ProviderPlaces[];
+}
+
+/** One market type's problem: origins (LAs with seekers, code order) and destinations (key order). */
+export interface ChoiceProblem {
+  type: MarketType;
+  las: string[];
+  seekers: number[];
+  destinations: ChoiceDestination[];
+  /** km from origin i to destination j at i × destinations + j (0 for UNPLACED). */
+  km: Float64Array;
+  /** 1 where destination j is in origin i's own LA. */
+  own: Uint8Array;
+  /** Most children in the for-profit group, or null (no cap). */
+  forProfitCap: number | null;
+}
+
+export const SECTOR_RANK: Record<Sector, number> = { la: 0, nfp: 1, fp: 2 };
+/** log K of the unplaced destination: there only when nothing else can take the child. */
+const UNPLACED_LOG_K = -1000;
+const FLOOR_ABOVE_UNPLACED = 100;
+const TOLERANCE = 1e-9;
+/**
+ * Iterative scaling converges slowly where destinations bind and the only slack is unattractive
+ * (Wales full and outside Wales barred or capped: the scaling factors must drift to e^±1000, a
+ * little per iteration). After this many scaling iterations the solve goes on by Newton's method on
+ * the same dual, which takes that drift in a few steps; its steps are capped too.
+ */
+export const SOLVER_LIMITS: SolverLimits = { scaling: 300, newton: 200, tolerance: TOLERANCE };
+
+export interface SolverLimits {
+  scaling: number;
+  newton: number;
+  /** Largest relative error of a constraint at the end (1e-9; the calibration's first search uses less). */
+  tolerance: number;
+}
+const NEWTON_REACH = 50;
+
+export interface FractionalFlows {
+  /** T_ℓj at i × destinations + j. */
+  flows: Float64Array;
+  iterations: number;
+  converged: boolean;
+  /** The dual factors reached (log v_j by destination key, and the for-profit factor), to start a like problem from. */
+  duals: Duals;
+}
+
+/** log v_j by destinationKey, and the shared for-profit factor's log. */
+export interface Duals {
+  destinations: Map<string, number>;
+  forProfit: number;
+}
+
+/** A destination's key among the year's problems of one type: host, sector, kind. */
+export function destinationKey(d: ChoiceDestination): string {
+  return `${d.kind}|${d.host}|${d.sector ?? ''}`;
+}
+
+/**
+ * The fractional flows by iterative scaling. The scaling factors are kept as logarithms (u_ℓ runs
+ * to e^1000 when only UNPLACED is left), the kernel in plain numbers relative to each row's largest
+ * entry, so an iteration is multiplications, not exponentials: a row's flows are
+ * x_ℓ · e^{E_j} · W_ℓj with E_j = log v_j − (the largest log v), W_ℓj = K_ℓj / max_j K_ℓj.
+ * Each step is an exact block maximisation of the (concave) dual, so the iteration converges to the
+ * one solution from any start; it stops when no constraint is off by more than 1e-9 of its size.
+ * `start`: the duals of a like problem (last year's, of the same type), which it reaches sooner from.
+ */
+export function solveChoice(
+  problem: ChoiceProblem,
+  params: ChoiceParams,
+  rho: number,
+  start?: Duals,
+  limits: SolverLimits = SOLVER_LIMITS,
+): FractionalFlows {
+  const maxIterations = limits.scaling;
+  const tol = limits.tolerance;
+  const m = problem.las.length;
+  const dests = problem.destinations;
+  const n = dests.length;
+  const flows = new Float64Array(m * n);
+  const b = new Float64Array(n);
+  let c = 0;
+  if (start !== undefined) {
+    dests.forEach((d, j) => (b[j] = Math.min(0, start.destinations.get(destinationKey(d)) ?? 0)));
+    c = Number.isFinite(start.forProfit) ? Math.min(0, start.forProfit) : 0;
+  }
+  const dualsOut = (): Duals => ({ destinations: new Map(dests.map((d, j) => [destinationKey(d), b[j]])), forProfit: c });
+  if (m === 0 || n === 0) return { flows, iterations: 0, converged: true, duals: dualsOut() };
+  const { alpha, beta, gamma } = params;
+  const unp = dests.findIndex((d) => d.kind === 'unplaced');
+  // log K, then each row relative to its largest real (not UNPLACED) entry.
+  const W = new Float64Array(m * n);
+  const rowMax = new Float64Array(m).fill(-Infinity);
+  const logK = new Float64Array(m * n);
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      const d = dests[j];
+      const km = problem.km[i * n + j];
+      let lk: number;
+      if (d.kind === 'wales') lk = Math.log(d.capacity) - beta * km - rho * SECTOR_RANK[d.sector!] + (problem.own[i * n + j] ? gamma : 0);
+      else if (d.kind === 'outside') lk = alpha - beta * km;
+      else lk = UNPLACED_LOG_K;
+      // A real destination never weighs less than e^100 times UNPLACED, however far or unattractive:
+      // else a child could be left unplaced beside a vacancy (β × 400 km passes 1000 at β = 2.5).
+      if (d.kind !== 'unplaced') lk = Math.max(lk, UNPLACED_LOG_K + FLOOR_ABOVE_UNPLACED);
+      logK[i * n + j] = lk;
+      if (d.kind !== 'unplaced' && lk > rowMax[i]) rowMax[i] = lk;
+    }
+  }
+  const unpRow = new Float64Array(m);
+  for (let i = 0; i < m; i++) {
+    if (rowMax[i] === -Infinity) rowMax[i] = UNPLACED_LOG_K;
+    for (let j = 0; j < n; j++) W[i * n + j] = j === unp ? 0 : Math.exp(logK[i * n + j] - rowMax[i]);
+  }
+  const cap = new Float64Array(n);
+  const logCap = new Float64Array(n);
+  const capped = new Uint8Array(n);
+  const fp = new Uint8Array(n);
+  for (let j = 0; j < n; j++) {
+    const d = dests[j];
+    cap[j] = d.capacity;
+    logCap[j] = Math.log(d.capacity);
+    capped[j] = d.kind !== 'unplaced' && Number.isFinite(d.capacity) ? 1 : 0;
+    fp[j] = d.forProfit ? 1 : 0;
+    if (!capped[j]) b[j] = 0;
+  }
+  const fpCap = problem.forProfitCap;
+  const hasFpCap = fpCap !== null && fp.some((x) => x === 1);
+  if (!hasFpCap) c = 0;
+  const seekers = problem.seekers;
+  // Dual variables: b_j = log v_j ≤ 0, c ≤ 0 the shared for-profit factor; B the largest b_j + c_j.
+  const E = new Float64Array(n);
+  const x = new Float64Array(m);
+  const G = new Float64Array(n);
+  let iterations = 0;
+  let converged = false;
+  let B = 0;
+  for (;;) {
+    iterations++;
+    B = -Infinity;
+    for (let j = 0; j < n; j++) if (j !== unp) B = Math.max(B, b[j] + (fp[j] ? c : 0));
+    if (B === -Infinity) B = 0;
+    for (let j = 0; j < n; j++) E[j] = j === unp ? 0 : Math.exp(b[j] + (fp[j] ? c : 0) - B);
+    if (unp >= 0) for (let i = 0; i < m; i++) unpRow[i] = Math.exp(UNPLACED_LOG_K - B - rowMax[i]);
+    // Rows: each LA's flows add up to its seekers. Then the column sums without the destination's
+    // own factor: a destination's flow is e^{E_j} · G_j.
+    G.fill(0);
+    for (let i = 0; i < m; i++) {
+      let r = unpRow[i];
+      const row = i * n;
+      for (let j = 0; j < n; j++) r += E[j] * W[row + j];
+      const xi = seekers[i] / r;
+      x[i] = xi;
+      for (let j = 0; j < n; j++) G[j] += xi * W[row + j];
+    }
+    // Off by more than the tolerance? (over capacity, or held back below a capacity not reached)
+    let off = false;
+    let fpFlow = 0;
+    for (let j = 0; j < n; j++) {
+      if (!capped[j]) continue;
+      const flow = E[j] * G[j];
+      if (fp[j]) fpFlow += flow;
+      const v = cap[j];
+      if (flow > v * (1 + tol) || (b[j] < 0 && flow < v * (1 - tol))) off = true;
+    }
+    if (!off && hasFpCap) {
+      const fc = fpCap!;
+      if (fpFlow > fc * (1 + tol) || (c < 0 && fpFlow < fc * (1 - tol))) off = true;
+    }
+    if (!off) {
+      converged = true;
+      break;
+    }
+    if (iterations >= maxIterations) break;
+    // Columns: each capped destination within its vacancies, given the rows.
+    for (let j = 0; j < n; j++) {
+      if (!capped[j]) continue;
+      const cj = fp[j] ? c : 0;
+      b[j] = G[j] > 0 ? Math.min(0, logCap[j] - Math.log(G[j]) - cj + B) : 0;
+    }
+    // The for-profit group within its cap, given the rows and the destinations' own factors.
+    // (The group's flow F with the new b_j and the old c; each term is within its destination's
+    // vacancies, so nothing overflows however small c has become.)
+    if (hasFpCap) {
+      let F = 0;
+      for (let j = 0; j < n; j++) if (fp[j]) F += Math.exp(b[j] + c - B) * G[j];
+      c = fpCap! <= 0 ? -Infinity : F > 0 ? Math.min(0, c + Math.log(fpCap!) - Math.log(F)) : 0;
+    }
+  }
+  if (!converged && limits.newton > 0) {
+    const polished = newtonSolve(problem, logK, b, hasFpCap ? c : 0, limits.newton, tol);
+    if (polished !== null) {
+      for (let j = 0; j < n; j++) b[j] = polished.b[j];
+      c = polished.c;
+      return { flows: polished.flows, iterations: iterations + polished.steps, converged: polished.converged, duals: dualsOut() };
+    }
+  }
+  // The flows of the last row scaling (rows exact), with the E and x it used.
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) flows[i * n + j] = j === unp ? x[i] * unpRow[i] : x[i] * E[j] * W[i * n + j];
+  }
+  return { flows, iterations, converged, duals: dualsOut() };
+}
+
+/**
+ * Newton's method on the dual of the gravity model: minimise over y = (log v_j of each capped
+ * destination, the for-profit group's log factor) ≤ 0
+ *   Φ(y) = Σ_ℓ S_ℓ log Σ_j K_ℓj e^{e_j(y)} − Σ_j V_j y_j − cap · y_fp,   e_j = y_j (+ y_fp if for-profit),
+ * whose gradient is each constraint's excess (flow − capacity) and whose minimum is the model's
+ * solution. Projected Newton: variables at their bound 0 whose flow is below capacity stay there; the
+ * others take the Newton step (a little regularised), shortened until Φ falls. Scale-free, so it
+ * takes the drift to e^−1000 that iterative scaling crawls through in a few steps. Null when it
+ * cannot make progress (the caller keeps the scaling's flows).
+ */
+function newtonSolve(
+  problem: ChoiceProblem,
+  logK: Float64Array,
+  b0: Float64Array,
+  c0: number,
+  maxSteps: number,
+  tolerance: number,
+): { flows: Float64Array; b: Float64Array; c: number; steps: number; converged: boolean } | null {
+  const m = problem.las.length;
+  const dests = problem.destinations;
+  const n = dests.length;
+  const S = problem.seekers;
+  const vars: number[] = [];
+  for (let j = 0; j < n; j++) if (dests[j].kind !== 'unplaced' && Number.isFinite(dests[j].capacity)) vars.push(j);
+  const hasFp = problem.forProfitCap !== null && dests.some((d) => d.forProfit);
+  const q = vars.length + (hasFp ? 1 : 0);
+  if (q === 0) return null;
+  const fpCap = problem.forProfitCap ?? 0;
+  const y = new Float64Array(q);
+  vars.forEach((j, k) => (y[k] = Math.min(0, b0[j])));
+  if (hasFp) y[q - 1] = Number.isFinite(c0) ? Math.min(0, c0) : -1000;
+  const eff = new Float64Array(n);
+  const setEff = (v: Float64Array): void => {
+    eff.fill(0);
+    vars.forEach((j, k) => (eff[j] = v[k]));
+    if (hasFp) for (let j = 0; j < n; j++) if (dests[j].forProfit) eff[j] += v[q - 1];
+  };
+  const P = new Float64Array(m * n);
+  /** Φ at v, leaving each row's choice probabilities in P. */
+  const phi = (v: Float64Array): number => {
+    setEff(v);
+    let total = 0;
+    for (let i = 0; i < m; i++) {
+      let M = -Infinity;
+      for (let j = 0; j < n; j++) M = Math.max(M, logK[i * n + j] + eff[j]);
+      let sum = 0;
+      for (let j = 0; j < n; j++) {
+        const e = Math.exp(logK[i * n + j] + eff[j] - M);
+        P[i * n + j] = e;
+        sum += e;
+      }
+      for (let j = 0; j < n; j++) P[i * n + j] /= sum;
+      total += S[i] * (M + Math.log(sum));
+    }
+    vars.forEach((j, k) => (total -= dests[j].capacity * v[k]));
+    if (hasFp) total -= fpCap * v[q - 1];
+    return total;
+  };
+  const flowOf = new Float64Array(n);
+  const grad = new Float64Array(q);
+  const gradient = (): void => {
+    flowOf.fill(0);
+    for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) flowOf[j] += S[i] * P[i * n + j];
+    vars.forEach((j, k) => (grad[k] = flowOf[j] - dests[j].capacity));
+    if (hasFp) {
+      let f = 0;
+      for (let j = 0; j < n; j++) if (dests[j].forProfit) f += flowOf[j];
+      grad[q - 1] = f - fpCap;
+    }
+  };
+  const sizeOf = (k: number): number => (hasFp && k === q - 1 ? fpCap : dests[vars[k]].capacity);
+  const done = (): boolean => {
+    for (let k = 0; k < q; k++) {
+      const tol = tolerance * Math.max(sizeOf(k), 1e-300);
+      if (grad[k] > tol || (y[k] < 0 && grad[k] < -tol)) return false;
+    }
+    return true;
+  };
+  /** The largest relative excess of a constraint (over capacity, or below it while held back). */
+  const worst = (): number => {
+    let w = 0;
+    for (let k = 0; k < q; k++) {
+      const size = Math.max(sizeOf(k), 1e-300);
+      const e = y[k] < 0 ? Math.abs(grad[k]) : Math.max(0, grad[k]);
+      w = Math.max(w, e / size);
+    }
+    return w;
+  };
+  let f = phi(y);
+  gradient();
+  let steps = 0;
+  let converged = done();
+  // The variable each destination's effective factor moves with: its own, and the group's.
+  const H = new Float64Array(q * q);
+  const massBefore = new Float64Array(n);
+  const massAfter = new Float64Array(n);
+  while (!converged && steps < maxSteps) {
+    steps++;
+    // Hessian of Φ in y: Σ_ℓ S_ℓ (diag p_ℓ − p_ℓ p_ℓᵀ), mapped through e_j(y). Each p(1 − p) is
+    // taken as p × (the sum of the other probabilities), never as a difference: where p is 1 but for
+    // e^−1000 a difference gives a negative curvature from rounding, and a step the wrong way.
+    H.fill(0);
+    for (let i = 0; i < m; i++) {
+      const s = S[i];
+      const base = i * n;
+      let fpMass = 0;
+      for (let j = 0; j < n; j++) if (dests[j].forProfit) fpMass += P[base + j];
+      let nonFp = 0;
+      for (let j = 0; j < n; j++) if (!dests[j].forProfit) nonFp += P[base + j];
+      // massBefore[j]: the mass of destinations 0 … j−1; massAfter[j]: of j+1 … n−1 (sums of
+      // non-negative terms, so 1 − p without the cancellation).
+      massBefore[0] = 0;
+      for (let j = 1; j < n; j++) massBefore[j] = massBefore[j - 1] + P[base + j - 1];
+      massAfter[n - 1] = 0;
+      for (let j = n - 2; j >= 0; j--) massAfter[j] = massAfter[j + 1] + P[base + j + 1];
+      for (let a = 0; a < vars.length; a++) {
+        const pa = P[base + vars[a]];
+        if (pa === 0) continue;
+        const others = massBefore[vars[a]] + massAfter[vars[a]];
+        H[a * q + a] += s * pa * others;
+        for (let c = 0; c < vars.length; c++) if (c !== a) H[a * q + c] -= s * pa * P[base + vars[c]];
+        if (hasFp) {
+          const cross = dests[vars[a]].forProfit ? s * pa * nonFp : -s * pa * fpMass;
+          H[a * q + q - 1] += cross;
+          H[(q - 1) * q + a] += cross;
+        }
+      }
+      if (hasFp) H[(q - 1) * q + q - 1] += s * fpMass * nonFp;
+    }
+    // Free variables: not held at 0 by a flow below capacity.
+    const free: number[] = [];
+    for (let k = 0; k < q; k++) if (!(y[k] >= 0 && grad[k] <= 0)) free.push(k);
+    if (free.length === 0) break;
+    const A = free.map((a) => free.map((c) => H[a * q + c]));
+    let scale = 0;
+    free.forEach((a, i) => (scale = Math.max(scale, A[i][i])));
+    free.forEach((_, i) => (A[i][i] += 1e-10 * scale + 1e-300));
+    const d = solveLinear(A, free.map((a) => -grad[a]));
+    if (d === null) return null;
+    // A trust region of e^50 per step: where Φ is nearly flat (the drift towards UNPLACED) the Newton
+    // step is all but unbounded, and a step this long is as far as one should trust it.
+    const longest = d.reduce((x, v) => Math.max(x, Math.abs(v)), 0);
+    let t = longest > NEWTON_REACH ? NEWTON_REACH / longest : 1;
+    let moved = false;
+    const trial = new Float64Array(q);
+    const before = worst();
+    let slope = 0;
+    free.forEach((a, i) => (slope += grad[a] * d[i]));
+    const saved = grad.slice();
+    for (let tries = 0; tries < 60; tries++) {
+      trial.set(y);
+      free.forEach((a, i) => (trial[a] = Math.min(0, y[a] + t * d[i])));
+      const ft = phi(trial);
+      gradient();
+      // Φ falls enough (Armijo), or, near the optimum where Φ's last digits are noise, stays level
+      // while the constraints come nearer to holding.
+      if (ft <= f + 1e-4 * t * Math.min(0, slope) && ft < f) moved = true;
+      else if (Math.abs(ft - f) <= 1e-12 * Math.max(1, Math.abs(f)) && worst() < before) moved = true;
+      if (moved) {
+        y.set(trial);
+        f = ft;
+        break;
+      }
+      grad.set(saved);
+      t /= 2;
+    }
+    if (!moved) {
+      phi(y);
+      gradient();
+      converged = done();
+      break;
+    }
+    converged = done();
+  }
+  const flows = new Float64Array(m * n);
+  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) flows[i * n + j] = S[i] * P[i * n + j];
+  const b = new Float64Array(n);
+  vars.forEach((j, k) => (b[j] = y[k]));
+  return { flows, b, c: hasFp ? y[q - 1] : 0, steps, converged };
+}
+
+/** Solves A x = r by Gaussian elimination with partial pivoting; null if A is singular. */
+function solveLinear(A: number[][], r: number[]): number[] | null {
+  const n = r.length;
+  const M = A.map((row, i) => [...row, r[i]]);
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let i = c + 1; i < n; i++) if (Math.abs(M[i][c]) > Math.abs(M[p][c])) p = i;
+    if (M[p][c] === 0 || !Number.isFinite(M[p][c])) return null;
+    [M[c], M[p]] = [M[p], M[c]];
+    for (let i = c + 1; i < n; i++) {
+      const f = M[i][c] / M[c][c];
+      if (f === 0) continue;
+      for (let k = c; k <= n; k++) M[i][k] -= f * M[c][k];
+    }
+  }
+  const x = new Array<number>(n).fill(0);
+  for (let i = n - 1; i >= 0; i--) {
+    let s = M[i][n];
+    for (let k = i + 1; k < n; k++) s -= M[i][k] * x[k];
+    x[i] = s / M[i][i];
+  }
+  return x;
+}
+
+/**
+ * Whole children: each cell the floor or the ceiling of its flow, each LA's total exactly its
+ * seekers, each destination (and the for-profit group) within its capacity, the cells rounded up
+ * chosen to maximise the sum of their fractional parts, once as few children as can be are rounded
+ * into UNPLACED (so that rounding never leaves a child unplaced beside a vacancy). A min-cost flow:
+ * a unit sent through cell (ℓ, j) rounds it up at cost 1 − its fractional part; nodes in key order
+ * settle ties. A cell whose flow is within 1e-9 of a whole number is that number.
+ */
+export function roundChoice(problem: ChoiceProblem, flows: Float64Array): Int32Array {
+  const m = problem.las.length;
+  const dests = problem.destinations;
+  const n = dests.length;
+  const out = new Int32Array(m * n);
+  if (m === 0 || n === 0) return out;
+  const frac = new Float64Array(m * n);
+  const need = new Int32Array(m);
+  const room = new Float64Array(n);
+  let fpRoom = problem.forProfitCap ?? Infinity;
+  for (let j = 0; j < n; j++) room[j] = dests[j].capacity;
+  for (let i = 0; i < m; i++) {
+    let placed = 0;
+    for (let j = 0; j < n; j++) {
+      const t = Math.max(0, flows[i * n + j]);
+      const f = floorEps(t);
+      out[i * n + j] = f;
+      frac[i * n + j] = t - f > TOLERANCE ? t - f : 0;
+      placed += f;
+      room[j] -= f;
+      if (dests[j].forProfit) fpRoom -= f;
+    }
+    need[i] = problem.seekers[i] - placed;
+  }
+  const total = need.reduce((s, r) => s + r, 0);
+  if (total === 0) return out;
+  // Nodes: source, origins 1 … m, destinations m+1 … m+n, the for-profit group, the sink.
+  const source = 0;
+  const fpNode = 1 + m + n;
+  const sink = fpNode + 1;
+  const net = new MinCostFlow(sink + 1, m + m * n + n + 2);
+  for (let i = 0; i < m; i++) if (need[i] > 0) net.addArc(source, 1 + i, need[i], 0);
+  const cellArc = new Int32Array(m * n).fill(-1);
+  const unp = dests.findIndex((d) => d.kind === 'unplaced');
+  // Rounding a child up into UNPLACED costs more than any rounding elsewhere can save (m × n), so
+  // that nobody is left unplaced while a destination has room; among roundings that place as many,
+  // the fractional parts decide.
+  const unplacedCost = m * n + 1;
+  for (let i = 0; i < m; i++) {
+    if (need[i] <= 0) continue;
+    for (let j = 0; j < n; j++) {
+      if (frac[i * n + j] > 0) cellArc[i * n + j] = net.addArc(1 + i, 1 + m + j, 1, (j === unp ? unplacedCost : 0) + 1 - frac[i * n + j]);
+    }
+  }
+  // Only if floating-point error left no way to round: a child more unplaced than the flows say.
+  const spill = new Int32Array(m).fill(-1);
+  if (unp >= 0) for (let i = 0; i < m; i++) if (need[i] > 0) spill[i] = net.addArc(1 + i, 1 + m + unp, need[i], 2 * unplacedCost);
+  const big = Number.MAX_SAFE_INTEGER;
+  for (let j = 0; j < n; j++) {
+    const cap = Number.isFinite(room[j]) ? Math.max(0, Math.round(room[j])) : big;
+    if (cap > 0) net.addArc(1 + m + j, dests[j].forProfit ? fpNode : sink, cap, 0);
+  }
+  const fpCap = Number.isFinite(fpRoom) ? Math.max(0, Math.round(fpRoom)) : big;
+  if (fpCap > 0) net.addArc(fpNode, sink, fpCap, 0);
+  net.run(source, sink);
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      const a = cellArc[i * n + j];
+      if (a !== -1) out[i * n + j] += net.flowOn(a);
+    }
+    if (spill[i] !== -1) out[i * n + unp] += net.flowOn(spill[i]);
+  }
+  return out;
+}
+
+/** Sorts destinations in key order: hosts by code, then sector rank; outside Wales, then unplaced last. */
+export function byDestinationKey(a: ChoiceDestination, b: ChoiceDestination): number {
+  const order = { wales: 0, outside: 1, unplaced: 2 } as const;
+  return (
+    order[a.kind] - order[b.kind] ||
+    compareCodes(a.host, b.host) ||
+    (a.sector === null || b.sector === null ? 0 : SECTOR_RANK[a.sector] - SECTOR_RANK[b.sector])
+  );
+}
+
+/** The three statistics the calibration matches, of one type's children at the year's end. */
+export interface ChoiceStatistics {
+  outsideWales: number;
+  placedInWales: number;
+  /** Sum of km of the children placed in Wales. */
+  walesKm: number;
+  ownLa: number;
+}
+
+/** The statistics of the fractional flows alone (the calibration adds the continuing children's). */
+export function flowStatistics(problem: ChoiceProblem, flows: Float64Array): ChoiceStatistics {
+  const m = problem.las.length;
+  const n = problem.destinations.length;
+  const s: ChoiceStatistics = { outsideWales: 0, placedInWales: 0, walesKm: 0, ownLa: 0 };
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      const t = flows[i * n + j];
+      const kind = problem.destinations[j].kind;
+      if (kind === 'outside') s.outsideWales += t;
+      else if (kind === 'wales') {
+        s.placedInWales += t;
+        s.walesKm += t * problem.km[i * n + j];
+        if (problem.own[i * n + j]) s.ownLa += t;
+      }
+    }
+  }
+  return s;
+}
+
+/** What the matching hands the choice: the scenario's settings and, per type, the year's parameters. */
+export interface ChoiceRules {
+  ownLaFirst: boolean;
+  /** ρ: the pull lost per sector rank (`la` 0, `nfp` 1, `fp` 2). */
+  sectorPreference: number;
+  params: Record<MarketType, ChoiceParams>;
+  /** km from a placing LA to a host (OUTSIDE_WALES included), as the metrics measure it. */
+  km(la: string, host: string): number;
+  warn(message: string): void;
+  /**
+   * Each type's duals from its last problem in this projection: this year's problem, much like last
+   * year's, converges from them in a fraction of the iterations. Held by the projection, never shared.
+   */
+  lastDuals?: Map<MarketType, Duals>;
+  /**
+   * Calibration only: sees each type's problem before the flows are
+   * rounded and placed.
+   */
+  probe?: (problem: ChoiceProblem, continuing: ChoiceStatistics) => void;
+}
+
+export interface ChoicePlacing {
+  seeking(la: string, type: MarketType): number;
+  vacancyOf(p: ProviderPlaces): number;
+  place(la: string, p: ProviderPlaces, n: number): void;
+  placeOutside(la: string, n: number): void;
+  /** The state's groups (read only by a probe). */
+  groups(): Iterable<PlacementGroup>;
+}
+
+/** The type's problem from the LAs still seeking and the providers with vacancies (any order). */
+export function buildChoiceProblem(
+  type: MarketType,
+  las: readonly string[],
+  seekers: readonly number[],
+  providers: readonly ProviderPlaces[],
+  vacancyOf: (p: ProviderPlaces) => number,
+  forProfitCap: number | null,
+  outside: { allowed: boolean; cap: number | null },
+  km: (la: string, host: string) => number,
+): ChoiceProblem {
+  const cells = new Map<string, ChoiceDestination>();
+  for (const p of providers) {
+    const v = vacancyOf(p);
+    if (v <= 0) continue;
+    // A for-profit cap of 0 bars the sector: no destination rather than one held at 0.
+    if (p.sector === 'fp' && forProfitCap !== null && forProfitCap <= 0) continue;
+    const key = `${p.host}|${p.sector}`;
+    let d = cells.get(key);
+    if (!d) {
+      d = { kind: 'wales', host: p.host, sector: p.sector, capacity: 0, forProfit: p.sector === 'fp' && forProfitCap !== null, providers: [] };
+      cells.set(key, d);
+    }
+    d.capacity += v;
+    d.providers.push(p);
+  }
+  const destinations = [...cells.values()];
+  for (const d of destinations) d.providers.sort((a, b) => compareCodes(a.providerId, b.providerId));
+  if (outside.allowed && (outside.cap === null || outside.cap > 0)) {
+    destinations.push({ kind: 'outside', host: 'OUTSIDE_WALES', sector: null, capacity: outside.cap ?? Infinity, forProfit: false, providers: [] });
+  }
+  destinations.push({ kind: 'unplaced', host: 'UNPLACED', sector: null, capacity: Infinity, forProfit: false, providers: [] });
+  destinations.sort(byDestinationKey);
+  const m = las.length;
+  const n = destinations.length;
+  const kmArr = new Float64Array(m * n);
+  const own = new Uint8Array(m * n);
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      const d = destinations[j];
+      if (d.kind === 'unplaced') continue;
+      kmArr[i * n + j] = km(las[i], d.host);
+      if (d.kind === 'wales' && d.host === las[i]) own[i * n + j] = 1;
+    }
+  }
+  return { type, las: [...las], seekers: [...seekers], destinations, km: kmArr, own, forProfitCap: destinations.some((d) => d.forProfit) ? forProfitCap : null };
+}
+
+/** Tiers (c) to (e) of one market type by placement choice: solve, round, fill providers. */
+export function chooseAndPlace(
+  type: MarketType,
+  las: readonly string[],
+  providers: readonly ProviderPlaces[],
+  forProfitCap: number | null,
+  outsideCap: number | null,
+  outsideAllowed: boolean,
+  rules: ChoiceRules,
+  placing: ChoicePlacing,
+): void {
+  const problem = buildChoiceProblem(
+    type,
+    las,
+    las.map((la) => placing.seeking(la, type)),
+    providers,
+    placing.vacancyOf,
+    forProfitCap,
+    { allowed: outsideAllowed, cap: outsideCap },
+    rules.km,
+  );
+  if (rules.probe) rules.probe(problem, groupStatistics(placing.groups(), type, rules.km));
+  const solved = solveChoice(problem, rules.params[type], rules.sectorPreference, rules.lastDuals?.get(type));
+  rules.lastDuals?.set(type, solved.duals);
+  if (!solved.converged) {
+    rules.warn(`placement choice (${type}): the iterative scaling stopped at its cap of ${solved.iterations} iterations before every constraint was within 1e-9; the flows are rounded as they stand`);
+  }
+  const whole = roundChoice(problem, solved.flows);
+  const n = problem.destinations.length;
+  problem.destinations.forEach((d, j) => {
+    if (d.kind === 'unplaced') return;
+    let slot = 0;
+    problem.las.forEach((la, i) => {
+      let k = whole[i * n + j];
+      if (d.kind === 'outside') {
+        placing.placeOutside(la, k);
+        return;
+      }
+      while (k > 0) {
+        const p = d.providers[slot];
+        const take = Math.min(k, placing.vacancyOf(p));
+        placing.place(la, p, take);
+        k -= take;
+        if (placing.vacancyOf(p) === 0) slot++;
+      }
+    });
+  });
+}
+
+/** The statistics of one type's children in placement groups (the base state's, or those continuing). */
+export function groupStatistics(groups: Iterable<PlacementGroup>, type: MarketType, km: (la: string, host: string) => number): ChoiceStatistics {
+  const s: ChoiceStatistics = { outsideWales: 0, placedInWales: 0, walesKm: 0, ownLa: 0 };
+  for (const g of groups) {
+    if (g.placementType !== type || g.children === 0) continue;
+    if (g.host === OUTSIDE_WALES) {
+      s.outsideWales += g.children;
+      continue;
+    }
+    s.placedInWales += g.children;
+    s.walesKm += g.children * km(g.laCode, g.host);
+    if (g.host === g.laCode) s.ownLa += g.children;
+  }
+  return s;
+}

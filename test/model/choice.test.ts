@@ -1,0 +1,316 @@
+// Placement choice (SPEC 4.3): the gravity model's flows worked by hand on two LAs and two hosts, its
+// rounding to whole children, the limits (a huge β is least distance; α → −∞ sends nobody outside
+// while Wales has room), and the calibration.
+import { describe, expect, it } from 'vitest';
+import { fitType } from '../../src/model/matching/calibrate.js';
+import {
+  flowStatistics,
+  roundChoice,
+  solveChoice,
+  type ChoiceDestination,
+  type ChoiceProblem,
+} from '../../src/model/matching/choice.js';
+import { prepareChoice, runProjection } from '../../src/model/project.js';
+import type { LocalAuthority, MatchingSettings, MarketType } from '../../src/model/types.js';
+import { dataset, demand, heldBy, placed, provider, scenario, tally, tl } from './fixtures.js';
+
+const LN2 = Math.log(2);
+
+const wales = (host: string, capacity: number, sector: 'la' | 'nfp' | 'fp' = 'la', forProfit = false): ChoiceDestination => ({
+  kind: 'wales',
+  host,
+  sector,
+  capacity,
+  forProfit,
+  providers: [],
+});
+const outside = (capacity = Infinity): ChoiceDestination => ({ kind: 'outside', host: 'OUTSIDE_WALES', sector: null, capacity, forProfit: false, providers: [] });
+const unplacedDest: ChoiceDestination = { kind: 'unplaced', host: 'UNPLACED', sector: null, capacity: Infinity, forProfit: false, providers: [] };
+
+/** Two LAs A and B, hosts hA (in A) and hB (in B): 10 km to the own host, 20 km to the other. */
+function twoByTwo(seekers: [number, number], dests: ChoiceDestination[], km: number[][], forProfitCap: number | null = null): ChoiceProblem {
+  const n = dests.length;
+  const flat = new Float64Array(2 * n);
+  const own = new Uint8Array(2 * n);
+  for (let i = 0; i < 2; i++)
+    for (let j = 0; j < n; j++) {
+      flat[i * n + j] = km[i][j];
+      own[i * n + j] = dests[j].kind === 'wales' && dests[j].host === ['A', 'B'][i] ? 1 : 0;
+    }
+  return { type: 'foster', las: ['A', 'B'], seekers: [...seekers], destinations: dests, km: flat, own, forProfitCap };
+}
+
+const flowsOf = (p: ChoiceProblem, f: Float64Array): number[][] => p.las.map((_, i) => Array.from(f.slice(i * p.destinations.length, (i + 1) * p.destinations.length)));
+
+describe('the gravity model, worked by hand', () => {
+  // β = ln 2 / 10 per km: a place's pull halves every 10 km. So exp(−β·10) = 1/2, exp(−β·20) = 1/4.
+  const beta = LN2 / 10;
+
+  it('no capacity binds: each LA spreads its seekers in proportion to K = V · exp(−β d)', () => {
+    // V = 4 at each host. K_A = (4/2, 4/4) = (2, 1), K_B = (1, 2). S_A = S_B = 3:
+    // T_A = 3 × (2/3, 1/3) = (2, 1); T_B = (1, 2). Columns 3 and 3, within 4: v = 1.
+    const p = twoByTwo([3, 3], [wales('A', 4), wales('B', 4), unplacedDest], [[10, 20, 0], [20, 10, 0]]);
+    const s = solveChoice(p, { alpha: 0, beta, gamma: 0 }, 0);
+    expect(s.converged).toBe(true);
+    const f = flowsOf(p, s.flows);
+    expect(f[0][0]).toBeCloseTo(2, 12);
+    expect(f[0][1]).toBeCloseTo(1, 12);
+    expect(f[1][0]).toBeCloseTo(1, 12);
+    expect(f[1][1]).toBeCloseTo(2, 12);
+    expect(f[0][2]).toBeLessThan(1e-300); // UNPLACED: e^−1000 of the pull
+    expect(Array.from(roundChoice(p, s.flows))).toEqual([2, 1, 0, 1, 2, 0]);
+  });
+
+  it('a full host: v < 1 keeps its flows at its vacancies, the rest go elsewhere (flows 3 − √5 and √5 − 2)', () => {
+    // V_hA = 1, V_hB = 5: K_A = (1/2, 5/4), K_B = (1/4, 5/2). Unscaled, hA would take
+    // 3 × 0.5/1.75 + 3 × 0.25/2.75 = 0.857 + 0.273 = 1.13 > 1, so v = v_hA < 1 with
+    //   3v/(v + 2.5) + 3v/(v + 10) = 1  (A's row: 3 × 0.5v/(0.5v + 1.25); B's: 3 × 0.25v/(0.25v + 2.5))
+    //   ⇔ 5v² + 25v − 25 = 0 ⇔ v = (−5 + √45)/2 = 0.854102,
+    // T_A,hA = 3v/(v + 2.5) = 3 − √5 = 0.763932, T_B,hA = 3v/(v + 10) = √5 − 2 = 0.236068;
+    // T_A,hB = 3 − 0.763932 = √5 = 2.236068, T_B,hB = 5 − √5 = 2.763932.
+    const p = twoByTwo([3, 3], [wales('A', 1), wales('B', 5), unplacedDest], [[10, 20, 0], [20, 10, 0]]);
+    const s = solveChoice(p, { alpha: 0, beta, gamma: 0 }, 0);
+    expect(s.converged).toBe(true);
+    const f = flowsOf(p, s.flows);
+    expect(f[0][0]).toBeCloseTo(3 - Math.sqrt(5), 8);
+    expect(f[1][0]).toBeCloseTo(Math.sqrt(5) - 2, 8);
+    expect(f[0][1]).toBeCloseTo(Math.sqrt(5), 8);
+    expect(f[1][1]).toBeCloseTo(5 - Math.sqrt(5), 8);
+    expect(f[0][0] + f[1][0]).toBeLessThanOrEqual(1 + 1e-9);
+    // Whole children: floors A (0, 2), B (0, 2); each LA rounds one cell up. hA has room for 1.
+    // Best: A→hA (fraction 0.764) and B→hB (0.764), sum 1.528, against A→hB + B→hB (0.236 + 0.764)
+    // or A→hB + B→hA (0.236 + 0.236).
+    expect(Array.from(roundChoice(p, s.flows))).toEqual([1, 2, 0, 0, 3, 0]);
+  });
+
+  it('outside Wales pulls exp(α − β d_out): α = ln 8 at 30 km weighs as one place', () => {
+    // K_A = (2, 1, e^{ln 8 − 3 ln 2} = 1): T_A = 3 × (1/2, 1/4, 1/4) = (1.5, 0.75, 0.75).
+    // K_B = (1, 2, 1): T_B = (0.75, 1.5, 0.75). Columns 2.25 ≤ 4.
+    const p = twoByTwo([3, 3], [wales('A', 4), wales('B', 4), outside(), unplacedDest], [[10, 20, 30, 0], [20, 10, 30, 0]]);
+    const s = solveChoice(p, { alpha: Math.log(8), beta, gamma: 0 }, 0);
+    const f = flowsOf(p, s.flows);
+    expect(f[0].slice(0, 3).map((x) => +x.toFixed(10))).toEqual([1.5, 0.75, 0.75]);
+    expect(f[1].slice(0, 3).map((x) => +x.toFixed(10))).toEqual([0.75, 1.5, 0.75]);
+    const stats = flowStatistics(p, s.flows);
+    expect(stats.outsideWales).toBeCloseTo(1.5, 10);
+    // own LA: A→hA 1.5 + B→hB 1.5; km in Wales: 1.5·10 + 0.75·20 + 0.75·20 + 1.5·10 = 60
+    expect(stats.ownLa).toBeCloseTo(3, 10);
+    expect(stats.walesKm).toBeCloseTo(60, 10);
+  });
+
+  it('γ = ln 2 doubles the pull of the own LA: K_A = (4, 1) so T_A = 3 × (4/5, 1/5)', () => {
+    const p = twoByTwo([3, 0], [wales('A', 4), wales('B', 4), unplacedDest], [[10, 20, 0], [20, 10, 0]]);
+    const f = flowsOf(p, solveChoice(p, { alpha: 0, beta, gamma: LN2 }, 0).flows);
+    expect(f[0][0]).toBeCloseTo(2.4, 12);
+    expect(f[0][1]).toBeCloseTo(0.6, 12);
+  });
+
+  it('ρ = ln 2 halves an nfp place against an la place at the same host', () => {
+    // One LA, host hA with 2 la and 2 nfp vacancies at 10 km: K = (2/2, 2/2 × 1/2) = (1, 0.5): T = 3 × (2/3, 1/3).
+    const p = twoByTwo([3, 0], [wales('A', 2, 'la'), wales('A', 2, 'nfp'), unplacedDest], [[10, 10, 0], [10, 10, 0]]);
+    const f = flowsOf(p, solveChoice(p, { alpha: 0, beta, gamma: 0 }, LN2).flows);
+    expect(f[0][0]).toBeCloseTo(2, 12);
+    expect(f[0][1]).toBeCloseTo(1, 12);
+  });
+
+  it('a for-profit cap shares one factor over the for-profit destinations; the rest are unplaced', () => {
+    // A seeks 2; fp hosts hA (V 2, 10 km: K = 1) and hB (V 2, 20 km: K = 0.5); cap 1; no outside.
+    // The group's flow is 1, split 1 : 0.5 as the pulls are: (2/3, 1/3); the other child is unplaced.
+    const p = twoByTwo([2, 0], [wales('A', 2, 'fp', true), wales('B', 2, 'fp', true), unplacedDest], [[10, 20, 0], [20, 10, 0]], 1);
+    const s = solveChoice(p, { alpha: 0, beta, gamma: 0 }, 0);
+    expect(s.converged).toBe(true);
+    const f = flowsOf(p, s.flows);
+    expect(f[0][0]).toBeCloseTo(2 / 3, 8);
+    expect(f[0][1]).toBeCloseTo(1 / 3, 8);
+    expect(f[0][2]).toBeCloseTo(1, 8);
+    // Whole: UNPLACED 1 (a whole number already), then one more child: hA (fraction 2/3) over hB (1/3).
+    expect(Array.from(roundChoice(p, s.flows))).toEqual([1, 0, 1, 0, 0, 0]);
+  });
+
+  it('warns, through a flag, when the iteration cap is reached', () => {
+    const p = twoByTwo([3, 3], [wales('A', 1), wales('B', 5), unplacedDest], [[10, 20, 0], [20, 10, 0]]);
+    const s = solveChoice(p, { alpha: 0, beta, gamma: 0 }, 0, undefined, { scaling: 2, newton: 0, tolerance: 1e-9 });
+    expect(s.converged).toBe(false);
+    expect(s.iterations).toBe(2);
+  });
+});
+
+// A projection on two LAs with hosts in both. Custom geography on one meridian: A at 52°N, B at
+// 52.18°N (20.0 km apart), areas so that the distance inside A is 0.9054 × √(area/π) = 10 km.
+const LAS2: LocalAuthority[] = [
+  { code: 'A', nameEn: 'A', nameCy: 'A', region: 'north-wales', lat: 52, lon: -3, areaKm2: Math.PI * (10 / 0.9054) ** 2 },
+  { code: 'B', nameEn: 'B', nameCy: 'B', region: 'powys', lat: 52.18, lon: -3, areaKm2: Math.PI * (10 / 0.9054) ** 2 },
+];
+
+const choice = (over: Partial<MatchingSettings> = {}): MatchingSettings => ({
+  method: 'choice',
+  calibrate: false,
+  ownLaFirst: false,
+  sectorPreference: 0,
+  distanceDecay: { foster: LN2 / 10, residential: LN2 / 10, secure: LN2 / 10 },
+  outsidePull: { foster: 0, residential: 0, secure: 0 },
+  ownLaPull: { foster: 0, residential: 0, secure: 0 },
+  ...over,
+});
+const perType = (v: number): Record<MarketType, number> => ({ foster: v, residential: v, secure: v });
+
+describe('placement choice in a projection', () => {
+  it('spreads new placements over both hosts in proportion to their pull, and fills providers in id order', () => {
+    // Each LA has 3 foster children outside Wales at the base date and need doubles to 6, so 3 seek
+    // (turnover 0). Hosts: A has FA1 (2 places) and FA2 (2 places), B has FB (4 places), all la.
+    // Distances: inside an LA 10 km, A–B 20.0 km. With β = ln 2/10 and outside barred, as the first
+    // hand-worked case: T_A = (2, 1), T_B = (1, 2) (the 20.0 km is 20.02 km here: T_A,hB = 0.9990).
+    // Whole: A 2 at host A, 1 at host B; B 1 at A, 2 at B. At host A, A (first in code order) takes
+    // FA1's 2 places, then B takes FA2.
+    const ds = dataset({
+      localAuthorities: LAS2,
+      placements: [placed('A', 'foster', 'fp', 'OUTSIDE_WALES', 3), placed('B', 'foster', 'fp', 'OUTSIDE_WALES', 3)],
+      providers: [provider('FA1', 'la', 'A', 'foster', 2), provider('FA2', 'la', 'A', 'foster', 2), provider('FB', 'la', 'B', 'foster', 4)],
+      demandHistory: [demand('A', 3), demand('B', 3)],
+    });
+    const sc = scenario({
+      demand: { method: 'change', rate: tl(1), rateByLa: {} },
+      outsideWales: { allowed: false, places: null, distanceKm: 150, distanceKmByLa: {}, sector: 'fp' },
+      matching: choice(),
+    });
+    const p = runProjection(ds, sc);
+    expect(heldBy(p, 2024, 'A')).toEqual(['FA1:2', 'FB:1', 'OUTSIDE_WALES:3']);
+    expect(heldBy(p, 2024, 'B')).toEqual(['FA2:1', 'FB:2', 'OUTSIDE_WALES:3']);
+    expect(tally(p, 2024, 'A').placedInOwnLa).toBe(2);
+    // With matching absent the 4.2 rules place A's 3 in A's own la places (tier a) first.
+    const ld = runProjection(ds, { ...sc, matching: undefined });
+    expect(heldBy(ld, 2024, 'A')).toEqual(['FA1:2', 'FA2:1', 'OUTSIDE_WALES:3']);
+  });
+
+  it('own_la_first: tier (a) runs first as in 4.2, the choice takes the rest', () => {
+    const ds = dataset({
+      localAuthorities: LAS2,
+      placements: [placed('A', 'foster', 'fp', 'OUTSIDE_WALES', 3), placed('B', 'foster', 'fp', 'OUTSIDE_WALES', 3)],
+      providers: [provider('FA1', 'la', 'A', 'foster', 2), provider('FA2', 'la', 'A', 'foster', 2), provider('FB', 'la', 'B', 'foster', 4)],
+      demandHistory: [demand('A', 3), demand('B', 3)],
+    });
+    const sc = scenario({
+      demand: { method: 'change', rate: tl(1), rateByLa: {} },
+      outsideWales: { allowed: false, places: null, distanceKm: 150, distanceKmByLa: {}, sector: 'fp' },
+      matching: choice({ ownLaFirst: true }),
+    });
+    const p = runProjection(ds, sc);
+    // Tier (a): A takes 3 of host A's 4 la places, B takes 3 of host B's 4. Nobody is left to choose.
+    expect(heldBy(p, 2024, 'A')).toEqual(['FA1:2', 'FA2:1', 'OUTSIDE_WALES:3']);
+    expect(heldBy(p, 2024, 'B')).toEqual(['FB:3', 'OUTSIDE_WALES:3']);
+  });
+});
+
+describe('the limits', () => {
+  // Three LAs at irregular places (no two distances equal), one sector per host.
+  const LAS3: LocalAuthority[] = [
+    { code: 'A', nameEn: 'A', nameCy: 'A', region: 'north-wales', lat: 52, lon: -3, areaKm2: 300 },
+    { code: 'B', nameEn: 'B', nameCy: 'B', region: 'north-wales', lat: 52.4, lon: -3.3, areaKm2: 500 },
+    { code: 'C', nameEn: 'C', nameCy: 'C', region: 'powys', lat: 52.9, lon: -3.1, areaKm2: 800 },
+  ];
+  const ds = dataset({
+    localAuthorities: LAS3,
+    placements: [
+      placed('A', 'residential', 'fp', 'OUTSIDE_WALES', 3),
+      placed('B', 'residential', 'fp', 'OUTSIDE_WALES', 2),
+      placed('C', 'residential', 'fp', 'OUTSIDE_WALES', 2),
+    ],
+    providers: [provider('HA', 'nfp', 'A', 'residential', 1), provider('HB', 'fp', 'B', 'residential', 3), provider('HC', 'fp', 'C', 'residential', 2)],
+    demandHistory: [demand('A', 3), demand('B', 2), demand('C', 2)],
+  });
+  const barred = { allowed: false, places: null, distanceKm: 150, distanceKmByLa: {}, sector: 'fp' as const };
+
+  it('with outside Wales barred, a huge β gives the least-distance answer', () => {
+    // Seekers 3 + 2 + 2 = 7 for 6 places: the least total distance keeps each LA at home where it
+    // can and sends the one child A's single home cannot take to B, the nearer host.
+    const sc = scenario({ demand: { method: 'change', rate: tl(1), rateByLa: {} }, outsideWales: barred });
+    const ld = runProjection(ds, sc);
+    const ch = runProjection(ds, { ...sc, matching: choice({ distanceDecay: perType(1) }) });
+    for (const la of ['A', 'B', 'C']) expect(heldBy(ch, 2024, la)).toEqual(heldBy(ld, 2024, la));
+    expect(ch.years.at(-1)!.warnings).toEqual([]);
+  });
+
+  it('α → −∞ sends nobody outside while Wales has room', () => {
+    // Seekers 7, places 1 + 3 + 5 = 9: room for all. With α = −50 outside Wales weighs e^−50.
+    const roomy = { ...ds, providers: [...ds.providers.slice(0, 2), provider('HC', 'fp', 'C', 'residential', 5)] };
+    const sc = scenario({ demand: { method: 'change', rate: tl(1), rateByLa: {} }, matching: choice({ outsidePull: perType(-50) }) });
+    const p = runProjection(roomy, sc);
+    const outside = ['A', 'B', 'C'].reduce((s, la) => s + tally(p, 2024, la).placedOutsideWales, 0);
+    expect(outside).toBe(7); // the base date's 7, none new
+    expect(['A', 'B', 'C'].reduce((s, la) => s + tally(p, 2024, la).unplaced.residential, 0)).toBe(0);
+    // With α = 0 some of the 7 seekers do go outside (150 km away, so few: e^{−β·150} against places ≤ 60 km).
+    const q = runProjection(roomy, { ...sc, matching: choice({ outsidePull: perType(8) }) });
+    expect(['A', 'B', 'C'].reduce((s, la) => s + tally(q, 2024, la).placedOutsideWales, 0)).toBeGreaterThan(7);
+  });
+});
+
+describe('calibration', () => {
+  it('fits α, β, γ so that the calibration year ends, before rounding, on the base state\'s statistics', () => {
+    // Two LAs; A's base: 4 foster children at home (FA), 2 at B's host (FB), 2 outside Wales;
+    // B's: 3 at home, 1 at A's host, 1 outside. Turnover 0.5 frees places for the fit to work on.
+    const ds = dataset({
+      localAuthorities: LAS2,
+      placements: [
+        placed('A', 'foster', 'la', 'A', 4, 'FA'),
+        placed('A', 'foster', 'nfp', 'B', 2, 'FB'),
+        placed('A', 'foster', 'fp', 'OUTSIDE_WALES', 2),
+        placed('B', 'foster', 'la', 'A', 1, 'FA'),
+        placed('B', 'foster', 'nfp', 'B', 3, 'FB'),
+        placed('B', 'foster', 'fp', 'OUTSIDE_WALES', 1),
+      ],
+      providers: [provider('FA', 'la', 'A', 'foster', 6), provider('FB', 'nfp', 'B', 'foster', 6)],
+      demandHistory: [demand('A', 8), demand('B', 5)],
+    });
+    const sc = scenario({ turnover: { foster: tl(0.5), residential: tl(0), secure: tl(0) }, horizonTo: 2026, matching: choice({ calibrate: true }) });
+    const prepared = prepareChoice(ds, sc)!;
+    expect(prepared.calibrated).toBe(true);
+    const fit = prepared.fitted.foster!;
+    // base: outside 3; own LA 4 + 3 = 7; km in Wales: 4·10 + 2·20.0 + 1·20.0 + 3·10 = 130.1 over 10 children
+    expect(fit.target.outsideWales).toBe(3);
+    expect(fit.target.ownLa).toBe(7);
+    expect(fit.target.meanKm).toBeCloseTo(13.006, 2);
+    expect(fit.reached.outsideWales).toBeCloseTo(3, 3);
+    expect(fit.reached.ownLa).toBeCloseTo(7, 3);
+    expect(fit.reached.meanKm).toBeCloseTo(fit.target.meanKm, 3);
+    expect(fit.params.beta).toBeGreaterThanOrEqual(0);
+    expect(prepared.warnings).toEqual([]);
+    // Held: the same inputs give back the same object; another turnover fits again.
+    expect(prepareChoice(ds, { ...sc, horizonTo: 2030 }, prepared)).toBe(prepared);
+    expect(prepareChoice(ds, { ...sc, turnover: { ...sc.turnover, foster: tl(0.4) } }, prepared)).not.toBe(prepared);
+  });
+
+  it('warns, naming the type and the target, when nobody was outside Wales at the base date', () => {
+    const ds = dataset({
+      localAuthorities: LAS2,
+      placements: [placed('A', 'foster', 'la', 'A', 4, 'FA'), placed('B', 'foster', 'nfp', 'B', 3, 'FB'), placed('B', 'foster', 'la', 'A', 1, 'FA')],
+      providers: [provider('FA', 'la', 'A', 'foster', 6), provider('FB', 'nfp', 'B', 'foster', 6)],
+      demandHistory: [demand('A', 4), demand('B', 4)],
+    });
+    const sc = scenario({ turnover: { foster: tl(0.5), residential: tl(0), secure: tl(0) }, matching: choice({ calibrate: true }) });
+    const prepared = prepareChoice(ds, sc)!;
+    expect(prepared.warnings.some((w) => w.includes('foster') && w.includes('outside Wales at the base date'))).toBe(true);
+    expect(prepared.params.foster.alpha).toBe(-20);
+  });
+
+  it('a capacity-bound outside flow is the nearest attainable value, with a warning', () => {
+    // One LA, 3 seekers after turnover, a single place left in Wales and 0 children outside at the
+    // base date cannot both hold: at least 2 must go outside.
+    const problem: ChoiceProblem = {
+      type: 'residential',
+      las: ['A'],
+      seekers: [3],
+      destinations: [wales('A', 1), outside(), unplacedDest],
+      km: new Float64Array([10, 150, 0]),
+      own: new Uint8Array([1, 0, 0]),
+      forProfitCap: null,
+    };
+    const fit = fitType(
+      'residential',
+      { problem, continuing: { outsideWales: 0, placedInWales: 1, walesKm: 10, ownLa: 1 }, base: { outsideWales: 1, placedInWales: 3, walesKm: 30, ownLa: 3 } },
+      0,
+      { alpha: 0, beta: 0.02, gamma: 0 },
+    );
+    expect(fit.reached.outsideWales).toBeGreaterThan(1.99);
+    expect(fit.warnings.some((w) => w.includes('residential') && w.includes('outside Wales cannot be met'))).toBe(true);
+  });
+});
