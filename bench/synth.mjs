@@ -1,12 +1,14 @@
 #!/usr/bin/env node
-// A synthetic, England-sized data package for the benchmark (docs/performance.md): by default 152
+// A synthetic, England-shaped data package for the benchmark (docs/performance.md): by default 152
 // LAs, about 84,000 children looked after and about 2,500 providers, seeded, so that anyone can
 // reproduce the figures. It is a valid data package (SPEC.md section 3) that `sufficiency validate`
-// accepts, which means it has to look Welsh to the loader: LA codes W069xxxxx, the seven regional
-// partnership board slugs as regions, centroids inside the box the loader allows for Wales (latitude
-// 51 to 54, longitude -6 to -2). The box is smaller than England, so LAs sit closer together than
-// England's do; the number of LAs, children, providers and (placing LA, host LA) pairs is what the
-// run time depends on, and those are England's.
+// accepts, and since the geography comes from the data (SPEC 3.1) it is honestly England's shape:
+// the nine English regions with as many LAs each as England has (London 33, North West 23, ...),
+// scattered around each region's centre inside England's extent (latitude 49.9 to 55.8, longitude
+// -5.7 to 1.8; London's boroughs close together), E-style codes (E09 for London, else E06, E08 and
+// E10 in turn), and `"nation": {"code": "E92000001", "name": "England"}` in datapackage.json. The
+// names and places are made up; the counts of LAs, children, providers and (placing LA, host LA)
+// pairs, which the run time depends on, are England's.
 //
 //   npm run build && node bench/synth.mjs --out /tmp/england [--las 152] [--children 84000] [--providers-per-la 16.4] [--seed 1]
 //
@@ -17,7 +19,20 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { streamFor } from '../dist/model/random.js';
 
-const REGIONS = ['north-wales', 'west-wales', 'west-glamorgan', 'cwm-taf-morgannwg', 'cardiff-and-vale', 'gwent', 'powys'];
+// The nine regions of England: their LAs with children's services (152 in all) and a rough centre.
+// `spread` (degrees) is how far LAs scatter around it: London's 33 boroughs lie close together.
+const REGIONS = [
+  { name: 'North East', las: 12, lat: 54.85, lon: -1.65, spread: 0.35 },
+  { name: 'North West', las: 23, lat: 53.75, lon: -2.6, spread: 0.45 },
+  { name: 'Yorkshire and The Humber', las: 15, lat: 53.8, lon: -1.3, spread: 0.45 },
+  { name: 'East Midlands', las: 9, lat: 52.9, lon: -0.95, spread: 0.5 },
+  { name: 'West Midlands', las: 14, lat: 52.45, lon: -2.1, spread: 0.45 },
+  { name: 'East of England', las: 11, lat: 52.2, lon: 0.45, spread: 0.55 },
+  { name: 'London', las: 33, lat: 51.5, lon: -0.12, spread: 0.12 },
+  { name: 'South East', las: 19, lat: 51.25, lon: -0.75, spread: 0.55 },
+  { name: 'South West', las: 16, lat: 50.85, lon: -3.3, spread: 0.75 },
+];
+const NATION = { code: 'E92000001', name: 'England' };
 const BASE_YEAR = 2025;
 const CHILDREN_PER_LA = 84000 / 152;
 
@@ -40,17 +55,22 @@ export function synthesise({ las: nLas, children: totalChildren, seed }) {
   const normal = (m, sd) => m + sd * Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   const pick = (xs) => xs[Math.floor(random() * xs.length)];
 
-  // --- LAs: scattered over the box, each region the LAs nearest one of seven centres.
-  const centres = REGIONS.map((_, i) => ({ lat: 51.4 + (i % 3) * 1.1 + uniform(-0.2, 0.2), lon: -5.4 + Math.floor(i / 3) * 1.4 + uniform(-0.2, 0.2) }));
+  // --- LAs: as many per region as England has (scaled to --las), scattered around its centre.
+  const perRegion = shareOut(nLas, REGIONS.map((r) => r.las));
   const las = [];
-  for (let i = 0; i < nLas; i++) {
-    const lat = round(uniform(51.05, 53.95), 4);
-    const lon = round(uniform(-5.9, -2.1), 4);
-    let region = 0;
-    for (let r = 1; r < centres.length; r++) if (km({ lat, lon }, centres[r]) < km({ lat, lon }, centres[region])) region = r;
-    const code = `W069${String(i + 1).padStart(5, '0')}`;
-    las.push({ code, nameEn: `Synthshire ${i + 1}`, nameCy: `Sir Synth ${i + 1}`, region: REGIONS[region], lat, lon, areaKm2: round(Math.exp(normal(Math.log(500), 0.8)), 1) });
-  }
+  let other = 0;
+  REGIONS.forEach((r, ri) => {
+    for (let k = 0; k < perRegion[ri]; k++) {
+      const lat = round(Math.min(55.8, Math.max(49.9, normal(r.lat, r.spread))), 4);
+      const lon = round(Math.min(1.8, Math.max(-5.7, normal(r.lon, r.spread * 1.4))), 4);
+      const i = las.length + 1;
+      // E09 London boroughs; elsewhere unitary (E06), metropolitan (E08) and county (E10) codes in turn.
+      const prefix = r.name === 'London' ? 'E09' : ['E06', 'E08', 'E10'][other++ % 3];
+      const code = `${prefix}${String(i).padStart(6, '0')}`;
+      const areaKm2 = round(r.name === 'London' ? uniform(15, 150) : Math.exp(normal(Math.log(900), 0.8)), 1);
+      las.push({ code, nameEn: `Synthshire ${i}`, nameCy: `Synthshire ${i}`, region: r.name, lat, lon, areaKm2 });
+    }
+  });
   const nearest = new Map(las.map((a) => [a.code, las.filter((b) => b !== a).sort((x, y) => km(a, x) - km(a, y) || (x.code < y.code ? -1 : 1)).slice(0, 8)]));
 
   // --- Children looked after at the base date, by LA, then by type (England's mix, jittered).
@@ -186,6 +206,15 @@ const resources = ['local_authorities', 'placements', 'providers', 'demand_histo
 for (const r of resources) writeFileSync(path.join(opts.out, `${r}.csv`), out[`${r}.csv`]);
 writeFileSync(
   path.join(opts.out, 'datapackage.json'),
-  JSON.stringify({ name: `synthetic-${las}-las`, title: `Synthetic data package: ${las} LAs (bench/synth.mjs, seed ${opts.seed})`, resources: resources.map((name) => ({ name, path: `${name}.csv` })) }, null, 2) + '\n',
+  JSON.stringify(
+    {
+      name: `synthetic-${las}-las`,
+      title: `Synthetic England-shaped data package: ${las} LAs (bench/synth.mjs, seed ${opts.seed})`,
+      nation: NATION,
+      resources: resources.map((name) => ({ name, path: `${name}.csv` })),
+    },
+    null,
+    2,
+  ) + '\n',
 );
 process.stdout.write(`${opts.out}: ${out.summary.las} LAs, ${out.summary.children} children, ${out.summary.providers} providers, ${out.summary.placementRows} placement rows\n`);

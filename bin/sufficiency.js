@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-import '../dist/cli/main.js';
+// The CLI as bundled by scripts/bundle.mjs at build time (dist/cli/main.js is the unbundled original).
+import '../dist/cli/sufficiency.js';

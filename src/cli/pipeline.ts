@@ -12,15 +12,15 @@ import { suggestAmong } from '../io/la-names.js';
 import { checkOutputTarget, refuseToOverwriteInputs, writeFileAtomic } from '../io/atomic.js';
 import { buildMeta, hashInputs, metaJson, sha256Hex, type Meta, type ScenarioProvenance } from '../io/provenance.js';
 import path from 'node:path';
-import { METRICS, type AreaLevel, type AreaYearRow, type Dataset, type MetricName, type ModelScenario, type Projection } from '../model/types.js';
+import { METRICS, type AreaLevel, type AreaYearRow, type Dataset, type MatchingSettings, type MetricName, type ModelScenario, type Projection } from '../model/types.js';
 import type { MonteCarloRow, RunSet } from '../model/montecarlo.js';
-import type { LoadedScenario } from '../io/scenario.js';
+import type { LoadedScenario } from '../scenario/load.js';
 import type { PreparedChoice } from '../model/project.js';
 
-export type { LoadedScenario } from '../io/scenario.js';
+export type { LoadedScenario } from '../scenario/load.js';
 
 // Loaded on first use, so that `--help` and `--version` do not pay for the YAML and schema libraries.
-const scenarioModule = () => import('../io/scenario.js');
+const scenarioModule = () => import('../scenario/load.js');
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -295,7 +295,7 @@ export type Rows =
 
 /** The deterministic scenario (distributions at their central value), run to `horizonTo`. */
 export async function modelScenario(inputs: Inputs, loaded: LoadedScenario, horizonTo: number, seed = 1): Promise<ModelScenario> {
-  const { deterministicScenario } = await scenarioModule();
+  const { deterministicScenario } = await import('../scenario/resolve.js');
   // The deterministic run is run 0 of --seed: the seed picks which whole services exit (SPEC 4.3).
   const scenario = deterministicScenario(loaded, inputs.dataset, seed);
   return { ...scenario, horizonTo: Math.max(horizonTo, scenario.horizonTo) };
@@ -389,15 +389,15 @@ function choiceProvenance(c: PreparedChoice): Record<string, unknown> {
 
 /** Placement choice's parameters for the deterministic run of a scenario, or null when it matches by least distance. */
 export async function preparedChoice(inputs: Inputs, loaded: LoadedScenario): Promise<PreparedChoice | null> {
-  if (loaded.spec.matching?.method !== 'choice') return null;
+  if ((loaded.spec.matching as MatchingSettings | undefined)?.method !== 'choice') return null;
   const { prepareChoice } = await import('../model/project.js');
-  const { deterministicScenario } = await scenarioModule();
+  const { deterministicScenario } = await import('../scenario/resolve.js');
   return prepareChoice(inputs.dataset, deterministicScenario(loaded, inputs.dataset));
 }
 
 /** What the table's notes say of the matching, or null under the least-distance rules. */
 export function matchingNote(loaded: LoadedScenario): string | null {
-  const m = loaded.spec.matching;
+  const m = loaded.spec.matching as MatchingSettings | undefined;
   if (m === undefined || m.method !== 'choice') return null;
   return m.calibrate
     ? 'Placement choice: each child may go to any allowed place, nearer ones likelier (SPEC 4.3), calibrated so that ' +

@@ -32,7 +32,7 @@ import {
   RESOURCE_NAMES,
   isResourceName,
   requiredColumns,
-  rowSchema,
+  rowCheck,
   type ParsedRow,
   type ResourceName,
   type RowContext,
@@ -199,18 +199,14 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
   // --- Every row against its schema.
   for (const [name, res] of all) {
     if (res === null) continue;
-    const schema = rowSchema(name, ctx);
-    const columns = RESOURCES[name].fields.map((f) => f.name);
+    const check = rowCheck(name, ctx);
     for (const row of res.rows) {
-      // An optional column that a file leaves out reads as empty cells.
-      const result = schema.safeParse(Object.fromEntries(columns.map((c) => [c, row.raw[c] ?? ''])));
-      if (result.success) {
-        row.parsed = result.data;
+      const result = check(row.raw);
+      if ('parsed' in result) {
+        row.parsed = result.parsed;
         continue;
       }
-      for (const issue of result.error.issues) {
-        error(row.file, row.line, typeof issue.path[0] === 'string' ? issue.path[0] : null, issue.message);
-      }
+      for (const issue of result.issues) error(row.file, row.line, issue.column, issue.message);
     }
   }
 

@@ -3,13 +3,13 @@
 // own streams (seed, run index), runs the deterministic model and keeps the rows of the levels asked for.
 import { areaRows } from '../model/aggregate.js';
 import { packRun, rowKey, type RowKey } from '../model/montecarlo.js';
-import { prepareChoice, runProjection, type PreparedChoice } from '../model/project.js';
+import { prepareBase, prepareChoice, runProjection, type PreparedChoice } from '../model/project.js';
 import { drawFor } from '../model/random.js';
 import type { AreaLevel, Dataset } from '../model/types.js';
-import type { LoadedScenario } from '../io/scenario.js';
+import type { LoadedScenario } from '../scenario/load.js';
 
 // Loaded on first use: a thread handed the inputs never needs the file readers.
-const scenarioModule = () => import('../io/scenario.js');
+
 
 /**
  * Where the inputs come from: files each thread loads, or the inputs the caller has already loaded,
@@ -36,7 +36,7 @@ export interface OneRun {
 
 /** Loads the dataset and scenario once (unless given); the function returned does run `i`. */
 export async function prepareRuns(spec: RunSpec): Promise<(run: number) => OneRun> {
-  const { loadScenario, resolveScenario } = await scenarioModule();
+  const { resolveScenario } = await import('../scenario/resolve.js');
   let dataset: Dataset;
   let loaded: LoadedScenario;
   if ('dataset' in spec) {
@@ -45,9 +45,12 @@ export async function prepareRuns(spec: RunSpec): Promise<(run: number) => OneRu
   } else {
     // Loaded only on this path: a thread handed the inputs never imports the readers.
     const { loadDatasetOrThrow } = await import('../io/dataset.js');
+    const { loadScenario } = await import('../scenario/load.js');
     dataset = (await loadDatasetOrThrow(spec.dataDir)).dataset;
     loaded = await loadScenario(spec.scenarioRef, { scenariosDir: spec.scenariosDir, dataset });
   }
+  // The base state is built once here and copied by each run: the runner holds it, the model keeps nothing.
+  const base = prepareBase(dataset);
   // Placement choice's calibration, held from run to run: fitted again only when a run draws
   // different calibration inputs (an uncertain turnover, occupancy or outside-Wales rule of year B).
   let choice: PreparedChoice | null | undefined;
@@ -55,7 +58,7 @@ export async function prepareRuns(spec: RunSpec): Promise<(run: number) => OneRu
     const drawn = resolveScenario(loaded, dataset, drawFor(spec.seed, run), { seed: spec.seed, run });
     const scenario = spec.horizonTo === undefined ? drawn : { ...drawn, horizonTo: Math.max(spec.horizonTo, drawn.horizonTo) };
     choice = prepareChoice(dataset, scenario, choice ?? undefined);
-    const projection = runProjection(dataset, scenario, { keepPlacements: false, choice });
+    const projection = runProjection(dataset, scenario, { keepPlacements: false, choice, base });
     const rows = typeof spec.level === 'string' ? areaRows(projection, dataset, spec.level) : spec.level.flatMap((l) => areaRows(projection, dataset, l));
     return { rows: rows.map(rowKey), values: packRun(rows) };
   };

@@ -117,7 +117,9 @@ function runInWorkers(
       w.postMessage({ from, to: next } satisfies ToWorker);
     };
     for (let k = 0; k < workers; k++) {
-      const w = new Worker(new URL('./worker.js', import.meta.url), { workerData: spec });
+      // Named from the folder above, so that the path holds both from dist/mc (tsc's output) and from
+      // the bundle in dist/cli (scripts/bundle.mjs), which leaves the worker as tsc wrote it.
+      const w = new Worker(new URL('../mc/worker.js', import.meta.url), { workerData: spec });
       pool.push(w);
       w.on('message', (m: FromWorker) => {
         if (failed) return;

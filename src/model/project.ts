@@ -22,6 +22,7 @@ import {
   type CutUnits,
 } from './supply.js';
 import { inForce, valueAt } from './timeline.js';
+import { TransportSolver } from './transport.js';
 import { occupancyTable, recordHeldPlaces, usablePlaces, type OccupancyTable } from './usable.js';
 import {
   EXTERNAL,
@@ -30,7 +31,6 @@ import {
   PLACEMENT_TYPES,
   isMarketType,
   type Dataset,
-  type ExternalPlacementRow,
   type HostYearPlaces,
   type LaYearTally,
   type MarketType,
@@ -38,7 +38,6 @@ import {
   type PlacementGroup,
   type PlacementRow,
   type ProviderPlaces,
-  type ProviderRow,
   type Projection,
   type Sector,
   type Timeline,
@@ -57,6 +56,8 @@ export interface ProjectionOptions {
    * `deflator`; null or absent = cash (the prices of each year).
    */
   pricesYear?: number | null;
+  /** The dataset's base state, prepared by the caller (prepareBase) when it projects the dataset many times. */
+  base?: PreparedBase;
   /**
    * Placement choice's parameters as prepareChoice gave them for this dataset and scenario. When
    * absent, or fitted on other inputs, they are worked out here: a caller that projects one dataset
@@ -86,9 +87,18 @@ export function runProjection(dataset: Dataset, scenario: ModelScenario, options
   const laByCode = new Map(las.map((l) => [l.code, l]));
   const regionOf = (la: string): string => laByCode.get(la)?.region ?? '';
   const need = makeNeedModel(dataset, scenario);
-  const geo = makeGeography(dataset, scenario);
+  // Distances, the outside-Wales one as in force in the base row; made again in a year where that
+  // distance (a dated parameter) changes.
+  let geo = makeGeography(dataset, scenario, B - 1);
+  const ow0 = scenario.outsideWales;
+  const distanceYears = new Set([...ow0.distanceKm.steps, ...Object.values(ow0.distanceKmByLa).flatMap((tl) => tl.steps)].map(([y]) => y));
+  // The projection's own solver: its buffers serve every least-cost problem of every year.
+  const solver = new TransportSolver();
   const warnings: string[] = [];
-  const state = cachedBaseState(dataset, (m) => warnings.push(m));
+  const base = options.base ?? prepareBase(dataset);
+  if (base.dataset !== dataset) throw new InternalError('runProjection: options.base was prepared for another dataset');
+  warnings.push(...base.warnings);
+  const state = base.state.copy();
   // Under `held` each provider of the base date keeps the use of the places it then held (SPEC 4.3).
   if (scenario.usablePlaces === 'held') recordHeldPlaces(state.providersInOrder(), (p) => state.childrenOf(p));
   const streams = scenario.orderStreams ?? { seed: 1, run: 0 };
@@ -130,6 +140,7 @@ export function runProjection(dataset: Dataset, scenario: ModelScenario, options
   );
 
   for (let t = B; t <= scenario.horizonTo; t++) {
+    if (distanceYears.has(t)) geo = makeGeography(dataset, scenario, t);
     // (1) need
     const needs = new Map<string, NeedByType>(laCodes.map((la) => [la, need.needByType(la, t)]));
     // (2) supply events, all on 1 April
@@ -201,6 +212,7 @@ export function runProjection(dataset: Dataset, scenario: ModelScenario, options
     // growth of a group over it is that LA's new placements there (whichever matching rule runs).
     const beforeMatching = keepPlacements ? new Map(state.groupsInOrder().map((g) => [groupKey(g), g.children])) : null;
     const outcome = matchSeekers(state, seekers, geo, {
+      solver,
       usablePlaces: usable,
       forProfitCap: (_type, entering) => (fpEnded ? floorEps(exceptions * entering) : null),
       approvalRequired: approval,
@@ -248,7 +260,8 @@ export function prepareChoice(dataset: Dataset, scenario: ModelScenario, held?: 
     choice: { key, calibrated: false, params: hand, fitted: {}, warnings: [] },
     choiceProbe: (problem, continuing) => problems.set(problem.type, { problem, continuing }),
   });
-  const geo = makeGeography(dataset, scenario);
+  // The calibration year is the base year: the distances in force then.
+  const geo = makeGeography(dataset, scenario, dataset.baseYear);
   const params = { ...hand };
   const fitted: Partial<Record<MarketType, FittedType>> = {};
   const warnings: string[] = [];
@@ -329,71 +342,22 @@ function groupsByLa(state: PlacementState): Map<string, PlacementGroup[]> {
 
 const sum = (n: NeedByType): number => PLACEMENT_TYPES.reduce((s, t) => s + n[t], 0);
 
-interface BaseEntry {
-  providers: readonly ProviderRow[];
-  placements: readonly PlacementRow[];
-  externals: readonly ExternalPlacementRow[] | undefined;
-  /** Copies of the rows as they were, to see that none has changed since. */
-  providerRows: ReadonlyArray<Record<string, unknown>>;
-  placementRows: ReadonlyArray<Record<string, unknown>>;
-  externalRows: ReadonlyArray<Record<string, unknown>>;
-  state: PlacementState;
-  warnings: readonly string[];
+/**
+ * A dataset's base state (SPEC 4.2: its placement groups and providers at 31 March B), prepared once
+ * and held by the caller: a Monte Carlo run or a scenario compared with another projects the same
+ * dataset again and again, and building the state was a twentieth of a Wales run. Each projection
+ * copies it. A value, not a cache: prepare it again after changing the dataset's rows.
+ */
+export interface PreparedBase {
+  readonly dataset: Dataset;
+  readonly state: PlacementState;
+  readonly warnings: readonly string[];
 }
 
-// The base state of each dataset, built once: a Monte Carlo run or a scenario compared with another
-// projects the same dataset again and again, and building it was a twentieth of a Wales run. It is
-// used only while the dataset's provider and placement rows are the same arrays holding rows with
-// the same values; a copy of it is what each projection gets.
-const baseStates = new WeakMap<Dataset, BaseEntry>();
-
-function cachedBaseState(dataset: Dataset, warn: (m: string) => void): PlacementState {
-  const hit = baseStates.get(dataset);
-  if (
-    hit !== undefined &&
-    hit.providers === dataset.providers &&
-    hit.placements === dataset.placements &&
-    hit.externals === dataset.externalPlacements &&
-    sameRows(hit.externalRows, dataset.externalPlacements ?? []) &&
-    sameRows(hit.providerRows, dataset.providers) &&
-    sameRows(hit.placementRows, dataset.placements)
-  ) {
-    for (const m of hit.warnings) warn(m);
-    return hit.state.copy();
-  }
+export function prepareBase(dataset: Dataset): PreparedBase {
   const warnings: string[] = [];
   const state = baseState(dataset, (m) => warnings.push(m));
-  baseStates.set(dataset, {
-    providers: dataset.providers,
-    placements: dataset.placements,
-    externals: dataset.externalPlacements,
-    externalRows: (dataset.externalPlacements ?? []).map((r) => ({ ...r })),
-    providerRows: dataset.providers.map((r) => ({ ...r })),
-    placementRows: dataset.placements.map((r) => ({ ...r })),
-    state: state.copy(),
-    warnings,
-  });
-  for (const m of warnings) warn(m);
-  return state;
-}
-
-/** Whether every row has the same own fields with the same values as its copy. */
-function sameRows(copies: ReadonlyArray<Record<string, unknown>>, rows: ReadonlyArray<object>): boolean {
-  if (copies.length !== rows.length) return false;
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i] as Record<string, unknown>;
-    const copy = copies[i];
-    let fields = 0;
-    for (const k in row) {
-      if (!Object.prototype.hasOwnProperty.call(row, k)) continue;
-      if (!Object.is(row[k], copy[k]) || !Object.prototype.hasOwnProperty.call(copy, k)) return false;
-      fields++;
-    }
-    let copyFields = 0;
-    for (const k in copy) if (Object.prototype.hasOwnProperty.call(copy, k)) copyFields++;
-    if (fields !== copyFields) return false;
-  }
-  return true;
+  return { dataset, state, warnings };
 }
 
 /** The base state: placements without a provider id are shared over that host's providers by places. */
@@ -455,7 +419,7 @@ function baseState(dataset: Dataset, warn: (m: string) => void): PlacementState 
   return state;
 }
 
-function makeGeography(dataset: Dataset, scenario: ModelScenario): Geography & TallyGeography {
+function makeGeography(dataset: Dataset, scenario: ModelScenario, year: number): Geography & TallyGeography {
   const las = [...dataset.localAuthorities].sort((a, b) => compareCodes(a.code, b.code));
   const index = new Map(las.map((l, i) => [l.code, i]));
   const n = las.length;
@@ -471,7 +435,7 @@ function makeGeography(dataset: Dataset, scenario: ModelScenario): Geography & T
   );
   const ow = scenario.outsideWales;
   const km = (la: string, host: string): number =>
-    host === OUTSIDE_WALES ? (ow.distanceKmByLa[la] ?? ow.distanceKm) : kmMatrix[index.get(la)! * n + index.get(host)!];
+    host === OUTSIDE_WALES ? valueAt(ow.distanceKmByLa[la] ?? ow.distanceKm, year) : kmMatrix[index.get(la)! * n + index.get(host)!];
   const outsideKm = las.map((l) => km(l.code, OUTSIDE_WALES));
   // Each LA's hosts (and, last, outside Wales) nearest first, ties by index: tallies list distances
   // in that order without sorting. Rows with a NaN distance keep the general path.
@@ -572,7 +536,7 @@ function makeCosting(dataset: Dataset, scenario: ModelScenario, t: number, laInd
   }
   return {
     annual,
-    unplacedAnnual: scenario.unplacedWeeklyCostGbp === null ? 0 : scenario.unplacedWeeklyCostGbp * 52 * index(dataset.baseYear),
+    unplacedAnnual: scenario.unplacedWeeklyCostGbp === null ? 0 : valueAt(scenario.unplacedWeeklyCostGbp, t) * 52 * index(dataset.baseYear),
   };
 }
 

@@ -57,10 +57,6 @@ export function largestRemainderInOrder(exact: readonly number[]): number[] {
   return roundShares(exact, null);
 }
 
-// Remainders of the call in progress, in a buffer kept between calls (rounding runs thousands of
-// times a projection, and the model is synchronous, so calls never overlap).
-let remScratch = new Float64Array(64);
-
 /** The cells' remainder order: largest first, remainders within EPS tie, ties by tieOrder (index order if null). */
 function remainderComparator(rem: Float64Array, tieOrder: ((i: number, j: number) => number) | null): (i: number, j: number) => number {
   // The same comparisons either way; the index-order one just skips a call per tie.
@@ -94,8 +90,8 @@ function roundShares(exact: readonly number[], tieOrder: ((i: number, j: number)
   let left = target - assigned;
   // Nothing left over: no remainders needed, no sort.
   if (left === 0) return out;
-  if (remScratch.length < n) remScratch = new Float64Array(Math.max(n, 2 * remScratch.length));
-  const rem = remScratch;
+  // Allocated per call, like `order` beside it: only calls with something left over get here.
+  const rem = new Float64Array(n);
   for (let i = 0; i < n; i++) rem[i] = exact[i] - out[i];
   const order = new Array<number>(n);
   for (let i = 0; i < n; i++) order[i] = i;

@@ -63,6 +63,12 @@ export class PlacementState {
   // where putting each at its place as it came cost a splice of thousands of groups per new group.
   private pendingGroups: PlacementGroup[] = [];
   private pendingProviders: ProviderPlaces[] = [];
+  /**
+   * Each provider's converted twins (`ID~nfp`, `ID~la`), once found (supply.ts): a state never drops
+   * a provider, so the twin found once is the one ensureProvider would find again, without building
+   * its id, name and key strings every year. The state's own: a copy starts without.
+   */
+  readonly twins = new WeakMap<ProviderPlaces, { nfp?: ProviderPlaces; la?: ProviderPlaces }>();
 
   /**
    * A copy of the state unit by unit, without building a key per group: providers

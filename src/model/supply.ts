@@ -125,9 +125,12 @@ export function applyTransitions(
         cut.add(keyOf(p));
       }
     });
-    if (tr.convert > 0) {
+    // exit + convert <= 1 (SPEC 4.2): the scenario check refuses more, but drawn values can exceed it,
+    // so the convert share gives way to the exit share.
+    const convert = Math.min(tr.convert, 1 - tr.exit);
+    if (convert > 0) {
       const fpIdx = matching.map((p, i) => (p.sector === 'fp' ? i : -1)).filter((i) => i >= 0);
-      const converts = largestRemainderInOrder(fpIdx.map((i) => tr.convert * base[i]));
+      const converts = largestRemainderInOrder(fpIdx.map((i) => convert * base[i]));
       fpIdx.forEach((i, j) => moveProvider(state, matching[i], Math.min(converts[j], matching[i].places), base[i], 'nfp'));
     }
   });
@@ -231,16 +234,12 @@ function moveProvider(state: PlacementState, p: ProviderPlaces, n: number, baseP
   });
 }
 
-// Each provider's converted twins, once found: a state never drops a provider, and a provider object
-// belongs to one state, so the twin found once is the one ensureProvider would find again (without
-// building its id, name and key strings every year).
-const twins = new WeakMap<ProviderPlaces, { nfp?: ProviderPlaces; la?: ProviderPlaces }>();
-
+/** A provider's converted twin at the same host, found once per state (PlacementState.twins). */
 function twinOf(state: PlacementState, p: ProviderPlaces, to: 'nfp' | 'la'): ProviderPlaces {
-  let known = twins.get(p);
+  let known = state.twins.get(p);
   if (known === undefined) {
     known = {};
-    twins.set(p, known);
+    state.twins.set(p, known);
   }
   const hit = known[to];
   if (hit !== undefined) return hit;

@@ -76,6 +76,41 @@ export class MinCostFlow {
   /** Node potentials left by the last run: every residual arc has a non-negative reduced cost under them. */
   potential: Float64Array = new Float64Array(0);
 
+  // The search's working arrays, this network's own, kept between runs (a network is reset and run
+  // again for each of a projection's problems) and grown when a larger network comes along.
+  private scratchDist = new Float64Array(64);
+  private scratchPrevArc = new Int32Array(64);
+  private scratchDone = new Uint8Array(64);
+  private scratchKey = new Float64Array(64);
+  private scratchBlockMin = new Float64Array(8);
+  private adjStart = new Int32Array(65);
+  private adjList = new Int32Array(256);
+  private adjTo = new Int32Array(256);
+  private adjCost = new Float64Array(256);
+  private heap = new NodeHeap();
+
+  private adjacency(n: number, arcs: number): { start: Int32Array; list: Int32Array; listTo: Int32Array; listCost: Float64Array } {
+    if (this.adjStart.length < n + 1) this.adjStart = new Int32Array(Math.max(n + 1, 2 * this.adjStart.length));
+    if (this.adjList.length < arcs) {
+      const size = Math.max(arcs, 2 * this.adjList.length);
+      this.adjList = new Int32Array(size);
+      this.adjTo = new Int32Array(size);
+      this.adjCost = new Float64Array(size);
+    }
+    return { start: this.adjStart, list: this.adjList, listTo: this.adjTo, listCost: this.adjCost };
+  }
+
+  private scratch(n: number): { dist: Float64Array; prevArc: Int32Array; done: Uint8Array; key: Float64Array; blockMin: Float64Array } {
+    if (this.scratchDist.length < n) {
+      this.scratchDist = new Float64Array(n);
+      this.scratchPrevArc = new Int32Array(n);
+      this.scratchDone = new Uint8Array(n);
+      this.scratchKey = new Float64Array(n);
+      this.scratchBlockMin = new Float64Array((n + 7) >> 3);
+    }
+    return { dist: this.scratchDist, prevArc: this.scratchPrevArc, done: this.scratchDone, key: this.scratchKey, blockMin: this.scratchBlockMin };
+  }
+
   residual(arc: number): number {
     return this.cap[arc];
   }
@@ -89,12 +124,12 @@ export class MinCostFlow {
     const cap = this.cap;
     const head = this.head;
     const potential = new Float64Array(n);
-    const { dist, prevArc, done, key, blockMin } = scratch(n);
+    const { dist, prevArc, done, key, blockMin } = this.scratch(n);
     const blocks = (n + 7) >> 3;
     // Each node's arcs laid out one after another, in the order of its list (head, then next): the
     // search walks them by index rather than chasing next[e], each step waiting on the last load.
     const m = this.arcCount;
-    const { start, list, listTo, listCost } = adjacency(n, m);
+    const { start, list, listTo, listCost } = this.adjacency(n, m);
     let q = 0;
     for (let u = 0; u < n; u++) {
       start[u] = q;
@@ -108,7 +143,7 @@ export class MinCostFlow {
     start[n] = q;
     let flow = 0;
     let cost = 0;
-    const heap = sharedHeap;
+    const heap = this.heap;
     const small = n <= scanUpTo;
     for (;;) {
       dist.fill(Infinity, 0, n);
@@ -193,40 +228,6 @@ export class MinCostFlow {
   }
 }
 
-// The search's working arrays, shared by every run (runs never overlap: the model is synchronous)
-// and grown when a larger network comes along.
-let scratchDist = new Float64Array(64);
-let scratchPrevArc = new Int32Array(64);
-let scratchDone = new Uint8Array(64);
-let scratchKey = new Float64Array(64);
-let scratchBlockMin = new Float64Array(8);
-let adjStart = new Int32Array(65);
-let adjList = new Int32Array(256);
-let adjTo = new Int32Array(256);
-let adjCost = new Float64Array(256);
-
-function adjacency(n: number, arcs: number): { start: Int32Array; list: Int32Array; listTo: Int32Array; listCost: Float64Array } {
-  if (adjStart.length < n + 1) adjStart = new Int32Array(Math.max(n + 1, 2 * adjStart.length));
-  if (adjList.length < arcs) {
-    const size = Math.max(arcs, 2 * adjList.length);
-    adjList = new Int32Array(size);
-    adjTo = new Int32Array(size);
-    adjCost = new Float64Array(size);
-  }
-  return { start: adjStart, list: adjList, listTo: adjTo, listCost: adjCost };
-}
-
-function scratch(n: number): { dist: Float64Array; prevArc: Int32Array; done: Uint8Array; key: Float64Array; blockMin: Float64Array } {
-  if (scratchDist.length < n) {
-    scratchDist = new Float64Array(n);
-    scratchPrevArc = new Int32Array(n);
-    scratchDone = new Uint8Array(n);
-    scratchKey = new Float64Array(n);
-    scratchBlockMin = new Float64Array((n + 7) >> 3);
-  }
-  return { dist: scratchDist, prevArc: scratchPrevArc, done: scratchDone, key: scratchKey, blockMin: scratchBlockMin };
-}
-
 /** A binary min-heap of (distance, node), ties to the lower node; arrays reused between searches. */
 class NodeHeap {
   // Typed arrays, grown by doubling: a search pushes at most once per arc relaxed, plus the source.
@@ -289,7 +290,6 @@ class NodeHeap {
   }
 }
 
-const sharedHeap = new NodeHeap();
 
 /** A typed array twice as long, holding the same values at the start. */
 function doubled<A extends Int32Array | Float64Array>(a: A): A {
@@ -321,6 +321,22 @@ const DENSE_HOSTS = 40;
 const NEAREST_HOSTS = 16;
 
 /**
+ * What solves a projection's transport problems: one network, reset for each problem, so that its
+ * arrays (and its search's) are allocated once rather than for each of a projection's hundred-odd
+ * problems. A value its caller holds (runProjection makes one per projection), never shared state.
+ */
+export class TransportSolver {
+  private net: MinCostFlow | null = null;
+
+  /** The network, emptied for a problem of `nodeCount` nodes. */
+  network(nodeCount: number, expectedArcs: number): MinCostFlow {
+    if (this.net === null) this.net = new MinCostFlow(nodeCount, expectedArcs);
+    else this.net.reset(nodeCount, expectedArcs);
+    return this.net;
+  }
+}
+
+/**
  * Children of each placing LA sent to each host in a least-cost maximum assignment, where placing a
  * child of LA i at host j in sector s costs 4 × metres(i, j) + rank(s). Returns flow[i][j].
  *
@@ -329,7 +345,7 @@ const NEAREST_HOSTS = 16;
  * potentials) or open an augmenting path, those pairs are added and the problem solved again. The
  * answer is therefore exactly optimal, only found faster.
  */
-export function solveTransport(problem: TransportProblem): number[][] {
+export function solveTransport(problem: TransportProblem, solver: TransportSolver = new TransportSolver()): number[][] {
   const m = problem.supply.length;
   const k = problem.vacancies.length;
   // Flat arrays, row i holding LA i's hosts: a solve is small and frequent, so its set-up matters.
@@ -342,9 +358,9 @@ export function solveTransport(problem: TransportProblem): number[][] {
     for (let i = 0; i < m; i++) for (const j of nearestHosts(metres.subarray(i * k, (i + 1) * k), NEAREST_HOSTS)) allowed[i * k + j] = 1;
   }
   // With every pair an arc the first solution is the full problem's: nothing can be missing.
-  if (dense) return solveOnArcs(p, allowed, false).flow;
+  if (dense) return solveOnArcs(p, allowed, false, solver).flow;
   for (;;) {
-    const solved = solveOnArcs(p, allowed, true);
+    const solved = solveOnArcs(p, allowed, true, solver);
     const missing = pairsToAdd(p, allowed, solved);
     if (missing.length === 0) return solved.flow;
     for (const [i, j] of missing) allowed[i * k + j] = 1;
@@ -395,18 +411,9 @@ interface Solved {
 
 const INF_CAP = Number.MAX_SAFE_INTEGER;
 
-// One network reused by every solve (solves never overlap: the model is synchronous), so that its
-// arrays are not allocated again for each of a projection's hundred-odd problems.
-let pooledNet: MinCostFlow | null = null;
-
-function pooledNetwork(nodeCount: number, expectedArcs: number): MinCostFlow {
-  if (pooledNet === null) pooledNet = new MinCostFlow(nodeCount, expectedArcs);
-  else pooledNet.reset(nodeCount, expectedArcs);
-  return pooledNet;
-}
 
 /** Solves on the allowed pairs; the residuals that pairsToAdd reads only if `residuals`. */
-function solveOnArcs(p: Problem, allowed: Uint8Array, residuals: boolean): Solved {
+function solveOnArcs(p: Problem, allowed: Uint8Array, residuals: boolean, solver: TransportSolver): Solved {
   const { m, k, supply, vacancies, metres } = p;
   const source = 0;
   // Nodes: the source, LAs 1 … m, hosts m+1 … m+k, the shared fp node, the sink.
@@ -426,7 +433,7 @@ function solveOnArcs(p: Problem, allowed: Uint8Array, residuals: boolean): Solve
     arcCount++;
     for (let j = 0; j < k; j++) if (allowed[i * k + j] && hostOpen[j]) arcCount++;
   }
-  const net = pooledNetwork(sink + 1, arcCount);
+  const net = solver.network(sink + 1, arcCount);
   // Arcs are added in the same order as ever: the order of each node's arcs settles ties in the search.
   const supplyArc = new Int32Array(m).fill(-1);
   for (let i = 0; i < m; i++) if (supply[i] > 0) supplyArc[i] = net.addArc(source, la0 + i, supply[i], 0);

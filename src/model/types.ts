@@ -50,7 +50,7 @@ export function isMarketType(t: string): t is MarketType {
 }
 
 export interface LocalAuthority {
-  code: string; // a token of letters, digits, `-` and `_` (ONS codes such as W06000015 for Wales)
+  code: string; // a token of letters, digits, `-` and `_` (ONS codes in the shipped data)
   nameEn: string;
   nameCy: string;
   region: RegionSlug;
@@ -149,7 +149,7 @@ export interface Dataset {
   baseYear: number;
   /** The regions that local_authorities names, in output order (by each region's first LA code). */
   regions: Region[];
-  /** The nation (datapackage.json `nation`; Wales, W92000004, when it says none). */
+  /** The nation (datapackage.json `nation`; Wales when it says none, see io/dataset.ts). */
   nation: Nation;
 }
 
@@ -215,8 +215,8 @@ export interface OutsideWales {
   /** Cap on children newly placed outside Wales in a year (all types); null = unlimited. */
   places: Timeline | null;
   /** Distance in km: a default for every LA, and per-LA overrides by code. */
-  distanceKm: number;
-  distanceKmByLa: Record<string, number>;
+  distanceKm: Timeline;
+  distanceKmByLa: Record<string, Timeline>;
   sector: Sector;
   /** Extra price of a placement outside Wales in a year, as a share of its cost row (`outside_wales.price_premium`); 0 when absent. */
   pricePremium?: Timeline;
@@ -275,7 +275,7 @@ export interface ModelScenario {
   /** Growth of the general price level a year (the GDP deflator), for money in constant prices (`--prices`). */
   deflator: Timeline;
   /** Weekly cost of an unplaced child in base-year prices; null = costed at 0. */
-  unplacedWeeklyCostGbp: number | null;
+  unplacedWeeklyCostGbp: Timeline | null;
   /** Absent: the least-distance matching of SPEC 4.2. */
   matching?: MatchingSettings;
 }

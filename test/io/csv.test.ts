@@ -26,6 +26,22 @@ describe('parseCsvText', () => {
     expect(table!.records.map((r) => r.line)).toEqual([3, 5]);
   });
 
+  it('trims values outside quotes only, keeps doubled quotes, and skips rows of nothing but commas', () => {
+    const { table, problems } = parseCsvText('a , b\n  x  ,"  y ""q"" "\n,,\n\r\n"",\n', 'f.csv');
+    expect(problems).toEqual([]);
+    expect(table!.header).toEqual(['a', 'b']);
+    expect(table!.records.map((r) => r.values)).toEqual([{ a: 'x', b: '  y "q" ' }]);
+  });
+
+  it('reports a quote inside an unquoted value, and text after a closing quote, at their lines', () => {
+    const { table, problems } = parseCsvText('a,b\n5 "inches",1\n"x"y,2\nok,3\n', 'f.csv');
+    expect(problems.map((p) => [p.line, p.message.slice(0, 40)])).toEqual([
+      [2, 'a double quote inside a value that does '],
+      [3, 'a quoted value must end with a double qu'],
+    ]);
+    expect(table!.records.map((r) => r.line)).toEqual([4]);
+  });
+
   it('reports an empty file', () => {
     expect(parseCsvText('', 'f.csv').problems[0].message).toContain('empty');
   });

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/io/dataset.js';
 import { formatProblem } from '../../src/errors.js';
 import { MAX_DATA_FILE_BYTES, decodeUtf8, readDataFile } from '../../src/io/data-file.js';
-import { unclosedQuoteLine } from '../../src/io/csv.js';
+import { parseCsvText } from '../../src/io/csv.js';
 
 const FIX = 'test/fixtures/io';
 const TMP = mkdtempSync(path.join(tmpdir(), 'sufficiency-data-file-'));
@@ -125,9 +125,10 @@ describe('an unterminated quote is reported where it opened', () => {
     ]);
   });
 
-  it('skips closed quotes, doubled quotes, quoted line breaks, comment lines and mid-value quotes', () => {
-    expect(unclosedQuoteLine('a,b\n"x ""y""",1\n"multi\nline",2\n# a "comment\n5 "inches",3\n')).toBeNull();
+  it('past closed quotes, doubled quotes, quoted line breaks and comment lines', () => {
+    const unclosed = (text: string) => parseCsvText(text, 'f.csv').problems.map((p) => [p.line, p.message.slice(0, 36)]);
+    expect(unclosed('a,b\n"x ""y""",1\n"multi\nline",2\n# a "comment\n')).toEqual([]);
     // Opened on line 4, after a quoted value over lines 2-3 and with CRLF line ends.
-    expect(unclosedQuoteLine('a,b\r\n"two\r\nlines",1\r\n  "open,2\r\nz,3\r\n')).toBe(4);
+    expect(unclosed('a,b\r\n"two\r\nlines",1\r\n  "open,2\r\nz,3\r\n')).toEqual([[4, 'a double quote opens a value that is']]);
   });
 });

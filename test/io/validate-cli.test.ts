@@ -46,6 +46,15 @@ describe('sufficiency validate (built CLI)', () => {
     expect(stdout).toContain('0 scenarios valid, 1 with errors');
   });
 
+  it('reports scenario problems even when the data has problems, as far as a scenario can be checked on its own', () => {
+    const { code, stdout, stderr } = run('validate', '--data', 'test/fixtures/io/three-mistakes', '--scenario', 'test/fixtures/cli/scenarios/broken.yaml');
+    expect(code).toBe(3);
+    const lines = stderr.trim().split('\n');
+    expect(lines).toContain('test/fixtures/io/three-mistakes/placements.csv:5:children: expected a whole number of children (0 or more), found "-40"');
+    expect(lines).toContain('test/fixtures/cli/scenarios/broken.yaml:4:1: demnd: unknown key; did you mean "demand"?');
+    expect(stdout).toContain('0 scenarios valid on their own (their LAs, regions and years wait for a valid dataset), 1 with errors');
+  });
+
   it('sufficiency template refuses a non-empty folder with exit 2', () => {
     const { code, stderr } = run('template', 'test/fixtures/io/good');
     expect(code).toBe(2);

@@ -7,7 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 type Pool = typeof import('../../src/mc/worker-pool.js');
 type Summary = typeof import('../../src/model/montecarlo.js');
 type DatasetIo = typeof import('../../src/io/dataset.js');
-type ScenarioIo = typeof import('../../src/io/scenario.js');
+type ScenarioIo = typeof import('../../src/scenario/load.js');
+type ScenarioResolve = typeof import('../../src/scenario/resolve.js');
 type Project = typeof import('../../src/model/project.js');
 type Aggregate = typeof import('../../src/model/aggregate.js');
 type Distributions = typeof import('../../src/model/distribution.js');
@@ -43,7 +44,7 @@ describe('runMonteCarlo', () => {
 
   it('gives the same runs whether threads load the inputs or are handed them', async () => {
     const { loadDatasetOrThrow } = await dist<DatasetIo>('io/dataset.js');
-    const { loadScenario } = await dist<ScenarioIo>('io/scenario.js');
+    const { loadScenario } = await dist<ScenarioIo>('scenario/load.js');
     const { dataset } = await loadDatasetOrThrow(DATA);
     const scenario = await loadScenario('uncertain', { scenariosDir: SCENARIOS, dataset });
     const handed = await pool.runMonteCarlo({ dataset, scenario, runs: 6, seed: 7, workers: 2, level: 'region' });
@@ -75,7 +76,8 @@ describe('runMonteCarlo', () => {
 
   it('with every parameter fixed, gives the deterministic run as mean, p10, p50 and p90', async () => {
     const { loadDatasetOrThrow } = await dist<DatasetIo>('io/dataset.js');
-    const { loadScenario, resolveScenario } = await dist<ScenarioIo>('io/scenario.js');
+    const { loadScenario } = await dist<ScenarioIo>('scenario/load.js');
+    const { resolveScenario } = await dist<ScenarioResolve>('scenario/resolve.js');
     const { runProjection } = await dist<Project>('model/project.js');
     const { areaRows } = await dist<Aggregate>('model/aggregate.js');
     const { centralValue } = await dist<Distributions>('model/distribution.js');

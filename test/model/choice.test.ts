@@ -170,7 +170,7 @@ describe('placement choice in a projection', () => {
     });
     const sc = scenario({
       demand: { method: 'change', rate: tl(1), rateByLa: {} },
-      outsideWales: { allowed: false, places: null, distanceKm: 150, distanceKmByLa: {}, sector: 'fp' },
+      outsideWales: { allowed: false, places: null, distanceKm: { initial: 150, steps: [] }, distanceKmByLa: {}, sector: 'fp' },
       matching: choice(),
     });
     const p = runProjection(ds, sc);
@@ -191,7 +191,7 @@ describe('placement choice in a projection', () => {
     });
     const sc = scenario({
       demand: { method: 'change', rate: tl(1), rateByLa: {} },
-      outsideWales: { allowed: false, places: null, distanceKm: 150, distanceKmByLa: {}, sector: 'fp' },
+      outsideWales: { allowed: false, places: null, distanceKm: { initial: 150, steps: [] }, distanceKmByLa: {}, sector: 'fp' },
       matching: choice({ ownLaFirst: true }),
     });
     const p = runProjection(ds, sc);
@@ -218,7 +218,7 @@ describe('the limits', () => {
     providers: [provider('HA', 'nfp', 'A', 'residential', 1), provider('HB', 'fp', 'B', 'residential', 3), provider('HC', 'fp', 'C', 'residential', 2)],
     demandHistory: [demand('A', 3), demand('B', 2), demand('C', 2)],
   });
-  const barred = { allowed: false, places: null, distanceKm: 150, distanceKmByLa: {}, sector: 'fp' as const };
+  const barred = { allowed: false, places: null, distanceKm: { initial: 150, steps: [] }, distanceKmByLa: {}, sector: 'fp' as const };
 
   it('with outside Wales barred, a huge β gives the least-distance answer', () => {
     // Seekers 3 + 2 + 2 = 7 for 6 places: the least total distance keeps each LA at home where it

@@ -46,7 +46,7 @@ export function scenario(over: Partial<ModelScenario> = {}): ModelScenario {
     transitions: [],
     fosterWales: { netNewPlaces: tl(0), transfersFromFp: tl(0) },
     regionalResidential: [],
-    outsideWales: { allowed: true, places: null, distanceKm: 150, distanceKmByLa: {}, sector: 'fp' },
+    outsideWales: { allowed: true, places: null, distanceKm: tl(150), distanceKmByLa: {}, sector: 'fp' },
     inflation: tl(0),
     deflator: tl(0),
     unplacedWeeklyCostGbp: null,

@@ -230,7 +230,7 @@ describe('not_local_nonprofit', () => {
     });
     const s = scenario({
       demand: { method: 'change', rate: tl(0.25), rateByLa: {} },
-      outsideWales: { allowed: false, places: null, distanceKm: 150, distanceKmByLa: {}, sector: 'fp' },
+      outsideWales: { allowed: false, places: null, distanceKm: { initial: 150, steps: [] }, distanceKmByLa: {}, sector: 'fp' },
     });
     expect(metric(ds, s, 'A', 2023, 'not_local_nonprofit')).toBe(3);
     expect(metric(ds, s, 'A', 2024, 'not_local_nonprofit')).toBe(4);

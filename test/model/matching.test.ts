@@ -137,10 +137,23 @@ describe('tier (d): outside Wales, and (e) unplaced', () => {
 
   it('outside Wales placements use the scenario\'s sector and distance (per LA or one number)', () => {
     const s = scenario({ demand: grow });
-    s.outsideWales = { ...s.outsideWales, sector: 'nfp', distanceKm: 200, distanceKmByLa: { B: 80 } };
+    s.outsideWales = { ...s.outsideWales, sector: 'nfp', distanceKm: tl(200), distanceKmByLa: { B: tl(80) } };
     const p = runProjection(ds, s);
     expect(tally(p, 2024, 'A').distances).toEqual([[200, 8]]);
     expect(tally(p, 2024, 'B').distances).toEqual([[80, 4]]);
     expect(tally(p, 2024, 'A').forProfitPlacements).toBe(4); // the base 4 were fp; the 4 new are nfp
+  });
+
+  it('a dated outside-Wales distance holds from its year: every child there is that far from then on', () => {
+    // As above, with A's distance { 2025: 300 } (150, the default, before): in 2024 A's 8 children
+    // outside Wales are 150 km away; from 2025 on every one of A's children there is 300 km away.
+    const s = scenario({ demand: grow, horizonTo: 2025 });
+    s.outsideWales = { ...s.outsideWales, distanceKm: { initial: 150, steps: [[2025, 300]] }, distanceKmByLa: { B: tl(80) } };
+    const p = runProjection(ds, s);
+    expect(tally(p, 2024, 'A').distances).toEqual([[150, 8]]);
+    const later = tally(p, 2025, 'A').distances;
+    expect(later.length).toBe(1);
+    expect(later[0][0]).toBe(300);
+    expect(tally(p, 2025, 'B').distances.every(([km]) => km === 80)).toBe(true);
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { areaRows } from '../../src/model/aggregate.js';
 import { haversineKm, withinLaKm } from '../../src/model/distance.js';
 import { runProjection } from '../../src/model/project.js';
-import type { CostRow } from '../../src/model/types.js';
+import type { CostRow, Timeline } from '../../src/model/types.js';
 import { dataset, demand, heldBy, placed, provider, scenario, tally, tl } from './fixtures.js';
 
 describe('distance', () => {
@@ -135,12 +135,29 @@ describe('metrics of an area', () => {
   it('unplaced children are costed at unplaced_weekly_cost_gbp in base-year prices', () => {
     // B grows 1 → 2 residential with every home full and outside Wales not allowed: 1 unplaced.
     const full = { ...ds, providers: ds.providers.map((x) => (x.providerId === 'H1' ? { ...x, places: 1 } : x.providerId === 'H2' ? { ...x, places: 1 } : x)) };
-    const s = scenario({ horizonTo: 2025, inflation: tl(0.1), demand: { method: 'change', rate: tl(0), rateByLa: { B: tl(1) } }, unplacedWeeklyCostGbp: 700 });
+    const s = scenario({ horizonTo: 2025, inflation: tl(0.1), demand: { method: 'change', rate: tl(0), rateByLa: { B: tl(1) } }, unplacedWeeklyCostGbp: tl(700) });
     s.outsideWales.allowed = false;
     const q = runProjection(full, s);
     // B 2024: 1 at H2 (C, 286,000) + 1 unplaced × 700 × 52 (base year 2024: index 1) = 36,400
     expect(tally(q, 2024, 'B').unplaced.residential).toBe(1);
     expect(tally(q, 2024, 'B').costGbp).toBeCloseTo(286_000 + 36_400, 6);
+  });
+
+  it('a dated unplaced_weekly_cost_gbp costs each year at that year\'s value, in base-year prices', () => {
+    // As above, once with 700 a week throughout and once with { 2024: 700, 2025: 900 }: 2024 is the
+    // same; in 2025 each unplaced child costs (900 - 700) × 52 × 1.1 (indexed once) = 11,440 more.
+    const full = { ...ds, providers: ds.providers.map((x) => (x.providerId === 'H1' ? { ...x, places: 1 } : x.providerId === 'H2' ? { ...x, places: 1 } : x)) };
+    const run = (unplacedWeeklyCostGbp: Timeline) => {
+      const s = scenario({ horizonTo: 2025, inflation: tl(0.1), demand: { method: 'change', rate: tl(0), rateByLa: { B: tl(1) } }, unplacedWeeklyCostGbp });
+      s.outsideWales.allowed = false;
+      return runProjection(full, s);
+    };
+    const flat = run(tl(700));
+    const dated = run({ initial: 0, steps: [[2024, 700], [2025, 900]] });
+    expect(tally(dated, 2024, 'B').costGbp).toBeCloseTo(286_000 + 36_400, 6);
+    const unplaced = tally(dated, 2025, 'B').unplaced.residential;
+    expect(unplaced).toBeGreaterThan(0);
+    expect(tally(dated, 2025, 'B').costGbp! - tally(flat, 2025, 'B').costGbp!).toBeCloseTo(unplaced * 11_440, 6);
   });
 
   it('regions and Wales are about their LAs\' children, but places are those located in the area', () => {

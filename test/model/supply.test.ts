@@ -88,6 +88,13 @@ describe('transitions', () => {
     expect(placesOf(p, 2024, 'P1')).toBe(0);
     expect(placesOf(p, 2024, 'P1~nfp')).toBe(3);
   });
+
+  it('a drawn convert share gives way to the exit share when the two exceed 1', () => {
+    // exit 0.6 and convert 0.7 (a Monte Carlo draw can do that): convert is cut to 1 - 0.6 = 0.4.
+    // exit: 3 + 3 = 6 -> P1 loses 3, P2 loses 3; convert 0.4: 2 + 2 -> P1~nfp 2, P2~nfp 2; P1 and P2 keep 0.
+    const p = runProjection(ds, scenario({ transitions: [{ ...transition, exit: 0.6, convert: 0.7 }] }));
+    expect(['P1', 'P1~nfp', 'P2', 'P2~nfp'].map((id) => placesOf(p, 2024, id))).toEqual([0, 2, 0, 2]);
+  });
 });
 
 describe('Foster Wales', () => {

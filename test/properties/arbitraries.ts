@@ -5,6 +5,7 @@ import { geographyOf } from '../model/fixtures.js';
 // outside Wales, placements pinned to a provider or shared over a host's providers, over-full hosts
 // (a validation warning only), strategies, costs for every combination; and every scenario lever.
 import fc from 'fast-check';
+import { constant } from '../../src/model/timeline.js';
 import {
   MARKET_TYPES,
   OUTSIDE_WALES,
@@ -256,8 +257,8 @@ export function scenarioFor(dataset: Dataset): fc.Arbitrary<ModelScenario> {
         outsideWales: fc.record({
           allowed: fc.boolean(),
           places: fc.option(timeline(fc.integer({ min: 0, max: 5 }), horizon), { nil: null }),
-          distanceKm: fc.integer({ min: 0, max: 300 }),
-          distanceKmByLa: fc.dictionary(fc.constantFrom(...codes), fc.integer({ min: 20, max: 400 }), { maxKeys: 2 }),
+          distanceKm: fc.integer({ min: 0, max: 300 }).map(constant),
+          distanceKmByLa: fc.dictionary(fc.constantFrom(...codes), fc.integer({ min: 20, max: 400 }).map(constant), { maxKeys: 2 }),
           sector,
         }),
         inflation: timeline(fc.integer({ min: 0, max: 10 }).map((k) => k / 100), horizon),
@@ -296,7 +297,7 @@ export function scenarioFor(dataset: Dataset): fc.Arbitrary<ModelScenario> {
           outsideWales: r.outsideWales,
           inflation: r.inflation,
           deflator: r.inflation,
-          unplacedWeeklyCostGbp: r.unplacedWeeklyCostGbp,
+          unplacedWeeklyCostGbp: r.unplacedWeeklyCostGbp === null ? null : constant(r.unplacedWeeklyCostGbp),
         }),
       ),
   );

@@ -312,7 +312,7 @@ describe('placement choice: the steady state', () => {
     transitions: [],
     fosterWales: { netNewPlaces: { initial: 0, steps: [] }, transfersFromFp: { initial: 0, steps: [] } },
     regionalResidential: [],
-    outsideWales: { allowed: true, places: null, distanceKm: 150, distanceKmByLa: {}, sector: 'fp' },
+    outsideWales: { allowed: true, places: null, distanceKm: { initial: 150, steps: [] }, distanceKmByLa: {}, sector: 'fp' },
     inflation: { initial: 0, steps: [] },
     unplacedWeeklyCostGbp: null,
     matching,

@@ -27,7 +27,7 @@ Examples:
 `),
     )
     .action(async (opts: ScenariosOptions) => {
-      const { listScenarios } = await import('../../io/scenario.js');
+      const { listScenarios } = await import('../../scenario/load.js');
       const list = await listScenarios(opts.scenarios).catch((err: NodeJS.ErrnoException) => {
         if (err.code === 'ENOENT' || err.code === 'ENOTDIR') throw new UsageError(`scenarios: no folder ${opts.scenarios}`);
         throw err;

@@ -40,14 +40,10 @@ Examples:
       const { loadDataset, displayPath } = await import('../../io/dataset.js');
       const shown = displayPath(opts.data);
       const { dataset, problems } = await loadDataset(opts.data);
-      let scenarioNote = '';
-      if (dataset !== null) {
-        const checked = await checkScenarios(opts.scenario, opts.scenarios, dataset);
-        problems.push(...checked.problems);
-        scenarioNote = checked.summary;
-      } else {
-        scenarioNote = 'scenarios not checked until the dataset is valid';
-      }
+      // With a dataset in error, each scenario is still checked as far as it can be on its own.
+      const checked = await checkScenarios(opts.scenario, opts.scenarios, dataset);
+      problems.push(...checked.problems);
+      const scenarioNote = checked.summary;
       const errors = problems.filter((p) => p.severity === 'error').length;
       const warnings = problems.length - errors;
       const counts = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
@@ -65,9 +61,12 @@ function childrenAtBase(dataset: { demandHistory: Array<{ year: number; children
   return dataset.demandHistory.filter((d) => d.year === dataset.baseYear).reduce((s, d) => s + d.children, 0);
 }
 
-/** Loads each scenario (all in the folder, or those named) against the dataset, collecting problems. */
-async function checkScenarios(named: string[], scenariosDir: string, dataset: Dataset): Promise<{ problems: Problem[]; summary: string }> {
-  const { listScenarios, loadScenario } = await import('../../io/scenario.js');
+/**
+ * Loads each scenario (all in the folder, or those named) against the dataset, collecting problems;
+ * without a dataset (it has errors), checks each on its own (its LAs, regions and years wait).
+ */
+async function checkScenarios(named: string[], scenariosDir: string, dataset: Dataset | null): Promise<{ problems: Problem[]; summary: string }> {
+  const { listScenarios, loadScenario, checkScenarioAlone } = await import('../../scenario/load.js');
   const { displayPath } = await import('../../io/dataset.js');
   const problems: Problem[] = [];
   let refs: string[] = named;
@@ -95,6 +94,12 @@ async function checkScenarios(named: string[], scenariosDir: string, dataset: Da
   };
   let valid = 0;
   for (const ref of refs) {
+    if (dataset === null) {
+      const found = await checkScenarioAlone(ref, scenariosDir);
+      note(found);
+      if (!found.some((p) => p.severity === 'error')) valid += 1;
+      continue;
+    }
     try {
       const loaded = await loadScenario(ref, { scenariosDir, dataset });
       note(loaded.warnings);
@@ -105,6 +110,7 @@ async function checkScenarios(named: string[], scenariosDir: string, dataset: Da
     }
   }
   const bad = refs.length - valid;
-  const summary = `${valid} scenario${valid === 1 ? '' : 's'} valid${bad > 0 ? `, ${bad} with errors` : ''}`;
+  const alone = dataset === null ? ' on their own (their LAs, regions and years wait for a valid dataset)' : '';
+  const summary = `${valid} scenario${valid === 1 ? '' : 's'} valid${alone}${bad > 0 ? `, ${bad} with errors` : ''}`;
   return { problems, summary };
 }

@@ -11,7 +11,7 @@
 // caps them). Solved by iterative scaling; then rounded to whole children by a small min-cost flow.
 import { compareCodes, floorEps } from '../rounding.js';
 import { MinCostFlow } from '../transport.js';
-import { OUTSIDE_WALES, type MarketType, type PlacementGroup, type ProviderPlaces, type Sector } from '../types.js';
+import { EXTERNAL, OUTSIDE_WALES, type MarketType, type PlacementGroup, type ProviderPlaces, type Sector } from '../types.js';
 
 /** α (outside pull), β (distance decay, per km) and γ (own-LA pull) of one market type. */
 export interface ChoiceParams {
@@ -446,7 +446,12 @@ function solveLinear(A: number[][], r: number[]): number[] | null {
  * Whole children: each cell the floor or the ceiling of its flow, each LA's total exactly its
  * seekers, each destination (and the for-profit group) within its capacity, the cells rounded up
  * chosen to maximise the sum of their fractional parts, once as few children as can be are rounded
- * into UNPLACED (so that rounding never leaves a child unplaced beside a vacancy). A min-cost flow:
+ * into UNPLACED (so that rounding never leaves a child unplaced beside a vacancy) and every
+ * destination takes the floor or the ceiling of its flow (as every LA does: such a rounding always
+ * exists). Without the last, the cells with the largest fractions (an LA's own and nearest places)
+ * took the rounding up and the places far off went short: the whole children's mean distance fell
+ * some 13% below the flows' for residential care in Wales, and full places were left empty while
+ * children went outside Wales. A min-cost flow:
  * a unit sent through cell (ℓ, j) rounds it up at cost 1 − its fractional part; nodes in key order
  * settle ties. A cell whose flow is within 1e-9 of a whole number is that number.
  */
@@ -476,6 +481,28 @@ export function roundChoice(problem: ChoiceProblem, flows: Float64Array): Int32A
   }
   const total = need.reduce((s, r) => s + r, 0);
   if (total === 0) return out;
+  const floors = out.slice();
+  const first = roundOnNetwork(problem, flows, floors, frac, need, room, fpRoom, false);
+  // Floating-point error can leave an LA with no cell to round up but UNPLACED while a destination
+  // has room (all its fractions spent on full places): then any destination with room may take the
+  // child, at a cost above every other rounding.
+  return first.spilled ? roundOnNetwork(problem, flows, floors, frac, need, room, fpRoom, true).out : first.out;
+}
+
+function roundOnNetwork(
+  problem: ChoiceProblem,
+  flows: Float64Array,
+  floors: Int32Array,
+  frac: Float64Array,
+  need: Int32Array,
+  room: Float64Array,
+  fpRoom: number,
+  anyCell: boolean,
+): { out: Int32Array; spilled: boolean } {
+  const m = problem.las.length;
+  const dests = problem.destinations;
+  const n = dests.length;
+  const out = floors.slice();
   // Nodes: source, origins 1 … m, destinations m+1 … m+n, the for-profit group, the sink.
   const source = 0;
   const fpNode = 1 + m + n;
@@ -484,35 +511,54 @@ export function roundChoice(problem: ChoiceProblem, flows: Float64Array): Int32A
   for (let i = 0; i < m; i++) if (need[i] > 0) net.addArc(source, 1 + i, need[i], 0);
   const cellArc = new Int32Array(m * n).fill(-1);
   const unp = dests.findIndex((d) => d.kind === 'unplaced');
-  // Rounding a child up into UNPLACED costs more than any rounding elsewhere can save (m × n), so
-  // that nobody is left unplaced while a destination has room; among roundings that place as many,
-  // the fractional parts decide.
-  const unplacedCost = m * n + 1;
+  // Rounding a child up into UNPLACED costs more than any rounding elsewhere can save, so that
+  // nobody is left unplaced while a destination has room; among roundings that place as many, and
+  // keep every destination at the floor or ceiling of its flow, the fractional parts decide.
+  const beyondFloor = m * n + 1;
+  const unplacedCost = 2 * beyondFloor;
+  const fallback = new Int32Array(m * n).fill(-1);
   for (let i = 0; i < m; i++) {
     if (need[i] <= 0) continue;
     for (let j = 0; j < n; j++) {
       if (frac[i * n + j] > 0) cellArc[i * n + j] = net.addArc(1 + i, 1 + m + j, 1, (j === unp ? unplacedCost : 0) + 1 - frac[i * n + j]);
+      if (anyCell && j !== unp) fallback[i * n + j] = net.addArc(1 + i, 1 + m + j, need[i], 3 * beyondFloor);
     }
   }
   // Only if floating-point error left no way to round: a child more unplaced than the flows say.
   const spill = new Int32Array(m).fill(-1);
-  if (unp >= 0) for (let i = 0; i < m; i++) if (need[i] > 0) spill[i] = net.addArc(1 + i, 1 + m + unp, need[i], 2 * unplacedCost);
+  if (unp >= 0) for (let i = 0; i < m; i++) if (need[i] > 0) spill[i] = net.addArc(1 + i, 1 + m + unp, need[i], 4 * beyondFloor);
   const big = Number.MAX_SAFE_INTEGER;
   for (let j = 0; j < n; j++) {
     const cap = Number.isFinite(room[j]) ? Math.max(0, Math.round(room[j])) : big;
-    if (cap > 0) net.addArc(1 + m + j, dests[j].forProfit ? fpNode : sink, cap, 0);
+    // Up to the floor of the destination's flow at no cost, beyond it at a cost above any the cells
+    // can save: each destination takes the floor or the ceiling of its flow, as each LA does.
+    let total = 0;
+    let floors = 0;
+    for (let i = 0; i < m; i++) {
+      total += Math.max(0, flows[i * n + j]);
+      floors += out[i * n + j];
+    }
+    const free = Math.min(cap, Math.max(0, floorEps(total) - floors));
+    const to = dests[j].forProfit ? fpNode : sink;
+    if (free > 0) net.addArc(1 + m + j, to, free, 0);
+    if (cap - free > 0) net.addArc(1 + m + j, to, cap === big ? big : cap - free, beyondFloor);
   }
   const fpCap = Number.isFinite(fpRoom) ? Math.max(0, Math.round(fpRoom)) : big;
   if (fpCap > 0) net.addArc(fpNode, sink, fpCap, 0);
   net.run(source, sink);
+  let spilled = false;
   for (let i = 0; i < m; i++) {
     for (let j = 0; j < n; j++) {
       const a = cellArc[i * n + j];
       if (a !== -1) out[i * n + j] += net.flowOn(a);
+      if (fallback[i * n + j] !== -1) out[i * n + j] += net.flowOn(fallback[i * n + j]);
     }
-    if (spill[i] !== -1) out[i * n + unp] += net.flowOn(spill[i]);
+    if (spill[i] !== -1 && net.flowOn(spill[i]) > 0) {
+      out[i * n + unp] += net.flowOn(spill[i]);
+      spilled = true;
+    }
   }
-  return out;
+  return { out, spilled };
 }
 
 /** Sorts destinations in key order: hosts by code, then sector rank; outside Wales, then unplaced last. */
@@ -681,11 +727,12 @@ export function chooseAndPlace(
   });
 }
 
-/** The statistics of one type's children in placement groups (the base state's, or those continuing). */
+/** The statistics of one type's children in placement groups (the base state's, or those continuing), the dataset's LAs only. */
 export function groupStatistics(groups: Iterable<PlacementGroup>, type: MarketType, km: (la: string, host: string) => number): ChoiceStatistics {
   const s: ChoiceStatistics = { outsideWales: 0, placedInWales: 0, walesKm: 0, ownLa: 0 };
   for (const g of groups) {
-    if (g.placementType !== type || g.children === 0) continue;
+    // Other authorities' children (EXTERNAL) hold places but are in no LA's statistics.
+    if (g.placementType !== type || g.children === 0 || g.laCode === EXTERNAL) continue;
     if (g.host === OUTSIDE_WALES) {
       s.outsideWales += g.children;
       continue;

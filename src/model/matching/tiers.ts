@@ -3,7 +3,7 @@
 // allow, as a least-cost transportation problem; (d) outside Wales; (e) the rest are unplaced.
 import { compareCodes, largestRemainder, tieKey } from '../rounding.js';
 import { PlacementState, byProviderKey } from '../state.js';
-import { solveTransport } from '../transport.js';
+import { TransportSolver, solveTransport } from '../transport.js';
 import { chooseAndPlace, type ChoiceRules } from './choice.js';
 import { MARKET_TYPES, OUTSIDE_WALES, type MarketType, type ProviderPlaces, type Sector } from '../types.js';
 
@@ -31,6 +31,8 @@ export interface MatchingRules {
   /** New placements with for-profit providers in Wales or non-LA providers outside Wales need approval. */
   approvalRequired: boolean;
   outsideWales: { allowed: boolean; cap: number | null; sector: Sector };
+  /** The projection's solver of the least-cost problems (its buffers are reused); a new one when absent. */
+  solver?: TransportSolver;
   /** Placement choice (SPEC 4.3) in place of tiers (c) and (d); absent or null: the rules of 4.2. */
   choice?: ChoiceRules | null;
 }
@@ -55,6 +57,7 @@ export function matchSeekers(state: PlacementState, seekers: Seekers, geo: Geogr
     supplementaryOutsideWales: new Map(),
     unplaced: seekers,
   };
+  const solver = rules.solver ?? new TransportSolver();
   // Keyed by the provider object itself: the state's providers live for the whole year.
   const vacancies = new Map<ProviderPlaces, number>();
   const open: ProviderPlaces[] = [];
@@ -127,7 +130,7 @@ export function matchSeekers(state: PlacementState, seekers: Seekers, geo: Geogr
       const providers = reserved.get(region)![type];
       if (providers.length === 0) continue;
       const las = geo.laCodes.filter((la) => geo.regionOf(la) === region && seeking(la, type) > 0);
-      assignLeastCost(las, providers, type, null, geo, seeking, vacancyOf, place);
+      assignLeastCost(las, providers, type, null, geo, seeking, vacancyOf, place, solver);
     }
   }
 
@@ -157,7 +160,7 @@ export function matchSeekers(state: PlacementState, seekers: Seekers, geo: Geogr
     const entering = las.reduce((s, la) => s + seeking(la, type), 0);
     if (entering === 0) continue;
     const providers = unreserved[type].filter((p) => vacancyOf(p) > 0);
-    assignLeastCost(las, providers, type, rules.forProfitCap(type, entering), geo, seeking, vacancyOf, place);
+    assignLeastCost(las, providers, type, rules.forProfitCap(type, entering), geo, seeking, vacancyOf, place, solver);
   }
 
   // (d) outside Wales, within the year's cap if there is one.
@@ -221,6 +224,7 @@ function assignLeastCost(
   seeking: (la: string, type: MarketType) => number,
   vacancyOf: (p: ProviderPlaces) => number,
   place: (la: string, p: ProviderPlaces, n: number) => void,
+  solver: TransportSolver,
 ): void {
   if (las.length === 0 || providers.length === 0) return;
   // Each host's providers with vacancies, in one pass over the providers.
@@ -254,12 +258,15 @@ function assignLeastCost(
       metres = (i, j) => matrix[r[i] * n + c[j]];
     }
   }
-  const flow = solveTransport({
-    supply: las.map((la) => seeking(la, type)),
-    vacancies,
-    metres,
-    forProfitCap,
-  });
+  const flow = solveTransport(
+    {
+      supply: las.map((la) => seeking(la, type)),
+      vacancies,
+      metres,
+      forProfitCap,
+    },
+    solver,
+  );
   hosts.forEach((_, j) => {
     let slot = 0;
     for (let i = 0; i < las.length; i++) {

@@ -9,7 +9,8 @@
 // Each value of a year map holds from its year until the next key; before the first key the
 // parameter has its default.
 import { isDistribution, type Distribution } from '../model/distribution.js';
-import { suggestAmong } from './la-names.js';
+import { SECTORS } from '../model/types.js';
+import { suggestAmong } from '../io/la-names.js';
 
 /** A number or a distribution: what a parameter holds for one year, its source set aside. */
 export type Value = number | Distribution;
@@ -18,13 +19,26 @@ export type YearMap = { years: Array<[year: number, value: Value]> };
 export type ParamSpec = Value | YearMap;
 
 /**
- * What a parameter measures, which fixes its range:
- * - `share`: 0 to 1 (a normal is allowed; its draws are clamped to [0, 1]);
- * - `rate`: a rate of change, at least -1 (a normal's draws are clamped at -1);
- * - `count`: 0 or more (places, km, pounds; a normal's draws are clamped at 0);
- * - `signed`: any number (Foster Wales net growth may be negative).
+ * What a numeric parameter measures, which fixes its range (a normal is allowed anywhere; its draws
+ * are clamped into the range):
+ * - `share`: 0 to 1;
+ * - `rate`: a yearly rate of change, at least -1;
+ * - `places`: a number of places, 0 or more, rounded half-up to whole places after a draw;
+ * - `net_places`: a net change in places, any number (Foster Wales net growth may be negative),
+ *   rounded half-up after a draw;
+ * - `km`: a distance, 0 or more;
+ * - `gbp`: an amount of money in pounds, 0 or more.
  */
-export type ParamKind = 'share' | 'rate' | 'count' | 'signed';
+export type ParamKind = 'share' | 'rate' | 'places' | 'net_places' | 'km' | 'gbp';
+
+/** The range behind each kind: what is checked and what a draw is clamped into. */
+type Range = 'share' | 'rate' | 'nonnegative' | 'any';
+const RANGE: Record<ParamKind, Range> = { share: 'share', rate: 'rate', places: 'nonnegative', net_places: 'any', km: 'nonnegative', gbp: 'nonnegative' };
+
+/** Whether a kind's drawn values are rounded half-up to whole numbers (places). */
+export function isWholeKind(kind: ParamKind): boolean {
+  return kind === 'places' || kind === 'net_places';
+}
 
 export interface ParamIssue {
   /** Relative to the parameter. */
@@ -32,6 +46,8 @@ export interface ParamIssue {
   message: string;
   /** Point at the key rather than its value. */
   atKey?: boolean;
+  /** Default error; a warning for a value that is allowed but implausible. */
+  severity?: 'error' | 'warning';
 }
 
 const DIST_NAMES = ['normal', 'triangular', 'uniform'] as const;
@@ -46,6 +62,13 @@ export function isYearMapObject(v: unknown): v is Record<string, unknown> {
   if (!isPlainObject(v)) return false;
   const keys = Object.keys(v);
   return keys.length > 0 && keys.every((k) => YEAR_KEY.test(k));
+}
+
+/** A map whose keys are all sectors (`{ la: 0.95, fp: 0.85 }`): a value given by sector. */
+export function isSectorMap(v: unknown): v is Record<string, unknown> {
+  if (!isPlainObject(v) || isParameterObject(v)) return false;
+  const keys = Object.keys(v);
+  return keys.length > 0 && keys.every((k) => (SECTORS as readonly string[]).includes(k));
 }
 
 /** `{ value: X }` or `{ value: X, source: "..." }`. */
@@ -68,37 +91,60 @@ export function show(v: unknown): string {
   return `a map with keys ${Object.keys(v as object).join(', ') || '(none)'}`;
 }
 
-function rangeText(kind: ParamKind): string {
-  switch (kind) {
+export function rangeText(kind: ParamKind): string {
+  switch (RANGE[kind]) {
     case 'share':
       return 'a share from 0 to 1';
     case 'rate':
-      return 'a rate of change of at least -1';
-    case 'count':
+      return 'a rate of change a year, above -1 and at most 1';
+    case 'nonnegative':
       return 'a number of at least 0';
-    case 'signed':
+    case 'any':
       return 'a number';
   }
 }
 
 function inRange(x: number, kind: ParamKind): boolean {
-  switch (kind) {
+  switch (RANGE[kind]) {
     case 'share':
       return x >= 0 && x <= 1;
     case 'rate':
-      return x >= -1;
-    case 'count':
+      return x > -1 && x <= 1;
+    case 'nonnegative':
       return x >= 0;
-    case 'signed':
+    case 'any':
       return true;
   }
 }
 
 /** Checks a number or a distribution (no source, no year map). */
-function checkValue(v: unknown, kind: ParamKind, path: Array<string | number>, out: ParamIssue[]): void {
+/** A yearly rate of change beyond this (either way) is allowed, with a warning (SPEC 5). */
+export const PLAUSIBLE_RATE = 0.2;
+
+/**
+ * What a share or rate out of range most likely meant: a percentage written as a number (`rate: 2`
+ * for 2%). Null when x / 100 would not be in range either.
+ */
+function percentHint(x: number, kind: ParamKind): string {
+  const range = RANGE[kind];
+  if (range !== 'share' && range !== 'rate') return '';
+  const meant = Number((x / 100).toPrecision(12));
+  if (!inRange(meant, kind)) return '';
+  return `: a ${range === 'share' ? 'share is a fraction' : 'rate is a fraction a year'}; did you mean ${meant}?`;
+}
+
+function checkNumber(x: number, kind: ParamKind, path: Array<string | number>, out: ParamIssue[]): void {
+  if (!Number.isFinite(x) || !inRange(x, kind)) {
+    out.push({ path, message: `expected ${rangeText(kind)}, found ${x}${Number.isFinite(x) ? percentHint(x, kind) : ''}` });
+  } else if (RANGE[kind] === 'rate' && Math.abs(x) > PLAUSIBLE_RATE) {
+    const pct = Number((x * 100).toPrecision(12));
+    out.push({ path, severity: 'warning', message: `found ${x}, a change of ${pct}% a year: more than ${PLAUSIBLE_RATE * 100}% either way is unusual; check that it is meant (a rate is a fraction a year)` });
+  }
+}
+
+function checkValue(v: unknown, kind: ParamKind, path: Array<string | number>, out: ParamIssue[], distribution = true): void {
   if (typeof v === 'number') {
-    if (!Number.isFinite(v)) out.push({ path, message: `expected ${rangeText(kind)}, found ${v}` });
-    else if (!inRange(v, kind)) out.push({ path, message: `expected ${rangeText(kind)}, found ${v}` });
+    checkNumber(v, kind, path, out);
     return;
   }
   if (isPlainObject(v)) {
@@ -106,6 +152,10 @@ function checkValue(v: unknown, kind: ParamKind, path: Array<string | number>, o
     if (keys.length === 1) {
       const name = keys[0];
       if ((DIST_NAMES as readonly string[]).includes(name)) {
+        if (!distribution) {
+          out.push({ path, message: `expected ${rangeText(kind)} (this parameter takes no distribution), found ${show(v)}` });
+          return;
+        }
         checkDistribution(name as (typeof DIST_NAMES)[number], v[name], kind, [...path, name], out);
         return;
       }
@@ -138,7 +188,7 @@ function checkDistribution(
   const a = args as number[];
   if (name === 'normal') {
     if (a[1] < 0) out.push({ path, message: `expected a standard deviation of at least 0, found ${a[1]}` });
-    if (!inRange(a[0], kind)) out.push({ path, message: `expected a mean that is ${rangeText(kind)}, found ${a[0]}` });
+    if (!inRange(a[0], kind)) out.push({ path, message: `expected a mean that is ${rangeText(kind)}, found ${a[0]}${percentHint(a[0], kind)}` });
     return;
   }
   if (name === 'triangular' && !(a[0] <= a[1] && a[1] <= a[2])) {
@@ -157,7 +207,7 @@ function checkDistribution(
 }
 
 /** Checks a value that may carry its source: `{ value: X, source: "..." }`. */
-function checkSourced(v: unknown, kind: ParamKind, path: Array<string | number>, out: ParamIssue[]): void {
+function checkSourced(v: unknown, kind: ParamKind, path: Array<string | number>, out: ParamIssue[], distribution: boolean): void {
   if (isPlainObject(v) && 'value' in v) {
     for (const k of Object.keys(v)) {
       if (k !== 'value' && k !== 'source') {
@@ -166,17 +216,17 @@ function checkSourced(v: unknown, kind: ParamKind, path: Array<string | number>,
       }
     }
     if ('source' in v && typeof v.source !== 'string') out.push({ path: [...path, 'source'], message: `expected a source as text, found ${show(v.source)}` });
-    checkValue(v.value, kind, [...path, 'value'], out);
+    checkValue(v.value, kind, [...path, 'value'], out, distribution);
     return;
   }
-  checkValue(v, kind, path, out);
+  checkValue(v, kind, path, out, distribution);
 }
 
 /**
  * Every problem with a parameter written as `v`. `dated` allows a year map (parameters that the
  * model holds as a Timeline); a value that is dated by its row (a transition's exit) does not.
  */
-export function checkParam(v: unknown, kind: ParamKind, dated: boolean): ParamIssue[] {
+export function checkParam(v: unknown, kind: ParamKind, dated: boolean, distribution = true): ParamIssue[] {
   const out: ParamIssue[] = [];
   if (isPlainObject(v) && !isDistribution(v) && !('value' in v)) {
     const keys = Object.keys(v);
@@ -188,12 +238,12 @@ export function checkParam(v: unknown, kind: ParamKind, dated: boolean): ParamIs
       }
       for (const k of keys) {
         if (!YEAR_KEY.test(k)) out.push({ path: [k], atKey: true, message: `expected every key of a year map to be a year (4 digits), found "${k}"` });
-        else checkSourced(v[k], kind, [k], out);
+        else checkSourced(v[k], kind, [k], out, distribution);
       }
       return out;
     }
   }
-  checkSourced(v, kind, [], out);
+  checkSourced(v, kind, [], out, distribution);
   return out;
 }
 
@@ -237,14 +287,34 @@ export function hasDistribution(p: ParamSpec | null): boolean {
 
 /** Clamps a drawn value into the parameter's range (a normal can fall outside it). */
 export function clampToKind(x: number, kind: ParamKind): number {
-  switch (kind) {
+  switch (RANGE[kind]) {
     case 'share':
       return Math.min(1, Math.max(0, x));
     case 'rate':
-      return Math.max(-1, x);
-    case 'count':
+      return Math.min(1, Math.max(-1, x));
+    case 'nonnegative':
       return Math.max(0, x);
-    case 'signed':
+    case 'any':
       return x;
   }
+}
+
+/** Sets `obj.a.b.c` (a dotted path), creating the maps on the way. */
+export function setAt(obj: Record<string, unknown>, dotted: string, value: unknown): void {
+  const keys = dotted.split('.');
+  let o = obj;
+  for (const k of keys.slice(0, -1)) {
+    if (!isPlainObject(o[k])) o[k] = {};
+    o = o[k] as Record<string, unknown>;
+  }
+  o[keys[keys.length - 1]] = value;
+}
+
+export function getAt(obj: unknown, dotted: string): unknown {
+  let v: unknown = obj;
+  for (const k of dotted.split('.')) {
+    if (!isPlainObject(v)) return undefined;
+    v = v[k];
+  }
+  return v;
 }

@@ -11,7 +11,8 @@ import { formatProblem, ScenarioError } from '../../src/errors.js';
 import { centralValue, type Distribution } from '../../src/model/distribution.js';
 import type { Dataset } from '../../src/model/types.js';
 import { loadDataset } from '../../src/io/dataset.js';
-import { deterministicScenario, loadScenario, resolveScenario } from '../../src/io/scenario.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { deterministicScenario, resolveScenario } from '../../src/scenario/resolve.js';
 import { WALES_LAS } from '../../src/io/wales-las.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -53,7 +54,7 @@ describe('a scenario naming Welsh LAs that the dataset leaves out', () => {
       { region: 'north-wales', host: 'W06000002', year: 2027, places: 3, sector: 'la', placementType: 'residential', reservedForRegion: true },
     ]);
     expect(m.demand.method === 'change' && Object.keys(m.demand.rateByLa)).toEqual(['W06000015']);
-    expect(m.outsideWales.distanceKmByLa).toEqual({ W06000001: 120 });
+    expect(m.outsideWales.distanceKmByLa).toEqual({ W06000001: { initial: 120, steps: [] } });
     // The transition hosted in Powys stays, and matches nothing: no provider of the dataset is in Powys.
     expect(m.transitions.map((t) => t.host)).toEqual(['W06000023', 'W06000002']);
     expect(dataset.providers.some((p) => p.host === 'W06000023')).toBe(false);
@@ -109,13 +110,14 @@ describe('a scenario naming Welsh LAs that the dataset leaves out', () => {
     expect(a.hasDistributions).toBe(true);
   });
 
-  it('still rejects a name that is no Welsh LA, suggesting the nearest (in the dataset or not)', async () => {
+  it("still rejects a name that is no Welsh LA, suggesting the nearest of the dataset's LAs", async () => {
     const dataset = await threeLas();
     const err = await loadScenario('not-welsh', { scenariosDir: SUBSET, dataset }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ScenarioError);
     expect((err as ScenarioError).problems.map(shown)).toEqual([
       'not-welsh.yaml:5:5: demand.rate_by_la.Bristol: unknown local authority "Bristol"',
-      'not-welsh.yaml:7:25: transitions[0].host: unknown local authority "Conwey"; did you mean "Conwy" (W06000003)?',
+      // Conwy is not in the dataset, so "Conwey" has no suggestion.
+      'not-welsh.yaml:7:25: transitions[0].host: unknown local authority "Conwey"',
       'not-welsh.yaml:9:13: regional_residential[0].host: unknown local authority "Cardif"; did you mean "Cardiff" (W06000015)?',
     ]);
   });

@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, ScenarioError } from '../../src/errors.js';
 import { loadDataset } from '../../src/io/dataset.js';
-import { deterministicScenario, loadScenario } from '../../src/io/scenario.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { deterministicScenario } from '../../src/scenario/resolve.js';
 import { WALES_LAS } from '../../src/io/wales-las.js';
 import type { Dataset } from '../../src/model/types.js';
 

@@ -5,44 +5,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, ScenarioError } from '../../src/errors.js';
 import { centralValue, type Distribution } from '../../src/model/distribution.js';
-import { deterministicScenario, listScenarios, loadScenario, resolveScenario, type LoadedScenario } from '../../src/io/scenario.js';
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'csv-parse/sync';
-import type { Dataset, LocalAuthority } from '../../src/model/types.js';
-import { regionSlug } from '../../src/io/la-names.js';
-import { DEFAULT_NATION } from '../../src/io/dataset.js';
-import { geographyOf } from '../model/fixtures.js';
-
-// A small hand-made Dataset: the 22 LAs (read from the fixture CSV), one provider, base year 2024.
-// Scenarios only need LAs, providers (for provider_id) and the base year.
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'scenarios');
-
-function testDataset(): Dataset {
-  const rows = parse(readFileSync(path.join(FIXTURES, 'local_authorities.csv'), 'utf8'), { columns: true }) as Array<Record<string, string>>;
-  const localAuthorities: LocalAuthority[] = rows.map((r) => ({
-    code: r.la_code,
-    nameEn: r.name_en,
-    nameCy: r.name_cy,
-    region: regionSlug(r.region),
-    lat: Number(r.lat),
-    lon: Number(r.lon),
-    areaKm2: Number(r.area_km2),
-  }));
-  return {
-    localAuthorities,
-    placements: [],
-    providers: [{ providerId: 'P0042', providerName: 'A for-profit home', sector: 'fp', host: 'W06000023', placementType: 'residential', places: 4 }],
-    demandHistory: [],
-    strategies: [],
-    costs: null,
-    baseYear: 2024,
-    regions: geographyOf(localAuthorities),
-    nation: DEFAULT_NATION,
-  };
-}
+import { listScenarios, loadScenario, type LoadedScenario } from '../../src/scenario/load.js';
+import { deterministicScenario, resolveScenario } from '../../src/scenario/resolve.js';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { FIXTURES, ROOT, testDataset } from './dataset.js';
 
 const dataset = testDataset();
 const BAD = path.join(FIXTURES, 'bad');
@@ -72,7 +39,7 @@ describe('one bad fixture per failure mode: file, line, column, path and message
 
   it('a share above 1, at the value', async () => {
     // line 5 is the second transition; column 66 is where `1.4` starts.
-    expect(await problems('bad-share')).toEqual(['bad/bad-share.yaml:5:66: transitions[1].exit: expected a share from 0 to 1, found 1.4']);
+    expect(await problems('bad-share')).toEqual(['bad/bad-share.yaml:5:66: transitions[1].exit: expected a share from 0 to 1, found 1.4: a share is a fraction; did you mean 0.014?']);
   });
 
   it('exit + convert above 1 (central values: 0.6 + the triangular mode 0.5)', async () => {
@@ -88,7 +55,7 @@ describe('one bad fixture per failure mode: file, line, column, path and message
       'bad/bad-distribution.yaml:4:19: demand.rate.normal: expected a standard deviation of at least 0, found -0.02',
       'bad/bad-distribution.yaml:6:41: foster_wales.net_new_places.2026.triangular: expected min <= mode <= max, found [60, 200, 120]',
       'bad/bad-distribution.yaml:7:33: foster_wales.transfers_from_fp.uniform: expected bounds that are each a share from 0 to 1, found [0.2, 1.5]',
-      expect.stringMatching(/^bad\/bad-distribution\.yaml:8:12: inflation: expected a rate of change of at least -1 or a distribution .*found a map with keys gaussian$/),
+      expect.stringMatching(/^bad\/bad-distribution\.yaml:8:12: inflation: expected a rate of change a year, above -1 and at most 1 or a distribution .*found a map with keys gaussian$/),
     ]);
   });
 
@@ -96,10 +63,32 @@ describe('one bad fixture per failure mode: file, line, column, path and message
     expect(await problems('unknown-la')).toEqual(['bad/unknown-la.yaml:7:5: demand.rate_by_la.Cardif: unknown local authority "Cardif"; did you mean "Cardiff" (W06000015)?']);
   });
 
-  it('unknown regions, with the slug suggested', async () => {
+  it("unknown regions, with the nearest of the dataset's regions suggested; a region's name stands for its slug (SPEC 3.1)", async () => {
+    // regional_residential[0].region is "Cardiff and Vale": the name of the dataset's cardiff-and-vale.
     expect(await problems('unknown-region')).toEqual([
       'bad/unknown-region.yaml:4:27: transitions[0].region: unknown region "north-walse"; did you mean "north-wales"?',
-      'bad/unknown-region.yaml:6:15: regional_residential[0].region: unknown region "Cardiff and Vale"; did you mean "cardiff-and-vale"?',
+    ]);
+  });
+
+  it('a value the parameter cannot mean: an error suggesting the fraction (SPEC 5)', async () => {
+    // rate 2 (2%, written as a percentage), turnover 30 (30%), inflation -1 (everything gone in a year).
+    expect(await problems('percent-rate')).toEqual([
+      'bad/percent-rate.yaml:2:17: demand.rate: expected a rate of change a year, above -1 and at most 1, found 2: a rate is a fraction a year; did you mean 0.02?',
+      'bad/percent-rate.yaml:3:21: turnover.foster: expected a share from 0 to 1, found 30: a share is a fraction; did you mean 0.3?',
+      'bad/percent-rate.yaml:4:12: inflation: expected a rate of change a year, above -1 and at most 1, found -1: a rate is a fraction a year; did you mean -0.01?',
+    ]);
+  });
+
+  it('a yearly rate of change beyond 0.2 either way loads, with a warning', async () => {
+    const loaded = await load('steep-rate');
+    expect(loaded.warnings.map((p) => formatProblem(p).replace(/^test\/fixtures\/scenarios\//, ''))).toEqual([
+      'good/steep-rate.yaml:2:17: warning: demand.rate: found 0.5, a change of 50% a year: more than 20% either way is unusual; check that it is meant (a rate is a fraction a year)',
+    ]);
+  });
+
+  it('covers: only the paths of scenario parameters, with did-you-mean', async () => {
+    expect(await problems('covers-unknown')).toEqual([
+      'bad/covers-unknown.yaml:2:61: assumptions[0].covers[0]: expected the path of a scenario parameter, found "transitons"; did you mean "transitions"?',
     ]);
   });
 
@@ -140,13 +129,52 @@ describe('one bad fixture per failure mode: file, line, column, path and message
   });
 });
 
+describe('hostile or careless files: file, line, message, and nothing else read or echoed', () => {
+  it('extends may only name a .yaml or .yml scenario: another file is refused unread', async () => {
+    expect(await problems('extends-other-file')).toEqual([
+      'bad/extends-other-file.yaml:2:10: extends: expected the name of a scenario or a path to a .yaml or .yml file, found "private-notes.txt"',
+    ]);
+  });
+
+  it('--scenario may only name a .yaml or .yml file', async () => {
+    const found = await problems(path.join(BAD, 'private-notes.txt'));
+    expect(found).toEqual([expect.stringMatching(/private-notes\.txt: expected a scenario name or a path to a \.yaml or \.yml file, found ".*private-notes\.txt"$/)]);
+  });
+
+  it("a file that is no map of keys: what it is, never what it says", async () => {
+    const found = await problems('extends-plain-text');
+    expect(found).toEqual(['bad/plain-text.yml:1:1: expected a map of scenario keys (name, title, demand, ...), found text']);
+    expect(found.join('\n')).not.toContain('SECRET');
+  });
+
+  it('a YAML bomb is refused at its first alias, before it expands', async () => {
+    expect(await problems('bomb')).toEqual(['bad/bomb.yaml:3:8: YAML: aliases expand to more than 100 copies (a YAML bomb?); write the values out instead']);
+  });
+
+  it('nesting deeper than the parser goes is reported, not a crash', async () => {
+    expect(await problems('deep')).toEqual([expect.stringMatching(/^bad\/deep\.yaml:2:\d+: YAML: nested too deeply for the parser$/)]);
+  });
+
+  it('a file that is not UTF-8: the encoding or the first line that is not', async () => {
+    expect(await problems('latin1')).toEqual(['bad/latin1.yaml:3: not UTF-8 text from this line (Latin-1 or Windows-1252?); save the file as UTF-8']);
+    expect(await problems('utf16')).toEqual(['bad/utf16.yaml: the file is UTF-16 text; save it as UTF-8']);
+  });
+
+  it('a file over the size limit is refused unread', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sufficiency-big-'));
+    writeFileSync(path.join(dir, 'big.yaml'), `# ${'x'.repeat(1024 * 1024)}\n`);
+    expect(await problems('big', dir)).toEqual([expect.stringMatching(/big\.yaml: the file is 1\.0 MB; a scenario file may be at most 1 MB$/)]);
+  });
+});
+
 describe('extends', () => {
   it('merges maps deeply, replaces lists and year maps, and does not inherit the name', async () => {
     const child = await load('child');
     expect(child.name).toBe('child'); // parent.yaml says `name: parent`; child.yaml has no name
     expect(child.title).toBe('The child');
     expect(child.files.map((f) => path.basename(f))).toEqual(['child.yaml', 'parent.yaml']);
-    const s = child.spec;
+    // The spec is shaped by the registry: each parameter at the camelCase of its path.
+    const s = child.spec as { demand: Record<string, unknown>; policy: Record<string, unknown>; [k: string]: unknown };
     // demand: method and rate from the parent; rate_by_la merged (Cardiff from parent, Newport from child)
     expect(s.demand.method).toBe('change');
     expect(s.demand.rate).toBe(0.02);
@@ -166,6 +194,18 @@ describe('extends', () => {
       { id: 'P1', text: "Parent's first assumption", source: 'parent source' },
       { id: 'P2', text: "Child's version of P2" },
       { id: 'C1', text: "Child's own", owner: 'tests' },
+    ]);
+  });
+
+  it('holds only the assumptions in force: inherited by id, replaced by id, dropped when their covers are all set again (SPEC 5)', async () => {
+    // covers-parent: K1 [transitions], K2 [net_new_places, transfers_from_fp], K3, K4 [].
+    // covers-child sets transitions (K1 goes) and net_new_places only (K2 stays); its K3 replaces the
+    // parent's in place; K5 is its own.
+    expect((await load('covers-child')).assumptions.map((a) => `${a.id} ${a.text}`)).toEqual([
+      'K2 Foster Wales grows and takes carers',
+      "K3 The child's K3",
+      'K4 About the data',
+      'K5 Half exit in 2028',
     ]);
   });
 
@@ -207,13 +247,13 @@ describe('year maps, sources and distributions', () => {
     expect(m.outsideWales).toEqual({
       allowed: true,
       places: { initial: Number.POSITIVE_INFINITY, steps: [[2026, 200]] },
-      distanceKm: 160,
-      distanceKmByLa: { W06000001: 200, W06000015: 120 },
+      distanceKm: { initial: 160, steps: [] },
+      distanceKmByLa: { W06000001: { initial: 200, steps: [] }, W06000015: { initial: 120, steps: [] } },
       sector: 'fp',
       pricePremium: { initial: 0, steps: [] },
     });
     expect(m.inflation).toEqual({ initial: 0.03, steps: [] });
-    expect(m.unplacedWeeklyCostGbp).toBe(12000);
+    expect(m.unplacedWeeklyCostGbp).toEqual({ initial: 12000, steps: [] });
     expect(m.horizonTo).toBe(2034); // base year 2024 + 10
   });
 
@@ -260,12 +300,12 @@ describe('resolveScenario', () => {
       'unplaced_weekly_cost_gbp',
     ]);
     expect(m.demand.method === 'change' && m.demand.rateByLa.W06000001.initial).toBeCloseTo(0.06); // 0.01 + 10 x 0.005
-    // exit 0.2 + 0.337 = 0.537; convert 0.4 + 0.337 = 0.737, cut to 1 - 0.537
+    // exit 0.2 + 0.337 = 0.537; convert 0.4 + 0.337 = 0.737 (the model cuts it to 1 - 0.537: supply.test.ts)
     expect(m.transitions[0].exit).toBeCloseTo(0.537);
-    expect(m.transitions[0].convert).toBeCloseTo(0.463);
+    expect(m.transitions[0].convert).toBeCloseTo(0.737);
     expect(m.fosterWales.netNewPlaces.steps).toEqual([[2026, 120], [2027, 120]]); // 120.337 rounds to 120 places
     expect(m.fosterWales.transfersFromFp.initial).toBe(1); // 0.5 + 10 x 0.5 clamped to a share
-    expect(m.outsideWales.distanceKmByLa.W06000001).toBe(400);
+    expect(m.outsideWales.distanceKmByLa.W06000001.initial).toBe(400);
   });
 
   it('gives the deterministic scenario when the draw is the central value', async () => {
@@ -324,6 +364,21 @@ describe('the scenario library', () => {
     const b = deterministicScenario(late, dataset).regionalResidential;
     expect(b).toEqual(a.map((r) => ({ ...r, year: r.year + 1 })));
     expect(new Set(a.map((r) => r.region)).size).toBe(7);
+  });
+
+  it("central's assumptions log holds no baseline assumption it replaces (no exits, trend demand, Foster Wales net 0)", async () => {
+    const central = await load('central', LIBRARY);
+    // B1 (trend) goes with demand.method, B2 (no exits) with eliminate-act's transitions, B3 (net 0)
+    // with central's net_new_places; B4 (the data), B5, B6 (costs, distance, deflator) and B7-B9 (usable
+    // places, external demand, transition unit) stay.
+    expect(central.assumptions.map((a) => a.id)).toEqual(['B4', 'B5', 'B7', 'B8', 'B9', 'B6', 'A1', 'A2', 'A3', 'A4', 'A5', 'C1', 'W1', 'R1']);
+  });
+
+  it('gives every shipped assumption its covers', async () => {
+    for (const file of files) {
+      const { assumptions } = await loadScenario(path.join(LIBRARY, file), { scenariosDir: LIBRARY, dataset });
+      for (const a of assumptions) expect(a.covers, `${file} ${a.id}`).toBeDefined();
+    }
   });
 
   it('central-uncertain at its central values is central', async () => {
