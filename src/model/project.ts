@@ -251,7 +251,8 @@ export function prepareChoice(dataset: Dataset, scenario: ModelScenario, held?: 
   const key = JSON.stringify(year.inputs);
   if (held !== undefined && held.key === key) return held;
   const hand = Object.fromEntries(
-    MARKET_TYPES.map((t) => [t, { alpha: m.outsidePull[t], beta: m.distanceDecay[t], gamma: m.ownLaPull[t] }]),
+    // Absent under calibrate (the registry resolves them only when set by hand): the fit's start.
+    MARKET_TYPES.map((t) => [t, { alpha: m.outsidePull?.[t] ?? 0, beta: m.distanceDecay?.[t] ?? 0.02, gamma: m.ownLaPull?.[t] ?? 0 }]),
   ) as Record<MarketType, ChoiceParams>;
   if (!m.calibrate) return { key, calibrated: false, params: hand, fitted: {}, warnings: [] };
   const problems = new Map<MarketType, { problem: ChoiceProblem; continuing: ChoiceStatistics }>();

@@ -230,10 +230,13 @@ export interface MatchingSettings {
   ownLaFirst: boolean;
   /** ρ: pull lost per sector rank. */
   sectorPreference: number;
-  /** β per km, α and γ: used as given when `calibrate` is false. */
-  distanceDecay: Record<MarketType, number>;
-  outsidePull: Record<MarketType, number>;
-  ownLaPull: Record<MarketType, number>;
+  /**
+   * β per km, α and γ: used as given when `calibrate` is false. Under `calibrate` the scenario
+   * registry leaves them out (not in force), and the fit starts from β 0.02, α 0, γ 0.
+   */
+  distanceDecay?: Record<MarketType, number>;
+  outsidePull?: Record<MarketType, number>;
+  ownLaPull?: Record<MarketType, number>;
 }
 
 export interface ModelScenario {
