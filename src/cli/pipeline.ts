@@ -6,6 +6,7 @@
 // for --runs N > 1).
 import { Option, type Command } from 'commander';
 import { UsageError, formatProblem } from '../errors.js';
+import { isLang, type Lang } from '../i18n/labels.js';
 import type { Problem } from '../errors.js';
 import { DEFAULT_DATA_DIR, DEFAULT_SCENARIOS_DIR } from '../io/paths.js';
 import { suggestAmong } from '../io/la-names.js';
@@ -43,6 +44,7 @@ export interface RawModelOptions {
   seed: string;
   workers?: string;
   timestamp?: boolean;
+  lang: string;
 }
 
 /** Options once checked. */
@@ -62,6 +64,8 @@ export interface ModelOptions {
   seed: number;
   workers: number | null;
   timestamp: boolean;
+  /** Language of the terminal table's labels and area names (files never change with it). */
+  lang: Lang;
 }
 
 const LEVELS = ['wales', 'region', 'la'] as const;
@@ -82,7 +86,8 @@ export function addModelOptions(cmd: Command): Command {
     .addOption(new Option('--workers <n>', 'worker threads for Monte Carlo runs (default: one per CPU)'))
     .addOption(dataOption())
     .addOption(scenariosOption())
-    .addOption(new Option('--timestamp', 'record the time of the run in the provenance (outputs then differ run to run)'));
+    .addOption(new Option('--timestamp', 'record the time of the run in the provenance (outputs then differ run to run)'))
+    .addOption(new Option('--lang <lang>', 'language of the table: en or cy (Welsh); CSV and JSON never change').default('en'));
 }
 
 export function dataOption(): Option {
@@ -105,6 +110,7 @@ export function parseModelOptions(raw: RawModelOptions, isTty: boolean): ModelOp
   if (format !== 'csv' && long) throw new UsageError(`--long applies to CSV output, not ${format} (JSON is always in long form)`);
   if (format !== 'csv' && excel) throw new UsageError(`--excel applies to CSV output, not ${format}`);
   const runs = parseCount('--runs', raw.runs, 1);
+  if (!isLang(raw.lang)) throw new UsageError(`--lang: expected en or cy, found "${raw.lang}"`);
   return {
     by,
     from: raw.from === undefined ? null : parseYear('--from', raw.from),
@@ -120,6 +126,7 @@ export function parseModelOptions(raw: RawModelOptions, isTty: boolean): ModelOp
     seed: parseCount('--seed', raw.seed, 0),
     workers: raw.workers === undefined ? null : parseCount('--workers', raw.workers, 1),
     timestamp: raw.timestamp === true,
+    lang: raw.lang,
   };
 }
 

@@ -55,17 +55,10 @@ export interface PlanContextData {
   estimated: readonly string[];
 }
 
+// The sections' headings, in English and Welsh, are in src/i18n/labels.ts (plan.section.*).
+
 /** Every text of the plan, in English, by id: section titles, items and notes ({name} is filled in). */
 export const PLAN_TEXT = {
-  'section.a(i)': 'Children the LA expects to look after',
-  'section.a(ii)': 'Children unlikely to be placed with LA or not-for-profit accommodation within or near the area',
-  'section.b': 'LA foster and children’s home places available to the LA',
-  'section.c': 'How far those places meet need',
-  'section.d(i)': 'Supplementary placement applications expected',
-  'section.d(ii)': 'Why that many applications (DRAFT from the model’s drivers: for the LA to complete)',
-  'section.d(iii)': 'For-profit providers in Wales likely to be named',
-  'section.d(iv)': 'Private providers outside Wales likely to be named',
-  'section.e': 'What the LA’s strategy adds this year',
   'a(i).children': 'children looked after',
   'a(ii).total': 'unlikely to be placed with LA or not-for-profit within or near the area',
   'a(ii).unplaced': 'of whom without a place (unplaced)',

@@ -376,9 +376,337 @@ const METHOD_CY: Record<keyof typeof METHOD_EN, string> = {
     'Cyfyngiadau: mesurir pellteroedd rhwng canol awdurdodau lleol; mae pob plentyn sydd angen math o leoliad yn cael ei drin yn yr un modd; un gyfran o ddeiliadaeth sydd i bob math a blwyddyn; un gronfa yw’r darparwyr y tu allan i Gymru. Mae darparwyr y data rhagosodedig yn synthetig, wedi’u llunio i atgynhyrchu ffigurau cyhoeddedig. Rhagamcanion o dan dybiaethau a nodir yw’r ffigurau, nid rhagolygon.',
 };
 
-export const EN = { ...METRIC_EN, ...UNIT_EN, ...AREA_EN, ...REPORT_EN, ...METHOD_EN } as const;
+/** Terminal tables (project, diff): two-line column headers "line 1|line 2" and sparkline labels. */
+const TABLE_EN = {
+  'th.children_looked_after': 'looked|after',
+  'th.need_foster': 'need|foster',
+  'th.need_residential': 'need|resid.',
+  'th.need_secure': 'need|secure',
+  'th.places_foster': 'places|foster',
+  'th.places_residential': 'places|resid.',
+  'th.places_secure': 'places|secure',
+  'th.places_for_profit_share': 'places|f-p %',
+  'th.sufficiency_foster': 'suffic.|foster',
+  'th.sufficiency_residential': 'suffic.|resid.',
+  'th.placed_in_own_la_share': 'own LA|%',
+  'th.placed_in_region_share': 'region|%',
+  'th.placed_outside_wales': 'outside|Wales',
+  'th.unplaced': 'un-|placed',
+  'th.displaced': 'dis-|placed',
+  'th.for_profit_placements': 'for-|profit',
+  'th.mean_distance_km': 'mean|km',
+  'th.median_distance_km': 'median|km',
+  'th.p90_distance_km': 'p90|km',
+  'th.new_placements': 'new|placed',
+  'th.supplementary_placements': 'suppl.|approv.',
+  'th.cost_gbp': 'cost|£m',
+  'th.usable_places_foster': 'usable|foster',
+  'th.usable_places_residential': 'usable|resid.',
+  'th.usable_places_secure': 'usable|secure',
+  'th.not_local_nonprofit': 'not local|nfp',
+  'th.external_children': 'other|auths',
+  'th.cost_foster_gbp': 'foster|£m',
+  'th.cost_residential_gbp': 'resid.|£m',
+  'th.cost_secure_gbp': 'secure|£m',
+  'th.cost_for_profit_gbp': 'f-p|£m',
+  'th.cost_outside_wales_gbp': 'out. W.|£m',
+  'th.cost_unplaced_gbp': 'unpl.|£m',
+  'th.started_looked_after': 'started|care',
+  'th.ceased_looked_after': 'ceased|care',
+  'spark.children_looked_after': 'looked after',
+  'spark.need_foster': 'need foster',
+  'spark.need_residential': 'need resid.',
+  'spark.need_secure': 'need secure',
+  'spark.places_foster': 'places foster',
+  'spark.places_residential': 'places resid.',
+  'spark.places_secure': 'places secure',
+  'spark.places_for_profit_share': 'for-profit places %',
+  'spark.sufficiency_foster': 'suffic. foster',
+  'spark.sufficiency_residential': 'suffic. resid.',
+  'spark.placed_in_own_la_share': 'in own LA %',
+  'spark.placed_in_region_share': 'in region %',
+  'spark.placed_outside_wales': 'outside Wales',
+  'spark.unplaced': 'unplaced',
+  'spark.displaced': 'displaced',
+  'spark.for_profit_placements': 'for-profit',
+  'spark.mean_distance_km': 'mean km',
+  'spark.median_distance_km': 'median km',
+  'spark.p90_distance_km': 'p90 km',
+  'spark.new_placements': 'new placements',
+  'spark.supplementary_placements': 'supplementary',
+  'spark.cost_gbp': 'cost £m',
+  'spark.usable_places_foster': 'usable foster',
+  'spark.usable_places_residential': 'usable resid.',
+  'spark.usable_places_secure': 'usable secure',
+  'spark.not_local_nonprofit': 'not local/nfp',
+  'spark.external_children': 'other authorities',
+  'spark.cost_foster_gbp': 'foster £m',
+  'spark.cost_residential_gbp': 'resid. £m',
+  'spark.cost_secure_gbp': 'secure £m',
+  'spark.cost_for_profit_gbp': 'for-profit £m',
+  'spark.cost_outside_wales_gbp': 'outside Wales £m',
+  'spark.cost_unplaced_gbp': 'unplaced £m',
+  'spark.started_looked_after': 'started care',
+  'spark.ceased_looked_after': 'ceased care',
+  'table.scenario': 'Scenario {scenario}',
+  'table.level.wales': 'for Wales as a whole',
+  'table.level.region': 'one block per region',
+  'table.level.la': 'one block per local authority',
+  'table.intro':
+    "{level}. Each row is a financial year and the state at the 31 March it ends on; {baseRow} is the data's base state (31 March {baseYear}). Displaced, supplementary approvals and cost are flows over the year.",
+  'table.year': 'year',
+  'table.hidden': 'Not shown at this width: {metrics} (widen the terminal, or choose with --metrics).',
+  'table.mcNote':
+    'Median of {runs} Monte Carlo runs (seed {seed}) and, in brackets, its p10–p90 range: 8 runs in 10 fall within it (no brackets where the runs agree). CSV and JSON give p10, p50 and p90 of every metric, unrounded.',
+} as const satisfies Record<`th.${MetricName}` | `spark.${MetricName}`, string> & Record<string, string>;
+
+const TABLE_CY: Record<keyof typeof TABLE_EN, string> = {
+  'th.children_looked_after': 'derbyn|gofal',
+  'th.need_foster': 'angen|maeth',
+  'th.need_residential': 'angen|preswyl',
+  'th.need_secure': 'angen|diogel',
+  'th.places_foster': 'lleoedd|maeth',
+  'th.places_residential': 'lleoedd|preswyl',
+  'th.places_secure': 'lleoedd|diogel',
+  'th.places_for_profit_share': 'lleoedd|er elw %',
+  'th.sufficiency_foster': 'digonol.|maeth',
+  'th.sufficiency_residential': 'digonol.|preswyl',
+  'th.placed_in_own_la_share': 'ALl ei|hun %',
+  'th.placed_in_region_share': 'rhanbarth|%',
+  'th.placed_outside_wales': 'tu allan|i Gymru',
+  'th.unplaced': 'heb|le',
+  'th.displaced': 'wedi|symud',
+  'th.for_profit_placements': 'er|elw',
+  'th.mean_distance_km': 'cymedr|km',
+  'th.median_distance_km': 'canolrif|km',
+  'th.p90_distance_km': 'p90|km',
+  'th.new_placements': 'lleoli|newydd',
+  'th.supplementary_placements': 'lleol.|atodol',
+  'th.cost_gbp': 'cost|£m',
+  'th.usable_places_foster': 'ar gael|maeth',
+  'th.usable_places_residential': 'ar gael|preswyl',
+  'th.usable_places_secure': 'ar gael|diogel',
+  'th.not_local_nonprofit': 'ddim lleol|nid-er-elw',
+  'th.external_children': 'awdurd.|eraill',
+  'th.cost_foster_gbp': 'maeth|£m',
+  'th.cost_residential_gbp': 'preswyl|£m',
+  'th.cost_secure_gbp': 'diogel|£m',
+  'th.cost_for_profit_gbp': 'er elw|£m',
+  'th.cost_outside_wales_gbp': 'tu allan|£m',
+  'th.cost_unplaced_gbp': 'heb le|£m',
+  'th.started_looked_after': 'dechrau|gofal',
+  'th.ceased_looked_after': 'gadael|gofal',
+  'spark.children_looked_after': 'derbyn gofal',
+  'spark.need_foster': 'angen maeth',
+  'spark.need_residential': 'angen preswyl',
+  'spark.need_secure': 'angen diogel',
+  'spark.places_foster': 'lleoedd maeth',
+  'spark.places_residential': 'lleoedd preswyl',
+  'spark.places_secure': 'lleoedd diogel',
+  'spark.places_for_profit_share': 'lleoedd er elw %',
+  'spark.sufficiency_foster': 'digonol. maeth',
+  'spark.sufficiency_residential': 'digonol. preswyl',
+  'spark.placed_in_own_la_share': 'yn eu ALl %',
+  'spark.placed_in_region_share': 'yn y rhanbarth %',
+  'spark.placed_outside_wales': 'tu allan i Gymru',
+  'spark.unplaced': 'heb le',
+  'spark.displaced': 'wedi symud',
+  'spark.for_profit_placements': 'er elw',
+  'spark.mean_distance_km': 'cymedr km',
+  'spark.median_distance_km': 'canolrif km',
+  'spark.p90_distance_km': 'p90 km',
+  'spark.new_placements': 'lleoliadau newydd',
+  'spark.supplementary_placements': 'atodol',
+  'spark.cost_gbp': 'cost £m',
+  'spark.usable_places_foster': 'maeth ar gael',
+  'spark.usable_places_residential': 'preswyl ar gael',
+  'spark.usable_places_secure': 'diogel ar gael',
+  'spark.not_local_nonprofit': 'ddim lleol/nid-er-elw',
+  'spark.external_children': 'awdurdodau eraill',
+  'spark.cost_foster_gbp': 'maeth £m',
+  'spark.cost_residential_gbp': 'preswyl £m',
+  'spark.cost_secure_gbp': 'diogel £m',
+  'spark.cost_for_profit_gbp': 'er elw £m',
+  'spark.cost_outside_wales_gbp': 'tu allan i Gymru £m',
+  'spark.cost_unplaced_gbp': 'heb le £m',
+  'spark.started_looked_after': 'dechrau gofal',
+  'spark.ceased_looked_after': 'gadael gofal',
+  'table.scenario': 'Senario {scenario}',
+  'table.level.wales': 'ar gyfer Cymru gyfan',
+  'table.level.region': 'un bloc i bob rhanbarth',
+  'table.level.la': 'un bloc i bob awdurdod lleol',
+  'table.intro':
+    '{level}. Mae pob rhes yn flwyddyn ariannol a’r sefyllfa ar y 31 Mawrth y mae’n dod i ben arno; {baseRow} yw sefyllfa sylfaen y data (31 Mawrth {baseYear}). Llifoedd dros y flwyddyn yw’r plant a symudodd, cymeradwyaethau atodol a’r gost.',
+  'table.year': 'bl.',
+  'table.hidden': 'Heb eu dangos ar y lled hwn: {metrics} (lledwch y derfynell, neu dewiswch gyda --metrics).',
+  'table.mcNote':
+    'Canolrif {runs} o rediadau Monte Carlo (hedyn {seed}) ac, mewn cromfachau, ei amrediad p10–p90: mae 8 rhediad o bob 10 o fewn iddo (dim cromfachau lle mae’r rhediadau’n cytuno). Mae CSV a JSON yn rhoi p10, p50 a p90 pob metrig, heb eu talgrynnu.',
+};
+
+/** The annual sufficiency plan (`plan`): headings, its s.75A(3) sections and placement types. */
+const PLAN_EN = {
+  'plan.heading': '{la} ({code}): annual sufficiency plan figures for {year}',
+  'plan.source':
+    'Scenario {scenario}{title}, sufficiency {version}. Children and places at {asAt}; supplementary placements over the year 1 April {year} to {asAt}. Sections are those of s.75A(3) of the Social Services and Well-being (Wales) Act 2014.',
+  'plan.md.section': 's.75A(3)',
+  'plan.md.item': 'Item',
+  'plan.md.type': 'Placement type',
+  'plan.md.value': 'Value',
+  'plan.section.a(i)': 'Children the LA expects to look after',
+  'plan.section.a(ii)': 'Children unlikely to be placed with LA or not-for-profit accommodation within or near the area',
+  'plan.section.b': 'LA foster and children’s home places available to the LA',
+  'plan.section.c': 'How far those places meet need',
+  'plan.section.d(i)': 'Supplementary placement applications expected',
+  'plan.section.d(ii)': 'Why that many applications are likely',
+  'plan.section.d(iii)': 'For-profit providers in Wales likely to be named',
+  'plan.section.d(iv)': 'Private providers outside Wales likely to be named',
+  'plan.section.e': 'What the LA’s strategy adds this year',
+  'type.foster': 'foster',
+  'type.residential': 'residential',
+  'type.secure': 'secure',
+  'type.kinship': 'kinship',
+  'type.parents': 'parents',
+  'type.adoption': 'adoption',
+  'type.independent': 'independent',
+  'type.other': 'other',
+} as const;
+
+const PLAN_CY: Record<keyof typeof PLAN_EN, string> = {
+  'plan.heading': '{la} ({code}): ffigurau’r cynllun digonolrwydd blynyddol ar gyfer {year}',
+  'plan.source':
+    'Senario {scenario}{title}, sufficiency {version}. Plant a lleoedd ar {asAt}; lleoliadau atodol dros y flwyddyn 1 Ebrill {year} i {asAt}. Yr adrannau yw rhai adran 75A(3) o Ddeddf Gwasanaethau Cymdeithasol a Llesiant (Cymru) 2014.',
+  'plan.md.section': 'a.75A(3)',
+  'plan.md.item': 'Eitem',
+  'plan.md.type': 'Math o leoliad',
+  'plan.md.value': 'Gwerth',
+  'plan.section.a(i)': 'Plant y mae’r awdurdod lleol yn disgwyl gofalu amdanynt',
+  'plan.section.a(ii)': 'Plant nad yw’n debygol y cânt eu lleoli mewn llety awdurdod lleol neu nid-er-elw o fewn yr ardal neu’n agos ati',
+  'plan.section.b': 'Lleoedd maeth a chartrefi plant yr awdurdod lleol sydd ar gael i’r awdurdod',
+  'plan.section.c': 'I ba raddau y mae’r lleoedd hynny’n diwallu’r angen',
+  'plan.section.d(i)': 'Ceisiadau disgwyliedig am leoliadau atodol',
+  'plan.section.d(ii)': 'Pam y mae’r nifer hwnnw o geisiadau yn debygol',
+  'plan.section.d(iii)': 'Darparwyr er elw yng Nghymru sy’n debygol o gael eu henwi',
+  'plan.section.d(iv)': 'Darparwyr preifat y tu allan i Gymru sy’n debygol o gael eu henwi',
+  'plan.section.e': 'Beth y mae strategaeth yr awdurdod lleol yn ei ychwanegu eleni',
+  'type.foster': 'maeth',
+  'type.residential': 'preswyl',
+  'type.secure': 'diogel',
+  'type.kinship': 'perthnasau',
+  'type.parents': 'rhieni',
+  'type.adoption': 'mabwysiadu',
+  'type.independent': 'annibynnol',
+  'type.other': 'arall',
+};
+
+/**
+ * The Welsh of each item text that `plan` writes (its table, Markdown and CSV `item` column), keyed
+ * by the English text the plan's figures carry. Items with names in them (a region's reserved
+ * places, a strategy row) are matched by pattern in planItemIn; a provider's name and id stay as
+ * the data gives them. test/i18n/plan-cy.test.ts checks that every item of every LA's plan has its
+ * Welsh, so a new item cannot ship in English only.
+ */
+const PLAN_ITEMS_CY: Readonly<Record<string, string>> = {
+  'children looked after': 'plant sy’n derbyn gofal',
+  'unlikely to be placed with LA or not-for-profit within or near the area': 'annhebygol o gael eu lleoli gydag awdurdod lleol neu ddarparwr nid-er-elw o fewn yr ardal neu’n agos ati',
+  'of whom placed outside their region (outside Wales included)': 'o’r rhain, wedi’u lleoli y tu allan i’w rhanbarth (gan gynnwys y tu allan i Gymru)',
+  'of whom placed with for-profit providers': 'o’r rhain, wedi’u lleoli gyda darparwyr er elw',
+  'of whom without a place (unplaced)': 'o’r rhain, heb le',
+  'LA places in the LA': 'lleoedd yr awdurdod lleol yn ei ardal',
+  'LA places per child needing that type': 'lleoedd yr awdurdod lleol i bob plentyn sydd angen y math hwnnw',
+  'shortfall: children without a place': 'diffyg: plant heb le',
+  'supplementary placements': 'lleoliadau atodol',
+  'of which with for-profit providers in Wales': 'o’r rhain, gyda darparwyr er elw yng Nghymru',
+  'of which with private providers outside Wales': 'o’r rhain, gyda darparwyr preifat y tu allan i Gymru',
+  'for-profit providers in Wales holding the LA’s children': 'darparwyr er elw yng Nghymru sy’n gofalu am blant yr awdurdod',
+  'children with private providers outside Wales': 'plant gyda darparwyr preifat y tu allan i Gymru',
+  'places opened under the strategy, at the year’s end': 'lleoedd a agorwyd o dan y strategaeth, ar ddiwedd y flwyddyn',
+  'change in LA places in the LA over the year': 'newid yn lleoedd yr awdurdod lleol yn ei ardal dros y flwyddyn',
+  // The plan of SPEC 2.3's second round (src/cli/plan-figures.ts PLAN_TEXT): drafted by the
+  // market-realism work, to be checked by a Welsh speaker against the Welsh Government's terms.
+  'of whom placed with for-profit providers (in or outside Wales)': 'o’r rhain, wedi’u lleoli gyda darparwyr er elw (yng Nghymru neu y tu allan iddi)',
+  'of whom placed with LA or not-for-profit providers outside the region (outside Wales included)':
+    'o’r rhain, wedi’u lleoli gyda darparwyr awdurdod lleol neu nid-er-elw y tu allan i’r rhanbarth (gan gynnwys y tu allan i Gymru)',
+  'usable LA places in the LA': 'lleoedd defnyddiadwy’r awdurdod lleol yn ei ardal',
+  'registered LA places in the LA': 'lleoedd cofrestredig yr awdurdod lleol yn ei ardal',
+  'usable places of (b) per child needing that type': 'lleoedd defnyddiadwy (b) i bob plentyn sydd angen y math hwnnw',
+  'shortfall: children needing that type beyond the usable places of (b)': 'diffyg: plant sydd angen y math hwnnw y tu hwnt i leoedd defnyddiadwy (b)',
+  'DRAFT: the figures below are the model’s drivers; the LA adds its own reasons and actions':
+    'DRAFFT: ffigurau’r model yw’r rhain; mae’r awdurdod lleol yn ychwanegu ei resymau a’i gamau ei hun',
+  'children needing a placement beyond the LA’s usable places (c), all types': 'plant sydd angen lleoliad y tu hwnt i leoedd defnyddiadwy’r awdurdod lleol (c), pob math',
+  'children who had to move because their provider left the market or cut places': 'plant y bu’n rhaid iddynt symud am fod eu darparwr wedi gadael y farchnad neu dorri lleoedd',
+  'children starting a placement in the year (need changes, endings, moves)': 'plant a ddechreuodd leoliad yn ystod y flwyddyn (newid yn yr angen, diwedd lleoliadau, symudiadau)',
+  'children for whom no lawful place was found (unplaced)': 'plant na chafwyd lle cyfreithlon iddynt (heb le)',
+  'no approval rule is in force this year under the scenario: no applications are needed': 'nid oes rheol gymeradwyo mewn grym eleni o dan y senario: nid oes angen ceisiadau',
+  'applications for placements with private providers outside Wales (providers not named in the data)':
+    'ceisiadau am leoliadau gyda darparwyr preifat y tu allan i Gymru (nid yw’r data’n enwi’r darparwyr)',
+  'children with private providers outside Wales at the year’s end': 'plant gyda darparwyr preifat y tu allan i Gymru ar ddiwedd y flwyddyn',
+};
+
+/** Plan items with a figure or a name in them (SPEC 2.3's second round), pattern → Welsh. */
+const PLAN_PATTERNS_CY: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray, names: PlanNames) => string]> = [
+  [/^usable places reserved for (.+) \(regional homes\)$/, (m, n) => `lleoedd defnyddiadwy a gedwir ar gyfer ${n.cy.get(m[1]) ?? m[1]} (cartrefi rhanbarthol)`],
+  [/^registered places reserved for (.+) \(regional homes\)$/, (m, n) => `lleoedd cofrestredig a gedwir ar gyfer ${n.cy.get(m[1]) ?? m[1]} (cartrefi rhanbarthol)`],
+  [/^rule in force: Ministerial approval .* \(from (\d{4}-\d{2})\)$/, (m) => `rheol mewn grym: cymeradwyaeth Weinidogol ar gyfer lleoliadau gyda darparwyr er elw yng Nghymru a darparwyr nad ydynt yn awdurdodau lleol y tu allan i Gymru (o ${m[1]})`],
+  [/^rule in force: no new for-profit placements in Wales beyond exceptions \(from (\d{4}-\d{2})\)$/, (m) => `rheol mewn grym: dim lleoliadau er elw newydd yng Nghymru y tu hwnt i eithriadau (o ${m[1]})`],
+  [/^rule in force: for-profit capacity frozen \(from (\d{4}-\d{2})\)$/, (m) => `rheol mewn grym: capasiti er elw wedi’i rewi (o ${m[1]})`],
+  [/^likely to be named in applications \((\d+) providers?\): applications with each below$/, (m) => `yn debygol o gael eu henwi mewn ceisiadau (${m[1]} darparwr): ceisiadau gyda phob un isod`],
+  [/^still holding the LA’s children at the year’s end \((\d+) providers?\): children with each below$/, (m) => `yn dal i ofalu am blant yr awdurdod ar ddiwedd y flwyddyn (${m[1]} darparwr): plant gyda phob un isod`],
+];
+
+const ACTION_CY: Readonly<Record<string, string>> = { open: 'agor', close: 'cau', recruit: 'recriwtio' };
+const SECTOR_CY: Readonly<Record<string, string>> = { la: 'awdurdod lleol', nfp: 'nid-er-elw', fp: 'er elw' };
+
+export interface PlanNames {
+  /** English name → Welsh name, for the LAs and regions an item may name. */
+  cy: ReadonlyMap<string, string>;
+}
+
+/**
+ * A plan item in the language; null when the Welsh of an English item is not known (the caller
+ * keeps the English, and the test of every LA's plan fails).
+ */
+export function planItemIn(lang: Lang, item: string, section: string, names: PlanNames): string | null {
+  if (lang === 'en') return item;
+  const fixed = PLAN_ITEMS_CY[item];
+  if (fixed !== undefined) return fixed;
+  for (const [pattern, welsh] of PLAN_PATTERNS_CY) {
+    const m = pattern.exec(item);
+    if (m) return welsh(m, names);
+  }
+  const reserved = /^places reserved for (.+) \(regional homes\)$/.exec(item);
+  if (reserved) return `lleoedd a gedwir ar gyfer ${names.cy.get(reserved[1]) ?? reserved[1]} (cartrefi rhanbarthol)`;
+  const strategy = /^strategy: (open|close|recruit) (la|nfp|fp) places(?: in (.+?))?(?: \((.*)\))?$/.exec(item);
+  if (strategy) {
+    const [, action, sector, host, note] = strategy;
+    // "in {LA}" would take a mutation in Welsh (yng Nghonwy); the host is named after a colon instead.
+    const where = host ? `, awdurdod lletya: ${names.cy.get(host) ?? host}` : '';
+    return `strategaeth: ${ACTION_CY[action]} lleoedd ${SECTOR_CY[sector]}${where}${note !== undefined ? ` (${note})` : ''}`;
+  }
+  // A provider named with its id, "Name (ID)" (sections d(iii), d(iv)): a proper name, the same in both languages.
+  if ((section === 'd(iii)' || section === 'd(iv)') && / \([^()]+\)$/.test(item)) return item;
+  return null;
+}
+
+/** The diff table (`diff`): title, colour key and Monte Carlo note. */
+const DIFF_EN = {
+  'diff.title': '{b} minus {a}',
+  'diff.key': 'Green: better for children under {b} (fewer unplaced, displaced or outside Wales, nearer home, more places); red: worse{ranges}. · = no change, ~0 = less than the last digit shown.',
+  'diff.key.ranges': '; with runs, only where the whole p10–p90 range is on that side of zero',
+  'diff.mcNote':
+    '{runs} paired Monte Carlo runs (seed {seed}): each delta is the median of the run-by-run differences and, in brackets, their p10 to p90 range (8 runs in 10 fall within it; no brackets where the runs agree). The summary compares medians. CSV and JSON give mean, p10, p50 and p90 of A, B and B − A.',
+} as const;
+
+const DIFF_CY: Record<keyof typeof DIFF_EN, string> = {
+  'diff.title': '{b} llai {a}',
+  'diff.key': 'Gwyrdd: gwell i blant o dan {b} (llai heb le, wedi symud neu y tu allan i Gymru, yn nes at adref, mwy o leoedd); coch: gwaeth{ranges}. · = dim newid, ~0 = llai na’r digid olaf a ddangosir.',
+  'diff.key.ranges': '; gyda rhediadau, dim ond lle mae’r amrediad p10–p90 cyfan ar yr ochr honno i sero',
+  'diff.mcNote':
+    '{runs} o rediadau Monte Carlo pâr (hedyn {seed}): pob gwahaniaeth yw canolrif y gwahaniaethau rhwng rhediadau pâr ac, mewn cromfachau, eu hamrediad p10 i p90 (mae 8 rhediad o bob 10 o fewn iddo; dim cromfachau lle mae’r rhediadau’n cytuno). Mae’r crynodeb yn cymharu canolrifau. Mae CSV a JSON yn rhoi cymedr, p10, p50 a p90 A, B a B − A.',
+};
+
+export const EN = { ...METRIC_EN, ...UNIT_EN, ...AREA_EN, ...REPORT_EN, ...METHOD_EN, ...TABLE_EN, ...PLAN_EN, ...DIFF_EN } as const;
 export type LabelKey = keyof typeof EN;
-export const CY: Record<LabelKey, string> = { ...METRIC_CY, ...UNIT_CY, ...AREA_CY, ...REPORT_CY, ...METHOD_CY };
+export const CY: Record<LabelKey, string> = { ...METRIC_CY, ...UNIT_CY, ...AREA_CY, ...REPORT_CY, ...METHOD_CY, ...TABLE_CY, ...PLAN_CY, ...DIFF_CY };
 
 const TABLES: Record<Lang, Record<LabelKey, string>> = { en: EN, cy: CY };
 
@@ -408,4 +736,28 @@ export function nationNameIn(lang: Lang, nation: { code: string; name: string })
 /** `--lang`: en or cy. */
 export function isLang(s: string): s is Lang {
   return (LANGS as readonly string[]).includes(s);
+}
+
+/** A metric's two-line column header in the language. */
+export const headerIn = (lang: Lang, m: MetricName): [string, string] => {
+  const [a, b] = label(lang, `th.${m}`).split('|');
+  return [a, b ?? ''];
+};
+
+/** A metric's short label (sparklines, lists of hidden columns) in the language. */
+export const sparkLabelIn = (lang: Lang, m: MetricName): string => label(lang, `spark.${m}`);
+
+/**
+ * An area's name in the language: the nation and the Welsh regions by their Welsh names, an LA by its
+ * name_cy; in English the name the rows already carry.
+ */
+export function areaNameIn(
+  lang: Lang,
+  area: { level: 'wales' | 'region' | 'la'; areaCode: string; areaName: string },
+  names: { nation: { code: string; name: string }; laNamesCy: ReadonlyMap<string, string> },
+): string {
+  if (lang === 'en') return area.areaName;
+  if (area.level === 'wales') return nationNameIn(lang, { code: area.areaCode, name: area.areaName });
+  if (area.level === 'region') return regionNameIn(lang, area.areaCode, area.areaName);
+  return names.laNamesCy.get(area.areaCode) ?? area.areaName;
 }

@@ -78,7 +78,9 @@ export function resolveScenario(
   const model: Record<string, unknown> = { name: loaded.name, orderStreams: streams };
   for (const row of REGISTRY) if (isNumericRow(row) && row.bySector !== undefined) setAt(model, row.bySector, {});
   for (const row of REGISTRY) {
-    if (row.path.includes('[]') || !isInForce(row)) continue;
+    // A number not in force is not drawn and not given to the model; a fixed value (a choice, a
+    // switch) is passed as the spec holds it, the model reading it only where it applies.
+    if (row.path.includes('[]') || (isNumericRow(row) && !isInForce(row))) continue;
     const map = OPTIONAL_MAPS.find((g) => row.path.startsWith(`${g}.`));
     if (map !== undefined && getAt(s, camelPath(map)) === undefined) continue; // the scenario has no such map
     const at = camelPath(row.path);

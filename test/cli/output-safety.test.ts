@@ -50,6 +50,16 @@ describe('--out refuses anything but a regular file or a new name (exit 2, nothi
     expect(existsSync(path.join(TMP, 'elsewhere.json'))).toBe(false);
   });
 
+  it('the same for plan, diff and report, before anything is read', () => {
+    const link = path.join(TMP, 'link2.html');
+    symlinkSync(path.join(TMP, 'target2'), link);
+    const refused = { code: 2, err: expect.stringContaining(`${link}: it is a symbolic link`) };
+    expect(run('report', '--scenario', 'exit', ...S, '--out', link)).toMatchObject(refused);
+    expect(run('plan', '--la', 'Cardiff', '--year', '2026', '--scenario', 'exit', ...S, '--out', link)).toMatchObject(refused);
+    expect(run('diff', 'steady', 'exit', ...S, '--out', link)).toMatchObject(refused);
+    expect(existsSync(path.join(TMP, 'target2'))).toBe(false);
+  });
+
   it('a folder that does not exist, and an empty name', () => {
     expect(project('--out', path.join(TMP, 'no', 'such.csv'))).toMatchObject({ code: 2, err: expect.stringContaining('its folder does not exist') });
     expect(project('--out', '')).toMatchObject({ code: 2, err: 'sufficiency: --out: expected a file name, or - for standard output\n' });

@@ -11,8 +11,8 @@ const REGIONS = ['north-wales', 'west-wales', 'west-glamorgan', 'cwm-taf-morgann
 const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 const keys = Object.keys(EN) as LabelKey[];
 
-/** Labels that read the same in Welsh: names, symbols (± {unit}) and the word "Data". */
-const SAME_IN_BOTH = new Set<LabelKey>(['region.cwm-taf-morgannwg', 'region.gwent', 'region.powys', 'axis.share', 'axis.km', 'report.estimates.resource', 'report.chart.axis.difference']);
+/** Labels that read the same in Welsh: names, symbols (± {unit}, p90 km), and the words "Data" and "cost". */
+const SAME_IN_BOTH = new Set<LabelKey>(['region.cwm-taf-morgannwg', 'region.gwent', 'region.powys', 'axis.share', 'axis.km', 'report.estimates.resource', 'report.chart.axis.difference', 'th.p90_distance_km', 'spark.p90_distance_km', 'th.cost_gbp', 'spark.cost_gbp']);
 
 describe('label tables', () => {
   it('every English key has a non-empty Welsh label, and no other keys', () => {
@@ -50,5 +50,19 @@ describe('label tables', () => {
     expect(CY['level.region']).toBe('Byrddau partneriaeth rhanbarthol');
     expect(CY['metric.not_local_nonprofit']).toContain('nid-er-elw');
     expect(CY['report.title']).toContain('Digonolrwydd lleoliadau');
+  });
+});
+
+describe('Welsh names after "o" (diff summary)', () => {
+  it('take the soft mutation', async () => {
+    const { softMutation } = await import('../../src/cli/render/diff.js');
+    expect(softMutation('Gogledd Cymru')).toBe('Ogledd Cymru');
+    expect(softMutation('Gwent')).toBe('Went');
+    expect(softMutation('Caerdydd a’r Fro')).toBe('Gaerdydd a’r Fro');
+    expect(softMutation('Cwm Taf Morgannwg')).toBe('Gwm Taf Morgannwg');
+    expect(softMutation('Powys')).toBe('Bowys');
+    expect(softMutation('Llanelli')).toBe('Lanelli');
+    expect(softMutation('Rhondda Cynon Taf')).toBe('Rondda Cynon Taf');
+    expect(softMutation('Ynys Môn')).toBe('Ynys Môn');
   });
 });

@@ -81,7 +81,7 @@ describe('the model scenario', () => {
     expect(m).toEqual({
       name: 'empty',
       horizonTo: 2034,
-      demand: { method: 'change', rate: tl(0), rateByLa: {} },
+      demand: { method: 'change', rate: tl(0), rateByLa: {}, trendYears: 5 },
       mixShift: [],
       turnover: { foster: tl(0.3), residential: tl(0.45), secure: tl(0.9) },
       occupancy: { foster: tl(0.9), residential: tl(0.85), secure: tl(0.9) },

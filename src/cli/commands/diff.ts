@@ -27,6 +27,7 @@ import {
 import { chalkFor, terminalWidth } from '../render/colour.js';
 import { diffRecords, diffSummary, monteCarloDiffRecords, renderDiffTable, type SummaryInput } from '../render/diff.js';
 import { helpAfter } from '../help.js';
+import { areaNameIn, label } from '../../i18n/labels.js';
 
 export function registerDiff(program: Command): void {
   const cmd = program
@@ -85,24 +86,26 @@ Examples:
       text = jsonDocument(meta, diffJsonRecords(compared.records(fileMetrics)));
     } else {
       const toFile = opts.out !== null;
+      // The table names areas in its language; files keep the data's names.
+      const lang = opts.lang;
+      const names = { nation: inputs.dataset.nation, laNamesCy: new Map(inputs.dataset.localAuthorities.map((l) => [l.code, l.nameCy])) };
+      const named = <R extends { level: AreaLevel; areaCode: string; areaName: string }>(rows: readonly R[]): R[] => rows.map((r) => ({ ...r, areaName: areaNameIn(lang, r, names) }));
+      const sr = compared.summaryRows;
       text = renderDiffTable({
         nameA,
         nameB,
         level: opts.by,
-        records: compared.tableRecords(opts.metrics ?? METRICS),
+        records: named(compared.tableRecords(opts.metrics ?? METRICS)),
         metrics: opts.metrics,
-        summary: diffSummary({ nameA, nameB, ...compared.summaryRows, baseYear: B }),
+        summary: diffSummary({ nameA, nameB, walesA: sr.walesA, walesB: sr.walesB, regionsA: named(sr.regionsA), regionsB: named(sr.regionsB), baseYear: B, lang }),
         note: joinNotes([
-          opts.runs > 1
-            ? `${opts.runs} paired Monte Carlo runs (seed ${opts.seed}): each delta is the median of the run-by-run differences and, in ` +
-              'brackets, their p10 to p90 range (8 runs in 10 fall within it; no brackets where the runs agree). ' +
-              'The summary compares medians. CSV and JSON give mean, p10, p50 and p90 of A, B and B − A.'
-            : null,
+          opts.runs > 1 ? label(lang, 'diff.mcNote', { runs: opts.runs, seed: opts.seed }) : null,
           ...inputs.scenarios.map((s) => {
             const n = matchingNote(s);
             return n === null ? null : `${s.name}: ${n}`;
           }),
         ]),
+        lang,
         width: terminalWidth(toFile),
         chalk: chalkFor(toFile),
         baseYear: B,

@@ -22,10 +22,12 @@ import {
 } from '../pipeline.js';
 import { chalkFor, terminalWidth } from '../render/colour.js';
 import { planCsv, planMarkdown, planTable } from '../render/plan.js';
+import { isLang, regionNameIn, type Lang } from '../../i18n/labels.js';
 import { financialYear } from '../render/table.js';
 import { helpAfter } from '../help.js';
 
 interface RawPlanOptions {
+  lang: string;
   la: string;
   year: string;
   scenario: string;
@@ -49,6 +51,7 @@ export function registerPlan(program: Command): void {
     .addOption(new Option('--excel', 'CSV for Excel: UTF-8 byte-order mark and CRLF line ends'))
     .addOption(dataOption())
     .addOption(scenariosOption())
+    .addOption(new Option('--lang <lang>', 'language of the labels and item texts: en or cy (Welsh); codes and CSV columns never change').default('en'))
     .addOption(new Option('--timestamp', 'record the time of the run in the provenance'))
     .addHelpText(
       'after',
@@ -69,6 +72,8 @@ Examples:
       const out = outputPath(raw.out);
       const format = resolveFormat(raw.format, out, raw.excel === true, stdoutIsTty(), ['table', 'csv', 'md']);
       if (raw.excel && format !== 'csv') throw new UsageError(`--excel applies to CSV output, not ${format}`);
+      if (!isLang(raw.lang)) throw new UsageError(`--lang: expected en or cy, found "${raw.lang}"`);
+      const lang: Lang = raw.lang;
       const year = parseYear('--year', raw.year);
       const inputs = await loadInputs(raw.data, raw.scenarios, [raw.scenario]);
       checkOutputPath(out, inputs);
@@ -99,11 +104,18 @@ Examples:
       const { estimatedBaseFigures } = await import('../plan-estimates.js');
       const estimated = await estimatedBaseFigures(inputs.dataDir, dataset, la.code);
       const figures = planFigures(dataset, projection, la.code, year, { scenario, assumptions: loaded.assumptions, estimated });
-      const ctx = { scenario: loaded.name, title: loaded.title, version: VERSION };
+      // Items may name an LA or a region: their Welsh names, for --lang cy.
+      const names = {
+        cy: new Map([
+          ...dataset.localAuthorities.map((l) => [l.nameEn, l.nameCy] as const),
+          ...dataset.regions.map((r) => [r.name, regionNameIn('cy', r.slug, r.name)] as const),
+        ]),
+      };
+      const ctx = { scenario: loaded.name, title: loaded.title, version: VERSION, lang, names };
       const toFile = out !== null;
       const text =
         format === 'csv'
-          ? planCsv(figures, { excel: raw.excel === true })
+          ? planCsv(figures, { excel: raw.excel === true, lang, names })
           : format === 'md'
             ? planMarkdown(figures, ctx)
             : planTable(figures, ctx, chalkFor(toFile), terminalWidth(toFile));

@@ -60,7 +60,7 @@ Examples:
             opts.timestamp,
           )
         : null;
-    const text = renderProjection(result, opts, { loaded, baseYear: inputs.dataset.baseYear, meta });
+    const text = renderProjection(result, opts, { loaded, baseYear: inputs.dataset.baseYear, meta, dataset: inputs.dataset });
     await emit(text, opts.out, meta);
   });
 }

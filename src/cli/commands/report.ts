@@ -13,6 +13,7 @@ import {
   commonHorizon,
   dataOption,
   emit,
+  outputPath,
   loadInputs,
   makeMeta,
   modelScenario,
@@ -90,9 +91,11 @@ Examples:
       const workers = raw.workers === undefined ? null : parseCount('--workers', raw.workers, 1);
       const from = raw.from === undefined ? null : parseYear('--from', raw.from);
       const to = raw.to === undefined ? null : parseYear('--to', raw.to);
+      // A link, pipe, device or folder is refused before anything is read; - is standard output.
+      const out = outputPath(raw.out);
       const refs = raw.compare === undefined ? [raw.scenario] : [raw.scenario, raw.compare];
       const inputs = await loadInputs(raw.data, raw.scenarios, refs);
-      checkOutputPath(raw.out, inputs);
+      checkOutputPath(out, inputs);
       noteDataWarnings(inputs);
       noteScenarioWarnings(inputs);
       const [loadedS, loadedB] = inputs.scenarios as [LoadedScenario, LoadedScenario | undefined];
@@ -169,7 +172,7 @@ Examples:
         warnings,
         raw.timestamp === true,
       );
-      await emit(html, raw.out, meta);
+      await emit(html, out, meta);
     });
 }
 

@@ -6,8 +6,9 @@ import type { DiffRecord } from '../../io/output.js';
 import type { MonteCarloDiffRow } from '../../model/montecarlo.js';
 import type { AreaLevel, AreaYearRow, MetricName } from '../../model/types.js';
 import { DISPLAY, displayDelta, displayDeltaRange, goodDirection } from './metrics.js';
-import { GAP, LEVEL_WORDS, blocks, dimWrapped, financialYear, headerCell, layoutCell, metricColumns, padRight, titleLines, trimLine, type Cell } from './table.js';
+import { GAP, blocks, levelWords, dimWrapped, financialYear, headerCell, layoutCell, metricColumns, padRight, titleLines, trimLine, type Cell } from './table.js';
 import { wrap } from './wrap.js';
+import { headerIn, label, type Lang } from '../../i18n/labels.js';
 
 /** B − A for every metric of every area and year both scenarios have, in A's row order. */
 export function diffRecords(a: readonly AreaYearRow[], b: readonly AreaYearRow[], metrics: readonly MetricName[]): DiffRecord[] {
@@ -55,6 +56,8 @@ export interface SummaryInput {
   regionsA: readonly AreaYearRow[];
   regionsB: readonly AreaYearRow[];
   baseYear: number;
+  /** Language of the summary; English by default. */
+  lang?: Lang;
 }
 
 const plural = (n: number, one: string, many: string): string => (Math.abs(n) === 1 ? one : many);
@@ -80,7 +83,10 @@ export function diffSummary(s: SummaryInput): string {
     }
     return sum;
   };
-  const by = `By March ${last + 1}`;
+  const cy = s.lang === 'cy';
+  const by = cy ? `Erbyn Mawrth ${last + 1}` : `By March ${last + 1}`;
+  // Welsh: "{n} yn fwy / yn llai o blant"; no plural forms needed after "o".
+  const cyMore = (d: number): string => (d > 0 ? 'yn fwy' : 'yn llai');
   const sentences: string[] = [];
 
   // Children in whole numbers, as the table shows them: Monte Carlo medians can end in .5, and
@@ -88,51 +94,75 @@ export function diffSummary(s: SummaryInput): string {
   const count = (r: AreaYearRow, m: MetricName): number => Math.round(r.metrics[m] ?? 0);
   const outside = count(wb, 'placed_outside_wales') - count(wa, 'placed_outside_wales');
   if (outside !== 0) {
+    const [vb, va, mostly] = [grouped(count(wb, 'placed_outside_wales')), grouped(count(wa, 'placed_outside_wales')), mostlyFrom(s, last, 'placed_outside_wales', outside)];
     sentences.push(
-      `${by}, ${s.nameB} places ${grouped(Math.abs(outside))} ${moreFewer(outside)} ${plural(outside, 'child', 'children')} outside Wales than ${s.nameA} ` +
-        `(${grouped(count(wb, 'placed_outside_wales'))} against ${grouped(count(wa, 'placed_outside_wales'))})${mostlyFrom(s, last, 'placed_outside_wales', outside)}.`,
+      cy
+        ? `${by}, mae ${s.nameB} yn lleoli ${grouped(Math.abs(outside))} ${cyMore(outside)} o blant y tu allan i Gymru na ${s.nameA} (${vb} o’i gymharu â ${va})${mostly}.`
+        : `${by}, ${s.nameB} places ${grouped(Math.abs(outside))} ${moreFewer(outside)} ${plural(outside, 'child', 'children')} outside Wales than ${s.nameA} ` + `(${vb} against ${va})${mostly}.`,
     );
   }
   const unplaced = count(wb, 'unplaced') - count(wa, 'unplaced');
   if (unplaced !== 0) {
+    const [vb, va, mostly] = [grouped(count(wb, 'unplaced')), grouped(count(wa, 'unplaced')), mostlyFrom(s, last, 'unplaced', unplaced)];
     sentences.push(
-      `${sentences.length === 0 ? `${by}, ${s.nameB}` : 'It'} leaves ${grouped(Math.abs(unplaced))} ${moreFewer(unplaced)} ${plural(unplaced, 'child', 'children')} with no place at all ` +
-        `(${grouped(count(wb, 'unplaced'))} against ${grouped(count(wa, 'unplaced'))})${mostlyFrom(s, last, 'unplaced', unplaced)}.`,
+      cy
+        ? `${sentences.length === 0 ? `${by}, mae ${s.nameB} yn` : 'Mae’n'} gadael ${grouped(Math.abs(unplaced))} ${cyMore(unplaced)} o blant heb le o gwbl (${vb} o’i gymharu â ${va})${mostly}.`
+        : `${sentences.length === 0 ? `${by}, ${s.nameB}` : 'It'} leaves ${grouped(Math.abs(unplaced))} ${moreFewer(unplaced)} ${plural(unplaced, 'child', 'children')} with no place at all ` + `(${vb} against ${va})${mostly}.`,
     );
   } else if (count(wa, 'unplaced') === 0) {
-    sentences.push(`Neither scenario leaves a child without a place in ${financialYear(last)}.`);
+    sentences.push(cy ? `Nid yw’r naill senario na’r llall yn gadael plentyn heb le yn ${financialYear(last)}.` : `Neither scenario leaves a child without a place in ${financialYear(last)}.`);
   } else {
-    sentences.push(`Both leave ${grouped(count(wa, 'unplaced'))} ${plural(count(wa, 'unplaced'), 'child', 'children')} without a place in ${financialYear(last)}.`);
+    sentences.push(
+      cy
+        ? `Mae’r ddau yn gadael ${grouped(count(wa, 'unplaced'))} o blant heb le yn ${financialYear(last)}.`
+        : `Both leave ${grouped(count(wa, 'unplaced'))} ${plural(count(wa, 'unplaced'), 'child', 'children')} without a place in ${financialYear(last)}.`,
+    );
   }
   const da = wa.metrics.mean_distance_km;
   const db = wb.metrics.mean_distance_km;
   if (da !== null && db !== null && Math.abs(db - da) >= 0.05) {
     sentences.push(
-      `Children in market placements live ${Math.abs(db - da).toFixed(1)} km ${db > da ? 'further from' : 'nearer'} home on average (${db.toFixed(1)} against ${da.toFixed(1)} km).`,
+      cy
+        ? `Mae plant mewn lleoliadau marchnad yn byw ${Math.abs(db - da).toFixed(1)} km ${db > da ? 'ymhellach o’u cartref' : 'yn nes at eu cartref'} ar gyfartaledd (${db.toFixed(1)} o’i gymharu â ${da.toFixed(1)} km).`
+        : `Children in market placements live ${Math.abs(db - da).toFixed(1)} km ${db > da ? 'further from' : 'nearer'} home on average (${db.toFixed(1)} against ${da.toFixed(1)} km).`,
     );
   }
   if (flowYears.length > 0) {
-    const period = flowYears.length === 1 ? `In ${financialYear(flowYears[0])}` : `Over ${financialYear(flowYears[0])} to ${financialYear(last)}`;
+    const period = cy
+      ? flowYears.length === 1 ? `Yn ${financialYear(flowYears[0])}` : `Dros ${financialYear(flowYears[0])} i ${financialYear(last)}`
+      : flowYears.length === 1 ? `In ${financialYear(flowYears[0])}` : `Over ${financialYear(flowYears[0])} to ${financialYear(last)}`;
     const disA = wholeOrNull(total(s.walesA, 'displaced'));
     const disB = wholeOrNull(total(s.walesB, 'displaced'));
     const parts: string[] = [];
     if (disA !== null && disB !== null && disA !== disB) {
-      parts.push(`${grouped(Math.abs(disB - disA))} ${moreFewer(disB - disA)} ${plural(disB - disA, 'child has', 'children have')} to move because their provider leaves or cuts places (${grouped(disB)} against ${grouped(disA)})`);
+      parts.push(
+        cy
+          ? `mae ${grouped(Math.abs(disB - disA))} ${cyMore(disB - disA)} o blant yn gorfod symud am fod eu darparwr yn gadael neu’n lleihau lleoedd (${grouped(disB)} o’i gymharu â ${grouped(disA)})`
+          : `${grouped(Math.abs(disB - disA))} ${moreFewer(disB - disA)} ${plural(disB - disA, 'child has', 'children have')} to move because their provider leaves or cuts places (${grouped(disB)} against ${grouped(disA)})`,
+      );
     }
     const supA = wholeOrNull(total(s.walesA, 'supplementary_placements'));
     const supB = wholeOrNull(total(s.walesB, 'supplementary_placements'));
     if (supA !== null && supB !== null && supA !== supB) {
-      parts.push(`${grouped(Math.abs(supB - supA))} ${moreFewer(supB - supA)} supplementary ${plural(supB - supA, 'placement needs', 'placements need')} ministerial approval`);
+      parts.push(
+        cy
+          ? `mae ${grouped(Math.abs(supB - supA))} ${cyMore(supB - supA)} o leoliadau atodol angen cymeradwyaeth Weinidogol`
+          : `${grouped(Math.abs(supB - supA))} ${moreFewer(supB - supA)} supplementary ${plural(supB - supA, 'placement needs', 'placements need')} ministerial approval`,
+      );
     }
     const costA = total(s.walesA, 'cost_gbp');
     const costB = total(s.walesB, 'cost_gbp');
     if (costA !== null && costB !== null && Math.abs(costB - costA) >= 50_000) {
-      parts.push(`placements cost ${millions(Math.abs(costB - costA))} ${costB > costA ? 'more' : 'less'} in all (${millions(costB)} against ${millions(costA)})`);
+      parts.push(
+        cy
+          ? `mae lleoliadau’n costio ${millions(Math.abs(costB - costA))} ${costB > costA ? 'yn fwy' : 'yn llai'} i gyd (${millions(costB)} o’i gymharu â ${millions(costA)})`
+          : `placements cost ${millions(Math.abs(costB - costA))} ${costB > costA ? 'more' : 'less'} in all (${millions(costB)} against ${millions(costA)})`,
+      );
     }
-    if (parts.length > 0) sentences.push(`${period}, ${joinAnd(parts)}.`);
+    if (parts.length > 0) sentences.push(`${period}, ${cy ? joinAc(parts) : joinAnd(parts)}.`);
   }
   const changed = diffRecords(s.walesA, s.walesB, Object.keys(DISPLAY) as MetricName[]).some((d) => d.delta !== null && d.delta !== 0);
-  if (!changed) return `${s.nameB} and ${s.nameA} give the same figures for Wales in every year shown.`;
+  if (!changed) return cy ? `Mae ${s.nameB} a ${s.nameA} yn rhoi’r un ffigurau i Gymru ym mhob blwyddyn a ddangosir.` : `${s.nameB} and ${s.nameA} give the same figures for Wales in every year shown.`;
   return sentences.join(' ');
 }
 
@@ -152,10 +182,35 @@ function mostlyFrom(s: SummaryInput, year: number, m: MetricName, totalDelta: nu
     chosen.push(x);
     covered += Math.abs(x.d);
   }
-  if (covered < 0.6 * Math.abs(totalDelta)) return ', spread across the regions';
+  const cy = s.lang === 'cy';
+  if (covered < 0.6 * Math.abs(totalDelta)) return cy ? ', wedi’i wasgaru ar draws y rhanbarthau' : ', spread across the regions';
   const sign = (d: number): string => (d > 0 ? `+${grouped(d)}` : `−${grouped(-d)}`);
-  return `, ${chosen.length === 1 && deltas.length === 1 ? 'all' : 'mostly'} from ${joinAnd(chosen.map((x) => `${x.name} (${sign(x.d)})`))}`;
+  const list = chosen.map((x) => `${x.name} (${sign(x.d)})`);
+  if (cy) return `, ${chosen.length === 1 && deltas.length === 1 ? 'i gyd' : 'yn bennaf'} o ${joinA([softMutation(list[0]), ...list.slice(1)])}`;
+  return `, ${chosen.length === 1 && deltas.length === 1 ? 'all' : 'mostly'} from ${joinAnd(list)}`;
 }
+
+/** A Welsh name after "o" takes the soft mutation: o Ogledd Cymru, o Gaerdydd a'r Fro, o Bowys, o Went. */
+export function softMutation(name: string): string {
+  const rules: Array<[RegExp, string]> = [[/^Ll/, 'L'], [/^Rh/, 'R'], [/^G/, ''], [/^C(?!h)/, 'G'], [/^P(?!h)/, 'B'], [/^T(?!h)/, 'D'], [/^B/, 'F'], [/^D(?!d)/, 'Dd'], [/^M/, 'F']];
+  for (const [from, to] of rules) {
+    if (from.test(name)) {
+      const out = name.replace(from, to);
+      return out.charAt(0).toUpperCase() + out.slice(1);
+    }
+  }
+  return name;
+}
+
+/** Welsh "x, y a z", with the aspirate mutation "a" causes (a Chaerdydd, a Phowys, a Thorfaen). */
+const joinA = (xs: string[]): string => {
+  if (xs.length <= 1) return xs.join('');
+  const last = xs[xs.length - 1].replace(/^C(?!h)/, 'Ch').replace(/^P(?!h)/, 'Ph').replace(/^T(?!h)/, 'Th');
+  return `${xs.slice(0, -1).join(', ')} a ${last}`;
+};
+
+/** Welsh clauses that each start "mae …", joined "x, y ac z". */
+const joinAc = (xs: string[]): string => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} ac ${xs[xs.length - 1]}`);
 
 const joinAnd = (xs: string[]): string => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
 
@@ -173,6 +228,8 @@ export interface DiffTableInput {
   width: number;
   chalk: ChalkInstance;
   baseYear: number;
+  /** Language of the labels (records' area names are the caller's); English by default. */
+  lang?: Lang;
 }
 
 export function renderDiffTable(input: DiffTableInput): string {
@@ -203,9 +260,10 @@ export function renderDiffTable(input: DiffTableInput): string {
       range: s?.p10 !== undefined && s.p90 !== undefined ? displayDeltaRange(s.p10, s.p90, kind) : null,
     };
   };
-  const { column, shown, hidden } = metricColumns(rows, cell, ' to ', input.width, input.metrics);
+  const lang = input.lang ?? 'en';
+  const { column, shown, hidden } = metricColumns(rows, cell, ' to ', input.width, input.metrics, lang);
   const out: string[] = [];
-  out.push(...titleLines(chalk, input.width, `${input.nameB} minus ${input.nameA}`, ` (B − A), ${LEVEL_WORDS[input.level]}`, chalk.dim));
+  out.push(...titleLines(chalk, input.width, label(lang, 'diff.title', { a: input.nameA, b: input.nameB }), ` (B − A), ${levelWords(input.level, lang)}`, chalk.dim));
   out.push('');
   out.push(wrap(input.summary, Math.min(input.width, 100)));
   out.push('');
@@ -213,17 +271,15 @@ export function renderDiffTable(input: DiffTableInput): string {
   const withRanges = input.records.some((d) => d.stat === 'p10');
   out.push(
     dimWrapped(chalk, input.width,
-      `Green: better for children under ${input.nameB} (fewer unplaced, displaced or outside Wales, nearer home, more places); red: worse` +
-        (withRanges ? '; with runs, only where the whole p10–p90 range is on that side of zero' : '') +
-        '. · = no change, ~0 = less than the last digit shown.',
+      label(lang, 'diff.key', { b: input.nameB, ranges: withRanges ? label(lang, 'diff.key.ranges') : '' }),
     ),
   );
   for (const block of blocks(rows)) {
     out.push('');
     out.push(chalk.bold(block[0].areaName) + chalk.dim(` ${block[0].areaCode}`));
     for (const line of [0, 1] as const) {
-      const cells = shown.map((m) => headerCell(DISPLAY[m].header[line], column(m)));
-      out.push(chalk.dim(trimLine(padRight(line === 1 ? 'year' : '', 7) + cells.map((c) => ' '.repeat(GAP) + c).join(''))));
+      const cells = shown.map((m) => headerCell(headerIn(lang, m)[line], column(m)));
+      out.push(chalk.dim(trimLine(padRight(line === 1 ? label(lang, 'table.year') : '', 7) + cells.map((c) => ' '.repeat(GAP) + c).join(''))));
     }
     for (const r of block) {
       const cells = shown.map((m) => {
@@ -242,7 +298,7 @@ export function renderDiffTable(input: DiffTableInput): string {
   }
   if (hidden.length > 0) {
     out.push('');
-    out.push(dimWrapped(chalk, input.width, `Not shown at this width: ${hidden.join(', ')} (widen the terminal, or choose with --metrics).`));
+    out.push(dimWrapped(chalk, input.width, label(lang, 'table.hidden', { metrics: hidden.join(', ') })));
   }
   return out.join('\n') + '\n';
 }

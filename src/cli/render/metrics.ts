@@ -1,6 +1,7 @@
 // How each metric reads on screen: a two-line column header with its unit, a short label for
 // sparklines and summaries, and a formatter. Files never use these: they carry plain numbers.
-import type { MetricName } from '../../model/types.js';
+import { headerIn, sparkLabelIn } from '../../i18n/labels.js';
+import { METRICS, type MetricName } from '../../model/types.js';
 
 export type MetricKind = 'count' | 'share' | 'ratio' | 'km' | 'gbp';
 
@@ -10,43 +11,49 @@ export interface MetricDisplay {
   kind: MetricKind;
 }
 
-export const DISPLAY: Record<MetricName, MetricDisplay> = {
-  children_looked_after: { header: ['looked', 'after'], label: 'looked after', kind: 'count' },
-  need_foster: { header: ['need', 'foster'], label: 'need foster', kind: 'count' },
-  need_residential: { header: ['need', 'resid.'], label: 'need resid.', kind: 'count' },
-  need_secure: { header: ['need', 'secure'], label: 'need secure', kind: 'count' },
-  places_foster: { header: ['places', 'foster'], label: 'places foster', kind: 'count' },
-  places_residential: { header: ['places', 'resid.'], label: 'places resid.', kind: 'count' },
-  places_secure: { header: ['places', 'secure'], label: 'places secure', kind: 'count' },
-  places_for_profit_share: { header: ['places', 'f-p %'], label: 'for-profit places %', kind: 'share' },
-  sufficiency_foster: { header: ['suffic.', 'foster'], label: 'suffic. foster', kind: 'ratio' },
-  sufficiency_residential: { header: ['suffic.', 'resid.'], label: 'suffic. resid.', kind: 'ratio' },
-  placed_in_own_la_share: { header: ['own LA', '%'], label: 'in own LA %', kind: 'share' },
-  placed_in_region_share: { header: ['region', '%'], label: 'in region %', kind: 'share' },
-  placed_outside_wales: { header: ['outside', 'Wales'], label: 'outside Wales', kind: 'count' },
-  unplaced: { header: ['un-', 'placed'], label: 'unplaced', kind: 'count' },
-  displaced: { header: ['dis-', 'placed'], label: 'displaced', kind: 'count' },
-  for_profit_placements: { header: ['for-', 'profit'], label: 'for-profit', kind: 'count' },
-  mean_distance_km: { header: ['mean', 'km'], label: 'mean km', kind: 'km' },
-  median_distance_km: { header: ['median', 'km'], label: 'median km', kind: 'km' },
-  p90_distance_km: { header: ['p90', 'km'], label: 'p90 km', kind: 'km' },
-  new_placements: { header: ['new', 'placed'], label: 'new placements', kind: 'count' },
-  supplementary_placements: { header: ['suppl.', 'approv.'], label: 'supplementary', kind: 'count' },
-  cost_gbp: { header: ['cost', '£m'], label: 'cost £m', kind: 'gbp' },
-  usable_places_foster: { header: ['usable', 'foster'], label: 'usable foster', kind: 'count' },
-  usable_places_residential: { header: ['usable', 'resid.'], label: 'usable resid.', kind: 'count' },
-  usable_places_secure: { header: ['usable', 'secure'], label: 'usable secure', kind: 'count' },
-  not_local_nonprofit: { header: ['not local', 'nfp'], label: 'not local/nfp', kind: 'count' },
-  external_children: { header: ['other', 'auths'], label: 'other authorities', kind: 'count' },
-  cost_foster_gbp: { header: ['foster', '£m'], label: 'foster £m', kind: 'gbp' },
-  cost_residential_gbp: { header: ['resid.', '£m'], label: 'resid. £m', kind: 'gbp' },
-  cost_secure_gbp: { header: ['secure', '£m'], label: 'secure £m', kind: 'gbp' },
-  cost_for_profit_gbp: { header: ['f-p', '£m'], label: 'for-profit £m', kind: 'gbp' },
-  cost_outside_wales_gbp: { header: ['out. W.', '£m'], label: 'outside Wales £m', kind: 'gbp' },
-  cost_unplaced_gbp: { header: ['unpl.', '£m'], label: 'unplaced £m', kind: 'gbp' },
-  started_looked_after: { header: ['started', 'care'], label: 'started care', kind: 'count' },
-  ceased_looked_after: { header: ['ceased', 'care'], label: 'ceased care', kind: 'count' },
+/** How each metric's figures are formatted. */
+const KIND: Record<MetricName, MetricKind> = {
+  children_looked_after: 'count',
+  need_foster: 'count',
+  need_residential: 'count',
+  need_secure: 'count',
+  places_foster: 'count',
+  places_residential: 'count',
+  places_secure: 'count',
+  places_for_profit_share: 'share',
+  sufficiency_foster: 'ratio',
+  sufficiency_residential: 'ratio',
+  placed_in_own_la_share: 'share',
+  placed_in_region_share: 'share',
+  placed_outside_wales: 'count',
+  unplaced: 'count',
+  displaced: 'count',
+  for_profit_placements: 'count',
+  mean_distance_km: 'km',
+  median_distance_km: 'km',
+  p90_distance_km: 'km',
+  new_placements: 'count',
+  supplementary_placements: 'count',
+  cost_gbp: 'gbp',
+  usable_places_foster: 'count',
+  usable_places_residential: 'count',
+  usable_places_secure: 'count',
+  not_local_nonprofit: 'count',
+  external_children: 'count',
+  cost_foster_gbp: 'gbp',
+  cost_residential_gbp: 'gbp',
+  cost_secure_gbp: 'gbp',
+  cost_for_profit_gbp: 'gbp',
+  cost_outside_wales_gbp: 'gbp',
+  cost_unplaced_gbp: 'gbp',
+  started_looked_after: 'count',
+  ceased_looked_after: 'count',
 };
+
+/** Headers and labels come from the one label table (src/i18n/labels.ts), in English here. */
+export const DISPLAY: Record<MetricName, MetricDisplay> = Object.fromEntries(
+  METRICS.map((m) => [m, { header: headerIn('en', m), label: sparkLabelIn('en', m), kind: KIND[m] }]),
+) as Record<MetricName, MetricDisplay>;
 
 /**
  * The key metrics of the terminal table, in column order. Files carry every metric; the screen

@@ -2,7 +2,8 @@
 // section,item,placement_type,value) and as Markdown an LA officer can paste into the plan's draft.
 import type { ChalkInstance } from 'chalk';
 import { formatNumber, toCsv } from '../../io/output.js';
-import { planText, type PlanFigures, type PlanRow, type PlanSection } from '../plan-figures.js';
+import { label, planItemIn, type Lang, type PlanNames } from '../../i18n/labels.js';
+import { planText, type PlanFigures, type PlanRow } from '../plan-figures.js';
 import { financialYear, padLeft, padRight } from './table.js';
 import { wrap } from './wrap.js';
 
@@ -10,12 +11,28 @@ export interface PlanContext {
   scenario: string;
   title: string;
   version: string;
+  /** Language of the labels and item texts (codes never change); English by default. */
+  lang?: Lang;
+  /** English → Welsh names of the LAs and regions items may name (for --lang cy). */
+  names?: PlanNames;
 }
 
-export function planCsv(f: PlanFigures, opts: { excel?: boolean } = {}): string {
+const NO_NAMES: PlanNames = { cy: new Map() };
+
+/** An item's text in the language (the English where no Welsh is known: the plan's test catches that). */
+const itemText = (r: PlanRow, lang: Lang, names: PlanNames): string => planItemIn(lang, r.item, r.section, names) ?? r.item;
+
+/** A placement type as a reader sees it (the CSV keeps the code). */
+const typeText = (t: PlanRow['placementType'], lang: Lang): string => (t === '' ? '' : label(lang, `type.${t}`));
+
+const sectionTitle = (section: PlanRow['section'], lang: Lang): string => label(lang, `plan.section.${section}`);
+
+export function planCsv(f: PlanFigures, opts: { excel?: boolean; lang?: Lang; names?: PlanNames } = {}): string {
+  const lang = opts.lang ?? 'en';
   const records: string[][] = [['la_code', 'la_name', 'financial_year', 'section', 'item', 'placement_type', 'value']];
   const fy = financialYear(f.year);
-  for (const r of f.rows) records.push([f.la.code, f.la.nameEn, fy, r.section, r.item, r.placementType, formatNumber(r.value)]);
+  const name = lang === 'cy' ? f.la.nameCy : f.la.nameEn;
+  for (const r of f.rows) records.push([f.la.code, name, fy, r.section, itemText(r, lang, opts.names ?? NO_NAMES), r.placementType, formatNumber(r.value)]);
   return toCsv(records, opts);
 }
 
@@ -26,8 +43,6 @@ function shown(r: PlanRow): string {
   return r.value.toFixed(2);
 }
 
-const sectionTitle = (s: PlanSection): string => planText(`section.${s}`);
-
 /** The closing notes (SPEC 2.3): titled lists, in order. */
 function closingNotes(f: PlanFigures, ctx: PlanContext): Array<{ title: string; lines: string[] }> {
   return [
@@ -37,24 +52,22 @@ function closingNotes(f: PlanFigures, ctx: PlanContext): Array<{ title: string; 
   ];
 }
 
-function heading(f: PlanFigures): string {
-  return `${f.la.nameEn} (${f.la.code}): annual sufficiency plan figures for ${financialYear(f.year)}`;
+function heading(f: PlanFigures, lang: Lang): string {
+  return label(lang, 'plan.heading', { la: lang === 'cy' ? f.la.nameCy : f.la.nameEn, code: f.la.code, year: financialYear(f.year) });
 }
 
 function sourceLine(f: PlanFigures, ctx: PlanContext): string {
-  return (
-    `Scenario ${ctx.scenario}${ctx.title ? ` (${ctx.title})` : ''}, sufficiency ${ctx.version}. ` +
-    `Children and places at ${f.asAt}; supplementary placements over the year 1 April ${f.year} to ${f.asAt}. ` +
-    `Sections are those of s.75A(3) of the Social Services and Well-being (Wales) Act 2014.`
-  );
+  return label(ctx.lang ?? 'en', 'plan.source', { scenario: ctx.scenario, title: ctx.title ? ` (${ctx.title})` : '', version: ctx.version, asAt: f.asAt, year: f.year });
 }
 
 export function planTable(f: PlanFigures, ctx: PlanContext, chalk: ChalkInstance, width: number): string {
+  const lang = ctx.lang ?? 'en';
+  const names = ctx.names ?? NO_NAMES;
   const prose = Math.min(width, 100);
-  const out: string[] = [...wrap(heading(f), prose).split('\n').map((l) => chalk.bold(l)), chalk.dim(wrap(sourceLine(f, ctx), prose))];
-  const typeW = Math.max(4, ...f.rows.map((r) => r.placementType.length));
+  const out: string[] = [...wrap(heading(f, lang), prose).split('\n').map((l) => chalk.bold(l)), chalk.dim(wrap(sourceLine(f, ctx), prose))];
+  const typeW = Math.max(4, ...f.rows.map((r) => [...typeText(r.placementType, lang)].length));
   const valueW = Math.max(5, ...f.rows.map((r) => shown(r).length));
-  const itemW = Math.max(20, Math.min(width - 2 - typeW - 2 - valueW - 2, Math.max(...f.rows.map((r) => [...r.item].length))));
+  const itemW = Math.max(20, Math.min(width - 2 - typeW - 2 - valueW - 2, Math.max(...f.rows.map((r) => [...itemText(r, lang, names)].length))));
   let section = '';
   let lastItem = '';
   for (const r of f.rows) {
@@ -64,18 +77,18 @@ export function planTable(f: PlanFigures, ctx: PlanContext, chalk: ChalkInstance
       out.push('');
       // The s.75A(3) paragraph, then its title, wrapped under itself.
       const indent = ' '.repeat(r.section.length + 1);
-      const title = wrap(sectionTitle(r.section), Math.max(20, width - indent.length)).split('\n');
+      const title = wrap(sectionTitle(r.section, lang), Math.max(20, width - indent.length)).split('\n');
       out.push(chalk.bold(`${r.section} `) + title[0], ...title.slice(1).map((l) => indent + l));
     }
     // An item's rows by type follow its all-types row: the item is written once. A long item (a
     // provider's name and id) wraps rather than being cut, so that two providers are never shown
     // alike; its figures go on its last line, indented lines before it.
-    const label = r.item === lastItem ? [''] : wrapItem(r.item, itemW);
+    const lines = r.item === lastItem ? [''] : wrapItem(itemText(r, lang, names), itemW);
     lastItem = r.item;
     const value = padLeft(shown(r), valueW);
-    const styled = r.section === 'c' && r.item === planText('c.shortfall') && (r.value ?? 0) > 0 ? chalk.red.bold(value) : value;
-    for (const l of label.slice(0, -1)) out.push(`  ${l}`);
-    out.push(`  ${padRight(label[label.length - 1], itemW)}  ${padRight(r.placementType, typeW)}  ${styled}`);
+    const styled = r.section === 'c' && r.item.startsWith('shortfall') && (r.value ?? 0) > 0 ? chalk.red.bold(value) : value;
+    for (const l of lines.slice(0, -1)) out.push(`  ${l}`);
+    out.push(`  ${padRight(lines[lines.length - 1], itemW)}  ${padRight(typeText(r.placementType, lang), typeW)}  ${styled}`);
   }
   for (const note of closingNotes(f, ctx)) {
     out.push('', ...wrap(note.title, prose).split('\n').map((l) => chalk.bold(l)));
@@ -95,14 +108,17 @@ function wrapItem(item: string, width: number): string[] {
 const mdCell = (s: string): string => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
 
 export function planMarkdown(f: PlanFigures, ctx: PlanContext): string {
-  const out: string[] = [`## ${mdCell(heading(f))}`, '', sourceLine(f, ctx), '', '| s.75A(3) | Item | Placement type | Value |', '| --- | --- | --- | ---: |'];
+  const lang = ctx.lang ?? 'en';
+  const names = ctx.names ?? NO_NAMES;
+  const head = (['plan.md.section', 'plan.md.item', 'plan.md.type', 'plan.md.value'] as const).map((k) => label(lang, k));
+  const out: string[] = [`## ${mdCell(heading(f, lang))}`, '', sourceLine(f, ctx), '', `| ${head.join(' | ')} |`, '| --- | --- | --- | ---: |'];
   let section = '';
   for (const r of f.rows) {
     if (r.section !== section) {
       section = r.section;
-      out.push(`| **${r.section}** | **${mdCell(sectionTitle(r.section))}** | | |`);
+      out.push(`| **${r.section}** | **${mdCell(sectionTitle(r.section, lang))}** | | |`);
     }
-    out.push(`| ${r.section} | ${mdCell(r.item)} | ${r.placementType} | ${shown(r)} |`);
+    out.push(`| ${r.section} | ${mdCell(itemText(r, lang, names))} | ${typeText(r.placementType, lang)} | ${shown(r)} |`);
   }
   for (const note of closingNotes(f, ctx)) {
     out.push('', `### ${note.title}`, '', ...note.lines.map((l) => `- ${l}`));

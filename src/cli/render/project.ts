@@ -10,12 +10,14 @@ import {
   wideCsvMonteCarlo,
 } from '../../io/output.js';
 import { medianRows } from '../../model/montecarlo.js';
-import { METRICS, type MetricName } from '../../model/types.js';
+import { METRICS, type AreaYearRow, type MetricName } from '../../model/types.js';
 import { matchingNote, type LoadedScenario, type ModelOptions, type Rows } from '../pipeline.js';
 import { chalkFor, terminalWidth } from './colour.js';
 import { renderProjectTable } from './table.js';
+import { areaNameIn, label, type Lang } from '../../i18n/labels.js';
+import type { Dataset } from '../../model/types.js';
 
-export function renderProjection(result: Rows, opts: ModelOptions, ctx: { loaded: LoadedScenario; baseYear: number; meta: Meta | null }): string {
+export function renderProjection(result: Rows, opts: ModelOptions, ctx: { loaded: LoadedScenario; baseYear: number; meta: Meta | null; dataset?: Dataset }): string {
   const fileMetrics: readonly MetricName[] = opts.metrics ?? METRICS;
   const csvOpts = { excel: opts.excel };
   if (opts.format === 'csv') {
@@ -27,7 +29,12 @@ export function renderProjection(result: Rows, opts: ModelOptions, ctx: { loaded
     return jsonDocument(ctx.meta, records);
   }
   const toFile = opts.out !== null;
+  // The table names areas in its language; files keep the data's names.
+  const lang = opts.lang;
+  const names = { nation: ctx.dataset?.nation ?? { code: '', name: '' }, laNamesCy: new Map(ctx.dataset?.localAuthorities.map((l) => [l.code, l.nameCy]) ?? []) };
+  const named = <R extends AreaYearRow>(rows: readonly R[]): R[] => rows.map((r) => ({ ...r, areaName: areaNameIn(lang, r, names) }));
   const common = {
+    lang,
     scenario: ctx.loaded.name,
     title: ctx.loaded.title,
     level: opts.by,
@@ -37,19 +44,16 @@ export function renderProjection(result: Rows, opts: ModelOptions, ctx: { loaded
     chalk: chalkFor(toFile),
   };
   const matching = matchingNote(ctx.loaded);
-  if (result.kind === 'deterministic') return renderProjectTable({ ...common, rows: result.rows, ...(matching === null ? {} : { note: matching }) });
+  if (result.kind === 'deterministic') return renderProjectTable({ ...common, rows: named(result.rows), ...(matching === null ? {} : { note: matching }) });
   return renderProjectTable({
     ...common,
-    rows: medianRows(result.rows),
+    rows: named(medianRows(result.rows)),
     ranges: result.rows.map((r) => r.metrics),
-    note: [monteCarloNote(result.runs, opts.seed), matching].filter((x) => x !== null).join(' '),
+    note: [monteCarloNote(result.runs, opts.seed, lang), matching].filter((x) => x !== null).join(' '),
   });
 }
 
 /** What the figures of a Monte Carlo table are, in words an analyst can quote. */
-export function monteCarloNote(runs: number, seed: number): string {
-  return (
-    `Median of ${runs} Monte Carlo runs (seed ${seed}) and, in brackets, its p10–p90 range: 8 runs in 10 ` +
-    'fall within it (no brackets where the runs agree). CSV and JSON give p10, p50 and p90 of every metric, unrounded.'
-  );
+export function monteCarloNote(runs: number, seed: number, lang: Lang = 'en'): string {
+  return label(lang, 'table.mcNote', { runs, seed });
 }

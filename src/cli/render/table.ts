@@ -4,6 +4,7 @@
 // children placed outside Wales stand out.
 import type { ChalkInstance } from 'chalk';
 import type { AreaLevel, AreaYearRow, MetricName } from '../../model/types.js';
+import { headerIn, label, sparkLabelIn, type Lang } from '../../i18n/labels.js';
 import { DISPLAY, KEY_METRICS, KEY_PRIORITY, displayRange, displayValue } from './metrics.js';
 import { sparkline } from './sparkline.js';
 import { wrap } from './wrap.js';
@@ -75,11 +76,12 @@ export function metricColumns<R>(
   sep: string,
   width: number,
   asked: readonly MetricName[] | null,
+  lang: Lang = 'en',
 ): { column: (m: MetricName) => Column; shown: MetricName[]; hidden: MetricName[] } {
   const columns = new Map<MetricName, Column>();
   const column = (m: MetricName): Column => {
     let c = columns.get(m);
-    if (c === undefined) columns.set(m, (c = layoutColumn(DISPLAY[m].header, rows.map((r) => cell(r, m)), sep)));
+    if (c === undefined) columns.set(m, (c = layoutColumn(headerIn(lang, m), rows.map((r) => cell(r, m)), sep)));
     return c;
   };
   const { shown, hidden } = asked !== null ? { shown: [...asked], hidden: [] as MetricName[] } : fitKeyMetrics(width, (m) => columnWidth(column(m)));
@@ -140,6 +142,8 @@ export interface ProjectTableInput {
   chalk: ChalkInstance;
   /** A paragraph under the title (e.g. that the figures are Monte Carlo medians with their ranges). */
   note?: string;
+  /** Language of the labels (the rows' area names are the caller's); English by default. */
+  lang?: Lang;
 }
 
 export function renderProjectTable(input: ProjectTableInput): string {
@@ -149,16 +153,15 @@ export function renderProjectTable(input: ProjectTableInput): string {
     const s = r.ranges?.[m];
     return { text: displayValue(r.metrics[m], DISPLAY[m].kind), range: s ? displayRange(s.p10, s.p90, DISPLAY[m].kind) : null };
   };
-  const { column, shown, hidden } = metricColumns(rows, cell, '–', input.width, input.metrics);
+  const lang = input.lang ?? 'en';
+  const { column, shown, hidden } = metricColumns(rows, cell, '–', input.width, input.metrics, lang);
 
   const out: string[] = [];
-  out.push(...titleLines(chalk, input.width, `Scenario ${input.scenario}`, input.title ? `: ${input.title}` : ''));
+  out.push(...titleLines(chalk, input.width, label(lang, 'table.scenario', { scenario: input.scenario }), input.title ? `: ${input.title}` : ''));
   if (input.note) out.push(wrap(input.note, Math.min(input.width, 100)));
   out.push(
     dimWrapped(chalk, input.width,
-      `${sentence(LEVEL_WORDS[input.level])}. Each row is a financial year and the state at the 31 March it ends on; ` +
-        `${financialYear(input.baseYear - 1)} is the data's base state (31 March ${input.baseYear}). ` +
-        'Displaced, supplementary approvals and cost are flows over the year.',
+      label(lang, 'table.intro', { level: sentence(levelWords(input.level, lang)), baseRow: financialYear(input.baseYear - 1), baseYear: input.baseYear }),
     ),
   );
 
@@ -167,8 +170,8 @@ export function renderProjectTable(input: ProjectTableInput): string {
     const head = block[0];
     out.push(chalk.bold(head.areaName) + chalk.dim(` ${head.areaCode}`));
     for (const line of [0, 1] as const) {
-      const cells = shown.map((m) => headerCell(DISPLAY[m].header[line], column(m)));
-      out.push(chalk.dim(trimLine(padRight(line === 1 ? 'year' : '', YEAR_WIDTH) + cells.map((c) => ' '.repeat(GAP) + c).join(''))));
+      const cells = shown.map((m) => headerCell(headerIn(lang, m)[line], column(m)));
+      out.push(chalk.dim(trimLine(padRight(line === 1 ? label(lang, 'table.year') : '', YEAR_WIDTH) + cells.map((c) => ' '.repeat(GAP) + c).join(''))));
     }
     block.forEach((r, ri) => {
       const prev = ri > 0 ? block[ri - 1] : null;
@@ -182,14 +185,17 @@ export function renderProjectTable(input: ProjectTableInput): string {
       const label = padRight(financialYear(r.year), YEAR_WIDTH);
       out.push(trimLine((isBase ? chalk.dim(label) : label) + cells.join('')));
     });
-    out.push(...sparkGrid(shown, block, input.width, chalk));
+    out.push(...sparkGrid(shown, block, input.width, chalk, lang));
   }
   if (hidden.length > 0) {
     out.push('');
-    out.push(dimWrapped(chalk, input.width, `Not shown at this width: ${hidden.join(', ')} (widen the terminal, or choose with --metrics).`));
+    out.push(dimWrapped(chalk, input.width, label(lang, 'table.hidden', { metrics: hidden.join(', ') })));
   }
   return out.join('\n') + '\n';
 }
+
+/** How the rows are split, in the language. */
+export const levelWords = (level: AreaLevel, lang: Lang): string => (lang === 'en' ? LEVEL_WORDS[level] : label(lang, `table.level.${level}`));
 
 /** A dim paragraph wrapped to the width (at most 100 columns: longer lines are hard to read). */
 export function dimWrapped(chalk: ChalkInstance, width: number, text: string): string {
@@ -219,12 +225,12 @@ function styleCell(chalk: ChalkInstance, m: MetricName, v: number | null, prev: 
 }
 
 /** A sparkline per metric across the block's years, laid out in as many columns as fit. */
-function sparkGrid(metrics: readonly MetricName[], block: readonly AreaYearRow[], width: number, chalk: ChalkInstance): string[] {
+function sparkGrid(metrics: readonly MetricName[], block: readonly AreaYearRow[], width: number, chalk: ChalkInstance, lang: Lang): string[] {
   if (block.length < 2) return [];
-  const labelW = Math.max(...metrics.map((m) => [...DISPLAY[m].label].length));
+  const labelW = Math.max(...metrics.map((m) => [...sparkLabelIn(lang, m)].length));
   const cellW = labelW + 1 + block.length;
   const perLine = Math.max(1, Math.floor((width + 3) / (cellW + 3)));
-  const cells = metrics.map((m) => chalk.dim(padLeft(DISPLAY[m].label, labelW)) + ' ' + chalk.cyan(sparkline(block.map((r) => r.metrics[m]))));
+  const cells = metrics.map((m) => chalk.dim(padLeft(sparkLabelIn(lang, m), labelW)) + ' ' + chalk.cyan(sparkline(block.map((r) => r.metrics[m]))));
   const lines: string[] = [];
   for (let i = 0; i < cells.length; i += perLine) lines.push(cells.slice(i, i + perLine).join('   ').trimEnd());
   return lines.length > 0 ? ['', ...lines] : [];

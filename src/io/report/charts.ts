@@ -90,8 +90,14 @@ export async function lineChartSvg(c: LineChartInput): Promise<string> {
   const layers: unknown[] = [];
   if (c.band) {
     layers.push({
+      // Its own fill scale (same colours), out of the legend: the legend shows the lines' colour, dash and shape.
       mark: { type: 'area', opacity: 0.22 },
-      encoding: { x, y: { field: 'lo', type: 'quantitative', title: c.yTitle, axis: { format: c.yFormat, tickCount: 4 } }, y2: { field: 'hi' }, color: colour },
+      encoding: {
+        x,
+        y: { field: 'lo', type: 'quantitative', title: c.yTitle, axis: { format: c.yFormat, tickCount: 4 } },
+        y2: { field: 'hi' },
+        fill: { field: 'series', type: 'nominal', scale: { domain: [...c.series], range: SERIES_COLOURS.slice(0, c.series.length) }, legend: null },
+      },
     });
   }
   if (c.reference) {

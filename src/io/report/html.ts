@@ -471,7 +471,7 @@ table { border-collapse: collapse; width: 100%; font-size: .85rem; font-variant-
 caption { text-align: left; font-size: .85rem; padding: .2rem 0; caption-side: top; }
 th, td { padding: .25rem .45rem; border-bottom: 1px solid var(--rule); text-align: right; vertical-align: top; }
 thead th { border-bottom: 2px solid var(--ink); vertical-align: bottom; font-weight: bold; }
-th[scope=row], td.series { text-align: left; white-space: nowrap; }
+th[scope=row], td.series, thead th:first-child { text-align: left; white-space: nowrap; }
 tr.nation th, tr.nation td { font-weight: bold; }
 tr.s td, tr.b td { border-bottom: 0; }
 tr.diff td { font-style: italic; color: #333; }
