@@ -240,6 +240,12 @@ export function runProjection(dataset: Dataset, scenario: ModelScenario, options
 }
 
 /**
+ * Where the calibration starts when the scenario sets no β, α, γ (under `calibrate` the registry
+ * leaves the hand-set values out): the registry's defaults for them.
+ */
+const START = { beta: 0.02, alpha: 0, gamma: 0 };
+
+/**
  * Placement choice's parameters for this dataset and scenario: the hand-set ones, or (under
  * `calibrate`) those fitted on one calibration year so that the base state is a steady state. `held`
  * is returned as it is when it was prepared on the same calibration inputs.
@@ -251,8 +257,10 @@ export function prepareChoice(dataset: Dataset, scenario: ModelScenario, held?: 
   const key = JSON.stringify(year.inputs);
   if (held !== undefined && held.key === key) return held;
   const hand = Object.fromEntries(
-    // Absent under calibrate (the registry resolves them only when set by hand): the fit's start.
-    MARKET_TYPES.map((t) => [t, { alpha: m.outsidePull?.[t] ?? 0, beta: m.distanceDecay?.[t] ?? 0.02, gamma: m.ownLaPull?.[t] ?? 0 }]),
+    MARKET_TYPES.map((t) => [
+      t,
+      { alpha: m.outsidePull?.[t] ?? START.alpha, beta: m.distanceDecay?.[t] ?? START.beta, gamma: m.ownLaPull?.[t] ?? START.gamma },
+    ]),
   ) as Record<MarketType, ChoiceParams>;
   if (!m.calibrate) return { key, calibrated: false, params: hand, fitted: {}, warnings: [] };
   const problems = new Map<MarketType, { problem: ChoiceProblem; continuing: ChoiceStatistics }>();
