@@ -18,7 +18,7 @@ const lap = (() => {
 const D = new URL('../dist/', import.meta.url).pathname;
 await import('commander'); lap('commander');
 const ds = await import(D + 'io/dataset.js'); lap('import dataset(zod,csv)');
-const sc = await import(D + 'io/scenario.js'); lap('import scenario(yaml)');
+const sc = { ...(await import(D + 'scenario/load.js')), ...(await import(D + 'scenario/resolve.js')) }; lap('import scenario(yaml)');
 const pr = await import(D + 'model/project.js'); const ag = await import(D + 'model/aggregate.js'); lap('import model');
 const { dataset } = await ds.loadDatasetOrThrow(new URL('../data/wales', import.meta.url).pathname); lap('load dataset');
 const loaded = await sc.loadScenario('central', { scenariosDir: new URL('../scenarios', import.meta.url).pathname, dataset }); lap('load scenario');

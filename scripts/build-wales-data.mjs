@@ -721,6 +721,26 @@ for (const type of ['foster', 'residential', 'secure']) {
 }
 
 // ------------------------------------------------------------------------------------------------
+// flows: children who started and ceased to be looked after in Wales, by financial year (D17). No
+// per-LA counts are published (published/SOURCES.md); the nation's row (W92000004) is shared over
+// the LAs by their children looked after when a scenario projects demand from flows. Years are
+// financial years named by the year they start in (2023 = 2023-24, the year to the base date).
+
+const WALES_NATION = 'W92000004';
+const STOCK = Object.fromEntries(readCsv('wales_cla_series.csv').map((r) => [Number(r.year_31_march), Number(r.cla_latest_revised)]));
+const flowRows = [
+  // 2017-18 release (published measures: 2,162 started); leavers 1,727 from SFR 106/2019's stated change (S6, derived).
+  { la_code: WALES_NATION, year: 2017, started: 2162, ceased: 1727, status: 'derived', source: 'S6' },
+  // SFR 106/2019: 2,125 started, 1,678 left (S6).
+  { la_code: WALES_NATION, year: 2018, started: 2125, ceased: 1678, status: 'published', source: 'S6' },
+  // 2022-23: started = the 2023-24 figure / 1.026 (S11: +2.6%); ceased = started less the change in stock (7,053 to 7,188).
+  { la_code: WALES_NATION, year: 2022, started: 1940, ceased: 1940 - (STOCK[2023] - STOCK[2022]), status: 'estimated', source: 'S10;S11;E4;D17' },
+  // 2023-24: "just under 2,000" started (S11) read as 1,990; ceased = started less the change in stock (7,188 to 7,198).
+  { la_code: WALES_NATION, year: 2023, started: 1990, ceased: 1990 - (STOCK[2024] - STOCK[2023]), status: 'estimated', source: 'S11;E4;D17' },
+];
+if (flowRows.some((r) => !(r.ceased > 0)) || STOCK[2024] !== WALES_CLA) throw new Error('flows: expected the Wales stock series to 2024');
+
+// ------------------------------------------------------------------------------------------------
 // Write.
 
 if (existsSync(OUT)) rmSync(OUT, { recursive: true, force: true });
@@ -733,12 +753,25 @@ writeCsv(
     status: 'published', source: 'S62;S63;S66;E9',
   })),
 );
+// D18: the nation's own published totals (latest revised), for the backtest: the LAs' 2019-2023
+// figures are estimates, but Wales's are published every year.
+const nationDemand = readCsv('wales_cla_series.csv')
+  .filter((r) => r.cla_latest_revised !== '' && r.status.startsWith('published'))
+  .map((r) => ({
+    la_code: WALES_NATION,
+    year: Number(r.year_31_march),
+    children: Number(r.cla_latest_revised),
+    status: r.status.includes('derived') ? 'derived' : 'published',
+    source: `${r.source_id};D18`,
+    note: r.status.includes('(') ? r.status.replace(/^[a-z]+ ?/, '').replace(/^\(|\)$/g, '') : '',
+  }));
+if (nationDemand.find((d) => d.year === BASE_YEAR)?.children !== WALES_CLA) throw new Error('expected the published Wales total at the base date');
 writeCsv(
   'demand_history.csv',
   ['la_code', 'as_at', 'children', 'status', 'source', 'note'],
-  demand
+  [...demand, ...nationDemand]
     .sort((a, b) => (a.la_code < b.la_code ? -1 : a.la_code > b.la_code ? 1 : a.year - b.year))
-    .map((d) => ({ ...d, as_at: `${d.year}-03-31`, status: d.source.includes('D1') ? 'estimated' : d.status })),
+    .map((d) => ({ ...d, as_at: `${d.year}-03-31`, status: d.source.split(';').includes('D1') ? 'estimated' : d.status })),
 );
 writeCsv('placements.csv', ['la_code', 'placement_type', 'sector', 'host', 'children', 'provider_id', 'status', 'source'], placementRows);
 writeCsv('providers.csv', ['provider_id', 'provider_name', 'sector', 'host', 'placement_type', 'places', 'status', 'source'], providerRows);
@@ -747,6 +780,7 @@ for (const [rel, rows] of strategyFiles.rows) {
 }
 writeCsv('external_placements.csv', ['host', 'placement_type', 'sector', 'children', 'placing_authority', 'status', 'source'], externalRows);
 writeCsv('costs.csv', ['placement_type', 'sector', 'location', 'weekly_cost_gbp', 'price_year', 'status', 'source'], costRows);
+writeCsv('flows.csv', ['la_code', 'year', 'started', 'ceased', 'status', 'source'], flowRows);
 
 const pkg = {
   name: 'wales',
@@ -766,21 +800,22 @@ const pkg = {
     { name: 'local_authorities', path: 'local_authorities.csv', title: 'Local authorities', description: 'The 22 LAs: ONS code, English and Welsh names, regional partnership board (by name; its SPEC 3.1 slug is the region code), approximate centre (E9) and land area.' },
     { name: 'placements', path: 'placements.csv', title: 'Placements at 31 March 2024', description: 'Children looked after by placing LA, placement type, sector and host LA. Non-market types (kinship, parents, adoption, independent, other) have empty sector and host. Reproduces the published Wales figures; the per-LA detail is estimated (SOURCES.md).' },
     { name: 'providers', path: 'providers.csv', title: 'Registered capacity at 31 March 2024 (synthetic providers)', description: 'Places by host LA, sector and type consistent with the published totals; no per-provider data is public, so every provider but Hillside is synthetic and named so.' },
-    { name: 'demand_history', path: 'demand_history.csv', title: 'Children looked after at 31 March 2015-2024', description: 'Per LA; 2019-2023 and eight LAs in 2024 are estimates (E1, E2).' },
+    { name: 'demand_history', path: 'demand_history.csv', title: 'Children looked after at 31 March 2015-2024', description: 'Per LA; 2019-2023 and eight LAs in 2024 are estimates (E1, E2). Rows W92000004 are the published Wales totals 2003-2024 (D18), which only the backtest reads.' },
     { name: 'strategies', path: strategyFiles, title: 'LA commissioning strategies', description: 'Published capacity plans, one CSV per LA; capacity and timing estimates are marked in note and source.' },
     { name: 'costs', path: 'costs.csv', title: 'Weekly placement costs, 2024 prices', description: 'Modelling defaults by type, sector and location (E8, N1, D14, D16): LA foster care at its full cost, a premium outside Wales.' },
     { name: 'external_placements', path: 'external_placements.csv', title: 'Children of other authorities in Welsh placements at 31 March 2024', description: 'About 540 children looked after by English and other authorities (S59) with Welsh providers, by host LA, type and sector; the split is estimated (D15).' },
+    { name: 'flows', path: 'flows.csv', title: 'Children who started and ceased to be looked after, Wales, 2017-18 to 2023-24', description: 'Wales only (no per-LA counts are published): 2017-18 and 2018-19 published (S6), 2022-23 and 2023-24 estimated (D17).' },
   ],
 };
 writeFileSync(path.join(OUT, 'datapackage.json'), `${JSON.stringify(pkg, null, 2)}\n`);
 
 // SOURCES.md: the source register (IDs as in the `source` columns, titles and URLs copied from the
-// reference's sources.md), the build's own estimates D1-D14, the definitions, and the figures the
+// reference's sources.md), the build's own estimates D1-D18, the definitions, and the figures the
 // package reproduces.
 {
   const used = new Set();
   const collect = (rows) => rows.forEach((r) => String(r.source ?? '').split(';').forEach((id) => id && used.add(id)));
-  [placementRows, providerRows, demand, costRows, externalRows, ...strategyFiles.rows.values()].forEach(collect);
+  [placementRows, providerRows, demand, nationDemand, costRows, externalRows, flowRows, ...strategyFiles.rows.values()].forEach(collect);
   // Sources the definitions and estimates below cite, besides those in the rows.
   for (const id of ['S62', 'S63', 'S66', 'E3', 'E9', 'S9', 'S15', 'S30', 'S37', 'S48', 'S49', 'S50', 'S51', 'S52', 'S53', 'S58', 'S59', 'S60']) used.add(id);
   const register = new Map();
@@ -897,7 +932,7 @@ ${ref.map((id) => `| ${id} | ${register.get(id).title} | ${register.get(id).url}
 
 (E1-E9 are the reference's estimates; their method is in its sources.md, quoted above.)
 
-## Estimates made by this build (D1-D16)
+## Estimates made by this build (D1-D18)
 
 | ID | what and how |
 | --- | --- |
@@ -917,6 +952,8 @@ ${ref.map((id) => `| ${id} | ${register.get(id).title} | ${register.get(id).url}
 | D14 | Costs (2024 prices) the reference has no figure for: not-for-profit children's homes at the mean of E8's LA and for-profit figures; not-for-profit IFAs at the IFA figure; secure at £7,500 a week in every sector (no Welsh figure in the reference). |
 | D15 | Other authorities' children in Welsh placements (\`external_placements\`): S59's about 540 split ${Object.entries(EXTERNAL_SPLIT).map(([k, v]) => `${v} ${k.replace('|', ' ')}`).join(', ')} (assumption: mostly private children's homes and IFAs, which English councils use; a few at Hillside), each shared over host LAs by the Welsh children that type and sector of provider holds there (largest remainder). The places of D8 and D12 hold them as well as the Welsh children. |
 | D16 | Costs: LA foster care at its full cost, £${LA_FOSTER_FULL_COST} a week (N1's £646 in 2017 prices uplifted by CPI, x1.24; E8's £450 was close to the carers' allowance alone). Outside Wales: children's homes x${OUTSIDE_PREMIUM.residential}, fostering x${OUTSIDE_PREMIUM.foster}, secure x${OUTSIDE_PREMIUM.secure}, rounded to £50: placements in England are the ones Wales could not make, at short notice and at the top of the price range (N2; S36's £9,000-10,000 a week for Monmouthshire's external residential placements in 2024). |
+| D17 | Flows (\`flows.csv\`, Wales only: no per-LA starters or leavers are published). 2017-18: ${flowRows[0].started} started (the 2017-18 release) and ${flowRows[0].ceased} ceased (derived from S6's stated change); 2018-19: ${flowRows[1].started} and ${flowRows[1].ceased} (S6). 2022-23 and 2023-24 are estimates: S11 says "just under 2,000" started in 2023-24, 2.6% more than in 2022-23, read as ${flowRows[3].started} and ${flowRows[3].started} / 1.026 = ${flowRows[2].started}; ceased = started less the change in the stock over the year (7,188 to 7,198: ${flowRows[3].ceased}; 7,053 to 7,188: ${flowRows[2].ceased}), the stock-flow identity of E4. The base entries of the \`flows\` demand method are the 2023-24 row, shared over LAs by children looked after; its default mean time in care, stock ÷ entries = 7,198 / ${flowRows[3].started} = ${(WALES_CLA / flowRows[3].started).toFixed(2)} years, makes exits balance entries at the base date (E4: about 3.7 years). |
+| D18 | \`demand_history\` rows for W92000004 are the published Wales totals at every 31 March ${nationDemand[0].year}-${nationDemand[nationDemand.length - 1].year} (latest revised, \`wales_cla_series\`; 2020 and 2022's revised values are derived from the next year's release, status derived). The model projects the LAs' rows; only \`sufficiency backtest\` reads these, to score forecasts for the nation on published figures, since the LAs' 2019-2023 figures are estimates (E2) built by interpolating towards the 2024 shares: fitting on them would let 2024 leak into the fit. \`status\` marks every row published, derived or estimated; the backtest leaves estimated rows out of fitting and scoring. |
 
 ## Sources found for this build
 

@@ -9,6 +9,7 @@ import { registerScenarios } from './commands/scenarios.js';
 import { registerPlan } from './commands/plan.js';
 import { registerTemplate } from './commands/template.js';
 import { registerReport } from './commands/report.js';
+import { registerBacktest } from './commands/backtest.js';
 import { VERSION } from '../version.js';
 
 function buildProgram(): Command {
@@ -18,7 +19,7 @@ function buildProgram(): Command {
     .option('--debug', 'show stack traces of unexpected errors')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const register of [registerProject, registerDiff, registerValidate, registerScenarios, registerPlan, registerTemplate, registerReport]) {
+  for (const register of [registerProject, registerDiff, registerValidate, registerScenarios, registerPlan, registerTemplate, registerReport, registerBacktest]) {
     register(program);
   }
   program.commands.forEach((c) => c.exitOverride());

@@ -12,6 +12,8 @@ import {
   type CostRow,
   type Dataset,
   type DemandPoint,
+  type FigureStatus,
+  type FlowRow,
   type ExternalPlacementRow,
   type LocalAuthority,
   type MarketType,
@@ -169,7 +171,7 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
 
   // --- local_authorities first: every other resource names LAs.
   const laRows = await readResource('local_authorities');
-  const ctx: RowContext = { resolveLa: null, suggestLa: () => null };
+  const ctx: RowContext = { resolveLa: null, suggestLa: () => null, nation };
   if (laRows !== null) {
     // LAs are resolvable by their code and names even if another cell of their row is wrong, so that
     // one bad latitude does not turn every mention of that LA elsewhere into an "unknown LA".
@@ -252,15 +254,19 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
 
   // --- demand_history and the base year.
   const demandRes = all.get('demand_history') ?? null;
-  const demandHistory: DemandPoint[] = ok(demandRes).map((r) => {
+  const demandPoints: DemandPoint[] = ok(demandRes).map((r) => {
     const asAt = str(r, 'as_at')!;
-    return { laCode: str(r, 'la_code')!, asAt, year: Number(asAt.slice(0, 4)), children: num(r, 'children'), ...source(r) };
+    return { laCode: str(r, 'la_code')!, asAt, year: Number(asAt.slice(0, 4)), children: num(r, 'children'), ...source(r), ...status(r) };
   });
+  // Rows for the nation (its own published totals) are kept apart: the model projects LAs, and the
+  // backtest scores the nation on them.
+  const demandHistory = demandPoints.filter((d) => d.laCode !== nation.code);
+  const nationHistory = demandPoints.filter((d) => d.laCode === nation.code);
   const baseYear = demandHistory.length > 0 ? Math.max(...demandHistory.map((d) => d.year)) : null;
   const baseDate = baseYear === null ? '' : `${baseYear}-03-31`;
   const demandAtBase = new Map<string, { children: number; row: Row }>();
   for (const r of ok(demandRes)) {
-    if (str(r, 'as_at') === baseDate && !demandAtBase.has(str(r, 'la_code')!)) {
+    if (str(r, 'as_at') === baseDate && str(r, 'la_code') !== nation.code && !demandAtBase.has(str(r, 'la_code')!)) {
       demandAtBase.set(str(r, 'la_code')!, { children: num(r, 'children'), row: r });
     }
   }
@@ -462,6 +468,18 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
     }
   }
 
+  // --- flows: observed years only; the scenario's entries_change states the future.
+  const flowRes = all.get('flows') ?? null;
+  const flows: FlowRow[] | null = flowRes === null ? null : [];
+  for (const r of ok(flowRes)) {
+    const year = num(r, 'year');
+    if (baseYear !== null && year >= baseYear) {
+      error(r.file, r.line, 'year', `expected a financial year before ${baseYear} (flows are observed: the year ${baseYear - 1}-${String(baseYear % 100).padStart(2, '0')} ends on the base date ${baseDate}), found "${r.raw.year}"`);
+      continue;
+    }
+    flows!.push({ laCode: str(r, 'la_code')!, year, started: num(r, 'started'), ceased: num(r, 'ceased'), ...source(r), ...status(r) });
+  }
+
   // --- external_placements: other authorities' children at the dataset's providers (SPEC 4.3).
   const externalRes = all.get('external_placements') ?? null;
   const externalPlacements: ExternalPlacementRow[] = [];
@@ -494,6 +512,8 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
     demandHistory,
     strategies,
     costs,
+    ...(flows !== null ? { flows } : {}),
+    ...(nationHistory.length > 0 ? { nationHistory } : {}),
     ...(externalRes !== null ? { externalPlacements } : {}),
     baseYear,
     regions,
@@ -615,6 +635,11 @@ function taintedLas(res: ResourceRows | null, ctx: RowContext): Set<string> {
 function source(r: Row): { source?: string } {
   const s = r.parsed?.source;
   return typeof s === 'string' && s !== '' ? { source: s } : {};
+}
+
+function status(r: Row): { status?: FigureStatus } {
+  const s = r.parsed?.status;
+  return typeof s === 'string' && s !== '' ? { status: s as FigureStatus } : {};
 }
 
 /** A path as the user would like to read it: relative to the working directory when inside it. */

@@ -19,6 +19,7 @@ export const RESOURCE_NAMES = [
   'strategies',
   'costs',
   'external_placements',
+  'flows',
 ] as const;
 export type ResourceName = (typeof RESOURCE_NAMES)[number];
 
@@ -28,6 +29,7 @@ export function isResourceName(s: string): s is ResourceName {
 
 export const STRATEGY_ACTIONS = ['open', 'close', 'recruit'] as const;
 export const COST_LOCATIONS = ['in_wales', 'outside_wales'] as const;
+export const FIGURE_STATUSES = ['published', 'derived', 'estimated'] as const;
 
 /**
  * How a cell is read:
@@ -36,6 +38,7 @@ export const COST_LOCATIONS = ['in_wales', 'outside_wales'] as const;
  * - `text`: free text;
  * - `la`: one of the dataset's LAs by code, English or Welsh name (resolved to its code);
  * - `host`: like `la`, or `OUTSIDE_WALES`;
+ * - `area`: like `la`, or the nation's code or name (datapackage.json `nation`; W92000004, Wales, by default), for the dataset's LAs together;
  * - `region`: a region's name (resolved to its slug, SPEC.md 3.1; any name the dataset gives);
  * - `enum`: one of `enum`, case-insensitively;
  * - `count`: a whole number, 0 or more;
@@ -43,7 +46,7 @@ export const COST_LOCATIONS = ['in_wales', 'outside_wales'] as const;
  * - `year`: a whole year within `minimum`/`maximum` (strategies also accept a financial year "2027-28");
  * - `date31march`: an ISO date that is a 31 March.
  */
-export type FieldKind = 'code' | 'lacode' | 'text' | 'la' | 'host' | 'region' | 'enum' | 'count' | 'number' | 'year' | 'date31march';
+export type FieldKind = 'code' | 'lacode' | 'text' | 'la' | 'host' | 'area' | 'region' | 'enum' | 'count' | 'number' | 'year' | 'date31march';
 
 export interface FieldSpec {
   name: string;
@@ -89,6 +92,16 @@ const laField = (name: string, description: string, example = 'W06000015'): Fiel
   example,
 });
 
+/** The nation a data package names when it names none (as dataset.ts's DEFAULT_NATION). */
+const DEFAULT_AREA_NATION = { code: 'W92000004', name: 'Wales' };
+
+/** `la_code` that may also be the nation's code (or name), for the nation as a whole. */
+const areaField = (description: string): FieldSpec => ({
+  ...laField('la_code', description),
+  kind: 'area',
+  expected: `a local authority (code, English or Welsh name) or the nation's code (${DEFAULT_AREA_NATION.code} for Wales)`,
+});
+
 const placementTypeField = (market: boolean): FieldSpec => ({
   name: 'placement_type',
   kind: 'enum',
@@ -120,6 +133,15 @@ const sourceField: FieldSpec = {
   example: 'LA commissioning strategy 2025',
 };
 
+const statusField = (of: string): FieldSpec => ({
+  name: 'status',
+  kind: 'enum',
+  required: false,
+  enum: FIGURE_STATUSES,
+  description: `Whether the ${of} is published (as in a publication), derived (arithmetic on published figures) or estimated. Empty means published. The backtest scores only figures that are not estimated.`,
+  expected: 'a status',
+  example: 'published',
+});
 /** A placement row's optional provider, for children pinned to one provider. */
 const heldByProviderField: FieldSpec = {
   name: 'provider_id',
@@ -262,7 +284,7 @@ export const RESOURCES: Record<ResourceName, ResourceSpec> = {
     defaultPath: 'demand_history.csv',
     primaryKey: ['la_code', 'as_at'],
     fields: [
-      laField('la_code', 'The LA.'),
+      areaField('The LA, or the nation\'s code (datapackage.json `nation`; W92000004 for Wales) for its own published total, which the backtest scores (the projection uses the LAs\' rows).'),
       {
         name: 'as_at',
         kind: 'date31march',
@@ -273,6 +295,7 @@ export const RESOURCES: Record<ResourceName, ResourceSpec> = {
       },
       countField('children', 'children', 'Children looked after at that date.', '680'),
       sourceField,
+      statusField('figure'),
     ],
   },
   strategies: {
@@ -315,6 +338,34 @@ export const RESOURCES: Record<ResourceName, ResourceSpec> = {
         expected: 'a local authority of the dataset (code, English or Welsh name)',
       },
       { name: 'note', kind: 'text', required: false, description: 'What the change is (project name, source).', expected: 'text', example: 'New small home (example: delete this line)' },
+    ],
+  },
+  flows: {
+    name: 'flows',
+    title: 'Children who started and ceased to be looked after',
+    description:
+      'Flows into and out of care by financial year, per LA or for the whole nation (la_code: the nation\'s code): ' +
+      'the demand method `flows` projects from the flows of the year that ends on the base date (SPEC 4.4).',
+    required: false,
+    defaultPath: 'flows.csv',
+    primaryKey: ['la_code', 'year'],
+    fields: [
+      areaField('The LA, or the nation\'s code (datapackage.json `nation`; W92000004 for Wales) for the LAs of the dataset together, whose flows an LA without a row of its own shares by its children looked after.'),
+      {
+        name: 'year',
+        kind: 'year',
+        required: true,
+        minimum: 1990,
+        maximum: 2100,
+        financialYear: true,
+        description: 'Financial year of the flows, named by the year it starts in (2023 = April 2023 to March 2024; "2023-24" is also accepted). Before the base year: flows are observed.',
+        expected: 'a financial year such as 2023 or 2023-24',
+        example: '2023',
+      },
+      countField('started', 'children', 'Children who started to be looked after during the year.', '120'),
+      countField('ceased', 'children', 'Children who ceased to be looked after during the year.', '115'),
+      sourceField,
+      statusField('row'),
     ],
   },
   costs: {
@@ -399,6 +450,7 @@ const TABLE_SCHEMA_TYPE: Record<FieldKind, string> = {
   text: 'string',
   la: 'string',
   host: 'string',
+  area: 'string',
   region: 'string',
   enum: 'string',
   count: 'integer',
@@ -438,6 +490,8 @@ export interface RowContext {
   /** Resolves an LA by code or name; null when local_authorities could not be read (names then pass unchecked). */
   resolveLa: ((text: string) => LocalAuthority | null) | null;
   suggestLa: (text: string) => string | null;
+  /** The nation (datapackage.json `nation`), which an `area` cell may name; Wales by default. */
+  nation?: { code: string; name: string };
 }
 
 /** A parsed row: column name -> value (string, number, or null for an empty optional cell). */
@@ -507,8 +561,13 @@ export function cellCheck(field: FieldSpec, ctx: RowContext): CellCheck {
         if (!isLaCode(text)) return fail(`expected ${expected}, found ${quote(text)}`);
         return text;
       case 'la':
-      case 'host': {
+      case 'host':
+      case 'area': {
         if (field.kind === 'host' && isOutsideWales(text)) return OUTSIDE_WALES;
+        if (field.kind === 'area') {
+          const nation = ctx.nation ?? DEFAULT_AREA_NATION;
+          if (text.toUpperCase() === nation.code.toUpperCase() || foldName(text) === foldName(nation.name)) return nation.code;
+        }
         if (isOutsideWales(text)) {
           return fail(`expected ${expected}, found ${quote(text)} (only placements may be outside Wales)`);
         }

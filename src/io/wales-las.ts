@@ -37,13 +37,3 @@ export const WALES_LAS: readonly WelshLa[] = [
   { code: 'W06000024', nameEn: 'Merthyr Tydfil', nameCy: 'Merthyr Tudful', region: 'cwm-taf-morgannwg' },
 ];
 
-/** The seven regions of SPEC.md 3.1, by slug, in their order there (the scenario checks' list of Welsh regions). */
-export const WALES_REGIONS = [
-  'north-wales',
-  'west-wales',
-  'west-glamorgan',
-  'cwm-taf-morgannwg',
-  'cardiff-and-vale',
-  'gwent',
-  'powys',
-] as const;

@@ -141,9 +141,8 @@ export function areaMetrics(year: YearResult, area: Area): Record<MetricName, nu
     cost_for_profit_gbp: money(part((c) => c.forProfit)),
     cost_outside_wales_gbp: money(part((c) => c.outsideWales)),
     cost_unplaced_gbp: money(part((c) => c.unplaced)),
-    // Not computed yet: each comes with the rule that defines it (SPEC 4.4); empty until then.
-    started_looked_after: null,
-    ceased_looked_after: null,
+    started_looked_after: flow((t) => t.startedLookedAfter),
+    ceased_looked_after: flow((t) => t.ceasedLookedAfter),
   };
   return Object.fromEntries(METRICS.map((k) => [k, m[k]])) as Record<MetricName, number | null>;
 }

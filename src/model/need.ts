@@ -1,7 +1,8 @@
 // Rule 1, need: children looked after per LA and year, and their split by placement type.
+import { changedEntries, flowYear, flowsInYear, shareByLa } from './flows.js';
 import { largestRemainderInOrder, roundHalfUp } from './rounding.js';
 import { valueAt } from './timeline.js';
-import { PLACEMENT_TYPES, type Dataset, type ModelScenario, type PlacementType } from './types.js';
+import { PLACEMENT_TYPES, type Dataset, type FlowsRule, type ModelScenario, type PlacementType } from './types.js';
 
 export type NeedByType = Record<PlacementType, number>;
 
@@ -15,6 +16,8 @@ export interface NeedModel {
   needByType(la: string, t: number): NeedByType;
   /** Children at the base date by type, from `placements` (the base state). */
   basePlacements(la: string): NeedByType;
+  /** Children who started and ceased to be looked after in year t; null unless demand comes from flows. */
+  flows(la: string, t: number): { started: number; ceased: number } | null;
 }
 
 export function makeNeedModel(dataset: Dataset, scenario: ModelScenario): NeedModel {
@@ -51,7 +54,9 @@ export function makeNeedModel(dataset: Dataset, scenario: ModelScenario): NeedMo
     if (hit !== undefined) return hit;
     let c: number;
     const rule = scenario.demand;
-    if (rule.method === 'change') {
+    if (rule.method === 'flows') {
+      c = flowPath(la, t).end;
+    } else if (rule.method === 'change') {
       const rate = rule.rateByLa[la] ?? rule.rate;
       let factor = 1;
       for (let u = B; u <= t; u++) factor *= 1 + valueAt(rate, u);
@@ -61,6 +66,23 @@ export function makeNeedModel(dataset: Dataset, scenario: ModelScenario): NeedMo
     }
     byYear.set(t, c);
     return c;
+  }
+
+  // Flows: each LA's path year by year from the base date, extended as far as asked.
+  const flowsRule = scenario.demand.method === 'flows' ? scenario.demand : null;
+  const flowModel = flowsRule === null ? null : makeFlowModel(dataset, flowsRule, atBase);
+  const paths = new Map<string, Array<{ entries: number; exits: number; end: number }>>();
+  function flowPath(la: string, t: number) {
+    let path = paths.get(la);
+    if (path === undefined) {
+      path = [];
+      paths.set(la, path);
+    }
+    for (let u = B + path.length; u <= t; u++) {
+      const start = u === B ? atBase(la) : path[u - B - 1].end;
+      path.push(flowYear(start, flowModel!.entries(la, u), flowModel!.meanYears(la, u)));
+    }
+    return path[t - B];
   }
 
   function mixAt(la: string, t: number): NeedByType {
@@ -94,7 +116,63 @@ export function makeNeedModel(dataset: Dataset, scenario: ModelScenario): NeedMo
     return out;
   }
 
-  return { childrenLookedAfter, needByType, basePlacements: (la) => ({ ...(base.get(la) ?? zeroByType()) }) };
+  return {
+    childrenLookedAfter,
+    needByType,
+    basePlacements: (la) => ({ ...(base.get(la) ?? zeroByType()) }),
+    flows: (la, t) => {
+      if (flowModel === null || t < B) return null;
+      const y = flowPath(la, t);
+      return { started: y.entries, ceased: y.exits };
+    },
+  };
+}
+
+interface FlowModel {
+  entries(la: string, t: number): number;
+  meanYears(la: string, t: number): number;
+}
+
+/**
+ * Base entries are the flows of year B − 1, the year that ends on the base date (the last one
+ * observed); an LA without a row of its own gets its share of the nation's (flows.ts). Without a
+ * mean time in care, each LA's is its children at the base date ÷ its base entries, so that exits
+ * balance entries at the base date (Little's law: stock = inflow × mean time in the stock).
+ */
+function makeFlowModel(dataset: Dataset, rule: FlowsRule, atBase: (la: string) => number): FlowModel {
+  const B = dataset.baseYear;
+  const stock = new Map(dataset.localAuthorities.map((l) => [l.code, atBase(l.code)]));
+  // The scenario check refuses flows without a row for year B − 1; 0 entries if it is called anyway.
+  const base = flowsInYear(dataset.flows ?? [], B - 1, stock, dataset.nation.code)?.entries ?? new Map<string, number>();
+  // An LA with its own count takes it; the shared count goes to the others, by children looked after.
+  const rest = new Map([...stock].filter(([la]) => rule.extraEntriesByLa[la] === undefined));
+  const extraShares = new Map<number, Map<string, number>>();
+  const extra = (la: string, t: number): number => {
+    const own = rule.extraEntriesByLa[la];
+    if (own !== undefined) return Math.max(0, roundHalfUp(valueAt(own, t)));
+    const total = Math.max(0, roundHalfUp(valueAt(rule.extraEntries, t)));
+    if (total === 0) return 0;
+    let shares = extraShares.get(t);
+    if (shares === undefined) {
+      shares = shareByLa(total, rest);
+      extraShares.set(t, shares);
+    }
+    return shares.get(la) ?? 0;
+  };
+  return {
+    entries: (la, t) => changedEntries(base.get(la) ?? 0, valueAt(rule.entriesChange, t)) + extra(la, t),
+    // The LA's own value, else the scenario's, else the balance; before a year map's first key a
+    // parameter has its default (NaN here), so it falls through to the next.
+    meanYears: (la, t) => {
+      const own = rule.meanYearsInCareByLa[la];
+      const v = own === undefined ? NaN : valueAt(own, t);
+      if (!Number.isNaN(v)) return v;
+      const all = rule.meanYearsInCare === null ? NaN : valueAt(rule.meanYearsInCare, t);
+      if (!Number.isNaN(all)) return all;
+      const e = base.get(la) ?? 0;
+      return e > 0 ? stock.get(la)! / e : Infinity;
+    },
+  };
 }
 
 /** The least-squares line through the last `years` points, evaluated at year x. */

@@ -230,6 +230,7 @@ export function runProjection(dataset: Dataset, scenario: ModelScenario, options
           newPlacements: outcome.newPlacements.get(la) ?? 0,
           inWalesFp: outcome.supplementaryInWalesFp.get(la) ?? 0,
           outsideWales: outcome.supplementaryOutsideWales.get(la) ?? 0,
+          lookedAfter: need.flows(la, t),
         });
         checkConservation(t, la, n, tally, groupsOf(la));
         return tally;
@@ -554,6 +555,8 @@ interface Flows {
   newPlacements: number;
   inWalesFp: number;
   outsideWales: number;
+  /** Children who started and ceased to be looked after (demand from flows only). */
+  lookedAfter: { started: number; ceased: number } | null;
 }
 
 function tallyLa(
@@ -661,6 +664,8 @@ function tallyLa(
     distances,
     costGbp: cost,
     costParts: cost === null ? null : parts,
+    startedLookedAfter: flows?.lookedAfter?.started ?? null,
+    ceasedLookedAfter: flows?.lookedAfter?.ceased ?? null,
   };
 }
 

@@ -83,6 +83,9 @@ export interface ProviderRow {
   source?: string;
 }
 
+/** Whether a figure is published, arithmetic on published figures, or an estimate (a data row's `status`). */
+export type FigureStatus = 'published' | 'derived' | 'estimated';
+
 export interface DemandPoint {
   laCode: string;
   /** ISO date, always a 31 March. */
@@ -91,6 +94,22 @@ export interface DemandPoint {
   year: number;
   children: number;
   source?: string;
+  /** Absent when the data does not say; the backtest then takes the point as published. */
+  status?: FigureStatus;
+}
+
+/**
+ * Children who started and ceased to be looked after in one financial year (SPEC.md section 4.4):
+ * one row of `flows`. `laCode` is an LA, or the nation's code for the dataset's LAs together.
+ */
+export interface FlowRow {
+  laCode: string;
+  /** Financial year, named by the year it starts in (2023 = April 2023 to March 2024). */
+  year: number;
+  started: number;
+  ceased: number;
+  source?: string;
+  status?: FigureStatus;
 }
 
 export type StrategyAction = 'open' | 'close' | 'recruit';
@@ -143,6 +162,10 @@ export interface Dataset {
   strategies: StrategyRow[];
   /** Null when the dataset has no `costs` resource: `cost_gbp` is then empty. */
   costs: CostRow[] | null;
+  /** The optional `flows` resource; absent or null when the dataset has none. */
+  flows?: FlowRow[] | null;
+  /** `demand_history` rows for the nation as a whole (its own published totals); the backtest scores them. */
+  nationHistory?: DemandPoint[];
   /** Children of other authorities at the dataset's providers at the base date; empty when the resource is absent. */
   externalPlacements?: ExternalPlacementRow[];
   /** B: the year of the latest `as_at` of demand_history (state at 31 March B). */
@@ -169,7 +192,29 @@ export interface Timeline {
 
 export type DemandRule =
   | { method: 'trend'; trendYears: number }
-  | { method: 'change'; rate: Timeline; rateByLa: Record<string, Timeline> };
+  | { method: 'change'; rate: Timeline; rateByLa: Record<string, Timeline> }
+  | FlowsRule;
+
+/**
+ * Demand from flows (SPEC.md section 4.4): C(t) = C(t−1) + entries − exits, entries = the LA's base
+ * entries × (1 + entriesChange(t)) (+ extra entries), exits = C(t−1) ÷ mean years in care (t).
+ */
+export interface FlowsRule {
+  method: 'flows';
+  entriesChange: Timeline;
+  /**
+   * Null, or NaN before a year map's first key, = the default: each LA's children at the base date ÷
+   * its base entries (exits balance entries at B). An LA's own value, where NaN, falls back to this one.
+   */
+  meanYearsInCare: Timeline | null;
+  meanYearsInCareByLa: Record<string, Timeline>;
+  /**
+   * Extra entries a year (unaccompanied asylum-seeking children): an LA in `extraEntriesByLa` gets its
+   * own count; `extraEntries` is shared over the others by their children looked after at the base date.
+   */
+  extraEntries: Timeline;
+  extraEntriesByLa: Record<string, Timeline>;
+}
 
 export interface MixShift {
   from: PlacementType;
@@ -401,6 +446,9 @@ export interface LaYearTally {
   costGbp: number | null;
   /** The parts of costGbp (SPEC 2.2); null exactly when costGbp is. */
   costParts: CostParts | null;
+  /** Children who started / ceased to be looked after in the year: null unless demand comes from flows (and in the base row). */
+  startedLookedAfter: number | null;
+  ceasedLookedAfter: number | null;
 }
 
 /**

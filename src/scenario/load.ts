@@ -107,8 +107,20 @@ function isPathRef(ref: string): boolean {
 }
 
 /** `ref` is a name (scenariosDir/<ref>.yaml) or a path to a .yaml file (it contains a `/` or ends in .yaml). */
-export async function loadScenario(ref: string, opts: { scenariosDir: string; dataset: Dataset }): Promise<LoadedScenario> {
-  const checked = await readAndCheck(ref, opts.scenariosDir, opts.dataset);
+export async function loadScenario(
+  ref: string,
+  opts: {
+    scenariosDir: string;
+    dataset: Dataset;
+    /**
+     * How to report what the scenario needs but the dataset lacks (flows for `demand: { method:
+     * flows }`): an error (the default, before a run) or a warning (`validate` checking every scenario
+     * of a folder against data that some of them were not written for).
+     */
+    missingData?: 'error' | 'warning';
+  },
+): Promise<LoadedScenario> {
+  const checked = await readAndCheck(ref, opts.scenariosDir, opts.dataset, opts.missingData ?? 'error');
   const { file, chain, merged, byId, found } = checked;
   const own = chain[0].data as Record<string, unknown>;
   const name = typeof own.name === 'string' && own.name !== '' ? own.name : stem(file);
@@ -153,7 +165,7 @@ interface Checked {
 }
 
 /** Reads the file and everything it extends, merges, checks (against the dataset when there is one). */
-async function readAndCheck(ref: string, scenariosDir: string, dataset: Dataset | null): Promise<Checked> {
+async function readAndCheck(ref: string, scenariosDir: string, dataset: Dataset | null, missingData: 'error' | 'warning' = 'error'): Promise<Checked> {
   const isPath = isPathRef(ref);
   const file = isPath ? path.resolve(ref) : path.resolve(scenariosDir, `${ref}.yaml`);
   // Only scenario files are read: a path to anything else is refused unread, so that no other file's
@@ -243,7 +255,7 @@ async function readAndCheck(ref: string, scenariosDir: string, dataset: Dataset 
     single.add(row.path);
   }
 
-  const issues = checkScenario(merged, dataset);
+  const issues = checkScenario(merged, dataset, missingData);
   const found: Problem[] = sortProblems([...assumptionIssues, ...issues.map((iss) => toProblem(iss, chain, single))]);
   if (dataset !== null && found.some((p) => p.severity === 'error')) throw new ScenarioError(found);
   return { file, chain, merged, byId, found };
@@ -488,6 +500,7 @@ function normaliseScenario(m: Record<string, unknown>, dataset: Dataset): Normal
     if (row.kind === 'list') {
       setAt(spec, at, (Array.isArray(raw) ? raw : []).map((item, i) => listItem(row, item, i)));
     } else if (isNumericRow(row)) {
+      if (row.specOnlyInForce && !isInForce(row)) continue;
       for (const [k, v] of numericRow(row, raw, row.path, row.at ?? at, isInForce(row))) setAt(spec, k, v);
     } else {
       const { value, given } = fixed(row, raw, m);

@@ -29,11 +29,11 @@ export type ParamSpec = Value | YearMap;
  * - `km`: a distance, 0 or more;
  * - `gbp`: an amount of money in pounds, 0 or more.
  */
-export type ParamKind = 'share' | 'rate' | 'places' | 'net_places' | 'km' | 'gbp';
+export type ParamKind = 'share' | 'rate' | 'places' | 'net_places' | 'km' | 'gbp' | 'years';
 
 /** The range behind each kind: what is checked and what a draw is clamped into. */
 type Range = 'share' | 'rate' | 'nonnegative' | 'any';
-const RANGE: Record<ParamKind, Range> = { share: 'share', rate: 'rate', places: 'nonnegative', net_places: 'any', km: 'nonnegative', gbp: 'nonnegative' };
+const RANGE: Record<ParamKind, Range> = { share: 'share', rate: 'rate', places: 'nonnegative', net_places: 'any', km: 'nonnegative', gbp: 'nonnegative', years: 'nonnegative' };
 
 /** Whether a kind's drawn values are rounded half-up to whole numbers (places). */
 export function isWholeKind(kind: ParamKind): boolean {

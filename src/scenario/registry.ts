@@ -37,6 +37,12 @@ export interface NumericRow {
    * and `default` (`outside_wales.distance_km`). The model receives `<name>ByLa` by LA code.
    */
   byLa?: 'map' | 'default-or-map';
+  /**
+   * Left out of the spec (so of its hash) when not in force: a parameter added after scenarios were
+   * written, in force only under a new choice (`demand.entries_change` under `method: flows`), leaves
+   * every other scenario's hash what it was.
+   */
+  specOnlyInForce?: boolean;
   /** In force only when another key has a value (not drawn, not logged otherwise). */
   when?: When;
   /** A Timeline's value before its first year key, where the default (null) has no number: no cap is Infinity. */
@@ -124,6 +130,8 @@ const SHARE = { kind: 'share', dated: true, distribution: true } as const;
 const CHOICE = { path: 'matching.method', equals: 'choice' } as const;
 /** β, α and γ are in force only as set by hand: under choice, without calibration. */
 const HAND_SET = [CHOICE, { path: 'matching.calibrate', equals: false }] as const;
+/** The flows keys (SPEC 4.4): in force, and in the spec, only under `demand.method: flows`. */
+const FLOWS_ONLY = { when: { path: 'demand.method', equals: 'flows' }, specOnlyInForce: true } as const;
 const RATE = { kind: 'rate', dated: true, distribution: true } as const;
 
 /**
@@ -135,10 +143,14 @@ export const REGISTRY: readonly Row[] = [
   { path: 'horizon.from', kind: 'year', nullable: true, default: null, model: null, doc: 'First year shown (the base row is the year before the base year); null = from the base row.' },
   { path: 'horizon.to', kind: 'year', nullable: true, default: { baseYearPlus: 10 }, model: 'horizonTo', doc: 'Last financial year projected.' },
 
-  { path: 'demand.method', kind: 'choice', options: ['change', 'trend'], default: 'change', doc: 'How need grows: `change` applies `rate`; `trend` extends the least-squares line of the last `trend_years` points of demand_history.' },
+  { path: 'demand.method', kind: 'choice', options: ['change', 'trend', 'flows'], default: 'change', doc: 'How need grows: `change` applies `rate`; `trend` extends the least-squares line of the last `trend_years` points of demand_history; `flows` steps each LA by entries less exits (SPEC 4.4).' },
   { path: 'demand.trend_years', kind: 'years', default: 5, when: { path: 'demand.method', equals: 'trend' }, doc: 'Points of demand_history the trend is fitted to.' },
   { path: 'demand.rate', ...RATE, default: 0, when: { path: 'demand.method', equals: 'change' }, doc: 'Change a year in children looked after.' },
   { path: 'demand.rate_by_la', ...RATE, default: 0, byLa: 'map', when: { path: 'demand.method', equals: 'change' }, doc: 'An LA listed here uses its own rate in place of `rate` (keys: LA code, English or Welsh name).' },
+  { path: 'demand.entries_change', ...RATE, default: 0, ...FLOWS_ONLY, doc: "`flows`: change in each LA's entries against its base entries (the flows of the year to the base date); entries = round(base × (1 + entries_change))." },
+  { path: 'demand.mean_years_in_care', kind: 'years', dated: true, distribution: true, nullable: true, default: null, before: Number.NaN, ...FLOWS_ONLY, doc: "`flows`: exits = round(children looked after at the year's start ÷ mean years in care). By default, and before a year map's first key, each LA's children at the base date ÷ its base entries (exits balance entries)." },
+  { path: 'demand.mean_years_in_care_by_la', kind: 'years', dated: true, distribution: true, default: null, before: Number.NaN, byLa: 'map', ...FLOWS_ONLY, doc: 'An LA listed here uses its own mean time in care (before its first year key, `mean_years_in_care`).' },
+  { path: 'demand.extra_entries', kind: 'places', dated: true, distribution: true, default: 0, byLa: 'default-or-map', ...FLOWS_ONLY, doc: "`flows`: entries added each year (unaccompanied asylum-seeking children): one count shared over LAs by children looked after at the base date, or a map by LA (with `default` shared over the LAs not listed)." },
 
   { path: 'mix_shift', kind: 'list', singleItem: true, doc: 'Moves of the type mix, compounding each year from the base year (one map or a list).' },
   { path: 'mix_shift[].from', kind: 'choice', options: PLACEMENT_TYPES, required: true, doc: 'Placement type whose mix weight moves.' },
@@ -209,7 +221,7 @@ export const REGISTRY: readonly Row[] = [
 ];
 
 export function isNumericRow(r: Row): r is NumericRow {
-  return r.kind === 'share' || r.kind === 'rate' || r.kind === 'places' || r.kind === 'net_places' || r.kind === 'km' || r.kind === 'gbp';
+  return r.kind === 'share' || r.kind === 'rate' || r.kind === 'places' || r.kind === 'net_places' || r.kind === 'km' || r.kind === 'gbp' || r.kind === 'years';
 }
 
 /** `foster_wales.net_new_places` -> `fosterWales.netNewPlaces`. */

@@ -1,6 +1,7 @@
 // Checking a merged scenario: a strict zod schema built from the registry (every unknown key, wrong
 // type and out-of-range value), then the checks that need the dataset or several keys at once. Both
 // always run, so every problem is reported at once.
+import { flowsInYear } from '../model/flows.js';
 import { z } from 'zod';
 import { centralValue, isDistribution } from '../model/distribution.js';
 import { MARKET_TYPES, SECTORS, type Dataset } from '../model/types.js';
@@ -279,8 +280,8 @@ export interface ScenarioPlaces {
 }
 
 /**
- * A scenario's LA names are resolved against the dataset's LAs first, then against the 22 Welsh LAs
- * (wales-las.ts): a Welsh dataset may hold one LA or one region, and a scenario written for Wales
+ * A scenario's LA names are resolved against the dataset's LAs first, then (on a dataset of Welsh LAs)
+ * against the 22 Welsh LAs (wales-las.ts): a Welsh dataset may hold one LA or one region, and a scenario written for Wales
  * names the rest. Those rows are left out with a warning; a name that is neither is an error, with a
  * suggestion from the dataset's own LAs. Regions likewise: the dataset's own (slug or name), or the
  * region of a Welsh LA the dataset leaves out (a warning).
@@ -288,7 +289,11 @@ export interface ScenarioPlaces {
 export function scenarioPlaces(dataset: Dataset): ScenarioPlaces {
   const own = makeLaResolver(dataset.localAuthorities);
   const codes = new Set(dataset.localAuthorities.map((l) => l.code));
-  const others = WALES_LAS.filter((l) => !codes.has(l.code));
+  // Only a dataset of Welsh LAs (SPEC 3.1) may leave some of the 22 out: on any other, a Welsh name
+  // is as unknown as any other name.
+  const welsh = new Set(WALES_LAS.map((l) => l.code));
+  const welshDataset = dataset.localAuthorities.every((l) => welsh.has(l.code));
+  const others = welshDataset ? WALES_LAS.filter((l) => !codes.has(l.code)) : [];
   const wales = makeLaResolver(others);
   const regions = [...new Set(dataset.localAuthorities.map((l) => l.region))];
   const otherRegions = new Set(others.map((l) => l.region).filter((r) => !regions.includes(r)));
@@ -378,6 +383,8 @@ const LEFT_OUT_KEY: Record<string, string> = {
   'demand.rate_by_la': 'its rate is ignored',
   'outside_wales.distance_km': 'its distance is ignored',
   'foster_wales.net_new_places_by_la': 'its places are left out',
+  'demand.mean_years_in_care_by_la': 'its mean time in care is ignored',
+  'demand.extra_entries': 'its extra entries are ignored',
 };
 
 /** The checks every row of a kind gets: LAs and regions against the dataset, years from the base year. */
@@ -411,8 +418,44 @@ function checkPlaces(m: Record<string, unknown>, dataset: Dataset, places: Scena
   }
 }
 
+/**
+ * `demand: { method: flows }` needs the data's flows for the year that ends on the base date, for
+ * every LA (its own row or the nation's to share): an error before a run, a warning when `validate`
+ * checks every scenario of a folder.
+ */
+function checkFlowsData(dataset: Dataset, out: Issue[], missingData: 'error' | 'warning'): void {
+  const B = dataset.baseYear;
+  const fy = `${B - 1}-${String(B % 100).padStart(2, '0')}`;
+  const refused = missingData === 'warning' ? '; project, diff and plan refuse this scenario on this data' : '';
+  if (dataset.flows === undefined || dataset.flows === null) {
+    out.push({ path: ['demand', 'method'], severity: missingData, message: `flows: needs the dataset's flows resource (la_code, year, started, ceased) with the year ${fy} that ends on the base date, found no flows resource; use method change or trend, or add flows${refused}` });
+    return;
+  }
+  const stock = new Map(dataset.localAuthorities.map((l) => [l.code, 0]));
+  if (flowsInYear(dataset.flows, B - 1, stock, dataset.nation.code) !== null) return;
+  const have = new Set(dataset.flows.filter((r) => r.year === B - 1).map((r) => r.laCode));
+  const missing = dataset.localAuthorities.filter((l) => !have.has(l.code)).map((l) => l.nameEn);
+  const shown = missing.length > 3 ? `${missing.slice(0, 3).join(', ')} and ${missing.length - 3} more` : missing.join(', ');
+  out.push({ path: ['demand', 'method'], severity: missingData, message: `flows: the dataset's flows have no row for ${fy} (the year that ends on the base date) for ${shown}, and no row for the nation (${dataset.nation.code}) to share${refused}` });
+}
+
+/** A mean time in care must be more than 0 years (each value of a year map, and by LA). */
+function checkMeanYears(m: Record<string, unknown>, out: Issue[]): void {
+  const d = isPlainObject(m.demand) ? m.demand : {};
+  const positive = (v: unknown, at: PathSeg[]): void => {
+    const values: Array<[PathSeg[], unknown]> = isYearMapObject(v) ? Object.entries(v).map(([k, x]) => [[...at, k], x]) : [[at, v]];
+    for (const [p, x] of values) {
+      const c = central(x);
+      if (c !== null && c <= 0) out.push({ path: p, message: `expected a mean time in care of more than 0 years, found ${c}` });
+    }
+  };
+  if (d.mean_years_in_care !== undefined) positive(d.mean_years_in_care, ['demand', 'mean_years_in_care']);
+  if (isPlainObject(d.mean_years_in_care_by_la)) for (const [k, v] of Object.entries(d.mean_years_in_care_by_la)) positive(v, ['demand', 'mean_years_in_care_by_la', k]);
+}
+
 /** Rules between keys (SPEC 4.2) that need no data. */
 function crossChecks(m: Record<string, unknown>, out: Issue[]): void {
+  checkMeanYears(m, out);
   if (Array.isArray(m.mix_shift)) {
     m.mix_shift.forEach((s, i) => {
       if (isPlainObject(s) && typeof s.from === 'string' && s.from === s.to) out.push({ path: ['mix_shift', i, 'to'], message: `expected a type other than the "from" type, found ${s.to}` });
@@ -488,13 +531,14 @@ function round6(x: number): number {
 }
 
 /** Every problem with a merged scenario, errors and warnings; without a dataset, those it has on its own. */
-export function checkScenario(merged: Record<string, unknown>, dataset: Dataset | null): Issue[] {
+export function checkScenario(merged: Record<string, unknown>, dataset: Dataset | null, missingData: 'error' | 'warning' = 'error'): Issue[] {
   const out = zodIssues(merged);
   crossChecks(merged, out);
   if (dataset !== null) {
     const places = scenarioPlaces(dataset);
     checkPlaces(merged, dataset, places, out);
     dataChecks(merged, dataset, places, out);
+    if (isPlainObject(merged.demand) && merged.demand.method === 'flows') checkFlowsData(dataset, out, missingData);
   }
   return out;
 }

@@ -225,4 +225,16 @@ describe('warnings do not stop a load', () => {
     expect(p).toMatchObject({ severity: 'warning', file: `${FIX}/unknown-resource/datapackage.json` });
     expect(p.message).toContain('unknown resource "budgets"');
   });
+
+  it('the flows resource: thousands, unknown LA, a year not yet observed, negative counts, bad status, duplicates', async () => {
+    // Line 2 is good ("2023-24" is the financial year 2023); line 3 names the nation by name.
+    expect((await load('bad-flows')).lines).toEqual([
+      `${FIX}/bad-flows/flows.csv:3:started: expected a plain number without thousands separators, found "1,990" (did you mean 1990?)`,
+      `${FIX}/bad-flows/flows.csv:4:la_code: unknown local authority "Cardif": expected a local authority (code, English or Welsh name) or the nation's code (W92000004 for Wales); did you mean "Cardiff" (W06000015)?`,
+      `${FIX}/bad-flows/flows.csv:5:year: expected a financial year before 2024 (flows are observed: the year 2023-24 ends on the base date 2024-03-31), found "2024"`,
+      `${FIX}/bad-flows/flows.csv:6:ceased: expected a whole number of children (0 or more), found "-1"`,
+      `${FIX}/bad-flows/flows.csv:6:status: expected a status (published, derived, estimated), found "guessed"`,
+      `${FIX}/bad-flows/flows.csv:7: duplicate row: the same la_code and year (W06000001, 2023) as line 2`,
+    ]);
+  });
 });

@@ -46,7 +46,7 @@ describe('sufficiency template', () => {
     const las = parseCsvText(await readFile(path.join(dir, 'local_authorities.csv'), 'utf8'), 'la').table!.records.map((r) => r.values.la_code);
     expect(las.length).toBeGreaterThan(0);
     for (const code of las) {
-      await appendFile(path.join(dir, 'demand_history.csv'), `${code},2024-03-31,12,test\n`);
+      await appendFile(path.join(dir, 'demand_history.csv'), `${code},2024-03-31,12,test,published\n`);
       await appendFile(path.join(dir, 'placements.csv'), `${code},foster,la,${code},10,,test\n${code},kinship,,,2,,test\n`);
       await appendFile(path.join(dir, 'providers.csv'), `LA_${code},Carers of ${code},la,${code},foster,11,test\n`);
     }

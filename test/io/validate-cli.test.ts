@@ -35,7 +35,7 @@ describe('sufficiency validate (built CLI)', () => {
     const { code, stdout, stderr } = run('validate');
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^data\/wales: 22 LAs, 7,198 children, 0 errors, 0 warnings; 9 scenarios valid$/m);
+    expect(stdout).toMatch(/^data\/wales: 22 LAs, 7,198 children, 0 errors, 0 warnings; 10 scenarios valid$/m);
   });
 
   it('exits 3 on a bad scenario, naming its file, line, column and key', () => {

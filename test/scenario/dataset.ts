@@ -32,6 +32,8 @@ export function testDataset(): Dataset {
     demandHistory: [],
     strategies: [],
     costs: null,
+    // The nation's flows in 2023-24, for scenarios whose demand comes from flows.
+    flows: [{ laCode: 'W92000004', year: 2023, started: 1990, ceased: 1980 }],
     baseYear: 2024,
     regions: geographyOf(localAuthorities),
     nation: DEFAULT_NATION,

@@ -226,7 +226,6 @@ describe('year maps, sources and distributions', () => {
       method: 'change',
       rate: { initial: 0, steps: [[2024, 0], [2027, -0.02]] },
       rateByLa: { W06000001: { initial: 0.01, steps: [] }, W06000015: { initial: 0, steps: [[2025, 0.01]] } },
-      trendYears: 5, // passed as the spec holds it; the model reads it only under the trend method
     });
     expect(m.mixShift).toEqual([{ from: 'residential', to: 'foster', share: { initial: 0.05, steps: [] } }]);
     expect(m.turnover.foster).toEqual({ initial: 0.3, steps: [] });
@@ -309,6 +308,41 @@ describe('resolveScenario', () => {
     expect(m.outsideWales.distanceKmByLa.W06000001.initial).toBe(400);
   });
 
+  it('demand from flows: its keys, LAs as codes, the draw order and a mean time in care before its first key', async () => {
+    const loaded = await load('flows');
+    const calls: string[] = [];
+    const m = resolveScenario(loaded, dataset, (d, p) => {
+      calls.push(p);
+      return centralValue(d);
+    });
+    expect(calls).toEqual(['demand.entries_change.2025', 'demand.mean_years_in_care.2025', 'demand.extra_entries.W06000015']);
+    if (m.demand.method !== 'flows') throw new Error('expected flows');
+    expect(m.demand.entriesChange).toEqual({ initial: 0, steps: [[2025, -0.05], [2027, -0.1]] });
+    // Before 2025 the mean time in care is the default (NaN: each LA's balance, need.ts).
+    expect(m.demand.meanYearsInCare!.initial).toBeNaN();
+    expect(m.demand.meanYearsInCare!.steps).toEqual([[2025, 3.2]]);
+    expect(m.demand.meanYearsInCareByLa.W06000001).toEqual({ initial: 2.5, steps: [] });
+    expect(m.demand.extraEntriesByLa).toEqual({ W06000015: { initial: 10, steps: [] }, W06000023: { initial: 3, steps: [] } });
+    expect(m.demand.extraEntries).toEqual({ initial: 0, steps: [] });
+    expect(loaded.parameters.find((p) => p.path === 'demand.mean_years_in_care.2025')?.source).toBe('analyst range');
+  });
+
+  it('demand from flows: bad values, and a dataset without flows', async () => {
+    expect(await problems('flows-bad')).toEqual([
+      'bad/flows-bad.yaml:3:19: demand.entries_change: expected a rate of change a year, above -1 and at most 1, found -1.5: a rate is a fraction a year; did you mean -0.015?',
+      'bad/flows-bad.yaml:4:31: demand.mean_years_in_care.2026: expected a mean time in care of more than 0 years, found 0',
+      'bad/flows-bad.yaml:5:31: demand.mean_years_in_care_by_la.Cardif: unknown local authority "Cardif"; did you mean "Cardiff" (W06000015)?',
+      'bad/flows-bad.yaml:6:29: demand.extra_entries.Newport: expected a number of at least 0, found -2',
+    ]);
+    const noFlows = { ...dataset, flows: undefined };
+    const refused = await loadScenario('flows', { scenariosDir: GOOD, dataset: noFlows }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ScenarioError);
+    expect((refused as ScenarioError).problems.map((p) => p.message)).toEqual([expect.stringMatching(/^demand\.method: flows: needs the dataset's flows resource/)]);
+    // validate, checking every scenario of a folder, warns instead
+    const warned = await loadScenario('flows', { scenariosDir: GOOD, dataset: noFlows, missingData: 'warning' });
+    expect(warned.warnings.map((p) => p.message)).toEqual([expect.stringMatching(/^demand\.method: flows: needs .* refuse this scenario on this data$/)]);
+  });
+
   it('gives the deterministic scenario when the draw is the central value', async () => {
     const loaded = await load('dated');
     expect(resolveScenario(loaded, dataset, (d) => centralValue(d))).toEqual(deterministicScenario(loaded, dataset));
@@ -328,6 +362,7 @@ describe('the scenario library', () => {
       'eliminate-fast-exit',
       'england-tightens',
       'foster-wales-growth',
+      'prevention',
       'regional-homes',
       'regional-homes-delayed',
     ]);
@@ -394,7 +429,7 @@ describe('sufficiency scenarios', () => {
     const { formatScenarioList } = await import('../../src/cli/commands/scenarios.js');
     const text = formatScenarioList(await listScenarios(LIBRARY));
     const lines = text.trimEnd().split('\n');
-    expect(lines).toHaveLength(9);
+    expect(lines).toHaveLength(10);
     expect(lines[0]).toBe("baseline                Today's market and trends; no policy change");
     expect(new Set(lines.map((l) => l.indexOf(l.trim().split(/\s{2,}/)[1])))).toEqual(new Set([24]));
   });
@@ -402,7 +437,7 @@ describe('sufficiency scenarios', () => {
   it('cuts titles with … to fit a terminal 80 columns wide, keeping one line each', async () => {
     const { formatScenarioList } = await import('../../src/cli/commands/scenarios.js');
     const lines = formatScenarioList(await listScenarios(LIBRARY), 80).trimEnd().split('\n');
-    expect(lines).toHaveLength(9);
+    expect(lines).toHaveLength(10);
     for (const l of lines) expect([...l].length).toBeLessThanOrEqual(79);
     expect(lines.find((l) => l.startsWith('central-uncertain '))).toMatch(/…$/);
     expect(lines[0]).toBe("baseline                Today's market and trends; no policy change");

@@ -34,6 +34,13 @@ function yamlAt(dotted: string, value: string): string {
   return keys.reduceRight((inner, k) => `{ ${k}: ${inner} }`, value).replace(/^\{ (.*) \}$/, '$1');
 }
 
+/** `a: { b: x }` and `a: { c: y }` as `a: { b: x, c: y }` (flow maps of one top key each). */
+function mergeYamlMaps(lines: string[]): string {
+  const top = lines.map((l) => /^(\w+): \{ (.*) \}$/.exec(l));
+  if (top.some((m) => m === null) || new Set(top.map((m) => m![1])).size !== 1) return lines.join('\n');
+  return `${top[0]![1]}: { ${top.map((m) => m![2]).join(', ')} }`;
+}
+
 describe('year maps (SPEC 5: every numeric parameter, unless its row fixes its year)', () => {
   const dated = REGISTRY.filter((r): r is NumericRow => isNumericRow(r) && r.dated && !r.path.includes('[]'));
 
@@ -41,7 +48,13 @@ describe('year maps (SPEC 5: every numeric parameter, unless its row fixes its y
     const v = sample(row);
     const years = `{ 2025: ${v}, 2027: ${v * 2} }`;
     // A map by LA holds a year map per LA (Cardiff is W06000015).
-    const loaded = await loadText(`dated-${p.replace(/\W/g, '-')}`, `${yamlAt(p, row.byLa === 'map' ? `{ Cardiff: ${years} }` : years)}\n`);
+    // A parameter in force only under another key's value (`when`) is written with that value too.
+    const when = Array.isArray(row.when) ? row.when : row.when ? [row.when] : [];
+    const extra = when.map((w) => yamlAt(w.path, String(w.equals)));
+    const text = [yamlAt(p, row.byLa === 'map' ? `{ Cardiff: ${years} }` : years), ...extra];
+    // Two keys under one map (`demand: { method: flows }` and `demand: { entries_change: … }`) merge.
+    const merged = text.length === 1 ? text[0] : mergeYamlMaps(text);
+    const loaded = await loadText(`dated-${p.replace(/\W/g, '-')}`, `${merged}\n`);
     const at = row.byLa === 'map' ? `${p}.W06000015` : p;
     const logged = loaded.parameters.filter((x) => x.path.startsWith(`${p}.`)).map((x) => [x.path, x.value]);
     expect(logged).toEqual([
@@ -81,7 +94,7 @@ describe('the model scenario', () => {
     expect(m).toEqual({
       name: 'empty',
       horizonTo: 2034,
-      demand: { method: 'change', rate: tl(0), rateByLa: {}, trendYears: 5 },
+      demand: { method: 'change', rate: tl(0), rateByLa: {} },
       mixShift: [],
       turnover: { foster: tl(0.3), residential: tl(0.45), secure: tl(0.9) },
       occupancy: { foster: tl(0.9), residential: tl(0.85), secure: tl(0.9) },

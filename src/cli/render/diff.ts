@@ -92,13 +92,16 @@ export function diffSummary(s: SummaryInput): string {
   // Children in whole numbers, as the table shows them: Monte Carlo medians can end in .5, and
   // "1 fewer children (38 against 38)" would follow from differencing them unrounded.
   const count = (r: AreaYearRow, m: MetricName): number => Math.round(r.metrics[m] ?? 0);
+  // The flows sentence is in English only for now; the Welsh summary leaves it out rather than mix languages.
+  const flows = cy ? null : flowsSentence(s, wa, wb, by, count);
+  if (flows !== null) sentences.push(flows);
   const outside = count(wb, 'placed_outside_wales') - count(wa, 'placed_outside_wales');
   if (outside !== 0) {
     const [vb, va, mostly] = [grouped(count(wb, 'placed_outside_wales')), grouped(count(wa, 'placed_outside_wales')), mostlyFrom(s, last, 'placed_outside_wales', outside)];
     sentences.push(
       cy
         ? `${by}, mae ${s.nameB} yn lleoli ${grouped(Math.abs(outside))} ${cyMore(outside)} o blant y tu allan i Gymru na ${s.nameA} (${vb} o’i gymharu â ${va})${mostly}.`
-        : `${by}, ${s.nameB} places ${grouped(Math.abs(outside))} ${moreFewer(outside)} ${plural(outside, 'child', 'children')} outside Wales than ${s.nameA} ` + `(${vb} against ${va})${mostly}.`,
+        : `${sentences.length === 0 ? `${by}, ${s.nameB}` : 'It'} places ${grouped(Math.abs(outside))} ${moreFewer(outside)} ${plural(outside, 'child', 'children')} outside Wales than ${s.nameA} ` + `(${vb} against ${va})${mostly}.`,
     );
   }
   const unplaced = count(wb, 'unplaced') - count(wa, 'unplaced');
@@ -164,6 +167,41 @@ export function diffSummary(s: SummaryInput): string {
   const changed = diffRecords(s.walesA, s.walesB, Object.keys(DISPLAY) as MetricName[]).some((d) => d.delta !== null && d.delta !== 0);
   if (!changed) return cy ? `Mae ${s.nameB} a ${s.nameA} yn rhoi’r un ffigurau i Gymru ym mhob blwyddyn a ddangosir.` : `${s.nameB} and ${s.nameA} give the same figures for Wales in every year shown.`;
   return sentences.join(' ');
+}
+
+/**
+ * Where either scenario projects demand from flows (SPEC 4.4): how many children each looks after,
+ * and the flows into and out of care in the first and last year, which the table of differences
+ * cannot show when only one scenario has them.
+ */
+function flowsSentence(s: SummaryInput, wa: AreaYearRow, wb: AreaYearRow, by: string, count: (r: AreaYearRow, m: MetricName) => number): string | null {
+  const has = (rows: readonly AreaYearRow[]): boolean => rows.some((r) => typeof r.metrics.started_looked_after === 'number');
+  const flowsA = has(s.walesA);
+  const flowsB = has(s.walesB);
+  if (!flowsA && !flowsB) return null;
+  const cla = count(wb, 'children_looked_after') - count(wa, 'children_looked_after');
+  const sameFlows = flowsA && flowsB && s.walesA.every((r, i) => ['started_looked_after', 'ceased_looked_after'].every((m) => r.metrics[m as MetricName] === s.walesB[i]?.metrics[m as MetricName]));
+  if (cla === 0 && sameFlows) return null;
+  const parts: string[] = [];
+  parts.push(
+    cla === 0
+      ? `${by}, both look after ${grouped(count(wa, 'children_looked_after'))} children.`
+      : `${by}, ${s.nameB} looks after ${grouped(Math.abs(cla))} ${moreFewer(cla)} ${plural(cla, 'child', 'children')} than ${s.nameA} (${grouped(count(wb, 'children_looked_after'))} against ${grouped(count(wa, 'children_looked_after'))}).`,
+  );
+  const first = (rows: readonly AreaYearRow[]): AreaYearRow | undefined => rows.find((r) => typeof r.metrics.started_looked_after === 'number');
+  const describe = (name: string, rows: readonly AreaYearRow[], last: AreaYearRow): string => {
+    const f = first(rows)!;
+    const pair = (r: AreaYearRow): string => `${grouped(count(r, 'started_looked_after'))} start and ${grouped(count(r, 'ceased_looked_after'))} cease`;
+    return f.year === last.year
+      ? `Under ${name}, ${pair(last)} to be looked after in ${financialYear(last.year)}`
+      : `Under ${name}, ${pair(f)} to be looked after in ${financialYear(f.year)}, ${pair(last)} in ${financialYear(last.year)}`;
+  };
+  const told: string[] = [];
+  if (flowsB) told.push(describe(s.nameB, s.walesB, wb));
+  if (flowsA) told.push(describe(s.nameA, s.walesA, wa));
+  const without = !flowsA ? s.nameA : !flowsB ? s.nameB : null;
+  parts.push(`${told.join('; ')}${without !== null ? ` (${without} projects no flows)` : ''}.`);
+  return parts.join(' ');
 }
 
 /** ", mostly from Gwent (+40) and Cardiff and Vale (+30)": the regions that make most of a change (a count, in whole children). */

@@ -74,9 +74,17 @@ export const KEY_METRICS: readonly MetricName[] = [
   'cost_gbp',
 ];
 
+/**
+ * Key metrics only where the rows have them: the flows into and out of care, which a scenario whose
+ * demand comes from flows fills (after children looked after) and every other leaves empty.
+ */
+export const KEY_WHEN_FILLED: readonly MetricName[] = ['started_looked_after', 'ceased_looked_after'];
+
 /** Which key metrics go first when the terminal is too narrow for all of them. */
 export const KEY_PRIORITY: readonly MetricName[] = [
   'children_looked_after',
+  'started_looked_after',
+  'ceased_looked_after',
   'unplaced',
   'placed_outside_wales',
   'sufficiency_foster',

@@ -5,7 +5,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { AreaLevel, AreaYearRow, MetricName } from '../../model/types.js';
 import { headerIn, label, sparkLabelIn, type Lang } from '../../i18n/labels.js';
-import { DISPLAY, KEY_METRICS, KEY_PRIORITY, displayRange, displayValue } from './metrics.js';
+import { DISPLAY, KEY_METRICS, KEY_PRIORITY, KEY_WHEN_FILLED, displayRange, displayValue } from './metrics.js';
 import { sparkline } from './sparkline.js';
 import { wrap } from './wrap.js';
 
@@ -26,15 +26,20 @@ export const padLeft = (s: string, w: number): string => ' '.repeat(Math.max(0, 
 export const padRight = (s: string, w: number): string => s + ' '.repeat(Math.max(0, w - [...s].length));
 
 /** The key metrics that fit in `width` columns, kept in column order, dropped by priority. */
-export function fitKeyMetrics(width: number, columnWidth: (m: MetricName) => number, firstColumn = YEAR_WIDTH): { shown: MetricName[]; hidden: MetricName[] } {
-  let shown = [...KEY_METRICS];
+export function fitKeyMetrics(
+  width: number,
+  columnWidth: (m: MetricName) => number,
+  firstColumn = YEAR_WIDTH,
+  key: readonly MetricName[] = KEY_METRICS,
+): { shown: MetricName[]; hidden: MetricName[] } {
+  let shown = [...key];
   const total = (ms: readonly MetricName[]): number => firstColumn + ms.reduce((s, m) => s + GAP + columnWidth(m), 0);
   const dropOrder = [...KEY_PRIORITY].reverse();
   while (total(shown) > width && shown.length > 1) {
     const drop = dropOrder.find((m) => shown.includes(m))!;
     shown = shown.filter((m) => m !== drop);
   }
-  return { shown, hidden: KEY_METRICS.filter((m) => !shown.includes(m)) };
+  return { shown, hidden: key.filter((m) => !shown.includes(m)) };
 }
 
 /**
@@ -84,7 +89,10 @@ export function metricColumns<R>(
     if (c === undefined) columns.set(m, (c = layoutColumn(headerIn(lang, m), rows.map((r) => cell(r, m)), sep)));
     return c;
   };
-  const { shown, hidden } = asked !== null ? { shown: [...asked], hidden: [] as MetricName[] } : fitKeyMetrics(width, (m) => columnWidth(column(m)));
+  // The flows columns follow children looked after, where any row has them.
+  const filled = KEY_WHEN_FILLED.filter((m) => rows.some((r) => cell(r, m).text !== '–'));
+  const key = filled.length === 0 ? KEY_METRICS : [KEY_METRICS[0], ...filled, ...KEY_METRICS.slice(1)];
+  const { shown, hidden } = asked !== null ? { shown: [...asked], hidden: [] as MetricName[] } : fitKeyMetrics(width, (m) => columnWidth(column(m)), YEAR_WIDTH, key);
   return { column, shown, hidden };
 }
 
