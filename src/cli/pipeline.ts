@@ -16,6 +16,7 @@ import path from 'node:path';
 import { METRICS, type AreaLevel, type AreaYearRow, type Dataset, type MatchingSettings, type MetricName, type ModelScenario, type Projection } from '../model/types.js';
 import type { MonteCarloRow, RunSet } from '../model/montecarlo.js';
 import type { LoadedScenario } from '../scenario/load.js';
+import type { AreaFilter } from './areas.js';
 import type { PreparedChoice } from '../model/project.js';
 
 export type { LoadedScenario } from '../scenario/load.js';
@@ -26,7 +27,7 @@ const scenarioModule = () => import('../scenario/load.js');
 // ---------------------------------------------------------------------------------------------
 // Options
 
-export type OutputFormat = 'table' | 'csv' | 'json' | 'md';
+export type OutputFormat = 'table' | 'csv' | 'json' | 'md' | 'xlsx';
 
 /** Options as commander hands them over (strings, before checking). */
 export interface RawModelOptions {
@@ -44,12 +45,15 @@ export interface RawModelOptions {
   seed: string;
   workers?: string;
   timestamp?: boolean;
+  area?: string;
+  prices?: string;
   lang: string;
 }
 
 /** Options once checked. */
 export interface ModelOptions {
-  by: AreaLevel;
+  /** The levels of the rows, in output order (wales, region, la), each once. */
+  by: AreaLevel[];
   from: number | null;
   to: number | null;
   format: OutputFormat;
@@ -64,6 +68,10 @@ export interface ModelOptions {
   seed: number;
   workers: number | null;
   timestamp: boolean;
+  /** --area as given (resolved against the dataset by resolveAreas), or null for every area. */
+  area: string | null;
+  /** --prices: money in constant prices of this financial year; null = cash. */
+  prices: number | null;
   /** Language of the terminal table's labels and area names (files never change with it). */
   lang: Lang;
 }
@@ -73,10 +81,12 @@ const LEVELS = ['wales', 'region', 'la'] as const;
 /** The options of `project` and `diff` (SPEC.md section 2). */
 export function addModelOptions(cmd: Command): Command {
   return cmd
-    .addOption(new Option('--by <level>', 'level of the rows: wales, region or la').default('region'))
+    .addOption(new Option('--by <levels>', 'level of the rows: wales, region or la, or several (wales,region,la)').default('region'))
+    .addOption(new Option('--area <list>', 'only these areas: LAs (code, English or Welsh name) and regions (slug or name), comma separated'))
+    .addOption(new Option('--prices <year>', "money in constant prices of YEAR (real terms), deflated by the scenario's deflator (default: cash)"))
     .addOption(new Option('--from <year>', 'first year shown (the base row is year B-1)'))
     .addOption(new Option('--to <year>', "last year shown (default: the scenario's horizon)"))
-    .addOption(new Option('--format <format>', 'table, csv or json (default: table on a terminal, CSV when piped or written to a .csv file)'))
+    .addOption(new Option('--format <format>', 'table, csv, json or xlsx (default: table on a terminal, CSV when piped; by --out ending .csv, .json, .xlsx)'))
     .addOption(new Option('--out <file>', 'write to FILE (and FILE.meta.json) instead of standard output'))
     .addOption(new Option('--long', 'CSV in long (tidy) form: one row per area, year and metric'))
     .addOption(new Option('--excel', 'CSV for Excel: UTF-8 byte-order mark and CRLF line ends'))
@@ -99,16 +109,14 @@ export function scenariosOption(): Option {
 }
 
 export function parseModelOptions(raw: RawModelOptions, isTty: boolean): ModelOptions {
-  const by = raw.by as AreaLevel;
-  if (!(LEVELS as readonly string[]).includes(by)) {
-    throw new UsageError(`--by: expected wales, region or la, found "${raw.by}"${hint(raw.by, LEVELS)}`);
-  }
+  const by = parseLevels(raw.by);
   const long = raw.long === true;
   const excel = raw.excel === true;
   const out = outputPath(raw.out);
-  const format = resolveFormat(raw.format, out, long || excel, isTty, ['table', 'csv', 'json']);
+  const format = resolveFormat(raw.format, out, long || excel, isTty, ['table', 'csv', 'json', 'xlsx']);
   if (format !== 'csv' && long) throw new UsageError(`--long applies to CSV output, not ${format} (JSON is always in long form)`);
   if (format !== 'csv' && excel) throw new UsageError(`--excel applies to CSV output, not ${format}`);
+  refuseWorkbookToTerminal(format, out, isTty);
   const runs = parseCount('--runs', raw.runs, 1);
   if (!isLang(raw.lang)) throw new UsageError(`--lang: expected en or cy, found "${raw.lang}"`);
   return {
@@ -126,8 +134,36 @@ export function parseModelOptions(raw: RawModelOptions, isTty: boolean): ModelOp
     seed: parseCount('--seed', raw.seed, 0),
     workers: raw.workers === undefined ? null : parseCount('--workers', raw.workers, 1),
     timestamp: raw.timestamp === true,
+    area: raw.area ?? null,
+    prices: raw.prices === undefined ? null : parseYear('--prices', raw.prices),
     lang: raw.lang,
   };
+}
+
+/** `--by region` or several levels, `--by wales,region,la`: always given back in that order, each once. */
+export function parseLevels(text: string): AreaLevel[] {
+  const names = text.split(',').map((s) => s.trim().toLowerCase());
+  for (const n of names) {
+    if (!(LEVELS as readonly string[]).includes(n)) {
+      throw new UsageError(`--by: expected wales, region or la (or several, comma separated: wales,region,la), found "${n}"${hint(n, LEVELS)}`);
+    }
+  }
+  return LEVELS.filter((l) => names.includes(l));
+}
+
+/** A workbook is bytes: on a terminal they would be noise (and can upset it), so ask for a file. */
+export function refuseWorkbookToTerminal(format: OutputFormat, out: string | null, isTty: boolean): void {
+  if (format === 'xlsx' && out === null && isTty) {
+    throw new UsageError('--format xlsx writes an Excel workbook, which a terminal cannot show: add --out FILE.xlsx (or redirect standard output to a file)');
+  }
+}
+
+/** How the options name the levels in the provenance: `region`, or `wales,region` for several. */
+export const levelsText = (levels: readonly AreaLevel[]): string => levels.join(',');
+
+/** Which prices the money figures are in, in words for titles, provenance and the workbook. */
+export function pricesText(prices: number | null): string {
+  return prices === null ? 'cash (each year in its own prices)' : `constant ${prices}-${String((prices + 1) % 100).padStart(2, '0')} prices (real terms, deflated by the scenario's deflator)`;
 }
 
 /**
@@ -149,12 +185,42 @@ export function resolveFormat(
   }
   if (out !== null) {
     const lower = out.toLowerCase();
+    if (lower.endsWith('.xlsx')) {
+      if (allowed.includes('xlsx')) return 'xlsx';
+      throw new UsageError(`--out ${out}: this command writes no Excel workbook (formats: ${listOr(allowed)})`);
+    }
     if (lower.endsWith('.json') && allowed.includes('json')) return 'json';
     if (lower.endsWith('.md') && allowed.includes('md')) return 'md';
     return 'csv';
   }
   if (csvOnlyFlags || !isTty) return 'csv';
   return 'table';
+}
+
+/**
+ * Tells the user on standard error what the options will not do as they might expect: --runs for
+ * a scenario with nothing uncertain (every run is the same), --to past the scenario's horizon (the
+ * years beyond it repeat each parameter's last value).
+ */
+export function noteOptionWarnings(loaded: readonly LoadedScenario[], opts: { runs: number; to: number | null }): void {
+  for (const s of loaded) {
+    if (opts.runs > 1 && !s.hasDistributions) {
+      process.stderr.write(`sufficiency: warning: --runs ${opts.runs}: scenario ${s.name} has no uncertain input (no distribution), so every run gives the same figures\n`);
+    }
+    if (opts.to !== null && opts.to > s.horizon.to) {
+      process.stderr.write(
+        `sufficiency: warning: --to ${opts.to} runs past scenario ${s.name}'s horizon (${s.horizon.to}): the years after it keep each parameter's last value\n`,
+      );
+    }
+  }
+}
+
+/** Resolves --area against the dataset's LAs and regions (null when not given). */
+export async function resolveAreas(area: string | null, dataset: Dataset): Promise<AreaFilter | null> {
+  if (area === null) return null;
+  const { areasOf } = await import('../model/aggregate.js');
+  const { parseAreas } = await import('./areas.js');
+  return parseAreas(area, dataset, areasOf(dataset, 'region'));
 }
 
 export function parseMetrics(text: string): MetricName[] {
@@ -318,7 +384,7 @@ export async function monteCarloRuns(
   loaded: LoadedScenario,
   level: AreaLevel | readonly AreaLevel[],
   years: YearRange,
-  mc: { runs: number; seed: number; workers: number | null },
+  mc: { runs: number; seed: number; workers: number | null; prices?: number | null },
 ): Promise<{ runs: RunSet }> {
   const { runMonteCarlo } = await import('../mc/worker-pool.js');
   const { terminalProgress } = await import('../mc/progress.js');
@@ -330,29 +396,46 @@ export async function monteCarloRuns(
     runs: mc.runs,
     seed: mc.seed,
     workers: mc.workers,
+    pricesYear: mc.prices ?? null,
     onProgress: terminalProgress(loaded.name),
   });
 }
 
-/** The rows of one scenario at one level for the years shown: the deterministic run, or with --runs N > 1 the Monte Carlo summary. */
+/**
+ * The rows of one scenario at the levels asked for (in that order), for the years and areas shown,
+ * money in the prices asked for: the deterministic run, or with --runs N > 1 the Monte Carlo summary.
+ */
 export async function produceRows(
   inputs: Inputs,
   loaded: LoadedScenario,
-  level: AreaLevel,
+  levels: readonly AreaLevel[],
   years: YearRange,
-  mc: { runs: number; seed: number; workers: number | null },
+  mc: { runs: number; seed: number; workers: number | null; prices: number | null },
+  areas: AreaFilter | null = null,
 ): Promise<Rows> {
-  const inRange = <R extends { year: number }>(r: R): boolean => r.year >= years.from && r.year <= years.to;
+  const keep = await rowFilter(inputs.dataset, years, areas);
   if (mc.runs > 1) {
-    const { runs } = await monteCarloRuns(inputs, loaded, level, years, mc);
+    const { runs } = await monteCarloRuns(inputs, loaded, levels, years, mc);
     const { summariseRuns } = await import('../model/montecarlo.js');
-    return { kind: 'monte-carlo', rows: summariseRuns(runs).filter(inRange), runs: mc.runs };
+    return { kind: 'monte-carlo', rows: summariseRuns(runs).filter(keep), runs: mc.runs };
   }
   const { runProjection } = await import('../model/project.js');
   const { areaRows } = await import('../model/aggregate.js');
   const scenario = await modelScenario(inputs, loaded, years.to, mc.seed);
-  const projection = runProjection(inputs.dataset, scenario);
-  return { kind: 'deterministic', rows: areaRows(projection, inputs.dataset, level).filter(inRange), projection, scenario };
+  const projection = runProjection(inputs.dataset, scenario, { pricesYear: mc.prices });
+  const rows = levels.flatMap((l) => areaRows(projection, inputs.dataset, l)).filter(keep);
+  return { kind: 'deterministic', rows, projection, scenario };
+}
+
+/** Whether a row is in the years shown and, with --area, among the areas kept (areas.ts says how). */
+export async function rowFilter(dataset: Dataset, years: YearRange, areas: AreaFilter | null): Promise<(r: { year: number; level: AreaLevel; areaCode: string }) => boolean> {
+  const inRange = (r: { year: number }): boolean => r.year >= years.from && r.year <= years.to;
+  if (areas === null) return inRange;
+  const { areasOf } = await import('../model/aggregate.js');
+  const { keepArea } = await import('./areas.js');
+  const regionOf = new Map(dataset.localAuthorities.map((l) => [l.code, l.region]));
+  const lasOf = new Map(areasOf(dataset, 'region').map((a) => [a.code, a.laCodes]));
+  return (r) => inRange(r) && keepArea(areas, r.level, r.areaCode, lasOf.get(r.areaCode) ?? [], (la) => regionOf.get(la) ?? '');
 }
 
 /** Model warnings (e.g. a for-profit opening refused under the freeze), each once, in order. */

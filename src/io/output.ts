@@ -98,11 +98,19 @@ export type Stat = (typeof STATS)[number];
 /** The statistics the wide form gives per metric (SPEC.md 2.1: `metric_p10,metric_p50,metric_p90`). */
 const WIDE_STATS = ['p10', 'p50', 'p90'] as const;
 
-const stat = (s: RunStats | null, k: Stat): number | null => (s === null ? null : s[k]);
+/**
+ * Money is in whole pounds everywhere (SPEC 2.1): a deterministic run's areas are rounded by the
+ * model; a statistic over runs (a mean, an interpolated quantile) and a difference are rounded here,
+ * half up.
+ */
+export const isMoney = (m: MetricName): boolean => m.endsWith('_gbp');
+export const wholePounds = (m: MetricName, v: number | null): number | null => (v !== null && Number.isFinite(v) && isMoney(m) ? Math.floor(v + 0.5) : v);
+
+const stat = (s: RunStats | null, k: Stat, m: MetricName): number | null => wholePounds(m, s === null ? null : s[k]);
 
 export function wideCsvMonteCarlo(rows: readonly MonteCarloRow[], metrics: readonly MetricName[], opts: CsvOptions = {}): string {
   const records: string[][] = [[...KEY_COLUMNS, ...metrics.flatMap((m) => WIDE_STATS.map((k) => `${m}_${k}`))]];
-  for (const r of rows) records.push([...keyCells(r), ...metrics.flatMap((m) => WIDE_STATS.map((k) => formatNumber(stat(r.metrics[m], k))))]);
+  for (const r of rows) records.push([...keyCells(r), ...metrics.flatMap((m) => WIDE_STATS.map((k) => formatNumber(stat(r.metrics[m], k, m))))]);
   return toCsv(records, opts);
 }
 
@@ -110,7 +118,7 @@ export function longCsvMonteCarlo(rows: readonly MonteCarloRow[], metrics: reado
   const records: string[][] = [[...KEY_COLUMNS, 'metric', 'stat', 'value']];
   for (const r of rows) {
     const key = keyCells(r);
-    for (const m of metrics) for (const k of STATS) records.push([...key, m, k, formatNumber(stat(r.metrics[m], k))]);
+    for (const m of metrics) for (const k of STATS) records.push([...key, m, k, formatNumber(stat(r.metrics[m], k, m))]);
   }
   return toCsv(records, opts);
 }
@@ -120,7 +128,7 @@ export function longRecordsMonteCarlo(rows: readonly MonteCarloRow[], metrics: r
   for (const r of rows) {
     for (const m of metrics) {
       for (const k of STATS) {
-        out.push({ scenario: r.scenario, level: r.level, area_code: r.areaCode, area_name: r.areaName, year: r.year, financial_year: financialYear(r.year), as_at: r.asAt, metric: m, stat: k, value: jsonNumber(stat(r.metrics[m], k)) });
+        out.push({ scenario: r.scenario, level: r.level, area_code: r.areaCode, area_name: r.areaName, year: r.year, financial_year: financialYear(r.year), as_at: r.asAt, metric: m, stat: k, value: jsonNumber(stat(r.metrics[m], k, m)) });
       }
     }
   }
@@ -148,7 +156,7 @@ export function diffCsv(records: readonly DiffRecord[], opts: CsvOptions = {}): 
   const withStat = records.some((d) => d.stat !== undefined);
   const out: string[][] = [['level', 'area_code', 'area_name', 'year', 'financial_year', 'metric', ...(withStat ? ['stat'] : []), 'a', 'b', 'delta']];
   for (const d of records) {
-    out.push([d.level, d.areaCode, d.areaName, String(d.year), financialYear(d.year), d.metric, ...(withStat ? [d.stat ?? ''] : []), formatNumber(d.a), formatNumber(d.b), formatNumber(d.delta)]);
+    out.push([d.level, d.areaCode, d.areaName, String(d.year), financialYear(d.year), d.metric, ...(withStat ? [d.stat ?? ''] : []), formatNumber(wholePounds(d.metric, d.a)), formatNumber(wholePounds(d.metric, d.b)), formatNumber(wholePounds(d.metric, d.delta))]);
   }
   return toCsv(out, opts);
 }
@@ -162,9 +170,9 @@ export function diffJsonRecords(records: readonly DiffRecord[]): Array<Record<st
     financial_year: financialYear(d.year),
     metric: d.metric,
     ...(d.stat === undefined ? {} : { stat: d.stat }),
-    a: jsonNumber(d.a),
-    b: jsonNumber(d.b),
-    delta: jsonNumber(d.delta),
+    a: jsonNumber(wholePounds(d.metric, d.a)),
+    b: jsonNumber(wholePounds(d.metric, d.b)),
+    delta: jsonNumber(wholePounds(d.metric, d.delta)),
   }));
 }
 

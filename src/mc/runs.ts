@@ -27,6 +27,8 @@ export type RunSpec = RunInputs & {
   level: AreaLevel | readonly AreaLevel[];
   /** Run the model at least to this year (as `--to` beyond the horizon does); default: the scenario's horizon. */
   horizonTo?: number;
+  /** Money in constant prices of this year (`--prices`), each run deflated by its own draw of the deflator; default: cash. */
+  pricesYear?: number;
 };
 
 export interface OneRun {
@@ -58,7 +60,7 @@ export async function prepareRuns(spec: RunSpec): Promise<(run: number) => OneRu
     const drawn = resolveScenario(loaded, dataset, drawFor(spec.seed, run), { seed: spec.seed, run });
     const scenario = spec.horizonTo === undefined ? drawn : { ...drawn, horizonTo: Math.max(spec.horizonTo, drawn.horizonTo) };
     choice = prepareChoice(dataset, scenario, choice ?? undefined);
-    const projection = runProjection(dataset, scenario, { keepPlacements: false, choice, base });
+    const projection = runProjection(dataset, scenario, { keepPlacements: false, choice, base, pricesYear: spec.pricesYear ?? null });
     const rows = typeof spec.level === 'string' ? areaRows(projection, dataset, spec.level) : spec.level.flatMap((l) => areaRows(projection, dataset, l));
     return { rows: rows.map(rowKey), values: packRun(rows) };
   };

@@ -23,6 +23,8 @@ export type MonteCarloOptions = RunInputs & {
   level: AreaLevel | readonly AreaLevel[];
   /** Run the model at least to this year (`--to` beyond the horizon); default: the scenario's horizon. */
   horizonTo?: number;
+  /** Money in constant prices of this year (`--prices`); default: cash. */
+  pricesYear?: number | null;
   /** Called after each finished run, with how many are done. */
   onProgress?: (done: number, total: number) => void;
 };
@@ -69,7 +71,13 @@ export async function runMonteCarlo(opts: MonteCarloOptions): Promise<MonteCarlo
     'dataset' in opts
       ? { dataset: opts.dataset, scenario: opts.scenario }
       : { dataDir: opts.dataDir, scenarioRef: opts.scenarioRef, scenariosDir: opts.scenariosDir };
-  const spec: RunSpec = { ...inputs, seed: opts.seed, level: opts.level, ...(opts.horizonTo === undefined ? {} : { horizonTo: opts.horizonTo }) };
+  const spec: RunSpec = {
+    ...inputs,
+    seed: opts.seed,
+    level: opts.level,
+    ...(opts.horizonTo === undefined ? {} : { horizonTo: opts.horizonTo }),
+    ...(opts.pricesYear === undefined || opts.pricesYear === null ? {} : { pricesYear: opts.pricesYear }),
+  };
   const values = new Array<Float64Array>(total);
   const rows = workers === 1 ? await runHere(spec, total, values, opts.onProgress) : await runInWorkers(spec, total, workers, values, opts.onProgress);
   return { runs: { rows, values }, workers };

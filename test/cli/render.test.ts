@@ -100,7 +100,7 @@ describe('Monte Carlo tables', () => {
   const rec = (year: number, stat: DiffRecord['stat'], delta: number): DiffRecord => ({ level: 'wales', areaCode: 'W92000004', areaName: 'Wales', year, metric: 'unplaced', stat, a: 0, b: 0, delta });
   /** A one-metric (unplaced) Monte Carlo diff table for Wales. */
   const diffTable = (records: DiffRecord[], chalk: InstanceType<typeof Chalk>): string =>
-    renderDiffTable({ nameA: 'a', nameB: 'b', level: 'wales', records, metrics: ['unplaced'], summary: '', width: 80, chalk, baseYear: 2024 });
+    renderDiffTable({ nameA: 'a', nameB: 'b', levels: ['wales'], prices: null, records, metrics: ['unplaced'], summary: '', width: 80, chalk, baseYear: 2024 });
 
   const plain = new Chalk({ level: 0 });
   const mc = (y: number, looked: number, lo: number, hi: number, outside: number, olo: number, ohi: number) => ({
@@ -111,7 +111,8 @@ describe('Monte Carlo tables', () => {
   const table = renderProjectTable({
     scenario: 's',
     title: '',
-    level: 'region',
+    levels: ['region'],
+    prices: null,
     rows: years.map((y) => y.row),
     ranges: years.map((y) => y.ranges),
     baseYear: 2024,

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { InternalError, UsageError } from '../../errors.js';
 import { diffCsv, diffJsonRecords, jsonDocument, type DiffRecord } from '../../io/output.js';
+import type { AreaFilter } from '../areas.js';
 import { METRICS, type AreaLevel, type AreaYearRow, type MetricName, type Projection } from '../../model/types.js';
 import {
   addModelOptions,
@@ -14,9 +15,14 @@ import {
   modelWarnings,
   monteCarloRuns,
   noteDataWarnings,
+  noteOptionWarnings,
   noteScenarioWarnings,
+  levelsText,
   parseModelOptions,
+  pricesText,
   produceRows,
+  resolveAreas,
+  rowFilter,
   resolveYears,
   stdoutIsTty,
   type Inputs,
@@ -40,7 +46,7 @@ export function registerDiff(program: Command): void {
     helpAfter(`
 The table starts with a plain-English summary for Wales; deltas are B minus A, green where B is
 better for children, red where worse. The years shown default to those both scenarios cover.
-CSV columns: level,area_code,area_name,year,metric,a,b,delta. With --runs N > 1 both scenarios
+CSV columns: level,area_code,area_name,year,financial_year,metric,a,b,delta. With --runs N > 1 both scenarios
 run with the same seed (paired runs) and a stat column (mean, p10, p50, p90) comes before a; delta's
 statistics are those of the run-by-run differences.
 
@@ -49,6 +55,8 @@ Examples:
   $ sufficiency diff baseline eliminate-act --by la --to 2030
   $ sufficiency diff central eliminate-act --format csv --out diff.csv
   $ sufficiency diff central central-uncertain --runs 500 --seed 7 --by wales
+  $ sufficiency diff central eliminate-act --by wales,region --prices 2024 \\
+      --metrics cost_gbp,cost_for_profit_gbp --out diff.xlsx
 `),
   );
   cmd.action(async (refA: string, refB: string, raw: RawModelOptions) => {
@@ -60,8 +68,10 @@ Examples:
     noteScenarioWarnings(inputs);
     const [loadedA, loadedB] = inputs.scenarios;
     const B = inputs.dataset.baseYear;
+    const areas = await resolveAreas(opts.area, inputs.dataset);
+    noteOptionWarnings(inputs.scenarios, opts);
     const years = resolveYears(opts, B, commonHorizon(loadedA.horizon, loadedB.horizon));
-    const compared = opts.runs > 1 ? await compareMonteCarlo(inputs, opts, years) : await compareDeterministic(inputs, opts, years);
+    const compared = opts.runs > 1 ? await compareMonteCarlo(inputs, opts, years, areas) : await compareDeterministic(inputs, opts, years, areas);
     for (const w of compared.warnings) process.stderr.write(`sufficiency: warning: ${w}\n`);
     // Two scenarios with the same name (a scenario against itself) are told apart as A and B.
     const nameA = loadedA.name === loadedB.name ? `${loadedA.name} (A)` : loadedA.name;
@@ -69,18 +79,32 @@ Examples:
 
     const fileMetrics = opts.metrics ?? METRICS;
     const meta =
-      opts.format === 'json' || opts.out !== null
+      opts.format === 'json' || opts.format === 'xlsx' || opts.out !== null
         ? await makeMeta(
             inputs,
             'diff',
-            { a: loadedA.name, b: loadedB.name, by: opts.by, from: years.from, to: years.to, metrics: opts.metrics ?? 'all', format: opts.format, excel: opts.excel },
+            {
+              a: loadedA.name,
+              b: loadedB.name,
+              by: levelsText(opts.by),
+              from: years.from,
+              to: years.to,
+              metrics: opts.metrics ?? 'all',
+              format: opts.format,
+              excel: opts.excel,
+              area: opts.area,
+              prices: pricesText(opts.prices),
+            },
             { runs: opts.runs, seed: opts.seed },
             compared.warnings,
             opts.timestamp,
           )
         : null;
-    let text: string;
-    if (opts.format === 'csv') {
+    let text: string | Uint8Array;
+    if (opts.format === 'xlsx') {
+      const { diffSheets, workbook } = await import('../render/workbook.js');
+      text = await workbook(diffSheets(opts.by, compared.records(fileMetrics)), meta!, pricesText(opts.prices));
+    } else if (opts.format === 'csv') {
       text = diffCsv(compared.records(fileMetrics), { excel: opts.excel });
     } else if (opts.format === 'json') {
       text = jsonDocument(meta, diffJsonRecords(compared.records(fileMetrics)));
@@ -94,7 +118,8 @@ Examples:
       text = renderDiffTable({
         nameA,
         nameB,
-        level: opts.by,
+        levels: opts.by,
+        prices: opts.prices,
         records: named(compared.tableRecords(opts.metrics ?? METRICS)),
         metrics: opts.metrics,
         summary: diffSummary({ nameA, nameB, walesA: sr.walesA, walesB: sr.walesB, regionsA: named(sr.regionsA), regionsB: named(sr.regionsB), baseYear: B, lang }),
@@ -123,10 +148,10 @@ interface Compared {
   warnings: string[];
 }
 
-async function compareDeterministic(inputs: Inputs, opts: ModelOptions, years: YearRange): Promise<Compared> {
+async function compareDeterministic(inputs: Inputs, opts: ModelOptions, years: YearRange, areas: AreaFilter | null): Promise<Compared> {
   const [loadedA, loadedB] = inputs.scenarios;
-  const ra = await produceRows(inputs, loadedA, opts.by, years, opts);
-  const rb = await produceRows(inputs, loadedB, opts.by, years, opts);
+  const ra = await produceRows(inputs, loadedA, opts.by, years, opts, areas);
+  const rb = await produceRows(inputs, loadedB, opts.by, years, opts, areas);
   if (ra.kind !== 'deterministic' || rb.kind !== 'deterministic') throw new InternalError('diff expected deterministic runs');
   const { areaRows } = await import('../../model/aggregate.js');
   const inYears = (r: AreaYearRow): boolean => r.year >= years.from && r.year <= years.to;
@@ -149,14 +174,16 @@ async function compareDeterministic(inputs: Inputs, opts: ModelOptions, years: Y
  * share, and the paired differences show what the scenarios' difference does, not sampling noise.
  * Wales and the regions ride along in every run for the summary.
  */
-async function compareMonteCarlo(inputs: Inputs, opts: ModelOptions, years: YearRange): Promise<Compared> {
+async function compareMonteCarlo(inputs: Inputs, opts: ModelOptions, years: YearRange, areas: AreaFilter | null): Promise<Compared> {
   const [loadedA, loadedB] = inputs.scenarios;
-  const levels = [...new Set<AreaLevel>([opts.by, 'wales', 'region'])];
+  const levels = [...new Set<AreaLevel>([...opts.by, 'wales', 'region'])];
   const { runs: runsA } = await monteCarloRuns(inputs, loadedA, levels, years, opts);
   const { runs: runsB } = await monteCarloRuns(inputs, loadedB, levels, years, opts);
   const { medianRows, pairedDiff, summariseRuns } = await import('../../model/montecarlo.js');
   const inYears = (r: { year: number }): boolean => r.year >= years.from && r.year <= years.to;
-  const paired = pairedDiff(runsA, runsB).filter((r) => r.level === opts.by && inYears(r));
+  const keep = await rowFilter(inputs.dataset, years, areas);
+  // Rows in the order of the levels asked for (the runs hold them in `levels` order).
+  const paired = opts.by.flatMap((l) => pairedDiff(runsA, runsB).filter((r) => r.level === l && keep(r)));
   const mediansA = medianRows(summariseRuns(runsA).filter(inYears));
   const mediansB = medianRows(summariseRuns(runsB).filter(inYears));
   const at = (rows: AreaYearRow[], l: AreaLevel) => rows.filter((r) => r.level === l);

@@ -16,6 +16,8 @@ import {
   noteScenarioWarnings,
   outputPath,
   parseYear,
+  pricesText,
+  refuseWorkbookToTerminal,
   resolveFormat,
   scenariosOption,
   stdoutIsTty,
@@ -46,7 +48,7 @@ export function registerPlan(program: Command): void {
     .addOption(new Option('--la <la>', 'the local authority: ONS code, English or Welsh name').makeOptionMandatory())
     .addOption(new Option('--year <fy>', 'financial year: 2027 or 2027-28 (1 April 2027 to 31 March 2028)').makeOptionMandatory())
     .addOption(new Option('--scenario <name>', 'scenario: a name in the scenarios folder or a path to a .yaml file').makeOptionMandatory())
-    .addOption(new Option('--format <format>', 'table, csv or md (default: table on a terminal, CSV when piped; by --out ending .md/.csv)'))
+    .addOption(new Option('--format <format>', 'table, csv, md or xlsx (default: table on a terminal, CSV when piped; by --out ending .md, .csv, .xlsx)'))
     .addOption(new Option('--out <file>', 'write to FILE (and FILE.meta.json) instead of standard output'))
     .addOption(new Option('--excel', 'CSV for Excel: UTF-8 byte-order mark and CRLF line ends'))
     .addOption(dataOption())
@@ -66,12 +68,14 @@ Examples:
   $ sufficiency plan --la "Ynys Môn" --year 2028 --scenario eliminate-act \\
       --format md --out plan.md
   $ sufficiency plan --la W06000015 --year 2027 --scenario central --format csv
+  $ sufficiency plan --la Cardiff --year 2027-28 --scenario central --out plan.xlsx
 `),
     )
     .action(async (raw: RawPlanOptions) => {
       const out = outputPath(raw.out);
-      const format = resolveFormat(raw.format, out, raw.excel === true, stdoutIsTty(), ['table', 'csv', 'md']);
+      const format = resolveFormat(raw.format, out, raw.excel === true, stdoutIsTty(), ['table', 'csv', 'md', 'xlsx']);
       if (raw.excel && format !== 'csv') throw new UsageError(`--excel applies to CSV output, not ${format}`);
+      refuseWorkbookToTerminal(format, out, stdoutIsTty());
       if (!isLang(raw.lang)) throw new UsageError(`--lang: expected en or cy, found "${raw.lang}"`);
       const lang: Lang = raw.lang;
       const year = parseYear('--year', raw.year);
@@ -113,15 +117,22 @@ Examples:
       };
       const ctx = { scenario: loaded.name, title: loaded.title, version: VERSION, lang, names };
       const toFile = out !== null;
-      const text =
-        format === 'csv'
-          ? planCsv(figures, { excel: raw.excel === true, lang, names })
-          : format === 'md'
-            ? planMarkdown(figures, ctx)
-            : planTable(figures, ctx, chalkFor(toFile), terminalWidth(toFile));
-      const meta = toFile
-        ? await makeMeta(inputs, 'plan', { la: la.code, year, format }, { runs: 1, seed: 1 }, warnings, raw.timestamp === true)
-        : null;
+      const meta =
+        toFile || format === 'xlsx'
+          ? await makeMeta(inputs, 'plan', { la: la.code, year, format }, { runs: 1, seed: 1 }, warnings, raw.timestamp === true)
+          : null;
+      let text: string | Uint8Array;
+      if (format === 'xlsx') {
+        const { planSheets, workbook } = await import('../render/workbook.js');
+        text = await workbook(planSheets(figures), meta!, pricesText(null));
+      } else {
+        text =
+          format === 'csv'
+            ? planCsv(figures, { excel: raw.excel === true, lang, names })
+            : format === 'md'
+              ? planMarkdown(figures, ctx)
+              : planTable(figures, ctx, chalkFor(toFile), terminalWidth(toFile));
+      }
       await emit(text, out, meta);
     });
 }

@@ -9,8 +9,12 @@ import {
   makeMeta,
   modelWarnings,
   noteDataWarnings,
+  noteOptionWarnings,
   noteScenarioWarnings,
+  levelsText,
   parseModelOptions,
+  pricesText,
+  resolveAreas,
   produceRows,
   resolveYears,
   stdoutIsTty,
@@ -31,10 +35,17 @@ Standard output gets a table on a terminal and CSV when piped. Files carry every
 table shows the key ones. --out FILE also writes FILE.meta.json (versions, input hashes,
 assumptions). The base row (year B-1) is the data's own state.
 
+--by takes several levels at once (wales,region,la: in that order, in one output); --area keeps
+some LAs and regions. --prices YEAR gives money in constant YEAR prices (real terms); cash otherwise.
+--out FILE.xlsx (or --format xlsx) writes an Excel workbook: a sheet per level and an about sheet.
+
 Examples:
   $ sufficiency project --scenario central
   $ sufficiency project --scenario central --by la --from 2027 --to 2030
   $ sufficiency project --scenario central --metrics unplaced,displaced
+  $ sufficiency project --scenario central --by wales,region --from 2027 --to 2030 \\
+      --metrics cost_gbp,cost_residential_gbp --prices 2024 --out costs.xlsx
+  $ sufficiency project --scenario central --by la --area "north-wales,Caerdydd"
   $ sufficiency project --scenario eliminate-act --excel --out budget.csv
 `),
   );
@@ -45,22 +56,34 @@ Examples:
     noteDataWarnings(inputs);
     noteScenarioWarnings(inputs);
     const loaded = inputs.scenarios[0];
+    const areas = await resolveAreas(opts.area, inputs.dataset);
+    noteOptionWarnings(inputs.scenarios, opts);
     const years = resolveYears(opts, inputs.dataset.baseYear, loaded.horizon);
-    const result = await produceRows(inputs, loaded, opts.by, years, opts);
+    const result = await produceRows(inputs, loaded, opts.by, years, opts, areas);
     const warnings = result.kind === 'deterministic' ? modelWarnings(result.projection) : [];
     for (const w of warnings) process.stderr.write(`sufficiency: warning: ${w}\n`);
     const meta =
-      opts.format === 'json' || opts.out !== null
+      opts.format === 'json' || opts.format === 'xlsx' || opts.out !== null
         ? await makeMeta(
             inputs,
             'project',
-            { by: opts.by, from: years.from, to: years.to, metrics: opts.metrics ?? 'all', format: opts.format, long: opts.long, excel: opts.excel },
+            {
+              by: levelsText(opts.by),
+              from: years.from,
+              to: years.to,
+              metrics: opts.metrics ?? 'all',
+              format: opts.format,
+              long: opts.long,
+              excel: opts.excel,
+              area: opts.area,
+              prices: pricesText(opts.prices),
+            },
             { runs: opts.runs, seed: opts.seed },
             warnings,
             opts.timestamp,
           )
         : null;
-    const text = renderProjection(result, opts, { loaded, baseYear: inputs.dataset.baseYear, meta, dataset: inputs.dataset });
+    const text = await renderProjection(result, opts, { loaded, baseYear: inputs.dataset.baseYear, meta, dataset: inputs.dataset });
     await emit(text, opts.out, meta);
   });
 }

@@ -6,7 +6,7 @@ import type { DiffRecord } from '../../io/output.js';
 import type { MonteCarloDiffRow } from '../../model/montecarlo.js';
 import type { AreaLevel, AreaYearRow, MetricName } from '../../model/types.js';
 import { DISPLAY, displayDelta, displayDeltaRange, goodDirection } from './metrics.js';
-import { GAP, blocks, levelWords, dimWrapped, financialYear, headerCell, layoutCell, metricColumns, padRight, titleLines, trimLine, type Cell } from './table.js';
+import { GAP, blocks, levelsWords, pricesWords, dimWrapped, financialYear, headerCell, layoutCell, metricColumns, padRight, titleLines, trimLine, type Cell } from './table.js';
 import { wrap } from './wrap.js';
 import { headerIn, label, type Lang } from '../../i18n/labels.js';
 
@@ -257,7 +257,9 @@ const joinAnd = (xs: string[]): string => (xs.length <= 1 ? xs.join('') : `${xs.
 export interface DiffTableInput {
   nameA: string;
   nameB: string;
-  level: AreaLevel;
+  levels: readonly AreaLevel[];
+  /** --prices: the year of constant prices, or null for cash. */
+  prices: number | null;
   records: readonly DiffRecord[];
   metrics: readonly MetricName[] | null;
   summary: string;
@@ -301,7 +303,8 @@ export function renderDiffTable(input: DiffTableInput): string {
   const lang = input.lang ?? 'en';
   const { column, shown, hidden } = metricColumns(rows, cell, ' to ', input.width, input.metrics, lang);
   const out: string[] = [];
-  out.push(...titleLines(chalk, input.width, label(lang, 'diff.title', { a: input.nameA, b: input.nameB }), ` (B − A), ${levelWords(input.level, lang)}`, chalk.dim));
+  const money = shown.some((m) => DISPLAY[m].kind === 'gbp');
+  out.push(...titleLines(chalk, input.width, label(lang, 'diff.title', { a: input.nameA, b: input.nameB }), ` (B − A), ${levelsWords(input.levels, lang)}${money ? `; ${pricesWords(input.prices)}` : ''}`, chalk.dim));
   out.push('');
   out.push(wrap(input.summary, Math.min(input.width, 100)));
   out.push('');

@@ -117,9 +117,16 @@ export function displayValue(v: number | null, kind: MetricKind): string {
     case 'km':
       return v.toFixed(1);
     case 'gbp':
-      return (v / 1e6).toFixed(1);
+      // £m with one decimal and thousands separators: 1,234.5
+      return millions(v);
   }
 }
+
+const millions = (v: number): string => {
+  const [whole, dec] = (v / 1e6).toFixed(1).split('.');
+  const n = Number(whole);
+  return `${whole.startsWith('-') && n === 0 ? '-' : ''}${grouped(n)}.${dec}`;
+};
 
 /**
  * The p10–p90 range of a Monte Carlo figure as its two ends on screen, the unit written once at the

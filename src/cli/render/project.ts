@@ -11,18 +11,29 @@ import {
 } from '../../io/output.js';
 import { medianRows } from '../../model/montecarlo.js';
 import { METRICS, type AreaYearRow, type MetricName } from '../../model/types.js';
-import { matchingNote, type LoadedScenario, type ModelOptions, type Rows } from '../pipeline.js';
+import { InternalError } from '../../errors.js';
+import { matchingNote, pricesText, type LoadedScenario, type ModelOptions, type Rows } from '../pipeline.js';
 import { chalkFor, terminalWidth } from './colour.js';
 import { renderProjectTable } from './table.js';
 import { areaNameIn, label, type Lang } from '../../i18n/labels.js';
 import type { Dataset } from '../../model/types.js';
 
-export function renderProjection(result: Rows, opts: ModelOptions, ctx: { loaded: LoadedScenario; baseYear: number; meta: Meta | null; dataset?: Dataset }): string {
+export async function renderProjection(
+  result: Rows,
+  opts: ModelOptions,
+  ctx: { loaded: LoadedScenario; baseYear: number; meta: Meta | null; dataset?: Dataset },
+): Promise<string | Uint8Array> {
   const fileMetrics: readonly MetricName[] = opts.metrics ?? METRICS;
   const csvOpts = { excel: opts.excel };
   if (opts.format === 'csv') {
     if (result.kind === 'deterministic') return opts.long ? longCsv(result.rows, fileMetrics, csvOpts) : wideCsv(result.rows, fileMetrics, csvOpts);
     return opts.long ? longCsvMonteCarlo(result.rows, fileMetrics, csvOpts) : wideCsvMonteCarlo(result.rows, fileMetrics, csvOpts);
+  }
+  if (opts.format === 'xlsx') {
+    if (ctx.meta === null) throw new InternalError('a workbook needs its provenance for the about sheet');
+    const { projectSheets, projectSheetsMonteCarlo, workbook } = await import('./workbook.js');
+    const sheets = result.kind === 'deterministic' ? projectSheets(opts.by, result.rows, fileMetrics) : projectSheetsMonteCarlo(opts.by, result.rows, fileMetrics);
+    return workbook(sheets, ctx.meta, pricesText(opts.prices));
   }
   if (opts.format === 'json') {
     const records = result.kind === 'deterministic' ? longRecords(result.rows, fileMetrics) : longRecordsMonteCarlo(result.rows, fileMetrics);
@@ -37,7 +48,8 @@ export function renderProjection(result: Rows, opts: ModelOptions, ctx: { loaded
     lang,
     scenario: ctx.loaded.name,
     title: ctx.loaded.title,
-    level: opts.by,
+    levels: opts.by,
+    prices: opts.prices,
     baseYear: ctx.baseYear,
     metrics: opts.metrics,
     width: terminalWidth(toFile),

@@ -19,6 +19,20 @@ export function financialYear(t: number): string {
 
 /** How the rows are split, after a comma or as a sentence: 'by regions', 'for Wales as a whole'. */
 export const LEVEL_WORDS: Record<AreaLevel, string> = { wales: 'for Wales as a whole', region: 'one block per region', la: 'one block per local authority' };
+
+/** The same for several levels: 'Wales as a whole, then one block per region'. */
+export function levelsWords(levels: readonly AreaLevel[], lang: Lang = 'en'): string {
+  if (levels.length === 1) return levelWords(levels[0], lang);
+  if (lang !== 'en') return levels.map((l) => levelWords(l, lang)).join(', ');
+  const part: Record<AreaLevel, string> = { wales: 'Wales as a whole', region: 'one block per region', la: 'one per local authority' };
+  const words = levels.map((l, i) => (i > 0 && l === 'la' && levels[i - 1] !== 'region' ? 'one block per local authority' : part[l]));
+  return `${words.slice(0, -1).join(', ')}, then ${words[words.length - 1]}`;
+}
+
+/** Which prices money is in, for a table's title: 'cash' or 'constant 2024-25 prices'. */
+export function pricesWords(prices: number | null): string {
+  return prices === null ? 'money in cash' : `money in constant ${financialYear(prices)} prices`;
+}
 const sentence = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Pads text to a width, right-aligned, counting visible characters. */
@@ -137,7 +151,9 @@ export function titleLines(chalk: ChalkInstance, width: number, bold: string, re
 export interface ProjectTableInput {
   scenario: string;
   title: string;
-  level: AreaLevel;
+  levels: readonly AreaLevel[];
+  /** --prices: the year of constant prices, or null for cash. */
+  prices: number | null;
   /** The figures shown: a deterministic run's, or the medians of Monte Carlo runs. */
   rows: readonly AreaYearRow[];
   /** Monte Carlo only: each row's p10 and p90 per metric, in the order of `rows`. */
@@ -163,15 +179,23 @@ export function renderProjectTable(input: ProjectTableInput): string {
   };
   const lang = input.lang ?? 'en';
   const { column, shown, hidden } = metricColumns(rows, cell, '–', input.width, input.metrics, lang);
+  const money = shown.some((m) => DISPLAY[m].kind === 'gbp');
 
   const out: string[] = [];
-  out.push(...titleLines(chalk, input.width, label(lang, 'table.scenario', { scenario: input.scenario }), input.title ? `: ${input.title}` : ''));
+  out.push(...titleLines(chalk, input.width, label(lang, 'table.scenario', { scenario: input.scenario }), (input.title ? `: ${input.title}` : '') + (money ? ` (${pricesWords(input.prices)})` : '')));
   if (input.note) out.push(wrap(input.note, Math.min(input.width, 100)));
   out.push(
     dimWrapped(chalk, input.width,
-      label(lang, 'table.intro', { level: sentence(levelWords(input.level, lang)), baseRow: financialYear(input.baseYear - 1), baseYear: input.baseYear }),
+      label(lang, 'table.intro', { level: sentence(levelsWords(input.levels, lang)), baseRow: financialYear(input.baseYear - 1), baseYear: input.baseYear }),
     ),
   );
+  // Colour carries meaning only when there is colour: the legend says what it means, in one line.
+  if (chalk.level > 0) {
+    out.push(
+      `${chalk.red.bold('red')}: children without a place; ${chalk.yellow('yellow')}: fewer places than children needing them ` +
+        `(sufficiency below 1), or more children outside Wales than the year before; ${chalk.dim('dim')}: the base row and empty figures.`,
+    );
+  }
 
   for (const block of blocks(rows)) {
     out.push('');
@@ -194,6 +218,10 @@ export function renderProjectTable(input: ProjectTableInput): string {
       out.push(trimLine((isBase ? chalk.dim(label) : label) + cells.join('')));
     });
     out.push(...sparkGrid(shown, block, input.width, chalk, lang));
+  }
+  if (rows.length > blocks(rows).length) {
+    out.push('');
+    out.push(dimWrapped(chalk, input.width, 'Sparklines of counts rise from zero; those of shares, ratios, distances and money span their own lowest to highest value.'));
   }
   if (hidden.length > 0) {
     out.push('');
@@ -238,7 +266,8 @@ function sparkGrid(metrics: readonly MetricName[], block: readonly AreaYearRow[]
   const labelW = Math.max(...metrics.map((m) => [...sparkLabelIn(lang, m)].length));
   const cellW = labelW + 1 + block.length;
   const perLine = Math.max(1, Math.floor((width + 3) / (cellW + 3)));
-  const cells = metrics.map((m) => chalk.dim(padLeft(sparkLabelIn(lang, m), labelW)) + ' ' + chalk.cyan(sparkline(block.map((r) => r.metrics[m]))));
+  // Counts from zero, so that a small change in many children does not look like a collapse.
+  const cells = metrics.map((m) => chalk.dim(padLeft(sparkLabelIn(lang, m), labelW)) + ' ' + chalk.cyan(sparkline(block.map((r) => r.metrics[m]), { fromZero: DISPLAY[m].kind === 'count' })));
   const lines: string[] = [];
   for (let i = 0; i < cells.length; i += perLine) lines.push(cells.slice(i, i + perLine).join('   ').trimEnd());
   return lines.length > 0 ? ['', ...lines] : [];

@@ -1,0 +1,161 @@
+// The Excel workbook of `project`, `diff` and `plan` (SPEC 7): one sheet per level asked for, with the
+// columns of the CSV (SPEC 2.1) and every number stored as a number in the format of its metric
+// (money £ in whole pounds, shares as percentages); then an `about` sheet with the scenario, the
+// prices, the provenance and the assumptions log, so that the file explains itself when forwarded.
+import type { Meta, ScenarioProvenance } from '../../io/provenance.js';
+import { financialYear, jsonNumber, wholePounds, type DiffRecord } from '../../io/output.js';
+import { XLSX_FORMATS, workbookBytes, type WorkbookCell, type WorkbookSheet } from '../../io/xlsx.js';
+import type { MonteCarloRow } from '../../model/montecarlo.js';
+import type { AreaLevel, AreaYearRow, MetricName } from '../../model/types.js';
+import type { PlanFigures } from '../plan-figures.js';
+import { DISPLAY } from './metrics.js';
+
+const KEY_HEADER = ['scenario', 'level', 'area_code', 'area_name', 'year', 'financial_year', 'as_at'] as const;
+const WIDE_STATS = ['p10', 'p50', 'p90'] as const;
+
+const text = (t: string): WorkbookCell => ({ text: t });
+/** A number as the CSV writes it (at most 4 decimals), so that the workbook and the CSV agree to the digit. */
+const num = (n: number | null | undefined, format: string): WorkbookCell => {
+  const v = jsonNumber(n);
+  return v === null ? null : { number: v, format };
+};
+
+/** The Excel format of a metric's values (a statistic over runs of a count may fall between whole numbers). */
+export function metricFormat(m: MetricName, stat = false): string {
+  switch (DISPLAY[m].kind) {
+    case 'gbp':
+      return XLSX_FORMATS.gbp;
+    case 'share':
+      return XLSX_FORMATS.share;
+    case 'ratio':
+      return XLSX_FORMATS.ratio;
+    case 'km':
+      return XLSX_FORMATS.km;
+    case 'count':
+      return stat ? XLSX_FORMATS.countStat : XLSX_FORMATS.count;
+  }
+}
+
+const keyCells = (r: { scenario: string; level: AreaLevel; areaCode: string; areaName: string; year: number; asAt: string }): WorkbookCell[] => [
+  text(r.scenario),
+  text(r.level),
+  text(r.areaCode),
+  text(r.areaName),
+  num(r.year, XLSX_FORMATS.year),
+  text(financialYear(r.year)),
+  text(r.asAt),
+];
+
+/** Sheets of one per level, in the order asked, rows as given. */
+function byLevel<R extends { level: AreaLevel }>(levels: readonly AreaLevel[], rows: readonly R[], sheet: (level: AreaLevel, rows: R[]) => WorkbookSheet): WorkbookSheet[] {
+  return levels.map((l) => sheet(l, rows.filter((r) => r.level === l)));
+}
+
+export function projectSheets(levels: readonly AreaLevel[], rows: readonly AreaYearRow[], metrics: readonly MetricName[]): WorkbookSheet[] {
+  return byLevel(levels, rows, (level, rs) => ({
+    name: level,
+    header: [...KEY_HEADER, ...metrics],
+    rows: rs.map((r) => [...keyCells(r), ...metrics.map((m) => num(r.metrics[m], metricFormat(m)))]),
+  }));
+}
+
+export function projectSheetsMonteCarlo(levels: readonly AreaLevel[], rows: readonly MonteCarloRow[], metrics: readonly MetricName[]): WorkbookSheet[] {
+  return byLevel(levels, rows, (level, rs) => ({
+    name: level,
+    header: [...KEY_HEADER, ...metrics.flatMap((m) => WIDE_STATS.map((k) => `${m}_${k}`))],
+    rows: rs.map((r) => [...keyCells(r), ...metrics.flatMap((m) => WIDE_STATS.map((k) => num(wholePounds(m, r.metrics[m]?.[k] ?? null), metricFormat(m, true))))]),
+  }));
+}
+
+export function diffSheets(levels: readonly AreaLevel[], records: readonly DiffRecord[]): WorkbookSheet[] {
+  const withStat = records.some((d) => d.stat !== undefined);
+  return byLevel(levels, records, (level, rs) => ({
+    name: level,
+    header: ['level', 'area_code', 'area_name', 'year', 'financial_year', 'metric', ...(withStat ? ['stat'] : []), 'a', 'b', 'delta'],
+    rows: rs.map((d) => {
+      const f = metricFormat(d.metric, withStat);
+      return [
+        text(d.level),
+        text(d.areaCode),
+        text(d.areaName),
+        num(d.year, XLSX_FORMATS.year),
+        text(financialYear(d.year)),
+        text(d.metric),
+        ...(withStat ? [text(d.stat ?? '')] : []),
+        num(wholePounds(d.metric, d.a), f),
+        num(wholePounds(d.metric, d.b), f),
+        num(wholePounds(d.metric, d.delta), f),
+      ];
+    }),
+  }));
+}
+
+export function planSheets(f: PlanFigures): WorkbookSheet[] {
+  const fy = financialYear(f.year);
+  return [
+    {
+      name: 'plan',
+      header: ['la_code', 'la_name', 'financial_year', 'section', 'item', 'placement_type', 'value'],
+      maxWidth: 90,
+      rows: f.rows.map((r) => [
+        text(f.la.code),
+        text(f.la.nameEn),
+        text(fy),
+        text(r.section),
+        text(r.item),
+        text(r.placementType),
+        // Counts are whole; the only fractions are usable places ÷ need (section c).
+        num(r.value, r.value !== null && !Number.isInteger(r.value) ? XLSX_FORMATS.ratio : XLSX_FORMATS.count),
+      ]),
+    },
+  ];
+}
+
+/**
+ * The `about` sheet: what the figures are (scenario, prices, years, levels, areas, runs), where they
+ * come from (the tool's version, every input file's SHA-256), the assumptions log and every
+ * parameter in force with its source. Four columns: item, value, source, owner.
+ */
+export function aboutSheet(meta: Meta, prices: string): WorkbookSheet {
+  const rows: WorkbookCell[][] = [];
+  const line = (...cells: Array<string | null>): void => {
+    rows.push(cells.map((c) => (c === null ? null : text(c))));
+  };
+  line('tool', `sufficiency ${meta.version}`);
+  line('command', meta.command);
+  for (const s of meta.scenarios) scenarioLines(s, line);
+  line('prices', prices);
+  for (const [k, v] of Object.entries(meta.options)) {
+    if (k === 'prices' || v === null) continue;
+    line(`option ${k}`, Array.isArray(v) ? v.join(',') : String(v));
+  }
+  line('runs', String(meta.runs));
+  line('seed', String(meta.seed));
+  if (meta.generated_at !== undefined) line('generated at', meta.generated_at);
+  line('note', 'Money in whole pounds. Years are financial years (2027-28 is 1 April 2027 to 31 March 2028); as_at is the state at its end.');
+  for (const w of meta.warnings) line('warning', w);
+  line(null);
+  line('input file', 'sha256');
+  for (const i of meta.inputs) line(i.path, i.sha256);
+  for (const s of meta.scenarios) {
+    line(null);
+    line(`assumptions of ${s.name}`, 'text', 'source', 'owner');
+    for (const a of s.assumptions as Array<{ id: string; text: string; source?: string; owner?: string }>) line(a.id, a.text, a.source ?? '', a.owner ?? '');
+    line(null);
+    line(`parameters of ${s.name}`, 'value', 'source');
+    for (const p of s.parameters as Array<{ path: string; value: unknown; source: string | null }>) line(p.path, paramText(p.value), p.source ?? '');
+  }
+  return { name: 'about', header: ['item', 'value', 'source', 'owner'], rows, maxWidth: 80 };
+}
+
+function scenarioLines(s: ScenarioProvenance, line: (...cells: Array<string | null>) => void): void {
+  line('scenario', s.name);
+  if (s.title) line('scenario title', s.title);
+  line('scenario parameter hash', s.parameter_hash);
+}
+
+const paramText = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v) ?? '');
+
+export async function workbook(sheets: readonly WorkbookSheet[], meta: Meta, prices: string): Promise<Uint8Array> {
+  return workbookBytes([...sheets, aboutSheet(meta, prices)]);
+}
