@@ -2,7 +2,11 @@
 // Well-being (Wales) Act 2014) for one LA and financial year, taken from the model's year-end state.
 // Pure: a dataset and a projection in, rows out. Every figure that `project --by la` also shows is
 // read from the same tally, so the two always agree.
+//
+// Every text the plan shows is in PLAN_TEXT below (one table, keyed by id, with {placeholders}), so
+// that a translation is one more table of the same keys.
 import { regionName } from '../model/aggregate.js';
+import { inForce } from '../model/timeline.js';
 import {
   MARKET_TYPES,
   OUTSIDE_WALES,
@@ -10,12 +14,14 @@ import {
   type Dataset,
   type LocalAuthority,
   type MarketType,
+  type ModelScenario,
+  type PlacementGroup,
   type PlacementType,
   type Projection,
   type YearResult,
 } from '../model/types.js';
 
-export const PLAN_SECTIONS = ['a(i)', 'a(ii)', 'b', 'c', 'd(i)', 'd(iii)', 'd(iv)', 'e'] as const;
+export const PLAN_SECTIONS = ['a(i)', 'a(ii)', 'b', 'c', 'd(i)', 'd(ii)', 'd(iii)', 'd(iv)', 'e'] as const;
 export type PlanSection = (typeof PLAN_SECTIONS)[number];
 
 export interface PlanRow {
@@ -26,16 +32,87 @@ export interface PlanRow {
   value: number | null;
 }
 
+/** The closing notes of the plan (SPEC 2.3): definitions, assumptions in force, the LA's estimated base figures. */
+export interface PlanNotes {
+  definitions: string[];
+  assumptions: string[];
+  estimated: string[];
+}
+
 export interface PlanFigures {
   la: LocalAuthority;
   year: number;
   asAt: string;
   rows: PlanRow[];
+  notes: PlanNotes;
+}
+
+/** What a plan is made from besides the projection: the scenario's rules, its assumptions, the data's estimates. */
+export interface PlanContextData {
+  scenario: ModelScenario;
+  assumptions: ReadonlyArray<{ id: string; text: string; source?: string }>;
+  /** The LA's base figures the dataset marks as estimated, in words with their sources. */
+  estimated: readonly string[];
 }
 
 // The sections' headings, in English and Welsh, are in src/i18n/labels.ts (plan.section.*).
 
-export function planFigures(dataset: Dataset, projection: Projection, laCode: string, year: number): PlanFigures {
+/** Every text of the plan, in English, by id: section titles, items and notes ({name} is filled in). */
+export const PLAN_TEXT = {
+  'a(i).children': 'children looked after',
+  'a(ii).total': 'unlikely to be placed with LA or not-for-profit within or near the area',
+  'a(ii).unplaced': 'of whom without a place (unplaced)',
+  'a(ii).forProfit': 'of whom placed with for-profit providers (in or outside Wales)',
+  'a(ii).awayNonprofit': 'of whom placed with LA or not-for-profit providers outside the region (outside Wales included)',
+  'b.ownUsable': 'usable LA places in the LA',
+  'b.ownRegistered': 'registered LA places in the LA',
+  'b.reservedUsable': 'usable places reserved for {region} (regional homes)',
+  'b.reservedRegistered': 'registered places reserved for {region} (regional homes)',
+  'c.ratio': 'usable places of (b) per child needing that type',
+  'c.shortfall': 'shortfall: children needing that type beyond the usable places of (b)',
+  'd(i).total': 'supplementary placements',
+  'd(i).inWalesFp': 'of which with for-profit providers in Wales',
+  'd(i).outsideWales': 'of which with private providers outside Wales',
+  'd(ii).draft': 'DRAFT: the figures below are the model’s drivers; the LA adds its own reasons and actions',
+  'd(ii).shortfall': 'children needing a placement beyond the LA’s usable places (c), all types',
+  'd(ii).displaced': 'children who had to move because their provider left the market or cut places',
+  'd(ii).newPlacements': 'children starting a placement in the year (need changes, endings, moves)',
+  'd(ii).unplaced': 'children for whom no lawful place was found (unplaced)',
+  'd(ii).approval': 'rule in force: Ministerial approval for placements with for-profit providers in Wales and non-LA providers outside Wales (from {year})',
+  'd(ii).fpEnded': 'rule in force: no new for-profit placements in Wales beyond exceptions (from {year})',
+  'd(ii).frozen': 'rule in force: for-profit capacity frozen (from {year})',
+  'd(ii).noRules': 'no approval rule is in force this year under the scenario: no applications are needed',
+  'd(iii).applications': 'likely to be named in applications ({providers}): applications with each below',
+  'd(iii).holding': 'still holding the LA’s children at the year’s end ({providers}): children with each below',
+  'd(iv).applications': 'applications for placements with private providers outside Wales (providers not named in the data)',
+  'd(iv).holding': 'children with private providers outside Wales at the year’s end',
+  'e.opened': 'places opened under the strategy, at the year’s end',
+  'e.change': 'change in LA places in the LA over the year',
+  'e.strategy': 'strategy: {action} {sector} places{where}{note}',
+  'providers.one': '1 provider',
+  'providers.many': '{n} providers',
+  'note.definitions': 'Definitions',
+  'note.assumptions': 'Assumptions in force (scenario {scenario})',
+  'note.estimated': 'Base figures for the LA that the data marks as estimated rather than published',
+  'note.noEstimated': 'none: the data marks no base figure for the LA as estimated (or has no status column)',
+  'def.usable':
+    'Usable places: the places a provider can actually fill for the dataset’s LAs: under the scenario’s rule (occupancy of registered places, or the places it held at the base date), less the children of other authorities (English councils) it holds.',
+  'def.a(ii)':
+    '(a)(ii) counts each child once: unplaced; else with a for-profit provider anywhere; else with an LA or not-for-profit provider outside the LA’s region (outside Wales counts as outside).',
+  'def.b': '(b) LA places are the LA’s own foster carers and children’s homes in its area; places reserved for the region serve every LA of the region, so (c) counts them in full for each.',
+  'def.c': '(c) The shortfall is the children needing that type less the usable places of (b), never below 0: children the LA must place with other providers (not-for-profit, for-profit or outside Wales).',
+  'def.d': '(d) Applications are the year’s new placements that need Ministerial approval under the scenario; (d)(iii) and (d)(iv) name the providers the model places with, then those still holding the LA’s children. Counts of providers are in the item text; the value column always counts children.',
+} as const;
+export type PlanTextKey = keyof typeof PLAN_TEXT;
+
+/** A plan text with its {placeholders} filled in. */
+export function planText(key: PlanTextKey, vars: Record<string, string | number> = {}): string {
+  return PLAN_TEXT[key].replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+}
+
+const providersText = (n: number): string => (n === 1 ? planText('providers.one') : planText('providers.many', { n }));
+
+export function planFigures(dataset: Dataset, projection: Projection, laCode: string, year: number, context: PlanContextData): PlanFigures {
   const la = dataset.localAuthorities.find((l) => l.code === laCode);
   const yr = projection.years.find((y) => y.year === year && !y.isBase);
   const prev = projection.years.find((y) => y.year === year - 1);
@@ -48,67 +125,90 @@ export function planFigures(dataset: Dataset, projection: Projection, laCode: st
     rows.push({ section, item, placementType, value });
   };
   const groups = yr.groups.filter((g) => g.laCode === laCode);
+  const perType = (list: readonly PlacementGroup[], pred: (g: PlacementGroup) => boolean): Record<MarketType, number> => {
+    const out = { foster: 0, residential: 0, secure: 0 };
+    for (const g of list) if (pred(g)) out[g.placementType] += g.children;
+    return out;
+  };
+  const byType = (section: PlanSection, item: string, r: Record<MarketType, number>): void => {
+    add(section, item, '', sumTypes(r));
+    for (const t of MARKET_TYPES) add(section, item, t, r[t]);
+  };
 
   // (a)(i)
-  add('a(i)', 'children looked after', '', tally.childrenLookedAfter);
-  for (const t of PLACEMENT_TYPES) add('a(i)', 'children looked after', t, tally.need[t]);
+  add('a(i)', planText('a(i).children'), '', tally.childrenLookedAfter);
+  for (const t of PLACEMENT_TYPES) add('a(i)', planText('a(i).children'), t, tally.need[t]);
 
-  // (a)(ii): placed outside their region (outside Wales included), with for-profit providers, or unplaced.
+  // (a)(ii): not_local_nonprofit in three parts that never overlap (SPEC 2.2): unplaced; else
+  // for-profit anywhere; else LA or not-for-profit outside the region (outside Wales included).
   const outsideRegion = (host: string): boolean => host === OUTSIDE_WALES || regionOf.get(host) !== la.region;
-  const perType = (pred: (g: (typeof groups)[number]) => boolean): Record<MarketType, number> => {
-    const out = { foster: 0, residential: 0, secure: 0 };
-    for (const g of groups) if (pred(g)) out[g.placementType] += g.children;
-    return out;
-  };
-  const unlikely = perType((g) => outsideRegion(g.host) || g.sector === 'fp');
-  const unlikelyItem = 'unlikely to be placed with LA or not-for-profit within or near the area';
-  add('a(ii)', unlikelyItem, '', sumTypes(unlikely) + sumTypes(tally.unplaced));
-  for (const t of MARKET_TYPES) add('a(ii)', unlikelyItem, t, unlikely[t] + tally.unplaced[t]);
-  add('a(ii)', 'of whom placed outside their region (outside Wales included)', '', sumTypes(perType((g) => outsideRegion(g.host))));
-  add('a(ii)', 'of whom placed with for-profit providers', '', sumTypes(perType((g) => g.sector === 'fp')));
-  add('a(ii)', 'of whom without a place (unplaced)', '', sumTypes(tally.unplaced));
+  const forProfit = perType(groups, (g) => g.sector === 'fp');
+  const awayNonprofit = perType(groups, (g) => g.sector !== 'fp' && outsideRegion(g.host));
+  const unplaced = { ...tally.unplaced };
+  const total = { foster: 0, residential: 0, secure: 0 };
+  for (const t of MARKET_TYPES) total[t] = unplaced[t] + forProfit[t] + awayNonprofit[t];
+  byType('a(ii)', planText('a(ii).total'), total);
+  byType('a(ii)', planText('a(ii).unplaced'), unplaced);
+  byType('a(ii)', planText('a(ii).forProfit'), forProfit);
+  byType('a(ii)', planText('a(ii).awayNonprofit'), awayNonprofit);
 
-  // (b): the LA's own places (LA sector, in its area, not reserved) and, apart, its region's reserved places.
-  const laPlaces = (y: YearResult): Record<MarketType, number> => {
-    const out = { foster: 0, residential: 0, secure: 0 };
-    for (const p of y.providers) if (p.sector === 'la' && p.host === laCode && p.reservedForRegion === null) out[p.placementType] += p.places;
-    return out;
-  };
-  const own = laPlaces(yr);
-  const reserved = { foster: 0, residential: 0, secure: 0 };
-  for (const p of yr.providers) if (p.reservedForRegion === la.region) reserved[p.placementType] += p.places;
-  for (const t of MARKET_TYPES) add('b', 'LA places in the LA', t, own[t]);
-  for (const t of MARKET_TYPES) add('b', `places reserved for ${regionName(dataset, la.region)} (regional homes)`, t, reserved[t]);
+  // (b): the LA's own places (LA sector, in its area, not reserved) and, apart, its region's
+  // reserved places: usable (what the LA can fill) beside registered.
+  const own = { registered: zero(), usable: zero() };
+  const reserved = { registered: zero(), usable: zero() };
+  for (const p of yr.providers) {
+    const into = p.sector === 'la' && p.host === laCode && p.reservedForRegion === null ? own : p.reservedForRegion === la.region ? reserved : null;
+    if (into === null) continue;
+    into.registered[p.placementType] += p.places;
+    into.usable[p.placementType] += p.usableForDataset ?? p.places;
+  }
+  const region = regionName(dataset, la.region);
+  for (const t of MARKET_TYPES) add('b', planText('b.ownUsable'), t, own.usable[t]);
+  for (const t of MARKET_TYPES) add('b', planText('b.ownRegistered'), t, own.registered[t]);
+  for (const t of MARKET_TYPES) add('b', planText('b.reservedUsable', { region }), t, reserved.usable[t]);
+  for (const t of MARKET_TYPES) add('b', planText('b.reservedRegistered', { region }), t, reserved.registered[t]);
 
-  // (c)
-  for (const t of MARKET_TYPES) add('c', 'LA places per child needing that type', t, tally.need[t] === 0 ? null : own[t] / tally.need[t]);
-  for (const t of MARKET_TYPES) add('c', 'shortfall: children without a place', t, tally.unplaced[t]);
+  // (c): usable places of (b) per child needing the type, and the shortfall in children.
+  const available = (t: MarketType): number => own.usable[t] + reserved.usable[t];
+  const shortfall = zero();
+  for (const t of MARKET_TYPES) shortfall[t] = Math.max(0, tally.need[t] - available(t));
+  for (const t of MARKET_TYPES) add('c', planText('c.ratio'), t, tally.need[t] === 0 ? null : available(t) / tally.need[t]);
+  for (const t of MARKET_TYPES) add('c', planText('c.shortfall'), t, shortfall[t]);
 
   // (d)(i)
-  add('d(i)', 'supplementary placements', '', tally.supplementaryPlacements);
-  add('d(i)', 'of which with for-profit providers in Wales', '', tally.supplementaryInWalesFp);
-  add('d(i)', 'of which with private providers outside Wales', '', tally.supplementaryOutsideWales);
+  add('d(i)', planText('d(i).total'), '', tally.supplementaryPlacements);
+  add('d(i)', planText('d(i).inWalesFp'), '', tally.supplementaryInWalesFp);
+  add('d(i)', planText('d(i).outsideWales'), '', tally.supplementaryOutsideWales);
 
-  // (d)(iii): for-profit providers in Wales holding the LA's children at the year's end.
+  // (d)(ii): the model's drivers, for the LA to turn into its reasons.
+  const { policy } = context.scenario;
+  const approval = inForce(policy.approvalRequiredFrom, year);
+  add('d(ii)', planText('d(ii).draft'), '', null);
+  add('d(ii)', planText('d(ii).shortfall'), '', sumTypes(shortfall));
+  add('d(ii)', planText('d(ii).displaced'), '', tally.displaced);
+  add('d(ii)', planText('d(ii).newPlacements'), '', tally.newPlacements);
+  add('d(ii)', planText('d(ii).unplaced'), '', sumTypes(unplaced));
+  if (approval) add('d(ii)', planText('d(ii).approval', { year: fy(policy.approvalRequiredFrom!) }), '', null);
+  else add('d(ii)', planText('d(ii).noRules'), '', null);
+  if (inForce(policy.fpGrowthFrozenFrom, year)) add('d(ii)', planText('d(ii).frozen', { year: fy(policy.fpGrowthFrozenFrom!) }), '', null);
+  if (inForce(policy.fpNewPlacementsEnd, year)) add('d(ii)', planText('d(ii).fpEnded', { year: fy(policy.fpNewPlacementsEnd!) }), '', null);
+
+  // (d)(iii): for-profit providers in Wales the LA's applications name (its new for-profit
+  // placements in Wales, when approval is needed), then those holding its children at year end.
   const names = new Map(yr.providers.map((p) => [p.providerId, p.providerName]));
-  const held = new Map<string, { id: string; type: MarketType; children: number }>();
-  for (const g of groups) {
-    if (g.sector !== 'fp' || g.host === OUTSIDE_WALES || g.children === 0) continue;
-    const key = `${g.providerId}\u0000${g.placementType}`;
-    const h = held.get(key) ?? { id: g.providerId, type: g.placementType, children: 0 };
-    h.children += g.children;
-    held.set(key, h);
-  }
-  const heldRows = [...held.values()].sort(
-    (x, y) => y.children - x.children || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0) || MARKET_TYPES.indexOf(x.type) - MARKET_TYPES.indexOf(y.type),
-  );
-  add('d(iii)', 'for-profit providers in Wales holding the LA’s children', '', new Set(heldRows.map((h) => h.id)).size);
-  for (const h of heldRows) add('d(iii)', `${names.get(h.id) ?? h.id} (${h.id})`, h.type, h.children);
+  const placed = (yr.placedInYear ?? []).filter((g) => g.laCode === laCode);
+  const inWalesFp = (g: PlacementGroup): boolean => g.sector === 'fp' && g.host !== OUTSIDE_WALES;
+  const applications = approval ? byProvider(placed.filter(inWalesFp)) : [];
+  const holding = byProvider(groups.filter(inWalesFp));
+  add('d(iii)', planText('d(iii).applications', { providers: providersText(new Set(applications.map((h) => h.id)).size) }), '', null);
+  for (const h of applications) add('d(iii)', `${names.get(h.id) ?? h.id} (${h.id})`, h.type, h.children);
+  add('d(iii)', planText('d(iii).holding', { providers: providersText(new Set(holding.map((h) => h.id)).size) }), '', null);
+  for (const h of holding) add('d(iii)', `${names.get(h.id) ?? h.id} (${h.id})`, h.type, h.children);
 
-  // (d)(iv): private (non-LA) providers outside Wales.
-  const abroad = perType((g) => g.host === OUTSIDE_WALES && g.sector !== 'la');
-  add('d(iv)', 'children with private providers outside Wales', '', sumTypes(abroad));
-  for (const t of MARKET_TYPES) add('d(iv)', 'children with private providers outside Wales', t, abroad[t]);
+  // (d)(iv): outside Wales the data names no provider: the applications and the children there.
+  const abroad = (g: PlacementGroup): boolean => g.host === OUTSIDE_WALES && g.sector !== 'la';
+  byType('d(iv)', planText('d(iv).applications'), approval ? perType(placed, abroad) : zero());
+  byType('d(iv)', planText('d(iv).holding'), perType(groups, abroad));
 
   // (e): the strategy's rows for the year, the places its openings hold at the year's end, and the
   // change in the LA's own places over the year (all causes: strategy, Foster Wales, transfers).
@@ -118,18 +218,45 @@ export function planFigures(dataset: Dataset, projection: Projection, laCode: st
     .sort((x, y) => ACTION_ORDER[x.action] - ACTION_ORDER[y.action] || MARKET_TYPES.indexOf(x.placementType) - MARKET_TYPES.indexOf(y.placementType) || (x.host < y.host ? -1 : 1));
   for (const s of strategies) {
     const where = s.host !== laCode ? ` in ${laName.get(s.host) ?? s.host}` : '';
-    const item = `strategy: ${s.action} ${s.sector} places${where}${s.note ? ` (${s.note})` : ''}`;
-    add('e', item, s.placementType, s.action === 'close' ? -s.places : s.places);
+    add('e', planText('e.strategy', { action: s.action, sector: s.sector, where, note: s.note ? ` (${s.note})` : '' }), s.placementType, s.action === 'close' ? -s.places : s.places);
   }
-  const strategyPlaces = { foster: 0, residential: 0, secure: 0 };
+  const strategyPlaces = zero();
   for (const p of yr.providers) if (p.providerId.startsWith(`STRATEGY_${laCode}_`)) strategyPlaces[p.placementType] += p.places;
-  for (const t of MARKET_TYPES) add('e', 'places opened under the strategy, at the year’s end', t, strategyPlaces[t]);
-  const before = laPlaces(prev);
-  for (const t of MARKET_TYPES) add('e', 'change in LA places in the LA over the year', t, own[t] - before[t]);
+  for (const t of MARKET_TYPES) add('e', planText('e.opened'), t, strategyPlaces[t]);
+  const before = laPlaces(prev, laCode);
+  for (const t of MARKET_TYPES) add('e', planText('e.change'), t, own.registered[t] - before[t]);
 
-  return { la, year, asAt: yr.asAt, rows };
+  const notes: PlanNotes = {
+    definitions: [planText('def.usable'), planText('def.a(ii)'), planText('def.b'), planText('def.c'), planText('def.d')],
+    assumptions: context.assumptions.map((a) => `${a.id}: ${a.text}${a.source ? ` (${a.source})` : ''}`),
+    estimated: context.estimated.length > 0 ? [...context.estimated] : [planText('note.noEstimated')],
+  };
+  return { la, year, asAt: yr.asAt, rows, notes };
 }
 
-const ACTION_ORDER = { close: 0, open: 1, recruit: 2 } as const;
+/** The LA's registered own places (LA sector, in its area, not reserved) in a year. */
+function laPlaces(y: YearResult, laCode: string): Record<MarketType, number> {
+  const out = zero();
+  for (const p of y.providers) if (p.sector === 'la' && p.host === laCode && p.reservedForRegion === null) out[p.placementType] += p.places;
+  return out;
+}
 
+/** Children per provider and type, most first (ties by id, then type). */
+function byProvider(list: readonly PlacementGroup[]): Array<{ id: string; type: MarketType; children: number }> {
+  const held = new Map<string, { id: string; type: MarketType; children: number }>();
+  for (const g of list) {
+    if (g.children === 0) continue;
+    const key = `${g.providerId}\u0000${g.placementType}`;
+    const h = held.get(key) ?? { id: g.providerId, type: g.placementType, children: 0 };
+    h.children += g.children;
+    held.set(key, h);
+  }
+  return [...held.values()].sort(
+    (x, y) => y.children - x.children || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0) || MARKET_TYPES.indexOf(x.type) - MARKET_TYPES.indexOf(y.type),
+  );
+}
+
+const fy = (y: number): string => `${y}-${String((y + 1) % 100).padStart(2, '0')}`;
+const zero = (): Record<MarketType, number> => ({ foster: 0, residential: 0, secure: 0 });
+const ACTION_ORDER = { close: 0, open: 1, recruit: 2 } as const;
 const sumTypes = (r: Record<MarketType, number>): number => r.foster + r.residential + r.secure;

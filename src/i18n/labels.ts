@@ -621,7 +621,37 @@ const PLAN_ITEMS_CY: Readonly<Record<string, string>> = {
   'children with private providers outside Wales': 'plant gyda darparwyr preifat y tu allan i Gymru',
   'places opened under the strategy, at the year’s end': 'lleoedd a agorwyd o dan y strategaeth, ar ddiwedd y flwyddyn',
   'change in LA places in the LA over the year': 'newid yn lleoedd yr awdurdod lleol yn ei ardal dros y flwyddyn',
+  // The plan of SPEC 2.3's second round (src/cli/plan-figures.ts PLAN_TEXT): drafted by the
+  // market-realism work, to be checked by a Welsh speaker against the Welsh Government's terms.
+  'of whom placed with for-profit providers (in or outside Wales)': 'o’r rhain, wedi’u lleoli gyda darparwyr er elw (yng Nghymru neu y tu allan iddi)',
+  'of whom placed with LA or not-for-profit providers outside the region (outside Wales included)':
+    'o’r rhain, wedi’u lleoli gyda darparwyr awdurdod lleol neu nid-er-elw y tu allan i’r rhanbarth (gan gynnwys y tu allan i Gymru)',
+  'usable LA places in the LA': 'lleoedd defnyddiadwy’r awdurdod lleol yn ei ardal',
+  'registered LA places in the LA': 'lleoedd cofrestredig yr awdurdod lleol yn ei ardal',
+  'usable places of (b) per child needing that type': 'lleoedd defnyddiadwy (b) i bob plentyn sydd angen y math hwnnw',
+  'shortfall: children needing that type beyond the usable places of (b)': 'diffyg: plant sydd angen y math hwnnw y tu hwnt i leoedd defnyddiadwy (b)',
+  'DRAFT: the figures below are the model’s drivers; the LA adds its own reasons and actions':
+    'DRAFFT: ffigurau’r model yw’r rhain; mae’r awdurdod lleol yn ychwanegu ei resymau a’i gamau ei hun',
+  'children needing a placement beyond the LA’s usable places (c), all types': 'plant sydd angen lleoliad y tu hwnt i leoedd defnyddiadwy’r awdurdod lleol (c), pob math',
+  'children who had to move because their provider left the market or cut places': 'plant y bu’n rhaid iddynt symud am fod eu darparwr wedi gadael y farchnad neu dorri lleoedd',
+  'children starting a placement in the year (need changes, endings, moves)': 'plant a ddechreuodd leoliad yn ystod y flwyddyn (newid yn yr angen, diwedd lleoliadau, symudiadau)',
+  'children for whom no lawful place was found (unplaced)': 'plant na chafwyd lle cyfreithlon iddynt (heb le)',
+  'no approval rule is in force this year under the scenario: no applications are needed': 'nid oes rheol gymeradwyo mewn grym eleni o dan y senario: nid oes angen ceisiadau',
+  'applications for placements with private providers outside Wales (providers not named in the data)':
+    'ceisiadau am leoliadau gyda darparwyr preifat y tu allan i Gymru (nid yw’r data’n enwi’r darparwyr)',
+  'children with private providers outside Wales at the year’s end': 'plant gyda darparwyr preifat y tu allan i Gymru ar ddiwedd y flwyddyn',
 };
+
+/** Plan items with a figure or a name in them (SPEC 2.3's second round), pattern → Welsh. */
+const PLAN_PATTERNS_CY: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray, names: PlanNames) => string]> = [
+  [/^usable places reserved for (.+) \(regional homes\)$/, (m, n) => `lleoedd defnyddiadwy a gedwir ar gyfer ${n.cy.get(m[1]) ?? m[1]} (cartrefi rhanbarthol)`],
+  [/^registered places reserved for (.+) \(regional homes\)$/, (m, n) => `lleoedd cofrestredig a gedwir ar gyfer ${n.cy.get(m[1]) ?? m[1]} (cartrefi rhanbarthol)`],
+  [/^rule in force: Ministerial approval .* \(from (\d{4}-\d{2})\)$/, (m) => `rheol mewn grym: cymeradwyaeth Weinidogol ar gyfer lleoliadau gyda darparwyr er elw yng Nghymru a darparwyr nad ydynt yn awdurdodau lleol y tu allan i Gymru (o ${m[1]})`],
+  [/^rule in force: no new for-profit placements in Wales beyond exceptions \(from (\d{4}-\d{2})\)$/, (m) => `rheol mewn grym: dim lleoliadau er elw newydd yng Nghymru y tu hwnt i eithriadau (o ${m[1]})`],
+  [/^rule in force: for-profit capacity frozen \(from (\d{4}-\d{2})\)$/, (m) => `rheol mewn grym: capasiti er elw wedi’i rewi (o ${m[1]})`],
+  [/^likely to be named in applications \((\d+) providers?\): applications with each below$/, (m) => `yn debygol o gael eu henwi mewn ceisiadau (${m[1]} darparwr): ceisiadau gyda phob un isod`],
+  [/^still holding the LA’s children at the year’s end \((\d+) providers?\): children with each below$/, (m) => `yn dal i ofalu am blant yr awdurdod ar ddiwedd y flwyddyn (${m[1]} darparwr): plant gyda phob un isod`],
+];
 
 const ACTION_CY: Readonly<Record<string, string>> = { open: 'agor', close: 'cau', recruit: 'recriwtio' };
 const SECTOR_CY: Readonly<Record<string, string>> = { la: 'awdurdod lleol', nfp: 'nid-er-elw', fp: 'er elw' };
@@ -639,6 +669,10 @@ export function planItemIn(lang: Lang, item: string, section: string, names: Pla
   if (lang === 'en') return item;
   const fixed = PLAN_ITEMS_CY[item];
   if (fixed !== undefined) return fixed;
+  for (const [pattern, welsh] of PLAN_PATTERNS_CY) {
+    const m = pattern.exec(item);
+    if (m) return welsh(m, names);
+  }
   const reserved = /^places reserved for (.+) \(regional homes\)$/.exec(item);
   if (reserved) return `lleoedd a gedwir ar gyfer ${names.cy.get(reserved[1]) ?? reserved[1]} (cartrefi rhanbarthol)`;
   const strategy = /^strategy: (open|close|recruit) (la|nfp|fp) places(?: in (.+?))?(?: \((.*)\))?$/.exec(item);

@@ -133,7 +133,7 @@ export function runProjection(dataset: Dataset, scenario: ModelScenario, options
   const groupsOf = (la: string): PlacementGroup[] => byLa.get(la) ?? [];
   const baseNeed = new Map(laCodes.map((la) => [la, need.basePlacements(la)]));
   years.push(
-    yearResult(B - 1, true, state, keepPlacements, laCodes, occupancyTable(scenario, B), (la) => {
+    yearResult(B - 1, true, state, keepPlacements, laCodes, occupancyTable(scenario, B), null, (la) => {
       const n = baseNeed.get(la)!;
       return tallyLa(la, n, sum(n), { foster: 0, residential: 0, secure: 0 }, groupsOf(la), geo, regionOf, null, null);
     }, warnings.splice(0)),
@@ -208,6 +208,9 @@ export function runProjection(dataset: Dataset, scenario: ModelScenario, options
     const fpEnded = inForce(scenario.policy.fpNewPlacementsEnd, t);
     const exceptions = valueAt(scenario.policy.exceptionsShare, t);
     const ow = scenario.outsideWales;
+    // What each LA holds with each provider just before matching: the matching only adds, so the
+    // growth of a group over it is that LA's new placements there (whichever matching rule runs).
+    const beforeMatching = keepPlacements ? new Map(state.groupsInOrder().map((g) => [groupKey(g), g.children])) : null;
     const outcome = matchSeekers(state, seekers, geo, {
       solver,
       usablePlaces: usable,
@@ -220,7 +223,7 @@ export function runProjection(dataset: Dataset, scenario: ModelScenario, options
     const costs = makeCosting(dataset, scenario, t, geo.index, options.pricesYear ?? null);
     byLa = groupsByLa(state);
     years.push(
-      yearResult(t, false, state, keepPlacements, laCodes, occupancy, (la) => {
+      yearResult(t, false, state, keepPlacements, laCodes, occupancy, beforeMatching, (la) => {
         const n = needs.get(la)!;
         const tally = tallyLa(la, n, need.childrenLookedAfter(la, t), outcome.unplaced.get(la)!, groupsOf(la), geo, regionOf, costs, {
           displaced: displaced.get(la) ?? 0,
@@ -334,6 +337,8 @@ function externalArrivals(state: PlacementState, ended: ReadonlyMap<string, numb
     state.addTo(p, EXTERNAL, Math.min(vacancies, Math.max(0, roundHalfUp(n * (1 + rate)))));
   }
 }
+
+const groupKey = (g: PlacementGroup): string => `${g.laCode}|${unitKey(g.host, g.placementType, g.sector, g.providerId)}`;
 
 function groupsByLa(state: PlacementState): Map<string, PlacementGroup[]> {
   const out = new Map<string, PlacementGroup[]>();
@@ -684,6 +689,7 @@ function yearResult(
   keepPlacements: boolean,
   laCodes: readonly string[],
   occupancy: OccupancyTable,
+  beforeMatching: ReadonlyMap<string, number> | null,
   tally: (la: string) => LaYearTally,
   warnings: string[],
 ): YearResult {
@@ -717,7 +723,15 @@ function yearResult(
     tallies: laCodes.map(tally),
     places,
     groups: keepPlacements ? state.snapshotGroups() : [],
-    providers: keepPlacements ? providers.map((p) => ({ ...p })) : [],
+    providers: keepPlacements ? providers.map((p) => ({ ...p, usableForDataset: Math.max(0, usablePlaces(p, occupancy) - state.childrenOfLa(p, EXTERNAL)) })) : [],
+    ...(beforeMatching !== null
+      ? {
+          placedInYear: state
+            .groupsInOrder()
+            .map((g) => ({ ...g, children: g.children - (beforeMatching.get(groupKey(g)) ?? 0) }))
+            .filter((g) => g.children > 0 && g.laCode !== EXTERNAL),
+        }
+      : {}),
     warnings,
   };
 }

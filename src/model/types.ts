@@ -275,10 +275,13 @@ export interface MatchingSettings {
   ownLaFirst: boolean;
   /** ρ: pull lost per sector rank. */
   sectorPreference: number;
-  /** β per km, α and γ: used as given when `calibrate` is false. */
-  distanceDecay: Record<MarketType, number>;
-  outsidePull: Record<MarketType, number>;
-  ownLaPull: Record<MarketType, number>;
+  /**
+   * β per km, α and γ: used as given when `calibrate` is false. Under `calibrate` the scenario
+   * registry leaves them out (not in force), and the fit starts from β 0.02, α 0, γ 0.
+   */
+  distanceDecay?: Record<MarketType, number>;
+  outsidePull?: Record<MarketType, number>;
+  ownLaPull?: Record<MarketType, number>;
 }
 
 export interface ModelScenario {
@@ -484,7 +487,13 @@ export interface YearResult {
   places: HostYearPlaces[];
   /** The year-end placement state, for plans and audits (empty when run with keepPlacements: false). */
   groups: PlacementGroup[];
-  providers: ProviderPlaces[];
+  /** Each provider at year end, with its usable places that year less the other authorities' children it holds (`usableForDataset`). */
+  providers: Array<ProviderPlaces & { usableForDataset?: number }>;
+  /**
+   * Children each LA newly placed with each provider in the year's matching (outside Wales as provider
+   * OUTSIDE_WALES): what a plan's supplementary placement applications name. Empty like `groups`.
+   */
+  placedInYear?: PlacementGroup[];
   /** Non-fatal notes raised while running (e.g. a for-profit opening refused under the freeze). */
   warnings: string[];
 }

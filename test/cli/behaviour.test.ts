@@ -142,10 +142,19 @@ describe('plan agrees with project --by la', () => {
         expect(plan.every((p) => p.la_code === code && p.financial_year === `${year}-${String((year + 1) % 100).padStart(2, '0')}`)).toBe(true);
         expect(v('a(i)', 'children looked after')).toBe(row.children_looked_after);
         for (const t of ['foster', 'residential', 'secure']) expect(v('a(i)', 'children looked after', t)).toBe(row[`need_${t}`]);
-        const shortfall = ['foster', 'residential', 'secure'].reduce((s, t) => s + Number(v('c', 'shortfall: children without a place', t)), 0);
-        expect(String(shortfall)).toBe(row.unplaced);
+        // (c): the shortfall is need less the usable places of (b) (own and reserved), never below 0
+        for (const t of ['foster', 'residential', 'secure']) {
+          const usable = Number(v('b', 'usable LA places in the LA', t)) + Number(plan.find((p) => p.section === 'b' && p.item.startsWith('usable places reserved for') && p.placement_type === t)!.value);
+          expect(Number(v('c', 'shortfall: children needing that type beyond the usable places of (b)', t))).toBe(Math.max(0, Number(row[`need_${t}`]) - usable));
+        }
+        // (a)(ii) is not_local_nonprofit, in three parts that add up to it
+        expect(v('a(ii)', 'unlikely to be placed with LA or not-for-profit within or near the area')).toBe(row.not_local_nonprofit);
         expect(v('a(ii)', 'of whom without a place (unplaced)')).toBe(row.unplaced);
-        expect(v('a(ii)', 'of whom placed with for-profit providers')).toBe(row.for_profit_placements);
+        expect(v('a(ii)', 'of whom placed with for-profit providers (in or outside Wales)')).toBe(row.for_profit_placements);
+        const parts = ['of whom without a place (unplaced)', 'of whom placed with for-profit providers (in or outside Wales)', 'of whom placed with LA or not-for-profit providers outside the region (outside Wales included)'];
+        expect(String(parts.reduce((s, item) => s + Number(v('a(ii)', item)), 0))).toBe(row.not_local_nonprofit);
+        // counts of providers never share the value column with counts of children
+        expect(plan.filter((p) => /providers?\b.*\(\d+ providers?\)|\(\d+ providers?\)/.test(p.item)).every((p) => p.value === '')).toBe(true);
         expect(v('d(i)', 'supplementary placements')).toBe(row.supplementary_placements);
         const split = Number(v('d(i)', 'of which with for-profit providers in Wales')) + Number(v('d(i)', 'of which with private providers outside Wales'));
         expect(String(split)).toBe(row.supplementary_placements);

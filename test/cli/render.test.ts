@@ -216,6 +216,7 @@ describe('plan table', () => {
         { section: 'd(iii)', item: 'Synthetic for-profit fostering agency carers, Vale of Glamorgan (1) (FP-FOS-W06000014-01)', placementType: 'foster', value: 2 },
         { section: 'd(iii)', item: 'Synthetic for-profit fostering agency carers, Vale of Glamorgan (2) (FP-FOS-W06000014-02)', placementType: 'foster', value: 1 },
       ],
+      notes: { definitions: ['Usable places: what a provider can fill.'], assumptions: ['B1: demand follows the trend.'], estimated: [] },
     } as unknown as PlanFigures;
     const out = planTable(f, { scenario: 's', title: '', version: '0' }, new Chalk({ level: 0 }), 60);
     for (const l of out.split('\n')) expect([...l].length).toBeLessThanOrEqual(60);
@@ -223,5 +224,7 @@ describe('plan table', () => {
     expect(out).toContain('(FP-FOS-W06000014-01)');
     expect(out).toContain('(FP-FOS-W06000014-02)');
     expect(out).not.toContain('…');
+    // the plan ends with its definitions and the assumptions in force (SPEC 2.3)
+    expect(out).toMatch(/Definitions\n- Usable places: what a provider can fill\.\n\nAssumptions in force \(scenario s\)\n- B1: demand follows the trend\.\n/);
   });
 });

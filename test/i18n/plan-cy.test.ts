@@ -26,7 +26,7 @@ describe('plan --lang cy', () => {
     let items = 0;
     for (const la of dataset.localAuthorities) {
       for (const year of [2026, 2027, 2028, 2029, 2030]) {
-        const f = planFigures(dataset, projection, la.code, year);
+        const f = planFigures(dataset, projection, la.code, year, { scenario: deterministicScenario(loaded, dataset), assumptions: [], estimated: [] });
         for (const r of f.rows) {
           items += 1;
           if (planItemIn('cy', r.item, r.section, names) === null) missing.add(`${r.section}: ${r.item}`);
@@ -44,7 +44,7 @@ describe('plan --lang cy', () => {
     const { dataset } = await loadDatasetOrThrow('data/wales');
     const loaded = await loadScenario('central', { scenariosDir: 'scenarios', dataset });
     const projection = runProjection(dataset, deterministicScenario(loaded, dataset));
-    const f = planFigures(dataset, projection, 'W06000015', 2027);
+    const f = planFigures(dataset, projection, 'W06000015', 2027, { scenario: deterministicScenario(loaded, dataset), assumptions: [], estimated: [] });
     const en = planCsv(f).split('\n');
     const cy = planCsv(f, { lang: 'cy', names: { cy: new Map() } }).split('\n');
     expect(cy[0]).toBe(en[0]);

@@ -101,10 +101,13 @@ Examples:
       noteScenarioWarnings(inputs);
       const { runProjection } = await import('../../model/project.js');
       const { planFigures } = await import('../plan-figures.js');
-      const projection = runProjection(dataset, await modelScenario(inputs, loaded, last));
+      const scenario = await modelScenario(inputs, loaded, last);
+      const projection = runProjection(dataset, scenario);
       const warnings = modelWarnings(projection);
       for (const w of warnings) process.stderr.write(`sufficiency: warning: ${w}\n`);
-      const figures = planFigures(dataset, projection, la.code, year);
+      const { estimatedBaseFigures } = await import('../plan-estimates.js');
+      const estimated = await estimatedBaseFigures(inputs.dataDir, dataset, la.code);
+      const figures = planFigures(dataset, projection, la.code, year, { scenario, assumptions: loaded.assumptions, estimated });
       // Items may name an LA or a region: their Welsh names, for --lang cy.
       const names = {
         cy: new Map([

@@ -3,7 +3,7 @@
 import type { ChalkInstance } from 'chalk';
 import { formatNumber, toCsv } from '../../io/output.js';
 import { label, planItemIn, type Lang, type PlanNames } from '../../i18n/labels.js';
-import type { PlanFigures, PlanRow } from '../plan-figures.js';
+import { planText, type PlanFigures, type PlanRow } from '../plan-figures.js';
 import { financialYear, padLeft, padRight } from './table.js';
 import { wrap } from './wrap.js';
 
@@ -41,6 +41,15 @@ function shown(r: PlanRow): string {
   if (r.value === null) return '–';
   if (Number.isInteger(r.value)) return r.value.toLocaleString('en-GB');
   return r.value.toFixed(2);
+}
+
+/** The closing notes (SPEC 2.3): titled lists, in order. */
+function closingNotes(f: PlanFigures, ctx: PlanContext): Array<{ title: string; lines: string[] }> {
+  return [
+    { title: planText('note.definitions'), lines: f.notes.definitions },
+    { title: planText('note.assumptions', { scenario: ctx.scenario }), lines: f.notes.assumptions },
+    { title: planText('note.estimated'), lines: f.notes.estimated },
+  ];
 }
 
 function heading(f: PlanFigures, lang: Lang): string {
@@ -81,6 +90,10 @@ export function planTable(f: PlanFigures, ctx: PlanContext, chalk: ChalkInstance
     for (const l of lines.slice(0, -1)) out.push(`  ${l}`);
     out.push(`  ${padRight(lines[lines.length - 1], itemW)}  ${padRight(typeText(r.placementType, lang), typeW)}  ${styled}`);
   }
+  for (const note of closingNotes(f, ctx)) {
+    out.push('', ...wrap(note.title, prose).split('\n').map((l) => chalk.bold(l)));
+    for (const l of note.lines) out.push(...wrap(`- ${l}`, prose).split('\n').map((x, i) => (i === 0 ? x : `  ${x}`)));
+  }
   return out.join('\n') + '\n';
 }
 
@@ -106,6 +119,9 @@ export function planMarkdown(f: PlanFigures, ctx: PlanContext): string {
       out.push(`| **${r.section}** | **${mdCell(sectionTitle(r.section, lang))}** | | |`);
     }
     out.push(`| ${r.section} | ${mdCell(itemText(r, lang, names))} | ${typeText(r.placementType, lang)} | ${shown(r)} |`);
+  }
+  for (const note of closingNotes(f, ctx)) {
+    out.push('', `### ${note.title}`, '', ...note.lines.map((l) => `- ${l}`));
   }
   return out.join('\n') + '\n';
 }

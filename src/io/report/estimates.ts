@@ -25,6 +25,8 @@ export interface DataEstimates {
   resources: ResourceEstimates[];
   /** demand_history rows at the base date marked estimated. */
   base: BaseEstimate[];
+  /** placements rows (base-date children by placing LA) marked estimated: what a plan notes for its LA. */
+  placements: BaseEstimate[];
 }
 
 interface PackageResource {
@@ -36,6 +38,7 @@ export async function readEstimates(dataDir: string, baseYear: number): Promise<
   const pkg = JSON.parse(await readFile(path.join(dataDir, 'datapackage.json'), 'utf8')) as { name?: string; version?: string; resources?: PackageResource[] };
   const resources: ResourceEstimates[] = [];
   const base: BaseEstimate[] = [];
+  const placements: BaseEstimate[] = [];
   for (const r of pkg.resources ?? []) {
     if (!r.name || !r.path) continue;
     const files = Array.isArray(r.path) ? r.path : [r.path];
@@ -53,10 +56,11 @@ export async function readEstimates(dataDir: string, baseYear: number): Promise<
         if (isEstimate && r.name === 'demand_history' && rec.values.as_at === `${baseYear}-03-31`) {
           base.push({ laCode: rec.values.la_code, children: Number(rec.values.children), source: [rec.values.source, rec.values.note].filter((s) => s).join('; ') });
         }
+        if (isEstimate && r.name === 'placements') placements.push({ laCode: rec.values.la_code, children: Number(rec.values.children), source: rec.values.source ?? '' });
       }
     }
     if (hasStatus) resources.push({ resource: r.name, rows, estimated });
   }
   const label = [pkg.name ?? path.basename(path.resolve(dataDir)), pkg.version].filter((x) => x).join(' ');
-  return { label, resources, base };
+  return { label, resources, base, placements };
 }
