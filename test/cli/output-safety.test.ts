@@ -126,9 +126,11 @@ describe('kill -9 during a write leaves the old file whole', () => {
     for (const delay of [50, 150, 250, 350, 450, 600, 800]) {
       writeFileSync(out, old);
       const child = spawn(process.execPath, args, { stdio: 'ignore' });
+      // Listen for the exit at once: a run that ends before the kill would otherwise never be heard.
+      const exited = new Promise((r) => child.once('exit', r));
       await new Promise((r) => setTimeout(r, delay));
       child.kill('SIGKILL');
-      await new Promise((r) => child.once('exit', r));
+      await exited;
       const now = readFileSync(out, 'utf8');
       expect([old, complete]).toContain(now);
       if (now === old) killedEarly++;
