@@ -6,7 +6,7 @@
 // for --runs N > 1).
 import { Option, type Command } from 'commander';
 import { UsageError, formatProblem } from '../errors.js';
-import { isLang, type Lang } from '../i18n/labels.js';
+import { isLang, label, type Lang } from '../i18n/labels.js';
 import type { Problem } from '../errors.js';
 import { DEFAULT_DATA_DIR, DEFAULT_SCENARIOS_DIR } from '../io/paths.js';
 import { suggestAmong } from '../io/la-names.js';
@@ -486,14 +486,10 @@ export async function preparedChoice(inputs: Inputs, loaded: LoadedScenario): Pr
 }
 
 /** What the table's notes say of the matching, or null under the least-distance rules. */
-export function matchingNote(loaded: LoadedScenario): string | null {
+export function matchingNote(loaded: LoadedScenario, lang: Lang = 'en'): string | null {
   const m = loaded.spec.matching as MatchingSettings | undefined;
   if (m === undefined || m.method !== 'choice') return null;
-  return m.calibrate
-    ? 'Placement choice: each child may go to any allowed place, nearer ones likelier (SPEC 4.3), calibrated so that ' +
-        'the base state is a steady state; the fitted values are in the provenance (JSON meta, --out FILE.meta.json).'
-    : 'Placement choice: each child may go to any allowed place, nearer ones likelier (SPEC 4.3), with the distance ' +
-        'decay, outside pull and own-LA pull set by hand in the scenario (not calibrated).';
+  return label(lang, m.calibrate ? 'table.choiceCalibrated' : 'table.choiceByHand');
 }
 
 export async function makeMeta(

@@ -456,6 +456,15 @@ const TABLE_EN = {
     "{level}. Each row is a financial year and the state at the 31 March it ends on; {baseRow} is the data's base state (31 March {baseYear}). Displaced, supplementary approvals and cost are flows over the year.",
   'table.year': 'year',
   'table.hidden': 'Not shown at this width: {metrics} (widen the terminal, or choose with --metrics).',
+  'table.cash': 'money in cash',
+  'table.constantPrices': 'money in constant {year} prices',
+  'table.legend': '{red}: children without a place; {yellow}: fewer places than children needing them (sufficiency below 1), or more children outside Wales than the year before; {dim}: the base row and empty figures.',
+  'table.legendRed': 'red',
+  'table.legendYellow': 'yellow',
+  'table.legendDim': 'dim',
+  'table.sparkNote': 'Sparklines of counts rise from zero; those of shares, ratios, distances and money span their own lowest to highest value.',
+  'table.choiceCalibrated': 'Placement choice: each child may go to any allowed place, nearer ones likelier (SPEC 4.3), calibrated so that the base state is a steady state; the fitted values are in the provenance (JSON meta, --out FILE.meta.json).',
+  'table.choiceByHand': 'Placement choice: each child may go to any allowed place, nearer ones likelier (SPEC 4.3), with the distance decay, outside pull and own-LA pull set by hand in the scenario (not calibrated).',
   'table.mcNote':
     'Median of {runs} Monte Carlo runs (seed {seed}) and, in brackets, its p10–p90 range: 8 runs in 10 fall within it (no brackets where the runs agree). CSV and JSON give p10, p50 and p90 of every metric, unrounded.',
 } as const satisfies Record<`th.${MetricName}` | `spark.${MetricName}`, string> & Record<string, string>;
@@ -539,6 +548,15 @@ const TABLE_CY: Record<keyof typeof TABLE_EN, string> = {
     '{level}. Mae pob rhes yn flwyddyn ariannol a’r sefyllfa ar y 31 Mawrth y mae’n dod i ben arno; {baseRow} yw sefyllfa sylfaen y data (31 Mawrth {baseYear}). Llifoedd dros y flwyddyn yw’r plant a symudodd, cymeradwyaethau atodol a’r gost.',
   'table.year': 'bl.',
   'table.hidden': 'Heb eu dangos ar y lled hwn: {metrics} (lledwch y derfynell, neu dewiswch gyda --metrics).',
+  'table.cash': 'arian mewn termau arian parod',
+  'table.constantPrices': 'arian ym mhrisiau cyson {year}',
+  'table.legend': '{red}: plant heb le; {yellow}: llai o leoedd na’r plant sydd eu hangen (digonolrwydd o dan 1), neu fwy o blant y tu allan i Gymru na’r flwyddyn cynt; {dim}: y rhes sylfaen a ffigurau gwag.',
+  'table.legendRed': 'coch',
+  'table.legendYellow': 'melyn',
+  'table.legendDim': 'gwan',
+  'table.sparkNote': 'Mae llinellau bach y cyfrifon yn codi o sero; mae rhai’r cyfrannau, y cymarebau, y pellteroedd a’r arian yn ymestyn o’u gwerth isaf i’w gwerth uchaf.',
+  'table.choiceCalibrated': 'Dewis lleoliad: gall pob plentyn fynd i unrhyw le a ganiateir, a lleoedd agosach yn fwy tebygol (SPEC 4.3), wedi’i galibradu fel bod y sefyllfa sylfaen yn sefyllfa sefydlog; mae’r gwerthoedd a gafodd eu ffitio yn y tarddiad (JSON meta, --out FILE.meta.json).',
+  'table.choiceByHand': 'Dewis lleoliad: gall pob plentyn fynd i unrhyw le a ganiateir, a lleoedd agosach yn fwy tebygol (SPEC 4.3), gyda’r gostyngiad gyda phellter, yr atyniad y tu allan a’r atyniad i’r ALl ei hun wedi’u gosod â llaw yn y senario (heb galibradu).',
   'table.mcNote':
     'Canolrif {runs} o rediadau Monte Carlo (hedyn {seed}) ac, mewn cromfachau, ei amrediad p10–p90: mae 8 rhediad o bob 10 o fewn iddo (dim cromfachau lle mae’r rhediadau’n cytuno). Mae CSV a JSON yn rhoi p10, p50 a p90 pob metrig, heb eu talgrynnu.',
 };

@@ -126,7 +126,7 @@ Examples:
         note: joinNotes([
           opts.runs > 1 ? label(lang, 'diff.mcNote', { runs: opts.runs, seed: opts.seed }) : null,
           ...inputs.scenarios.map((s) => {
-            const n = matchingNote(s);
+            const n = matchingNote(s, lang);
             return n === null ? null : `${s.name}: ${n}`;
           }),
         ]),

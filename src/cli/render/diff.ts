@@ -304,7 +304,7 @@ export function renderDiffTable(input: DiffTableInput): string {
   const { column, shown, hidden } = metricColumns(rows, cell, ' to ', input.width, input.metrics, lang);
   const out: string[] = [];
   const money = shown.some((m) => DISPLAY[m].kind === 'gbp');
-  out.push(...titleLines(chalk, input.width, label(lang, 'diff.title', { a: input.nameA, b: input.nameB }), ` (B − A), ${levelsWords(input.levels, lang)}${money ? `; ${pricesWords(input.prices)}` : ''}`, chalk.dim));
+  out.push(...titleLines(chalk, input.width, label(lang, 'diff.title', { a: input.nameA, b: input.nameB }), ` (B − A), ${levelsWords(input.levels, lang)}${money ? `; ${pricesWords(input.prices, lang)}` : ''}`, chalk.dim));
   out.push('');
   out.push(wrap(input.summary, Math.min(input.width, 100)));
   out.push('');

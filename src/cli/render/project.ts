@@ -55,7 +55,7 @@ export async function renderProjection(
     width: terminalWidth(toFile),
     chalk: chalkFor(toFile),
   };
-  const matching = matchingNote(ctx.loaded);
+  const matching = matchingNote(ctx.loaded, lang);
   if (result.kind === 'deterministic') return renderProjectTable({ ...common, rows: named(result.rows), ...(matching === null ? {} : { note: matching }) });
   return renderProjectTable({
     ...common,

@@ -30,8 +30,8 @@ export function levelsWords(levels: readonly AreaLevel[], lang: Lang = 'en'): st
 }
 
 /** Which prices money is in, for a table's title: 'cash' or 'constant 2024-25 prices'. */
-export function pricesWords(prices: number | null): string {
-  return prices === null ? 'money in cash' : `money in constant ${financialYear(prices)} prices`;
+export function pricesWords(prices: number | null, lang: Lang = 'en'): string {
+  return prices === null ? label(lang, 'table.cash') : label(lang, 'table.constantPrices', { year: financialYear(prices) });
 }
 const sentence = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -182,7 +182,7 @@ export function renderProjectTable(input: ProjectTableInput): string {
   const money = shown.some((m) => DISPLAY[m].kind === 'gbp');
 
   const out: string[] = [];
-  out.push(...titleLines(chalk, input.width, label(lang, 'table.scenario', { scenario: input.scenario }), (input.title ? `: ${input.title}` : '') + (money ? ` (${pricesWords(input.prices)})` : '')));
+  out.push(...titleLines(chalk, input.width, label(lang, 'table.scenario', { scenario: input.scenario }), (input.title ? `: ${input.title}` : '') + (money ? ` (${pricesWords(input.prices, lang)})` : '')));
   if (input.note) out.push(wrap(input.note, Math.min(input.width, 100)));
   out.push(
     dimWrapped(chalk, input.width,
@@ -192,8 +192,11 @@ export function renderProjectTable(input: ProjectTableInput): string {
   // Colour carries meaning only when there is colour: the legend says what it means, in one line.
   if (chalk.level > 0) {
     out.push(
-      `${chalk.red.bold('red')}: children without a place; ${chalk.yellow('yellow')}: fewer places than children needing them ` +
-        `(sufficiency below 1), or more children outside Wales than the year before; ${chalk.dim('dim')}: the base row and empty figures.`,
+      label(lang, 'table.legend', {
+        red: chalk.red.bold(label(lang, 'table.legendRed')),
+        yellow: chalk.yellow(label(lang, 'table.legendYellow')),
+        dim: chalk.dim(label(lang, 'table.legendDim')),
+      }),
     );
   }
 
@@ -221,7 +224,7 @@ export function renderProjectTable(input: ProjectTableInput): string {
   }
   if (rows.length > blocks(rows).length) {
     out.push('');
-    out.push(dimWrapped(chalk, input.width, 'Sparklines of counts rise from zero; those of shares, ratios, distances and money span their own lowest to highest value.'));
+    out.push(dimWrapped(chalk, input.width, label(lang, 'table.sparkNote')));
   }
   if (hidden.length > 0) {
     out.push('');
