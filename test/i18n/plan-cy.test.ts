@@ -34,6 +34,9 @@ describe('plan --lang cy', () => {
         const md = planMarkdown(f, { scenario: 'central', title: '', version: 'x', lang: 'cy', names });
         expect(md).toContain(`## ${la.nameCy} (${la.code}): ffigurau’r cynllun digonolrwydd blynyddol`);
         expect(md).not.toMatch(/\| (foster|residential|secure) \|/);
+        // The closing notes' own titles and definitions are Welsh too (the assumptions are the scenario's words).
+        expect(md).toContain('### Diffiniadau');
+        expect(md).not.toMatch(/### (Definitions|Assumptions in force|Base figures)|Usable places: |counts each child once|none: the data marks/);
       }
     }
     expect(items).toBeGreaterThan(1000);

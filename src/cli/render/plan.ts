@@ -3,7 +3,7 @@
 import type { ChalkInstance } from 'chalk';
 import { formatNumber, toCsv } from '../../io/output.js';
 import { label, planItemIn, type Lang, type PlanNames } from '../../i18n/labels.js';
-import { planText, type PlanFigures, type PlanRow } from '../plan-figures.js';
+import { planText, type PlanFigures, type PlanRow, type PlanTextKey } from '../plan-figures.js';
 import { financialYear, padLeft, padRight } from './table.js';
 import { wrap } from './wrap.js';
 
@@ -43,12 +43,47 @@ function shown(r: PlanRow): string {
   return r.value.toFixed(2);
 }
 
+/**
+ * The Welsh of the closing notes' own texts (titles and definitions). The assumptions are the
+ * scenario's words and the estimated figures the data's, so they stay as written.
+ */
+const NOTES_CY: Partial<Record<PlanTextKey, string>> = {
+  'note.definitions': 'Diffiniadau',
+  'note.assumptions': 'Rhagdybiaethau sydd mewn grym (senario {scenario})',
+  'note.estimated': 'Ffigurau sylfaen yr awdurdod lleol y mae’r data’n eu nodi fel amcangyfrifon yn hytrach na ffigurau cyhoeddedig',
+  'note.noEstimated': 'dim: nid yw’r data’n nodi unrhyw ffigur sylfaen ar gyfer yr awdurdod lleol fel amcangyfrif (neu nid oes ganddo golofn statws)',
+  'def.usable':
+    'Lleoedd y gellir eu defnyddio: y lleoedd y gall darparwr eu llenwi mewn gwirionedd ar gyfer awdurdodau lleol y set ddata, yn ôl rheol y senario (cyfran y lleoedd cofrestredig sy’n cael eu defnyddio, neu’r lleoedd a oedd ganddo ar y dyddiad sylfaen), llai plant awdurdodau eraill (cynghorau yn Lloegr) sydd ganddo.',
+  'def.a(ii)':
+    'Mae (a)(ii) yn cyfrif pob plentyn unwaith: heb le; fel arall, gyda darparwr er elw yn unrhyw le; fel arall, gyda darparwr awdurdod lleol neu nid-er-elw y tu allan i ranbarth yr awdurdod lleol (mae’r tu allan i Gymru yn cyfrif fel y tu allan).',
+  'def.b':
+    '(b) Lleoedd yr awdurdod lleol yw gofalwyr maeth a chartrefi plant yr awdurdod lleol ei hun yn ei ardal; mae lleoedd a gedwir ar gyfer y rhanbarth yn gwasanaethu pob awdurdod lleol yn y rhanbarth, felly mae (c) yn eu cyfrif yn llawn ar gyfer pob un.',
+  'def.c':
+    '(c) Y diffyg yw’r plant sydd angen y math hwnnw o leoliad llai lleoedd (b) y gellir eu defnyddio, byth yn is na 0: plant y mae’n rhaid i’r awdurdod lleol eu lleoli gyda darparwyr eraill (nid-er-elw, er elw neu y tu allan i Gymru).',
+  'def.d':
+    '(d) Ceisiadau yw lleoliadau newydd y flwyddyn sydd angen cymeradwyaeth Gweinidogion o dan y senario; mae (d)(iii) a (d)(iv) yn enwi’r darparwyr y mae’r model yn lleoli gyda nhw, yna’r rhai sy’n dal i ofalu am blant yr awdurdod lleol. Mae nifer y darparwyr yn nhestun yr eitem; mae’r golofn werth bob amser yn cyfrif plant.',
+};
+
+/** A closing-note text in the language: the Welsh where there is one, else the English. */
+function noteText(lang: Lang, key: PlanTextKey, vars: Record<string, string | number> = {}): string {
+  const cy = lang === 'cy' ? NOTES_CY[key] : undefined;
+  return cy === undefined ? planText(key, vars) : cy.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+}
+
+/** The figures' English note lines that are the tool's own texts, put back into the language. */
+const TRANSLATED_LINES: readonly PlanTextKey[] = ['def.usable', 'def.a(ii)', 'def.b', 'def.c', 'def.d', 'note.noEstimated'];
+const lineIn = (lang: Lang, line: string): string => {
+  const key = TRANSLATED_LINES.find((k) => planText(k) === line);
+  return key === undefined ? line : noteText(lang, key);
+};
+
 /** The closing notes (SPEC 2.3): titled lists, in order. */
 function closingNotes(f: PlanFigures, ctx: PlanContext): Array<{ title: string; lines: string[] }> {
+  const lang = ctx.lang ?? 'en';
   return [
-    { title: planText('note.definitions'), lines: f.notes.definitions },
-    { title: planText('note.assumptions', { scenario: ctx.scenario }), lines: f.notes.assumptions },
-    { title: planText('note.estimated'), lines: f.notes.estimated },
+    { title: noteText(lang, 'note.definitions'), lines: f.notes.definitions.map((l) => lineIn(lang, l)) },
+    { title: noteText(lang, 'note.assumptions', { scenario: ctx.scenario }), lines: f.notes.assumptions },
+    { title: noteText(lang, 'note.estimated'), lines: f.notes.estimated.map((l) => lineIn(lang, l)) },
   ];
 }
 
