@@ -325,3 +325,17 @@ export function shuffle<T>(xs: readonly T[], seed: number): T[] {
   }
   return out;
 }
+
+/** The same dataset with every table's rows in a seeded random order (the row-order property). */
+export function shuffledDataset(dataset: Dataset, seed: number): Dataset {
+  return {
+    ...dataset,
+    localAuthorities: shuffle(dataset.localAuthorities, seed),
+    placements: shuffle(dataset.placements, seed + 1),
+    providers: shuffle(dataset.providers, seed + 2),
+    demandHistory: shuffle(dataset.demandHistory, seed + 3),
+    strategies: shuffle(dataset.strategies, seed + 4),
+    costs: dataset.costs === null ? null : shuffle(dataset.costs, seed + 5),
+    externalPlacements: shuffle(dataset.externalPlacements ?? [], seed + 6),
+  };
+}

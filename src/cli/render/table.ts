@@ -8,14 +8,13 @@ import { headerIn, label, sparkLabelIn, type Lang } from '../../i18n/labels.js';
 import { DISPLAY, KEY_METRICS, KEY_PRIORITY, KEY_WHEN_FILLED, displayRange, displayValue } from './metrics.js';
 import { sparkline } from './sparkline.js';
 import { wrap } from './wrap.js';
+import { financialYear } from '../../io/output.js';
 
 export const GAP = 2;
 const YEAR_WIDTH = 7;
 
-/** Financial year t as analysts write it: 2027 -> 2027-28. */
-export function financialYear(t: number): string {
-  return `${t}-${String((t + 1) % 100).padStart(2, '0')}`;
-}
+// The one definition lives with the file writers; the tables re-export it for their callers.
+export { financialYear } from '../../io/output.js';
 
 /** How the rows are split, after a comma or as a sentence: 'by regions', 'for Wales as a whole'. */
 export const LEVEL_WORDS: Record<AreaLevel, string> = { wales: 'for Wales as a whole', region: 'one block per region', la: 'one block per local authority' };
