@@ -331,6 +331,64 @@ describe('calibration', () => {
     expect(fit.reached.outsideWales).toBeGreaterThan(1.99);
     expect(fit.warnings.some((w) => w.includes('residential') && w.includes('outside Wales cannot be met'))).toBe(true);
   });
+  it('where capacity alone sets the outside flow, takes the least outside pull (no warning when the target is met)', () => {
+    // One LA, 3 seekers, 2 places in Wales (its own), outside Wales open. Whatever α below some
+    // threshold, the 2 places fill and 1 child goes outside: the year ends with 4 + 1 = 5 outside, the
+    // base state's 5. The count does not pin α down; the fit takes the least pull, −20, so that a
+    // place opening in Wales later draws children home rather than an arbitrary α sending them out.
+    const problem: ChoiceProblem = {
+      type: 'secure',
+      las: ['A'],
+      seekers: [3],
+      destinations: [wales('A', 2), outside(), unplacedDest],
+      km: new Float64Array([10, 150, 0]),
+      own: new Uint8Array([1, 0, 0]),
+      forProfitCap: null,
+    };
+    const fit = fitType(
+      'secure',
+      { problem, continuing: { outsideWales: 4, placedInWales: 0, walesKm: 0, ownLa: 0 }, base: { outsideWales: 5, placedInWales: 2, walesKm: 20, ownLa: 2 } },
+      0,
+      { alpha: 3, beta: 0.02, gamma: 0 },
+    );
+    expect(fit.params.alpha).toBe(-20);
+    expect(fit.reached.outsideWales).toBeCloseTo(5, 6);
+    expect(fit.warnings).toEqual([]);
+    expect(fit.notes).toEqual([]);
+  });
+
+  it('a miss of a child on a large target is a note for the provenance, a larger one a warning', () => {
+    // 10 seekers, 4 places left in Wales: at least 6 go outside, against a target flow of 5.
+    // Target 200 outside (195 continuing + 5): reached 201, a miss of 1 child, 0.5%: a note.
+    // Target 50 (45 + 5): reached 51, 2%: a warning.
+    const problem: ChoiceProblem = {
+      type: 'foster',
+      las: ['A'],
+      seekers: [10],
+      destinations: [wales('A', 4), outside(), unplacedDest],
+      km: new Float64Array([10, 150, 0]),
+      own: new Uint8Array([1, 0, 0]),
+      forProfitCap: null,
+    };
+    const fitFor = (continuingOutside: number) =>
+      fitType(
+        'foster',
+        {
+          problem,
+          continuing: { outsideWales: continuingOutside, placedInWales: 100, walesKm: 1000, ownLa: 100 },
+          base: { outsideWales: continuingOutside + 5, placedInWales: 104, walesKm: 1040, ownLa: 104 },
+        },
+        0,
+        { alpha: 0, beta: 0.02, gamma: 0 },
+      );
+    const large = fitFor(195);
+    expect(large.reached.outsideWales).toBeCloseTo(201, 6);
+    expect(large.warnings).toEqual([]);
+    expect(large.notes).toEqual(['calibration (foster): the target of 200 children outside Wales cannot be met (capacity, not the outside pull, sets that flow); nearest: 201']);
+    const small = fitFor(45);
+    expect(small.reached.outsideWales).toBeCloseTo(51, 6);
+    expect(small.warnings.some((w) => w.includes('target of 50 children outside Wales'))).toBe(true);
+  });
 });
 
 describe('a warm start that overflows (property seed -1186544506, shrunk)', () => {
