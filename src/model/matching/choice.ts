@@ -448,8 +448,8 @@ export interface ChoiceRules {
    */
   lastDuals?: Map<MarketType, Duals>;
   /**
-   * Calibration only: sees each type's problem before the flows are
-   * rounded and placed.
+   * Calibration only: sees each type's problem, which is then left unsolved (the calibration year's
+   * end is never read; the fit solves the problem itself).
    */
   probe?: (problem: ChoiceProblem, continuing: ChoiceStatistics) => void;
 }
@@ -532,7 +532,11 @@ export function chooseAndPlace(
     { allowed: outsideAllowed, cap: outsideCap },
     rules.km,
   );
-  if (rules.probe) rules.probe(problem, groupStatistics(placing.groups(), type, rules.km));
+  if (rules.probe) {
+    // The calibration year wants the problem, not its answer: the year's end is never read.
+    rules.probe(problem, groupStatistics(placing.groups(), type, rules.km));
+    return;
+  }
   const solved = solveChoice(problem, rules.params[type], rules.sectorPreference, rules.lastDuals?.get(type));
   rules.lastDuals?.set(type, solved.duals);
   if (!solved.converged) {
