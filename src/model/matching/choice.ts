@@ -9,6 +9,7 @@
 // u_ℓ making each LA's flows add up to its seekers S_ℓ, v_j ≤ 1 keeping each destination within its
 // vacancies (one more shared factor over the for-profit destinations when `fp_new_placements_end`
 // caps them). Solved by iterative scaling; then rounded to whole children by a small min-cost flow.
+import { InternalError } from '../../errors.js';
 import { compareCodes, floorEps } from '../rounding.js';
 import { MinCostFlow } from '../transport.js';
 import { solveDual, type DualProblem, type DualVariable } from './dual.js';
@@ -294,6 +295,8 @@ export function roundChoice(problem: ChoiceProblem, flows: Float64Array): Int32A
   const n = dests.length;
   const out = new Int32Array(m * n);
   if (m === 0 || n === 0) return out;
+  // A NaN flow has no floor or ceiling: rounded, it silently dropped the LA's children.
+  if (!allFinite(flows)) throw new InternalError(`placement choice (${problem.type}): the flows to round are not all finite numbers`);
   const frac = new Float64Array(m * n);
   const need = new Int32Array(m);
   const room = new Float64Array(n);
@@ -320,6 +323,12 @@ export function roundChoice(problem: ChoiceProblem, flows: Float64Array): Int32A
   // has room (all its fractions spent on full places): then any destination with room may take the
   // child, at a cost above every other rounding.
   return first.spilled ? roundOnNetwork(problem, flows, floors, frac, need, room, fpRoom, true).out : first.out;
+}
+
+/** True when every flow is a finite number (NaN and ±Infinity are not). */
+function allFinite(flows: Float64Array): boolean {
+  for (let k = 0; k < flows.length; k++) if (!Number.isFinite(flows[k])) return false;
+  return true;
 }
 
 function roundOnNetwork(
@@ -537,7 +546,14 @@ export function chooseAndPlace(
     rules.probe(problem, groupStatistics(placing.groups(), type, rules.km));
     return;
   }
-  const solved = solveChoice(problem, rules.params[type], rules.sectorPreference, rules.lastDuals?.get(type));
+  const params = rules.params[type];
+  let solved = solveChoice(problem, params, rules.sectorPreference, rules.lastDuals?.get(type));
+  // Last year's duals are only a head start. Where a full destination's factor sits near e^−710 (a
+  // pull as weak as outside Wales at α = −20, β = e), the scaling's first row sums from them fall
+  // below the smallest double and the flows come back NaN; then the problem is solved from the
+  // start, as the first year's is. (Rounded as they stood, NaN flows placed nobody: the LA's
+  // children were all left unplaced beside a vacancy.)
+  if (!allFinite(solved.flows) && rules.lastDuals?.has(type)) solved = solveChoice(problem, params, rules.sectorPreference);
   rules.lastDuals?.set(type, solved.duals);
   if (!solved.converged) {
     rules.warn(`placement choice (${type}): the iterative scaling stopped at its cap of ${solved.iterations} iterations before every constraint was within 1e-9; the flows are rounded as they stand`);
