@@ -476,7 +476,9 @@ function choiceProvenance(c: PreparedChoice): Record<string, unknown> {
       return [type, entry];
     }),
   );
-  return { calibrated: c.calibrated, by_type: types, warnings: c.warnings };
+  // Targets missed by a child or two (under 1%) are notes here rather than warnings on every run.
+  const notes = Object.values(c.fitted).flatMap((f) => f?.notes ?? []);
+  return { calibrated: c.calibrated, by_type: types, warnings: c.warnings, ...(notes.length > 0 ? { notes } : {}) };
 }
 
 /** Placement choice's parameters for the deterministic run of a scenario, or null when it matches by least distance. */

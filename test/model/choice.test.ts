@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitType } from '../../src/model/matching/calibrate.js';
 import {
+  chooseAndPlace,
   flowStatistics,
   roundChoice,
   solveChoice,
@@ -11,7 +12,7 @@ import {
   type ChoiceProblem,
 } from '../../src/model/matching/choice.js';
 import { prepareChoice, runProjection } from '../../src/model/project.js';
-import type { LocalAuthority, MatchingSettings, MarketType } from '../../src/model/types.js';
+import type { LocalAuthority, MatchingSettings, MarketType, ProviderPlaces } from '../../src/model/types.js';
 import { dataset, demand, heldBy, placed, provider, scenario, tally, tl } from './fixtures.js';
 
 const LN2 = Math.log(2);
@@ -329,5 +330,127 @@ describe('calibration', () => {
     );
     expect(fit.reached.outsideWales).toBeGreaterThan(1.99);
     expect(fit.warnings.some((w) => w.includes('residential') && w.includes('outside Wales cannot be met'))).toBe(true);
+  });
+  it('where capacity alone sets the outside flow, takes the least outside pull (no warning when the target is met)', () => {
+    // One LA, 3 seekers, 2 places in Wales (its own), outside Wales open. Whatever α below some
+    // threshold, the 2 places fill and 1 child goes outside: the year ends with 4 + 1 = 5 outside, the
+    // base state's 5. The count does not pin α down; the fit takes the least pull, −20, so that a
+    // place opening in Wales later draws children home rather than an arbitrary α sending them out.
+    const problem: ChoiceProblem = {
+      type: 'secure',
+      las: ['A'],
+      seekers: [3],
+      destinations: [wales('A', 2), outside(), unplacedDest],
+      km: new Float64Array([10, 150, 0]),
+      own: new Uint8Array([1, 0, 0]),
+      forProfitCap: null,
+    };
+    const fit = fitType(
+      'secure',
+      { problem, continuing: { outsideWales: 4, placedInWales: 0, walesKm: 0, ownLa: 0 }, base: { outsideWales: 5, placedInWales: 2, walesKm: 20, ownLa: 2 } },
+      0,
+      { alpha: 3, beta: 0.02, gamma: 0 },
+    );
+    expect(fit.params.alpha).toBe(-20);
+    expect(fit.reached.outsideWales).toBeCloseTo(5, 6);
+    expect(fit.warnings).toEqual([]);
+    expect(fit.notes).toEqual([]);
+  });
+
+  it('a miss of a child on a large target is a note for the provenance, a larger one a warning', () => {
+    // 10 seekers, 4 places left in Wales: at least 6 go outside, against a target flow of 5.
+    // Target 200 outside (195 continuing + 5): reached 201, a miss of 1 child, 0.5%: a note.
+    // Target 50 (45 + 5): reached 51, 2%: a warning.
+    const problem: ChoiceProblem = {
+      type: 'foster',
+      las: ['A'],
+      seekers: [10],
+      destinations: [wales('A', 4), outside(), unplacedDest],
+      km: new Float64Array([10, 150, 0]),
+      own: new Uint8Array([1, 0, 0]),
+      forProfitCap: null,
+    };
+    const fitFor = (continuingOutside: number) =>
+      fitType(
+        'foster',
+        {
+          problem,
+          continuing: { outsideWales: continuingOutside, placedInWales: 100, walesKm: 1000, ownLa: 100 },
+          base: { outsideWales: continuingOutside + 5, placedInWales: 104, walesKm: 1040, ownLa: 104 },
+        },
+        0,
+        { alpha: 0, beta: 0.02, gamma: 0 },
+      );
+    const large = fitFor(195);
+    expect(large.reached.outsideWales).toBeCloseTo(201, 6);
+    expect(large.warnings).toEqual([]);
+    expect(large.notes).toEqual(['calibration (foster): the target of 200 children outside Wales cannot be met (capacity, not the outside pull, sets that flow); nearest: 201']);
+    const small = fitFor(45);
+    expect(small.reached.outsideWales).toBeCloseTo(51, 6);
+    expect(small.warnings.some((w) => w.includes('target of 50 children outside Wales'))).toBe(true);
+  });
+});
+
+describe('a warm start that overflows (property seed -1186544506, shrunk)', () => {
+  // One LA, A, with foster children seeking; one la fostering service in A, 6.0656 km away; outside
+  // Wales open and unlimited at 253 km; α = −20, β = e, γ = 20 (a calibration at its limits).
+  //   log K_own = log V − e × 6.0656 + 20 = log V + 3.51199;  log K_out = −20 − e × 253 = −707.72530.
+  // Year 1: 4 seek, V = 1. Outside weighs e^−711.2 of the home place, but the home place holds 1,
+  // so T = (1, 3, ~0): the home place's factor v solves v K_own / K_out = 1/3,
+  //   log v = −707.72530 − ln 3 − 3.51199 = −712.33590.
+  // Year 2: 4 seek, V = 2 (log K_own = 4.20514). The answer: T = (2, 2, ~0), whole (2, 2, 0).
+  // From year 1's log v the scaling's first row sum, relative to the home place's pull, is
+  //   e^−712.33590 + e^(−707.72530 − 4.20514) = 1.08e−309, below the smallest normal double, and
+  // 4 / 1.08e−309 overflows: the flows came back NaN (flagged converged, as NaN fails every test of
+  // being off), rounded to nobody placed, and A's 4 children were left unplaced beside 2 vacancies.
+  const beta = Math.E;
+  const params = { alpha: -20, beta, gamma: 20 };
+  const home = (capacity: number): ChoiceProblem => ({
+    type: 'foster',
+    las: ['A'],
+    seekers: [4],
+    destinations: [wales('A', capacity), outside(), unplacedDest],
+    km: new Float64Array([6.0656, 253, 0]),
+    own: new Uint8Array([1, 0, 0]),
+    forProfitCap: null,
+  });
+
+  it('year 1\'s duals are as worked; roundChoice refuses flows that are not numbers rather than lose children', () => {
+    const y1 = solveChoice(home(1), params, 0);
+    expect(y1.converged).toBe(true);
+    expect(y1.duals.destinations.get('wales|A|la')).toBeCloseTo(-712.3359, 3);
+    expect(Array.from(y1.flows.slice(0, 2)).map((t) => Math.round(t * 1e6) / 1e6)).toEqual([1, 3]);
+    // The flows the overflow gave (NaN beside Infinity) once rounded to (0, 0, 0): no child placed.
+    expect(() => roundChoice(home(2), new Float64Array([NaN, Infinity, NaN]))).toThrow(/not all finite/);
+  });
+
+  it('chooseAndPlace solves again from the start and places all 4: 2 at home, 2 outside Wales', () => {
+    const y1 = solveChoice(home(1), params, 0);
+    const carer: ProviderPlaces = { providerId: 'FA', providerName: 'FA', sector: 'la', host: 'A', placementType: 'foster', places: 2, reservedForRegion: null };
+    let vacancies = 2;
+    const placedAt: string[] = [];
+    const lastDuals = new Map([['foster' as MarketType, y1.duals]]);
+    chooseAndPlace(
+      'foster',
+      ['A'],
+      [carer],
+      null,
+      null,
+      true,
+      { ownLaFirst: false, sectorPreference: 0, params: { foster: params, residential: params, secure: params }, km: (_la, host) => (host === 'A' ? 6.0656 : 253), warn: () => {}, lastDuals },
+      {
+        seeking: () => 4,
+        vacancyOf: () => vacancies,
+        place: (la, p, n) => {
+          vacancies -= n;
+          placedAt.push(`${la}>${p.providerId}:${n}`);
+        },
+        placeOutside: (la, n) => placedAt.push(`${la}>OUTSIDE_WALES:${n}`),
+        groups: () => [],
+      },
+    );
+    expect(placedAt).toEqual(['A>FA:2', 'A>OUTSIDE_WALES:2']);
+    // The duals kept for next year are the fresh solve's, finite: log v = log K_out + ln(2/2) − log K_own.
+    expect(lastDuals.get('foster')!.destinations.get('wales|A|la')).toBeCloseTo(-707.7253 - 4.20514, 3);
   });
 });

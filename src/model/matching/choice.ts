@@ -9,8 +9,10 @@
 // u_ℓ making each LA's flows add up to its seekers S_ℓ, v_j ≤ 1 keeping each destination within its
 // vacancies (one more shared factor over the for-profit destinations when `fp_new_placements_end`
 // caps them). Solved by iterative scaling; then rounded to whole children by a small min-cost flow.
+import { InternalError } from '../../errors.js';
 import { compareCodes, floorEps } from '../rounding.js';
 import { MinCostFlow } from '../transport.js';
+import { solveDual, type DualProblem, type DualVariable } from './dual.js';
 import { EXTERNAL, OUTSIDE_WALES, type MarketType, type PlacementGroup, type ProviderPlaces, type Sector } from '../types.js';
 
 /** α (outside pull), β (distance decay, per km) and γ (own-LA pull) of one market type. */
@@ -69,7 +71,6 @@ export interface SolverLimits {
   /** Largest relative error of a constraint at the end (1e-9; the calibration's first search uses less). */
   tolerance: number;
 }
-const NEWTON_REACH = 50;
 
 export interface FractionalFlows {
   /** T_ℓj at i × destinations + j. */
@@ -121,27 +122,12 @@ export function solveChoice(
   }
   const dualsOut = (): Duals => ({ destinations: new Map(dests.map((d, j) => [destinationKey(d), b[j]])), forProfit: c });
   if (m === 0 || n === 0) return { flows, iterations: 0, converged: true, duals: dualsOut() };
-  const { alpha, beta, gamma } = params;
   const unp = dests.findIndex((d) => d.kind === 'unplaced');
   // log K, then each row relative to its largest real (not UNPLACED) entry.
   const W = new Float64Array(m * n);
+  const logK = logKernel(problem, params, rho);
   const rowMax = new Float64Array(m).fill(-Infinity);
-  const logK = new Float64Array(m * n);
-  for (let i = 0; i < m; i++) {
-    for (let j = 0; j < n; j++) {
-      const d = dests[j];
-      const km = problem.km[i * n + j];
-      let lk: number;
-      if (d.kind === 'wales') lk = Math.log(d.capacity) - beta * km - rho * SECTOR_RANK[d.sector!] + (problem.own[i * n + j] ? gamma : 0);
-      else if (d.kind === 'outside') lk = alpha - beta * km;
-      else lk = UNPLACED_LOG_K;
-      // A real destination never weighs less than e^100 times UNPLACED, however far or unattractive:
-      // else a child could be left unplaced beside a vacancy (β × 400 km passes 1000 at β = 2.5).
-      if (d.kind !== 'unplaced') lk = Math.max(lk, UNPLACED_LOG_K + FLOOR_ABOVE_UNPLACED);
-      logK[i * n + j] = lk;
-      if (d.kind !== 'unplaced' && lk > rowMax[i]) rowMax[i] = lk;
-    }
-  }
+  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) if (j !== unp && logK[i * n + j] > rowMax[i]) rowMax[i] = logK[i * n + j];
   const unpRow = new Float64Array(m);
   for (let i = 0; i < m; i++) {
     if (rowMax[i] === -Infinity) rowMax[i] = UNPLACED_LOG_K;
@@ -223,10 +209,10 @@ export function solveChoice(
     }
   }
   if (!converged && limits.newton > 0) {
-    const polished = newtonSolve(problem, logK, b, hasFpCap ? c : 0, limits.newton, tol);
+    const dual = capacityDual(problem, logK);
+    const polished = solveDual(dual.problem, dual.start(b, hasFpCap ? c : 0), limits.newton, tol);
     if (polished !== null) {
-      for (let j = 0; j < n; j++) b[j] = polished.b[j];
-      c = polished.c;
+      dual.variables.forEach((j, k) => (j >= 0 ? (b[j] = polished.y[k]) : (c = polished.y[k])));
       return { flows: polished.flows, iterations: iterations + polished.steps, converged: polished.converged, duals: dualsOut() };
     }
   }
@@ -237,209 +223,57 @@ export function solveChoice(
   return { flows, iterations, converged, duals: dualsOut() };
 }
 
-/**
- * Newton's method on the dual of the gravity model: minimise over y = (log v_j of each capped
- * destination, the for-profit group's log factor) ≤ 0
- *   Φ(y) = Σ_ℓ S_ℓ log Σ_j K_ℓj e^{e_j(y)} − Σ_j V_j y_j − cap · y_fp,   e_j = y_j (+ y_fp if for-profit),
- * whose gradient is each constraint's excess (flow − capacity) and whose minimum is the model's
- * solution. Projected Newton: variables at their bound 0 whose flow is below capacity stay there; the
- * others take the Newton step (a little regularised), shortened until Φ falls. Scale-free, so it
- * takes the drift to e^−1000 that iterative scaling crawls through in a few steps. Null when it
- * cannot make progress (the caller keeps the scaling's flows).
- */
-function newtonSolve(
-  problem: ChoiceProblem,
-  logK: Float64Array,
-  b0: Float64Array,
-  c0: number,
-  maxSteps: number,
-  tolerance: number,
-): { flows: Float64Array; b: Float64Array; c: number; steps: number; converged: boolean } | null {
+/** log K_ℓj at ℓ × destinations + j (SPEC 4.3), as the year's parameters give it. */
+export function logKernel(problem: ChoiceProblem, params: ChoiceParams, rho: number): Float64Array {
+  const { alpha, beta, gamma } = params;
   const m = problem.las.length;
   const dests = problem.destinations;
   const n = dests.length;
-  const S = problem.seekers;
-  const vars: number[] = [];
-  for (let j = 0; j < n; j++) if (dests[j].kind !== 'unplaced' && Number.isFinite(dests[j].capacity)) vars.push(j);
-  const hasFp = problem.forProfitCap !== null && dests.some((d) => d.forProfit);
-  const q = vars.length + (hasFp ? 1 : 0);
-  if (q === 0) return null;
-  const fpCap = problem.forProfitCap ?? 0;
-  const y = new Float64Array(q);
-  vars.forEach((j, k) => (y[k] = Math.min(0, b0[j])));
-  if (hasFp) y[q - 1] = Number.isFinite(c0) ? Math.min(0, c0) : -1000;
-  const eff = new Float64Array(n);
-  const setEff = (v: Float64Array): void => {
-    eff.fill(0);
-    vars.forEach((j, k) => (eff[j] = v[k]));
-    if (hasFp) for (let j = 0; j < n; j++) if (dests[j].forProfit) eff[j] += v[q - 1];
-  };
-  const P = new Float64Array(m * n);
-  /** Φ at v, leaving each row's choice probabilities in P. */
-  const phi = (v: Float64Array): number => {
-    setEff(v);
-    let total = 0;
-    for (let i = 0; i < m; i++) {
-      let M = -Infinity;
-      for (let j = 0; j < n; j++) M = Math.max(M, logK[i * n + j] + eff[j]);
-      let sum = 0;
-      for (let j = 0; j < n; j++) {
-        const e = Math.exp(logK[i * n + j] + eff[j] - M);
-        P[i * n + j] = e;
-        sum += e;
-      }
-      for (let j = 0; j < n; j++) P[i * n + j] /= sum;
-      total += S[i] * (M + Math.log(sum));
+  const logK = new Float64Array(m * n);
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      const d = dests[j];
+      const km = problem.km[i * n + j];
+      let lk: number;
+      if (d.kind === 'wales') lk = Math.log(d.capacity) - beta * km - rho * SECTOR_RANK[d.sector!] + (problem.own[i * n + j] ? gamma : 0);
+      else if (d.kind === 'outside') lk = alpha - beta * km;
+      else lk = UNPLACED_LOG_K;
+      // A real destination never weighs less than e^100 times UNPLACED, however far or unattractive:
+      // else a child could be left unplaced beside a vacancy (β × 400 km passes 1000 at β = 2.5).
+      if (d.kind !== 'unplaced') lk = Math.max(lk, UNPLACED_LOG_K + FLOOR_ABOVE_UNPLACED);
+      logK[i * n + j] = lk;
     }
-    vars.forEach((j, k) => (total -= dests[j].capacity * v[k]));
-    if (hasFp) total -= fpCap * v[q - 1];
-    return total;
-  };
-  const flowOf = new Float64Array(n);
-  const grad = new Float64Array(q);
-  const gradient = (): void => {
-    flowOf.fill(0);
-    for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) flowOf[j] += S[i] * P[i * n + j];
-    vars.forEach((j, k) => (grad[k] = flowOf[j] - dests[j].capacity));
-    if (hasFp) {
-      let f = 0;
-      for (let j = 0; j < n; j++) if (dests[j].forProfit) f += flowOf[j];
-      grad[q - 1] = f - fpCap;
-    }
-  };
-  const sizeOf = (k: number): number => (hasFp && k === q - 1 ? fpCap : dests[vars[k]].capacity);
-  const done = (): boolean => {
-    for (let k = 0; k < q; k++) {
-      const tol = tolerance * Math.max(sizeOf(k), 1e-300);
-      if (grad[k] > tol || (y[k] < 0 && grad[k] < -tol)) return false;
-    }
-    return true;
-  };
-  /** The largest relative excess of a constraint (over capacity, or below it while held back). */
-  const worst = (): number => {
-    let w = 0;
-    for (let k = 0; k < q; k++) {
-      const size = Math.max(sizeOf(k), 1e-300);
-      const e = y[k] < 0 ? Math.abs(grad[k]) : Math.max(0, grad[k]);
-      w = Math.max(w, e / size);
-    }
-    return w;
-  };
-  let f = phi(y);
-  gradient();
-  let steps = 0;
-  let converged = done();
-  // The variable each destination's effective factor moves with: its own, and the group's.
-  const H = new Float64Array(q * q);
-  const massBefore = new Float64Array(n);
-  const massAfter = new Float64Array(n);
-  while (!converged && steps < maxSteps) {
-    steps++;
-    // Hessian of Φ in y: Σ_ℓ S_ℓ (diag p_ℓ − p_ℓ p_ℓᵀ), mapped through e_j(y). Each p(1 − p) is
-    // taken as p × (the sum of the other probabilities), never as a difference: where p is 1 but for
-    // e^−1000 a difference gives a negative curvature from rounding, and a step the wrong way.
-    H.fill(0);
-    for (let i = 0; i < m; i++) {
-      const s = S[i];
-      const base = i * n;
-      let fpMass = 0;
-      for (let j = 0; j < n; j++) if (dests[j].forProfit) fpMass += P[base + j];
-      let nonFp = 0;
-      for (let j = 0; j < n; j++) if (!dests[j].forProfit) nonFp += P[base + j];
-      // massBefore[j]: the mass of destinations 0 … j−1; massAfter[j]: of j+1 … n−1 (sums of
-      // non-negative terms, so 1 − p without the cancellation).
-      massBefore[0] = 0;
-      for (let j = 1; j < n; j++) massBefore[j] = massBefore[j - 1] + P[base + j - 1];
-      massAfter[n - 1] = 0;
-      for (let j = n - 2; j >= 0; j--) massAfter[j] = massAfter[j + 1] + P[base + j + 1];
-      for (let a = 0; a < vars.length; a++) {
-        const pa = P[base + vars[a]];
-        if (pa === 0) continue;
-        const others = massBefore[vars[a]] + massAfter[vars[a]];
-        H[a * q + a] += s * pa * others;
-        for (let c = 0; c < vars.length; c++) if (c !== a) H[a * q + c] -= s * pa * P[base + vars[c]];
-        if (hasFp) {
-          const cross = dests[vars[a]].forProfit ? s * pa * nonFp : -s * pa * fpMass;
-          H[a * q + q - 1] += cross;
-          H[(q - 1) * q + a] += cross;
-        }
-      }
-      if (hasFp) H[(q - 1) * q + q - 1] += s * fpMass * nonFp;
-    }
-    // Free variables: not held at 0 by a flow below capacity.
-    const free: number[] = [];
-    for (let k = 0; k < q; k++) if (!(y[k] >= 0 && grad[k] <= 0)) free.push(k);
-    if (free.length === 0) break;
-    const A = free.map((a) => free.map((c) => H[a * q + c]));
-    let scale = 0;
-    free.forEach((a, i) => (scale = Math.max(scale, A[i][i])));
-    free.forEach((_, i) => (A[i][i] += 1e-10 * scale + 1e-300));
-    const d = solveLinear(A, free.map((a) => -grad[a]));
-    if (d === null) return null;
-    // A trust region of e^50 per step: where Φ is nearly flat (the drift towards UNPLACED) the Newton
-    // step is all but unbounded, and a step this long is as far as one should trust it.
-    const longest = d.reduce((x, v) => Math.max(x, Math.abs(v)), 0);
-    let t = longest > NEWTON_REACH ? NEWTON_REACH / longest : 1;
-    let moved = false;
-    const trial = new Float64Array(q);
-    const before = worst();
-    let slope = 0;
-    free.forEach((a, i) => (slope += grad[a] * d[i]));
-    const saved = grad.slice();
-    for (let tries = 0; tries < 60; tries++) {
-      trial.set(y);
-      free.forEach((a, i) => (trial[a] = Math.min(0, y[a] + t * d[i])));
-      const ft = phi(trial);
-      gradient();
-      // Φ falls enough (Armijo), or, near the optimum where Φ's last digits are noise, stays level
-      // while the constraints come nearer to holding.
-      if (ft <= f + 1e-4 * t * Math.min(0, slope) && ft < f) moved = true;
-      else if (Math.abs(ft - f) <= 1e-12 * Math.max(1, Math.abs(f)) && worst() < before) moved = true;
-      if (moved) {
-        y.set(trial);
-        f = ft;
-        break;
-      }
-      grad.set(saved);
-      t /= 2;
-    }
-    if (!moved) {
-      phi(y);
-      gradient();
-      converged = done();
-      break;
-    }
-    converged = done();
   }
-  const flows = new Float64Array(m * n);
-  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) flows[i * n + j] = S[i] * P[i * n + j];
-  const b = new Float64Array(n);
-  vars.forEach((j, k) => (b[j] = y[k]));
-  return { flows, b, c: hasFp ? y[q - 1] : 0, steps, converged };
+  return logK;
 }
 
-/** Solves A x = r by Gaussian elimination with partial pivoting; null if A is singular. */
-function solveLinear(A: number[][], r: number[]): number[] | null {
-  const n = r.length;
-  const M = A.map((row, i) => [...row, r[i]]);
-  for (let c = 0; c < n; c++) {
-    let p = c;
-    for (let i = c + 1; i < n; i++) if (Math.abs(M[i][c]) > Math.abs(M[p][c])) p = i;
-    if (M[p][c] === 0 || !Number.isFinite(M[p][c])) return null;
-    [M[c], M[p]] = [M[p], M[c]];
-    for (let i = c + 1; i < n; i++) {
-      const f = M[i][c] / M[c][c];
-      if (f === 0) continue;
-      for (let k = c; k <= n; k++) M[i][k] -= f * M[c][k];
-    }
+/**
+ * The year's problem as a dual for Newton's method: a variable per capped destination (log v_j ≤ 0,
+ * its flow within its vacancies) and one for the for-profit group under its cap. `variables[k]` is
+ * the destination of variable k, or −1 for the group.
+ */
+export function capacityDual(problem: ChoiceProblem, logK: Float64Array): { problem: DualProblem; variables: number[]; start(b: ArrayLike<number>, c: number): number[] } {
+  const m = problem.las.length;
+  const dests = problem.destinations;
+  const n = dests.length;
+  const vars: DualVariable[] = [];
+  const of: number[] = [];
+  dests.forEach((d, j) => {
+    if (d.kind === 'unplaced' || !Number.isFinite(d.capacity)) return;
+    vars.push({ destination: j, lo: -Infinity, hi: 0, target: d.capacity });
+    of.push(j);
+  });
+  if (problem.forProfitCap !== null && dests.some((d) => d.forProfit)) {
+    const cells = new Uint8Array(m * n);
+    for (let i = 0; i < m; i++) dests.forEach((d, j) => d.forProfit && (cells[i * n + j] = 1));
+    vars.push({ destination: -1, cells, lo: -Infinity, hi: 0, target: problem.forProfitCap });
+    of.push(-1);
   }
-  const x = new Array<number>(n).fill(0);
-  for (let i = n - 1; i >= 0; i--) {
-    let s = M[i][n];
-    for (let k = i + 1; k < n; k++) s -= M[i][k] * x[k];
-    x[i] = s / M[i][i];
-  }
-  return x;
+  return {
+    problem: { m, n, seekers: problem.seekers, logK, variables: vars },
+    variables: of,
+    start: (b, c) => of.map((j) => (j >= 0 ? b[j] : c)),
+  };
 }
 
 /**
@@ -461,6 +295,8 @@ export function roundChoice(problem: ChoiceProblem, flows: Float64Array): Int32A
   const n = dests.length;
   const out = new Int32Array(m * n);
   if (m === 0 || n === 0) return out;
+  // A NaN flow has no floor or ceiling: rounded, it silently dropped the LA's children.
+  if (!allFinite(flows)) throw new InternalError(`placement choice (${problem.type}): the flows to round are not all finite numbers`);
   const frac = new Float64Array(m * n);
   const need = new Int32Array(m);
   const room = new Float64Array(n);
@@ -487,6 +323,12 @@ export function roundChoice(problem: ChoiceProblem, flows: Float64Array): Int32A
   // has room (all its fractions spent on full places): then any destination with room may take the
   // child, at a cost above every other rounding.
   return first.spilled ? roundOnNetwork(problem, flows, floors, frac, need, room, fpRoom, true).out : first.out;
+}
+
+/** True when every flow is a finite number (NaN and ±Infinity are not). */
+function allFinite(flows: Float64Array): boolean {
+  for (let k = 0; k < flows.length; k++) if (!Number.isFinite(flows[k])) return false;
+  return true;
 }
 
 function roundOnNetwork(
@@ -700,7 +542,14 @@ export function chooseAndPlace(
     rules.km,
   );
   if (rules.probe) rules.probe(problem, groupStatistics(placing.groups(), type, rules.km));
-  const solved = solveChoice(problem, rules.params[type], rules.sectorPreference, rules.lastDuals?.get(type));
+  const params = rules.params[type];
+  let solved = solveChoice(problem, params, rules.sectorPreference, rules.lastDuals?.get(type));
+  // Last year's duals are only a head start. Where a full destination's factor sits near e^−710 (a
+  // pull as weak as outside Wales at α = −20, β = e), the scaling's first row sums from them fall
+  // below the smallest double and the flows come back NaN; then the problem is solved from the
+  // start, as the first year's is. (Rounded as they stood, NaN flows placed nobody: the LA's
+  // children were all left unplaced beside a vacancy.)
+  if (!allFinite(solved.flows) && rules.lastDuals?.has(type)) solved = solveChoice(problem, params, rules.sectorPreference);
   rules.lastDuals?.set(type, solved.duals);
   if (!solved.converged) {
     rules.warn(`placement choice (${type}): the iterative scaling stopped at its cap of ${solved.iterations} iterations before every constraint was within 1e-9; the flows are rounded as they stand`);
