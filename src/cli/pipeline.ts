@@ -422,7 +422,9 @@ export async function produceRows(
   const { runProjection } = await import('../model/project.js');
   const { areaRows } = await import('../model/aggregate.js');
   const scenario = await modelScenario(inputs, loaded, years.to, mc.seed);
-  const projection = runProjection(inputs.dataset, scenario, { pricesYear: mc.prices });
+  // Rows need only each year's tallies and places: without the year-end copies of every placement
+  // group and provider (which only `plan` reads) a run allocates much less.
+  const projection = runProjection(inputs.dataset, scenario, { pricesYear: mc.prices, keepPlacements: false });
   const rows = levels.flatMap((l) => areaRows(projection, inputs.dataset, l)).filter(keep);
   return { kind: 'deterministic', rows, projection, scenario };
 }
