@@ -137,14 +137,26 @@ export function fitType(type: MarketType, t: CalibrationTarget, rho: number, sta
   let evaluations = 0;
   let unconverged = false;
   /** α and γ fitted for this log β (warm from the last), and the year-end statistics they give. */
+  const solvedAt: Array<{ logBeta: number; y: Float64Array }> = [];
   const atLogBeta = (logBeta: number): { stats: Stats; y: Float64Array } => {
     evaluations++;
     const params = { alpha: fitAlpha ? 0 : fixed.alpha, beta: Math.exp(logBeta), gamma: fitGamma ? 0 : fixed.gamma };
     const logK = logKernel(problem, params, rho);
-    const solved = solveDual({ ...capacity.problem, logK, variables }, y, SOLVER_LIMITS.newton, SOLVER_LIMITS.tolerance);
+    // From the solution at the nearest β solved so far: the search's steps shrink, and a bracket's
+    // far end is a poor start for a point near its other end.
+    let from = y;
+    let nearest = Infinity;
+    for (const e of solvedAt) {
+      if (Math.abs(e.logBeta - logBeta) < nearest) {
+        nearest = Math.abs(e.logBeta - logBeta);
+        from = e.y;
+      }
+    }
+    const solved = solveDual({ ...capacity.problem, logK, variables }, from, SOLVER_LIMITS.newton, SOLVER_LIMITS.tolerance);
     if (solved === null || !solved.converged) unconverged = true;
-    if (solved === null) return { stats: yearEnd(t, { ...params, alpha: fitAlpha ? y[alphaAt] : params.alpha, gamma: fitGamma ? y[gammaAt] : params.gamma }, rho), y };
+    if (solved === null) return { stats: yearEnd(t, { ...params, alpha: fitAlpha ? from[alphaAt] : params.alpha, gamma: fitGamma ? from[gammaAt] : params.gamma }, rho), y: from };
     y = solved.y;
+    solvedAt.push({ logBeta, y });
     return { stats: statsOf(t, solved.flows), y: solved.y };
   };
   const kmOff = (s: Stats): number => (s.meanKm - target.meanKm) / target.meanKm;
