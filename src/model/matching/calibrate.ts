@@ -47,7 +47,7 @@ const ALPHA_NONE = -PULL_LIMIT;
 /** Relative error within which a target counts as met. */
 const MET = 1e-4;
 /**
- * A target missed by less than this share (and less than one child for counts) is reported in the
+ * A target missed by less than this share (or by half a child or less, for counts) is reported in the
  * provenance but not warned about on every run: SPEC 4.3's steady state allows 3%, and a miss of a
  * child or two that the base date's capacities impose is no news to the analyst running the tool.
  */
@@ -283,7 +283,7 @@ export function fitType(type: MarketType, t: CalibrationTarget, rho: number, sta
   const missed = (reachedValue: number, targetValue: number, count: boolean, text: string): void => {
     const miss = Math.abs(reachedValue - targetValue);
     if (miss <= MET * Math.max(1, Math.abs(targetValue))) return;
-    const material = miss > MATERIAL * Math.abs(targetValue) && (!count || miss >= 1);
+    const material = miss > MATERIAL * Math.abs(targetValue) && (!count || miss > 0.5);
     (material ? warnings : notes).push(`calibration (${type}): ${text}`);
   };
   if (fitAlpha) {
