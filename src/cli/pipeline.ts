@@ -465,13 +465,16 @@ export function scenarioProvenance(s: LoadedScenario, choice: PreparedChoice | n
  * and under calibration the targets of the calibration year and the values reached.
  */
 function choiceProvenance(c: PreparedChoice): Record<string, unknown> {
+  // Ten significant figures: the fit is solved to 1e-9, and the digits beyond are the last steps'
+  // floating-point noise, which would change the provenance (and its checksum) with no change in any result.
+  const sig = (x: number): number => Number(x.toPrecision(10));
   const types = Object.fromEntries(
     Object.entries(c.params).map(([type, p]) => {
       const fit = c.fitted[type as keyof typeof c.fitted];
-      const entry: Record<string, unknown> = { distance_decay: p.beta, outside_pull: p.alpha, own_la_pull: p.gamma };
+      const entry: Record<string, unknown> = { distance_decay: sig(p.beta), outside_pull: sig(p.alpha), own_la_pull: sig(p.gamma) };
       if (fit !== undefined) {
-        entry.target = { outside_wales: fit.target.outsideWales, mean_distance_km_in_wales: fit.target.meanKm, placed_in_own_la: fit.target.ownLa };
-        entry.reached = { outside_wales: fit.reached.outsideWales, mean_distance_km_in_wales: fit.reached.meanKm, placed_in_own_la: fit.reached.ownLa };
+        entry.target = { outside_wales: sig(fit.target.outsideWales), mean_distance_km_in_wales: sig(fit.target.meanKm), placed_in_own_la: sig(fit.target.ownLa) };
+        entry.reached = { outside_wales: sig(fit.reached.outsideWales), mean_distance_km_in_wales: sig(fit.reached.meanKm), placed_in_own_la: sig(fit.reached.ownLa) };
       }
       return [type, entry];
     }),
