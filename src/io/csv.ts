@@ -51,6 +51,8 @@ export async function readCsvFile(file: string, root: string): Promise<CsvReadRe
  * CRLF, LF and CR end records, mixed freely; values are trimmed of spaces and tabs around them (inside
  * quotes they are kept); a quoted value may hold commas, line breaks and doubled quotes (""). A
  * malformed record is reported at its first line and left out; the rest of the file is still read.
+ * Two readings are csv-parse's own, at the edges of SPEC 3's: a line of blanks and then `#` is a
+ * comment too, and a `#` straight after a closing quote ("x"# …) starts one.
  *
  * csv-parse stops at the first malformed record (its own skipping mode can read the rest of the file
  * as one quoted value after a stray closing quote), and counts a CRLF inside a quoted value as two

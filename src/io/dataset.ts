@@ -3,7 +3,7 @@
 // Problems; the dataset is returned only when there is no error. Warnings never stop a load.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from './zod.js';
 import { InputError, type Problem } from '../errors.js';
 import {
   OUTSIDE_WALES,

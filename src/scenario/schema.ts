@@ -2,7 +2,7 @@
 // type and out-of-range value), then the checks that need the dataset or several keys at once. Both
 // always run, so every problem is reported at once.
 import { flowsInYear } from '../model/flows.js';
-import { z } from 'zod';
+import * as z from '../io/zod.js';
 import { centralValue, isDistribution } from '../model/distribution.js';
 import { MARKET_TYPES, SECTORS, type Dataset } from '../model/types.js';
 import { makeLaResolver, regionSlug, suggestAmong } from '../io/la-names.js';

@@ -42,6 +42,23 @@ describe('parseCsvText', () => {
     expect(table!.records.map((r) => r.line)).toEqual([4]);
   });
 
+  it('reads on after a malformed record that spans lines, counting a quoted CRLF as one line', () => {
+    // Record 2 opens on line 2, its quoted value closes on line 3 and text follows the quote there:
+    // reported at line 2, reading goes on at line 4 (csv-parse itself would stop at the fault).
+    const { table, problems } = parseCsvText('a,b\r\n"multi\r\nline" x,1\r\nok,2\r\n"p\r\nq",3\r\n', 'f.csv');
+    expect(problems.map((p) => [p.line, p.message.slice(0, 40)])).toEqual([[2, 'a quoted value must end with a double qu']]);
+    expect(table!.records.map((r) => [r.line, r.values.a])).toEqual([
+      [4, 'ok'],
+      [5, 'p\r\nq'],
+    ]);
+  });
+
+  it('skips a comment line indented by blanks (csv-parse reads it so)', () => {
+    const { table, problems } = parseCsvText('a,b\n  # note, "quoted"\n1,2\n', 'f.csv');
+    expect(problems).toEqual([]);
+    expect(table!.records.map((r) => [r.line, r.values.a])).toEqual([[3, '1']]);
+  });
+
   it('reports an empty file', () => {
     expect(parseCsvText('', 'f.csv').problems[0].message).toContain('empty');
   });

@@ -30,8 +30,9 @@ import {
   type RawModelOptions,
   type YearRange,
 } from '../pipeline.js';
-import { chalkFor, terminalWidth } from '../render/colour.js';
-import { diffRecords, diffSummary, monteCarloDiffRecords, renderDiffTable, type SummaryInput } from '../render/diff.js';
+// The renderers (and chalk with them) are loaded only when the diff is shown: every command's module
+// is loaded at start-up, so a static import here would be paid by `project` too.
+import type { SummaryInput } from '../render/diff.js';
 import { helpAfter } from '../help.js';
 import { areaNameIn, label } from '../../i18n/labels.js';
 
@@ -115,6 +116,8 @@ Examples:
       const names = { nation: inputs.dataset.nation, laNamesCy: new Map(inputs.dataset.localAuthorities.map((l) => [l.code, l.nameCy])) };
       const named = <R extends { level: AreaLevel; areaCode: string; areaName: string }>(rows: readonly R[]): R[] => rows.map((r) => ({ ...r, areaName: areaNameIn(lang, r, names) }));
       const sr = compared.summaryRows;
+      const { renderDiffTable, diffSummary } = await import('../render/diff.js');
+      const { chalkFor, terminalWidth } = await import('../render/colour.js');
       text = renderDiffTable({
         nameA,
         nameB,
@@ -154,6 +157,7 @@ async function compareDeterministic(inputs: Inputs, opts: ModelOptions, years: Y
   const rb = await produceRows(inputs, loadedB, opts.by, years, opts, areas);
   if (ra.kind !== 'deterministic' || rb.kind !== 'deterministic') throw new InternalError('diff expected deterministic runs');
   const { areaRows } = await import('../../model/aggregate.js');
+  const { diffRecords } = await import('../render/diff.js');
   const inYears = (r: AreaYearRow): boolean => r.year >= years.from && r.year <= years.to;
   const level = (p: Projection, l: 'wales' | 'region') => areaRows(p, inputs.dataset, l).filter(inYears);
   return {
@@ -180,6 +184,7 @@ async function compareMonteCarlo(inputs: Inputs, opts: ModelOptions, years: Year
   const { runs: runsA } = await monteCarloRuns(inputs, loadedA, levels, years, opts);
   const { runs: runsB } = await monteCarloRuns(inputs, loadedB, levels, years, opts);
   const { medianRows, pairedDiff, summariseRuns } = await import('../../model/montecarlo.js');
+  const { monteCarloDiffRecords } = await import('../render/diff.js');
   const inYears = (r: { year: number }): boolean => r.year >= years.from && r.year <= years.to;
   const keep = await rowFilter(inputs.dataset, years, areas);
   // Rows in the order of the levels asked for (the runs hold them in `levels` order).

@@ -22,10 +22,7 @@ import {
   scenariosOption,
   stdoutIsTty,
 } from '../pipeline.js';
-import { chalkFor, terminalWidth } from '../render/colour.js';
-import { planCsv, planMarkdown, planTable } from '../render/plan.js';
 import { isLang, regionNameIn, type Lang } from '../../i18n/labels.js';
-import { financialYear } from '../render/table.js';
 import { helpAfter } from '../help.js';
 
 interface RawPlanOptions {
@@ -91,6 +88,9 @@ Examples:
       const loaded = inputs.scenarios[0];
       const B = dataset.baseYear;
       const last = loaded.horizon.to;
+      // The renderers (and chalk with them) are loaded only by plan itself: every command's module is
+      // loaded at start-up, whatever the command.
+      const { financialYear } = await import('../render/table.js');
       if (year < B || year > last) {
         throw new UsageError(
           `--year ${financialYear(year)} is outside the projection: scenario ${loaded.name} runs from ${financialYear(B)} to ${financialYear(last)} ` +
@@ -126,6 +126,8 @@ Examples:
         const { planSheets, workbook } = await import('../render/workbook.js');
         text = await workbook(planSheets(figures), meta!, pricesText(null));
       } else {
+        const { planCsv, planMarkdown, planTable } = await import('../render/plan.js');
+        const { chalkFor, terminalWidth } = await import('../render/colour.js');
         text =
           format === 'csv'
             ? planCsv(figures, { excel: raw.excel === true, lang, names })

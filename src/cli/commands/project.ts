@@ -20,7 +20,6 @@ import {
   stdoutIsTty,
   type RawModelOptions,
 } from '../pipeline.js';
-import { renderProjection } from '../render/project.js';
 import { helpAfter } from '../help.js';
 
 export function registerProject(program: Command): void {
@@ -83,6 +82,9 @@ Examples:
             opts.timestamp,
           )
         : null;
+    // The renderers (and chalk with them) are loaded only now: every command's module is loaded at
+    // start-up, whatever the command.
+    const { renderProjection } = await import('../render/project.js');
     const text = await renderProjection(result, opts, { loaded, baseYear: inputs.dataset.baseYear, meta, dataset: inputs.dataset });
     await emit(text, opts.out, meta);
   });

@@ -9,12 +9,9 @@ import {
   wideCsv,
   wideCsvMonteCarlo,
 } from '../../io/output.js';
-import { medianRows } from '../../model/montecarlo.js';
 import { METRICS, type AreaYearRow, type MetricName } from '../../model/types.js';
 import { InternalError } from '../../errors.js';
 import { matchingNote, pricesText, type LoadedScenario, type ModelOptions, type Rows } from '../pipeline.js';
-import { chalkFor, terminalWidth } from './colour.js';
-import { renderProjectTable } from './table.js';
 import { areaNameIn, label, type Lang } from '../../i18n/labels.js';
 import type { Dataset } from '../../model/types.js';
 
@@ -39,6 +36,12 @@ export async function renderProjection(
     const records = result.kind === 'deterministic' ? longRecords(result.rows, fileMetrics) : longRecordsMonteCarlo(result.rows, fileMetrics);
     return jsonDocument(ctx.meta, records);
   }
+  // The table's code (chalk, the Monte Carlo medians) is loaded only for a table: files do not need it.
+  const [{ chalkFor, terminalWidth }, { renderProjectTable }, { medianRows }] = await Promise.all([
+    import('./colour.js'),
+    import('./table.js'),
+    import('../../model/montecarlo.js'),
+  ]);
   const toFile = opts.out !== null;
   // The table names areas in its language; files keep the data's names.
   const lang = opts.lang;

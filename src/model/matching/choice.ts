@@ -803,8 +803,8 @@ export interface ChoiceRules {
    */
   lastDuals?: Map<MarketType, Duals>;
   /**
-   * Calibration only: sees each type's problem before the flows are
-   * rounded and placed.
+   * Calibration only: sees each type's problem, which is then left unsolved (the calibration year's
+   * end is never read; the fit solves the problem itself).
    */
   probe?: (problem: ChoiceProblem, continuing: ChoiceStatistics) => void;
 }
@@ -887,7 +887,11 @@ export function chooseAndPlace(
     { allowed: outsideAllowed, cap: outsideCap },
     rules.km,
   );
-  if (rules.probe) rules.probe(problem, groupStatistics(placing.groups(), type, rules.km));
+  if (rules.probe) {
+    // The calibration year wants the problem, not its answer: the year's end is never read.
+    rules.probe(problem, groupStatistics(placing.groups(), type, rules.km));
+    return;
+  }
   const params = rules.params[type];
   let solved = solveChoice(problem, params, rules.sectorPreference, rules.lastDuals?.get(type));
   // Last year's duals are only a head start. Where a full destination's factor sits near e^−710 (a

@@ -130,19 +130,33 @@ export function solveDual(problem: DualProblem, start: ArrayLike<number>, maxSte
   gradient();
   let steps = 0;
   let converged = done();
-  const H = new Float64Array(q * q);
   const before = new Float64Array(n);
   const after = new Float64Array(n);
   const setMass = new Float64Array(q);
   const setOut = new Float64Array(q);
   while (!converged && steps < maxSteps) {
     steps++;
+    // Free variables: not held at a bound by a gradient pushing them beyond it. Only they move, so
+    // the Hessian is built and solved over them alone (most destinations of a roomy type are held
+    // at v = 1; most of a full one are free).
+    const free: number[] = [];
+    for (let k = 0; k < q; k++) {
+      const heldHigh = y[k] >= vars[k].hi && grad[k] <= 0;
+      const heldLow = y[k] <= vars[k].lo && grad[k] >= 0;
+      if (!heldHigh && !heldLow) free.push(k);
+    }
+    if (free.length === 0) break;
+    const nf = free.length;
+    const freeDests: number[] = [];
+    const freeSets: number[] = [];
+    free.forEach((k, i) => (vars[k].destination >= 0 ? freeDests.push(i) : freeSets.push(i)));
     // Hessian of Φ: Σ_i S_i (E_p[1_a 1_b] − E_p[1_a] E_p[1_b]) over the sets a, b. Each term is
     // written as sums of non-negative masses, never as a difference of near-equal numbers: where one
     // destination holds all but e^−1000 of a row, p(1 − p) as a difference gives a negative
     // curvature from rounding, and a step the wrong way. So p(1 − p) is p × (the mass of the other
     // destinations), and for two sets a, b: m(a∩b) m(neither) − m(a∖b) m(b∖a).
-    H.fill(0);
+    const H = new Float64Array(nf * nf);
+    const pf = new Float64Array(nf);
     for (let i = 0; i < m; i++) {
       const s = S[i];
       if (s === 0) continue;
@@ -151,35 +165,39 @@ export function solveDual(problem: DualProblem, start: ArrayLike<number>, maxSte
       for (let j = 1; j < n; j++) before[j] = before[j - 1] + P[base + j - 1];
       after[n - 1] = 0;
       for (let j = n - 2; j >= 0; j--) after[j] = after[j + 1] + P[base + j + 1];
-      for (const k of sets) {
-        const cells = vars[k].cells!;
+      for (const x of freeSets) {
+        const cells = vars[free[x]].cells!;
         let inSet = 0;
         let out = 0;
         for (let j = 0; j < n; j++) {
           if (cells[base + j]) inSet += P[base + j];
           else out += P[base + j];
         }
-        setMass[k] = inSet;
-        setOut[k] = out;
-        H[k * q + k] += s * inSet * out;
+        setMass[x] = inSet;
+        setOut[x] = out;
+        H[x * nf + x] += s * inSet * out;
       }
-      for (let a = 0; a < dests.length; a++) {
-        const ka = dests[a];
-        const ja = vars[ka].destination;
-        const pa = P[base + ja];
+      for (const a of freeDests) pf[a] = P[base + vars[free[a]].destination];
+      for (const a of freeDests) {
+        const ja = vars[free[a]].destination;
+        const pa = pf[a];
         if (pa === 0) continue;
-        H[ka * q + ka] += s * pa * (before[ja] + after[ja]);
-        for (let b = 0; b < dests.length; b++) if (b !== a) H[ka * q + dests[b]] -= s * pa * P[base + vars[dests[b]].destination];
-        for (const k of sets) {
-          const cross = vars[k].cells![base + ja] ? s * pa * setOut[k] : -s * pa * setMass[k];
-          H[ka * q + k] += cross;
-          H[k * q + ka] += cross;
+        const rowA = a * nf;
+        const spa = s * pa;
+        H[rowA + a] += spa * (before[ja] + after[ja]);
+        for (const c of freeDests) if (c !== a) H[rowA + c] -= spa * pf[c];
+        for (const x of freeSets) {
+          const cross = vars[free[x]].cells![base + ja] ? spa * setOut[x] : -spa * setMass[x];
+          H[rowA + x] += cross;
+          H[x * nf + a] += cross;
         }
       }
-      for (let x = 0; x < sets.length; x++) {
-        for (let z = x + 1; z < sets.length; z++) {
-          const ca = vars[sets[x]].cells!;
-          const cb = vars[sets[z]].cells!;
+      for (let u = 0; u < freeSets.length; u++) {
+        for (let w = u + 1; w < freeSets.length; w++) {
+          const xa = freeSets[u];
+          const xb = freeSets[w];
+          const ca = vars[free[xa]].cells!;
+          const cb = vars[free[xb]].cells!;
           let both = 0;
           let onlyA = 0;
           let onlyB = 0;
@@ -193,24 +211,18 @@ export function solveDual(problem: DualProblem, start: ArrayLike<number>, maxSte
             else neither += p;
           }
           const h = s * (both * neither - onlyA * onlyB);
-          H[sets[x] * q + sets[z]] += h;
-          H[sets[z] * q + sets[x]] += h;
+          H[xa * nf + xb] += h;
+          H[xb * nf + xa] += h;
         }
       }
     }
-    // Free variables: not held at a bound by a gradient pushing them beyond it.
-    const free: number[] = [];
-    for (let k = 0; k < q; k++) {
-      const heldHigh = y[k] >= vars[k].hi && grad[k] <= 0;
-      const heldLow = y[k] <= vars[k].lo && grad[k] >= 0;
-      if (!heldHigh && !heldLow) free.push(k);
-    }
-    if (free.length === 0) break;
-    const A = free.map((a) => free.map((c) => H[a * q + c]));
     let scale = 0;
-    free.forEach((_, i) => (scale = Math.max(scale, A[i][i])));
-    free.forEach((_, i) => (A[i][i] += 1e-10 * scale + 1e-300));
-    const d = solveLinear(A, free.map((a) => -grad[a]));
+    for (let i = 0; i < nf; i++) scale = Math.max(scale, H[i * nf + i]);
+    for (let i = 0; i < nf; i++) H[i * nf + i] += 1e-10 * scale + 1e-300;
+    const rhs = free.map((a) => -grad[a]);
+    // Cholesky, or where rounding leaves the regularised Hessian short of positive definite (two
+    // variables on the same cells), Gaussian elimination.
+    const d = solveSymmetric(H, nf, rhs) ?? solveLinear(H, nf, rhs);
     if (d === null) return null;
     const longest = d.reduce((x, v) => Math.max(x, Math.abs(v)), 0);
     let t = longest > NEWTON_REACH ? NEWTON_REACH / longest : 1;
@@ -256,10 +268,39 @@ export function solveDual(problem: DualProblem, start: ArrayLike<number>, maxSte
 
 const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
 
-/** Solves A x = r by Gaussian elimination with partial pivoting; null if A is singular. */
-function solveLinear(A: number[][], r: number[]): number[] | null {
-  const n = r.length;
-  const M = A.map((row, i) => [...row, r[i]]);
+/**
+ * Solves H x = r for the symmetric positive definite H (n × n, row-major; the Hessian, regularised)
+ * by Cholesky's method; null if H is not positive definite (a step cannot be trusted).
+ */
+function solveSymmetric(H: Float64Array, n: number, r: number[]): number[] | null {
+  const L = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j <= i; j++) {
+      let sum = H[i * n + j];
+      for (let k = 0; k < j; k++) sum -= L[i * n + k] * L[j * n + k];
+      if (i === j) {
+        if (!(sum > 0) || !Number.isFinite(sum)) return null;
+        L[i * n + i] = Math.sqrt(sum);
+      } else L[i * n + j] = sum / L[j * n + j];
+    }
+  }
+  const x = new Array<number>(n).fill(0);
+  for (let i = 0; i < n; i++) {
+    let sum = r[i];
+    for (let k = 0; k < i; k++) sum -= L[i * n + k] * x[k];
+    x[i] = sum / L[i * n + i];
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    let sum = x[i];
+    for (let k = i + 1; k < n; k++) sum -= L[k * n + i] * x[k];
+    x[i] = sum / L[i * n + i];
+  }
+  return x;
+}
+
+/** Solves H x = r by Gaussian elimination with partial pivoting; null if H is singular. */
+function solveLinear(H: Float64Array, n: number, r: number[]): number[] | null {
+  const M = Array.from({ length: n }, (_, i) => [...H.subarray(i * n, i * n + n), r[i]]);
   for (let c = 0; c < n; c++) {
     let p = c;
     for (let i = c + 1; i < n; i++) if (Math.abs(M[i][c]) > Math.abs(M[p][c])) p = i;
