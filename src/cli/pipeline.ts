@@ -465,9 +465,10 @@ export function scenarioProvenance(s: LoadedScenario, choice: PreparedChoice | n
  * and under calibration the targets of the calibration year and the values reached.
  */
 function choiceProvenance(c: PreparedChoice): Record<string, unknown> {
-  // Ten significant figures: the fit is solved to 1e-9, and the digits beyond are the last steps'
-  // floating-point noise, which would change the provenance (and its checksum) with no change in any result.
-  const sig = (x: number): number => Number(x.toPrecision(10));
+  // Seven significant figures: the fit holds its targets to 1e-9 and 1e-10 of their size, which pins
+  // the parameters to about eight digits; the digits beyond depend on the solver's path, and would
+  // change the provenance (and its checksum) with no change in any result.
+  const sig = (x: number): number => Number(x.toPrecision(7));
   const types = Object.fromEntries(
     Object.entries(c.params).map(([type, p]) => {
       const fit = c.fitted[type as keyof typeof c.fitted];

@@ -47,7 +47,7 @@ const ALPHA_NONE = -PULL_LIMIT;
 /** Relative error within which a target counts as met. */
 const MET = 1e-4;
 /**
- * A target missed by less than this share (and less than one child for counts) is reported in the
+ * A target missed by less than this share (or by half a child or less, for counts) is reported in the
  * provenance but not warned about on every run: SPEC 4.3's steady state allows 3%, and a miss of a
  * child or two that the base date's capacities impose is no news to the analyst running the tool.
  */
@@ -137,14 +137,26 @@ export function fitType(type: MarketType, t: CalibrationTarget, rho: number, sta
   let evaluations = 0;
   let unconverged = false;
   /** α and γ fitted for this log β (warm from the last), and the year-end statistics they give. */
+  const solvedAt: Array<{ logBeta: number; y: Float64Array }> = [];
   const atLogBeta = (logBeta: number): { stats: Stats; y: Float64Array } => {
     evaluations++;
     const params = { alpha: fitAlpha ? 0 : fixed.alpha, beta: Math.exp(logBeta), gamma: fitGamma ? 0 : fixed.gamma };
     const logK = logKernel(problem, params, rho);
-    const solved = solveDual({ ...capacity.problem, logK, variables }, y, SOLVER_LIMITS.newton, SOLVER_LIMITS.tolerance);
+    // From the solution at the nearest β solved so far: the search's steps shrink, and a bracket's
+    // far end is a poor start for a point near its other end.
+    let from = y;
+    let nearest = Infinity;
+    for (const e of solvedAt) {
+      if (Math.abs(e.logBeta - logBeta) < nearest) {
+        nearest = Math.abs(e.logBeta - logBeta);
+        from = e.y;
+      }
+    }
+    const solved = solveDual({ ...capacity.problem, logK, variables }, from, SOLVER_LIMITS.newton, SOLVER_LIMITS.tolerance);
     if (solved === null || !solved.converged) unconverged = true;
-    if (solved === null) return { stats: yearEnd(t, { ...params, alpha: fitAlpha ? y[alphaAt] : params.alpha, gamma: fitGamma ? y[gammaAt] : params.gamma }, rho), y };
+    if (solved === null) return { stats: yearEnd(t, { ...params, alpha: fitAlpha ? from[alphaAt] : params.alpha, gamma: fitGamma ? from[gammaAt] : params.gamma }, rho), y: from };
     y = solved.y;
+    solvedAt.push({ logBeta, y });
     return { stats: statsOf(t, solved.flows), y: solved.y };
   };
   const kmOff = (s: Stats): number => (s.meanKm - target.meanKm) / target.meanKm;
@@ -271,7 +283,7 @@ export function fitType(type: MarketType, t: CalibrationTarget, rho: number, sta
   const missed = (reachedValue: number, targetValue: number, count: boolean, text: string): void => {
     const miss = Math.abs(reachedValue - targetValue);
     if (miss <= MET * Math.max(1, Math.abs(targetValue))) return;
-    const material = miss > MATERIAL * Math.abs(targetValue) && (!count || miss >= 1);
+    const material = miss > MATERIAL * Math.abs(targetValue) && (!count || miss > 0.5);
     (material ? warnings : notes).push(`calibration (${type}): ${text}`);
   };
   if (fitAlpha) {
