@@ -198,12 +198,16 @@ export class MinCostFlow {
           const e = list[i];
           if (cap[e] <= 0) continue;
           const v = listTo[i];
+          // A settled node's distance is final: a reduced cost a hair below 0 (floating-point error in
+          // the potentials, −9e-16 where fractional costs were summed in another order) must not move
+          // it, or its path can lead back into itself and the walk below never ends.
+          if (done[v] === 1) continue;
           const nd = d + listCost[i] + pu - potential[v];
           if (nd < dist[v]) {
             dist[v] = nd;
             prevArc[v] = e;
             if (!small) heap.push(nd, v);
-            else if (done[v] === 0) {
+            else {
               key[v] = nd;
               if (nd < blockMin[v >> 3]) blockMin[v >> 3] = nd;
             }
@@ -229,7 +233,7 @@ export class MinCostFlow {
 }
 
 /** A binary min-heap of (distance, node), ties to the lower node; arrays reused between searches. */
-class NodeHeap {
+export class NodeHeap {
   // Typed arrays, grown by doubling: a search pushes at most once per arc relaxed, plus the source.
   private d = new Float64Array(256);
   private v = new Int32Array(256);

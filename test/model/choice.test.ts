@@ -7,6 +7,7 @@ import {
   chooseAndPlace,
   flowStatistics,
   roundChoice,
+  roundChoiceOnNetwork,
   solveChoice,
   type ChoiceDestination,
   type ChoiceProblem,
@@ -452,5 +453,33 @@ describe('a warm start that overflows (property seed -1186544506, shrunk)', () =
     expect(placedAt).toEqual(['A>FA:2', 'A>OUTSIDE_WALES:2']);
     // The duals kept for next year are the fresh solve's, finite: log v = log K_out + ln(2/2) − log K_own.
     expect(lastDuals.get('foster')!.destinations.get('wales|A|la')).toBeCloseTo(-707.7253 - 4.20514, 3);
+  });
+});
+
+describe('the rounding\'s search when floating point gives a reduced cost a hair below 0', () => {
+  // Found by the rounding property (its case 102, seed 20261201): one LA seeking 5, its flows 5/3 to
+  // each of three for-profit destinations (places 2, 2 and 5; the for-profit cap 5), outside Wales
+  // and UNPLACED ~0. The floors place 3 (1 each), the for-profit cap leaves room for 2 more, and no
+  // destination may take its ceiling free (the floor of each column's flow is 1): 2 children go
+  // beyond their destinations' floors, one each, at the same cost, so the fractional parts decide.
+  // 5/3 comes out as 1.666666666666667 for H0 and H11 but 1.6666666666666665 for H5, so H0 and H11
+  // round up: (2, 1, 2). The potentials of the search, sums of those fractions in another order, put
+  // the LA's own arc at a reduced cost of −8.9e-16 in the third search; the settled LA was reached
+  // again through it, its path led back into itself, and MinCostFlow.run never returned.
+  const fp = (host: string, capacity: number): ChoiceDestination => wales(host, capacity, 'fp', true);
+  const problem: ChoiceProblem = {
+    type: 'residential',
+    las: ['L0'],
+    seekers: [5],
+    destinations: [fp('H0', 2), fp('H5', 2), fp('H11', 5), outside(), unplacedDest],
+    km: new Float64Array(5),
+    own: new Uint8Array(5),
+    forProfitCap: 5,
+  };
+  const flows = new Float64Array([1.666666666666667, 1.6666666666666665, 1.666666666666667, 4.402200076507045e-120, 0]);
+
+  it('ends, with the two largest fractions rounded up, by the network and by roundChoice', () => {
+    expect(Array.from(roundChoiceOnNetwork(problem, flows))).toEqual([2, 1, 2, 0, 0]);
+    expect(Array.from(roundChoice(problem, flows))).toEqual([2, 1, 2, 0, 0]);
   });
 });

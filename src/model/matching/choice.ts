@@ -11,7 +11,7 @@
 // caps them). Solved by iterative scaling; then rounded to whole children by a small min-cost flow.
 import { InternalError } from '../../errors.js';
 import { compareCodes, floorEps } from '../rounding.js';
-import { MinCostFlow } from '../transport.js';
+import { MinCostFlow, NodeHeap } from '../transport.js';
 import { solveDual, type DualProblem, type DualVariable } from './dual.js';
 import { EXTERNAL, OUTSIDE_WALES, type MarketType, type PlacementGroup, type ProviderPlaces, type Sector } from '../types.js';
 
@@ -288,26 +288,74 @@ export function capacityDual(problem: ChoiceProblem, logK: Float64Array): { prob
  * children went outside Wales. A min-cost flow:
  * a unit sent through cell (ℓ, j) rounds it up at cost 1 − its fractional part; nodes in key order
  * settle ties. A cell whose flow is within 1e-9 of a whole number is that number.
+ * Solved first by repairing each LA's own best rounding (roundByRepair: a few shortest paths where
+ * the floors needed one per child), whose answer is the network's wherever the optimum is unique;
+ * where another rounding ties with it, the network from the floors settles the tie as it always has.
  */
 export function roundChoice(problem: ChoiceProblem, flows: Float64Array): Int32Array {
+  const start = floorsOf(problem, flows);
+  if (start.need.reduce((t, r) => t + r, 0) === 0) return start.floors;
+  return roundByRepair(problem, start) ?? roundOnNetworks(problem, start);
+}
+
+/**
+ * The faster way alone: the rounding when it is sure to be the network's, else null (a tie, or a
+ * child to spill into UNPLACED). What roundChoice tries first; exported for its test.
+ */
+export function roundChoiceByRepair(problem: ChoiceProblem, flows: Float64Array): Int32Array | null {
+  const start = floorsOf(problem, flows);
+  if (start.need.reduce((t, r) => t + r, 0) === 0) return start.floors;
+  return roundByRepair(problem, start);
+}
+
+/**
+ * The same rounding by the min-cost flow alone (one unit per augmentation from the floors): the
+ * definition the faster roundChoice is checked against, and what it falls back on when a child
+ * would have to be rounded into UNPLACED beyond the flows or the network cannot be repaired.
+ */
+export function roundChoiceOnNetwork(problem: ChoiceProblem, flows: Float64Array): Int32Array {
+  const start = floorsOf(problem, flows);
+  if (start.need.reduce((t, r) => t + r, 0) === 0) return start.floors;
+  return roundOnNetworks(problem, start);
+}
+
+/**
+ * Each cell's floor, its fractional part (0 within 1e-9 of a whole number), each LA's children left
+ * to round; each destination's room left above its floors (`cap`, UNLIMITED if none), and how much of
+ * it takes the destination no further than the floor of its flow (`free`); the for-profit group's room.
+ */
+interface Floors {
+  floors: Int32Array;
+  frac: Float64Array;
+  need: Int32Array;
+  cap: Float64Array;
+  free: Float64Array;
+  fpCap: number;
+}
+
+const UNLIMITED = Number.MAX_SAFE_INTEGER;
+
+function floorsOf(problem: ChoiceProblem, flows: Float64Array): Floors {
   const m = problem.las.length;
   const dests = problem.destinations;
   const n = dests.length;
-  const out = new Int32Array(m * n);
-  if (m === 0 || n === 0) return out;
-  // A NaN flow has no floor or ceiling: rounded, it silently dropped the LA's children.
-  if (!allFinite(flows)) throw new InternalError(`placement choice (${problem.type}): the flows to round are not all finite numbers`);
+  const floors = new Int32Array(m * n);
   const frac = new Float64Array(m * n);
   const need = new Int32Array(m);
   const room = new Float64Array(n);
+  const cap = new Float64Array(n);
+  const free = new Float64Array(n);
   let fpRoom = problem.forProfitCap ?? Infinity;
+  if (m === 0 || n === 0) return { floors, frac, need, cap, free, fpCap: 0 };
+  // A NaN flow has no floor or ceiling: rounded, it silently dropped the LA's children.
+  if (!allFinite(flows)) throw new InternalError(`placement choice (${problem.type}): the flows to round are not all finite numbers`);
   for (let j = 0; j < n; j++) room[j] = dests[j].capacity;
   for (let i = 0; i < m; i++) {
     let placed = 0;
     for (let j = 0; j < n; j++) {
       const t = Math.max(0, flows[i * n + j]);
       const f = floorEps(t);
-      out[i * n + j] = f;
+      floors[i * n + j] = f;
       frac[i * n + j] = t - f > TOLERANCE ? t - f : 0;
       placed += f;
       room[j] -= f;
@@ -315,14 +363,17 @@ export function roundChoice(problem: ChoiceProblem, flows: Float64Array): Int32A
     }
     need[i] = problem.seekers[i] - placed;
   }
-  const total = need.reduce((s, r) => s + r, 0);
-  if (total === 0) return out;
-  const floors = out.slice();
-  const first = roundOnNetwork(problem, flows, floors, frac, need, room, fpRoom, false);
-  // Floating-point error can leave an LA with no cell to round up but UNPLACED while a destination
-  // has room (all its fractions spent on full places): then any destination with room may take the
-  // child, at a cost above every other rounding.
-  return first.spilled ? roundOnNetwork(problem, flows, floors, frac, need, room, fpRoom, true).out : first.out;
+  for (let j = 0; j < n; j++) {
+    cap[j] = Number.isFinite(room[j]) ? Math.max(0, Math.round(room[j])) : UNLIMITED;
+    let total = 0;
+    let below = 0;
+    for (let i = 0; i < m; i++) {
+      total += Math.max(0, flows[i * n + j]);
+      below += floors[i * n + j];
+    }
+    free[j] = Math.min(cap[j], Math.max(0, floorEps(total) - below));
+  }
+  return { floors, frac, need, cap, free, fpCap: Number.isFinite(fpRoom) ? Math.max(0, Math.round(fpRoom)) : UNLIMITED };
 }
 
 /** True when every flow is a finite number (NaN and ±Infinity are not). */
@@ -331,20 +382,325 @@ function allFinite(flows: Float64Array): boolean {
   return true;
 }
 
-function roundOnNetwork(
-  problem: ChoiceProblem,
-  flows: Float64Array,
-  floors: Int32Array,
-  frac: Float64Array,
-  need: Int32Array,
-  room: Float64Array,
-  fpRoom: number,
-  anyCell: boolean,
-): { out: Int32Array; spilled: boolean } {
+function roundOnNetworks(problem: ChoiceProblem, s: Floors): Int32Array {
+  const first = roundOnNetwork(problem, s, false);
+  // Floating-point error can leave an LA with no cell to round up but UNPLACED while a destination
+  // has room (all its fractions spent on full places): then any destination with room may take the
+  // child, at a cost above every other rounding.
+  return first.spilled ? roundOnNetwork(problem, s, true).out : first.out;
+}
+
+// The arc by which the repair's search reached a node: a cell rounded up (or back down), a spill
+// into UNPLACED (or back), a destination's places up to the floor of its flow or beyond it (or
+// back), the for-profit group's cap.
+const CELL = 0;
+const BACK_CELL = 1;
+const SPILL = 2;
+const BACK_SPILL = 3;
+const FREE = 4;
+const BACK_FREE = 5;
+const EXTRA = 6;
+const BACK_EXTRA = 7;
+const GROUP = 8;
+
+/**
+ * The network's optimum without its hundred-odd one-child augmentations from the floors: first each
+ * LA rounds up its need_ℓ cheapest cells (the largest fractional parts, ties to the lower
+ * destination), which is optimal row by row, with potentials −(the dearest cell rounded up) at the
+ * LAs and 0 elsewhere that keep every residual arc's reduced cost non-negative; a destination sent
+ * more than the floor of its flow (or the for-profit group more than its cap) keeps the excess
+ * where it is. Then successive shortest paths (Dijkstra on reduced costs, from every node with an
+ * excess to the sink) move the excess on, each path an exchange of cells between LAs or a child
+ * beyond a destination's floor; a few per problem where the floors needed a hundred. The same
+ * network, costs and node order as roundOnNetwork, so the same optimum. Null (the caller solves the
+ * network instead) where that would spill a child into UNPLACED beyond the flows.
+ */
+function roundByRepair(problem: ChoiceProblem, s: Floors): Int32Array | null {
   const m = problem.las.length;
   const dests = problem.destinations;
   const n = dests.length;
-  const out = floors.slice();
+  const { frac, need, free, fpCap } = s;
+  const unp = dests.findIndex((d) => d.kind === 'unplaced');
+  const beyondFloor = m * n + 1;
+  const spillCost = 4 * beyondFloor;
+  // Nodes as in roundOnNetwork: LAs 1 … m, destinations m+1 … m+n, the for-profit group, the sink.
+  const FP = 1 + m + n;
+  const T = FP + 1;
+  const N = T + 1;
+  const pot = new Float64Array(N);
+  const cost = new Float64Array(m * n);
+  const used = new Uint8Array(m * n);
+  const taken = new Float64Array(n);
+  // Each LA's need_ℓ cheapest cells, kept in a short sorted list (ties to the lower destination).
+  const best = new Int32Array(n);
+  for (let i = 0; i < m; i++) {
+    const want = need[i];
+    if (want <= 0) continue;
+    const row = i * n;
+    let kept = 0;
+    for (let j = 0; j < n; j++) {
+      const f = frac[row + j];
+      if (f <= 0) continue;
+      const c = (j === unp ? 2 * beyondFloor : 0) + 1 - f;
+      cost[row + j] = c;
+      if (kept === want && c >= cost[row + best[kept - 1]]) continue;
+      let at = kept === want ? kept - 1 : kept++;
+      while (at > 0 && c < cost[row + best[at - 1]]) {
+        best[at] = best[at - 1];
+        at--;
+      }
+      best[at] = j;
+    }
+    if (kept < want) return null;
+    for (let k = 0; k < want; k++) {
+      used[row + best[k]] = 1;
+      taken[best[k]]++;
+    }
+    pot[1 + i] = -cost[row + best[want - 1]];
+  }
+  const extra = new Float64Array(n);
+  const onFree = new Float64Array(n);
+  const onExtra = new Float64Array(n);
+  const excess = new Float64Array(n);
+  let fpIn = 0;
+  for (let j = 0; j < n; j++) {
+    const cap = s.cap[j];
+    extra[j] = cap - free[j] > 0 ? (cap === UNLIMITED ? UNLIMITED : cap - free[j]) : 0;
+    onFree[j] = Math.min(taken[j], free[j]);
+    excess[j] = taken[j] - onFree[j];
+    if (dests[j].forProfit) fpIn += onFree[j];
+  }
+  let onGroup = Math.min(fpIn, fpCap);
+  let fpExcess = fpIn - onGroup;
+  const spilled = new Float64Array(m);
+  let left = fpExcess;
+  for (let j = 0; j < n; j++) left += excess[j];
+  const dist = new Float64Array(N);
+  const done = new Uint8Array(N);
+  const prev = new Int32Array(N);
+  const via = new Uint8Array(N);
+  const heap = new NodeHeap();
+  const relax = (v: number, nd: number, u: number, kind: number): void => {
+    // A settled node stays settled (see MinCostFlow.run: a reduced cost a hair below 0 must not move it).
+    if (done[v] === 0 && nd < dist[v]) {
+      dist[v] = nd;
+      prev[v] = u;
+      via[v] = kind;
+      heap.push(nd, v);
+    }
+  };
+  while (left > 0) {
+    dist.fill(Infinity);
+    done.fill(0);
+    prev.fill(-1);
+    heap.clear();
+    for (let j = 0; j < n; j++) if (excess[j] > 0) (dist[1 + m + j] = 0), heap.push(0, 1 + m + j);
+    if (fpExcess > 0) (dist[FP] = 0), heap.push(0, FP);
+    for (;;) {
+      if (heap.size === 0) return null;
+      const d = heap.topDist();
+      const u = heap.pop();
+      if (done[u] === 1 || d > dist[u]) continue;
+      done[u] = 1;
+      if (u === T) break;
+      const pu = pot[u];
+      if (u <= m) {
+        const i = u - 1;
+        const row = i * n;
+        for (let j = 0; j < n; j++) if (frac[row + j] > 0 && used[row + j] === 0) relax(1 + m + j, d + cost[row + j] + pu - pot[1 + m + j], u, CELL);
+        if (unp >= 0 && spilled[i] < need[i]) relax(1 + m + unp, d + spillCost + pu - pot[1 + m + unp], u, SPILL);
+      } else if (u < FP) {
+        const j = u - 1 - m;
+        for (let i = 0; i < m; i++) if (used[i * n + j] === 1) relax(1 + i, d - cost[i * n + j] + pu - pot[1 + i], u, BACK_CELL);
+        if (j === unp) for (let i = 0; i < m; i++) if (spilled[i] > 0) relax(1 + i, d - spillCost + pu - pot[1 + i], u, BACK_SPILL);
+        const to = dests[j].forProfit ? FP : T;
+        if (onFree[j] < free[j]) relax(to, d + pu - pot[to], u, FREE);
+        if (onExtra[j] < extra[j]) relax(to, d + beyondFloor + pu - pot[to], u, EXTRA);
+      } else {
+        if (onGroup < fpCap) relax(T, d + pu - pot[T], u, GROUP);
+        for (let j = 0; j < n; j++) {
+          if (!dests[j].forProfit) continue;
+          if (onFree[j] > 0) relax(1 + m + j, d + pu - pot[1 + m + j], u, BACK_FREE);
+          if (onExtra[j] > 0) relax(1 + m + j, d - beyondFloor + pu - pot[1 + m + j], u, BACK_EXTRA);
+        }
+      }
+    }
+    const reach = dist[T];
+    for (let v = 1; v < N; v++) pot[v] += done[v] ? dist[v] : reach;
+    // The path back from the sink, and how much it can carry.
+    let push = Infinity;
+    let v = T;
+    let steps = 0;
+    while (prev[v] !== -1) {
+      if (++steps > N) return null;
+      push = Math.min(push, residualInto(v));
+      v = prev[v];
+    }
+    const source = v;
+    push = Math.min(push, source === FP ? fpExcess : excess[source - 1 - m]);
+    if (!(push > 0)) return null;
+    for (v = T; prev[v] !== -1; v = prev[v]) carry(v, push);
+    if (source === FP) fpExcess -= push;
+    else excess[source - 1 - m] -= push;
+    left -= push;
+  }
+  for (let i = 0; i < m; i++) if (spilled[i] > 0) return null;
+  // Only a unique optimum is sure to be the network's own: where another rounding costs within 1e-7
+  // of this one (a tie, or as near as floating point can tell), the network settles it, in key order.
+  if (!unique()) return null;
+  const out = s.floors.slice();
+  for (let k = 0; k < m * n; k++) out[k] += used[k];
+  return out;
+
+  /**
+   * Whether no other rounding costs as little (within 1e-7). Another optimum differs from this one by
+   * cycles of residual arcs of reduced cost 0 under the final potentials; arcs with room both ways
+   * (a destination's places partly used) have reduced cost 0 and join their ends into one node,
+   * and any cycle left among the other arcs of reduced cost below 1e-7 is another optimum.
+   */
+  function unique(): boolean {
+    const tight = 1e-7;
+    const parent = new Int32Array(N);
+    for (let v = 0; v < N; v++) parent[v] = v;
+    const root = (v: number): number => {
+      while (parent[v] !== v) v = parent[v] = parent[parent[v]];
+      return v;
+    };
+    const join = (a: number, b: number, rc: number): boolean => {
+      if (Math.abs(rc) >= tight) return false;
+      parent[root(a)] = root(b);
+      return true;
+    };
+    const arcs: number[] = [];
+    const arc = (a: number, b: number, rc: number): void => {
+      if (rc < tight) arcs.push(a, b);
+    };
+    // A destination's places up to its floor, beyond it, and the for-profit group's cap.
+    const twoWay = (a: number, b: number, flow: number, cap: number, c: number): boolean => {
+      const rc = c + pot[a] - pot[b];
+      if (flow > 0 && flow < cap) return join(a, b, rc);
+      if (flow < cap) arc(a, b, rc);
+      if (flow > 0) arc(b, a, -rc);
+      return true;
+    };
+    for (let j = 0; j < n; j++) {
+      const to = dests[j].forProfit ? FP : T;
+      if (!twoWay(1 + m + j, to, onFree[j], free[j], 0) || !twoWay(1 + m + j, to, onExtra[j], extra[j], beyondFloor)) return false;
+    }
+    if (!twoWay(FP, T, onGroup, fpCap, 0)) return false;
+    for (let i = 0; i < m; i++) {
+      if (need[i] <= 0) continue;
+      for (let j = 0; j < n; j++) {
+        const k = i * n + j;
+        if (frac[k] <= 0) continue;
+        const rc = cost[k] + pot[1 + i] - pot[1 + m + j];
+        if (used[k]) arc(1 + m + j, 1 + i, -rc);
+        else arc(1 + i, 1 + m + j, rc);
+      }
+      if (unp >= 0) arc(1 + i, 1 + m + unp, spillCost + pot[1 + i] - pot[1 + m + unp]);
+    }
+    // A cycle among the joined nodes: depth-first, grey while on the path.
+    const out: number[][] = Array.from({ length: N }, () => []);
+    for (let k = 0; k < arcs.length; k += 2) {
+      const a = root(arcs[k]);
+      const b = root(arcs[k + 1]);
+      if (a === b) return false;
+      out[a].push(b);
+    }
+    const colour = new Uint8Array(N);
+    const stack: number[] = [];
+    const at: number[] = [];
+    for (let s0 = 0; s0 < N; s0++) {
+      if (colour[s0] !== 0 || out[s0].length === 0) continue;
+      stack.push(s0);
+      at.push(0);
+      colour[s0] = 1;
+      while (stack.length > 0) {
+        const u = stack[stack.length - 1];
+        const k = at[at.length - 1];
+        if (k < out[u].length) {
+          at[at.length - 1]++;
+          const w = out[u][k];
+          if (colour[w] === 1) return false;
+          if (colour[w] === 0) {
+            colour[w] = 1;
+            stack.push(w);
+            at.push(0);
+          }
+        } else {
+          colour[u] = 2;
+          stack.pop();
+          at.pop();
+        }
+      }
+    }
+    return true;
+  }
+
+  /** What the arc by which the search reached v can still carry. */
+  function residualInto(v: number): number {
+    const u = prev[v];
+    switch (via[v]) {
+      case CELL:
+      case BACK_CELL:
+        return 1;
+      case SPILL:
+        return need[u - 1] - spilled[u - 1];
+      case BACK_SPILL:
+        return spilled[v - 1];
+      case FREE:
+        return free[u - 1 - m] - onFree[u - 1 - m];
+      case EXTRA:
+        return extra[u - 1 - m] - onExtra[u - 1 - m];
+      case BACK_FREE:
+        return onFree[v - 1 - m];
+      case BACK_EXTRA:
+        return onExtra[v - 1 - m];
+      default:
+        return fpCap - onGroup;
+    }
+  }
+
+  /** Sends `amount` along the arc by which the search reached v. */
+  function carry(v: number, amount: number): void {
+    const u = prev[v];
+    switch (via[v]) {
+      case CELL:
+        used[(u - 1) * n + (v - 1 - m)] = 1;
+        break;
+      case BACK_CELL:
+        used[(v - 1) * n + (u - 1 - m)] = 0;
+        break;
+      case SPILL:
+        spilled[u - 1] += amount;
+        break;
+      case BACK_SPILL:
+        spilled[v - 1] -= amount;
+        break;
+      case FREE:
+        onFree[u - 1 - m] += amount;
+        break;
+      case EXTRA:
+        onExtra[u - 1 - m] += amount;
+        break;
+      case BACK_FREE:
+        onFree[v - 1 - m] -= amount;
+        break;
+      case BACK_EXTRA:
+        onExtra[v - 1 - m] -= amount;
+        break;
+      default:
+        onGroup += amount;
+    }
+  }
+}
+
+function roundOnNetwork(problem: ChoiceProblem, s: Floors, anyCell: boolean): { out: Int32Array; spilled: boolean } {
+  const m = problem.las.length;
+  const dests = problem.destinations;
+  const n = dests.length;
+  const { frac, need } = s;
+  const out = s.floors.slice();
   // Nodes: source, origins 1 … m, destinations m+1 … m+n, the for-profit group, the sink.
   const source = 0;
   const fpNode = 1 + m + n;
@@ -369,24 +725,14 @@ function roundOnNetwork(
   // Only if floating-point error left no way to round: a child more unplaced than the flows say.
   const spill = new Int32Array(m).fill(-1);
   if (unp >= 0) for (let i = 0; i < m; i++) if (need[i] > 0) spill[i] = net.addArc(1 + i, 1 + m + unp, need[i], 4 * beyondFloor);
-  const big = Number.MAX_SAFE_INTEGER;
   for (let j = 0; j < n; j++) {
-    const cap = Number.isFinite(room[j]) ? Math.max(0, Math.round(room[j])) : big;
     // Up to the floor of the destination's flow at no cost, beyond it at a cost above any the cells
     // can save: each destination takes the floor or the ceiling of its flow, as each LA does.
-    let total = 0;
-    let floors = 0;
-    for (let i = 0; i < m; i++) {
-      total += Math.max(0, flows[i * n + j]);
-      floors += out[i * n + j];
-    }
-    const free = Math.min(cap, Math.max(0, floorEps(total) - floors));
     const to = dests[j].forProfit ? fpNode : sink;
-    if (free > 0) net.addArc(1 + m + j, to, free, 0);
-    if (cap - free > 0) net.addArc(1 + m + j, to, cap === big ? big : cap - free, beyondFloor);
+    if (s.free[j] > 0) net.addArc(1 + m + j, to, s.free[j], 0);
+    if (s.cap[j] - s.free[j] > 0) net.addArc(1 + m + j, to, s.cap[j] === UNLIMITED ? UNLIMITED : s.cap[j] - s.free[j], beyondFloor);
   }
-  const fpCap = Number.isFinite(fpRoom) ? Math.max(0, Math.round(fpRoom)) : big;
-  if (fpCap > 0) net.addArc(fpNode, sink, fpCap, 0);
+  if (s.fpCap > 0) net.addArc(fpNode, sink, s.fpCap, 0);
   net.run(source, sink);
   let spilled = false;
   for (let i = 0; i < m; i++) {
