@@ -29,6 +29,8 @@ export type RunSpec = RunInputs & {
   horizonTo?: number;
   /** Money in constant prices of this year (`--prices`), each run deflated by its own draw of the deflator; default: cash. */
   pricesYear?: number;
+  /** Placement choice's calibration to start from (plain data): held while the runs' calibration inputs match it. */
+  choice?: PreparedChoice;
 };
 
 export interface OneRun {
@@ -55,7 +57,7 @@ export async function prepareRuns(spec: RunSpec): Promise<(run: number) => OneRu
   const base = prepareBase(dataset);
   // Placement choice's calibration, held from run to run: fitted again only when a run draws
   // different calibration inputs (an uncertain turnover, occupancy or outside-Wales rule of year B).
-  let choice: PreparedChoice | null | undefined;
+  let choice: PreparedChoice | null | undefined = spec.choice;
   return (run) => {
     const drawn = resolveScenario(loaded, dataset, drawFor(spec.seed, run), { seed: spec.seed, run });
     const scenario = spec.horizonTo === undefined ? drawn : { ...drawn, horizonTo: Math.max(spec.horizonTo, drawn.horizonTo) };

@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { InputError, InternalError, ScenarioError, UsageError, type Problem } from '../errors.js';
 import { METRICS, type AreaLevel } from '../model/types.js';
 import type { RowKey, RunSet } from '../model/montecarlo.js';
+import type { PreparedChoice } from '../model/project.js';
 import { prepareRuns, type RunInputs, type RunSpec } from './runs.js';
 
 /**
@@ -25,6 +26,8 @@ export type MonteCarloOptions = RunInputs & {
   horizonTo?: number;
   /** Money in constant prices of this year (`--prices`); default: cash. */
   pricesYear?: number | null;
+  /** Placement choice's calibration to start from (the deterministic run's), held by every thread. */
+  choice?: PreparedChoice | null;
   /** Called after each finished run, with how many are done. */
   onProgress?: (done: number, total: number) => void;
 };
@@ -77,6 +80,7 @@ export async function runMonteCarlo(opts: MonteCarloOptions): Promise<MonteCarlo
     level: opts.level,
     ...(opts.horizonTo === undefined ? {} : { horizonTo: opts.horizonTo }),
     ...(opts.pricesYear === undefined || opts.pricesYear === null ? {} : { pricesYear: opts.pricesYear }),
+    ...(opts.choice ? { choice: opts.choice } : {}),
   };
   const values = new Array<Float64Array>(total);
   const rows = workers === 1 ? await runHere(spec, total, values, opts.onProgress) : await runInWorkers(spec, total, workers, values, opts.onProgress);

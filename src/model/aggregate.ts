@@ -8,7 +8,6 @@ import {
   type AreaYearRow,
   type CostParts,
   type Dataset,
-  type LaYearTally,
   type MetricName,
   type Projection,
   type YearResult,
@@ -72,19 +71,61 @@ const ratio = (a: number, b: number): number | null => (b === 0 ? null : a / b);
 
 export function areaMetrics(year: YearResult, area: Area): Record<MetricName, number | null> {
   const inArea = new Set(area.laCodes);
-  const tallies = year.tallies.filter((t) => inArea.has(t.laCode));
-  const total = (f: (t: LaYearTally) => number): number => tallies.reduce((s, t) => s + f(t), 0);
-  const flow = (f: (t: LaYearTally) => number | null): number | null => {
-    let s = 0;
-    for (const t of tallies) {
-      const v = f(t);
-      if (v === null) return null;
-      s += v;
-    }
-    return s;
-  };
+  // One pass over the area's LAs (in the year's LA order), each sum added up in that order as a
+  // sum per metric would: the same additions, so the same floating-point results. A flow (a count or
+  // money that some rows lack) is null as soon as one LA's is.
+  let childrenLookedAfter = 0;
+  let needFoster = 0;
+  let needResidential = 0;
+  let needSecure = 0;
+  let unplaced = 0;
+  let placed = 0;
+  let placedInOwnLa = 0;
+  let placedInRegion = 0;
+  let placedOutsideWales = 0;
+  let forProfitPlacements = 0;
+  let nonprofitOutsideRegion = 0;
+  let displaced: number | null = 0;
+  let newPlacements: number | null = 0;
+  let supplementary: number | null = 0;
+  let cost: number | null = 0;
+  let started: number | null = 0;
+  let ceased: number | null = 0;
   // A part of the cost exists exactly when the cost does (every group of the area has a price).
-  const part = (f: (c: CostParts) => number): number | null => flow((t) => (t.costParts === null ? null : f(t.costParts)));
+  let parts: CostParts | null = { foster: 0, residential: 0, secure: 0, forProfit: 0, outsideWales: 0, unplaced: 0 };
+  const add = (s: number | null, v: number | null): number | null => (s === null || v === null ? null : s + v);
+  const pooled = new Map<number, number>();
+  for (const t of year.tallies) {
+    if (!inArea.has(t.laCode)) continue;
+    childrenLookedAfter += t.childrenLookedAfter;
+    needFoster += t.need.foster;
+    needResidential += t.need.residential;
+    needSecure += t.need.secure;
+    unplaced += t.unplaced.foster + t.unplaced.residential + t.unplaced.secure;
+    placed += t.marketPlaced;
+    placedInOwnLa += t.placedInOwnLa;
+    placedInRegion += t.placedInRegion;
+    placedOutsideWales += t.placedOutsideWales;
+    forProfitPlacements += t.forProfitPlacements;
+    nonprofitOutsideRegion += t.nonprofitOutsideRegion;
+    displaced = add(displaced, t.displaced);
+    newPlacements = add(newPlacements, t.newPlacements);
+    supplementary = add(supplementary, t.supplementaryPlacements);
+    cost = add(cost, t.costGbp);
+    started = add(started, t.startedLookedAfter);
+    ceased = add(ceased, t.ceasedLookedAfter);
+    const c = t.costParts;
+    if (parts !== null && c === null) parts = null;
+    else if (parts !== null && c !== null) {
+      parts.foster += c.foster;
+      parts.residential += c.residential;
+      parts.secure += c.secure;
+      parts.forProfit += c.forProfit;
+      parts.outsideWales += c.outsideWales;
+      parts.unplaced += c.unplaced;
+    }
+    for (const [km, n] of t.distances) pooled.set(km, (pooled.get(km) ?? 0) + n);
+  }
   const places = { foster: 0, residential: 0, secure: 0 };
   const usable = { foster: 0, residential: 0, secure: 0 };
   let forProfitPlaces = 0;
@@ -96,20 +137,14 @@ export function areaMetrics(year: YearResult, area: Area): Record<MetricName, nu
     forProfitPlaces += p.forProfitPlaces;
     externalChildren += p.externalChildren;
   }
-  const unplaced = total((t) => t.unplaced.foster + t.unplaced.residential + t.unplaced.secure);
   const allPlaces = places.foster + places.residential + places.secure;
-  const needFoster = total((t) => t.need.foster);
-  const needResidential = total((t) => t.need.residential);
-  const placed = total((t) => t.marketPlaced);
-  const pooled = new Map<number, number>();
-  for (const t of tallies) for (const [km, n] of t.distances) pooled.set(km, (pooled.get(km) ?? 0) + n);
   const distances = [...pooled.entries()].filter(([, n]) => n > 0).sort((a, b) => a[0] - b[0]);
 
   const m: Record<MetricName, number | null> = {
-    children_looked_after: total((t) => t.childrenLookedAfter),
+    children_looked_after: childrenLookedAfter,
     need_foster: needFoster,
     need_residential: needResidential,
-    need_secure: total((t) => t.need.secure),
+    need_secure: needSecure,
     places_foster: places.foster,
     places_residential: places.residential,
     places_secure: places.secure,
@@ -117,32 +152,32 @@ export function areaMetrics(year: YearResult, area: Area): Record<MetricName, nu
     // SPEC 2.2: usable places (of the places located in the area) over the area's children needing the type.
     sufficiency_foster: ratio(usable.foster, needFoster),
     sufficiency_residential: ratio(usable.residential, needResidential),
-    placed_in_own_la_share: ratio(total((t) => t.placedInOwnLa), placed),
-    placed_in_region_share: ratio(total((t) => t.placedInRegion), placed),
-    placed_outside_wales: total((t) => t.placedOutsideWales),
+    placed_in_own_la_share: ratio(placedInOwnLa, placed),
+    placed_in_region_share: ratio(placedInRegion, placed),
+    placed_outside_wales: placedOutsideWales,
     unplaced,
-    displaced: flow((t) => t.displaced),
-    for_profit_placements: total((t) => t.forProfitPlacements),
+    displaced,
+    for_profit_placements: forProfitPlacements,
     mean_distance_km: weightedMean(distances),
     median_distance_km: weightedQuantile(distances, 0.5),
     p90_distance_km: weightedQuantile(distances, 0.9),
-    new_placements: flow((t) => t.newPlacements),
-    supplementary_placements: flow((t) => t.supplementaryPlacements),
-    cost_gbp: money(flow((t) => t.costGbp)),
+    new_placements: newPlacements,
+    supplementary_placements: supplementary,
+    cost_gbp: money(cost),
     usable_places_foster: usable.foster,
     usable_places_residential: usable.residential,
     usable_places_secure: usable.secure,
     // s.75A(3)(a)(ii): unplaced, with a for-profit provider anywhere, or LA / not-for-profit outside the region; the parts never overlap.
-    not_local_nonprofit: unplaced + total((t) => t.forProfitPlacements) + total((t) => t.nonprofitOutsideRegion),
+    not_local_nonprofit: unplaced + forProfitPlacements + nonprofitOutsideRegion,
     external_children: externalChildren,
-    cost_foster_gbp: money(part((c) => c.foster)),
-    cost_residential_gbp: money(part((c) => c.residential)),
-    cost_secure_gbp: money(part((c) => c.secure)),
-    cost_for_profit_gbp: money(part((c) => c.forProfit)),
-    cost_outside_wales_gbp: money(part((c) => c.outsideWales)),
-    cost_unplaced_gbp: money(part((c) => c.unplaced)),
-    started_looked_after: flow((t) => t.startedLookedAfter),
-    ceased_looked_after: flow((t) => t.ceasedLookedAfter),
+    cost_foster_gbp: money(parts && parts.foster),
+    cost_residential_gbp: money(parts && parts.residential),
+    cost_secure_gbp: money(parts && parts.secure),
+    cost_for_profit_gbp: money(parts && parts.forProfit),
+    cost_outside_wales_gbp: money(parts && parts.outsideWales),
+    cost_unplaced_gbp: money(parts && parts.unplaced),
+    started_looked_after: started,
+    ceased_looked_after: ceased,
   };
   return Object.fromEntries(METRICS.map((k) => [k, m[k]])) as Record<MetricName, number | null>;
 }

@@ -11,6 +11,7 @@ import {
   loadInputs,
   makeMeta,
   modelScenario,
+  choiceFor,
   modelWarnings,
   noteDataWarnings,
   noteScenarioWarnings,
@@ -102,7 +103,7 @@ Examples:
       const { runProjection } = await import('../../model/project.js');
       const { planFigures } = await import('../plan-figures.js');
       const scenario = await modelScenario(inputs, loaded, last);
-      const projection = runProjection(dataset, scenario);
+      const projection = runProjection(dataset, scenario, { choice: await choiceFor(inputs, scenario) });
       const warnings = modelWarnings(projection);
       for (const w of warnings) process.stderr.write(`sufficiency: warning: ${w}\n`);
       const { estimatedBaseFigures } = await import('../plan-estimates.js');

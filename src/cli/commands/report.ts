@@ -17,6 +17,7 @@ import {
   loadInputs,
   makeMeta,
   modelScenario,
+  choiceFor,
   modelWarnings,
   monteCarloRuns,
   noteDataWarnings,
@@ -188,6 +189,7 @@ async function runSetOf(
   const { runProjection } = await import('../../model/project.js');
   const { areaRows } = await import('../../model/aggregate.js');
   const { toRunSet } = await import('../../model/montecarlo.js');
-  const projection = runProjection(inputs.dataset, await modelScenario(inputs, loaded, years.to));
+  const scenario = await modelScenario(inputs, loaded, years.to);
+  const projection = runProjection(inputs.dataset, scenario, { choice: await choiceFor(inputs, scenario) });
   return { runs: toRunSet([levels.flatMap((l) => areaRows(projection, inputs.dataset, l))]), warnings: modelWarnings(projection) };
 }
