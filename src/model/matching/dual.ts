@@ -65,23 +65,28 @@ export function solveDual(problem: DualProblem, start: ArrayLike<number>, maxSte
   const y = new Float64Array(q);
   // A start at −∞ (a group barred outright) begins at e^−1000 instead: as good as nothing, and finite.
   for (let k = 0; k < q; k++) y[k] = clamp(Number.isFinite(start[k]) ? start[k] : -1000, vars[k].lo, vars[k].hi);
-  const destVar = new Int32Array(n).fill(-1);
-  const sets: number[] = [];
-  vars.forEach((v, k) => (v.destination >= 0 ? (destVar[v.destination] = k) : sets.push(k)));
-  const dests: number[] = [];
-  vars.forEach((v, k) => v.destination >= 0 && dests.push(k));
+  // Plain indexed loops over typed arrays throughout: a command runs this cold, and before the
+  // optimising compiler steps in, a for-of loop over an array costs an iterator object a step (the
+  // Hessian's inner loop runs some 80,000 times a Newton step).
+  const sets = Int32Array.from(vars.flatMap((v, k) => (v.destination >= 0 ? [] : [k])));
+  const dests = Int32Array.from(vars.flatMap((v, k) => (v.destination >= 0 ? [k] : [])));
+  const destOf = Int32Array.from(vars, (v) => v.destination);
+  const target = Float64Array.from(vars, (v) => v.target);
+  const setCells = Array.from(sets, (k) => vars[k].cells!);
+  const nSets = sets.length;
+  const nDests = dests.length;
   const col = new Float64Array(n);
   /** Φ at v, leaving each row's choice probabilities in P. */
   const phi = (v: Float64Array): number => {
     col.fill(0);
-    for (const k of dests) col[vars[k].destination] = v[k];
+    for (let d = 0; d < nDests; d++) col[destOf[dests[d]]] = v[dests[d]];
     let total = 0;
     for (let i = 0; i < m; i++) {
       const row = i * n;
       let M = -Infinity;
       for (let j = 0; j < n; j++) {
         let a = logK[row + j] + col[j];
-        for (const k of sets) if (vars[k].cells![row + j]) a += v[k];
+        for (let x = 0; x < nSets; x++) if (setCells[x][row + j]) a += v[sets[x]];
         P[row + j] = a;
         if (a > M) M = a;
       }
@@ -94,7 +99,7 @@ export function solveDual(problem: DualProblem, start: ArrayLike<number>, maxSte
       for (let j = 0; j < n; j++) P[row + j] /= sum;
       total += S[i] * (M + Math.log(sum));
     }
-    for (let k = 0; k < q; k++) if (v[k] !== 0) total -= vars[k].target * v[k];
+    for (let k = 0; k < q; k++) if (v[k] !== 0) total -= target[k] * v[k];
     return total;
   };
   const flowOf = new Float64Array(n);
@@ -102,12 +107,12 @@ export function solveDual(problem: DualProblem, start: ArrayLike<number>, maxSte
   const gradient = (): void => {
     flowOf.fill(0);
     for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) flowOf[j] += S[i] * P[i * n + j];
-    for (const k of dests) grad[k] = flowOf[vars[k].destination] - vars[k].target;
-    for (const k of sets) {
+    for (let d = 0; d < nDests; d++) grad[dests[d]] = flowOf[destOf[dests[d]]] - target[dests[d]];
+    for (let x = 0; x < nSets; x++) {
       let f = 0;
-      const cells = vars[k].cells!;
+      const cells = setCells[x];
       for (let c = 0; c < m * n; c++) if (cells[c]) f += S[(c / n) | 0] * P[c];
-      grad[k] = f - vars[k].target;
+      grad[sets[x]] = f - target[sets[x]];
     }
   };
   const sizeOf = (k: number): number => Math.max(Math.abs(vars[k].target), 1e-300);
@@ -147,75 +152,13 @@ export function solveDual(problem: DualProblem, start: ArrayLike<number>, maxSte
     }
     if (free.length === 0) break;
     const nf = free.length;
-    const freeDests: number[] = [];
-    const freeSets: number[] = [];
-    free.forEach((k, i) => (vars[k].destination >= 0 ? freeDests.push(i) : freeSets.push(i)));
-    // Hessian of Φ: Σ_i S_i (E_p[1_a 1_b] − E_p[1_a] E_p[1_b]) over the sets a, b. Each term is
-    // written as sums of non-negative masses, never as a difference of near-equal numbers: where one
-    // destination holds all but e^−1000 of a row, p(1 − p) as a difference gives a negative
-    // curvature from rounding, and a step the wrong way. So p(1 − p) is p × (the mass of the other
-    // destinations), and for two sets a, b: m(a∩b) m(neither) − m(a∖b) m(b∖a).
-    const H = new Float64Array(nf * nf);
-    const pf = new Float64Array(nf);
-    for (let i = 0; i < m; i++) {
-      const s = S[i];
-      if (s === 0) continue;
-      const base = i * n;
-      before[0] = 0;
-      for (let j = 1; j < n; j++) before[j] = before[j - 1] + P[base + j - 1];
-      after[n - 1] = 0;
-      for (let j = n - 2; j >= 0; j--) after[j] = after[j + 1] + P[base + j + 1];
-      for (const x of freeSets) {
-        const cells = vars[free[x]].cells!;
-        let inSet = 0;
-        let out = 0;
-        for (let j = 0; j < n; j++) {
-          if (cells[base + j]) inSet += P[base + j];
-          else out += P[base + j];
-        }
-        setMass[x] = inSet;
-        setOut[x] = out;
-        H[x * nf + x] += s * inSet * out;
-      }
-      for (const a of freeDests) pf[a] = P[base + vars[free[a]].destination];
-      for (const a of freeDests) {
-        const ja = vars[free[a]].destination;
-        const pa = pf[a];
-        if (pa === 0) continue;
-        const rowA = a * nf;
-        const spa = s * pa;
-        H[rowA + a] += spa * (before[ja] + after[ja]);
-        for (const c of freeDests) if (c !== a) H[rowA + c] -= spa * pf[c];
-        for (const x of freeSets) {
-          const cross = vars[free[x]].cells![base + ja] ? spa * setOut[x] : -spa * setMass[x];
-          H[rowA + x] += cross;
-          H[x * nf + a] += cross;
-        }
-      }
-      for (let u = 0; u < freeSets.length; u++) {
-        for (let w = u + 1; w < freeSets.length; w++) {
-          const xa = freeSets[u];
-          const xb = freeSets[w];
-          const ca = vars[free[xa]].cells!;
-          const cb = vars[free[xb]].cells!;
-          let both = 0;
-          let onlyA = 0;
-          let onlyB = 0;
-          let neither = 0;
-          for (let j = 0; j < n; j++) {
-            const p = P[base + j];
-            if (ca[base + j]) {
-              if (cb[base + j]) both += p;
-              else onlyA += p;
-            } else if (cb[base + j]) onlyB += p;
-            else neither += p;
-          }
-          const h = s * (both * neither - onlyA * onlyB);
-          H[xa * nf + xb] += h;
-          H[xb * nf + xa] += h;
-        }
-      }
-    }
+    // Positions in the free list of the free destinations' variables and of the free sets', with
+    // each one's destination (or cells).
+    const freeDests = Int32Array.from(free.flatMap((k, i) => (destOf[k] >= 0 ? [i] : [])));
+    const freeSets = Int32Array.from(free.flatMap((k, i) => (destOf[k] >= 0 ? [] : [i])));
+    const freeDestOf = Int32Array.from(freeDests, (i) => destOf[free[i]]);
+    const freeSetCells = Array.from(freeSets, (i) => vars[free[i]].cells!);
+    const H = hessian(P, S, m, n, nf, freeDests, freeDestOf, freeSets, freeSetCells, before, after, setMass, setOut);
     let scale = 0;
     for (let i = 0; i < nf; i++) scale = Math.max(scale, H[i * nf + i]);
     for (let i = 0; i < nf; i++) H[i * nf + i] += 1e-10 * scale + 1e-300;
@@ -264,6 +207,103 @@ export function solveDual(problem: DualProblem, start: ArrayLike<number>, maxSte
   }
   for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) flows[i * n + j] = S[i] * P[i * n + j];
   return { flows, y, steps, converged };
+}
+
+/**
+ * The Hessian of Φ over the free variables (positions in the free list: `freeDests` with their
+ * destinations, `freeSets` with their cells). A function of its own, apart from the solver's
+ * closures, so that the engine optimises this hot loop early in a cold command.
+ */
+function hessian(
+  P: Float64Array,
+  S: readonly number[],
+  m: number,
+  n: number,
+  nf: number,
+  freeDests: Int32Array,
+  freeDestOf: Int32Array,
+  freeSets: Int32Array,
+  freeSetCells: readonly Uint8Array[],
+  before: Float64Array,
+  after: Float64Array,
+  setMass: Float64Array,
+  setOut: Float64Array,
+): Float64Array {
+  // Hessian of Φ: Σ_i S_i (E_p[1_a 1_b] − E_p[1_a] E_p[1_b]) over the sets a, b. Each term is
+  // written as sums of non-negative masses, never as a difference of near-equal numbers: where one
+  // destination holds all but e^−1000 of a row, p(1 − p) as a difference gives a negative
+  // curvature from rounding, and a step the wrong way. So p(1 − p) is p × (the mass of the other
+  // destinations), and for two sets a, b: m(a∩b) m(neither) − m(a∖b) m(b∖a).
+  const H = new Float64Array(nf * nf);
+  const pf = new Float64Array(nf);
+  const nfd = freeDests.length;
+  const nfs = freeSets.length;
+  for (let i = 0; i < m; i++) {
+    const s = S[i];
+    if (s === 0) continue;
+    const base = i * n;
+    before[0] = 0;
+    for (let j = 1; j < n; j++) before[j] = before[j - 1] + P[base + j - 1];
+    after[n - 1] = 0;
+    for (let j = n - 2; j >= 0; j--) after[j] = after[j + 1] + P[base + j + 1];
+    for (let u = 0; u < nfs; u++) {
+      const x = freeSets[u];
+      const cells = freeSetCells[u];
+      let inSet = 0;
+      let out = 0;
+      for (let j = 0; j < n; j++) {
+        if (cells[base + j]) inSet += P[base + j];
+        else out += P[base + j];
+      }
+      setMass[x] = inSet;
+      setOut[x] = out;
+      H[x * nf + x] += s * inSet * out;
+    }
+    for (let d = 0; d < nfd; d++) pf[freeDests[d]] = P[base + freeDestOf[d]];
+    for (let d = 0; d < nfd; d++) {
+      const a = freeDests[d];
+      const ja = freeDestOf[d];
+      const pa = pf[a];
+      if (pa === 0) continue;
+      const rowA = a * nf;
+      const spa = s * pa;
+      H[rowA + a] += spa * (before[ja] + after[ja]);
+      for (let e = 0; e < nfd; e++) {
+        const c = freeDests[e];
+        if (c !== a) H[rowA + c] -= spa * pf[c];
+      }
+      for (let u = 0; u < nfs; u++) {
+        const x = freeSets[u];
+        const cross = freeSetCells[u][base + ja] ? spa * setOut[x] : -spa * setMass[x];
+        H[rowA + x] += cross;
+        H[x * nf + a] += cross;
+      }
+    }
+    for (let u = 0; u < nfs; u++) {
+      for (let w = u + 1; w < nfs; w++) {
+        const xa = freeSets[u];
+        const xb = freeSets[w];
+        const ca = freeSetCells[u];
+        const cb = freeSetCells[w];
+        let both = 0;
+        let onlyA = 0;
+        let onlyB = 0;
+        let neither = 0;
+        for (let j = 0; j < n; j++) {
+          const p = P[base + j];
+          if (ca[base + j]) {
+            if (cb[base + j]) both += p;
+            else onlyA += p;
+          } else if (cb[base + j]) onlyB += p;
+          else neither += p;
+        }
+        const h = s * (both * neither - onlyA * onlyB);
+        H[xa * nf + xb] += h;
+        H[xb * nf + xa] += h;
+      }
+    }
+  }
+  return H;
 }
 
 const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
