@@ -73,48 +73,13 @@ export function solveDual(problem: DualProblem, start: ArrayLike<number>, maxSte
   const destOf = Int32Array.from(vars, (v) => v.destination);
   const target = Float64Array.from(vars, (v) => v.target);
   const setCells = Array.from(sets, (k) => vars[k].cells!);
-  const nSets = sets.length;
-  const nDests = dests.length;
   const col = new Float64Array(n);
+  const shape: Shape = { m, n, S, logK, P, col, dests, destOf, sets, setCells, target };
   /** Φ at v, leaving each row's choice probabilities in P. */
-  const phi = (v: Float64Array): number => {
-    col.fill(0);
-    for (let d = 0; d < nDests; d++) col[destOf[dests[d]]] = v[dests[d]];
-    let total = 0;
-    for (let i = 0; i < m; i++) {
-      const row = i * n;
-      let M = -Infinity;
-      for (let j = 0; j < n; j++) {
-        let a = logK[row + j] + col[j];
-        for (let x = 0; x < nSets; x++) if (setCells[x][row + j]) a += v[sets[x]];
-        P[row + j] = a;
-        if (a > M) M = a;
-      }
-      let sum = 0;
-      for (let j = 0; j < n; j++) {
-        const e = Math.exp(P[row + j] - M);
-        P[row + j] = e;
-        sum += e;
-      }
-      for (let j = 0; j < n; j++) P[row + j] /= sum;
-      total += S[i] * (M + Math.log(sum));
-    }
-    for (let k = 0; k < q; k++) if (v[k] !== 0) total -= target[k] * v[k];
-    return total;
-  };
+  const phi = (v: Float64Array): number => dualValue(shape, v);
   const flowOf = new Float64Array(n);
   const grad = new Float64Array(q);
-  const gradient = (): void => {
-    flowOf.fill(0);
-    for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) flowOf[j] += S[i] * P[i * n + j];
-    for (let d = 0; d < nDests; d++) grad[dests[d]] = flowOf[destOf[dests[d]]] - target[dests[d]];
-    for (let x = 0; x < nSets; x++) {
-      let f = 0;
-      const cells = setCells[x];
-      for (let c = 0; c < m * n; c++) if (cells[c]) f += S[(c / n) | 0] * P[c];
-      grad[sets[x]] = f - target[sets[x]];
-    }
-  };
+  const gradient = (): void => dualGradient(shape, flowOf, grad);
   const sizeOf = (k: number): number => Math.max(Math.abs(vars[k].target), 1e-300);
   /** How far constraint k is from holding, relative to its size (0 when it holds). */
   const excess = (k: number): number => {
@@ -207,6 +172,66 @@ export function solveDual(problem: DualProblem, start: ArrayLike<number>, maxSte
   }
   for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) flows[i * n + j] = S[i] * P[i * n + j];
   return { flows, y, steps, converged };
+}
+
+/** What Φ and its gradient read: the problem's arrays and the solver's working ones. */
+interface Shape {
+  m: number;
+  n: number;
+  S: readonly number[];
+  logK: Float64Array;
+  /** The rows' choice probabilities, written by dualValue. */
+  P: Float64Array;
+  col: Float64Array;
+  dests: Int32Array;
+  destOf: Int32Array;
+  sets: Int32Array;
+  setCells: readonly Uint8Array[];
+  target: Float64Array;
+}
+
+/** Φ at v (a function of its own, like the Hessian, so that a cold command optimises it early), leaving each row's choice probabilities in P. */
+function dualValue(sh: Shape, v: Float64Array): number {
+  const { m, n, S, logK, P, col, dests, destOf, sets, setCells, target } = sh;
+  const nDests = dests.length;
+  const nSets = sets.length;
+  col.fill(0);
+  for (let d = 0; d < nDests; d++) col[destOf[dests[d]]] = v[dests[d]];
+  let total = 0;
+  for (let i = 0; i < m; i++) {
+    const row = i * n;
+    let M = -Infinity;
+    for (let j = 0; j < n; j++) {
+      let a = logK[row + j] + col[j];
+      for (let x = 0; x < nSets; x++) if (setCells[x][row + j]) a += v[sets[x]];
+      P[row + j] = a;
+      if (a > M) M = a;
+    }
+    let sum = 0;
+    for (let j = 0; j < n; j++) {
+      const e = Math.exp(P[row + j] - M);
+      P[row + j] = e;
+      sum += e;
+    }
+    for (let j = 0; j < n; j++) P[row + j] /= sum;
+    total += S[i] * (M + Math.log(sum));
+  }
+  for (let k = 0; k < v.length; k++) if (v[k] !== 0) total -= target[k] * v[k];
+  return total;
+}
+
+/** Φ's gradient from the probabilities dualValue left: each variable's flow less its target. */
+function dualGradient(sh: Shape, flowOf: Float64Array, grad: Float64Array): void {
+  const { m, n, S, P, dests, destOf, sets, setCells, target } = sh;
+  flowOf.fill(0);
+  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) flowOf[j] += S[i] * P[i * n + j];
+  for (let d = 0; d < dests.length; d++) grad[dests[d]] = flowOf[destOf[dests[d]]] - target[dests[d]];
+  for (let x = 0; x < sets.length; x++) {
+    let f = 0;
+    const cells = setCells[x];
+    for (let c = 0; c < m * n; c++) if (cells[c]) f += S[(c / n) | 0] * P[c];
+    grad[sets[x]] = f - target[sets[x]];
+  }
 }
 
 /**
