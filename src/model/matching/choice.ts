@@ -402,6 +402,8 @@ const BACK_FREE = 5;
 const EXTRA = 6;
 const BACK_EXTRA = 7;
 const GROUP = 8;
+/** A reduced cost this near 0 counts as 0 (the potentials are sums of fractions). */
+const ADMISSIBLE = 1e-12;
 
 /**
  * The network's optimum without its hundred-odd one-child augmentations from the floors: first each
@@ -543,6 +545,27 @@ function roundByRepair(problem: ChoiceProblem, s: Floors): Int32Array | null {
     if (source === FP) fpExcess -= push;
     else excess[source - 1 - m] -= push;
     left -= push;
+    // Under the new potentials every arc of reduced cost 0 lies on a shortest path: an excess that
+    // can go straight on at reduced cost 0 (as every child bound beyond a floor can, once one of them
+    // has set the potentials) goes now, without a search of its own.
+    for (let j = 0; j < n && left > 0; j++) {
+      if (excess[j] <= 0) continue;
+      const u = 1 + m + j;
+      const to = dests[j].forProfit ? FP : T;
+      const through = to === T || (onGroup < fpCap && pot[FP] - pot[T] <= ADMISSIBLE);
+      if (!through) continue;
+      const upToFloor = onFree[j] < free[j] && pot[u] - pot[to] <= ADMISSIBLE;
+      const beyond = !upToFloor && onExtra[j] < extra[j] && beyondFloor + pot[u] - pot[to] <= ADMISSIBLE;
+      if (!upToFloor && !beyond) continue;
+      let amount = Math.min(excess[j], upToFloor ? free[j] - onFree[j] : extra[j] - onExtra[j]);
+      if (to === FP) amount = Math.min(amount, fpCap - onGroup);
+      if (amount <= 0) continue;
+      if (upToFloor) onFree[j] += amount;
+      else onExtra[j] += amount;
+      if (to === FP) onGroup += amount;
+      excess[j] -= amount;
+      left -= amount;
+    }
   }
   for (let i = 0; i < m; i++) if (spilled[i] > 0) return null;
   // Only a unique optimum is sure to be the network's own: where another rounding costs within 1e-7
