@@ -425,6 +425,13 @@ describe('a warm start that overflows (property seed -1186544506, shrunk)', () =
     expect(() => roundChoice(home(2), new Float64Array([NaN, Infinity, NaN]))).toThrow(/not all finite/);
   });
 
+  it('the scaling from year 1\'s duals is not called converged when its flows are not numbers', () => {
+    const y1 = solveChoice(home(1), params, 0);
+    const y2 = solveChoice(home(2), params, 0, y1.duals);
+    expect(Array.from(y2.flows).every(Number.isFinite)).toBe(false);
+    expect(y2.converged).toBe(false);
+  });
+
   it('chooseAndPlace solves again from the start and places all 4: 2 at home, 2 outside Wales', () => {
     const y1 = solveChoice(home(1), params, 0);
     const carer: ProviderPlaces = { providerId: 'FA', providerName: 'FA', sector: 'la', host: 'A', placementType: 'foster', places: 2, reservedForRegion: null };

@@ -220,7 +220,9 @@ export function solveChoice(
   for (let i = 0; i < m; i++) {
     for (let j = 0; j < n; j++) flows[i * n + j] = j === unp ? x[i] * unpRow[i] : x[i] * E[j] * W[i * n + j];
   }
-  return { flows, iterations, converged, duals: dualsOut() };
+  // A row whose every term fell below the smallest double (a warm start from factors near e^−710)
+  // gives NaN flows, which no capacity test catches: never call those converged.
+  return { flows, iterations, converged: converged && allFinite(flows), duals: dualsOut() };
 }
 
 /** log K_ℓj at ℓ × destinations + j (SPEC 4.3), as the year's parameters give it. */
