@@ -259,7 +259,11 @@ export function fitType(type: MarketType, t: CalibrationTarget, rho: number, sta
     }
     // The last evaluation is at logBeta, but y may be from a bracket end: solve there once more.
     const last = atLogBeta(logBeta).stats;
-    if (Math.abs(kmOff(last)) > KM_TOLERANCE || missOf(last) > 0) {
+    // An outside count short with α at its greatest: a weaker decay makes the far outside nearer,
+    // so another β may meet all three. (A count missed with its pull at the other bound is set by
+    // capacity, Wales's places full, and no β changes it: the Wales data's case.)
+    const outsideShort = fitAlpha && y[alphaAt] >= PULL_LIMIT && missOf(last) > 0 && last.outsideWales < target.outsideWales;
+    if (Math.abs(kmOff(last)) > KM_TOLERANCE || outsideShort) {
       // No β meets the distance with α and γ within their bounds (a target at the very least
       // distance the places allow, say, or an outside pull at its limit): then the β, over its
       // whole range, whose three statistics are nearest the targets together, by golden section.
