@@ -246,6 +246,17 @@ describe('the limits', () => {
   });
 });
 
+/** One LA, A, with `seekers` seeking: its own `places` in Wales 10 km away, outside Wales at 150 km, and UNPLACED. */
+const oneLa = (type: MarketType, seekers: number, places: number): ChoiceProblem => ({
+  type,
+  las: ['A'],
+  seekers: [seekers],
+  destinations: [wales('A', places), outside(), unplacedDest],
+  km: new Float64Array([10, 150, 0]),
+  own: new Uint8Array([1, 0, 0]),
+  forProfitCap: null,
+});
+
 describe('calibration', () => {
   it('fits α, β, γ so that the calibration year ends, before rounding, on the base state\'s statistics', () => {
     // Two LAs; A's base: 4 foster children at home (FA), 2 at B's host (FB), 2 outside Wales;
@@ -314,15 +325,7 @@ describe('calibration', () => {
   it('a capacity-bound outside flow is the nearest attainable value, with a warning', () => {
     // One LA, 3 seekers after turnover, a single place left in Wales and 0 children outside at the
     // base date cannot both hold: at least 2 must go outside.
-    const problem: ChoiceProblem = {
-      type: 'residential',
-      las: ['A'],
-      seekers: [3],
-      destinations: [wales('A', 1), outside(), unplacedDest],
-      km: new Float64Array([10, 150, 0]),
-      own: new Uint8Array([1, 0, 0]),
-      forProfitCap: null,
-    };
+    const problem = oneLa('residential', 3, 1);
     const fit = fitType(
       'residential',
       { problem, continuing: { outsideWales: 0, placedInWales: 1, walesKm: 10, ownLa: 1 }, base: { outsideWales: 1, placedInWales: 3, walesKm: 30, ownLa: 3 } },
@@ -332,20 +335,13 @@ describe('calibration', () => {
     expect(fit.reached.outsideWales).toBeGreaterThan(1.99);
     expect(fit.warnings.some((w) => w.includes('residential') && w.includes('outside Wales cannot be met'))).toBe(true);
   });
+
   it('where capacity alone sets the outside flow, takes the least outside pull (no warning when the target is met)', () => {
     // One LA, 3 seekers, 2 places in Wales (its own), outside Wales open. Whatever α below some
     // threshold, the 2 places fill and 1 child goes outside: the year ends with 4 + 1 = 5 outside, the
     // base state's 5. The count does not pin α down; the fit takes the least pull, −20, so that a
     // place opening in Wales later draws children home rather than an arbitrary α sending them out.
-    const problem: ChoiceProblem = {
-      type: 'secure',
-      las: ['A'],
-      seekers: [3],
-      destinations: [wales('A', 2), outside(), unplacedDest],
-      km: new Float64Array([10, 150, 0]),
-      own: new Uint8Array([1, 0, 0]),
-      forProfitCap: null,
-    };
+    const problem = oneLa('secure', 3, 2);
     const fit = fitType(
       'secure',
       { problem, continuing: { outsideWales: 4, placedInWales: 0, walesKm: 0, ownLa: 0 }, base: { outsideWales: 5, placedInWales: 2, walesKm: 20, ownLa: 2 } },
@@ -362,15 +358,7 @@ describe('calibration', () => {
     // 10 seekers, 4 places left in Wales: at least 6 go outside, against a target flow of 5.
     // Target 200 outside (195 continuing + 5): reached 201, a miss of 1 child, 0.5%: a note.
     // Target 50 (45 + 5): reached 51, 2%: a warning.
-    const problem: ChoiceProblem = {
-      type: 'foster',
-      las: ['A'],
-      seekers: [10],
-      destinations: [wales('A', 4), outside(), unplacedDest],
-      km: new Float64Array([10, 150, 0]),
-      own: new Uint8Array([1, 0, 0]),
-      forProfitCap: null,
-    };
+    const problem = oneLa('foster', 10, 4);
     const fitFor = (continuingOutside: number) =>
       fitType(
         'foster',
