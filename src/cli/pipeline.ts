@@ -474,17 +474,15 @@ export function scenarioProvenance(s: LoadedScenario, choice: PreparedChoice | n
  * and under calibration the targets of the calibration year and the values reached.
  */
 function choiceProvenance(c: PreparedChoice): Record<string, unknown> {
-  // Seven significant figures: the fit holds its targets to 1e-9 and 1e-10 of their size, which pins
-  // the parameters to about eight digits; the digits beyond depend on the solver's path, and would
-  // change the provenance (and its checksum) with no change in any result.
-  const sig = (x: number): number => Number(x.toPrecision(7));
+  // Every digit: set by hand (`calibrate: false`) the fitted values give back the same run exactly
+  // (a test holds it), where values cut to a few figures could tip a near-tied rounding somewhere.
   const types = Object.fromEntries(
     Object.entries(c.params).map(([type, p]) => {
       const fit = c.fitted[type as keyof typeof c.fitted];
-      const entry: Record<string, unknown> = { distance_decay: sig(p.beta), outside_pull: sig(p.alpha), own_la_pull: sig(p.gamma) };
+      const entry: Record<string, unknown> = { distance_decay: p.beta, outside_pull: p.alpha, own_la_pull: p.gamma };
       if (fit !== undefined) {
-        entry.target = { outside_wales: sig(fit.target.outsideWales), mean_distance_km_in_wales: sig(fit.target.meanKm), placed_in_own_la: sig(fit.target.ownLa) };
-        entry.reached = { outside_wales: sig(fit.reached.outsideWales), mean_distance_km_in_wales: sig(fit.reached.meanKm), placed_in_own_la: sig(fit.reached.ownLa) };
+        entry.target = { outside_wales: fit.target.outsideWales, mean_distance_km_in_wales: fit.target.meanKm, placed_in_own_la: fit.target.ownLa };
+        entry.reached = { outside_wales: fit.reached.outsideWales, mean_distance_km_in_wales: fit.reached.meanKm, placed_in_own_la: fit.reached.ownLa };
       }
       return [type, entry];
     }),
