@@ -279,7 +279,7 @@ export function prepareChoice(dataset: Dataset, scenario: ModelScenario, held?: 
     const p = problems.get(type);
     if (p === undefined) continue;
     const base = groupStatistics(run.years[0].groups, type, geo.km);
-    const fit = fitType(type, { ...p, base }, m.sectorPreference, hand[type]);
+    const fit = fitType(type, { ...p, base }, m.sectorPreference, hand[type], dataset.nation.name);
     params[type] = fit.params;
     fitted[type] = fit;
     warnings.push(...fit.warnings);

@@ -334,6 +334,15 @@ describe('calibration', () => {
     );
     expect(fit.reached.outsideWales).toBeGreaterThan(1.99);
     expect(fit.warnings.some((w) => w.includes('residential') && w.includes('outside Wales cannot be met'))).toBe(true);
+    // On another nation's data (SPEC 3.1) the warning names that nation.
+    const england = fitType(
+      'residential',
+      { problem, continuing: { outsideWales: 0, placedInWales: 1, walesKm: 10, ownLa: 1 }, base: { outsideWales: 1, placedInWales: 3, walesKm: 30, ownLa: 3 } },
+      0,
+      { alpha: 0, beta: 0.02, gamma: 0 },
+      'England',
+    );
+    expect(england.warnings.some((w) => w.includes('children outside England cannot be met'))).toBe(true);
   });
 
   it('where capacity alone sets the outside flow, takes the least outside pull (no warning when the target is met)', () => {

@@ -85,9 +85,10 @@ function yearEnd(t: CalibrationTarget, params: ChoiceParams, rho: number, start?
 }
 
 /**
- * Fits α, β, γ of one type. `start` gives hand-set values for what cannot be fitted.
+ * Fits α, β, γ of one type. `start` gives hand-set values for what cannot be fitted; `nation` names
+ * the dataset's nation in the warnings (SPEC 3.1: Wales unless the data package says otherwise).
  */
-export function fitType(type: MarketType, t: CalibrationTarget, rho: number, start: ChoiceParams): FittedType {
+export function fitType(type: MarketType, t: CalibrationTarget, rho: number, start: ChoiceParams, nation = 'Wales'): FittedType {
   const b = t.base;
   const target: Stats = { outsideWales: b.outsideWales, meanKm: b.placedInWales > 0 ? b.walesKm / b.placedInWales : 0, ownLa: b.ownLa };
   const warnings: string[] = [];
@@ -105,7 +106,7 @@ export function fitType(type: MarketType, t: CalibrationTarget, rho: number, sta
   const fitGamma = hasOwn;
   const fitBeta = target.meanKm > 0;
   if (hasOutside && target.outsideWales === 0) {
-    warnings.push(`calibration (${type}): no ${type} child was outside Wales at the base date, so the outside pull is set to send none (α = ${ALPHA_NONE})`);
+    warnings.push(`calibration (${type}): no ${type} child was outside ${nation} at the base date, so the outside pull is set to send none (α = ${ALPHA_NONE})`);
   }
   const fixed: ChoiceParams = { alpha: hasOutside && !fitAlpha ? ALPHA_NONE : start.alpha, beta: start.beta, gamma: start.gamma };
   const m = problem.las.length;
@@ -291,9 +292,9 @@ export function fitType(type: MarketType, t: CalibrationTarget, rho: number, sta
     (material ? warnings : notes).push(`calibration (${type}): ${text}`);
   };
   if (fitAlpha) {
-    missed(reached.outsideWales, target.outsideWales, true, `the target of ${round2(target.outsideWales)} children outside Wales cannot be met (capacity, not the outside pull, sets that flow); nearest: ${round2(reached.outsideWales)}`);
+    missed(reached.outsideWales, target.outsideWales, true, `the target of ${round2(target.outsideWales)} children outside ${nation} cannot be met (capacity, not the outside pull, sets that flow); nearest: ${round2(reached.outsideWales)}`);
   }
-  if (fitBeta) missed(reached.meanKm, target.meanKm, false, `the target mean distance in Wales of ${round2(target.meanKm)} km cannot be met; nearest: ${round2(reached.meanKm)} km`);
+  if (fitBeta) missed(reached.meanKm, target.meanKm, false, `the target mean distance in ${nation} of ${round2(target.meanKm)} km cannot be met; nearest: ${round2(reached.meanKm)} km`);
   if (fitGamma) missed(reached.ownLa, target.ownLa, true, `the target of ${round2(target.ownLa)} children placed in their own LA cannot be met; nearest: ${round2(reached.ownLa)}`);
   return { params, reached, target, iterations: evaluations, warnings, notes };
 }
