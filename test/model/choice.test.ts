@@ -156,6 +156,24 @@ const choice = (over: Partial<MatchingSettings> = {}): MatchingSettings => ({
 });
 const perType = (v: number): Record<MarketType, number> => ({ foster: v, residential: v, secure: v });
 
+/**
+ * Two LAs, each with 3 foster children outside Wales at the base date and need doubling to 6, so 3
+ * seek (turnover 0); hosts A (FA1, FA2: 2 places each) and B (FB: 4 places), all la; outside Wales barred.
+ */
+const twoHosts = (matching: MatchingSettings) => ({
+  ds: dataset({
+    localAuthorities: LAS2,
+    placements: [placed('A', 'foster', 'fp', 'OUTSIDE_WALES', 3), placed('B', 'foster', 'fp', 'OUTSIDE_WALES', 3)],
+    providers: [provider('FA1', 'la', 'A', 'foster', 2), provider('FA2', 'la', 'A', 'foster', 2), provider('FB', 'la', 'B', 'foster', 4)],
+    demandHistory: [demand('A', 3), demand('B', 3)],
+  }),
+  sc: scenario({
+    demand: { method: 'change', rate: tl(1), rateByLa: {} },
+    outsideWales: { allowed: false, places: null, distanceKm: { initial: 150, steps: [] }, distanceKmByLa: {}, sector: 'fp' },
+    matching,
+  }),
+});
+
 describe('placement choice in a projection', () => {
   it('spreads new placements over both hosts in proportion to their pull, and fills providers in id order', () => {
     // Each LA has 3 foster children outside Wales at the base date and need doubles to 6, so 3 seek
@@ -164,17 +182,7 @@ describe('placement choice in a projection', () => {
     // hand-worked case: T_A = (2, 1), T_B = (1, 2) (the 20.0 km is 20.02 km here: T_A,hB = 0.9990).
     // Whole: A 2 at host A, 1 at host B; B 1 at A, 2 at B. At host A, A (first in code order) takes
     // FA1's 2 places, then B takes FA2.
-    const ds = dataset({
-      localAuthorities: LAS2,
-      placements: [placed('A', 'foster', 'fp', 'OUTSIDE_WALES', 3), placed('B', 'foster', 'fp', 'OUTSIDE_WALES', 3)],
-      providers: [provider('FA1', 'la', 'A', 'foster', 2), provider('FA2', 'la', 'A', 'foster', 2), provider('FB', 'la', 'B', 'foster', 4)],
-      demandHistory: [demand('A', 3), demand('B', 3)],
-    });
-    const sc = scenario({
-      demand: { method: 'change', rate: tl(1), rateByLa: {} },
-      outsideWales: { allowed: false, places: null, distanceKm: { initial: 150, steps: [] }, distanceKmByLa: {}, sector: 'fp' },
-      matching: choice(),
-    });
+    const { ds, sc } = twoHosts(choice());
     const p = runProjection(ds, sc);
     expect(heldBy(p, 2024, 'A')).toEqual(['FA1:2', 'FB:1', 'OUTSIDE_WALES:3']);
     expect(heldBy(p, 2024, 'B')).toEqual(['FA2:1', 'FB:2', 'OUTSIDE_WALES:3']);
@@ -185,17 +193,7 @@ describe('placement choice in a projection', () => {
   });
 
   it('own_la_first: tier (a) runs first as in 4.2, the choice takes the rest', () => {
-    const ds = dataset({
-      localAuthorities: LAS2,
-      placements: [placed('A', 'foster', 'fp', 'OUTSIDE_WALES', 3), placed('B', 'foster', 'fp', 'OUTSIDE_WALES', 3)],
-      providers: [provider('FA1', 'la', 'A', 'foster', 2), provider('FA2', 'la', 'A', 'foster', 2), provider('FB', 'la', 'B', 'foster', 4)],
-      demandHistory: [demand('A', 3), demand('B', 3)],
-    });
-    const sc = scenario({
-      demand: { method: 'change', rate: tl(1), rateByLa: {} },
-      outsideWales: { allowed: false, places: null, distanceKm: { initial: 150, steps: [] }, distanceKmByLa: {}, sector: 'fp' },
-      matching: choice({ ownLaFirst: true }),
-    });
+    const { ds, sc } = twoHosts(choice({ ownLaFirst: true }));
     const p = runProjection(ds, sc);
     // Tier (a): A takes 3 of host A's 4 la places, B takes 3 of host B's 4. Nobody is left to choose.
     expect(heldBy(p, 2024, 'A')).toEqual(['FA1:2', 'FA2:1', 'OUTSIDE_WALES:3']);

@@ -107,15 +107,7 @@ export async function lineChartSvg(c: LineChartInput): Promise<string> {
     mark: { type: 'line', point: { filled: true, size: 22 }, strokeWidth: 2 },
     encoding: { x, y, color: colour, strokeDash: dash, shape },
   });
-  const spec = {
-    data: { values: c.points.filter((p) => p.v !== null) },
-    facet: { field: 'panel', type: 'nominal', sort: [...c.panels], title: null },
-    columns: Math.min(4, c.panels.length),
-    spec: { width: 170, height: 105, layer: layers },
-    resolve: { scale: { y: 'independent' } },
-    config: CONFIG,
-  };
-  return render(spec as unknown as TopLevelSpec, c);
+  return render(facetted(c, layers, 105), c);
 }
 
 /** Bars of the difference S − B per year, one panel per area, with p10–p90 whiskers when there are runs. */
@@ -129,15 +121,20 @@ export async function barChartSvg(c: BarChartInput): Promise<string> {
   if (c.band) {
     layers.push({ mark: { type: 'rule', color: '#111111', strokeWidth: 1 }, encoding: { x, y: { field: 'lo', type: 'quantitative' }, y2: { field: 'hi' } } });
   }
+  return render(facetted(c, layers, 100), c);
+}
+
+/** The layers as small multiples, one panel per area (four to a row), each with its own y scale. */
+function facetted(c: LineChartInput | BarChartInput, layers: unknown[], height: number): TopLevelSpec {
   const spec = {
     data: { values: c.points.filter((p) => p.v !== null) },
     facet: { field: 'panel', type: 'nominal', sort: [...c.panels], title: null },
     columns: Math.min(4, c.panels.length),
-    spec: { width: 170, height: 100, layer: layers },
+    spec: { width: 170, height, layer: layers },
     resolve: { scale: { y: 'independent' } },
     config: CONFIG,
   };
-  return render(spec as unknown as TopLevelSpec, c);
+  return spec as unknown as TopLevelSpec;
 }
 
 async function render(spec: TopLevelSpec, text: ChartText): Promise<string> {
