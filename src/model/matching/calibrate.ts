@@ -112,8 +112,8 @@ export function fitType(type: MarketType, t: CalibrationTarget, rho: number, sta
   const m = problem.las.length;
   const n = problem.destinations.length;
   // The destinations' variables, then α over the outside-Wales cells, γ over the own-LA cells.
-  const capacity = capacityDual(problem, new Float64Array(m * n));
-  const variables: DualVariable[] = [...capacity.problem.variables];
+  const capacity = capacityDual(problem);
+  const variables: DualVariable[] = [...capacity.variables];
   const cellsWhere = (hit: (i: number, j: number) => boolean): Uint8Array => {
     const cells = new Uint8Array(m * n);
     for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) if (hit(i, j)) cells[i * n + j] = 1;
@@ -153,7 +153,7 @@ export function fitType(type: MarketType, t: CalibrationTarget, rho: number, sta
         from = e.y;
       }
     }
-    const solved = solveDual({ ...capacity.problem, logK, variables }, from, SOLVER_LIMITS.newton, SOLVER_LIMITS.tolerance);
+    const solved = solveDual({ ...capacity.problem(logK), variables }, from, SOLVER_LIMITS.newton, SOLVER_LIMITS.tolerance);
     if (solved === null || !solved.converged) unconverged = true;
     if (solved === null) return { stats: yearEnd(t, { ...params, alpha: fitAlpha ? from[alphaAt] : params.alpha, gamma: fitGamma ? from[gammaAt] : params.gamma }, rho), y: from };
     y = solved.y;
@@ -281,7 +281,7 @@ export function fitType(type: MarketType, t: CalibrationTarget, rho: number, sta
   };
   // The statistics the projection will see: the year's own solver, from the fit's duals.
   const duals: Duals = { destinations: new Map(), forProfit: 0 };
-  capacity.variables.forEach((j, k) => (j >= 0 ? duals.destinations.set(destinationKey(problem.destinations[j]), y[k]) : (duals.forProfit = y[k])));
+  capacity.of.forEach((j, k) => (j >= 0 ? duals.destinations.set(destinationKey(problem.destinations[j]), y[k]) : (duals.forProfit = y[k])));
   const reached = yearEnd(t, params, rho, duals);
   if (unconverged) warnings.push(`calibration (${type}): the solver did not reach its tolerance on every step of the fit; the values reached are used`);
   // A target missed: a warning if the miss matters, else a note for the provenance.

@@ -209,10 +209,10 @@ export function solveChoice(
     }
   }
   if (!converged && limits.newton > 0) {
-    const dual = capacityDual(problem, logK);
-    const polished = solveDual(dual.problem, dual.start(b, hasFpCap ? c : 0), limits.newton, tol);
+    const dual = capacityDual(problem);
+    const polished = solveDual(dual.problem(logK), dual.start(b, hasFpCap ? c : 0), limits.newton, tol);
     if (polished !== null) {
-      dual.variables.forEach((j, k) => (j >= 0 ? (b[j] = polished.y[k]) : (c = polished.y[k])));
+      dual.of.forEach((j, k) => (j >= 0 ? (b[j] = polished.y[k]) : (c = polished.y[k])));
       return { flows: polished.flows, iterations: iterations + polished.steps, converged: polished.converged, duals: dualsOut() };
     }
   }
@@ -251,10 +251,10 @@ export function logKernel(problem: ChoiceProblem, params: ChoiceParams, rho: num
 
 /**
  * The year's problem as a dual for Newton's method: a variable per capped destination (log v_j ≤ 0,
- * its flow within its vacancies) and one for the for-profit group under its cap. `variables[k]` is
- * the destination of variable k, or −1 for the group.
+ * its flow within its vacancies) and one for the for-profit group under its cap. `of[k]` is the
+ * destination of variable k, or −1 for the group; `problem(logK)` the dual for a kernel.
  */
-export function capacityDual(problem: ChoiceProblem, logK: Float64Array): { problem: DualProblem; variables: number[]; start(b: ArrayLike<number>, c: number): number[] } {
+export function capacityDual(problem: ChoiceProblem): { variables: DualVariable[]; of: number[]; problem(logK: Float64Array): DualProblem; start(b: ArrayLike<number>, c: number): number[] } {
   const m = problem.las.length;
   const dests = problem.destinations;
   const n = dests.length;
@@ -272,8 +272,9 @@ export function capacityDual(problem: ChoiceProblem, logK: Float64Array): { prob
     of.push(-1);
   }
   return {
-    problem: { m, n, seekers: problem.seekers, logK, variables: vars },
-    variables: of,
+    variables: vars,
+    of,
+    problem: (logK) => ({ m, n, seekers: problem.seekers, logK, variables: vars }),
     start: (b, c) => of.map((j) => (j >= 0 ? b[j] : c)),
   };
 }
