@@ -9,17 +9,19 @@
 //
 // Figures:
 //   1. project --scenario central on the Wales data            target: <= 2.5 × bare Node start-up
+//      (`wales-steps`: beneath it, the floor of bench/floor.mjs, validate, and the SPEC 4.2 rules)
 //   2. --runs 1000 of central-uncertain on the Wales data       target: < 3 s on 2 cores
 //   3. the same two on a synthetic England-sized dataset        targets: < 1 s, and 1,000 runs < 60 s
 //   4. the deterministic run for 22, 50, 100 and 152 LAs (children per LA about constant), and the
 //      growth exponent of the model's time (whole-process time less bare Node), fitted by least
 //      squares on logs.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { buildSync } from 'esbuild';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin', 'sufficiency.js');
@@ -67,10 +69,30 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-/** Median of `reps` runs of the CLI with `args`, each followed by a bare `node -e ""`; null if the CLI fails. */
-function measure(args, reps) {
+/** The floor script (bench/floor.mjs) bundled as the CLI is, into the work folder. */
+function floorScript() {
+  const out = path.join(work, 'floor.mjs');
+  buildSync({
+    entryPoints: [path.join(ROOT, 'bench', 'floor.mjs')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile: out,
+    minifyWhitespace: true,
+    logLevel: 'warning',
+    banner: { js: "import { createRequire as __floorRequire } from 'node:module';\nconst require = __floorRequire(import.meta.url);" },
+  });
+  return out;
+}
+
+/**
+ * Median of `reps` runs of the CLI with `args` (or, with `cli` false, of node with `args`), each
+ * followed by a bare `node -e ""`; null if it fails.
+ */
+function measure(args, reps, cli = true) {
   try {
-    return measureOrThrow(args, reps);
+    return measureOrThrow(cli ? [BIN, ...args] : args, reps);
   } catch (err) {
     const why = String(err.message).split('\n').find((l) => l.startsWith('sufficiency:')) ?? String(err.message).split('\n')[0];
     process.stdout.write(`  could not measure \`sufficiency ${args.slice(0, 3).join(' ')} …\`: ${why}\n`);
@@ -85,7 +107,7 @@ function measureOrThrow(args, reps) {
   const bare = [];
   timeProcess(['-e', '']); // warm the file cache
   for (let i = 0; i < reps; i++) {
-    cli.push(timeProcess([BIN, ...args]));
+    cli.push(timeProcess(args));
     bare.push(timeProcess(['-e', '']));
   }
   return { cli: median(cli), bare: median(bare), all: cli };
@@ -103,7 +125,7 @@ const report = (name, m, target, pass, note = '') => {
   rows.push({ name, ...m, target, pass, note });
   const ratio = (m.cli / m.bare).toFixed(2);
   process.stdout.write(
-    `${name.padEnd(52)} ${fmt(m.cli).padStart(9)}   bare node ${fmt(m.bare).padStart(7)}   ×${ratio.padStart(6)}   ${target.padEnd(22)} ${pass ? 'met' : 'MISSED'}${note ? `   ${note}` : ''}\n`,
+    `${name.padEnd(52)} ${fmt(m.cli).padStart(9)}   bare node ${fmt(m.bare).padStart(7)}   ×${ratio.padStart(6)}   ${target.padEnd(22)} ${pass === null ? '' : pass ? 'met' : 'MISSED'}${note ? `   ${note}` : ''}\n`,
   );
 };
 const fmt = (ms) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(0)} ms`);
@@ -118,6 +140,32 @@ try {
   if (wanted('wales')) {
     const m = measure(['project', '--scenario', 'central', ...csvOut], REPS);
     report('Wales: project --scenario central', m, '<= 2.5 × bare node', m?.cli <= 2.5 * m?.bare);
+  }
+  // Where that time goes, from the bottom (docs/performance.md §8): what reading the same files with
+  // the named libraries costs at least, then checking them, then a projection under SPEC 4.2's rules
+  // (no calibration, no choice solve).
+  if (wanted('wales-steps')) {
+    const floor = floorScript();
+    report('  the floor: libraries read the same files', measure([floor, path.join(ROOT, 'data', 'wales'), path.join(ROOT, 'scenarios')], REPS, false), '', null);
+    report('  validate --scenario central', measure(['validate', '--scenario', 'central'], REPS), '', null);
+    const sc = path.join(work, 'scenarios');
+    mkdirSync(sc, { recursive: true });
+    for (const f of readdirSync(path.join(ROOT, 'scenarios'))) copyFileSync(path.join(ROOT, 'scenarios', f), path.join(sc, f));
+    writeFileSync(path.join(sc, 'rules-4-2.yaml'), 'name: rules-4-2\nextends: central\nmatching: { method: least_distance }\nusable_places: occupancy\ntransition_unit: places\n');
+    report('  project, SPEC 4.2 rules (central otherwise)', measure(['project', '--scenarios', sc, '--scenario', 'rules-4-2', ...csvOut], REPS), '', null);
+    // The model warm (bench/warm.mjs): what the optimising compiler makes of it, a bound a cold run
+    // cannot beat. Beside the same run's bare Node, it says how much of the budget the model alone takes.
+    const warm = spawnSync(process.execPath, [path.join(ROOT, 'bench', 'warm.mjs')], { cwd: ROOT, encoding: 'utf8' });
+    if (warm.status !== 0) {
+      process.stdout.write(`  could not measure bench/warm.mjs: ${warm.stderr.split('\n')[0]}\n`);
+      failures++;
+    } else {
+      const [fit, projection] = warm.stdout.trim().split(' ').map(Number);
+      const bare = median(Array.from({ length: REPS }, () => timeProcess(['-e', ''])));
+      process.stdout.write(
+        `${'  the model alone, warm (calibration + projection)'.padEnd(52)} ${fmt(fit + projection).padStart(9)}   bare node ${fmt(bare).padStart(7)}   ×${((fit + projection) / bare).toFixed(2).padStart(6)}   (${fit.toFixed(0)} + ${projection.toFixed(0)} ms)\n`,
+      );
+    }
   }
   if (wanted('wales-mc')) {
     const m = measure(['project', '--scenario', 'central-uncertain', '--runs', '1000', ...workers, ...csvOut], MC_REPS);

@@ -128,7 +128,8 @@ export function parseCsvText(text: string, file: string): CsvReadResult {
   }
 }
 
-const CSV_OPTIONS: Options = {
+/** How csv-parse reads every data file (bench/floor.mjs reads with the same). */
+export const CSV_OPTIONS: Options = {
   comment: '#',
   // Only whole lines starting with `#` are comments: a `#` inside a value ("Flat #2") is data.
   comment_no_infix: true,
