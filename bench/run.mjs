@@ -95,7 +95,7 @@ function measure(args, reps, cli = true) {
     return measureOrThrow(cli ? [BIN, ...args] : args, reps);
   } catch (err) {
     const why = String(err.message).split('\n').find((l) => l.startsWith('sufficiency:')) ?? String(err.message).split('\n')[0];
-    process.stdout.write(`  could not measure \`sufficiency ${args.slice(0, 3).join(' ')} …\`: ${why}\n`);
+    process.stdout.write(`  could not measure \`${cli ? 'sufficiency' : 'node'} ${args.slice(0, 3).join(' ')} …\`: ${why}\n`);
     failures++;
     return null;
   }
@@ -162,9 +162,7 @@ try {
     } else {
       const [fit, projection] = warm.stdout.trim().split(' ').map(Number);
       const bare = median(Array.from({ length: REPS }, () => timeProcess(['-e', ''])));
-      process.stdout.write(
-        `${'  the model alone, warm (calibration + projection)'.padEnd(52)} ${fmt(fit + projection).padStart(9)}   bare node ${fmt(bare).padStart(7)}   ×${((fit + projection) / bare).toFixed(2).padStart(6)}   (${fit.toFixed(0)} + ${projection.toFixed(0)} ms)\n`,
-      );
+      report('  the model alone, warm (calibration + projection)', { cli: fit + projection, bare, all: [] }, '', null, `${fit.toFixed(0)} + ${projection.toFixed(0)} ms`);
     }
   }
   if (wanted('wales-mc')) {
