@@ -5,10 +5,12 @@ import { Option, type Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { DEFAULT_DATA_DIR } from '../../io/paths.js';
 import { helpAfter } from '../help.js';
+import { langOption, parseLang } from '../lang.js';
 
 interface TemplateOptions {
   force?: boolean;
   from: string;
+  lang?: string;
 }
 
 export function registerTemplate(program: Command): void {
@@ -20,6 +22,7 @@ export function registerTemplate(program: Command): void {
     .addOption(
       new Option('--from <dir>', 'copy local_authorities from this dataset').default(DEFAULT_DATA_DIR, 'the embedded Wales data, data/wales'),
     )
+    .addOption(langOption('the line that lists the files written (the files are the same in both)'))
     .addHelpText(
       'after',
       helpAfter(`
@@ -37,8 +40,10 @@ Examples:
 `),
     )
     .action(async (dir: string, opts: TemplateOptions) => {
+      const lang = parseLang(opts.lang ?? 'en');
       const written = await writeTemplate(dir, opts);
-      process.stdout.write(`${written.dir}: wrote ${written.files.join(', ')}\n`);
+      const { commandLabel } = await import('../../i18n/command-labels.js');
+      process.stdout.write(commandLabel(lang, 'template.wrote', { dir: written.dir, files: written.files.join(', ') }) + '\n');
     });
 }
 
