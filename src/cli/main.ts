@@ -11,8 +11,9 @@ import { registerTemplate } from './commands/template.js';
 import { registerReport } from './commands/report.js';
 import { registerBacktest } from './commands/backtest.js';
 import { VERSION } from '../version.js';
+import { guardOptions } from './option-guards.js';
 
-function buildProgram(): Command {
+function buildProgram(argv: readonly string[]): Command {
   const program = new Command('sufficiency')
     .description('Placement-sufficiency modeller for children\'s social care in Wales')
     .version(VERSION)
@@ -23,6 +24,7 @@ function buildProgram(): Command {
     register(program);
   }
   program.commands.forEach((c) => c.exitOverride());
+  guardOptions(program, argv);
   return program;
 }
 
@@ -31,7 +33,7 @@ function debugRequested(argv: string[]): boolean {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const program = buildProgram(argv);
   try {
     await program.parseAsync(argv);
     return EXIT.ok;

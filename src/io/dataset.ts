@@ -28,6 +28,8 @@ import {
 } from '../model/types.js';
 import { readCsvFile } from './csv.js';
 import { readDataFile } from './data-file.js';
+import { checkCapacity, type Located } from './capacity.js';
+import { checkPlausibility } from './plausibility.js';
 import { editDistance, foldName, isLaCode, makeLaResolver, suggestAmong } from './la-names.js';
 import {
   RESOURCES,
@@ -254,10 +256,11 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
 
   // --- demand_history and the base year.
   const demandRes = all.get('demand_history') ?? null;
-  const demandPoints: DemandPoint[] = ok(demandRes).map((r) => {
+  const demandAt: Array<Located<DemandPoint>> = ok(demandRes).map((r) => {
     const asAt = str(r, 'as_at')!;
-    return { laCode: str(r, 'la_code')!, asAt, year: Number(asAt.slice(0, 4)), children: num(r, 'children'), ...source(r), ...status(r) };
+    return { row: { laCode: str(r, 'la_code')!, asAt, year: Number(asAt.slice(0, 4)), children: num(r, 'children'), ...source(r), ...status(r) }, file: r.file, line: r.line };
   });
+  const demandPoints = demandAt.map((d) => d.row);
   // Rows for the nation (its own published totals) are kept apart: the model projects LAs, and the
   // backtest scores the nation on them.
   const demandHistory = demandPoints.filter((d) => d.laCode !== nation.code);
@@ -284,15 +287,20 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
 
   // --- providers.
   const providerRes = all.get('providers') ?? null;
-  const providers: ProviderRow[] = ok(providerRes).map((r) => ({
-    providerId: str(r, 'provider_id')!,
-    providerName: str(r, 'provider_name')!,
-    sector: str(r, 'sector') as Sector,
-    host: str(r, 'host')!,
-    placementType: str(r, 'placement_type') as MarketType,
-    places: num(r, 'places'),
-    ...source(r),
+  const providersAt: Array<Located<ProviderRow>> = ok(providerRes).map((r) => ({
+    row: {
+      providerId: str(r, 'provider_id')!,
+      providerName: str(r, 'provider_name')!,
+      sector: str(r, 'sector') as Sector,
+      host: str(r, 'host')!,
+      placementType: str(r, 'placement_type') as MarketType,
+      places: num(r, 'places'),
+      ...source(r),
+    },
+    file: r.file,
+    line: r.line,
   }));
+  const providers = providersAt.map((p) => p.row);
   const providersTainted = providerRes !== null && (!providerRes.complete || providerRes.rows.some((r) => r.parsed === null));
 
   // --- placements.
@@ -327,77 +335,6 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
   }
   const placementsTainted = taintedLas(placementRes, ctx);
 
-  // Named providers must exist at that host for that type.
-  const providerKey = (id: string, host: string, type: string): string => `${id}\u0000${host}\u0000${type}`;
-  const providerAt = new Map(providers.map((p) => [providerKey(p.providerId, p.host, p.placementType), p]));
-  const providerIds = [...new Set(providers.map((p) => p.providerId))].sort();
-  const capacity = new Map<string, number>();
-  for (const p of providers) {
-    const k = `${p.host}|${p.sector}|${p.placementType}`;
-    capacity.set(k, (capacity.get(k) ?? 0) + p.places);
-  }
-  let unlistedWithoutProviders = 0;
-  for (const row of placements) {
-    const r = placementRowOf.get(row)!;
-    if (!isMarketType(row.placementType) || row.host === null || row.host === OUTSIDE_WALES) continue;
-    const where = `${row.sector} ${row.placementType} at ${label(row.host)}`;
-    if (row.providerId !== null) {
-      if (providersTainted) continue;
-      const p = providerAt.get(providerKey(row.providerId, row.host, row.placementType));
-      if (!p) {
-        const elsewhere = providers.filter((q) => q.providerId === row.providerId);
-        const hint = elsewhere.length > 0
-          ? ` (it has ${elsewhere.map((q) => `${q.placementType} places at ${label(q.host)}`).join(', ')})`
-          : (() => {
-              const s = suggestAmong(row.providerId, providerIds);
-              return s ? ` (${s})` : '';
-            })();
-        error(r.file, r.line, 'provider_id', `unknown provider "${row.providerId}": expected a provider_id that providers lists with ${row.placementType} places at ${label(row.host)}${hint}`);
-      } else if (p.sector !== row.sector) {
-        error(r.file, r.line, 'sector', `expected ${p.sector}, the sector of provider "${p.providerId}" in providers, found "${row.sector}"`);
-      }
-      continue;
-    }
-    if (providerRes === null) {
-      unlistedWithoutProviders += row.children;
-      continue;
-    }
-    if (providersTainted) continue;
-    const here = providers.some((p) => p.host === row.host && p.sector === row.sector && p.placementType === row.placementType && p.places > 0);
-    if (!here && row.children > 0) {
-      warn(r.file, r.line, 'host', `no provider in providers has ${where}: these ${row.children} children will sit with an UNLISTED provider of 0 places`);
-    }
-  }
-  if (unlistedWithoutProviders > 0 && placementRes !== null) {
-    warn(packageFile, null, null, `no providers resource: the ${unlistedWithoutProviders} children in market placements in Wales will sit with UNLISTED providers of 0 places`);
-  }
-
-  // Over capacity: children placed at a host, sector and type beyond the places listed there.
-  if (!providersTainted && providerRes !== null) {
-    const groups = new Map<string, { children: number; rows: Row[]; host: string; sector: string; type: string }>();
-    for (const row of placements) {
-      if (!isMarketType(row.placementType) || row.host === null || row.host === OUTSIDE_WALES) continue;
-      const k = `${row.host}|${row.sector}|${row.placementType}`;
-      const g = groups.get(k) ?? { children: 0, rows: [], host: row.host, sector: row.sector!, type: row.placementType };
-      g.children += row.children;
-      g.rows.push(placementRowOf.get(row)!);
-      groups.set(k, g);
-    }
-    for (const [k, g] of groups) {
-      const places = capacity.get(k) ?? 0;
-      if (places === 0 || g.children <= places) continue;
-      const rows = [...g.rows].sort((a, b) => compareText(a.file, b.file) || a.line - b.line);
-      const sameFile = rows.every((r) => r.file === rows[0].file);
-      const lines = rows.length > 1 && sameFile ? ` (rows at lines ${listLines(rows.map((r) => r.line))})` : '';
-      warn(
-        rows[0].file,
-        rows[0].line,
-        'children',
-        `${g.children} children are placed in ${g.sector} ${g.type} at ${label(g.host)}${lines}, but providers list only ${places} places there`,
-      );
-    }
-  }
-
   // Placements against demand_history at the base date.
   if (placementRes !== null && placementRes.complete && baseYear !== null) {
     const placed = new Map<string, number>();
@@ -419,7 +356,7 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
 
   // --- strategies.
   const strategyRes = all.get('strategies') ?? null;
-  const strategies: StrategyRow[] = [];
+  const strategiesAt: Array<Located<StrategyRow>> = [];
   for (const r of ok(strategyRes)) {
     const year = num(r, 'year');
     if (baseYear !== null && year < baseYear) {
@@ -427,7 +364,7 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
       continue;
     }
     const note = str(r, 'note');
-    strategies.push({
+    const row: StrategyRow = {
       laCode: str(r, 'la_code')!,
       year,
       action: str(r, 'action') as StrategyAction,
@@ -436,23 +373,27 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
       places: num(r, 'places'),
       host: str(r, 'host') ?? str(r, 'la_code')!,
       ...(note !== null ? { note } : {}),
-    });
+    };
+    strategiesAt.push({ row, file: r.file, line: r.line });
   }
+  const strategies = strategiesAt.map((s) => s.row);
 
   // --- costs.
   const costRes = all.get('costs') ?? null;
-  const costs: CostRow[] | null =
-    costRes === null
-      ? null
-      : ok(costRes).map((r) => ({
-          placementType: str(r, 'placement_type') as MarketType,
-          sector: str(r, 'sector') as Sector,
-          location: str(r, 'location') as CostLocation,
-          weeklyCostGbp: num(r, 'weekly_cost_gbp'),
-          priceYear: num(r, 'price_year'),
-          laCode: str(r, 'la_code'),
-          ...source(r),
-        }));
+  const costsAt: Array<Located<CostRow>> = ok(costRes).map((r) => ({
+    row: {
+      placementType: str(r, 'placement_type') as MarketType,
+      sector: str(r, 'sector') as Sector,
+      location: str(r, 'location') as CostLocation,
+      weeklyCostGbp: num(r, 'weekly_cost_gbp'),
+      priceYear: num(r, 'price_year'),
+      laCode: str(r, 'la_code'),
+      ...source(r),
+    },
+    file: r.file,
+    line: r.line,
+  }));
+  const costs: CostRow[] | null = costRes === null ? null : costsAt.map((c) => c.row);
   if (costs !== null && costRes !== null && costRes.complete && placementRes?.complete && !costRes.rows.some((r) => r.parsed === null)) {
     // A placement is priced by its LA's own row or, failing that, the all-Wales row.
     const costed = new Set(costs.map((c) => `${c.placementType}|${c.sector}|${c.location}|${c.laCode ?? ''}`));
@@ -470,19 +411,21 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
 
   // --- flows: observed years only; the scenario's entries_change states the future.
   const flowRes = all.get('flows') ?? null;
-  const flows: FlowRow[] | null = flowRes === null ? null : [];
+  const flowsAt: Array<Located<FlowRow>> = [];
   for (const r of ok(flowRes)) {
     const year = num(r, 'year');
     if (baseYear !== null && year >= baseYear) {
       error(r.file, r.line, 'year', `expected a financial year before ${baseYear} (flows are observed: the year ${baseYear - 1}-${String(baseYear % 100).padStart(2, '0')} ends on the base date ${baseDate}), found "${r.raw.year}"`);
       continue;
     }
-    flows!.push({ laCode: str(r, 'la_code')!, year, started: num(r, 'started'), ceased: num(r, 'ceased'), ...source(r), ...status(r) });
+    flowsAt.push({ row: { laCode: str(r, 'la_code')!, year, started: num(r, 'started'), ceased: num(r, 'ceased'), ...source(r), ...status(r) }, file: r.file, line: r.line });
   }
+  const flows: FlowRow[] | null = flowRes === null ? null : flowsAt.map((f) => f.row);
 
   // --- external_placements: other authorities' children at the dataset's providers (SPEC 4.3).
   const externalRes = all.get('external_placements') ?? null;
   const externalPlacements: ExternalPlacementRow[] = [];
+  const externalAt: Array<Located<ExternalPlacementRow>> = [];
   for (const r of ok(externalRes)) {
     const row: ExternalPlacementRow = {
       host: str(r, 'host')!,
@@ -494,17 +437,37 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
       ...source(r),
     };
     externalPlacements.push(row);
-    if (providersTainted || providerRes === null || row.children === 0) continue;
-    if (row.providerId !== null) {
-      const p = providerAt.get(providerKey(row.providerId, row.host, row.placementType));
-      if (!p) error(r.file, r.line, 'provider_id', `unknown provider "${row.providerId}": expected a provider_id that providers lists with ${row.placementType} places at ${label(row.host)}`);
-      else if (p.sector !== row.sector) error(r.file, r.line, 'sector', `expected ${p.sector}, the sector of provider "${p.providerId}" in providers, found "${row.sector}"`);
-    } else if (!providers.some((p) => p.host === row.host && p.sector === row.sector && p.placementType === row.placementType && p.places > 0)) {
-      warn(r.file, r.line, 'host', `no provider in providers has ${row.sector} ${row.placementType} at ${label(row.host)}: these ${row.children} children will sit with an UNLISTED provider of 0 places`);
-    }
+    externalAt.push({ row, file: r.file, line: r.line });
   }
 
+  // --- Children against places, and the plausibility of every figure (docs/methodology.md, "Checks on the data").
+  problems.push(
+    ...checkCapacity({
+      placements: placements.map((row) => ({ row, file: placementRowOf.get(row)!.file, line: placementRowOf.get(row)!.line })),
+      external: externalAt,
+      providers: providerRes === null ? null : providers,
+      providersTainted,
+      packageFile,
+      label,
+    }),
+  );
+
   if (baseYear === null) return done(null);
+  problems.push(
+    ...checkPlausibility({
+      nation,
+      baseYear,
+      las: localAuthorities,
+      demand: demandAt,
+      providers: providerRes === null || providersTainted ? null : providersAt,
+      strategies: strategiesAt,
+      costs: costsAt,
+      flows: flowsAt,
+      external: externalAt,
+      resolveLa: (text) => ctx.resolveLa?.(text) ?? null,
+      label,
+    }),
+  );
   return done({
     localAuthorities,
     placements,
@@ -662,8 +625,4 @@ function compareText(a: string, b: string): number {
 
 function listWords(words: string[]): string {
   return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
-}
-
-function listLines(lines: number[]): string {
-  return lines.length <= 6 ? lines.join(', ') : `${lines.slice(0, 5).join(', ')} and ${lines.length - 5} more`;
 }

@@ -152,11 +152,19 @@ const heldByProviderField: FieldSpec = {
   example: '',
 };
 
+/**
+ * The largest count a cell may hold: ten times the children looked after in all of the UK (about
+ * 110,000), so that no real count of children or places reaches it, and far inside the integers a
+ * double holds exactly (99999999999999999999 would otherwise read as 1e20).
+ */
+export const MAX_COUNT = 1_000_000;
+
 const countField = (name: string, of: string, description: string, example: string): FieldSpec => ({
   name,
   kind: 'count',
   required: true,
   minimum: 0,
+  maximum: MAX_COUNT,
   description,
   expected: `a whole number of ${of}`,
   example,
@@ -593,6 +601,9 @@ export function cellCheck(field: FieldSpec, ctx: RowContext): CellCheck {
       case 'count': {
         const n = readNumber(text, expected);
         if ('message' in n) return fail(n.message);
+        if (Number.isInteger(n.value) && n.value > (field.maximum ?? Infinity)) {
+          return fail(`expected ${expected} of at most ${field.maximum}, found ${quote(text)} (no nation has so many)`);
+        }
         if (Number.isInteger(n.value) && n.value >= 0) return n.value;
         return fail(Number.isInteger(n.value) ? `expected ${expected} (0 or more), found ${quote(text)}` : `expected ${expected}, found ${quote(text)}`);
       }

@@ -7,7 +7,7 @@ export const DOCS_END = '<!-- end of parameter reference -->';
 
 const KIND_TEXT: Record<string, string> = {
   share: 'share (0 to 1)',
-  rate: 'rate a year (at least −1)',
+  rate: 'rate a year (more than −1, at most 1)',
   places: 'places (at least 0)',
   net_places: 'places, may be negative',
   km: 'km (at least 0)',

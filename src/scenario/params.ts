@@ -92,6 +92,7 @@ export function show(v: unknown): string {
 }
 
 export function rangeText(kind: ParamKind): string {
+  if (kind === 'duration') return 'a time in years of more than 0';
   switch (RANGE[kind]) {
     case 'share':
       return 'a share from 0 to 1';

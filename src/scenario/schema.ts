@@ -446,7 +446,9 @@ function checkMeanYears(m: Record<string, unknown>, out: Issue[]): void {
     const values: Array<[PathSeg[], unknown]> = isYearMapObject(v) ? Object.entries(v).map(([k, x]) => [[...at, k], x]) : [[at, v]];
     for (const [p, x] of values) {
       const c = central(x);
-      if (c !== null && c <= 0) out.push({ path: p, message: `expected a mean time in care of more than 0 years, found ${c}` });
+      // A negative value is already refused by the range check of its kind (at least 0): only 0,
+      // which the range allows but a division by the time in care cannot, is reported here.
+      if (c === 0) out.push({ path: p, message: `expected a mean time in care of more than 0 years, found ${c}` });
     }
   };
   if (d.mean_years_in_care !== undefined) positive(d.mean_years_in_care, ['demand', 'mean_years_in_care']);

@@ -59,6 +59,18 @@ describe('parseCsvText', () => {
     expect(table!.records.map((r) => [r.line, r.values.a])).toEqual([[3, '1']]);
   });
 
+  it('keeps a `#` that is data: at the start of a line inside a quoted value, in a quoted first value, after a value', () => {
+    // SPEC 3: a line is a comment only outside a quoted field. Line 2 opens a quoted value that line 3
+    // continues ("# not a comment" is its second line); line 4 is a comment; lines 5 and 6 are data.
+    const { table, problems } = parseCsvText('a,b\n1,"x\n# not a comment"\n\t# tab-indented comment\n"#q",5\n3,4 # kept\n', 'f.csv');
+    expect(problems).toEqual([]);
+    expect(table!.records.map((r) => [r.line, r.values.a, r.values.b])).toEqual([
+      [2, '1', 'x\n# not a comment'],
+      [5, '#q', '5'],
+      [6, '3', '4 # kept'],
+    ]);
+  });
+
   it('reports an empty file', () => {
     expect(parseCsvText('', 'f.csv').problems[0].message).toContain('empty');
   });

@@ -333,6 +333,8 @@ describe('resolveScenario', () => {
       'bad/flows-bad.yaml:3:19: demand.entries_change: expected a rate of change a year, above -1 and at most 1, found -1.5: a rate is a fraction a year; did you mean -0.015?',
       'bad/flows-bad.yaml:4:31: demand.mean_years_in_care.2026: expected a mean time in care of more than 0 years, found 0',
       'bad/flows-bad.yaml:5:31: demand.mean_years_in_care_by_la.Cardif: unknown local authority "Cardif"; did you mean "Cardiff" (W06000015)?',
+      // A negative time in care is one problem, from the range check, not two (issue 23).
+      'bad/flows-bad.yaml:5:53: demand.mean_years_in_care_by_la.W06000023: expected a time in years of more than 0, found -2',
       'bad/flows-bad.yaml:6:29: demand.extra_entries.Newport: expected a number of at least 0, found -2',
     ]);
     const noFlows = { ...dataset, flows: undefined };

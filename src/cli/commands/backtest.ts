@@ -4,6 +4,7 @@
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { helpAfter } from '../help.js';
+import { langOption, parseLang } from '../lang.js';
 import { refuseToOverwriteInputs } from '../../io/atomic.js';
 import { dataOption, emit, parseYear, resolveFormat, stdoutIsTty } from '../pipeline.js';
 
@@ -12,6 +13,7 @@ interface RawBacktestOptions {
   from?: string;
   format?: string;
   out?: string;
+  lang: string;
 }
 
 export function registerBacktest(program: Command): void {
@@ -22,6 +24,7 @@ export function registerBacktest(program: Command): void {
     .addOption(new Option('--from <year>', 'fit on the published figures up to 31 March YEAR and score those after it (default: the latest year every LA has published)'))
     .addOption(new Option('--format <format>', 'table or csv (default: table on a terminal, CSV when piped or written to a file)'))
     .addOption(new Option('--out <file>', 'write to FILE instead of standard output'))
+    .addOption(langOption('the table (CSV never changes)'))
     .addHelpText(
       'after',
       helpAfter(`
@@ -37,6 +40,8 @@ Examples:
 `),
     )
     .action(async (raw: RawBacktestOptions) => {
+      // Accepted on every command (docs/methodology.md, "Languages"); the table's Welsh labels are to come.
+      parseLang(raw.lang);
       const format = resolveFormat(raw.format, raw.out ?? null, false, stdoutIsTty(), ['table', 'csv']);
       const from = raw.from === undefined ? null : parseYear('--from', raw.from);
       const [{ loadDatasetOrThrow, displayPath }, { runBacktest, BacktestError }, render] = await Promise.all([

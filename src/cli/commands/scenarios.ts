@@ -3,9 +3,11 @@ import { Option, type Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { DEFAULT_SCENARIOS_DIR } from '../../io/paths.js';
 import { helpAfter } from '../help.js';
+import { langOption, parseLang } from '../lang.js';
 
 interface ScenariosOptions {
   scenarios: string;
+  lang: string;
 }
 
 export function registerScenarios(program: Command): void {
@@ -13,6 +15,7 @@ export function registerScenarios(program: Command): void {
     .command('scenarios')
     .description('list the scenarios available, one line each: name, then title')
     .addOption(new Option('--scenarios <dir>', 'folder of scenario YAML files').default(DEFAULT_SCENARIOS_DIR, "the project's scenarios/"))
+    .addOption(langOption('the note when the folder holds no scenario (names and titles are the scenarios\' own)'))
     .addHelpText(
       'after',
       helpAfter(`
@@ -27,11 +30,16 @@ Examples:
 `),
     )
     .action(async (opts: ScenariosOptions) => {
+      const lang = parseLang(opts.lang);
       const { listScenarios } = await import('../../scenario/load.js');
       const list = await listScenarios(opts.scenarios).catch((err: NodeJS.ErrnoException) => {
         if (err.code === 'ENOENT' || err.code === 'ENOTDIR') throw new UsageError(`scenarios: no folder ${opts.scenarios}`);
         throw err;
       });
+      if (list.length === 0) {
+        const { commandLabel } = await import('../../i18n/command-labels.js');
+        process.stderr.write(commandLabel(lang, 'scenarios.none', { dir: opts.scenarios }) + '\n');
+      }
       process.stdout.write(formatScenarioList(list, process.stdout.isTTY === true && process.stdout.columns ? process.stdout.columns : null));
     });
 }

@@ -5,10 +5,12 @@ import { Option, type Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { DEFAULT_DATA_DIR } from '../../io/paths.js';
 import { helpAfter } from '../help.js';
+import { langOption, parseLang } from '../lang.js';
 
 interface TemplateOptions {
   force?: boolean;
   from: string;
+  lang?: string;
 }
 
 export function registerTemplate(program: Command): void {
@@ -20,6 +22,7 @@ export function registerTemplate(program: Command): void {
     .addOption(
       new Option('--from <dir>', 'copy local_authorities from this dataset').default(DEFAULT_DATA_DIR, 'the embedded Wales data, data/wales'),
     )
+    .addOption(langOption('the line that lists the files written (the files are the same in both)'))
     .addHelpText(
       'after',
       helpAfter(`
@@ -37,15 +40,19 @@ Examples:
 `),
     )
     .action(async (dir: string, opts: TemplateOptions) => {
+      const lang = parseLang(opts.lang ?? 'en');
       const written = await writeTemplate(dir, opts);
-      process.stdout.write(`${written.dir}: wrote ${written.files.join(', ')}\n`);
+      const { commandLabel } = await import('../../i18n/command-labels.js');
+      process.stdout.write(commandLabel(lang, 'template.wrote', { dir: written.dir, files: written.files.join(', ') }) + '\n');
+      // A --from folder that is not a dataset would otherwise give a blank LA table without a word.
+      if (!written.lasCopied) process.stderr.write(`sufficiency: warning: --from ${opts.from}: no local_authorities file found there, so local_authorities.csv holds only a commented example row\n`);
     });
 }
 
 const EXAMPLE_NOTE = 'example: delete this line';
 
 /** Writes the template into `dir`; returns the folder as shown and the files written. */
-export async function writeTemplate(dir: string, opts: TemplateOptions): Promise<{ dir: string; files: string[] }> {
+export async function writeTemplate(dir: string, opts: TemplateOptions): Promise<{ dir: string; files: string[]; lasCopied: boolean }> {
   const [{ RESOURCES, RESOURCE_NAMES, tableSchema }, { stringify }, { displayPath }] = await Promise.all([
     import('../../io/schemas.js'),
     import('csv-stringify/sync'),
@@ -105,7 +112,7 @@ export async function writeTemplate(dir: string, opts: TemplateOptions): Promise
     await Promise.all(temps.map(([temp]) => rm(temp, { force: true })));
     throw err;
   }
-  return { dir: displayPath(dir), files: [...out.keys()] };
+  return { dir: displayPath(dir), files: [...out.keys()], lasCopied: las !== null };
 }
 
 /** The local_authorities CSV of the dataset to copy from, as text (null if it has none), and its `nation` if it names one. */

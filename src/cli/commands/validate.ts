@@ -4,11 +4,15 @@ import { InputError, formatProblem, type Problem } from '../../errors.js';
 import { DEFAULT_DATA_DIR, DEFAULT_SCENARIOS_DIR } from '../../io/paths.js';
 import type { Dataset } from '../../model/types.js';
 import { helpAfter } from '../help.js';
+import { langOption, parseLang } from '../lang.js';
+import { commandLabel, countLabel } from '../../i18n/command-labels.js';
+import type { Lang } from '../../i18n/labels.js';
 
 interface ValidateOptions {
   data: string;
   scenario: string[];
   scenarios: string;
+  lang: string;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -24,6 +28,7 @@ export function registerValidate(program: Command): void {
         .default([], 'every scenario in the scenarios folder'),
     )
     .addOption(new Option('--scenarios <dir>', 'folder of scenarios').default(DEFAULT_SCENARIOS_DIR, "the project's scenarios/"))
+    .addOption(langOption('the summary line (problems stay in English)'))
     .addHelpText(
       'after',
       helpAfter(`
@@ -37,19 +42,20 @@ Examples:
 `),
     )
     .action(async (opts: ValidateOptions) => {
+      const lang = parseLang(opts.lang);
       const { loadDataset, displayPath } = await import('../../io/dataset.js');
       const shown = displayPath(opts.data);
       const { dataset, problems } = await loadDataset(opts.data);
       // With a dataset in error, each scenario is still checked as far as it can be on its own.
-      const checked = await checkScenarios(opts.scenario, opts.scenarios, dataset);
+      const checked = await checkScenarios(opts.scenario, opts.scenarios, dataset, lang);
       problems.push(...checked.problems);
       const scenarioNote = checked.summary;
       const errors = problems.filter((p) => p.severity === 'error').length;
       const warnings = problems.length - errors;
-      const counts = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+      const counts = `${countLabel(lang, 'validate.errors', errors)}, ${countLabel(lang, 'validate.warnings', warnings)}`;
       const about =
         dataset !== null
-          ? `${dataset.localAuthorities.length} LAs, ${childrenAtBase(dataset).toLocaleString('en-GB')} children, `
+          ? `${commandLabel(lang, 'validate.las', { n: dataset.localAuthorities.length })}, ${commandLabel(lang, 'validate.children', { n: childrenAtBase(dataset).toLocaleString('en-GB') })}, `
           : '';
       process.stdout.write(`${shown}: ${about}${counts}${scenarioNote ? `; ${scenarioNote}` : ''}\n`);
       if (errors > 0) throw new InputError(problems);
@@ -65,7 +71,7 @@ function childrenAtBase(dataset: { demandHistory: Array<{ year: number; children
  * Loads each scenario (all in the folder, or those named) against the dataset, collecting problems;
  * without a dataset (it has errors), checks each on its own (its LAs, regions and years wait).
  */
-async function checkScenarios(named: string[], scenariosDir: string, dataset: Dataset | null): Promise<{ problems: Problem[]; summary: string }> {
+async function checkScenarios(named: string[], scenariosDir: string, dataset: Dataset | null, lang: Lang): Promise<{ problems: Problem[]; summary: string }> {
   const { listScenarios, loadScenario, checkScenarioAlone } = await import('../../scenario/load.js');
   const { displayPath } = await import('../../io/dataset.js');
   const problems: Problem[] = [];
@@ -76,9 +82,9 @@ async function checkScenarios(named: string[], scenariosDir: string, dataset: Da
     } catch (err) {
       if (err instanceof InputError) {
         problems.push(...err.problems);
-        return { problems, summary: 'scenarios not checked' };
+        return { problems, summary: commandLabel(lang, 'validate.scenarios.notChecked') };
       }
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { problems, summary: `no scenarios folder ${displayPath(scenariosDir)}` };
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { problems, summary: commandLabel(lang, 'validate.scenarios.noFolder', { dir: displayPath(scenariosDir) }) };
       throw err;
     }
   }
@@ -112,7 +118,7 @@ async function checkScenarios(named: string[], scenariosDir: string, dataset: Da
     }
   }
   const bad = refs.length - valid;
-  const alone = dataset === null ? ' on their own (their LAs, regions and years wait for a valid dataset)' : '';
-  const summary = `${valid} scenario${valid === 1 ? '' : 's'} valid${alone}${bad > 0 ? `, ${bad} with errors` : ''}`;
+  const alone = dataset === null ? commandLabel(lang, 'validate.scenarios.alone') : '';
+  const summary = `${countLabel(lang, 'validate.scenarios.valid', valid)}${alone}${bad > 0 ? commandLabel(lang, 'validate.scenarios.bad', { n: bad }) : ''}`;
   return { problems, summary };
 }
