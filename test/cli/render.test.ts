@@ -97,7 +97,8 @@ describe('screen values', () => {
 });
 
 describe('Monte Carlo tables', () => {
-  const rec = (year: number, stat: DiffRecord['stat'], delta: number): DiffRecord => ({ level: 'wales', areaCode: 'W92000004', areaName: 'Wales', year, metric: 'unplaced', stat, a: 0, b: 0, delta });
+  /** A paired-runs record: the mean of the run-by-run differences and their p10 and p90. */
+  const rec = (year: number, p10: number, mean: number, p90: number): DiffRecord => ({ level: 'wales', areaCode: 'W92000004', areaName: 'Wales', year, metric: 'unplaced', a: 0, b: 0, delta: mean, deltaP10: p10, deltaP90: p90 });
   /** A one-metric (unplaced) Monte Carlo diff table for Wales. */
   const diffTable = (records: DiffRecord[], chalk: InstanceType<typeof Chalk>): string =>
     renderDiffTable({ nameA: 'a', nameB: 'b', levels: ['wales'], prices: null, records, metrics: ['unplaced'], summary: '', width: 80, chalk, baseYear: 2024 });
@@ -136,12 +137,12 @@ describe('Monte Carlo tables', () => {
       expect([...l].length).toBeLessThanOrEqual(80);
     }
   });
-  it('diff: the median of the run-by-run differences, then their p10 to p90 range', () => {
-    const out = diffTable([rec(2024, 'p10', 0), rec(2024, 'p50', 0), rec(2024, 'p90', 0), rec(2025, 'p10', -3), rec(2025, 'p50', 2), rec(2025, 'p90', 12)], plain);
+  it('diff: the mean of the run-by-run differences, then their p10 to p90 range', () => {
+    const out = diffTable([rec(2024, 0, 0, 0), rec(2025, -3, 2, 12)], plain);
     expect(out).toContain('\n2024-25       ·\n2025-26      +2 (−3 to +12)\n');
   });
   it('diff: colours a direction only where the whole p10–p90 range lies on that side of 0', () => {
-    const out = diffTable([rec(2025, 'p10', -3), rec(2025, 'p50', 2), rec(2025, 'p90', 12), rec(2026, 'p10', 1), rec(2026, 'p50', 2), rec(2026, 'p90', 12)], new Chalk({ level: 1 }));
+    const out = diffTable([rec(2025, -3, 2, 12), rec(2026, 1, 2, 12)], new Chalk({ level: 1 }));
     const line = (fy: string) => out.split('\n').find((l) => l.startsWith(fy))!;
     expect(line('2025-26')).not.toContain('\u001b[31m');
     expect(line('2026-27')).toContain('\u001b[31m+2');

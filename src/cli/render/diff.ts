@@ -6,7 +6,7 @@ import type { DiffRecord } from '../../io/output.js';
 import type { MonteCarloDiffRow } from '../../model/montecarlo.js';
 import type { AreaLevel, AreaYearRow, MetricName } from '../../model/types.js';
 import { DISPLAY, displayDelta, displayDeltaRange, goodDirection } from './metrics.js';
-import { GAP, blocks, levelsWords, pricesWords, dimWrapped, financialYear, headerCell, layoutCell, metricColumns, padRight, titleLines, trimLine, type Cell } from './table.js';
+import { GAP, blocks, pushFooter, levelsWords, pricesWords, dimWrapped, financialYear, headerCell, layoutCell, metricColumns, padRight, titleLines, trimLine, type Cell } from './table.js';
 import { wrap } from './wrap.js';
 import { headerIn, label, type Lang } from '../../i18n/labels.js';
 
@@ -27,20 +27,27 @@ export function diffRecords(a: readonly AreaYearRow[], b: readonly AreaYearRow[]
   return out;
 }
 
-const STATS = ['mean', 'p10', 'p50', 'p90'] as const;
-
 /**
- * Monte Carlo diff records: for each metric, the mean, p10, p50 and p90 of A's runs, of B's runs and
- * of the run-by-run difference B − A (which is not the difference of the two statistics).
+ * Monte Carlo diff records: for each metric the mean of A's runs, of B's runs and of the paired
+ * run-by-run differences B − A, with the p10 and p90 of those differences (not of the two means).
  */
-export function monteCarloDiffRecords(rows: readonly MonteCarloDiffRow[], metrics: readonly MetricName[], stats: readonly (typeof STATS)[number][] = STATS): DiffRecord[] {
+export function monteCarloDiffRecords(rows: readonly MonteCarloDiffRow[], metrics: readonly MetricName[]): DiffRecord[] {
   const out: DiffRecord[] = [];
   for (const r of rows) {
     for (const m of metrics) {
       const { a, b, delta } = r.metrics[m];
-      for (const stat of stats) {
-        out.push({ level: r.level, areaCode: r.areaCode, areaName: r.areaName, year: r.year, metric: m, stat, a: a?.[stat] ?? null, b: b?.[stat] ?? null, delta: delta?.[stat] ?? null });
-      }
+      out.push({
+        level: r.level,
+        areaCode: r.areaCode,
+        areaName: r.areaName,
+        year: r.year,
+        metric: m,
+        a: a?.mean ?? null,
+        b: b?.mean ?? null,
+        delta: delta?.mean ?? null,
+        deltaP10: delta?.p10 ?? null,
+        deltaP90: delta?.p90 ?? null,
+      });
     }
   }
   return out;
@@ -263,8 +270,10 @@ export interface DiffTableInput {
   records: readonly DiffRecord[];
   metrics: readonly MetricName[] | null;
   summary: string;
-  /** A line under the summary (e.g. that the figures are medians of Monte Carlo runs). */
+  /** A line under the summary (e.g. how to read the ranges of paired runs). */
   note?: string;
+  /** The last line: what the figures are (the mean of how many paired runs, or one draw: src/cli/runs.ts). */
+  footer?: string;
   width: number;
   chalk: ChalkInstance;
   baseYear: number;
@@ -274,22 +283,22 @@ export interface DiffTableInput {
 
 export function renderDiffTable(input: DiffTableInput): string {
   const { chalk } = input;
-  // Records regrouped as rows of deltas: area, then year, then metric. A Monte Carlo record's stat
-  // says which statistic of the run-by-run differences it holds: p50 is the figure, p10 and p90 its range.
+  // Records regrouped as rows of deltas: area, then year, then metric. With runs the figure is the
+  // mean of the run-by-run differences, and their p10 and p90 its range.
   type Stats = { central: number | null; p10?: number | null; p90?: number | null };
   type Row = { level: AreaLevel; areaCode: string; areaName: string; year: number; deltas: Map<MetricName, Stats> };
   const rows: Row[] = [];
   for (const d of input.records) {
-    if (d.stat === 'mean') continue;
     let last = rows[rows.length - 1];
     if (!(last && last.areaCode === d.areaCode && last.year === d.year && last.level === d.level)) {
       last = { level: d.level, areaCode: d.areaCode, areaName: d.areaName, year: d.year, deltas: new Map() };
       rows.push(last);
     }
-    const stats = last.deltas.get(d.metric) ?? { central: null };
-    if (d.stat === 'p10') stats.p10 = d.delta;
-    else if (d.stat === 'p90') stats.p90 = d.delta;
-    else stats.central = d.delta;
+    const stats: Stats = { central: d.delta };
+    if (d.deltaP10 !== undefined) {
+      stats.p10 = d.deltaP10;
+      stats.p90 = d.deltaP90 ?? null;
+    }
     last.deltas.set(d.metric, stats);
   }
   const cell = (r: Row, m: MetricName): Cell => {
@@ -309,7 +318,7 @@ export function renderDiffTable(input: DiffTableInput): string {
   out.push(wrap(input.summary, Math.min(input.width, 100)));
   out.push('');
   if (input.note !== undefined) out.push(wrap(input.note, Math.min(input.width, 100)));
-  const withRanges = input.records.some((d) => d.stat === 'p10');
+  const withRanges = input.records.some((d) => d.deltaP10 !== undefined);
   out.push(
     dimWrapped(chalk, input.width,
       label(lang, 'diff.key', { b: input.nameB, ranges: withRanges ? label(lang, 'diff.key.ranges') : '' }),
@@ -341,5 +350,6 @@ export function renderDiffTable(input: DiffTableInput): string {
     out.push('');
     out.push(dimWrapped(chalk, input.width, label(lang, 'table.hidden', { metrics: hidden.join(', ') })));
   }
+  pushFooter(out, chalk, input.width, input.footer);
   return out.join('\n') + '\n';
 }
