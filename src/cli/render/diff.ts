@@ -67,6 +67,9 @@ export interface SummaryInput {
   lang?: Lang;
 }
 
+/** Distances over the children placed, which a shortage shortens by leaving children out. */
+const DISTANCE_METRICS: ReadonlySet<MetricName> = new Set(['mean_distance_km', 'median_distance_km', 'p90_distance_km']);
+
 const plural = (n: number, one: string, many: string): string => (Math.abs(n) === 1 ? one : many);
 const grouped = (n: number): string => Math.round(n).toLocaleString('en-GB');
 const millions = (gbp: number): string => `£${(gbp / 1e6).toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}m`;
@@ -128,15 +131,8 @@ export function diffSummary(s: SummaryInput): string {
         : `Both leave ${grouped(count(wa, 'unplaced'))} ${plural(count(wa, 'unplaced'), 'child', 'children')} without a place in ${financialYear(last)}.`,
     );
   }
-  const da = wa.metrics.mean_distance_km;
-  const db = wb.metrics.mean_distance_km;
-  if (da !== null && db !== null && Math.abs(db - da) >= 0.05) {
-    sentences.push(
-      cy
-        ? `Mae plant mewn lleoliadau marchnad yn byw ${Math.abs(db - da).toFixed(1)} km ${db > da ? 'ymhellach o’u cartref' : 'yn nes at eu cartref'} ar gyfartaledd (${db.toFixed(1)} o’i gymharu â ${da.toFixed(1)} km).`
-        : `Children in market placements live ${Math.abs(db - da).toFixed(1)} km ${db > da ? 'further from' : 'nearer'} home on average (${db.toFixed(1)} against ${da.toFixed(1)} km).`,
-    );
-  }
+  const distance = distanceSentence(wa.metrics.mean_distance_km, wb.metrics.mean_distance_km, unplaced, cy);
+  if (distance !== null) sentences.push(distance);
   if (flowYears.length > 0) {
     const period = cy
       ? flowYears.length === 1 ? `Yn ${financialYear(flowYears[0])}` : `Dros ${financialYear(flowYears[0])} i ${financialYear(last)}`
@@ -174,6 +170,24 @@ export function diffSummary(s: SummaryInput): string {
   const changed = diffRecords(s.walesA, s.walesB, Object.keys(DISPLAY) as MetricName[]).some((d) => d.delta !== null && d.delta !== 0);
   if (!changed) return cy ? `Mae ${s.nameB} a ${s.nameA} yn rhoi’r un ffigurau i Gymru ym mhob blwyddyn a ddangosir.` : `${s.nameB} and ${s.nameA} give the same figures for Wales in every year shown.`;
   return sentences.join(' ');
+}
+
+/**
+ * The mean distance from home, of the children placed (SPEC 2.2). A shortage takes the children who
+ * would have gone furthest out of the distance altogether, so a shorter distance in a year when more
+ * children have no place is never called nearer home or better: the sentence says what it leaves out.
+ */
+export function distanceSentence(da: number | null, db: number | null, unplacedRise: number, cy: boolean): string | null {
+  if (da === null || db === null || Math.abs(db - da) < 0.05) return null;
+  const [b, a] = [db.toFixed(1), da.toFixed(1)];
+  if (db < da && unplacedRise > 0) {
+    return cy
+      ? `Mae’r plant a leolwyd yn byw ${b} km o’u cartref ar gyfartaledd o’i gymharu â ${a} km, ond nid yw hynny’n welliant: mae ${grouped(unplacedRise)} yn fwy o blant heb le o gwbl, a does dim pellter iddynt.`
+      : `The children placed live ${b} km from home on average against ${a} km, but that is no improvement: ${grouped(unplacedRise)} more ${plural(unplacedRise, 'child has', 'children have')} no place at all, and no distance.`;
+  }
+  return cy
+    ? `Mae’r plant a leolwyd yn byw ${Math.abs(db - da).toFixed(1)} km ${db > da ? 'ymhellach o’u cartref' : 'yn nes at eu cartref'} ar gyfartaledd (${b} o’i gymharu â ${a} km).`
+    : `The children placed live ${Math.abs(db - da).toFixed(1)} km ${db > da ? 'further from' : 'nearer'} home on average (${b} against ${a} km).`;
 }
 
 /**
@@ -337,7 +351,9 @@ export function renderDiffTable(input: DiffTableInput): string {
         const d = stats?.central ?? null;
         // With runs, a direction is shown only when 9 runs in 10 or more agree on it.
         const settled = stats?.p10 === undefined || [stats.p10, stats.p90].every((q) => q !== null && q !== undefined && d !== null && Math.sign(q) === Math.sign(d));
-        const dir = goodDirection(m);
+        // A shorter distance in a year when more children have no place is not better (SPEC 2.2): no green.
+        const shortage = (r.deltas.get('unplaced')?.central ?? 0) > 0 && DISTANCE_METRICS.has(m);
+        const dir = shortage && d !== null && Math.sign(d) === goodDirection(m) ? 0 : goodDirection(m);
         const style = (text: string): string =>
           d === null || d === 0 || Math.abs(d) < 1e-9 ? chalk.dim(text) : dir === 0 || !settled ? text : Math.sign(d) === dir ? chalk.green(text) : chalk.red(text);
         return ' '.repeat(GAP) + layoutCell(cell(r, m), column(m), style, chalk.dim);
