@@ -43,6 +43,8 @@ export interface Region {
 export interface Nation {
   code: string;
   name: string;
+  /** The nation's LA codes as `datapackage.json` lists them (SPEC 3.1), so that a partial dataset knows what it leaves out. */
+  laCodes?: string[];
 }
 
 export function isMarketType(t: string): t is MarketType {
