@@ -779,6 +779,28 @@ export function nationNameIn(lang: Lang, nation: { code: string; name: string })
   return nation.code === WALES_CODE ? label(lang, 'area.wales') : nation.name;
 }
 
+/**
+ * The tool's wording as a person reads it on the dataset's nation (SPEC 3.1): the labels name Wales,
+ * and on another nation's data each mention reads that nation's name ("outside England", "Foster
+ * England"). CSV and JSON names and codes (`placed_outside_wales`, `--by wales`) never change: this is
+ * applied to what a person reads (tables, plans, reports), not to files' columns.
+ */
+export function inNation(text: string, lang: Lang, nation: { code: string; name: string }): string {
+  if (nation.code === WALES_CODE) return text;
+  const name = nation.name;
+  // A table's column is padded with spaces: a longer name takes them (keeping one), so columns stay aligned.
+  const named = (word: RegExp) => (t: string): string =>
+    t.replace(new RegExp(`( *)${word.source}`, 'g'), (whole: string, pad: string) => {
+      const wider = name.length - (whole.length - pad.length);
+      return pad.length > 1 ? ' '.repeat(Math.max(1, pad.length - Math.max(0, wider))) + name : pad + name;
+    });
+  if (lang === 'cy') {
+    // Welsh mutates the name after "yng" and "i"; another nation's name is given as the data spells it.
+    return named(/\bWales\b/)(named(/\b[GC]ymru\b/)(text.replace(/yng Nghymru/g, `yn ${name}`)));
+  }
+  return named(/\bWales\b/)(text);
+}
+
 /** `--lang`: en or cy. */
 export function isLang(s: string): s is Lang {
   return (LANGS as readonly string[]).includes(s);

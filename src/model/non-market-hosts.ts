@@ -3,7 +3,7 @@
 // matched: each year an LA's children of each non-market type are shared over that type's base-date
 // hosts in proportion to the base rows, by largest remainder (hosts in code order, a host not known
 // last), and those shared to the LA itself are at home. A host not known is never at home.
-import { largestRemainder, tieKey, compareCodes } from './rounding.js';
+import { compareCodes, largestRemainderInOrder } from './rounding.js';
 import { PLACEMENT_TYPES, isMarketType, type Dataset, type PlacementType } from './types.js';
 
 /** Counts of children by placement type (every type; market types are ignored here). */
@@ -37,21 +37,20 @@ export function nonMarketAtHome(dataset: Pick<Dataset, 'placements'>): (la: stri
       const n = children[type];
       const list = ordered.get(`${la}\u0000${type}`);
       if (n === 0 || list === undefined) continue;
-      atHome += sharedTo(la, type, n, list);
+      atHome += sharedTo(la, n, list);
     }
     return atHome;
   };
 }
 
-/** How many of n children go to host `la` when shared over the base-date hosts by largest remainder. */
-function sharedTo(la: string, type: PlacementType, n: number, list: Hosts): number {
+/**
+ * How many of n children go to host `la` when shared over the base-date hosts by largest remainder
+ * (the list is in tie order already: hosts by code, the host not known last).
+ */
+function sharedTo(la: string, n: number, list: Hosts): number {
   const home = list.findIndex(([h]) => h === la);
   if (home < 0) return 0;
-  const total = list.reduce((s, [, c]) => s + c, 0);
   if (list.length === 1) return n;
-  const shares = largestRemainder(
-    list.map(([, c]) => (n * c) / total),
-    list.map(([h]) => tieKey(la, type, null, h === '' ? '\uffff' : h, '')),
-  );
-  return shares[home];
+  const total = list.reduce((s, [, c]) => s + c, 0);
+  return largestRemainderInOrder(list.map(([, c]) => (n * c) / total))[home];
 }

@@ -35,7 +35,7 @@ import {
 import type { SummaryInput } from '../render/diff.js';
 import { helpAfter } from '../help.js';
 import { noteRuns, planRuns, runsNote } from '../runs.js';
-import { areaNameIn, label } from '../../i18n/labels.js';
+import { areaNameIn, inNation, label } from '../../i18n/labels.js';
 
 export function registerDiff(program: Command): void {
   const cmd = program
@@ -146,7 +146,8 @@ Examples:
         baseYear: B,
       });
     }
-    await emit(text, opts.out, meta);
+    // The table names the dataset's nation; files keep their documented names (SPEC 3.1).
+    await emit(opts.format === 'table' && typeof text === 'string' ? inNation(text, opts.lang, inputs.dataset.nation) : text, opts.out, meta);
   });
 }
 

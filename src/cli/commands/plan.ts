@@ -24,7 +24,7 @@ import {
   scenariosOption,
   stdoutIsTty,
 } from '../pipeline.js';
-import { isLang, regionNameIn, type Lang } from '../../i18n/labels.js';
+import { inNation, isLang, regionNameIn, type Lang } from '../../i18n/labels.js';
 import { helpAfter } from '../help.js';
 
 interface RawPlanOptions {
@@ -136,6 +136,8 @@ Examples:
             : format === 'md'
               ? planMarkdown(figures, ctx)
               : planTable(figures, ctx, chalkFor(toFile), terminalWidth(toFile));
+        // The plan's wording names the dataset's nation (SPEC 3.1): its items are read by people, in CSV too.
+        text = inNation(text, lang, inputs.dataset.nation);
       }
       await emit(text, out, meta);
     });

@@ -22,6 +22,7 @@ import {
 } from '../pipeline.js';
 import { helpAfter } from '../help.js';
 import { noteRuns, planRuns } from '../runs.js';
+import { inNation } from '../../i18n/labels.js';
 
 export function registerProject(program: Command): void {
   const cmd = program
@@ -93,6 +94,7 @@ Examples:
     // start-up, whatever the command.
     const { renderProjection } = await import('../render/project.js');
     const text = await renderProjection(result, opts, { loaded, baseYear: inputs.dataset.baseYear, meta, dataset: inputs.dataset, plan });
-    await emit(text, opts.out, meta);
+    // The table names the dataset's nation; files keep their documented names (SPEC 3.1).
+    await emit(opts.format === 'table' && typeof text === 'string' ? inNation(text, opts.lang, inputs.dataset.nation) : text, opts.out, meta);
   });
 }

@@ -5,7 +5,7 @@
 import { noteRuns, parseRuns, planRuns, runsNote } from '../runs.js';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import { isLang, nationNameIn, regionNameIn, type Lang } from '../../i18n/labels.js';
+import { inNation, isLang, nationNameIn, regionNameIn, type Lang } from '../../i18n/labels.js';
 import type { RunSet } from '../../model/montecarlo.js';
 import type { AreaLevel } from '../../model/types.js';
 import { VERSION } from '../../version.js';
@@ -180,7 +180,8 @@ Examples:
         warnings,
         raw.timestamp === true,
       );
-      await emit(html, out, meta);
+      // The report's wording names the dataset's nation (SPEC 3.1).
+      await emit(inNation(html, lang, inputs.dataset.nation), out, meta);
     });
 }
 
