@@ -58,9 +58,10 @@ const PLACES_PER_IFA_HOUSEHOLD = 1.45; // D8: IFA households' places, English LA
 const EXTERNAL_SPLIT = { 'residential|fp': 290, 'residential|nfp': 10, 'foster|fp': 210, 'foster|nfp': 24, 'secure|la': 6 };
 const IFA_FP_SHARE = 1122 / 1234; // D5: 35% x 3206 non-kin foster = 1122 fp of the 1234 IFA
 
-// D6: share of each non-market type counted as living inside the child's own LA (the model gives
-// non-market children no host). The rest are counted as elsewhere in Wales: all 530 children placed
-// outside Wales sit in market rows (the model's placed_outside_wales counts market rows only).
+// D6: share of each non-market type living inside the child's own LA, the weights by which each LA's
+// non-market children at home (D2's own-LA count less its market children there) are shared over
+// the types. The rest live elsewhere in Wales (host not known: blank): all 530 children placed outside
+// Wales sit in market rows (the model's placed_outside_wales counts market rows only).
 export const NON_MARKET_OWN_LA_SHARE = { kinship: 0.8, parents: 0.9, adoption: 0.4, independent: 0.7, other: 0.5 };
 
 // D7: which LAs had no LA children's home at 31 March 2024 (S16 says nine were wholly reliant on
@@ -460,20 +461,19 @@ CODES.forEach((code, i) => {
       if (!r.out) addHosted(r.host, sector, type, r.n);
     }
   });
-  for (const t of NON_MARKET) {
-    const n = T(i, t);
-    if (n === 0) continue;
-    placementRows.push({
-      la_code: code,
-      placement_type: t,
-      sector: '',
-      host: '',
-      children: n,
-      provider_id: '',
-      status: 'estimated',
-      source: PFF.includes(t) ? `S11;S2;E6;D3` : 'E6;D3',
-    });
-  }
+  // D6: the LA's non-market children at home are what its own-LA count (D2) leaves after its market
+  // children at home, shared over the types by D6's weights; each type's rest has a host not known.
+  const marketOwn = own[i].reduce((a, b) => a + b, 0);
+  const nonMarketN = NON_MARKET.map((t) => T(i, t));
+  const atHome = Math.min(nonMarketN.reduce((a, b) => a + b, 0), Math.max(0, OWN[i] - marketOwn));
+  const homeByType = apportion(atHome, NON_MARKET.map((t, k) => NON_MARKET_OWN_LA_SHARE[t] * nonMarketN[k]), nonMarketN);
+  NON_MARKET.forEach((t, k) => {
+    const source = PFF.includes(t) ? `S11;S2;E6;D3;D6` : 'E6;D3;D6';
+    for (const [host, n] of [[code, homeByType[k]], ['', nonMarketN[k] - homeByType[k]]]) {
+      if (n === 0) continue;
+      placementRows.push({ la_code: code, placement_type: t, sector: '', host, children: n, provider_id: '', status: 'estimated', source });
+    }
+  });
 });
 const TYPE_ORDER = new Map(TYPES.map((t, k) => [t, k]));
 const SECTOR_ORDER = new Map([['', 0], ['la', 1], ['nfp', 2], ['fp', 3]]);
@@ -790,6 +790,8 @@ const pkg = {
     'placements and registered capacity at 31 March 2024, the LAs\' published capacity plans and weekly costs. ' +
     'Built by scripts/build-wales-data.mjs from published sources; per-provider capacity is synthetic. See SOURCES.md.',
   version: '2024.1',
+  // SPEC 3.1: the nation, and its LA codes, so that a dataset cut down from this one knows what it leaves out.
+  nation: { code: 'W92000004', name: 'Wales', la_codes: CODES },
   created_by: 'scripts/build-wales-data.mjs',
   licenses: [{ name: 'OGL-UK-3.0', path: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/', title: 'Open Government Licence v3.0' }],
   sources: [
@@ -798,7 +800,7 @@ const pkg = {
   ],
   resources: [
     { name: 'local_authorities', path: 'local_authorities.csv', title: 'Local authorities', description: 'The 22 LAs: ONS code, English and Welsh names, regional partnership board (by name; its SPEC 3.1 slug is the region code), approximate centre (E9) and land area.' },
-    { name: 'placements', path: 'placements.csv', title: 'Placements at 31 March 2024', description: 'Children looked after by placing LA, placement type, sector and host LA. Non-market types (kinship, parents, adoption, independent, other) have empty sector and host. Reproduces the published Wales figures; the per-LA detail is estimated (SOURCES.md).' },
+    { name: 'placements', path: 'placements.csv', title: 'Placements at 31 March 2024', description: 'Children looked after by placing LA, placement type, sector and host LA. Non-market types (kinship, parents, adoption, independent, other) have an empty sector, and as host the LA itself for the children living there or empty (not known) for the rest. Reproduces the published Wales figures; the per-LA detail is estimated (SOURCES.md).' },
     { name: 'providers', path: 'providers.csv', title: 'Registered capacity at 31 March 2024 (synthetic providers)', description: 'Places by host LA, sector and type consistent with the published totals; no per-provider data is public, so every provider but Hillside is synthetic and named so.' },
     { name: 'demand_history', path: 'demand_history.csv', title: 'Children looked after at 31 March 2015-2024', description: 'Per LA; 2019-2023 and eight LAs in 2024 are estimates (E1, E2). Rows W92000004 are the published Wales totals 2003-2024 (D18), which only the backtest reads.' },
     { name: 'strategies', path: strategyFiles, title: 'LA commissioning strategies', description: 'Published capacity plans, one CSV per LA; capacity and timing estimates are marked in note and source.' },
@@ -835,7 +837,7 @@ writeFileSync(path.join(OUT, 'datapackage.json'), `${JSON.stringify(pkg, null, 2
   const kinN = sumP((r) => r.placement_type === 'kinship');
   const resN = sumP((r) => r.placement_type === 'residential');
   const ownMarketN = sumP((r) => market(r) && r.host === r.la_code);
-  const ownNonMarket = placementRows.filter((r) => !market(r)).reduce((a, r) => a + NON_MARKET_OWN_LA_SHARE[r.placement_type] * r.children, 0);
+  const ownNonMarket = sumP((r) => !market(r) && r.host === r.la_code);
   const resPlaces = sumV((p) => p.placement_type === 'residential');
   const laFosterPlaces = sumV((p) => p.placement_type === 'foster' && p.sector === 'la');
   const ifaPlaces = sumV((p) => p.placement_type === 'foster' && p.sector !== 'la');
@@ -872,7 +874,7 @@ name, except Hillside Secure Children's Home (the one real, LA-run secure home, 
 | of those, with relatives or friends (S11) | 34.2% | ${pct(kinN / (fosterN + kinN))} |
 | placed inside own LA (S11; definition D6) | 65.6% | ${pct((ownMarketN + ownNonMarket) / WALES_CLA)} |
 | placed outside Wales (S2 CH/048) | 530 | ${sumP((r) => r.host === 'OUTSIDE_WALES')} (per LA exactly CH/048) |
-| foster children inside own LA, kinship at D6 share (S5) | 3,305 | ${Math.round(sumP((r) => r.placement_type === 'foster' && r.host === r.la_code) + NON_MARKET_OWN_LA_SHARE.kinship * kinN)} |
+| foster children inside own LA, kinship included (S5; D6) | 3,305 | ${sumP((r) => (r.placement_type === 'foster' || r.placement_type === 'kinship') && r.host === r.la_code)} |
 | children's-home placements with for-profit providers (S17) | 87% | ${pct(sumP((r) => r.placement_type === 'residential' && r.sector === 'fp') / resN)} |
 | foster placements with for-profit providers, of non-kinship foster (S17, S18) | 35% | ${pct(sumP((r) => r.placement_type === 'foster' && r.sector === 'fp') / fosterN)} |
 | LA-fostered children staying local (S15, S58) | 84-85% | ${pct(sumP((r) => r.placement_type === 'foster' && r.sector === 'la' && r.host === r.la_code) / laFosterN)} |
@@ -906,20 +908,23 @@ held at the base date, and \`occupancy\` applies only to places opened later (se
   \`parents\` = placed with parents; \`adoption\` = placed for adoption; \`independent\` = independent living;
   \`other\` = residential schools, hostels and other placements; \`residential\` = children's homes;
   \`secure\` = secure children's homes. Non-market rows (kinship, parents, adoption, independent, other)
-  have empty \`sector\` and \`host\`: one row per LA and type.
+  have an empty \`sector\`; their \`host\` is the LA itself for the children living there (D6) and
+  empty (not known) for the rest, who live elsewhere in Wales: at most two rows per LA and type.
 - **Sectors.** LA foster carers are \`la\`; IFAs are \`fp\` or \`nfp\` (S17/S18's "private" = \`fp\`).
 - **Outside Wales (CH/048).** All of an LA's CH/048 children are in market rows with host
-  \`OUTSIDE_WALES\` (D9): the model gives non-market children no host, so the few placed with family in
+  \`OUTSIDE_WALES\` (D9): no non-market row is placed outside Wales, so the few placed with family in
   England are counted in market rows. This makes the model's \`placed_outside_wales\` equal the published
   530 at the base date, at the price of slightly more market placements outside Wales than in reality.
 - **D6: placed inside own LA.** The published 65.6% (S11) is over all children looked after. Here it is
-  (market children with \`host\` = own LA + the non-market children counted inside their own LA) ÷ all
-  children, where the non-market children counted inside their own LA are these shares of each type:
-  ${Object.entries(NON_MARKET_OWN_LA_SHARE).map(([t, v]) => `${t} ${v}`).join(', ')} (the rest count as elsewhere in Wales). Counting every
+  (market children with \`host\` = own LA + non-market children with \`host\` = own LA) ÷ all children,
+  which the model gives as \`placed_in_own_la_share_all\` (${pct((ownMarketN + ownNonMarket) / WALES_CLA)} at the base date). Each LA's
+  non-market children at home are its D2 own-LA count less its market children there (${ownNonMarket} in all), shared
+  over the types in proportion to the type's children × these weights:
+  ${Object.entries(NON_MARKET_OWN_LA_SHARE).map(([t, v]) => `${t} ${v}`).join(', ')} (the rest live elsewhere in Wales, host not known). Counting every
   non-market child as in their own LA would force the market placements far from home (only about 37%
   in the own LA) to reproduce 65.6%, against the published 84-85% of LA-fostered children staying local;
   the kinship share 0.8 is what S5's 3,305 foster children inside their own LA implies once LA and IFA
-  carers are placed as S15/S58 say. The model's own metric \`placed_in_own_la_share\` is over market
+  carers are placed as S15/S58 say. The model's \`placed_in_own_la_share\` is over market
   placements only: ${pct(ownMarketN / sumP(market))} at the base date.
 - **Denominator of the 35% for-profit foster figure**: non-kinship foster placements (LA carers + IFAs).
   Of all foster incl. kinship it would need more for-profit children (1,706) than IFAs hold (1,234, E5).
@@ -941,7 +946,7 @@ ${ref.map((id) => `| ${id} | ${register.get(id).title} | ${register.get(id).url}
 | D3 | Children by LA and type: Wales totals kinship 1,667 (34.2% of 4,873 foster), foster 3,206 (4,873 - kinship), parents 1,130, residential 720, secure 15, adoption 225 (E6), and E6's 235 "independent living / other" split 140 independent : 95 other. Per LA, kinship and parents share the LA's children placed with parents, family or friends (CLA - CH/046), the rest share CH/046, each in the Wales proportions; residential weights of Cardiff x1.55 (151 in residential care, S52), Gwynedd x0.8 (about 20, S53) and Blaenau Gwent x0.6 (12, S48); then iterative proportional fitting to the LA totals and the Wales type totals and rounding that keeps both. |
 | D4 | Residential by sector: 87% for-profit (626, S17); of the rest, ${RES_LA_CHILDREN} in LA homes and ${TYPE_TOTALS.residential - resFp - RES_LA_CHILDREN} not-for-profit (E7's 12:3 split of places, LA homes fuller). LA homes only for LAs that have one (D7; a neighbour's LA home otherwise); Carmarthenshire, which uses no private homes (S60), mostly LA. |
 | D5 | Non-kinship foster: LA carers 1,972, IFA 1,234 (E5). Per LA the IFA share is inferred from S5 (foster children outside own LA, with LA carers ~15%, kinship ~20%, IFA ~75% outside; bounded to 15-70%) and fitted to E5. IFA children for-profit: 35% of non-kin foster = 1,122 (S17, S18), not-for-profit 112 (9% of IFA, cf. Torfaen's 2 of 28, S30). |
-| D6 | Non-market children counted inside their own LA (definition above). |
+| D6 | Non-market children living inside their own LA, given as \`host\` (definition above); the rest have a host not known. |
 | D7 | The nine LAs without an LA children's home at 31 March 2024 (S16 gives the number, not the names): ${noHome}. Gwynedd (S53), Blaenau Gwent (S48), Torfaen (S49) and Monmouthshire (S50) were developing their first homes after 2024; Denbighshire uses the Conwy-led centre (S46); the other four are estimates. |
 | D8 | Foster households: the 3,800 (S27) are taken to include kinship (connected-person) carers, ${KINSHIP_CHILDREN_PER_HOUSEHOLD} kinship children per household (${kinshipHouseholds} households, all LA). 71% LA = ${Math.round(FOSTER_HOUSEHOLDS * FOSTER_HOUSEHOLDS_LA_SHARE)} households, so ${laMainstreamHouseholds} LA mainstream households at ${PLACES_PER_LA_HOUSEHOLD} places each (${placeTargets['foster|la']} places) and ${ifaHouseholds} IFA households at ${PLACES_PER_IFA_HOUSEHOLD} places each (${placeTargets['foster|fp'] + placeTargets['foster|nfp']} places, split fp:nfp as the children; they hold English LAs' children too, D15). Kinship carers are non-market and have no provider rows. |
 | D9 | Outside Wales: each LA's CH/048 count (S2; E3) shared over its market groups by size x propensity (LA foster 0.03, IFA 0.13, LA homes 0.02, other homes 0.4, secure 0.4), at most 10% / 35% / 50% / 60% of a group unless CH/048 needs more. Sector outside Wales as the group's (English private homes are \`fp\`, English secure homes \`la\`). |

@@ -2,10 +2,11 @@
 // the dataset then the scenario(s); running the model; and sending the result to standard output or
 // to a file written atomically with its provenance beside it. The command files stay thin.
 //
-// Monte Carlo slots in at one place: `produceRows` (deterministic rows for --runs 1, summarised runs
-// for --runs N > 1).
+// Monte Carlo slots in at one place: `produceRows` (one run's rows, or the summary of N runs); how
+// many runs a command makes is runs.ts's `planRuns`.
 import { Option, type Command } from 'commander';
 import { UsageError, formatProblem } from '../errors.js';
+import { DEFAULT_RUNS, MAX_RUNS, parseRuns } from './runs.js';
 import { isLang, label, type Lang } from '../i18n/labels.js';
 import type { Problem } from '../errors.js';
 import { DEFAULT_DATA_DIR, DEFAULT_SCENARIOS_DIR } from '../io/paths.js';
@@ -18,6 +19,7 @@ import type { MonteCarloRow, RunSet } from '../model/montecarlo.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import type { AreaFilter } from './areas.js';
 import type { PreparedChoice } from '../model/project.js';
+import { runsNote, type RunPlan } from './runs.js';
 
 export type { LoadedScenario } from '../scenario/load.js';
 
@@ -41,7 +43,7 @@ export interface RawModelOptions {
   metrics?: string;
   data: string;
   scenarios: string;
-  runs: string;
+  runs?: string;
   seed: string;
   workers?: string;
   timestamp?: boolean;
@@ -64,7 +66,8 @@ export interface ModelOptions {
   metrics: MetricName[] | null;
   data: string;
   scenarios: string;
-  runs: number;
+  /** --runs as given; null when not given (100 for a random scenario: runs.ts). */
+  runs: number | null;
   seed: number;
   workers: number | null;
   timestamp: boolean;
@@ -91,13 +94,18 @@ export function addModelOptions(cmd: Command): Command {
     .addOption(new Option('--long', 'CSV in long (tidy) form: one row per area, year and metric'))
     .addOption(new Option('--excel', 'CSV for Excel: UTF-8 byte-order mark and CRLF line ends'))
     .addOption(new Option('--metrics <list>', 'only these metrics, comma separated (default: every metric in files, the key ones on screen)'))
-    .addOption(new Option('--runs <n>', 'Monte Carlo runs over the uncertain parameters').default('1'))
+    .addOption(runsOption())
     .addOption(new Option('--seed <n>', 'seed of the Monte Carlo draws').default('1'))
     .addOption(new Option('--workers <n>', 'worker threads for Monte Carlo runs (default: one per CPU)'))
     .addOption(dataOption())
     .addOption(scenariosOption())
     .addOption(new Option('--timestamp', 'record the time of the run in the provenance (outputs then differ run to run)'))
     .addOption(new Option('--lang <lang>', 'language of the table: en or cy (Welsh); CSV and JSON never change').default('en'));
+}
+
+/** --runs, for every command that makes runs (bounded: runs.ts MAX_RUNS). */
+export function runsOption(): Option {
+  return new Option('--runs <n>', `runs of a random scenario: the figures are their means, with p10-p90 (default ${DEFAULT_RUNS}; 1 = one draw at central values; at most ${MAX_RUNS})`);
 }
 
 export function dataOption(): Option {
@@ -117,7 +125,7 @@ export function parseModelOptions(raw: RawModelOptions, isTty: boolean): ModelOp
   if (format !== 'csv' && long) throw new UsageError(`--long applies to CSV output, not ${format} (JSON is always in long form)`);
   if (format !== 'csv' && excel) throw new UsageError(`--excel applies to CSV output, not ${format}`);
   refuseWorkbookToTerminal(format, out, isTty);
-  const runs = parseCount('--runs', raw.runs, 1);
+  const runs = parseRuns(raw.runs);
   if (!isLang(raw.lang)) throw new UsageError(`--lang: expected en or cy, found "${raw.lang}"`);
   return {
     by,
@@ -198,15 +206,12 @@ export function resolveFormat(
 }
 
 /**
- * Tells the user on standard error what the options will not do as they might expect: --runs for
- * a scenario with nothing uncertain (every run is the same), --to past the scenario's horizon (the
- * years beyond it repeat each parameter's last value).
+ * Tells the user on standard error what the options will not do as they might expect: --to past the
+ * scenario's horizon (the years beyond it repeat each parameter's last value). What --runs does for a
+ * scenario with nothing random is runs.ts's noteRuns.
  */
-export function noteOptionWarnings(loaded: readonly LoadedScenario[], opts: { runs: number; to: number | null }): void {
+export function noteOptionWarnings(loaded: readonly LoadedScenario[], opts: { to: number | null }): void {
   for (const s of loaded) {
-    if (opts.runs > 1 && !s.hasDistributions) {
-      process.stderr.write(`sufficiency: warning: --runs ${opts.runs}: scenario ${s.name} has no uncertain input (no distribution), so every run gives the same figures\n`);
-    }
     if (opts.to !== null && opts.to > s.horizon.to) {
       process.stderr.write(
         `sufficiency: warning: --to ${opts.to} runs past scenario ${s.name}'s horizon (${s.horizon.to}): the years after it keep each parameter's last value\n`,
@@ -519,7 +524,7 @@ export async function makeMeta(
   inputs: Inputs,
   command: string,
   options: Meta['options'],
-  mc: { runs: number; seed: number },
+  plan: RunPlan,
   warnings: string[],
   timestamp: boolean,
 ): Promise<Meta> {
@@ -529,8 +534,11 @@ export async function makeMeta(
     command,
     scenarios,
     options,
-    runs: mc.runs,
-    seed: mc.seed,
+    runs: plan.runs,
+    seed: plan.seed,
+    random: plan.random,
+    // In English whatever --lang: the provenance is read by the same people and tools as the CSV.
+    figures: runsNote('en', plan),
     inputs: await hashInputs(inputs.files, { dataDir: inputs.dataDir, scenariosDir: inputs.scenariosDir }),
     // The provenance records why a run differs from its scenario as written (rows left out), too.
     warnings: [...scenarioWarnings(inputs), ...warnings],

@@ -31,8 +31,8 @@ const METRIC_EN = {
   'metric.unplaced': 'Children with no place',
   'metric.displaced': 'Children who had to move',
   'metric.for_profit_placements': 'Children placed with for-profit providers',
-  'metric.mean_distance_km': 'Mean distance from home',
-  'metric.median_distance_km': 'Median distance from home',
+  'metric.mean_distance_km': 'Mean distance from home, of children placed',
+  'metric.median_distance_km': 'Median distance from home, of children placed',
   'metric.p90_distance_km': 'Distance from home, 90th percentile',
   'metric.new_placements': 'New placements',
   'metric.supplementary_placements': 'Supplementary placements',
@@ -50,6 +50,9 @@ const METRIC_EN = {
   'metric.cost_unplaced_gbp': 'Cost of children with no place',
   'metric.started_looked_after': 'Children who started to be looked after',
   'metric.ceased_looked_after': 'Children who ceased to be looked after',
+  'metric.for_profit_share_foster': 'Share of children in foster care placed with for-profit providers',
+  'metric.for_profit_share_residential': 'Share of children in children’s homes placed with for-profit providers',
+  'metric.placed_in_own_la_share_all': 'Share of all children looked after living in their own local authority',
 } as const satisfies Record<`metric.${MetricName}`, string>;
 
 const METRIC_CY: Record<keyof typeof METRIC_EN, string> = {
@@ -69,8 +72,8 @@ const METRIC_CY: Record<keyof typeof METRIC_EN, string> = {
   'metric.unplaced': 'Plant heb le',
   'metric.displaced': 'Plant a fu’n rhaid iddynt symud',
   'metric.for_profit_placements': 'Plant a leolir gyda darparwyr er elw',
-  'metric.mean_distance_km': 'Pellter cymedrig o’r cartref',
-  'metric.median_distance_km': 'Pellter canolrifol o’r cartref',
+  'metric.mean_distance_km': 'Pellter cymedrig o’r cartref, o’r plant a leolwyd',
+  'metric.median_distance_km': 'Pellter canolrifol o’r cartref, o’r plant a leolwyd',
   'metric.p90_distance_km': 'Pellter o’r cartref, 90fed canradd',
   'metric.new_placements': 'Lleoliadau newydd',
   'metric.supplementary_placements': 'Lleoliadau atodol',
@@ -88,6 +91,9 @@ const METRIC_CY: Record<keyof typeof METRIC_EN, string> = {
   'metric.cost_unplaced_gbp': 'Cost plant heb le',
   'metric.started_looked_after': 'Plant a ddechreuodd dderbyn gofal',
   'metric.ceased_looked_after': 'Plant a beidiodd â derbyn gofal',
+  'metric.for_profit_share_foster': 'Cyfran y plant mewn gofal maeth a leolir gyda darparwyr er elw',
+  'metric.for_profit_share_residential': 'Cyfran y plant mewn cartrefi plant a leolir gyda darparwyr er elw',
+  'metric.placed_in_own_la_share_all': 'Cyfran yr holl blant sy’n derbyn gofal sy’n byw yn eu hawdurdod lleol eu hunain',
 };
 
 /** Units as an axis or a column heading writes them. */
@@ -159,9 +165,8 @@ const REPORT_EN = {
   'report.lede':
     'Will there be enough foster and children’s home places, close to home, for the children Welsh local authorities look after? This report projects it year by year from the data’s base date of 31 March {baseYear}.',
   'report.made': 'Made by sufficiency {version} from the data in {data}. Each year is a financial year and the state at the 31 March it ends on.',
-  'report.mc': 'Figures are the median of {runs} Monte Carlo runs (seed {seed}); the shaded band and the bracketed range are the 10th to 90th percentiles: 8 runs in 10 fall within them.',
-  'report.mc.compare': 'Both scenarios run with the same seed, so run i of each draws the same values for the parameters they share; each difference is the median and range of the run-by-run differences.',
-  'report.deterministic': 'One deterministic run: uncertain parameters at their central values.',
+  'report.mc': 'Figures are the mean of {runs} Monte Carlo runs (seed {seed}); the shaded band and the bracketed range are the 10th to 90th percentiles: 8 runs in 10 fall within them.',
+  'report.mc.compare': 'Both scenarios run with the same seed, so run i of each draws the same values for the parameters they share; each difference is the mean and range of the run-by-run differences.',
   'report.contents': 'Contents',
   'report.headline': 'Headline answers',
   'report.headline.intro': 'By {asAt} ({year}), at the end of the years shown. Flows (children who had to move) are totals over {from} to {to}; cost is the last year’s.',
@@ -246,7 +251,6 @@ const REPORT_EN = {
   'report.method': 'How the model works',
   'report.method.pointer': 'The full methodology, with every rule, choice and limitation, is in docs/methodology.md in the sufficiency tool’s documentation.',
   'report.footer': 'sufficiency {version}. Scenario {scenario}{compare}. Data: {data}.',
-  'report.runs': '{runs} runs',
 } as const;
 
 const REPORT_CY: Record<keyof typeof REPORT_EN, string> = {
@@ -255,9 +259,8 @@ const REPORT_CY: Record<keyof typeof REPORT_EN, string> = {
   'report.lede':
     'A fydd digon o leoedd maeth a lleoedd mewn cartrefi plant, yn agos at adref, i’r plant y mae awdurdodau lleol Cymru yn gofalu amdanynt? Mae’r adroddiad hwn yn rhagamcanu hynny flwyddyn wrth flwyddyn o ddyddiad sylfaen y data, 31 Mawrth {baseYear}.',
   'report.made': 'Lluniwyd gan sufficiency {version} o’r data yn {data}. Blwyddyn ariannol yw pob blwyddyn, a’r sefyllfa ar y 31 Mawrth y mae’n dod i ben arno.',
-  'report.mc': 'Y ffigurau yw canolrif {runs} o rediadau Monte Carlo (hedyn {seed}); y band wedi’i liwio a’r amrediad mewn cromfachau yw’r 10fed i’r 90fed canradd: mae 8 rhediad o bob 10 o fewn iddynt.',
-  'report.mc.compare': 'Mae’r ddau senario yn rhedeg gyda’r un hedyn, felly mae rhediad i y naill a’r llall yn tynnu’r un gwerthoedd ar gyfer y paramedrau sy’n gyffredin iddynt; y gwahaniaeth yw canolrif ac amrediad y gwahaniaethau rhwng rhediadau pâr.',
-  'report.deterministic': 'Un rhediad penderfynedig: paramedrau ansicr ar eu gwerthoedd canolog.',
+  'report.mc': 'Y ffigurau yw cymedr {runs} o rediadau Monte Carlo (hedyn {seed}); y band wedi’i liwio a’r amrediad mewn cromfachau yw’r 10fed i’r 90fed canradd: mae 8 rhediad o bob 10 o fewn iddynt.',
+  'report.mc.compare': 'Mae’r ddau senario yn rhedeg gyda’r un hedyn, felly mae rhediad i y naill a’r llall yn tynnu’r un gwerthoedd ar gyfer y paramedrau sy’n gyffredin iddynt; y gwahaniaeth yw cymedr ac amrediad y gwahaniaethau rhwng rhediadau pâr.',
   'report.contents': 'Cynnwys',
   'report.headline': 'Yr atebion pennawd',
   'report.headline.intro': 'Erbyn {asAt} ({year}), ar ddiwedd y blynyddoedd a ddangosir. Cyfansymiau dros {from} i {to} yw’r llifoedd (plant a fu’n rhaid iddynt symud); cost y flwyddyn olaf yw’r gost.',
@@ -342,7 +345,6 @@ const REPORT_CY: Record<keyof typeof REPORT_EN, string> = {
   'report.method': 'Sut mae’r model yn gweithio',
   'report.method.pointer': 'Mae’r fethodoleg lawn, gyda phob rheol, dewis a chyfyngiad, yn docs/methodology.md yn nogfennaeth yr offeryn sufficiency (Saesneg yn unig).',
   'report.footer': 'sufficiency {version}. Senario {scenario}{compare}. Data: {data}.',
-  'report.runs': '{runs} rhediad',
 };
 
 
@@ -394,7 +396,7 @@ const TABLE_EN = {
   'th.unplaced': 'un-|placed',
   'th.displaced': 'dis-|placed',
   'th.for_profit_placements': 'for-|profit',
-  'th.mean_distance_km': 'mean|km',
+  'th.mean_distance_km': 'km, of|placed',
   'th.median_distance_km': 'median|km',
   'th.p90_distance_km': 'p90|km',
   'th.new_placements': 'new|placed',
@@ -413,6 +415,9 @@ const TABLE_EN = {
   'th.cost_unplaced_gbp': 'unpl.|£m',
   'th.started_looked_after': 'started|care',
   'th.ceased_looked_after': 'ceased|care',
+  'th.for_profit_share_foster': 'profit|foster %',
+  'th.for_profit_share_residential': 'profit|homes %',
+  'th.placed_in_own_la_share_all': 'all own|LA %',
   'spark.children_looked_after': 'looked after',
   'spark.need_foster': 'need foster',
   'spark.need_residential': 'need resid.',
@@ -448,6 +453,9 @@ const TABLE_EN = {
   'spark.cost_unplaced_gbp': 'unplaced £m',
   'spark.started_looked_after': 'started care',
   'spark.ceased_looked_after': 'ceased care',
+  'spark.for_profit_share_foster': 'for-profit foster %',
+  'spark.for_profit_share_residential': 'for-profit homes %',
+  'spark.placed_in_own_la_share_all': 'all in own LA %',
   'table.scenario': 'Scenario {scenario}',
   'table.level.wales': 'for Wales as a whole',
   'table.level.region': 'one block per region',
@@ -465,8 +473,15 @@ const TABLE_EN = {
   'table.sparkNote': 'Sparklines of counts rise from zero; those of shares, ratios, distances and money span their own lowest to highest value.',
   'table.choiceCalibrated': 'Placement choice: each child may go to any allowed place, nearer ones likelier (SPEC 4.3), calibrated so that the base state is a steady state; the fitted values are in the provenance (JSON meta, --out FILE.meta.json).',
   'table.choiceByHand': 'Placement choice: each child may go to any allowed place, nearer ones likelier (SPEC 4.3), with the distance decay, outside pull and own-LA pull set by hand in the scenario (not calibrated).',
-  'table.mcNote':
-    'Median of {runs} Monte Carlo runs (seed {seed}) and, in brackets, its p10–p90 range: 8 runs in 10 fall within it (no brackets where the runs agree). CSV and JSON give p10, p50 and p90 of every metric, unrounded.',
+  'table.mcNote': 'Each figure is the mean over the runs and, in brackets, its p10–p90 range: 8 runs in 10 fall within it (no brackets where the runs agree). CSV and JSON give the mean, p10, p50 and p90 of every metric.',
+  'runs.mean': 'Means of {runs} runs (seed {seed}); random in each run: {what}.',
+  'runs.one': 'One run at central values: one draw of {what} (seed {seed}); --runs N shows the range.',
+  'runs.fixed': 'One run: the scenario has no random element, so every run gives the same figures.',
+  'runs.and': 'and',
+  'runs.random.distributions': 'the uncertain parameters (drawn from their distributions)',
+  'runs.random.services': 'which services leave',
+  'runs.random.choice': 'which child takes which place',
+  'runs.random.rounding': 'which flows round up to whole children',
 } as const satisfies Record<`th.${MetricName}` | `spark.${MetricName}`, string> & Record<string, string>;
 
 const TABLE_CY: Record<keyof typeof TABLE_EN, string> = {
@@ -486,7 +501,7 @@ const TABLE_CY: Record<keyof typeof TABLE_EN, string> = {
   'th.unplaced': 'heb|le',
   'th.displaced': 'wedi|symud',
   'th.for_profit_placements': 'er|elw',
-  'th.mean_distance_km': 'cymedr|km',
+  'th.mean_distance_km': 'km, o’r|a leolwyd',
   'th.median_distance_km': 'canolrif|km',
   'th.p90_distance_km': 'p90|km',
   'th.new_placements': 'lleoli|newydd',
@@ -505,6 +520,9 @@ const TABLE_CY: Record<keyof typeof TABLE_EN, string> = {
   'th.cost_unplaced_gbp': 'heb le|£m',
   'th.started_looked_after': 'dechrau|gofal',
   'th.ceased_looked_after': 'gadael|gofal',
+  'th.for_profit_share_foster': 'elw|maeth %',
+  'th.for_profit_share_residential': 'elw|cartrefi %',
+  'th.placed_in_own_la_share_all': 'pawb ALl|ei hun %',
   'spark.children_looked_after': 'derbyn gofal',
   'spark.need_foster': 'angen maeth',
   'spark.need_residential': 'angen preswyl',
@@ -540,6 +558,9 @@ const TABLE_CY: Record<keyof typeof TABLE_EN, string> = {
   'spark.cost_unplaced_gbp': 'heb le £m',
   'spark.started_looked_after': 'dechrau gofal',
   'spark.ceased_looked_after': 'gadael gofal',
+  'spark.for_profit_share_foster': 'maeth er elw %',
+  'spark.for_profit_share_residential': 'cartrefi er elw %',
+  'spark.placed_in_own_la_share_all': 'pawb yn eu ALl %',
   'table.scenario': 'Senario {scenario}',
   'table.level.wales': 'ar gyfer Cymru gyfan',
   'table.level.region': 'un bloc i bob rhanbarth',
@@ -557,8 +578,15 @@ const TABLE_CY: Record<keyof typeof TABLE_EN, string> = {
   'table.sparkNote': 'Mae llinellau bach y cyfrifon yn codi o sero; mae rhai’r cyfrannau, y cymarebau, y pellteroedd a’r arian yn ymestyn o’u gwerth isaf i’w gwerth uchaf.',
   'table.choiceCalibrated': 'Dewis lleoliad: gall pob plentyn fynd i unrhyw le a ganiateir, a lleoedd agosach yn fwy tebygol (SPEC 4.3), wedi’i galibradu fel bod y sefyllfa sylfaen yn sefyllfa sefydlog; mae’r gwerthoedd a gafodd eu ffitio yn y tarddiad (JSON meta, --out FILE.meta.json).',
   'table.choiceByHand': 'Dewis lleoliad: gall pob plentyn fynd i unrhyw le a ganiateir, a lleoedd agosach yn fwy tebygol (SPEC 4.3), gyda’r gostyngiad gyda phellter, yr atyniad y tu allan a’r atyniad i’r ALl ei hun wedi’u gosod â llaw yn y senario (heb galibradu).',
-  'table.mcNote':
-    'Canolrif {runs} o rediadau Monte Carlo (hedyn {seed}) ac, mewn cromfachau, ei amrediad p10–p90: mae 8 rhediad o bob 10 o fewn iddo (dim cromfachau lle mae’r rhediadau’n cytuno). Mae CSV a JSON yn rhoi p10, p50 a p90 pob metrig, heb eu talgrynnu.',
+  'table.mcNote': 'Cymedr y rhediadau yw pob ffigur ac, mewn cromfachau, ei amrediad p10–p90: mae 8 rhediad o bob 10 o fewn iddo (dim cromfachau lle mae’r rhediadau’n cytuno). Mae CSV a JSON yn rhoi cymedr, p10, p50 a p90 pob metrig.',
+  'runs.mean': 'Cymedrau {runs} o rediadau (hedyn {seed}); ar hap ym mhob rhediad: {what}.',
+  'runs.one': 'Un rhediad ar werthoedd canolog: un tyniad o {what} (hedyn {seed}); mae --runs N yn dangos yr amrediad.',
+  'runs.fixed': 'Un rhediad: nid oes dim ar hap yn y senario, felly mae pob rhediad yn rhoi’r un ffigurau.',
+  'runs.and': 'a',
+  'runs.random.distributions': 'y paramedrau ansicr (wedi’u tynnu o’u dosraniadau)',
+  'runs.random.services': 'pa wasanaethau sy’n gadael',
+  'runs.random.choice': 'pa blentyn sy’n cymryd pa le',
+  'runs.random.rounding': 'pa lifoedd sy’n talgrynnu i fyny i blant cyfan',
 };
 
 /** The annual sufficiency plan (`plan`): headings, its s.75A(3) sections and placement types. */
@@ -711,7 +739,7 @@ const DIFF_EN = {
   'diff.key': 'Green: better for children under {b} (fewer unplaced, displaced or outside Wales, nearer home, more places); red: worse{ranges}. · = no change, ~0 = less than the last digit shown.',
   'diff.key.ranges': '; with runs, only where the whole p10–p90 range is on that side of zero',
   'diff.mcNote':
-    '{runs} paired Monte Carlo runs (seed {seed}): each delta is the median of the run-by-run differences and, in brackets, their p10 to p90 range (8 runs in 10 fall within it; no brackets where the runs agree). The summary compares medians. CSV and JSON give mean, p10, p50 and p90 of A, B and B − A.',
+    'The runs are paired (run i of each scenario draws from the same streams): each delta is the mean of the run-by-run differences and, in brackets, their p10 to p90 range (8 runs in 10 fall within it; no brackets where the runs agree). The summary compares means. CSV and JSON give the means of A, B and B − A, and the p10 and p90 of B − A.',
 } as const;
 
 const DIFF_CY: Record<keyof typeof DIFF_EN, string> = {
@@ -719,7 +747,7 @@ const DIFF_CY: Record<keyof typeof DIFF_EN, string> = {
   'diff.key': 'Gwyrdd: gwell i blant o dan {b} (llai heb le, wedi symud neu y tu allan i Gymru, yn nes at adref, mwy o leoedd); coch: gwaeth{ranges}. · = dim newid, ~0 = llai na’r digid olaf a ddangosir.',
   'diff.key.ranges': '; gyda rhediadau, dim ond lle mae’r amrediad p10–p90 cyfan ar yr ochr honno i sero',
   'diff.mcNote':
-    '{runs} o rediadau Monte Carlo pâr (hedyn {seed}): pob gwahaniaeth yw canolrif y gwahaniaethau rhwng rhediadau pâr ac, mewn cromfachau, eu hamrediad p10 i p90 (mae 8 rhediad o bob 10 o fewn iddo; dim cromfachau lle mae’r rhediadau’n cytuno). Mae’r crynodeb yn cymharu canolrifau. Mae CSV a JSON yn rhoi cymedr, p10, p50 a p90 A, B a B − A.',
+    'Mae’r rhediadau’n bâr (mae rhediad i pob senario yn tynnu o’r un ffrydiau): pob gwahaniaeth yw cymedr y gwahaniaethau rhwng rhediadau pâr ac, mewn cromfachau, eu hamrediad p10 i p90 (mae 8 rhediad o bob 10 o fewn iddo; dim cromfachau lle mae’r rhediadau’n cytuno). Mae’r crynodeb yn cymharu cymedrau. Mae CSV a JSON yn rhoi cymedrau A, B a B − A, a p10 a p90 B − A.',
 };
 
 export const EN = { ...METRIC_EN, ...UNIT_EN, ...AREA_EN, ...REPORT_EN, ...METHOD_EN, ...TABLE_EN, ...PLAN_EN, ...DIFF_EN } as const;
@@ -749,6 +777,28 @@ export const WALES_CODE = 'W92000004';
 
 export function nationNameIn(lang: Lang, nation: { code: string; name: string }): string {
   return nation.code === WALES_CODE ? label(lang, 'area.wales') : nation.name;
+}
+
+/**
+ * The tool's wording as a person reads it on the dataset's nation (SPEC 3.1): the labels name Wales,
+ * and on another nation's data each mention reads that nation's name ("outside England", "Foster
+ * England"). CSV and JSON names and codes (`placed_outside_wales`, `--by wales`) never change: this is
+ * applied to what a person reads (tables, plans, reports), not to files' columns.
+ */
+export function inNation(text: string, lang: Lang, nation: { code: string; name: string }): string {
+  if (nation.code === WALES_CODE) return text;
+  const name = nation.name;
+  // A table's column is padded with spaces: a longer name takes them (keeping one), so columns stay aligned.
+  const named = (word: RegExp) => (t: string): string =>
+    t.replace(new RegExp(`( *)${word.source}`, 'g'), (whole: string, pad: string) => {
+      const wider = name.length - (whole.length - pad.length);
+      return pad.length > 1 ? ' '.repeat(Math.max(1, pad.length - Math.max(0, wider))) + name : pad + name;
+    });
+  if (lang === 'cy') {
+    // Welsh mutates the name after "yng" and "i"; another nation's name is given as the data spells it.
+    return named(/\bWales\b/)(named(/\b[GC]ymru\b/)(text.replace(/yng Nghymru/g, `yn ${name}`)));
+  }
+  return named(/\bWales\b/)(text);
 }
 
 /** `--lang`: en or cy. */

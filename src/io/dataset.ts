@@ -544,13 +544,18 @@ const nationSchema = z.object({
     .string({ error: 'expected "name": the nation\'s name as text, such as "England"' })
     .trim()
     .min(1, { error: 'expected "name": the nation\'s name, found an empty text' }),
+  la_codes: z
+    .array(z.string().regex(/^[A-Za-z0-9_-]+$/, { error: 'expected LA codes: letters, digits, - and _ only, such as "W06000015"' }), {
+      error: 'expected "la_codes": a list of the nation\'s LA codes, such as ["W06000001", "W06000002"]',
+    })
+    .optional(),
 });
 
 function readNation(descriptor: unknown, file: string, text: string, problems: Problem[]): Nation {
   const given = (descriptor as { nation?: unknown } | null)?.nation;
   if (given === undefined) return DEFAULT_NATION;
   const parsed = nationSchema.safeParse(given);
-  if (parsed.success) return { code: parsed.data.code, name: parsed.data.name };
+  if (parsed.success) return { code: parsed.data.code, name: parsed.data.name, ...(parsed.data.la_codes === undefined ? {} : { laCodes: parsed.data.la_codes }) };
   const line = lineOf(text, '"nation"\\s*:');
   const issue = parsed.error.issues[0];
   const message =

@@ -6,6 +6,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { MonteCarloRow, RunStats } from '../model/montecarlo.js';
 import type { AreaLevel, AreaYearRow, MetricName } from '../model/types.js';
+import { isCountMetric } from '../model/metric-kinds.js';
 
 export interface CsvOptions {
   /** Excel mode: a UTF-8 byte-order mark and CRLF line ends. */
@@ -91,12 +92,12 @@ export function longRecords(rows: readonly AreaYearRow[], metrics: readonly Metr
   return out;
 }
 
-// --- Monte Carlo forms (--runs N > 1) --------------------------------------------------------------
+// --- Monte Carlo forms (more than one run) --------------------------------------------------------
 
 export const STATS = ['mean', 'p10', 'p50', 'p90'] as const;
 export type Stat = (typeof STATS)[number];
-/** The statistics the wide form gives per metric (SPEC.md 2.1: `metric_p10,metric_p50,metric_p90`). */
-const WIDE_STATS = ['p10', 'p50', 'p90'] as const;
+/** The percentiles the wide form gives after each metric's mean (SPEC.md 2.1: `metric,metric_p10,metric_p50,metric_p90`). */
+const WIDE_PERCENTILES = ['p10', 'p50', 'p90'] as const;
 
 /**
  * Money is in whole pounds everywhere (SPEC 2.1): a deterministic run's areas are rounded by the
@@ -106,10 +107,27 @@ const WIDE_STATS = ['p10', 'p50', 'p90'] as const;
 export const isMoney = (m: MetricName): boolean => m.endsWith('_gbp');
 export const wholePounds = (m: MetricName, v: number | null): number | null => (v !== null && Number.isFinite(v) && isMoney(m) ? Math.floor(v + 0.5) : v);
 
-const stat = (s: RunStats | null, k: Stat, m: MetricName): number | null => wholePounds(m, s === null ? null : s[k]);
+/**
+ * A statistic over runs as every output writes it (docs/methodology.md "Monte Carlo figures"):
+ * money in whole pounds; a mean of a count of children to one decimal (half up), so that it does not
+ * pass for more precise than the runs make it; percentiles of counts are whole already.
+ */
+export function statValue(m: MetricName, k: Stat, v: number | null): number | null {
+  if (v === null || !Number.isFinite(v)) return v;
+  if (isMoney(m)) return Math.floor(v + 0.5);
+  if (k === 'mean' && isCountMetric(m)) return Math.floor(v * 10 + 0.5) / 10;
+  return v;
+}
+
+const stat = (s: RunStats | null, k: Stat, m: MetricName): number | null => statValue(m, k, s === null ? null : s[k]);
+
+/** The wide form's column names of a metric: its mean under its own name, then its percentiles. */
+export const wideColumns = (m: MetricName): string[] => [m, ...WIDE_PERCENTILES.map((k) => `${m}_${k}`)];
+/** The statistics in the order of wideColumns. */
+export const WIDE_STATS: readonly Stat[] = ['mean', ...WIDE_PERCENTILES];
 
 export function wideCsvMonteCarlo(rows: readonly MonteCarloRow[], metrics: readonly MetricName[], opts: CsvOptions = {}): string {
-  const records: string[][] = [[...KEY_COLUMNS, ...metrics.flatMap((m) => WIDE_STATS.map((k) => `${m}_${k}`))]];
+  const records: string[][] = [[...KEY_COLUMNS, ...metrics.flatMap(wideColumns)]];
   for (const r of rows) records.push([...keyCells(r), ...metrics.flatMap((m) => WIDE_STATS.map((k) => formatNumber(stat(r.metrics[m], k, m))))]);
   return toCsv(records, opts);
 }
@@ -137,43 +155,63 @@ export function longRecordsMonteCarlo(rows: readonly MonteCarloRow[], metrics: r
 
 // --- diff ------------------------------------------------------------------------------------------
 
-/** One metric of one area and year in two scenarios: `delta` = b − a (null when either is empty). */
+/**
+ * One metric of one area and year in two scenarios: `delta` = b − a (null when either is empty).
+ * With runs, a, b and delta are means (delta the mean of the paired run-by-run differences) and
+ * the p10 and p90 of those differences follow.
+ */
 export interface DiffRecord {
   level: AreaLevel;
   areaCode: string;
   areaName: string;
   year: number;
   metric: MetricName;
-  /** Monte Carlo only: which statistic over the runs (of a, of b and of the run-by-run b − a). */
-  stat?: 'mean' | 'p10' | 'p50' | 'p90';
   a: number | null;
   b: number | null;
   delta: number | null;
+  /** With runs only. */
+  deltaP10?: number | null;
+  deltaP90?: number | null;
 }
 
-/** `level,area_code,area_name,year,financial_year,metric,a,b,delta`; with Monte Carlo runs `stat` comes before `a`, as in the long form. */
+const withRange = (records: readonly DiffRecord[]): boolean => records.some((d) => d.deltaP10 !== undefined);
+
+/** The diff form's columns: `a,b,delta`, and with runs `delta_p10,delta_p90` after them (SPEC 2.1). */
+export function diffValueColumns(records: readonly DiffRecord[]): string[] {
+  return ['a', 'b', 'delta', ...(withRange(records) ? ['delta_p10', 'delta_p90'] : [])];
+}
+
+/** A record's values in the order of diffValueColumns, rounded as the outputs write them. */
+export function diffValues(d: DiffRecord, range: boolean): Array<number | null> {
+  const r = (k: Stat, v: number | null | undefined): number | null => statValue(d.metric, k, v ?? null);
+  return [r('mean', d.a), r('mean', d.b), r('mean', d.delta), ...(range ? [r('p10', d.deltaP10), r('p90', d.deltaP90)] : [])];
+}
+
+/** `level,area_code,area_name,year,financial_year,metric,a,b,delta`; with runs `delta_p10,delta_p90` follow. */
 export function diffCsv(records: readonly DiffRecord[], opts: CsvOptions = {}): string {
-  const withStat = records.some((d) => d.stat !== undefined);
-  const out: string[][] = [['level', 'area_code', 'area_name', 'year', 'financial_year', 'metric', ...(withStat ? ['stat'] : []), 'a', 'b', 'delta']];
+  const range = withRange(records);
+  const out: string[][] = [['level', 'area_code', 'area_name', 'year', 'financial_year', 'metric', ...diffValueColumns(records)]];
   for (const d of records) {
-    out.push([d.level, d.areaCode, d.areaName, String(d.year), financialYear(d.year), d.metric, ...(withStat ? [d.stat ?? ''] : []), formatNumber(wholePounds(d.metric, d.a)), formatNumber(wholePounds(d.metric, d.b)), formatNumber(wholePounds(d.metric, d.delta))]);
+    out.push([d.level, d.areaCode, d.areaName, String(d.year), financialYear(d.year), d.metric, ...diffValues(d, range).map(formatNumber)]);
   }
   return toCsv(out, opts);
 }
 
 export function diffJsonRecords(records: readonly DiffRecord[]): Array<Record<string, string | number | null>> {
-  return records.map((d) => ({
-    level: d.level,
-    area_code: d.areaCode,
-    area_name: d.areaName,
-    year: d.year,
-    financial_year: financialYear(d.year),
-    metric: d.metric,
-    ...(d.stat === undefined ? {} : { stat: d.stat }),
-    a: jsonNumber(wholePounds(d.metric, d.a)),
-    b: jsonNumber(wholePounds(d.metric, d.b)),
-    delta: jsonNumber(wholePounds(d.metric, d.delta)),
-  }));
+  const range = withRange(records);
+  const columns = diffValueColumns(records);
+  return records.map((d) => {
+    const values = diffValues(d, range);
+    return {
+      level: d.level,
+      area_code: d.areaCode,
+      area_name: d.areaName,
+      year: d.year,
+      financial_year: financialYear(d.year),
+      metric: d.metric,
+      ...Object.fromEntries(columns.map((c, i) => [c, jsonNumber(values[i])])),
+    };
+  });
 }
 
 /** A JSON document with `meta` first, then the records; two-space indent and a final newline. */

@@ -33,6 +33,10 @@ export interface Meta {
   options: Record<string, string | number | boolean | string[] | null>;
   runs: number;
   seed: number;
+  /** What is random in the runs (docs/methodology.md "Monte Carlo figures"); empty when nothing is. */
+  random: string[];
+  /** What the figures are, in words: the mean of how many runs, or one draw, or one run of a fixed scenario. */
+  figures: string;
   inputs: InputFileHash[];
   warnings: string[];
   generated_at?: string;
@@ -80,6 +84,8 @@ export interface MetaParts {
   options: Meta['options'];
   runs: number;
   seed: number;
+  random: string[];
+  figures: string;
   inputs: InputFileHash[];
   warnings: string[];
   timestamp: boolean;
@@ -94,6 +100,8 @@ export function buildMeta(parts: MetaParts): Meta {
     options: parts.options,
     runs: parts.runs,
     seed: parts.seed,
+    random: parts.random,
+    figures: parts.figures,
     inputs: parts.inputs,
     warnings: parts.warnings,
   };

@@ -3,6 +3,7 @@
 import { weightedMean, weightedQuantile } from './quantile.js';
 import { compareCodes, roundHalfUp } from './rounding.js';
 import {
+  MARKET_TYPES,
   METRICS,
   type AreaLevel,
   type AreaYearRow,
@@ -84,6 +85,9 @@ export function areaMetrics(year: YearResult, area: Area): Record<MetricName, nu
   let placedInRegion = 0;
   let placedOutsideWales = 0;
   let forProfitPlacements = 0;
+  let nonMarketAtHome = 0;
+  const placedByType = { foster: 0, residential: 0, secure: 0 };
+  const forProfitByType = { foster: 0, residential: 0, secure: 0 };
   let nonprofitOutsideRegion = 0;
   let displaced: number | null = 0;
   let newPlacements: number | null = 0;
@@ -107,6 +111,11 @@ export function areaMetrics(year: YearResult, area: Area): Record<MetricName, nu
     placedInRegion += t.placedInRegion;
     placedOutsideWales += t.placedOutsideWales;
     forProfitPlacements += t.forProfitPlacements;
+    nonMarketAtHome += t.nonMarketAtHome;
+    for (const type of MARKET_TYPES) {
+      placedByType[type] += t.placedByType[type];
+      forProfitByType[type] += t.forProfitByType[type];
+    }
     nonprofitOutsideRegion += t.nonprofitOutsideRegion;
     displaced = add(displaced, t.displaced);
     newPlacements = add(newPlacements, t.newPlacements);
@@ -152,8 +161,10 @@ export function areaMetrics(year: YearResult, area: Area): Record<MetricName, nu
     // SPEC 2.2: usable places (of the places located in the area) over the area's children needing the type.
     sufficiency_foster: ratio(usable.foster, needFoster),
     sufficiency_residential: ratio(usable.residential, needResidential),
-    placed_in_own_la_share: ratio(placedInOwnLa, placed),
-    placed_in_region_share: ratio(placedInRegion, placed),
+    // Over the children needing a market placement, the unplaced included (docs/methodology.md
+    // "Shares of children, not of placements"): a shortage never raises the share placed at home.
+    placed_in_own_la_share: ratio(placedInOwnLa, placed + unplaced),
+    placed_in_region_share: ratio(placedInRegion, placed + unplaced),
     placed_outside_wales: placedOutsideWales,
     unplaced,
     displaced,
@@ -178,6 +189,10 @@ export function areaMetrics(year: YearResult, area: Area): Record<MetricName, nu
     cost_unplaced_gbp: money(parts && parts.unplaced),
     started_looked_after: started,
     ceased_looked_after: ceased,
+    for_profit_share_foster: ratio(forProfitByType.foster, placedByType.foster),
+    for_profit_share_residential: ratio(forProfitByType.residential, placedByType.residential),
+    // The published definition: market children placed in their own LA and non-market children living there, over all children looked after.
+    placed_in_own_la_share_all: ratio(placedInOwnLa + nonMarketAtHome, childrenLookedAfter),
   };
   return Object.fromEntries(METRICS.map((k) => [k, m[k]])) as Record<MetricName, number | null>;
 }

@@ -1,19 +1,24 @@
 // Summaries of a Monte Carlo run (SPEC.md section 4.1): per area, year and metric, the mean and the
 // p10, p50 and p90 over the runs. Pure: the runs come in, the summary goes out.
 //
-// Quantiles are "type 7" (linear interpolation between order statistics: R's and numpy's default,
-// Excel's PERCENTILE.INC), from simple-statistics' quantileSorted, which is type 7 in the pinned 7.8.9.
+// The figure is the mean (docs/methodology.md "Monte Carlo figures"): means add up across areas and
+// metrics, and a single run is one draw of the random structure, not the answer. Percentiles of
+// counts are whole children, by nearest rank (the ⌈p·n⌉-th smallest run); percentiles of shares,
+// ratios, distances and money are "type 7" (linear interpolation between order statistics: R's and
+// numpy's default, Excel's PERCENTILE.INC), from simple-statistics' quantileSorted.
 //
-// Empty values. A metric that is empty (null) in any run is empty in the summary. Empty means the
-// metric does not exist in that run (no costs, a base-row flow, a share with no children to share);
-// a mean or a quantile over the runs where it happens to exist would describe a different,
-// conditional, quantity and look like an answer to the question asked. So the cell stays empty.
+// Empty values. A metric that is empty (null) in a run (no children to share, a base-row flow) is
+// left out of that metric's mean and percentiles; `runs` of its statistics says how many runs they
+// are over, and the statistics are empty only when the metric is empty in every run. A share of
+// children placed, say, exists in every run where a child is placed, and averaging over those runs
+// answers the question the metric asks.
 //
 // Runs are held packed: one Float64Array per run, rows × metrics in METRICS order, NaN for empty.
 // That keeps 1,000 runs of 152 LAs × 12 years in a few tens of megabytes, and lets worker threads
 // hand their results back without copying.
 import { quantileSorted } from 'simple-statistics';
 import { InternalError } from '../errors.js';
+import { isCountMetric } from './metric-kinds.js';
 import { METRICS, type AreaLevel, type AreaYearRow, type MetricName } from './types.js';
 
 /** What identifies a row of output: scenario, area and year. */
@@ -37,18 +42,22 @@ export interface RunStats {
   p10: number;
   p50: number;
   p90: number;
+  /** How many runs these are over: the runs where the metric is not empty. */
+  runs: number;
 }
 
 export interface MonteCarloRow extends RowKey {
   /** How many runs the statistics are over. */
   runs: number;
-  /** Null when the metric is empty in any run. */
+  /** Null when the metric is empty in every run. */
   metrics: Record<MetricName, RunStats | null>;
 }
 
 export type Runs = RunSet | AreaYearRow[][];
 
 const M = METRICS.length;
+/** Whether metric m (in METRICS order) is a count of children, whose percentiles are whole. */
+const COUNT = METRICS.map(isCountMetric);
 
 export function rowKey(row: AreaYearRow): RowKey {
   const { scenario, level, areaCode, areaName, year, asAt } = row;
@@ -84,28 +93,33 @@ export function toRunSet(runs: Runs): RunSet {
 const sameRow = (a: RowKey, b: RowKey): boolean =>
   a.scenario === b.scenario && a.level === b.level && a.areaCode === b.areaCode && a.year === b.year && a.asAt === b.asAt;
 
-/** Mean and type-7 p10, p50, p90 of the values; null if any is NaN (empty) or there are none. */
-export function runStats(values: Float64Array): RunStats | null {
-  return statsInPlace(Float64Array.from(values));
+/** Mean and p10, p50, p90 of the values that are not empty (NaN); null if none is. Counts by nearest rank. */
+export function runStats(values: Float64Array, count = false): RunStats | null {
+  return statsInPlace(Float64Array.from(values), count);
 }
 
-/** runStats on a scratch array, which it sorts in place. */
-function statsInPlace(values: Float64Array): RunStats | null {
-  const n = values.length;
+/** The nearest-rank percentile of sorted values: the ⌈p·n⌉-th smallest (the smallest for p = 0). */
+export function nearestRank(sorted: ArrayLike<number>, p: number): number {
+  const k = Math.max(1, Math.ceil(p * sorted.length - 1e-9));
+  return sorted[k - 1];
+}
+
+/** runStats on a scratch array, which it reorders in place. */
+function statsInPlace(values: Float64Array, count: boolean): RunStats | null {
+  // Empty runs are moved out of the way: the first n slots hold the runs where the metric exists.
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) values[n++] = values[i];
   if (n === 0) return null;
+  const present = values.subarray(0, n);
   // The mean shifted by the first value: exact when every run agrees, and summed in run order so
   // that it never depends on how runs were spread over threads.
-  const x0 = values[0];
+  const x0 = present[0];
   let shifted = 0;
-  for (let i = 0; i < n; i++) {
-    const v = values[i];
-    if (Number.isNaN(v)) return null;
-    shifted += v - x0;
-  }
-  const sorted = values.sort();
+  for (let i = 0; i < n; i++) shifted += present[i] - x0;
+  const sorted = present.sort();
   // quantileSorted only indexes its argument, so a typed array serves as well as an array.
-  const q = (p: number): number => quantileSorted(sorted as unknown as number[], p);
-  return { mean: x0 + shifted / n, p10: q(0.1), p50: q(0.5), p90: q(0.9) };
+  const q = (p: number): number => (count ? nearestRank(sorted, p) : quantileSorted(sorted as unknown as number[], p));
+  return { mean: x0 + shifted / n, p10: q(0.1), p50: q(0.5), p90: q(0.9), runs: n };
 }
 
 /**
@@ -130,16 +144,16 @@ export function summariseRuns(runs: Runs): MonteCarloRow[] {
   return set.rows.map((key, r) => {
     rowBlock(set, r, block);
     const metrics = {} as Record<MetricName, RunStats | null>;
-    for (let m = 0; m < M; m++) metrics[METRICS[m]] = statsInPlace(block.subarray(m * n, (m + 1) * n));
+    for (let m = 0; m < M; m++) metrics[METRICS[m]] = statsInPlace(block.subarray(m * n, (m + 1) * n), COUNT[m]);
     return { ...key, runs: n, metrics };
   });
 }
 
-/** Monte Carlo rows as plain rows of their medians (p50), for the terminal table and the diff summary. */
-export function medianRows(rows: readonly MonteCarloRow[]): AreaYearRow[] {
+/** Monte Carlo rows as plain rows of their means (the figure, section 4.1), for the terminal table and the diff summary. */
+export function meanRows(rows: readonly MonteCarloRow[]): AreaYearRow[] {
   return rows.map((r) => {
     const metrics = {} as Record<MetricName, number | null>;
-    for (const m of METRICS) metrics[m] = r.metrics[m]?.p50 ?? null;
+    for (const m of METRICS) metrics[m] = r.metrics[m]?.mean ?? null;
     return { scenario: r.scenario, level: r.level, areaCode: r.areaCode, areaName: r.areaName, year: r.year, asAt: r.asAt, metrics };
   });
 }
@@ -191,8 +205,8 @@ export function pairedDiff(runsA: Runs, runsB: Runs): MonteCarloDiffRow[] {
       const colA = blockA.subarray(m * n, (m + 1) * n);
       const colB = blockB.subarray(m * n, (m + 1) * n);
       for (let i = 0; i < n; i++) delta[i] = colB[i] - colA[i]; // NaN when either is empty
-      const d = statsInPlace(delta);
-      metrics[METRICS[m]] = { a: statsInPlace(colA), b: statsInPlace(colB), delta: d };
+      const d = statsInPlace(delta, COUNT[m]);
+      metrics[METRICS[m]] = { a: statsInPlace(colA, COUNT[m]), b: statsInPlace(colB, COUNT[m]), delta: d };
     }
     out.push({ level: key.level, areaCode: key.areaCode, areaName: key.areaName, year: key.year, asAt: key.asAt, runs: n, metrics });
   });

@@ -1,6 +1,7 @@
 // The projection: the base state, then each year t = B … horizon in SPEC.md section 4.2's order:
 // need, supply events, displacement, turnover, endings above need, seekers, matching, metrics.
 // Pure: typed data in, typed results out.
+import { nonMarketAtHome } from './non-market-hosts.js';
 import { InternalError } from '../errors.js';
 import { continuingByLa, applyTurnover, displaceChildren, endPlacementsAboveNeed } from './continuing.js';
 import { haversineKm, withinLaKm } from './distance.js';
@@ -87,6 +88,7 @@ export function runProjection(dataset: Dataset, scenario: ModelScenario, options
   const laByCode = new Map(las.map((l) => [l.code, l]));
   const regionOf = (la: string): string => laByCode.get(la)?.region ?? '';
   const need = makeNeedModel(dataset, scenario);
+  const atHome = nonMarketAtHome(dataset);
   // Distances, the outside-Wales one as in force in the base row; made again in a year where that
   // distance (a dated parameter) changes.
   let geo = makeGeography(dataset, scenario, B - 1);
@@ -135,7 +137,7 @@ export function runProjection(dataset: Dataset, scenario: ModelScenario, options
   years.push(
     yearResult(B - 1, true, state, keepPlacements, laCodes, occupancyTable(scenario, B), null, (la) => {
       const n = baseNeed.get(la)!;
-      return tallyLa(la, n, sum(n), { foster: 0, residential: 0, secure: 0 }, groupsOf(la), geo, regionOf, null, null);
+      return tallyLa(la, n, sum(n), { foster: 0, residential: 0, secure: 0 }, groupsOf(la), geo, regionOf, null, null, atHome(la, n));
     }, warnings.splice(0)),
   );
 
@@ -231,7 +233,7 @@ export function runProjection(dataset: Dataset, scenario: ModelScenario, options
           inWalesFp: outcome.supplementaryInWalesFp.get(la) ?? 0,
           outsideWales: outcome.supplementaryOutsideWales.get(la) ?? 0,
           lookedAfter: need.flows(la, t),
-        });
+        }, atHome(la, n));
         checkConservation(t, la, n, tally, groupsOf(la));
         return tally;
       }, warnings.splice(0)),
@@ -569,12 +571,15 @@ function tallyLa(
   regionOf: (la: string) => string,
   costs: Costing | null,
   flows: Flows | null,
+  nonMarketAtHome: number,
 ): LaYearTally {
   let marketPlaced = 0;
   let own = 0;
   let region = 0;
   let outside = 0;
   let fp = 0;
+  const placedByType = { foster: 0, residential: 0, secure: 0 };
+  const forProfitByType = { foster: 0, residential: 0, secure: 0 };
   let nonprofitAway = 0;
   let cost: number | null = costs === null || flows === null ? null : 0;
   const parts: CostParts = { foster: 0, residential: 0, secure: 0, forProfit: 0, outsideWales: 0, unplaced: 0 };
@@ -605,6 +610,8 @@ function tallyLa(
         elsewhere.set(km, (elsewhere.get(km) ?? 0) + n);
       }
     }
+    placedByType[g.placementType] += n;
+    if (g.sector === 'fp') forProfitByType[g.placementType] += n;
     if (g.sector === 'fp') fp += n;
     else if (outsideWales || (geo.index.has(g.host) ? geo.regions[geo.index.get(g.host)!] !== laRegion : regionOf(g.host) !== regionOf(la))) nonprofitAway += n;
     if (cost !== null && costs !== null) {
@@ -660,6 +667,9 @@ function tallyLa(
     placedInRegion: region,
     placedOutsideWales: outside,
     forProfitPlacements: fp,
+    placedByType,
+    forProfitByType,
+    nonMarketAtHome,
     nonprofitOutsideRegion: nonprofitAway,
     distances,
     costGbp: cost,

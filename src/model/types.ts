@@ -43,6 +43,8 @@ export interface Region {
 export interface Nation {
   code: string;
   name: string;
+  /** The nation's LA codes as `datapackage.json` lists them (SPEC 3.1), so that a partial dataset knows what it leaves out. */
+  laCodes?: string[];
 }
 
 export function isMarketType(t: string): t is MarketType {
@@ -369,6 +371,10 @@ export const METRICS = [
   'cost_unplaced_gbp',
   'started_looked_after',
   'ceased_looked_after',
+  // Appended by issue 17 (SPEC 2.2): the Act's for-profit headline and the published own-LA share.
+  'for_profit_share_foster',
+  'for_profit_share_residential',
+  'placed_in_own_la_share_all',
 ] as const;
 export type MetricName = (typeof METRICS)[number];
 
@@ -438,6 +444,11 @@ export interface LaYearTally {
   placedInRegion: number;
   placedOutsideWales: number;
   forProfitPlacements: number;
+  /** Market placements (in Wales or outside) by type, and of them those with for-profit providers. */
+  placedByType: Record<MarketType, number>;
+  forProfitByType: Record<MarketType, number>;
+  /** Non-market children living in the LA itself (docs/methodology.md "Own-LA share of all children"). */
+  nonMarketAtHome: number;
   /** Children in `la` or `nfp` placements outside their own region (outside Wales counts as outside). */
   nonprofitOutsideRegion: number;
   /** Distance distribution of the LA's children in market placements: [km, children], sorted by km. */

@@ -4,8 +4,17 @@
 import { WALES_LAS } from '../io/wales-las.js';
 import type { Dataset } from '../model/types.js';
 
-/** A Welsh dataset of fewer than the 22 LAs. */
-export function isPartOfNation(dataset: Dataset): boolean {
-  const welsh = new Set(WALES_LAS.map((l) => l.code));
-  return dataset.localAuthorities.length < WALES_LAS.length && dataset.localAuthorities.every((l) => welsh.has(l.code));
+/** The nation's LA codes: those `datapackage.json` lists (SPEC 3.1), else, for a dataset of Welsh LAs, the 22. */
+export function nationLaCodes(dataset: Pick<Dataset, 'nation' | 'localAuthorities'>): string[] | null {
+  if (dataset.nation.laCodes !== undefined) return dataset.nation.laCodes;
+  const welsh = WALES_LAS.map((l) => l.code);
+  return dataset.localAuthorities.every((l) => welsh.includes(l.code)) ? welsh : null;
+}
+
+/** A dataset of fewer LAs than its nation holds (all of them the nation's). */
+export function isPartOfNation(dataset: Pick<Dataset, 'nation' | 'localAuthorities'>): boolean {
+  const all = nationLaCodes(dataset);
+  if (all === null) return false;
+  const codes = new Set(all);
+  return dataset.localAuthorities.length < codes.size && dataset.localAuthorities.every((l) => codes.has(l.code));
 }

@@ -7,7 +7,7 @@ import { centralValue, isDistribution } from '../model/distribution.js';
 import { MARKET_TYPES, SECTORS, type Dataset } from '../model/types.js';
 import { makeLaResolver, regionSlug, suggestAmong } from '../io/la-names.js';
 import { WALES_LAS } from '../io/wales-las.js';
-import { isPartOfNation } from './nation.js';
+import { isPartOfNation, nationLaCodes } from './nation.js';
 import { checkParam, isParameterObject, isPlainObject, isSectorMap, isValueWithSource, isYearMapObject, show, type ParamIssue } from './params.js';
 import { REGISTRY, fieldsOf, isNumericRow, leafName, topRows, type FixedRow, type NumericRow, type Row } from './registry.js';
 import type { PathSeg } from './yaml.js';
@@ -499,14 +499,15 @@ function dataChecks(m: Record<string, unknown>, dataset: Dataset, places: Scenar
   // SPEC 5: a nation's total on a dataset holding part of the nation would all go to the LAs it holds.
   const fw = isPlainObject(m.foster_wales) ? m.foster_wales : {};
   const held = dataset.localAuthorities.length;
+  const nation = dataset.nation.name;
   if (isPartOfNation(dataset) && fw.net_new_places !== undefined && !isZeroParam(fw.net_new_places) && (fw.nation_need === undefined || fw.nation_need === null)) {
     out.push({
       path: ['foster_wales', 'net_new_places'],
       severity: 'warning',
       message:
-        `a total for all of Wales, but this dataset holds ${held} of the ${WALES_LAS.length} Welsh LAs, so they would receive all of it; ` +
+        `a total for all of ${nation}, but this dataset holds ${held} of the ${nationLaCodes(dataset)?.length ?? held} LAs of ${nation}, so they would receive all of it; ` +
         `write foster_wales.net_new_places_by_la (a map by LA), foster_wales.net_growth_rate (a share of LA foster places a year), ` +
-        `or give foster_wales.nation_need (Wales's children needing foster care) so that the total is shared by the dataset's share of it`,
+        `or give foster_wales.nation_need (${nation}'s children needing foster care) so that the total is shared by the dataset's share of it`,
     });
   }
   if (Array.isArray(m.regional_residential)) {

@@ -78,13 +78,15 @@ describe('workbooks and prices', () => {
     expect(shownLength({ text: 'Cwm Taf Morgannwg' })).toBe(17);
   });
 
-  it('rounds money statistics over runs to whole pounds, half up (12.5 -> 13), and leaves other metrics', () => {
-    const stats = (v: number) => ({ mean: v, p10: v, p50: v, p90: v });
+  it('rounds money statistics over runs to whole pounds, half up (12.5 -> 13), and a mean of a count to one decimal', () => {
+    const stats = (v: number) => ({ mean: v, p10: v, p50: v, p90: v, runs: 3 });
     const metrics = Object.fromEntries(METRICS.map((m) => [m, null])) as Record<MetricName, ReturnType<typeof stats> | null>;
     metrics.cost_gbp = stats(1000012.5);
-    metrics.children_looked_after = stats(1358.5);
+    // A mean of 1358.46 children is written 1358.5 (one decimal, half up); the percentiles are as given.
+    metrics.children_looked_after = { mean: 1358.46, p10: 1340, p50: 1358, p90: 1377, runs: 3 };
     const csv = wideCsvMonteCarlo([{ scenario: 's', level: 'wales', areaCode: 'W', areaName: 'Wales', year: 2027, asAt: '2028-03-31', runs: 3, metrics }], ['children_looked_after', 'cost_gbp']);
-    expect(csv.split('\n')[1]).toBe('s,wales,W,Wales,2027,2027-28,2028-03-31,1358.5,1358.5,1358.5,1000013,1000013,1000013');
+    expect(csv.split('\n')[0]).toContain('children_looked_after,children_looked_after_p10,children_looked_after_p50,children_looked_after_p90,cost_gbp,cost_gbp_p10');
+    expect(csv.split('\n')[1]).toBe('s,wales,W,Wales,2027,2027-28,2028-03-31,1358.5,1340,1358,1377,1000013,1000013,1000013,1000013');
   });
 });
 

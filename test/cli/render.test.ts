@@ -4,7 +4,7 @@ import { formatNumber, longCsv, wideCsv } from '../../src/io/output.js';
 import { colourLevel } from '../../src/cli/render/colour.js';
 import { sparkline } from '../../src/cli/render/sparkline.js';
 import { Chalk } from 'chalk';
-import { diffSummary, renderDiffTable } from '../../src/cli/render/diff.js';
+import { diffSummary, distanceSentence, renderDiffTable } from '../../src/cli/render/diff.js';
 import { displayDelta, displayDeltaRange, displayRange, displayValue } from '../../src/cli/render/metrics.js';
 import { renderProjectTable } from '../../src/cli/render/table.js';
 import { planTable } from '../../src/cli/render/plan.js';
@@ -97,7 +97,8 @@ describe('screen values', () => {
 });
 
 describe('Monte Carlo tables', () => {
-  const rec = (year: number, stat: DiffRecord['stat'], delta: number): DiffRecord => ({ level: 'wales', areaCode: 'W92000004', areaName: 'Wales', year, metric: 'unplaced', stat, a: 0, b: 0, delta });
+  /** A paired-runs record: the mean of the run-by-run differences and their p10 and p90. */
+  const rec = (year: number, p10: number, mean: number, p90: number): DiffRecord => ({ level: 'wales', areaCode: 'W92000004', areaName: 'Wales', year, metric: 'unplaced', a: 0, b: 0, delta: mean, deltaP10: p10, deltaP90: p90 });
   /** A one-metric (unplaced) Monte Carlo diff table for Wales. */
   const diffTable = (records: DiffRecord[], chalk: InstanceType<typeof Chalk>): string =>
     renderDiffTable({ nameA: 'a', nameB: 'b', levels: ['wales'], prices: null, records, metrics: ['unplaced'], summary: '', width: 80, chalk, baseYear: 2024 });
@@ -136,12 +137,12 @@ describe('Monte Carlo tables', () => {
       expect([...l].length).toBeLessThanOrEqual(80);
     }
   });
-  it('diff: the median of the run-by-run differences, then their p10 to p90 range', () => {
-    const out = diffTable([rec(2024, 'p10', 0), rec(2024, 'p50', 0), rec(2024, 'p90', 0), rec(2025, 'p10', -3), rec(2025, 'p50', 2), rec(2025, 'p90', 12)], plain);
+  it('diff: the mean of the run-by-run differences, then their p10 to p90 range', () => {
+    const out = diffTable([rec(2024, 0, 0, 0), rec(2025, -3, 2, 12)], plain);
     expect(out).toContain('\n2024-25       ·\n2025-26      +2 (−3 to +12)\n');
   });
   it('diff: colours a direction only where the whole p10–p90 range lies on that side of 0', () => {
-    const out = diffTable([rec(2025, 'p10', -3), rec(2025, 'p50', 2), rec(2025, 'p90', 12), rec(2026, 'p10', 1), rec(2026, 'p50', 2), rec(2026, 'p90', 12)], new Chalk({ level: 1 }));
+    const out = diffTable([rec(2025, -3, 2, 12), rec(2026, 1, 2, 12)], new Chalk({ level: 1 }));
     const line = (fy: string) => out.split('\n').find((l) => l.startsWith(fy))!;
     expect(line('2025-26')).not.toContain('\u001b[31m');
     expect(line('2026-27')).toContain('\u001b[31m+2');
@@ -226,5 +227,30 @@ describe('plan table', () => {
     expect(out).not.toContain('…');
     // the plan ends with its definitions and the assumptions in force (SPEC 2.3)
     expect(out).toMatch(/Definitions\n- Usable places: what a provider can fill\.\n\nAssumptions in force \(scenario s\)\n- B1: demand follows the trend\.\n/);
+  });
+});
+
+describe('distance in the diff when a shortage grows (SPEC 2.2)', () => {
+  it('never calls a shorter distance nearer home in a year when more children have no place', () => {
+    // england-tightens against central in 2027-28: 24.9 km against 26.8 km, 59 more unplaced.
+    expect(distanceSentence(26.8, 24.9, 59, false)).toBe('The children placed live 24.9 km from home on average against 26.8 km, but that is no improvement: 59 more children have no place at all, and no distance.');
+    expect(distanceSentence(26.8, 24.9, 0, false)).toBe('The children placed live 1.9 km nearer home on average (24.9 against 26.8 km).');
+    // Further from home with a shortage is said as it is: worse either way.
+    expect(distanceSentence(24.9, 26.8, 3, false)).toMatch(/1\.9 km further from home/);
+    expect(distanceSentence(26.8, 26.82, 5, false)).toBeNull();
+  });
+
+  it('colours a shorter distance neither green nor red in a year when unplaced rose', () => {
+    const chalk = new Chalk({ level: 1 });
+    const r = (year: number, metric: MetricName, delta: number): DiffRecord => ({ level: 'wales', areaCode: 'W92000004', areaName: 'Wales', year, metric, a: 0, b: 0, delta });
+    const out = renderDiffTable({
+      nameA: 'a', nameB: 'b', levels: ['wales'], prices: null, metrics: ['unplaced', 'mean_distance_km'], summary: '', width: 80, chalk, baseYear: 2024,
+      // 2025: 59 more unplaced and 1.9 km shorter; 2026: none unplaced more and 1.9 km shorter.
+      records: [r(2025, 'unplaced', 59), r(2025, 'mean_distance_km', -1.9), r(2026, 'unplaced', 0), r(2026, 'mean_distance_km', -1.9)],
+    });
+    const line = (fy: string) => out.split('\n').find((l) => l.startsWith(fy))!;
+    expect(line('2025-26')).toContain('\u001b[31m+59');
+    expect(line('2025-26')).not.toContain('\u001b[32m');
+    expect(line('2026-27')).toContain('\u001b[32m−1.9');
   });
 });

@@ -175,3 +175,56 @@ describe('metrics of an area', () => {
     expect(wales.placed_in_region_share).toBeCloseTo(3 / 5, 12); // A: 3 of 4 in region; B: 0 of 1 (at C)
   });
 });
+
+describe('shares of children (SPEC 2.2, docs/methodology.md "Shares of children, not of placements")', () => {
+  // A: 2 foster with its own carers in A, 1 residential fp in B; 3 kinship (2 living in A, 1 in B),
+  // 1 with parents whose location is not known. B: 1 residential fp in C, 1 kinship living outside Wales.
+  const ds = dataset({
+    placements: [
+      placed('A', 'foster', 'la', 'A', 2, 'LA1'),
+      placed('A', 'residential', 'fp', 'B', 1, 'H1'),
+      { laCode: 'A', placementType: 'kinship', sector: null, host: 'A', children: 2, providerId: null },
+      { laCode: 'A', placementType: 'kinship', sector: null, host: 'B', children: 1, providerId: null },
+      { laCode: 'A', placementType: 'parents', sector: null, host: null, children: 1, providerId: null },
+      placed('B', 'residential', 'fp', 'C', 1, 'H2'),
+      { laCode: 'B', placementType: 'kinship', sector: null, host: 'OUTSIDE_WALES', children: 1, providerId: null },
+    ],
+    providers: [provider('LA1', 'la', 'A', 'foster', 4), provider('H1', 'fp', 'B', 'residential', 2), provider('H2', 'fp', 'C', 'residential', 2)],
+    demandHistory: [demand('A', 7), demand('B', 2), demand('C', 0)],
+  });
+  const p = runProjection(ds, scenario({ horizonTo: 2024 }));
+  const at = (level: 'la' | 'wales', code: string) => areaRows(p, ds, level).find((r) => r.areaCode === code && r.year === 2023)!.metrics;
+
+  it('for-profit shares by type are over the children placed in that type, in Wales or outside', () => {
+    // A: foster 0 of 2 for-profit; residential 1 of 1. Wales: residential 2 of 2, foster 0 of 2.
+    expect([at('la', 'A').for_profit_share_foster, at('la', 'A').for_profit_share_residential]).toEqual([0, 1]);
+    expect(at('wales', 'W92000004').for_profit_share_residential).toBe(1);
+    // B places nobody in foster care: no share to give.
+    expect(at('la', 'B').for_profit_share_foster).toBeNull();
+  });
+
+  it('own-LA and region shares are over the children needing a market placement, the unplaced included', () => {
+    // No outside Wales, and every LA's children looked after double each year: in 2025 A has 28
+    // (foster 8, residential 4) and B 8 (residential 4). There are 4 foster places (LA1, in A) and 4
+    // residential (H1 in B, H2 in C): A's 8 foster children get 4 places, and 8 residential children
+    // share 4 places, A getting 2. So A has 6 placed (4 of them at home) and 6 unplaced:
+    // own-LA 4 / (6 + 6) = 1/3, where over the placed alone it would read 4 / 6.
+    const s = scenario({ horizonTo: 2025, demand: { method: 'change', rate: tl(1), rateByLa: {} } });
+    s.outsideWales = { ...s.outsideWales, allowed: false };
+    const q = runProjection(ds, s);
+    const a = areaRows(q, ds, 'la').find((r) => r.areaCode === 'A' && r.year === 2025)!.metrics;
+    expect([a.need_foster, a.need_residential, a.unplaced]).toEqual([8, 4, 6]);
+    expect(a.placed_in_own_la_share).toBeCloseTo(4 / 12, 12);
+    expect(a.placed_in_region_share).toBeCloseTo(tally(q, 2025, 'A').placedInRegion / 12, 12);
+  });
+
+  it('placed_in_own_la_share_all counts non-market children where the data puts them, a host not known never at home', () => {
+    // A: market own-LA 2 + kinship at home 2 (of 3 over hosts A:2, B:1) = 4; parents (host not known) 0.
+    // Over all 7 children looked after: 4 / 7.
+    expect(at('la', 'A').placed_in_own_la_share_all).toBeCloseTo(4 / 7, 12);
+    // B: the fp home in C and the kinship child outside Wales are both away: 0 / 2.
+    expect(at('la', 'B').placed_in_own_la_share_all).toBe(0);
+    // Wales: (4 + 0) / 9.
+    expect(at('wales', 'W92000004').placed_in_own_la_share_all).toBeCloseTo(4 / 9, 12);
+  });
+});

@@ -34,7 +34,8 @@ import {
 // is loaded at start-up, so a static import here would be paid by `project` too.
 import type { SummaryInput } from '../render/diff.js';
 import { helpAfter } from '../help.js';
-import { areaNameIn, label } from '../../i18n/labels.js';
+import { noteRuns, planRuns, runsNote } from '../runs.js';
+import { areaNameIn, inNation, label } from '../../i18n/labels.js';
 
 export function registerDiff(program: Command): void {
   const cmd = program
@@ -47,15 +48,16 @@ export function registerDiff(program: Command): void {
     helpAfter(`
 The table starts with a plain-English summary for Wales; deltas are B minus A, green where B is
 better for children, red where worse. The years shown default to those both scenarios cover.
-CSV columns: level,area_code,area_name,year,financial_year,metric,a,b,delta. With --runs N > 1 both scenarios
-run with the same seed (paired runs) and a stat column (mean, p10, p50, p90) comes before a; delta's
-statistics are those of the run-by-run differences.
+CSV columns: level,area_code,area_name,year,financial_year,metric,a,b,delta. When either scenario is
+random, both make --runs runs (default 100) with the same seed (paired runs): a, b and delta are
+means, and delta_p10,delta_p90 (of the run-by-run differences) follow delta.
 
 Examples:
   $ sufficiency diff baseline eliminate-act
   $ sufficiency diff baseline eliminate-act --by la --to 2030
   $ sufficiency diff central eliminate-act --format csv --out diff.csv
   $ sufficiency diff central central-uncertain --runs 500 --seed 7 --by wales
+  $ sufficiency diff central england-tightens --runs 1 --by wales
   $ sufficiency diff central eliminate-act --by wales,region --prices 2024 \\
       --metrics cost_gbp,cost_for_profit_gbp --out diff.xlsx
 `),
@@ -71,8 +73,12 @@ Examples:
     const B = inputs.dataset.baseYear;
     const areas = await resolveAreas(opts.area, inputs.dataset);
     noteOptionWarnings(inputs.scenarios, opts);
+    // Paired runs of both when either is random (run i of each from the same streams): docs/methodology.md "Monte Carlo figures".
+    const plan = planRuns(inputs.scenarios, opts.runs, opts.seed);
+    noteRuns(plan, [loadedA.name, loadedB.name]);
     const years = resolveYears(opts, B, commonHorizon(loadedA.horizon, loadedB.horizon));
-    const compared = opts.runs > 1 ? await compareMonteCarlo(inputs, opts, years, areas) : await compareDeterministic(inputs, opts, years, areas);
+    const mc = { ...opts, runs: plan.runs };
+    const compared = plan.runs > 1 ? await compareMonteCarlo(inputs, mc, years, areas) : await compareDeterministic(inputs, mc, years, areas);
     for (const w of compared.warnings) process.stderr.write(`sufficiency: warning: ${w}\n`);
     // Two scenarios with the same name (a scenario against itself) are told apart as A and B.
     const nameA = loadedA.name === loadedB.name ? `${loadedA.name} (A)` : loadedA.name;
@@ -96,7 +102,7 @@ Examples:
               area: opts.area,
               prices: pricesText(opts.prices),
             },
-            { runs: opts.runs, seed: opts.seed },
+            plan,
             compared.warnings,
             opts.timestamp,
           )
@@ -127,19 +133,21 @@ Examples:
         metrics: opts.metrics,
         summary: diffSummary({ nameA, nameB, walesA: sr.walesA, walesB: sr.walesB, regionsA: named(sr.regionsA), regionsB: named(sr.regionsB), baseYear: B, lang }),
         note: joinNotes([
-          opts.runs > 1 ? label(lang, 'diff.mcNote', { runs: opts.runs, seed: opts.seed }) : null,
+          plan.runs > 1 ? label(lang, 'diff.mcNote') : null,
           ...inputs.scenarios.map((s) => {
             const n = matchingNote(s, lang);
             return n === null ? null : `${s.name}: ${n}`;
           }),
         ]),
+        footer: runsNote(lang, plan),
         lang,
         width: terminalWidth(toFile),
         chalk: chalkFor(toFile),
         baseYear: B,
       });
     }
-    await emit(text, opts.out, meta);
+    // The table names the dataset's nation; files keep their documented names (SPEC 3.1).
+    await emit(opts.format === 'table' && typeof text === 'string' ? inNation(text, opts.lang, inputs.dataset.nation) : text, opts.out, meta);
   });
 }
 
@@ -151,7 +159,10 @@ interface Compared {
   warnings: string[];
 }
 
-async function compareDeterministic(inputs: Inputs, opts: ModelOptions, years: YearRange, areas: AreaFilter | null): Promise<Compared> {
+/** The options with the runs decided (planRuns). */
+type RunOptions = Omit<ModelOptions, 'runs'> & { runs: number };
+
+async function compareDeterministic(inputs: Inputs, opts: RunOptions, years: YearRange, areas: AreaFilter | null): Promise<Compared> {
   const [loadedA, loadedB] = inputs.scenarios;
   const ra = await produceRows(inputs, loadedA, opts.by, years, opts, areas);
   const rb = await produceRows(inputs, loadedB, opts.by, years, opts, areas);
@@ -178,24 +189,24 @@ async function compareDeterministic(inputs: Inputs, opts: ModelOptions, years: Y
  * share, and the paired differences show what the scenarios' difference does, not sampling noise.
  * Wales and the regions ride along in every run for the summary.
  */
-async function compareMonteCarlo(inputs: Inputs, opts: ModelOptions, years: YearRange, areas: AreaFilter | null): Promise<Compared> {
+async function compareMonteCarlo(inputs: Inputs, opts: RunOptions, years: YearRange, areas: AreaFilter | null): Promise<Compared> {
   const [loadedA, loadedB] = inputs.scenarios;
   const levels = [...new Set<AreaLevel>([...opts.by, 'wales', 'region'])];
   const { runs: runsA } = await monteCarloRuns(inputs, loadedA, levels, years, opts);
   const { runs: runsB } = await monteCarloRuns(inputs, loadedB, levels, years, opts);
-  const { medianRows, pairedDiff, summariseRuns } = await import('../../model/montecarlo.js');
+  const { meanRows, pairedDiff, summariseRuns } = await import('../../model/montecarlo.js');
   const { monteCarloDiffRecords } = await import('../render/diff.js');
   const inYears = (r: { year: number }): boolean => r.year >= years.from && r.year <= years.to;
   const keep = await rowFilter(inputs.dataset, years, areas);
   // Rows in the order of the levels asked for (the runs hold them in `levels` order).
   const paired = opts.by.flatMap((l) => pairedDiff(runsA, runsB).filter((r) => r.level === l && keep(r)));
-  const mediansA = medianRows(summariseRuns(runsA).filter(inYears));
-  const mediansB = medianRows(summariseRuns(runsB).filter(inYears));
+  const meansA = meanRows(summariseRuns(runsA).filter(inYears));
+  const meansB = meanRows(summariseRuns(runsB).filter(inYears));
   const at = (rows: AreaYearRow[], l: AreaLevel) => rows.filter((r) => r.level === l);
   return {
     records: (metrics) => monteCarloDiffRecords(paired, metrics),
-    tableRecords: (metrics) => monteCarloDiffRecords(paired, metrics, ['p10', 'p50', 'p90']),
-    summaryRows: { walesA: at(mediansA, 'wales'), walesB: at(mediansB, 'wales'), regionsA: at(mediansA, 'region'), regionsB: at(mediansB, 'region') },
+    tableRecords: (metrics) => monteCarloDiffRecords(paired, metrics),
+    summaryRows: { walesA: at(meansA, 'wales'), walesB: at(meansB, 'wales'), regionsA: at(meansA, 'region'), regionsB: at(meansB, 'region') },
     warnings: [],
   };
 }

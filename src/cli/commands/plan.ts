@@ -1,5 +1,6 @@
 // `sufficiency plan --la LA --year FY --scenario S`: the figures an annual sufficiency plan must hold
 // (SPEC.md section 2.3) for one LA and financial year, as a table, CSV or Markdown.
+import { randomElements } from '../../scenario/randomness.js';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { makeLaResolver } from '../../io/la-names.js';
@@ -23,7 +24,7 @@ import {
   scenariosOption,
   stdoutIsTty,
 } from '../pipeline.js';
-import { isLang, regionNameIn, type Lang } from '../../i18n/labels.js';
+import { inNation, isLang, regionNameIn, type Lang } from '../../i18n/labels.js';
 import { helpAfter } from '../help.js';
 
 interface RawPlanOptions {
@@ -120,7 +121,7 @@ Examples:
       const toFile = out !== null;
       const meta =
         toFile || format === 'xlsx'
-          ? await makeMeta(inputs, 'plan', { la: la.code, year, format }, { runs: 1, seed: 1 }, warnings, raw.timestamp === true)
+          ? await makeMeta(inputs, 'plan', { la: la.code, year, format }, { runs: 1, seed: 1, random: randomElements(loaded), asked: null }, warnings, raw.timestamp === true)
           : null;
       let text: string | Uint8Array;
       if (format === 'xlsx') {
@@ -135,6 +136,8 @@ Examples:
             : format === 'md'
               ? planMarkdown(figures, ctx)
               : planTable(figures, ctx, chalkFor(toFile), terminalWidth(toFile));
+        // The plan's wording names the dataset's nation (SPEC 3.1): its items are read by people, in CSV too.
+        text = inNation(text, lang, inputs.dataset.nation);
       }
       await emit(text, out, meta);
     });

@@ -21,6 +21,8 @@ import {
   type RawModelOptions,
 } from '../pipeline.js';
 import { helpAfter } from '../help.js';
+import { noteRuns, planRuns } from '../runs.js';
+import { inNation } from '../../i18n/labels.js';
 
 export function registerProject(program: Command): void {
   const cmd = program
@@ -37,6 +39,10 @@ assumptions). The base row (year B-1) is the data's own state.
 --by takes several levels at once (wales,region,la: in that order, in one output); --area keeps
 some LAs and regions. --prices YEAR gives money in constant YEAR prices (real terms); cash otherwise.
 --out FILE.xlsx (or --format xlsx) writes an Excel workbook: a sheet per level and an about sheet.
+
+A scenario with a random element (a distribution, whole services leaving, placement choice) is a
+distribution: the figures are the means of --runs runs (default 100), with p10-p90 beside them
+(CSV: metric, metric_p10, metric_p50, metric_p90). --runs 1 is one draw at central values.
 
 Examples:
   $ sufficiency project --scenario central
@@ -57,8 +63,10 @@ Examples:
     const loaded = inputs.scenarios[0];
     const areas = await resolveAreas(opts.area, inputs.dataset);
     noteOptionWarnings(inputs.scenarios, opts);
+    const plan = planRuns(inputs.scenarios, opts.runs, opts.seed);
+    noteRuns(plan, [loaded.name]);
     const years = resolveYears(opts, inputs.dataset.baseYear, loaded.horizon);
-    const result = await produceRows(inputs, loaded, opts.by, years, opts, areas);
+    const result = await produceRows(inputs, loaded, opts.by, years, { ...opts, runs: plan.runs }, areas);
     const warnings = result.kind === 'deterministic' ? modelWarnings(result.projection) : [];
     for (const w of warnings) process.stderr.write(`sufficiency: warning: ${w}\n`);
     const meta =
@@ -77,7 +85,7 @@ Examples:
               area: opts.area,
               prices: pricesText(opts.prices),
             },
-            { runs: opts.runs, seed: opts.seed },
+            plan,
             warnings,
             opts.timestamp,
           )
@@ -85,7 +93,8 @@ Examples:
     // The renderers (and chalk with them) are loaded only now: every command's module is loaded at
     // start-up, whatever the command.
     const { renderProjection } = await import('../render/project.js');
-    const text = await renderProjection(result, opts, { loaded, baseYear: inputs.dataset.baseYear, meta, dataset: inputs.dataset });
-    await emit(text, opts.out, meta);
+    const text = await renderProjection(result, opts, { loaded, baseYear: inputs.dataset.baseYear, meta, dataset: inputs.dataset, plan });
+    // The table names the dataset's nation; files keep their documented names (SPEC 3.1).
+    await emit(opts.format === 'table' && typeof text === 'string' ? inNation(text, opts.lang, inputs.dataset.nation) : text, opts.out, meta);
   });
 }

@@ -2,9 +2,10 @@
 // with charts (SPEC.md section 7), in English or Welsh (--lang). The figures come from the same runs
 // as `project` (a deterministic run, or --runs N Monte Carlo runs) and, with --compare, the paired
 // runs that `diff` uses; src/io/report builds the document.
+import { noteRuns, parseRuns, planRuns, runsNote } from '../runs.js';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import { isLang, nationNameIn, regionNameIn, type Lang } from '../../i18n/labels.js';
+import { inNation, isLang, nationNameIn, regionNameIn, type Lang } from '../../i18n/labels.js';
 import type { RunSet } from '../../model/montecarlo.js';
 import type { AreaLevel } from '../../model/types.js';
 import { VERSION } from '../../version.js';
@@ -23,6 +24,7 @@ import {
   noteDataWarnings,
   noteScenarioWarnings,
   parseCount,
+  runsOption,
   parseYear,
   resolveYears,
   scenariosOption,
@@ -38,7 +40,7 @@ interface RawReportOptions {
   by: string;
   from?: string;
   to?: string;
-  runs: string;
+  runs?: string;
   seed: string;
   workers?: string;
   lang: string;
@@ -60,7 +62,7 @@ export function registerReport(program: Command): void {
     .addOption(new Option('--by <level>', 'areas shown after Wales: region, la, or wales alone').default('region'))
     .addOption(new Option('--from <year>', 'first year shown (the base row is year B-1)'))
     .addOption(new Option('--to <year>', "last year shown (default: the scenario's horizon)"))
-    .addOption(new Option('--runs <n>', 'Monte Carlo runs over the uncertain parameters (adds the p10-p90 band)').default('1'))
+    .addOption(runsOption())
     .addOption(new Option('--seed <n>', 'seed of the Monte Carlo draws').default('1'))
     .addOption(new Option('--workers <n>', 'worker threads for Monte Carlo runs (default: one per CPU)'))
     .addOption(new Option('--lang <lang>', 'language of the report: en or cy (Welsh)').default('en'))
@@ -73,7 +75,8 @@ export function registerReport(program: Command): void {
 The file opens in any browser, offline, with no script, and prints on A4: headline answers for
 Wales and each area, a chart and a table per question over the years, the assumptions log, the
 data's estimated figures and how the model works. With --compare B, B is shown beside S with the
-paired difference S - B; with --runs N > 1, medians with their p10-p90 band.
+paired difference S - B. A random scenario's figures are the means of --runs runs (default 100)
+with their p10-p90 band; --runs 1 is one draw at central values.
 
 Examples:
   $ sufficiency report --scenario central --out report.html
@@ -87,7 +90,7 @@ Examples:
       if (!(LEVELS as readonly string[]).includes(by)) throw new UsageError(`--by: expected wales, region or la, found "${raw.by}"`);
       if (!isLang(raw.lang)) throw new UsageError(`--lang: expected en or cy, found "${raw.lang}"`);
       const lang: Lang = raw.lang;
-      const runs = parseCount('--runs', raw.runs, 1);
+      const asked = parseRuns(raw.runs);
       const seed = parseCount('--seed', raw.seed, 0);
       const workers = raw.workers === undefined ? null : parseCount('--workers', raw.workers, 1);
       const from = raw.from === undefined ? null : parseYear('--from', raw.from);
@@ -103,6 +106,9 @@ Examples:
       const baseYear = inputs.dataset.baseYear;
       const years = resolveYears({ from, to }, baseYear, loadedB ? commonHorizon(loadedS.horizon, loadedB.horizon) : loadedS.horizon);
       const levels = [...new Set<AreaLevel>(['wales', by])];
+      const plan = planRuns(inputs.scenarios, asked, seed);
+      noteRuns(plan, inputs.scenarios.map((x) => x.name));
+      const runs = plan.runs;
       const mc = { runs, seed, workers };
 
       const s = await runSetOf(inputs, loadedS, levels, years, mc);
@@ -157,6 +163,7 @@ Examples:
         compare: loadedB ? scenarioOf(loadedB) : null,
         runs,
         seed,
+        figures: runsNote(lang, plan),
         baseYear,
         years,
         areas,
@@ -169,11 +176,12 @@ Examples:
         inputs,
         'report',
         { scenario: loadedS.name, compare: loadedB?.name ?? null, by, from: years.from, to: years.to, lang },
-        { runs, seed },
+        plan,
         warnings,
         raw.timestamp === true,
       );
-      await emit(html, out, meta);
+      // The report's wording names the dataset's nation (SPEC 3.1).
+      await emit(inNation(html, lang, inputs.dataset.nation), out, meta);
     });
 }
 

@@ -6,7 +6,7 @@ import type { DiffRecord } from '../../io/output.js';
 import type { MonteCarloDiffRow } from '../../model/montecarlo.js';
 import type { AreaLevel, AreaYearRow, MetricName } from '../../model/types.js';
 import { DISPLAY, displayDelta, displayDeltaRange, goodDirection } from './metrics.js';
-import { GAP, blocks, levelsWords, pricesWords, dimWrapped, financialYear, headerCell, layoutCell, metricColumns, padRight, titleLines, trimLine, type Cell } from './table.js';
+import { GAP, blocks, pushFooter, levelsWords, pricesWords, dimWrapped, financialYear, headerCell, layoutCell, metricColumns, padRight, titleLines, trimLine, type Cell } from './table.js';
 import { wrap } from './wrap.js';
 import { headerIn, label, type Lang } from '../../i18n/labels.js';
 
@@ -27,20 +27,27 @@ export function diffRecords(a: readonly AreaYearRow[], b: readonly AreaYearRow[]
   return out;
 }
 
-const STATS = ['mean', 'p10', 'p50', 'p90'] as const;
-
 /**
- * Monte Carlo diff records: for each metric, the mean, p10, p50 and p90 of A's runs, of B's runs and
- * of the run-by-run difference B − A (which is not the difference of the two statistics).
+ * Monte Carlo diff records: for each metric the mean of A's runs, of B's runs and of the paired
+ * run-by-run differences B − A, with the p10 and p90 of those differences (not of the two means).
  */
-export function monteCarloDiffRecords(rows: readonly MonteCarloDiffRow[], metrics: readonly MetricName[], stats: readonly (typeof STATS)[number][] = STATS): DiffRecord[] {
+export function monteCarloDiffRecords(rows: readonly MonteCarloDiffRow[], metrics: readonly MetricName[]): DiffRecord[] {
   const out: DiffRecord[] = [];
   for (const r of rows) {
     for (const m of metrics) {
       const { a, b, delta } = r.metrics[m];
-      for (const stat of stats) {
-        out.push({ level: r.level, areaCode: r.areaCode, areaName: r.areaName, year: r.year, metric: m, stat, a: a?.[stat] ?? null, b: b?.[stat] ?? null, delta: delta?.[stat] ?? null });
-      }
+      out.push({
+        level: r.level,
+        areaCode: r.areaCode,
+        areaName: r.areaName,
+        year: r.year,
+        metric: m,
+        a: a?.mean ?? null,
+        b: b?.mean ?? null,
+        delta: delta?.mean ?? null,
+        deltaP10: delta?.p10 ?? null,
+        deltaP90: delta?.p90 ?? null,
+      });
     }
   }
   return out;
@@ -59,6 +66,9 @@ export interface SummaryInput {
   /** Language of the summary; English by default. */
   lang?: Lang;
 }
+
+/** Distances over the children placed, which a shortage shortens by leaving children out. */
+const DISTANCE_METRICS: ReadonlySet<MetricName> = new Set(['mean_distance_km', 'median_distance_km', 'p90_distance_km']);
 
 const plural = (n: number, one: string, many: string): string => (Math.abs(n) === 1 ? one : many);
 const grouped = (n: number): string => Math.round(n).toLocaleString('en-GB');
@@ -121,15 +131,8 @@ export function diffSummary(s: SummaryInput): string {
         : `Both leave ${grouped(count(wa, 'unplaced'))} ${plural(count(wa, 'unplaced'), 'child', 'children')} without a place in ${financialYear(last)}.`,
     );
   }
-  const da = wa.metrics.mean_distance_km;
-  const db = wb.metrics.mean_distance_km;
-  if (da !== null && db !== null && Math.abs(db - da) >= 0.05) {
-    sentences.push(
-      cy
-        ? `Mae plant mewn lleoliadau marchnad yn byw ${Math.abs(db - da).toFixed(1)} km ${db > da ? 'ymhellach o’u cartref' : 'yn nes at eu cartref'} ar gyfartaledd (${db.toFixed(1)} o’i gymharu â ${da.toFixed(1)} km).`
-        : `Children in market placements live ${Math.abs(db - da).toFixed(1)} km ${db > da ? 'further from' : 'nearer'} home on average (${db.toFixed(1)} against ${da.toFixed(1)} km).`,
-    );
-  }
+  const distance = distanceSentence(wa.metrics.mean_distance_km, wb.metrics.mean_distance_km, unplaced, cy);
+  if (distance !== null) sentences.push(distance);
   if (flowYears.length > 0) {
     const period = cy
       ? flowYears.length === 1 ? `Yn ${financialYear(flowYears[0])}` : `Dros ${financialYear(flowYears[0])} i ${financialYear(last)}`
@@ -167,6 +170,24 @@ export function diffSummary(s: SummaryInput): string {
   const changed = diffRecords(s.walesA, s.walesB, Object.keys(DISPLAY) as MetricName[]).some((d) => d.delta !== null && d.delta !== 0);
   if (!changed) return cy ? `Mae ${s.nameB} a ${s.nameA} yn rhoi’r un ffigurau i Gymru ym mhob blwyddyn a ddangosir.` : `${s.nameB} and ${s.nameA} give the same figures for Wales in every year shown.`;
   return sentences.join(' ');
+}
+
+/**
+ * The mean distance from home, of the children placed (SPEC 2.2). A shortage takes the children who
+ * would have gone furthest out of the distance altogether, so a shorter distance in a year when more
+ * children have no place is never called nearer home or better: the sentence says what it leaves out.
+ */
+export function distanceSentence(da: number | null, db: number | null, unplacedRise: number, cy: boolean): string | null {
+  if (da === null || db === null || Math.abs(db - da) < 0.05) return null;
+  const [b, a] = [db.toFixed(1), da.toFixed(1)];
+  if (db < da && unplacedRise > 0) {
+    return cy
+      ? `Mae’r plant a leolwyd yn byw ${b} km o’u cartref ar gyfartaledd o’i gymharu â ${a} km, ond nid yw hynny’n welliant: mae ${grouped(unplacedRise)} yn fwy o blant heb le o gwbl, a does dim pellter iddynt.`
+      : `The children placed live ${b} km from home on average against ${a} km, but that is no improvement: ${grouped(unplacedRise)} more ${plural(unplacedRise, 'child has', 'children have')} no place at all, and no distance.`;
+  }
+  return cy
+    ? `Mae’r plant a leolwyd yn byw ${Math.abs(db - da).toFixed(1)} km ${db > da ? 'ymhellach o’u cartref' : 'yn nes at eu cartref'} ar gyfartaledd (${b} o’i gymharu â ${a} km).`
+    : `The children placed live ${Math.abs(db - da).toFixed(1)} km ${db > da ? 'further from' : 'nearer'} home on average (${b} against ${a} km).`;
 }
 
 /**
@@ -263,8 +284,10 @@ export interface DiffTableInput {
   records: readonly DiffRecord[];
   metrics: readonly MetricName[] | null;
   summary: string;
-  /** A line under the summary (e.g. that the figures are medians of Monte Carlo runs). */
+  /** A line under the summary (e.g. how to read the ranges of paired runs). */
   note?: string;
+  /** The last line: what the figures are (the mean of how many paired runs, or one draw: src/cli/runs.ts). */
+  footer?: string;
   width: number;
   chalk: ChalkInstance;
   baseYear: number;
@@ -274,22 +297,22 @@ export interface DiffTableInput {
 
 export function renderDiffTable(input: DiffTableInput): string {
   const { chalk } = input;
-  // Records regrouped as rows of deltas: area, then year, then metric. A Monte Carlo record's stat
-  // says which statistic of the run-by-run differences it holds: p50 is the figure, p10 and p90 its range.
+  // Records regrouped as rows of deltas: area, then year, then metric. With runs the figure is the
+  // mean of the run-by-run differences, and their p10 and p90 its range.
   type Stats = { central: number | null; p10?: number | null; p90?: number | null };
   type Row = { level: AreaLevel; areaCode: string; areaName: string; year: number; deltas: Map<MetricName, Stats> };
   const rows: Row[] = [];
   for (const d of input.records) {
-    if (d.stat === 'mean') continue;
     let last = rows[rows.length - 1];
     if (!(last && last.areaCode === d.areaCode && last.year === d.year && last.level === d.level)) {
       last = { level: d.level, areaCode: d.areaCode, areaName: d.areaName, year: d.year, deltas: new Map() };
       rows.push(last);
     }
-    const stats = last.deltas.get(d.metric) ?? { central: null };
-    if (d.stat === 'p10') stats.p10 = d.delta;
-    else if (d.stat === 'p90') stats.p90 = d.delta;
-    else stats.central = d.delta;
+    const stats: Stats = { central: d.delta };
+    if (d.deltaP10 !== undefined) {
+      stats.p10 = d.deltaP10;
+      stats.p90 = d.deltaP90 ?? null;
+    }
     last.deltas.set(d.metric, stats);
   }
   const cell = (r: Row, m: MetricName): Cell => {
@@ -309,7 +332,7 @@ export function renderDiffTable(input: DiffTableInput): string {
   out.push(wrap(input.summary, Math.min(input.width, 100)));
   out.push('');
   if (input.note !== undefined) out.push(wrap(input.note, Math.min(input.width, 100)));
-  const withRanges = input.records.some((d) => d.stat === 'p10');
+  const withRanges = input.records.some((d) => d.deltaP10 !== undefined);
   out.push(
     dimWrapped(chalk, input.width,
       label(lang, 'diff.key', { b: input.nameB, ranges: withRanges ? label(lang, 'diff.key.ranges') : '' }),
@@ -328,7 +351,9 @@ export function renderDiffTable(input: DiffTableInput): string {
         const d = stats?.central ?? null;
         // With runs, a direction is shown only when 9 runs in 10 or more agree on it.
         const settled = stats?.p10 === undefined || [stats.p10, stats.p90].every((q) => q !== null && q !== undefined && d !== null && Math.sign(q) === Math.sign(d));
-        const dir = goodDirection(m);
+        // A shorter distance in a year when more children have no place is not better (SPEC 2.2): no green.
+        const shortage = (r.deltas.get('unplaced')?.central ?? 0) > 0 && DISTANCE_METRICS.has(m);
+        const dir = shortage && d !== null && Math.sign(d) === goodDirection(m) ? 0 : goodDirection(m);
         const style = (text: string): string =>
           d === null || d === 0 || Math.abs(d) < 1e-9 ? chalk.dim(text) : dir === 0 || !settled ? text : Math.sign(d) === dir ? chalk.green(text) : chalk.red(text);
         return ' '.repeat(GAP) + layoutCell(cell(r, m), column(m), style, chalk.dim);
@@ -341,5 +366,6 @@ export function renderDiffTable(input: DiffTableInput): string {
     out.push('');
     out.push(dimWrapped(chalk, input.width, label(lang, 'table.hidden', { metrics: hidden.join(', ') })));
   }
+  pushFooter(out, chalk, input.width, input.footer);
   return out.join('\n') + '\n';
 }

@@ -2,8 +2,9 @@
 // sparklines and summaries, and a formatter. Files never use these: they carry plain numbers.
 import { headerIn, sparkLabelIn } from '../../i18n/labels.js';
 import { METRICS, type MetricName } from '../../model/types.js';
+import { METRIC_KINDS, type MetricKind } from '../../model/metric-kinds.js';
 
-export type MetricKind = 'count' | 'share' | 'ratio' | 'km' | 'gbp';
+export type { MetricKind } from '../../model/metric-kinds.js';
 
 export interface MetricDisplay {
   header: [string, string];
@@ -11,48 +12,9 @@ export interface MetricDisplay {
   kind: MetricKind;
 }
 
-/** How each metric's figures are formatted. */
-const KIND: Record<MetricName, MetricKind> = {
-  children_looked_after: 'count',
-  need_foster: 'count',
-  need_residential: 'count',
-  need_secure: 'count',
-  places_foster: 'count',
-  places_residential: 'count',
-  places_secure: 'count',
-  places_for_profit_share: 'share',
-  sufficiency_foster: 'ratio',
-  sufficiency_residential: 'ratio',
-  placed_in_own_la_share: 'share',
-  placed_in_region_share: 'share',
-  placed_outside_wales: 'count',
-  unplaced: 'count',
-  displaced: 'count',
-  for_profit_placements: 'count',
-  mean_distance_km: 'km',
-  median_distance_km: 'km',
-  p90_distance_km: 'km',
-  new_placements: 'count',
-  supplementary_placements: 'count',
-  cost_gbp: 'gbp',
-  usable_places_foster: 'count',
-  usable_places_residential: 'count',
-  usable_places_secure: 'count',
-  not_local_nonprofit: 'count',
-  external_children: 'count',
-  cost_foster_gbp: 'gbp',
-  cost_residential_gbp: 'gbp',
-  cost_secure_gbp: 'gbp',
-  cost_for_profit_gbp: 'gbp',
-  cost_outside_wales_gbp: 'gbp',
-  cost_unplaced_gbp: 'gbp',
-  started_looked_after: 'count',
-  ceased_looked_after: 'count',
-};
-
 /** Headers and labels come from the one label table (src/i18n/labels.ts), in English here. */
 export const DISPLAY: Record<MetricName, MetricDisplay> = Object.fromEntries(
-  METRICS.map((m) => [m, { header: headerIn('en', m), label: sparkLabelIn('en', m), kind: KIND[m] }]),
+  METRICS.map((m) => [m, { header: headerIn('en', m), label: sparkLabelIn('en', m), kind: METRIC_KINDS[m] }]),
 ) as Record<MetricName, MetricDisplay>;
 
 /**

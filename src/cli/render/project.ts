@@ -12,13 +12,14 @@ import {
 import { METRICS, type AreaYearRow, type MetricName } from '../../model/types.js';
 import { InternalError } from '../../errors.js';
 import { matchingNote, pricesText, type LoadedScenario, type ModelOptions, type Rows } from '../pipeline.js';
-import { areaNameIn, label, type Lang } from '../../i18n/labels.js';
+import { areaNameIn, label } from '../../i18n/labels.js';
+import { runsNote, type RunPlan } from '../runs.js';
 import type { Dataset } from '../../model/types.js';
 
 export async function renderProjection(
   result: Rows,
   opts: ModelOptions,
-  ctx: { loaded: LoadedScenario; baseYear: number; meta: Meta | null; dataset?: Dataset },
+  ctx: { loaded: LoadedScenario; baseYear: number; meta: Meta | null; dataset?: Dataset; plan: RunPlan },
 ): Promise<string | Uint8Array> {
   const fileMetrics: readonly MetricName[] = opts.metrics ?? METRICS;
   const csvOpts = { excel: opts.excel };
@@ -37,7 +38,7 @@ export async function renderProjection(
     return jsonDocument(ctx.meta, records);
   }
   // The table's code (chalk, the Monte Carlo medians) is loaded only for a table: files do not need it.
-  const [{ chalkFor, terminalWidth }, { renderProjectTable }, { medianRows }] = await Promise.all([
+  const [{ chalkFor, terminalWidth }, { renderProjectTable }, { meanRows }] = await Promise.all([
     import('./colour.js'),
     import('./table.js'),
     import('../../model/montecarlo.js'),
@@ -59,16 +60,15 @@ export async function renderProjection(
     chalk: chalkFor(toFile),
   };
   const matching = matchingNote(ctx.loaded, lang);
-  if (result.kind === 'deterministic') return renderProjectTable({ ...common, rows: named(result.rows), ...(matching === null ? {} : { note: matching }) });
+  const figures = runsNote(lang, ctx.plan);
+  if (result.kind === 'deterministic') {
+    return renderProjectTable({ ...common, rows: named(result.rows), footer: figures, ...(matching === null ? {} : { note: matching }) });
+  }
   return renderProjectTable({
     ...common,
-    rows: named(medianRows(result.rows)),
+    rows: named(meanRows(result.rows)),
     ranges: result.rows.map((r) => r.metrics),
-    note: [monteCarloNote(result.runs, opts.seed, lang), matching].filter((x) => x !== null).join(' '),
+    note: [label(lang, 'table.mcNote'), matching].filter((x) => x !== null).join(' '),
+    footer: figures,
   });
-}
-
-/** What the figures of a Monte Carlo table are, in words an analyst can quote. */
-export function monteCarloNote(runs: number, seed: number, lang: Lang = 'en'): string {
-  return label(lang, 'table.mcNote', { runs, seed });
 }

@@ -153,7 +153,7 @@ export interface ProjectTableInput {
   levels: readonly AreaLevel[];
   /** --prices: the year of constant prices, or null for cash. */
   prices: number | null;
-  /** The figures shown: a deterministic run's, or the medians of Monte Carlo runs. */
+  /** The figures shown: one run's, or the means of Monte Carlo runs. */
   rows: readonly AreaYearRow[];
   /** Monte Carlo only: each row's p10 and p90 per metric, in the order of `rows`. */
   ranges?: ReadonlyArray<Partial<Record<MetricName, { p10: number; p90: number } | null>>>;
@@ -163,8 +163,10 @@ export interface ProjectTableInput {
   metrics: readonly MetricName[] | null;
   width: number;
   chalk: ChalkInstance;
-  /** A paragraph under the title (e.g. that the figures are Monte Carlo medians with their ranges). */
+  /** A paragraph under the title (e.g. how to read the ranges of Monte Carlo figures). */
   note?: string;
+  /** The last line: what the figures are (the mean of how many runs, or one draw: src/cli/runs.ts). */
+  footer?: string;
   /** Language of the labels (the rows' area names are the caller's); English by default. */
   lang?: Lang;
 }
@@ -229,7 +231,15 @@ export function renderProjectTable(input: ProjectTableInput): string {
     out.push('');
     out.push(dimWrapped(chalk, input.width, label(lang, 'table.hidden', { metrics: hidden.join(', ') })));
   }
+  pushFooter(out, chalk, input.width, input.footer);
   return out.join('\n') + '\n';
+}
+
+/** The table's last paragraph, when there is one: what its figures are. */
+export function pushFooter(out: string[], chalk: ChalkInstance, width: number, footer: string | undefined): void {
+  if (footer === undefined) return;
+  out.push('');
+  out.push(wrap(footer, Math.min(width, 100)).split('\n').map((l) => chalk.bold(l)).join('\n'));
 }
 
 /** How the rows are split, in the language. */

@@ -3,7 +3,7 @@
 // (money £ in whole pounds, shares as percentages); then an `about` sheet with the scenario, the
 // prices, the provenance and the assumptions log, so that the file explains itself when forwarded.
 import type { Meta, ScenarioProvenance } from '../../io/provenance.js';
-import { financialYear, jsonNumber, wholePounds, type DiffRecord } from '../../io/output.js';
+import { WIDE_STATS, diffValueColumns, diffValues, financialYear, jsonNumber, statValue, wideColumns, type DiffRecord } from '../../io/output.js';
 import { XLSX_FORMATS, workbookBytes, type WorkbookCell, type WorkbookSheet } from '../../io/xlsx.js';
 import type { MonteCarloRow } from '../../model/montecarlo.js';
 import type { AreaLevel, AreaYearRow, MetricName } from '../../model/types.js';
@@ -11,7 +11,6 @@ import type { PlanFigures } from '../plan-figures.js';
 import { DISPLAY } from './metrics.js';
 
 const KEY_HEADER = ['scenario', 'level', 'area_code', 'area_name', 'year', 'financial_year', 'as_at'] as const;
-const WIDE_STATS = ['p10', 'p50', 'p90'] as const;
 
 const text = (t: string): WorkbookCell => ({ text: t });
 /** A number as the CSV writes it (at most 4 decimals), so that the workbook and the CSV agree to the digit. */
@@ -62,18 +61,19 @@ export function projectSheets(levels: readonly AreaLevel[], rows: readonly AreaY
 export function projectSheetsMonteCarlo(levels: readonly AreaLevel[], rows: readonly MonteCarloRow[], metrics: readonly MetricName[]): WorkbookSheet[] {
   return byLevel(levels, rows, (level, rs) => ({
     name: level,
-    header: [...KEY_HEADER, ...metrics.flatMap((m) => WIDE_STATS.map((k) => `${m}_${k}`))],
-    rows: rs.map((r) => [...keyCells(r), ...metrics.flatMap((m) => WIDE_STATS.map((k) => num(wholePounds(m, r.metrics[m]?.[k] ?? null), metricFormat(m, true))))]),
+    header: [...KEY_HEADER, ...metrics.flatMap(wideColumns)],
+    rows: rs.map((r) => [...keyCells(r), ...metrics.flatMap((m) => WIDE_STATS.map((k) => num(statValue(m, k, r.metrics[m]?.[k] ?? null), metricFormat(m, k === 'mean'))))]),
   }));
 }
 
 export function diffSheets(levels: readonly AreaLevel[], records: readonly DiffRecord[]): WorkbookSheet[] {
-  const withStat = records.some((d) => d.stat !== undefined);
+  const columns = diffValueColumns(records);
+  const range = columns.length > 3;
   return byLevel(levels, records, (level, rs) => ({
     name: level,
-    header: ['level', 'area_code', 'area_name', 'year', 'financial_year', 'metric', ...(withStat ? ['stat'] : []), 'a', 'b', 'delta'],
+    header: ['level', 'area_code', 'area_name', 'year', 'financial_year', 'metric', ...columns],
     rows: rs.map((d) => {
-      const f = metricFormat(d.metric, withStat);
+      const f = metricFormat(d.metric, range);
       return [
         text(d.level),
         text(d.areaCode),
@@ -81,10 +81,7 @@ export function diffSheets(levels: readonly AreaLevel[], records: readonly DiffR
         num(d.year, XLSX_FORMATS.year),
         text(financialYear(d.year)),
         text(d.metric),
-        ...(withStat ? [text(d.stat ?? '')] : []),
-        num(wholePounds(d.metric, d.a), f),
-        num(wholePounds(d.metric, d.b), f),
-        num(wholePounds(d.metric, d.delta), f),
+        ...diffValues(d, range).map((v) => num(v, f)),
       ];
     }),
   }));
@@ -131,6 +128,7 @@ export function aboutSheet(meta: Meta, prices: string): WorkbookSheet {
   }
   line('runs', String(meta.runs));
   line('seed', String(meta.seed));
+  line('figures', meta.figures);
   if (meta.generated_at !== undefined) line('generated at', meta.generated_at);
   line('note', 'Money in whole pounds. Years are financial years (2027-28 is 1 April 2027 to 31 March 2028); as_at is the state at its end.');
   for (const w of meta.warnings) line('warning', w);

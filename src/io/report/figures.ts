@@ -1,11 +1,11 @@
 // The report's figures, read from the runs of scenario S (and of the comparison B): for each area,
-// year and metric the value shown (a deterministic run's value, or the median of Monte Carlo runs)
+// year and metric the value shown (a deterministic run's value, or the mean of Monte Carlo runs)
 // with its p10–p90 range, and with --compare B's figure and the paired difference S − B (run i of S
-// minus run i of B, both drawn from the same streams, then summarised: not the difference of the
-// medians). A deterministic run is a run set of one run, so both cases go through the same code.
+// minus run i of B, both drawn from the same streams, then summarised). A deterministic run is a run set of one run, so both cases go through the same code.
 // Pure: run sets in, figures out.
 import { runStats, type RunSet } from '../../model/montecarlo.js';
 import { METRICS, type AreaLevel, type MetricName } from '../../model/types.js';
+import { isCountMetric } from '../../model/metric-kinds.js';
 
 /** A figure as the report shows it: value, and its p10–p90 range when there are several runs. */
 export interface Fig {
@@ -33,10 +33,11 @@ export interface FigureRow {
 const M = METRICS.length;
 const EMPTY: Fig = { v: null, lo: null, hi: null };
 
-function fig(values: Float64Array, runs: number): Fig {
-  const s = runStats(values);
+/** The mean over the runs with its p10–p90 (docs/methodology.md "Monte Carlo figures"). */
+function fig(values: Float64Array, runs: number, count: boolean): Fig {
+  const s = runStats(values, count);
   if (s === null) return EMPTY;
-  return runs > 1 ? { v: s.p50, lo: s.p10, hi: s.p90 } : { v: s.p50, lo: null, hi: null };
+  return runs > 1 ? { v: s.mean, lo: s.p10, hi: s.p90 } : { v: s.mean, lo: null, hi: null };
 }
 
 const rowKey = (level: string, code: string, year: number): string => `${level}\u0000${code}\u0000${year}`;
@@ -48,12 +49,12 @@ function column(set: RunSet, row: number, m: number): Float64Array {
   return out;
 }
 
-function cellOf(s: Float64Array, b: Float64Array | null): Cell {
+function cellOf(s: Float64Array, b: Float64Array | null, count: boolean): Cell {
   const runs = s.length;
-  if (b === null) return { s: fig(s, runs), b: null, d: null };
+  if (b === null) return { s: fig(s, runs, count), b: null, d: null };
   const d = new Float64Array(runs);
   for (let i = 0; i < runs; i++) d[i] = s[i] - b[i]; // NaN (empty) when either is
-  return { s: fig(s, runs), b: fig(b, runs), d: fig(d, runs) };
+  return { s: fig(s, runs, count), b: fig(b, runs, count), d: fig(d, runs, count) };
 }
 
 function checkPaired(s: RunSet, b: RunSet | null): void {
@@ -72,7 +73,7 @@ export function figureRows(s: RunSet, b: RunSet | null, years: { from: number; t
     const rb = b === null ? undefined : rowOfB.get(rowKey(k.level, k.areaCode, k.year));
     if (b !== null && rb === undefined) return;
     const cells = {} as Record<MetricName, Cell>;
-    for (let m = 0; m < M; m++) cells[METRICS[m]] = cellOf(column(s, r, m), b === null ? null : column(b, rb!, m));
+    for (let m = 0; m < M; m++) cells[METRICS[m]] = cellOf(column(s, r, m), b === null ? null : column(b, rb!, m), isCountMetric(METRICS[m]));
     out.push({ level: k.level, areaCode: k.areaCode, areaName: k.areaName, year: k.year, asAt: k.asAt, cells });
   });
   return out;
@@ -93,5 +94,5 @@ export function totalCell(s: RunSet, b: RunSet | null, level: AreaLevel, areaCod
     });
     return out;
   };
-  return cellOf(sum(s), b === null ? null : sum(b));
+  return cellOf(sum(s), b === null ? null : sum(b), isCountMetric(metric));
 }

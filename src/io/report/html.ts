@@ -50,6 +50,8 @@ export interface ReportInput {
   compare: ReportScenario | null;
   runs: number;
   seed: number;
+  /** What the figures are, in words (src/cli/runs.ts runsNote): the mean of how many runs, one draw, or one fixed run. */
+  figures: string;
   baseYear: number;
   years: { from: number; to: number };
   /** Wales first, then the areas of the level asked for. */
@@ -147,7 +149,7 @@ export async function buildReport(r: ReportInput): Promise<string> {
   const titles = [r.scenario, ...(r.compare ? [r.compare] : [])].filter((s) => s.title).map((s) => `<strong>${esc(s.name)}</strong>: ${esc(s.title)}`);
   if (titles.length > 0) parts.push(`<p class="titles">${titles.join('<br>')}</p>`);
   parts.push(`<p class="lede">${esc(t('report.lede', { baseYear: r.baseYear }))}</p>`);
-  const how = r.runs > 1 ? t('report.mc', { runs: r.runs.toLocaleString('en-GB'), seed: r.seed }) + (r.compare ? ' ' + t('report.mc.compare') : '') : t('report.deterministic');
+  const how = r.runs > 1 ? `${r.figures} ${t('report.mc', { runs: r.runs.toLocaleString('en-GB'), seed: r.seed })}${r.compare ? ' ' + t('report.mc.compare') : ''}` : r.figures;
   parts.push(`<p class="meta">${esc(t('report.made', { version: r.version, data: r.dataLabel }))} ${esc(how)}</p>`);
   parts.push('</header>');
 
@@ -175,7 +177,7 @@ export async function buildReport(r: ReportInput): Promise<string> {
       (['method.p1', 'method.p2', 'method.p3', 'method.p4', 'method.p5', 'method.p6'] as const).map((k) => `<p>${esc(t(k))}</p>`).join('\n') +
       `<p class="pointer">${esc(t('report.method.pointer'))}</p></section>`,
   );
-  parts.push(`<footer><p>${esc(t('report.footer', { version: r.version, scenario: r.scenario.name, compare: compareNote, data: r.dataLabel }))}${r.runs > 1 ? ` ${esc(t('report.runs', { runs: r.runs }))}.` : ''}</p></footer>`);
+  parts.push(`<footer><p>${esc(t('report.footer', { version: r.version, scenario: r.scenario.name, compare: compareNote, data: r.dataLabel }))}${` ${esc(r.figures)}`}</p></footer>`);
 
   return (
     `<!DOCTYPE html>\n<html lang="${r.lang === 'cy' ? 'cy' : 'en-GB'}">\n<head>\n<meta charset="utf-8">\n` +
