@@ -51,7 +51,7 @@ export function registerSensitivity(program: Command): void {
     .addOption(new Option('--year <year>', "the year looked at (default: the scenario's last year)"))
     .addOption(new Option('--area <name>', 'one LA (code, English or Welsh name) or region (slug or name); default: the nation'))
     .addOption(new Option('--threshold <question>', 'switching values for this question, as "sufficiency_residential>=1" (>=, <=, > or <)'))
-    .addOption(new Option('--vary <PATH=LOW:HIGH>', 'vary this parameter over LOW..HIGH (repeatable); a distribution of the scenario takes this range instead of its p10..p90').argParser(collect).default([]))
+    .addOption(new Option('--vary <PATH=LOW:HIGH>', 'vary this parameter over LOW..HIGH (repeatable); a distribution of the scenario takes this range instead of its p10..p90').argParser(collect).default([], 'none'))
     .addOption(new Option('--runs <n>', 'runs per point where the scenario is random; the shares of the spread take at least 200').default('100'))
     .addOption(new Option('--seed <n>', 'seed of the runs').default('1'))
     .addOption(new Option('--workers <n>', 'worker threads (default: one per CPU)'))

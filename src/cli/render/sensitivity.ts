@@ -57,7 +57,10 @@ export function parameterName(lang: Lang, path: string, loaded: LoadedScenario):
   if (item && item[1] === 'transitions') {
     const t = ((loaded.spec.transitions as Array<Record<string, unknown>>) ?? [])[Number(item[2])] ?? {};
     const what = named(`transitions.${item[3]}`) ?? path;
-    const scope = [t.providerId ? label(lang, 'sens.param.provider', { id: String(t.providerId) }) : null, t.sector, t.placementType, t.region, t.host].filter((x) => x !== null && x !== undefined).join(' ');
+    const coded = (prefix: 'sector' | 'type', code: unknown): string | null => (typeof code === 'string' ? label(lang, `sens.${prefix}.${code}` as LabelKey) : null);
+    const scope = [t.providerId ? label(lang, 'sens.param.provider', { id: String(t.providerId) }) : null, coded('sector', t.sector), coded('type', t.placementType), t.region, t.host]
+      .filter((x) => x !== null && x !== undefined)
+      .join(' ');
     return `${what}, ${scope ? `${scope}, ` : ''}${financialYear(Number(t.year))}`;
   }
   const dated = DATED.exec(path);
@@ -95,11 +98,11 @@ export function sensitivityTable(r: SensitivityResult, loaded: LoadedScenario, d
   para(label(lang, 'sens.tornado'));
   const lines = sensitivityLines(r);
   const h = (k: LabelKey): string => label(lang, k);
-  const header = [h('sens.th.rank'), h('sens.th.parameter'), h('sens.th.range'), h('sens.th.low'), h('sens.th.high'), h('sens.th.swing'), ...(r.spread ? [h('sens.th.share')] : []), ...(r.switching ? [h('sens.th.switch')] : []), h('sens.th.path')];
+  const header = ['#', h('sens.th.parameter'), h('sens.th.range'), h('sens.th.low'), h('sens.th.high'), h('sens.th.swing'), ...(r.spread ? [h('sens.th.share')] : []), ...(r.switching ? [h('sens.th.switch')] : []), h('sens.th.path')];
   const rows = lines.map((l) => [
     String(l.rank),
     parameterName(lang, l.parameter.path, loaded),
-    `${paramValue(l.parameter.low)}–${paramValue(l.parameter.high)}${l.parameter.from === 'vary' ? ` ${h('sens.range.vary')}` : ''}`,
+    `${paramValue(l.parameter.low)}–${paramValue(l.parameter.high)}${l.parameter.from === 'vary' ? ' (--vary)' : ''}`,
     value(l.atLow),
     value(l.atHigh),
     value(l.swing),
@@ -119,7 +122,8 @@ export function sensitivityTable(r: SensitivityResult, loaded: LoadedScenario, d
     const question = label(lang, `sens.question.${t.op}` as LabelKey, { metric: metricLabel(lang, t.metric), value: t.value });
     para(label(lang, 'sens.switching', { question, year: financialYear(q.year), answer: h(r.switching.centralAnswer ? 'sens.yes' : 'sens.no') }));
     const none = lines.filter((l) => l.switchesAt === null).map((l) => l.parameter.path);
-    if (none.length > 0) para(`${h('sens.noSwitch')}: ${none.join(', ')}.`);
+    if (none.length === lines.length) para(h('sens.allNoSwitch'));
+    else if (none.length > 0) para(`${h('sens.noSwitch')}: ${none.join(', ')}.`);
   }
   para(label(lang, 'sens.held', { count: r.held.length, list: r.held.join(', ') || '–' }));
   return `${out.join('\n')}\n`;
