@@ -10,6 +10,7 @@ import { registerPlan } from './commands/plan.js';
 import { registerTemplate } from './commands/template.js';
 import { registerReport } from './commands/report.js';
 import { registerBacktest } from './commands/backtest.js';
+import { registerSensitivity } from './commands/sensitivity.js';
 import { VERSION } from '../version.js';
 import { guardOptions } from './option-guards.js';
 
@@ -20,7 +21,7 @@ function buildProgram(argv: readonly string[]): Command {
     .option('--debug', 'show stack traces of unexpected errors')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const register of [registerProject, registerDiff, registerValidate, registerScenarios, registerPlan, registerTemplate, registerReport, registerBacktest]) {
+  for (const register of [registerProject, registerDiff, registerValidate, registerScenarios, registerPlan, registerTemplate, registerReport, registerBacktest, registerSensitivity]) {
     register(program);
   }
   program.commands.forEach((c) => c.exitOverride());

@@ -5,6 +5,7 @@ import { areaRows } from '../model/aggregate.js';
 import { packRun, rowKey, type RowKey } from '../model/montecarlo.js';
 import { prepareBase, prepareChoice, runProjection, type PreparedChoice } from '../model/project.js';
 import { drawFor } from '../model/random.js';
+import { pinnedDraw } from '../model/sensitivity/tornado.js';
 import type { AreaLevel, Dataset } from '../model/types.js';
 import type { LoadedScenario } from '../scenario/load.js';
 
@@ -31,7 +32,21 @@ export type RunSpec = RunInputs & {
   pricesYear?: number;
   /** Placement choice's calibration to start from (plain data): held while the runs' calibration inputs match it. */
   choice?: PreparedChoice;
+  /** Sensitivity points instead of draws (docs/methodology.md, "Which assumption matters"). */
+  points?: PinnedPoints;
 };
+
+/**
+ * Runs at pinned points: job j is run j mod `runsPerPoint` of point floor(j ÷ `runsPerPoint`), its
+ * distributions answered by `pinnedDraw(pins[point], held)` rather than drawn, its own randomness
+ * (which services leave, which child takes which place) from run j mod `runsPerPoint`'s streams, so
+ * that run i is paired across every point.
+ */
+export interface PinnedPoints {
+  runsPerPoint: number;
+  pins: Array<Record<string, number>>;
+  held: Record<string, number>;
+}
 
 export interface OneRun {
   rows: RowKey[];
@@ -58,8 +73,11 @@ export async function prepareRuns(spec: RunSpec): Promise<(run: number) => OneRu
   // Placement choice's calibration, held from run to run: fitted again only when a run draws
   // different calibration inputs (an uncertain turnover, occupancy or outside-Wales rule of year B).
   let choice: PreparedChoice | null | undefined = spec.choice;
-  return (run) => {
-    const drawn = resolveScenario(loaded, dataset, drawFor(spec.seed, run), { seed: spec.seed, run });
+  const points = spec.points;
+  return (job) => {
+    const run = points ? job % points.runsPerPoint : job;
+    const draw = points ? pinnedDraw(points.pins[Math.floor(job / points.runsPerPoint)], points.held) : drawFor(spec.seed, run);
+    const drawn = resolveScenario(loaded, dataset, draw, { seed: spec.seed, run });
     const scenario = spec.horizonTo === undefined ? drawn : { ...drawn, horizonTo: Math.max(spec.horizonTo, drawn.horizonTo) };
     choice = prepareChoice(dataset, scenario, choice ?? undefined);
     const projection = runProjection(dataset, scenario, { keepPlacements: false, choice, base, pricesYear: spec.pricesYear ?? null });

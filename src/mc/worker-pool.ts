@@ -9,7 +9,7 @@ import { InputError, InternalError, ScenarioError, UsageError, type Problem } fr
 import { METRICS, type AreaLevel } from '../model/types.js';
 import type { RowKey, RunSet } from '../model/montecarlo.js';
 import type { PreparedChoice } from '../model/project.js';
-import { prepareRuns, type RunInputs, type RunSpec } from './runs.js';
+import { prepareRuns, type PinnedPoints, type RunInputs, type RunSpec } from './runs.js';
 
 /**
  * The inputs, either as files each thread loads (`dataDir`, `scenarioRef`, `scenariosDir`) or as the
@@ -28,6 +28,8 @@ export type MonteCarloOptions = RunInputs & {
   pricesYear?: number | null;
   /** Placement choice's calibration to start from (the deterministic run's), held by every thread. */
   choice?: PreparedChoice | null;
+  /** Runs at sensitivity points (runs.ts); `runs` is then the points times the runs per point. */
+  points?: PinnedPoints;
   /** Called after each finished run, with how many are done. */
   onProgress?: (done: number, total: number) => void;
 };
@@ -81,6 +83,7 @@ export async function runMonteCarlo(opts: MonteCarloOptions): Promise<MonteCarlo
     ...(opts.horizonTo === undefined ? {} : { horizonTo: opts.horizonTo }),
     ...(opts.pricesYear === undefined || opts.pricesYear === null ? {} : { pricesYear: opts.pricesYear }),
     ...(opts.choice ? { choice: opts.choice } : {}),
+    ...(opts.points ? { points: opts.points } : {}),
   };
   const values = new Array<Float64Array>(total);
   const rows = workers === 1 ? await runHere(spec, total, values, opts.onProgress) : await runInWorkers(spec, total, workers, values, opts.onProgress);

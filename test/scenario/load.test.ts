@@ -420,10 +420,15 @@ describe('the scenario library', () => {
     }
   });
 
-  it('central-uncertain at its central values is central', async () => {
+  it("central-uncertain at its central values gives central's figures", async () => {
+    // Its turnover ranges start in 2025 and its cap on England's intake (1,000 a year) never binds,
+    // so the scenarios differ in how they are written (year keys) but not in any figure.
     const [central, uncertain] = await Promise.all(['central', 'central-uncertain'].map((n) => load(n, LIBRARY)));
     expect(uncertain.hasDistributions).toBe(true);
-    expect({ ...deterministicScenario(uncertain, dataset), name: 'central' }).toEqual(deterministicScenario(central, dataset));
+    const { runProjection } = await import('../../src/model/project.js');
+    const { areaRows } = await import('../../src/model/aggregate.js');
+    const rows = (s: typeof central) => areaRows(runProjection(dataset, { ...deterministicScenario(s, dataset), name: 'central' }, { keepPlacements: false }), dataset, 'la');
+    expect(rows(uncertain)).toEqual(rows(central));
   });
 });
 
