@@ -99,7 +99,7 @@ describe('one bad fixture per failure mode: file, line, column, path and message
   });
 
   it('extends of a missing file, at the extends line', async () => {
-    expect(await problems('extends-missing')).toEqual(['bad/extends-missing.yaml:3:10: extends: no scenario file test/fixtures/scenarios/bad/no-such-scenario.yaml for "no-such-scenario"']);
+    expect(await problems('extends-missing')).toEqual(['bad/extends-missing.yaml:3:10: extends: no scenario "no-such-scenario" (looked for test/fixtures/scenarios/bad/no-such-scenario.yaml, scenarios/no-such-scenario.yaml)']);
   });
 
   it('an extends cycle', async () => {
@@ -211,6 +211,49 @@ describe('extends', () => {
 
   it('names a scenario without `name` by its file stem', async () => {
     expect((await load('no-name')).name).toBe('no-name');
+  });
+
+  describe('extends: NAME looks beside the file, then in --scenarios, then in the shipped library, never at the file itself', () => {
+    const EXT = path.join(FIXTURES, 'extends');
+    const OWN = path.join(EXT, 'own');
+    const LIB = path.join(EXT, 'lib');
+    const byPath = (file: string, scenariosDir: string): Promise<LoadedScenario> => loadScenario(path.join(OWN, file), { scenariosDir, dataset });
+    const chainOf = (s: LoadedScenario): string[] => s.files.map((f) => path.relative(ROOT, f));
+
+    it('NAME.yaml beside the extending file comes first (lib/ also holds a sibling.yaml, not used)', async () => {
+      const s = await byPath('from-sibling.yaml', LIB);
+      expect(chainOf(s)).toEqual(['test/fixtures/scenarios/extends/own/from-sibling.yaml', 'test/fixtures/scenarios/extends/own/sibling.yaml']);
+      expect((s.spec as { inflation: number }).inflation).toBe(0.01); // own/sibling's, not lib/sibling's 0.09
+    });
+
+    it('else the scenario NAME of the --scenarios folder', async () => {
+      const s = await byPath('from-library.yaml', LIB);
+      expect(chainOf(s)).toEqual(['test/fixtures/scenarios/extends/own/from-library.yaml', 'test/fixtures/scenarios/extends/lib/lib-parent.yaml']);
+      expect((s.spec as { inflation: number }).inflation).toBe(0.025);
+    });
+
+    it("else the shipped scenario: an analyst's own central.yaml extends the shipped central, never itself", async () => {
+      // --scenarios is the analyst's folder, so its central.yaml is the extending file itself: skipped.
+      const s = await byPath('central.yaml', OWN);
+      expect(chainOf(s).slice(0, 3)).toEqual(['test/fixtures/scenarios/extends/own/central.yaml', 'scenarios/central.yaml', 'scenarios/eliminate-act.yaml']);
+      expect(s.title).toBe('My central');
+      expect((s.spec as { inflation: number }).inflation).toBe(0.04);
+      expect((s.spec as { horizon: { to: number } }).horizon.to).toBe(2035); // the shipped central's horizon
+    });
+
+    it('a value with a / is a path relative to the extending file', async () => {
+      const s = await byPath('by-path.yaml', OWN);
+      expect(chainOf(s)).toEqual(['test/fixtures/scenarios/extends/own/by-path.yaml', 'test/fixtures/scenarios/extends/lib/lib-parent.yaml']);
+    });
+
+    it('a name found nowhere says where it looked, at the extends line', async () => {
+      await expect(byPath('nowhere.yaml', LIB)).rejects.toThrow(ScenarioError);
+      const found = await byPath('nowhere.yaml', LIB).catch((e: ScenarioError) => e.problems.map(formatProblem));
+      expect(found).toEqual([
+        'test/fixtures/scenarios/extends/own/nowhere.yaml:2:10: extends: no scenario "no-such-scenario" (looked for test/fixtures/scenarios/extends/own/no-such-scenario.yaml, ' +
+          'test/fixtures/scenarios/extends/lib/no-such-scenario.yaml, scenarios/no-such-scenario.yaml)',
+      ]);
+    });
   });
 
   it('loads by path as well as by name', async () => {
