@@ -18,6 +18,7 @@ import { DEFAULT_SCENARIOS_DIR } from '../io/paths.js';
 import { hasDistribution, isParameterObject, isPlainObject, isSectorMap, isYearMap, normaliseParam, setAt, show, type ParamSpec } from './params.js';
 import { OPTIONAL_MAPS, REGISTRY, camelPath, fieldsOf, isNumericRow, leafName, type FixedRow, type NumericRow, type Row, type When } from './registry.js';
 import { checkAssumptions, checkScenario, scenarioPlaces, valueAt, type Issue, type ScenarioPlaces } from './schema.js';
+import { horizonEnd, pastHorizon } from './horizon.js';
 import { locate, readScenarioFile, type PathSeg, type ScenarioFile } from './yaml.js';
 
 export type { ParamSpec, Value, YearMap } from './params.js';
@@ -258,6 +259,8 @@ async function readAndCheck(ref: string, scenariosDir: string, dataset: Dataset 
   }
 
   const issues = checkScenario(merged, dataset, missingData);
+  const horizonTo = horizonEnd(merged, dataset?.baseYear ?? null);
+  if (horizonTo !== null) issues.push(...pastHorizon(merged, horizonTo));
   const found: Problem[] = sortProblems([...assumptionIssues, ...issues.map((iss) => toProblem(iss, chain, single))]);
   if (dataset !== null && found.some((p) => p.severity === 'error')) throw new ScenarioError(found);
   return { file, chain, merged, byId, found };

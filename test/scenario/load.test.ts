@@ -262,6 +262,46 @@ describe('extends', () => {
   });
 });
 
+describe('financial-year keys and dates past the horizon (docs/methodology.md, "Writing a scenario")', () => {
+  const warningsOf = async (ref: string): Promise<string[]> => (await load(ref)).warnings.map((p) => formatProblem(p).replace(/^test\/fixtures\/scenarios\//, ''));
+
+  it('reads a year key written 2027-28 as 2027, the same as a scenario written with plain years', async () => {
+    const fy = deterministicScenario(await load('financial-years'), dataset);
+    // rate: { 2024-25: 0.0, 2027-28: -0.02 } is { 2024: 0, 2027: -0.02 }
+    expect(fy.demand.rate).toEqual({ initial: 0, steps: [[2024, 0], [2027, -0.02]] });
+    expect((await load('financial-years')).parameters.filter((p) => p.path.startsWith('foster_wales.net_new_places.')).map((p) => p.path)).toEqual([
+      'foster_wales.net_new_places.2026',
+      'foster_wales.net_new_places.2027',
+    ]);
+  });
+
+  it('refuses 2027-29 (not one year and the next) and a year written twice, at the key', async () => {
+    expect(await problems('financial-year-key')).toEqual([
+      'bad/financial-year-key.yaml:4:22: "2027-29" is not a financial year: a financial year runs from one April to the next, so the one starting in 2027 is 2027-28',
+      'bad/financial-year-key.yaml:6:32: "2026-27" is the year 2026, which this map already has a key for',
+    ]);
+  });
+
+  it('warns of each dated value after horizon.to (2035): year keys, list years, policy years, by-LA year maps', async () => {
+    // 2035 itself is in the horizon; 2036, 2040 and 2045 are not.
+    const late = (y: number): string => `${y} is after the horizon (horizon.to 2035): it never takes effect; extend horizon.to or correct the year`;
+    expect(await warningsOf('past-horizon')).toEqual([
+      // 2040-41 is reported as 2040, at its key (line 5, column 22)
+      `good/past-horizon.yaml:5:22: warning: demand.rate.2040: ${late(2040)}`,
+      `good/past-horizon.yaml:6:34: warning: policy.fp_new_placements_end: ${late(2036)}`,
+      `good/past-horizon.yaml:9:13: warning: transitions[1].year: ${late(2045)}`,
+      `good/past-horizon.yaml:11:41: warning: regional_residential[0].year: ${late(2045)}`,
+      `good/past-horizon.yaml:13:54: warning: outside_wales.distance_km.Cardiff.2036: ${late(2036)}`,
+    ]);
+  });
+
+  it('takes the default horizon (base year 2024 + 10 = 2034) when none is written', async () => {
+    expect(await warningsOf('past-default-horizon')).toEqual([
+      'good/past-default-horizon.yaml:5:26: warning: regional_residential[1].year: 2035 is after the horizon (horizon.to 2034): it never takes effect; extend horizon.to or correct the year',
+    ]);
+  });
+});
+
 describe('year maps, sources and distributions', () => {
   it('turns year maps into Timelines whose initial value is the default', async () => {
     const m = deterministicScenario(await load('dated'), dataset);
