@@ -268,7 +268,7 @@ describe('financial-year keys and dates past the horizon (docs/methodology.md, "
   it('reads a year key written 2027-28 as 2027, the same as a scenario written with plain years', async () => {
     const fy = deterministicScenario(await load('financial-years'), dataset);
     // rate: { 2024-25: 0.0, 2027-28: -0.02 } is { 2024: 0, 2027: -0.02 }
-    expect(fy.demand.rate).toEqual({ initial: 0, steps: [[2024, 0], [2027, -0.02]] });
+    expect((fy.demand as { rate: unknown }).rate).toEqual({ initial: 0, steps: [[2024, 0], [2027, -0.02]] });
     expect((await load('financial-years')).parameters.filter((p) => p.path.startsWith('foster_wales.net_new_places.')).map((p) => p.path)).toEqual([
       'foster_wales.net_new_places.2026',
       'foster_wales.net_new_places.2027',
