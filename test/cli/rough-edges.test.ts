@@ -12,22 +12,14 @@ import { sparkline } from '../../src/cli/render/sparkline.js';
 import { renderProjectTable } from '../../src/cli/render/table.js';
 import { wrap } from '../../src/cli/render/wrap.js';
 import { areasOf } from '../../src/model/aggregate.js';
-import { METRICS, type AreaYearRow, type MetricName } from '../../src/model/types.js';
 import { dataset } from '../model/fixtures.js';
+import { walesRow } from './rows.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 describe('the colour legend wraps at spaces', () => {
-  const row = (year: number): AreaYearRow => ({
-    scenario: 's',
-    level: 'wales',
-    areaCode: 'W92000004',
-    areaName: 'Wales',
-    year,
-    asAt: `${year + 1}-03-31`,
-    metrics: Object.fromEntries(METRICS.map((m) => [m, 0])) as Record<MetricName, number>,
-  });
+  const row = (year: number) => walesRow(year);
   const LEGEND =
     'red: children without a place; yellow: fewer places than children needing them (sufficiency below 1), or more children outside Wales than the year before; dim: the base row and empty figures.';
 
