@@ -2,7 +2,8 @@
 // English or Welsh name; a region by slug or name. The filter applies at every level `--by` asks for:
 // at the LA level an LA is kept when it is named or lies in a named region; at the region level a
 // region is kept when it is named or holds a named LA (so `--by region,la --area Cardiff` gives
-// Cardiff and Vale and Cardiff); Wales, the whole, is always kept when asked for.
+// Cardiff and Vale and Cardiff); Wales, the whole, is always kept when asked for. Naming the nation
+// (`--area wales`, its code or its name) keeps every area, since every area lies in it.
 import { UsageError } from '../errors.js';
 import { editDistance, foldName, makeLaResolver, regionSlug } from '../io/la-names.js';
 import type { Area } from '../model/aggregate.js';
@@ -13,7 +14,12 @@ export interface AreaFilter {
   las: ReadonlySet<string>;
   /** Region slugs named. */
   regions: ReadonlySet<string>;
+  /** The nation named (its code, its name, or `wales`, the level's name): every area is in it, so every area is kept. */
+  nation?: boolean;
 }
+
+/** The nation's Welsh name, where the dataset's nation is Wales. */
+const NATION_NAMES_CY: Record<string, string> = { W92000004: 'Cymru' };
 
 /** Region names in Welsh (the regional partnership boards' own), so `--area "Gogledd Cymru"` works. */
 const REGION_NAMES_CY: Record<string, string> = {
@@ -41,18 +47,24 @@ export function parseAreas(text: string, dataset: Dataset, regions: readonly Are
   for (const r of regions) {
     for (const k of [r.code, r.name, REGION_NAMES_CY[r.code] ?? r.code]) regionKeys.set(foldName(k), r.code);
   }
+  const nationKeys = new Set([dataset.nation.code, dataset.nation.name, NATION_NAMES_CY[dataset.nation.code] ?? dataset.nation.code, 'wales'].map(foldName));
   const las = new Set<string>();
   const slugs = new Set<string>();
+  let nation = false;
   for (const name of names) {
+    if (nationKeys.has(foldName(name))) {
+      nation = true;
+      continue;
+    }
     const la = resolver.resolve(name);
     const region = regionKeys.get(foldName(name)) ?? regionKeys.get(foldName(regionSlug(name)));
     if (la !== null) las.add(la.code);
     if (region !== undefined) slugs.add(region);
     if (la === null && region === undefined) {
-      throw new UsageError(`--area: unknown area "${name}": expected an LA (ONS code, English or Welsh name) or a region (slug or name)${suggestion(name, resolver.suggest(name), regionKeys, regions)}`);
+      throw new UsageError(`--area: unknown area "${name}": expected an LA (ONS code, English or Welsh name), a region (slug or name) or the nation (${dataset.nation.name}, ${dataset.nation.code})${suggestion(name, resolver.suggest(name), regionKeys, regions)}`);
     }
   }
-  return { las, regions: slugs };
+  return { las, regions: slugs, nation };
 }
 
 /** The nearer of the LA and the region suggestions (an LA when they tie). */
@@ -74,7 +86,7 @@ function suggestion(name: string, laHint: string | null, regionKeys: ReadonlyMap
 
 /** Whether an area of a level passes the filter (see the head of this file). */
 export function keepArea(filter: AreaFilter | null, level: AreaLevel, areaCode: string, laCodesOfArea: readonly string[], regionOfLa: (la: string) => string): boolean {
-  if (filter === null || level === 'wales') return true;
+  if (filter === null || filter.nation === true || level === 'wales') return true;
   if (level === 'la') return filter.las.has(areaCode) || filter.regions.has(regionOfLa(areaCode));
   return filter.regions.has(areaCode) || laCodesOfArea.some((la) => filter.las.has(la));
 }

@@ -10,6 +10,7 @@ import { DEFAULT_RUNS, MAX_RUNS, parseRuns } from './runs.js';
 import { isLang, label, type Lang } from '../i18n/labels.js';
 import type { Problem } from '../errors.js';
 import { DEFAULT_DATA_DIR, DEFAULT_SCENARIOS_DIR } from '../io/paths.js';
+import { startOfFinancialYear } from '../scenario/financial-year.js';
 import { suggestAmong } from '../io/la-names.js';
 import { checkOutputTarget, refuseToOverwriteInputs, writeFileAtomic } from '../io/atomic.js';
 import { buildMeta, hashInputs, metaJson, sha256Hex, type Meta, type ScenarioProvenance } from '../io/provenance.js';
@@ -259,11 +260,10 @@ export function parseYear(flag: string, text: string): number {
   };
   const plain = /^(\d{4})$/.exec(t);
   if (plain) return inBounds(Number(plain[1]));
-  const fy = /^(\d{4})-(\d{2})$/.exec(t);
-  if (fy) {
-    const start = inBounds(Number(fy[1]));
-    if ((start + 1) % 100 === Number(fy[2])) return start;
-    throw new UsageError(`${flag}: "${t}" is not a financial year: ${start}-${String((start + 1) % 100).padStart(2, '0')} starts in ${start}`);
+  const fy = startOfFinancialYear(t);
+  if (fy !== null) {
+    if ('problem' in fy) throw new UsageError(`${flag}: ${fy.problem}`);
+    return inBounds(fy.year);
   }
   throw new UsageError(`${flag}: expected a year such as 2027 or 2027-28, found "${text}"`);
 }

@@ -26,7 +26,7 @@ const KIND_TEXT: Record<string, string> = {
   per_type: 'number, or a map by market type',
 };
 
-function kindText(row: Row): string {
+export function kindText(row: Row): string {
   if (row.kind === 'choice') return ((row as FixedRow).options ?? []).map((o) => `\`${o}\``).join(', ');
   let t = KIND_TEXT[row.kind];
   const min = (row as FixedRow).min;
@@ -41,7 +41,7 @@ function kindText(row: Row): string {
   return t;
 }
 
-function defaultText(row: Row): string {
+export function defaultText(row: Row): string {
   if (row.kind === 'list') return '`[]`';
   if ('required' in row && row.required) return '';
   if (isNumericRow(row) && row.sameAs !== undefined) return `\`${row.sameAs}\``;
@@ -52,7 +52,7 @@ function defaultText(row: Row): string {
   return `\`${String(d)}\``;
 }
 
-function formsText(row: Row): string {
+export function formsText(row: Row): string {
   if (!isNumericRow(row)) return '';
   const forms = ['number'];
   if (row.distribution) forms.push('distribution');

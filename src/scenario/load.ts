@@ -14,9 +14,11 @@ import path from 'node:path';
 import { ScenarioError, type Problem } from '../errors.js';
 import { MARKET_TYPES, SECTORS, type Dataset } from '../model/types.js';
 import { suggestAmong } from '../io/la-names.js';
+import { DEFAULT_SCENARIOS_DIR } from '../io/paths.js';
 import { hasDistribution, isParameterObject, isPlainObject, isSectorMap, isYearMap, normaliseParam, setAt, show, type ParamSpec } from './params.js';
 import { OPTIONAL_MAPS, REGISTRY, camelPath, fieldsOf, isNumericRow, leafName, type FixedRow, type NumericRow, type Row, type When } from './registry.js';
 import { checkAssumptions, checkScenario, scenarioPlaces, valueAt, type Issue, type ScenarioPlaces } from './schema.js';
+import { horizonEnd, pastHorizon } from './horizon.js';
 import { locate, readScenarioFile, type PathSeg, type ScenarioFile } from './yaml.js';
 
 export type { ParamSpec, Value, YearMap } from './params.js';
@@ -81,19 +83,19 @@ export async function listScenarios(dir: string): Promise<Array<{ name: string; 
     const { parsed } = await readScenarioFile(file, displayPath(file)).catch(() => ({ parsed: null }));
     const data = parsed && isPlainObject(parsed.data) ? parsed.data : {};
     const name = typeof data.name === 'string' && data.name !== '' ? data.name : stem(file);
-    out.push({ name, title: await titleOf(file, data, new Set([file])), file });
+    out.push({ name, title: await titleOf(file, data, new Set([file]), dir), file });
   }
   return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-async function titleOf(file: string, data: Record<string, unknown>, seen: Set<string>): Promise<string> {
+async function titleOf(file: string, data: Record<string, unknown>, seen: Set<string>, scenariosDir: string): Promise<string> {
   if (typeof data.title === 'string') return data.title;
   if (typeof data.extends !== 'string') return '';
-  const parent = extendsTarget(file, data.extends);
-  if (seen.has(parent)) return '';
+  const parent = (await resolveExtends(file, data.extends, scenariosDir)).file;
+  if (parent === null || seen.has(parent)) return '';
   seen.add(parent);
   const { parsed } = await readScenarioFile(parent, displayPath(parent)).catch(() => ({ parsed: null }));
-  return parsed && isPlainObject(parsed.data) ? titleOf(parent, parsed.data, seen) : '';
+  return parsed && isPlainObject(parsed.data) ? titleOf(parent, parsed.data, seen, scenariosDir) : '';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -209,15 +211,16 @@ async function readAndCheck(ref: string, scenariosDir: string, dataset: Dataset 
       problems.push(problemAt(parsed, ['extends'], `extends: expected the name of a scenario or a path to a .yaml or .yml file, found "${ext}"`));
       break;
     }
-    const next = extendsTarget(current, ext);
+    const { file: next, tried } = await resolveExtends(current, ext, scenariosDir);
+    if (next === null) {
+      const message = tried.length === 1 ? `no scenario file ${displayPath(tried[0])} for "${ext}"` : `no scenario "${ext}" (looked for ${tried.map(displayPath).join(', ')})`;
+      problems.push(problemAt(parsed, ['extends'], `extends: ${message}`));
+      break;
+    }
     const cycleAt = chain.findIndex((c) => c.file === next);
     if (cycleAt >= 0) {
       const loop = [...chain.slice(cycleAt).map((c) => c.shown), displayPath(next)].join(' -> ');
       problems.push(problemAt(parsed, ['extends'], `extends: a cycle: ${loop}`));
-      break;
-    }
-    if (!(await isFile(next))) {
-      problems.push(problemAt(parsed, ['extends'], `extends: no scenario file ${displayPath(next)} for "${ext}"`));
       break;
     }
     current = next;
@@ -256,6 +259,8 @@ async function readAndCheck(ref: string, scenariosDir: string, dataset: Dataset 
   }
 
   const issues = checkScenario(merged, dataset, missingData);
+  const horizonTo = horizonEnd(merged, dataset?.baseYear ?? null);
+  if (horizonTo !== null) issues.push(...pastHorizon(merged, horizonTo));
   const found: Problem[] = sortProblems([...assumptionIssues, ...issues.map((iss) => toProblem(iss, chain, single))]);
   if (dataset !== null && found.some((p) => p.severity === 'error')) throw new ScenarioError(found);
   return { file, chain, merged, byId, found };
@@ -269,10 +274,22 @@ function kindOf(v: unknown): string {
   return `a ${typeof v}`;
 }
 
-/** `extends: NAME` is NAME.yaml beside the file; a value with a `/` or ending in .yaml is a path relative to it. */
-function extendsTarget(from: string, ext: string): string {
+/**
+ * The file that `extends: ext` in `from` names (docs/methodology.md, "Writing a scenario"): a value
+ * with a `/` or ending in .yaml is a path relative to `from`; a name is NAME.yaml beside `from`, else
+ * the scenario NAME of the scenarios folder, else the shipped scenario NAME, never `from` itself, so
+ * that an analyst's own `central.yaml` can extend the shipped `central`. `tried` lists the files
+ * looked for, for the message when none is there.
+ */
+export async function resolveExtends(from: string, ext: string, scenariosDir: string): Promise<{ file: string | null; tried: string[] }> {
   const dir = path.dirname(from);
-  return ext.includes('/') || ext.endsWith('.yaml') || ext.endsWith('.yml') ? path.resolve(dir, ext) : path.resolve(dir, `${ext}.yaml`);
+  if (ext.includes('/') || YAML_FILE.test(ext)) {
+    const file = path.resolve(dir, ext);
+    return { file: (await isFile(file)) ? file : null, tried: [file] };
+  }
+  const candidates = [...new Set([dir, path.resolve(scenariosDir), DEFAULT_SCENARIOS_DIR].map((d) => path.resolve(d, `${ext}.yaml`)))].filter((f) => f !== from);
+  for (const file of candidates) if (await isFile(file)) return { file, tried: candidates };
+  return { file: null, tried: candidates };
 }
 
 /** Maps merge deeply; lists, year maps, distributions and `{value, source}` replace; null replaces. */

@@ -3,6 +3,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Problem } from '../errors.js';
+import { startOfFinancialYear } from './financial-year.js';
 
 export interface ScenarioFile {
   /** Absolute path. */
@@ -77,6 +78,8 @@ export function parseScenarioText(text: string, file: string, shown: string): { 
     if (deep) break; // once is enough: every level below gives up the same way
   }
   if (problems.length > 0) return { parsed: null, problems };
+  problems.push(...financialYearKeys(doc, lines, shown));
+  if (problems.length > 0) return { parsed: null, problems };
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -103,6 +106,36 @@ export function parseScenarioText(text: string, file: string, shown: string): { 
     return { parsed: null, problems };
   }
   return { parsed: { file, shown, doc, lines, data, text }, problems };
+}
+
+/**
+ * Rewrites each map key written as a financial year (`2027-28:`) as the year it starts in, in the
+ * document itself, so that the data and every later line and column see `2027`. A key such as
+ * `2027-29`, or one that repeats a year written the other way, is a problem at the key.
+ */
+function financialYearKeys(doc: Document.Parsed, lines: LineCounter, shown: string): Problem[] {
+  const problems: Problem[] = [];
+  const at = (node: Node, message: string): void => {
+    const pos = lines.linePos(node.range?.[0] ?? 0);
+    problems.push({ file: shown, line: pos.line, column: pos.col, message, severity: 'error' });
+  };
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set(map.items.map((p) => keyText(p.key)));
+      for (const pair of map.items) {
+        if (!isScalar(pair.key) || typeof pair.key.value !== 'string') continue;
+        const fy = startOfFinancialYear(pair.key.value);
+        if (fy === null) continue;
+        if ('problem' in fy) at(pair.key, `${fy.problem}`);
+        else if (seen.has(String(fy.year))) at(pair.key, `"${pair.key.value}" is the year ${fy.year}, which this map already has a key for`);
+        else {
+          seen.add(String(fy.year));
+          pair.key.value = fy.year;
+        }
+      }
+    },
+  });
+  return problems;
 }
 
 function firstLine(message: string): string {

@@ -10,8 +10,9 @@ import { levelsWords, renderProjectTable } from '../../src/cli/render/table.js';
 import { shownLength } from '../../src/io/xlsx.js';
 import { wideCsvMonteCarlo } from '../../src/io/output.js';
 import { areasOf } from '../../src/model/aggregate.js';
-import { METRICS, type AreaYearRow, type Dataset, type MetricName } from '../../src/model/types.js';
+import { METRICS, type Dataset, type MetricName } from '../../src/model/types.js';
 import { dataset } from '../model/fixtures.js';
+import { walesRow } from './rows.js';
 import { UsageError } from '../../src/errors.js';
 
 // fixtures.ts: A, B in north-wales; C in powys (regions named by their slugs)
@@ -104,15 +105,7 @@ describe('the table', () => {
   });
 
   it('has a one-line legend for its colours when coloured, none when plain', () => {
-    const row = (year: number, unplaced: number): AreaYearRow => ({
-      scenario: 's',
-      level: 'wales',
-      areaCode: 'W92000004',
-      areaName: 'Wales',
-      year,
-      asAt: `${year + 1}-03-31`,
-      metrics: { ...(Object.fromEntries(METRICS.map((m) => [m, 0])) as Record<MetricName, number>), unplaced },
-    });
+    const row = (year: number, unplaced: number) => walesRow(year, { unplaced });
     const table = (level: 0 | 1) =>
       renderProjectTable({ scenario: 's', title: '', levels: ['wales'], prices: null, rows: [row(2023, 0), row(2024, 3)], baseYear: 2024, metrics: ['unplaced', 'cost_gbp'], width: 100, chalk: new Chalk({ level }) });
     const legend = table(1).split('\n').filter((l) => l.includes('children without a place'));

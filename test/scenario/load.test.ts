@@ -99,7 +99,7 @@ describe('one bad fixture per failure mode: file, line, column, path and message
   });
 
   it('extends of a missing file, at the extends line', async () => {
-    expect(await problems('extends-missing')).toEqual(['bad/extends-missing.yaml:3:10: extends: no scenario file test/fixtures/scenarios/bad/no-such-scenario.yaml for "no-such-scenario"']);
+    expect(await problems('extends-missing')).toEqual(['bad/extends-missing.yaml:3:10: extends: no scenario "no-such-scenario" (looked for test/fixtures/scenarios/bad/no-such-scenario.yaml, scenarios/no-such-scenario.yaml)']);
   });
 
   it('an extends cycle', async () => {
@@ -213,9 +213,92 @@ describe('extends', () => {
     expect((await load('no-name')).name).toBe('no-name');
   });
 
+  describe('extends: NAME looks beside the file, then in --scenarios, then in the shipped library, never at the file itself', () => {
+    const EXT = path.join(FIXTURES, 'extends');
+    const OWN = path.join(EXT, 'own');
+    const LIB = path.join(EXT, 'lib');
+    const byPath = (file: string, scenariosDir: string): Promise<LoadedScenario> => loadScenario(path.join(OWN, file), { scenariosDir, dataset });
+    const chainOf = (s: LoadedScenario): string[] => s.files.map((f) => path.relative(ROOT, f));
+
+    it('NAME.yaml beside the extending file comes first (lib/ also holds a sibling.yaml, not used)', async () => {
+      const s = await byPath('from-sibling.yaml', LIB);
+      expect(chainOf(s)).toEqual(['test/fixtures/scenarios/extends/own/from-sibling.yaml', 'test/fixtures/scenarios/extends/own/sibling.yaml']);
+      expect((s.spec as { inflation: number }).inflation).toBe(0.01); // own/sibling's, not lib/sibling's 0.09
+    });
+
+    it('else the scenario NAME of the --scenarios folder', async () => {
+      const s = await byPath('from-library.yaml', LIB);
+      expect(chainOf(s)).toEqual(['test/fixtures/scenarios/extends/own/from-library.yaml', 'test/fixtures/scenarios/extends/lib/lib-parent.yaml']);
+      expect((s.spec as { inflation: number }).inflation).toBe(0.025);
+    });
+
+    it("else the shipped scenario: an analyst's own central.yaml extends the shipped central, never itself", async () => {
+      // --scenarios is the analyst's folder, so its central.yaml is the extending file itself: skipped.
+      const s = await byPath('central.yaml', OWN);
+      expect(chainOf(s).slice(0, 3)).toEqual(['test/fixtures/scenarios/extends/own/central.yaml', 'scenarios/central.yaml', 'scenarios/eliminate-act.yaml']);
+      expect(s.title).toBe('My central');
+      expect((s.spec as { inflation: number }).inflation).toBe(0.04);
+      expect((s.spec as { horizon: { to: number } }).horizon.to).toBe(2035); // the shipped central's horizon
+    });
+
+    it('a value with a / is a path relative to the extending file', async () => {
+      const s = await byPath('by-path.yaml', OWN);
+      expect(chainOf(s)).toEqual(['test/fixtures/scenarios/extends/own/by-path.yaml', 'test/fixtures/scenarios/extends/lib/lib-parent.yaml']);
+    });
+
+    it('a name found nowhere says where it looked, at the extends line', async () => {
+      await expect(byPath('nowhere.yaml', LIB)).rejects.toThrow(ScenarioError);
+      const found = await byPath('nowhere.yaml', LIB).catch((e: ScenarioError) => e.problems.map(formatProblem));
+      expect(found).toEqual([
+        'test/fixtures/scenarios/extends/own/nowhere.yaml:2:10: extends: no scenario "no-such-scenario" (looked for test/fixtures/scenarios/extends/own/no-such-scenario.yaml, ' +
+          'test/fixtures/scenarios/extends/lib/no-such-scenario.yaml, scenarios/no-such-scenario.yaml)',
+      ]);
+    });
+  });
+
   it('loads by path as well as by name', async () => {
     const byPath = await loadScenario(path.join(GOOD, 'child.yaml'), { scenariosDir: '/nowhere', dataset });
     expect(byPath.hash).toBe((await load('child')).hash);
+  });
+});
+
+describe('financial-year keys and dates past the horizon (docs/methodology.md, "Writing a scenario")', () => {
+  const warningsOf = async (ref: string): Promise<string[]> => (await load(ref)).warnings.map((p) => formatProblem(p).replace(/^test\/fixtures\/scenarios\//, ''));
+
+  it('reads a year key written 2027-28 as 2027, the same as a scenario written with plain years', async () => {
+    const fy = deterministicScenario(await load('financial-years'), dataset);
+    // rate: { 2024-25: 0.0, 2027-28: -0.02 } is { 2024: 0, 2027: -0.02 }
+    expect((fy.demand as { rate: unknown }).rate).toEqual({ initial: 0, steps: [[2024, 0], [2027, -0.02]] });
+    expect((await load('financial-years')).parameters.filter((p) => p.path.startsWith('foster_wales.net_new_places.')).map((p) => p.path)).toEqual([
+      'foster_wales.net_new_places.2026',
+      'foster_wales.net_new_places.2027',
+    ]);
+  });
+
+  it('refuses 2027-29 (not one year and the next) and a year written twice, at the key', async () => {
+    expect(await problems('financial-year-key')).toEqual([
+      'bad/financial-year-key.yaml:4:22: "2027-29" is not a financial year: a financial year runs from one April to the next, so the one starting in 2027 is 2027-28',
+      'bad/financial-year-key.yaml:6:32: "2026-27" is the year 2026, which this map already has a key for',
+    ]);
+  });
+
+  it('warns of each dated value after horizon.to (2035): year keys, list years, policy years, by-LA year maps', async () => {
+    // 2035 itself is in the horizon; 2036, 2040 and 2045 are not.
+    const late = (y: number): string => `${y} is after the horizon (horizon.to 2035): it never takes effect; extend horizon.to or correct the year`;
+    expect(await warningsOf('past-horizon')).toEqual([
+      // 2040-41 is reported as 2040, at its key (line 5, column 22)
+      `good/past-horizon.yaml:5:22: warning: demand.rate.2040: ${late(2040)}`,
+      `good/past-horizon.yaml:6:34: warning: policy.fp_new_placements_end: ${late(2036)}`,
+      `good/past-horizon.yaml:9:13: warning: transitions[1].year: ${late(2045)}`,
+      `good/past-horizon.yaml:11:41: warning: regional_residential[0].year: ${late(2045)}`,
+      `good/past-horizon.yaml:13:54: warning: outside_wales.distance_km.Cardiff.2036: ${late(2036)}`,
+    ]);
+  });
+
+  it('takes the default horizon (base year 2024 + 10 = 2034) when none is written', async () => {
+    expect(await warningsOf('past-default-horizon')).toEqual([
+      'good/past-default-horizon.yaml:5:26: warning: regional_residential[1].year: 2035 is after the horizon (horizon.to 2034): it never takes effect; extend horizon.to or correct the year',
+    ]);
   });
 });
 

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { InternalError, UsageError } from '../../errors.js';
 import { diffCsv, diffJsonRecords, jsonDocument, type DiffRecord } from '../../io/output.js';
 import type { AreaFilter } from '../areas.js';
+import { matchingNotes } from '../matching-notes.js';
 import { METRICS, type AreaLevel, type AreaYearRow, type MetricName, type Projection } from '../../model/types.js';
 import {
   addModelOptions,
@@ -11,7 +12,6 @@ import {
   emit,
   loadInputs,
   makeMeta,
-  matchingNote,
   modelWarnings,
   monteCarloRuns,
   noteDataWarnings,
@@ -134,10 +134,7 @@ Examples:
         summary: diffSummary({ nameA, nameB, walesA: sr.walesA, walesB: sr.walesB, regionsA: named(sr.regionsA), regionsB: named(sr.regionsB), baseYear: B, lang }),
         note: joinNotes([
           plan.runs > 1 ? label(lang, 'diff.mcNote') : null,
-          ...inputs.scenarios.map((s) => {
-            const n = matchingNote(s, lang);
-            return n === null ? null : `${s.name}: ${n}`;
-          }),
+          matchingNotes(inputs.scenarios, lang),
         ]),
         footer: runsNote(lang, plan),
         lang,

@@ -11,14 +11,16 @@ interface TemplateOptions {
   force?: boolean;
   from: string;
   lang?: string;
+  scenario?: string;
 }
 
 export function registerTemplate(program: Command): void {
   program
     .command('template')
-    .description('write a blank commissioning-strategy data package (CSV files with headers, one commented example row, Table Schemas)')
-    .argument('<dir>', 'folder to write (created if needed; must be empty unless --force)')
-    .option('--force', 'write into a folder that is not empty, replacing the template\'s own files there')
+    .description('write a blank commissioning-strategy data package (CSV files with headers, one commented example row, Table Schemas), or with --scenario a commented scenario that extends central')
+    .argument('[dir]', 'folder to write (created if needed; must be empty unless --force)')
+    .option('--scenario <file>', 'write a scenario template to FILE (.yaml) instead: every key, commented with its meaning, kind and default')
+    .option('--force', 'write into a folder that is not empty, replacing the template\'s own files there (with --scenario: replace FILE)')
     .addOption(
       new Option('--from <dir>', 'copy local_authorities from this dataset').default(DEFAULT_DATA_DIR, 'the embedded Wales data, data/wales'),
     )
@@ -33,14 +35,26 @@ your data covers (your LA, or your region's) and delete the others. The other CS
 header row and one example line starting with "# " (a comment: the tool skips it). Check the
 result with \`sufficiency validate --data DIR\`.
 
+With --scenario FILE it writes instead a scenario (YAML) that extends the shipped central and
+changes nothing yet: every key a scenario may set is below it as a comment saying what it means,
+its kind and units and its default. Uncomment what you change; it validates as written.
+
 Examples:
+  $ sufficiency template --scenario my-scenario.yaml
   $ sufficiency template cardiff-strategy
   $ sufficiency validate --data cardiff-strategy
   $ sufficiency template ./out/blank --force
 `),
     )
-    .action(async (dir: string, opts: TemplateOptions) => {
+    .action(async (dir: string | undefined, opts: TemplateOptions) => {
       const lang = parseLang(opts.lang ?? 'en');
+      if (opts.scenario !== undefined) {
+        if (dir !== undefined) throw new UsageError('template: give a folder (a data package) or --scenario FILE (a scenario), not both');
+        const { writeScenarioTemplate } = await import('./template-scenario.js');
+        process.stdout.write(await writeScenarioTemplate(opts.scenario, opts));
+        return;
+      }
+      if (dir === undefined) throw new UsageError('template: missing the folder to write (or --scenario FILE for a scenario template)');
       const written = await writeTemplate(dir, opts);
       const { commandLabel } = await import('../../i18n/command-labels.js');
       process.stdout.write(commandLabel(lang, 'template.wrote', { dir: written.dir, files: written.files.join(', ') }) + '\n');

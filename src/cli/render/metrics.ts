@@ -49,13 +49,15 @@ export const KEY_PRIORITY: readonly MetricName[] = [
   'ceased_looked_after',
   'unplaced',
   'placed_outside_wales',
+  // Cost before the rest: a budget reader's first figure, kept when a Monte Carlo table's ranges
+  // leave room for few columns (issue 19: it fell off the 120-column table).
+  'cost_gbp',
   'sufficiency_foster',
   'sufficiency_residential',
   'displaced',
   'placed_in_own_la_share',
   'mean_distance_km',
   'for_profit_placements',
-  'cost_gbp',
   'supplementary_placements',
 ];
 

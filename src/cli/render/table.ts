@@ -190,14 +190,18 @@ export function renderProjectTable(input: ProjectTableInput): string {
       label(lang, 'table.intro', { level: sentence(levelsWords(input.levels, lang)), baseRow: financialYear(input.baseYear - 1), baseYear: input.baseYear }),
     ),
   );
-  // Colour carries meaning only when there is colour: the legend says what it means, in one line.
+  // Colour carries meaning only when there is colour: the legend says what it means, wrapped at
+  // spaces like every paragraph (a terminal would otherwise break it mid-word).
   if (chalk.level > 0) {
     out.push(
-      label(lang, 'table.legend', {
-        red: chalk.red.bold(label(lang, 'table.legendRed')),
-        yellow: chalk.yellow(label(lang, 'table.legendYellow')),
-        dim: chalk.dim(label(lang, 'table.legendDim')),
-      }),
+      wrap(
+        label(lang, 'table.legend', {
+          red: chalk.red.bold(label(lang, 'table.legendRed')),
+          yellow: chalk.yellow(label(lang, 'table.legendYellow')),
+          dim: chalk.dim(label(lang, 'table.legendDim')),
+        }),
+        Math.min(input.width, 100),
+      ),
     );
   }
 
@@ -279,7 +283,10 @@ function sparkGrid(metrics: readonly MetricName[], block: readonly AreaYearRow[]
   const cellW = labelW + 1 + block.length;
   const perLine = Math.max(1, Math.floor((width + 3) / (cellW + 3)));
   // Counts from zero, so that a small change in many children does not look like a collapse.
-  const cells = metrics.map((m) => chalk.dim(padLeft(sparkLabelIn(lang, m), labelW)) + ' ' + chalk.cyan(sparkline(block.map((r) => r.metrics[m]), { fromZero: DISPLAY[m].kind === 'count' })));
+  // Drawn from the figures as printed, so that a line of equal figures is flat.
+  const cells = metrics.map(
+    (m) => chalk.dim(padLeft(sparkLabelIn(lang, m), labelW)) + ' ' + chalk.cyan(sparkline(block.map((r) => r.metrics[m]), { fromZero: DISPLAY[m].kind === 'count', printed: (v) => displayValue(v, DISPLAY[m].kind) })),
+  );
   const lines: string[] = [];
   for (let i = 0; i < cells.length; i += perLine) lines.push(cells.slice(i, i + perLine).join('   ').trimEnd());
   return lines.length > 0 ? ['', ...lines] : [];

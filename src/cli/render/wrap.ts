@@ -1,10 +1,19 @@
-/** Wraps a paragraph to a width at spaces (a word longer than the width keeps its own line). */
+/** Terminal colour codes: they take no column on screen. */
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+/** The columns a text takes on screen (characters, colour codes left out). */
+const visible = (s: string): number => [...s.replace(ANSI, '')].length;
+
+/**
+ * Wraps a paragraph to a width at spaces (a word longer than the width keeps its own line). Colour
+ * codes count for nothing, so a coloured paragraph (the table's legend) wraps where it looks full.
+ */
 export function wrap(text: string, width: number): string {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/)) {
     if (word === '') continue;
-    if (line !== '' && [...line].length + 1 + [...word].length > width) {
+    if (line !== '' && visible(line) + 1 + visible(word) > width) {
       lines.push(line);
       line = word;
     } else line = line === '' ? word : `${line} ${word}`;
