@@ -11,6 +11,8 @@
 // Placeholders are written {name} and filled by `label(lang, key, { name: … })`.
 import { SENSITIVITY_CY, SENSITIVITY_EN } from './sensitivity-labels.js';
 import type { MetricName } from '../model/types.js';
+import { BACKTEST_CY, BACKTEST_EN } from './backtest-labels.js';
+import { DIFFER_CY, DIFFER_EN } from './differ-labels.js';
 
 export const LANGS = ['en', 'cy'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -751,9 +753,9 @@ const DIFF_CY: Record<keyof typeof DIFF_EN, string> = {
     'Mae’r rhediadau’n bâr (mae rhediad i pob senario yn tynnu o’r un ffrydiau): pob gwahaniaeth yw cymedr y gwahaniaethau rhwng rhediadau pâr ac, mewn cromfachau, eu hamrediad p10 i p90 (mae 8 rhediad o bob 10 o fewn iddo; dim cromfachau lle mae’r rhediadau’n cytuno). Mae’r crynodeb yn cymharu cymedrau. Mae CSV a JSON yn rhoi cymedrau A, B a B − A, a p10 a p90 B − A.',
 };
 
-export const EN = { ...METRIC_EN, ...UNIT_EN, ...AREA_EN, ...REPORT_EN, ...METHOD_EN, ...TABLE_EN, ...PLAN_EN, ...DIFF_EN, ...SENSITIVITY_EN } as const;
+export const EN = { ...METRIC_EN, ...UNIT_EN, ...AREA_EN, ...REPORT_EN, ...METHOD_EN, ...TABLE_EN, ...PLAN_EN, ...DIFF_EN, ...SENSITIVITY_EN, ...BACKTEST_EN, ...DIFFER_EN } as const;
 export type LabelKey = keyof typeof EN;
-export const CY: Record<LabelKey, string> = { ...METRIC_CY, ...UNIT_CY, ...AREA_CY, ...REPORT_CY, ...METHOD_CY, ...TABLE_CY, ...PLAN_CY, ...DIFF_CY, ...SENSITIVITY_CY };
+export const CY: Record<LabelKey, string> = { ...METRIC_CY, ...UNIT_CY, ...AREA_CY, ...REPORT_CY, ...METHOD_CY, ...TABLE_CY, ...PLAN_CY, ...DIFF_CY, ...SENSITIVITY_CY, ...BACKTEST_CY, ...DIFFER_CY };
 
 const TABLES: Record<Lang, Record<LabelKey, string>> = { en: EN, cy: CY };
 

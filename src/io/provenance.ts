@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import type { ParameterDifference } from '../scenario/differ.js';
 import { VERSION } from '../version.js';
 
 export interface InputFileHash {
@@ -39,6 +40,8 @@ export interface Meta {
   figures: string;
   inputs: InputFileHash[];
   warnings: string[];
+  /** diff only: the parameters that differ between its two scenarios once extends is resolved, in registry order. */
+  parameters_that_differ?: ParameterDifference[];
   generated_at?: string;
   /** In FILE.meta.json only: the file it describes (its name beside the sidecar) and that file's SHA-256. */
   output?: { path: string; sha256: string };

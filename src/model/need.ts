@@ -1,8 +1,9 @@
 // Rule 1, need: children looked after per LA and year, and their split by placement type.
 import { changedEntries, flowYear, flowsInYear, shareByLa } from './flows.js';
 import { largestRemainderInOrder, roundHalfUp } from './rounding.js';
+import { dampedTrendAt, nationSeries, reconcileYear, type TrendOptions } from './demand-trend.js';
 import { valueAt } from './timeline.js';
-import { PLACEMENT_TYPES, type Dataset, type FlowsRule, type ModelScenario, type PlacementType } from './types.js';
+import { PLACEMENT_TYPES, type Dataset, type FlowsRule, type ModelScenario, type PlacementType, type TrendRule } from './types.js';
 
 export type NeedByType = Record<PlacementType, number>;
 
@@ -61,11 +62,36 @@ export function makeNeedModel(dataset: Dataset, scenario: ModelScenario): NeedMo
       let factor = 1;
       for (let u = B; u <= t; u++) factor *= 1 + valueAt(rate, u);
       c = roundHalfUp(Math.max(0, atBase(la) * factor));
+    } else if (rule.reconcile === 'nation') {
+      c = reconciled(t).get(la) ?? 0;
     } else {
-      c = Math.max(0, roundHalfUp(trendAt(history.get(la) ?? [[B, atBase(la)]], rule.trendYears, t + 1)));
+      c = Math.max(0, roundHalfUp(dampedTrendAt(history.get(la) ?? [[B, atBase(la)]], trendOptions(rule), t + 1)));
     }
     byYear.set(t, c);
     return c;
+  }
+
+  // Reconciled trends: every LA's figure of a year at once, scaled to the nation's (demand-trend.ts).
+  const trendRule = scenario.demand.method === 'trend' ? scenario.demand : null;
+  const nation = trendRule === null ? [] : nationSeries(history);
+  const byYear = new Map<number, Map<string, number>>();
+  function reconciled(t: number): Map<string, number> {
+    let out = byYear.get(t);
+    if (out !== undefined) return out;
+    const opts = trendOptions(trendRule!);
+    const x = t + 1;
+    const projected = new Map(dataset.localAuthorities.map((l) => {
+      const h = history.get(l.code);
+      return [l.code, h === undefined || h.length === 0 ? null : Math.max(0, dampedTrendAt(h, opts, x))] as const;
+    }));
+    const base = new Map(dataset.localAuthorities.map((l) => [l.code, atBase(l.code)]));
+    // No year where every LA with history has a figure: nothing to reconcile to, each LA's own line stands.
+    out =
+      nation.length === 0
+        ? new Map([...projected].map(([la, v]) => [la, roundHalfUp(v ?? atBase(la))]))
+        : reconcileYear(dampedTrendAt(nation, opts, x), projected, base);
+    byYear.set(t, out);
+    return out;
   }
 
   // Flows: each LA's path year by year from the base date, extended as far as asked.
@@ -175,18 +201,12 @@ function makeFlowModel(dataset: Dataset, rule: FlowsRule, atBase: (la: string) =
   };
 }
 
+/** The trend rule's fitting options; a scenario written before damping existed has none (a straight line). */
+export function trendOptions(rule: TrendRule): TrendOptions {
+  return { years: rule.trendYears, damping: rule.damping ?? 1 };
+}
+
 /** The least-squares line through the last `years` points, evaluated at year x. */
 export function trendAt(points: ReadonlyArray<readonly [number, number]>, years: number, x: number): number {
-  const last = points.slice(-Math.max(1, years));
-  const n = last.length;
-  const mx = last.reduce((s, p) => s + p[0], 0) / n;
-  const my = last.reduce((s, p) => s + p[1], 0) / n;
-  let sxx = 0;
-  let sxy = 0;
-  for (const [px, py] of last) {
-    sxx += (px - mx) ** 2;
-    sxy += (px - mx) * (py - my);
-  }
-  const slope = sxx === 0 ? 0 : sxy / sxx;
-  return my + slope * (x - mx);
+  return dampedTrendAt(points, { years, damping: 1 }, x);
 }

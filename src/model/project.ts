@@ -9,6 +9,7 @@ import { fitType, type FittedType } from './matching/calibrate.js';
 import { groupStatistics, type ChoiceParams, type ChoiceProblem, type ChoiceStatistics } from './matching/choice.js';
 import { matchSeekers, type Geography, type Seekers } from './matching/tiers.js';
 import { makeNeedModel, type NeedByType } from './need.js';
+import { implausibleDemandWarning } from './plausibility.js';
 import { compareCodes, floorEps, largestRemainderInOrder, roundHalfUp } from './rounding.js';
 import { streamFor } from './random.js';
 import { PlacementState, unitKey } from './state.js';
@@ -239,6 +240,8 @@ export function runProjection(dataset: Dataset, scenario: ModelScenario, options
       }, warnings.splice(0)),
     );
   }
+  const implausible = implausibleDemandWarning(years, laByCode);
+  if (implausible !== null) years[years.length - 1].warnings.push(implausible);
   return { scenario: scenario.name, baseYear: B, years };
 }
 

@@ -193,9 +193,19 @@ export interface Timeline {
 }
 
 export type DemandRule =
-  | { method: 'trend'; trendYears: number }
+  | TrendRule
   | { method: 'change'; rate: Timeline; rateByLa: Record<string, Timeline> }
   | FlowsRule;
+
+/** Demand from the least-squares line of each LA's demand_history (docs/methodology.md, "Damped and reconciled trends"). */
+export interface TrendRule {
+  method: 'trend';
+  trendYears: number;
+  /** φ: the change h years past the last point is the fitted slope × φ^h. */
+  damping: number;
+  /** `nation`: the LAs' projections scaled each year to the nation's (top-down reconciliation). */
+  reconcile: 'none' | 'nation';
+}
 
 /**
  * Demand from flows (SPEC.md section 4.4): C(t) = C(t−1) + entries − exits, entries = the LA's base

@@ -133,6 +133,7 @@ const HAND_SET = [CHOICE, { path: 'matching.calibrate', equals: false }] as cons
 /** The flows keys (SPEC 4.4): in force, and in the spec, only under `demand.method: flows`. */
 const FLOWS_ONLY = { when: { path: 'demand.method', equals: 'flows' }, specOnlyInForce: true } as const;
 const RATE = { kind: 'rate', dated: true, distribution: true } as const;
+const TREND = { path: 'demand.method', equals: 'trend' } as const;
 
 /**
  * Every scenario parameter, in the order of the assumptions log and of the Monte Carlo draws.
@@ -144,7 +145,9 @@ export const REGISTRY: readonly Row[] = [
   { path: 'horizon.to', kind: 'year', nullable: true, default: { baseYearPlus: 10 }, model: 'horizonTo', doc: 'Last financial year projected.' },
 
   { path: 'demand.method', kind: 'choice', options: ['change', 'trend', 'flows'], default: 'change', doc: 'How need grows: `change` applies `rate`; `trend` extends the least-squares line of the last `trend_years` points of demand_history; `flows` steps each LA by entries less exits (SPEC 4.4).' },
-  { path: 'demand.trend_years', kind: 'years', default: 5, when: { path: 'demand.method', equals: 'trend' }, doc: 'Points of demand_history the trend is fitted to.' },
+  { path: 'demand.trend_years', kind: 'years', default: 5, when: TREND, doc: 'Points of demand_history the trend is fitted to.' },
+  { path: 'demand.damping', kind: 'share', dated: false, distribution: true, default: 1, when: TREND, specOnlyInForce: true, doc: '`trend`: φ, the damping of the line: the change h years past the last point is the fitted slope × φ^h (1: a straight line; 0.8 flattens it within a few years). docs/methodology.md, "Damped and reconciled trends".' },
+  { path: 'demand.reconcile', kind: 'choice', options: ['none', 'nation'], default: 'none', when: TREND, doc: "`trend`: `nation` scales the LAs' projections each year to the nation's, projected by the same method from the sum of the LAs' demand_history (top-down reconciliation)." },
   { path: 'demand.rate', ...RATE, default: 0, when: { path: 'demand.method', equals: 'change' }, doc: 'Change a year in children looked after.' },
   { path: 'demand.rate_by_la', ...RATE, default: 0, byLa: 'map', when: { path: 'demand.method', equals: 'change' }, doc: 'An LA listed here uses its own rate in place of `rate` (keys: LA code, English or Welsh name).' },
   { path: 'demand.entries_change', ...RATE, default: 0, ...FLOWS_ONLY, doc: "`flows`: change in each LA's entries against its base entries (the flows of the year to the base date); entries = round(base × (1 + entries_change))." },

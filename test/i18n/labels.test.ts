@@ -12,7 +12,7 @@ const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map(
 const keys = Object.keys(EN) as LabelKey[];
 
 /** Labels that read the same in Welsh: names, symbols (± {unit}, p90 km), and the words "Data" and "cost". */
-const SAME_IN_BOTH = new Set<LabelKey>(['region.cwm-taf-morgannwg', 'region.gwent', 'region.powys', 'axis.share', 'axis.km', 'report.estimates.resource', 'report.chart.axis.difference', 'th.p90_distance_km', 'spark.p90_distance_km', 'th.cost_gbp', 'spark.cost_gbp']);
+const SAME_IN_BOTH = new Set<LabelKey>(['region.cwm-taf-morgannwg', 'region.gwent', 'region.powys', 'axis.share', 'axis.km', 'report.estimates.resource', 'report.chart.axis.difference', 'th.p90_distance_km', 'spark.p90_distance_km', 'th.cost_gbp', 'spark.cost_gbp', 'backtest.th.p']);
 
 describe('label tables', () => {
   it('every English key has a non-empty Welsh label, and no other keys', () => {

@@ -1,6 +1,8 @@
-// The backtest of the demand methods (SPEC.md section 4.4) on a tiny history worked by hand.
+// The backtest of the demand methods (docs/methodology.md, "Backtests: which demand forecast to trust") on a tiny history worked by hand.
 import { describe, expect, it } from 'vitest';
-import { BacktestError, defaultFrom, runBacktest, type BacktestInput, type BacktestMethod } from '../../src/model/backtest.js';
+import { BacktestError, VARIANTS, backtestForecasts, variantName, type BacktestInput, type BacktestPoint } from '../../src/model/backtest.js';
+import { runBacktest, verdictOf } from '../../src/model/backtest-rank.js';
+import { signTestP } from '../../src/model/sign-test.js';
 import type { DemandPoint, FigureStatus } from '../../src/model/types.js';
 
 const pt = (la: string, year: number, children: number, status?: FigureStatus): DemandPoint => ({
@@ -27,18 +29,14 @@ const INPUT: BacktestInput = {
   nationCode: 'W92000004',
 };
 
-describe('backtest', () => {
-  const r = runBacktest(INPUT);
-  const f = (area: string, year: number, m: BacktestMethod) => r.points.find((p) => p.areaCode === area && p.year === year && p.method === m)?.forecast;
+describe('backtest: forecasts from one origin (--from 2017)', () => {
+  const r = backtestForecasts({ ...INPUT, from: 2017 });
+  const f = (area: string, year: number, m: string) => r.points.find((p) => p.areaCode === area && p.year === year && p.method === m && p.origin === 2017)?.forecast;
 
-  it('fits up to the latest year every LA has published (2017) and leaves estimates out of fitting and scoring', () => {
-    expect(defaultFrom(LAS, INPUT.history)).toBe(2017);
-    expect(r.from).toBe(2017);
-    // fitted: A, B and the nation 2015-2017 (a derived figure counts as published); held back:
-    // A 2019, B 2019, the nation 2018 and 2019; A's estimated 2018 is neither fitted nor scored.
-    expect([r.fitted, r.heldBack, r.estimatedLeftOut]).toEqual([9, 4, { upToFrom: 0, after: 1 }]);
+  it('leaves estimates out of fitting and scoring', () => {
+    // published: A 4, B 4, the nation 5 (a derived figure counts as published); A's 2018 is estimated
+    expect([r.published, r.estimatedLeftOut]).toEqual([13, 1]);
     expect(r.points.some((p) => p.areaCode === 'A' && p.year === 2018)).toBe(false);
-    expect(r.horizons).toEqual([1, 2]);
   });
 
   it("forecasts A's 2019 (140) by each method", () => {
@@ -46,6 +44,8 @@ describe('backtest', () => {
     // least squares through (2015, 100), (2016, 110), (2017, 120): slope 10, 120 + 2 × 10
     expect(f('A', 2019, 'trend_3')).toBe(140);
     expect(f('A', 2019, 'trend_all')).toBe(140);
+    // damped 0.8, two years on: 120 + 10 × (0.8 + 0.64) = 134.4 -> 134
+    expect(f('A', 2019, 'trend_3_damped_0.8')).toBe(134);
     // mean yearly rate (120 / 100)^(1/2) − 1; two years on: 120 × 1.2 = 144
     expect(f('A', 2019, 'change')).toBe(144);
     // flows: the nation's 40 entries shared by 31 March 2017's 120 : 56 → 27.27, 12.73 → 27, 13;
@@ -54,75 +54,102 @@ describe('backtest', () => {
     expect(f('A', 2019, 'flows')).toBe(129);
   });
 
-  it("forecasts B's 2019 (50) and the nation's 2018 (180) and 2019 (190)", () => {
-    // B: trend slope 3 through 50, 50, 56 (mean 52 at 2016): 52 + 3 × 3 = 61; change 56 × 56/50 = 62.7 → 63;
-    // flows 13 in, mean time 50 / 10 = 5: 2018 56 + 13 − 11 = 58; 2019 58 + 13 − 12 = 59
-    expect(['naive', 'trend_3', 'change', 'flows'].map((m) => f('B', 2019, m as BacktestMethod))).toEqual([56, 61, 63, 59]);
+  it('reconciles the LAs to their summed series projected by the same method', () => {
+    // Summed: 150, 160, 176 (2015-2017): slope 13, line at 2017 = 162 + 13 = 175; damped 0.8 two
+    // years on: 175 + 13 × 1.44 = 193.72 -> 194. A's own 134.4; B's (50, 50, 56: slope 3, 55 at
+    // 2017) 55 + 3 × 1.44 = 59.32. Scaled to 194: A 134.59, B 59.41 -> 134 + 59 = 193, one more to A.
+    expect(f('A', 2019, 'trend_3_damped_0.8_reconciled')).toBe(135);
+    expect(f('B', 2019, 'trend_3_damped_0.8_reconciled')).toBe(59);
+    // The nation is the top: reconciled or not, its forecast is the same.
+    expect(f('W92000004', 2019, 'trend_3_damped_0.8_reconciled')).toBe(f('W92000004', 2019, 'trend_3_damped_0.8'));
+  });
+
+  it("forecasts the nation's 2018 (180) and 2019 (190)", () => {
     // nation: trend slope 13 (mean 162 at 2016): 188, 201; change 176 × 1.0832 = 190.6 → 191, 206.5 → 207;
     // flows 40 in, mean time 160 / 30: 2018 176 + 40 − 33 = 183; 2019 183 + 40 − round(34.3) = 189
-    expect(['naive', 'trend_3', 'change', 'flows'].map((m) => f('W92000004', 2018, m as BacktestMethod))).toEqual([176, 188, 191, 183]);
-    expect(['naive', 'trend_3', 'change', 'flows'].map((m) => f('W92000004', 2019, m as BacktestMethod))).toEqual([176, 201, 207, 189]);
+    expect(['naive', 'trend_3', 'change', 'flows'].map((m) => f('W92000004', 2018, m))).toEqual([176, 188, 191, 183]);
+    expect(['naive', 'trend_3', 'change', 'flows'].map((m) => f('W92000004', 2019, m))).toEqual([176, 201, 207, 189]);
+  });
+});
+
+describe('backtest: every origin year', () => {
+  const r = backtestForecasts(INPUT);
+
+  it('scores each variant from every origin with enough points up to it and one after', () => {
+    // A published 2015, 2016, 2017, 2019: naive from 2015, 2016 and 2017; trend_3 only from 2017
+    // (three points); trend_5 never (four points in all).
+    const origins = (m: string) => [...new Set(r.points.filter((p) => p.areaCode === 'A' && p.method === m).map((p) => p.origin))];
+    expect(origins('naive')).toEqual([2015, 2016, 2017]);
+    expect(origins('trend_3')).toEqual([2017]);
+    expect(origins('trend_5')).toEqual([]);
+    // the nation: 2015-2019, trend_5 never, trend_3 from 2017 and 2018
+    expect(r.origins).toEqual({ las: [2015, 2016, 2017], nation: [2015, 2016, 2017, 2018] });
   });
 
-  it('scores mean absolute percentage error and bias over LAs, and the nation on its own figure', () => {
-    const s = (m: BacktestMethod, h: number) => r.scores.find((x) => x.method === m && x.horizon === h)!;
-    // 2 years ahead, LAs: naive A −20/140, B +6/50 → MAPE (0.142857 + 0.12) / 2, bias (−0.142857 + 0.12) / 2
-    expect(s('naive', 2).points).toBe(2);
-    expect(s('naive', 2).mape).toBeCloseTo(0.131429, 6);
-    expect(s('naive', 2).bias).toBeCloseTo(-0.011429, 6);
-    // trend: A 0, B +11/50 → 0.11 both; flows: A −11/140, B +9/50
-    expect(s('trend_3', 2).mape).toBeCloseTo(0.11, 6);
-    expect(s('flows', 2).mape).toBeCloseTo((11 / 140 + 9 / 50) / 2, 9);
-    expect(s('flows', 2).bias).toBeCloseTo((-11 / 140 + 9 / 50) / 2, 9);
-    // the nation, 1 year ahead: flows 183 against 180 = +1.67%, its own figure (not pooled)
-    expect(s('flows', 1).nation).toEqual({ forecast: 183, actual: 180, error: 3 / 180, pooled: false });
-    // no LA has a published 2018: nothing over LAs at 1 year ahead
-    expect(s('flows', 1).points).toBe(0);
-    expect(s('flows', 1).mape).toBeNaN();
+  it('names the variants as the output does', () => {
+    expect(variantName(5, 0.8, true)).toBe('trend_5_damped_0.8_reconciled');
+    expect(variantName(Infinity, 1, true)).toBe('trend_all_reconciled');
+    // naive, 3 fits × 3 dampings × reconciled or not, change, flows
+    expect(VARIANTS.length).toBe(1 + 18 + 2);
+  });
+});
+
+describe('the sign test and the verdict', () => {
+  it('gives the exact one-sided binomial tail', () => {
+    // 5 of 5: (1/2)^5 = 0.03125; 4 of 4: 1/16; 7 of 10: (C(10,7) + C(10,8) + C(10,9) + C(10,10)) / 1024 = 176/1024
+    expect(signTestP(5, 0)).toBeCloseTo(0.03125, 12);
+    expect(signTestP(4, 0)).toBeCloseTo(0.0625, 12);
+    expect(signTestP(7, 3)).toBeCloseTo(176 / 1024, 12);
+    expect(signTestP(0, 3)).toBe(1);
+    // large n neither overflows nor underflows: 600 of 1000 is far in the tail
+    expect(signTestP(600, 400)).toBeLessThan(1e-9);
+    // 500 of 1000: by symmetry ½ + P(X = 500) / 2, P(X = 500) = C(1000, 500) / 2^1000 = 0.0252250
+    expect(signTestP(500, 500)).toBeCloseTo(0.5 + 0.025225 / 2, 6);
   });
 
-  it('says which method wins, per horizon and overall, and whether it beats naive', () => {
-    // LAs at 2 years: trend 0.11 < flows 0.1293 < naive 0.1314 < change 0.1443; three trends tie, the first listed wins
-    expect(r.best.find((b) => b.horizon === 2)!.las).toMatchObject({ method: 'trend_3', beatsNaive: true });
-    // the nation: flows at both horizons (|+3/180| and |−1/190|)
-    expect(r.best.map((b) => b.nation?.method)).toEqual(['flows', 'flows']);
-    expect(r.overall.nationBest).toMatchObject({ method: 'flows', beatsNaive: true });
-    expect(r.overall.nationBest!.mape).toBeCloseTo((3 / 180 + 1 / 190) / 2, 9);
-    expect(r.overall.nationBest!.naiveMape).toBeCloseTo((4 / 180 + 14 / 190) / 2, 9);
+  const point = (i: number, forecast: number, method = 'trend_3'): BacktestPoint => ({ method, areaCode: `L${i}`, origin: 2017, year: 2018, horizon: 1, forecast, actual: 100 });
+  const naiveAt = (n: number) => new Map(Array.from({ length: n }, (_, i) => [`L${i}|2017|2018`, point(i, 90, 'naive')]));
+
+  it('claims a win only over at least five points with p below 5%', () => {
+    // 5 points, each 1 off against naive's 10: p = 1/32 → wins
+    const five = verdictOf([0, 1, 2, 3, 4].map((i) => point(i, 101)), naiveAt(5));
+    expect(five).toMatchObject({ points: 5, better: 5, worse: 0, wins: true });
+    expect(five.mape).toBeCloseTo(0.01, 12);
+    expect(five.naiveMape).toBeCloseTo(0.1, 12);
+    // 4 points all better: too few to claim anything
+    expect(verdictOf([0, 1, 2, 3].map((i) => point(i, 101)), naiveAt(4)).wins).toBe(false);
+    // 10 points, better at 7: p = 0.17 → no better than naive, though its MAPE is lower
+    const ten = verdictOf(Array.from({ length: 10 }, (_, i) => point(i, i < 7 ? 100 : 111)), naiveAt(10));
+    expect(ten).toMatchObject({ better: 7, worse: 3, wins: false });
+    expect(ten.mape).toBeLessThan(ten.naiveMape);
   });
 
-  it('reports when no method beats naive', () => {
-    // A flat LA whose figure then stays flat: naive is exact, every fitted line drifts.
-    const flat = runBacktest({ localAuthorities: [{ code: 'A', nameEn: 'Aton' }], history: [pt('A', 2015, 10), pt('A', 2016, 12), pt('A', 2017, 12), pt('A', 2018, 12)], flows: null, from: 2017, nationCode: 'W92000004' });
-    expect(flat.overall.lasBest).toMatchObject({ method: 'naive', beatsNaive: false, mape: 0 });
-    expect(flat.flowsNote).toMatch(/no flows in the data/);
+  it('chooses naive when no variant wins, and ranks naive among the variants', () => {
+    const r = runBacktest(INPUT);
+    expect(r.choice.method).toBe('naive');
+    expect(r.naiveRank).not.toBeNull();
+    expect(r.ranking.filter((x) => x.rank !== null).every((x) => x.las.points >= 5)).toBe(true);
   });
+});
 
-  it('pools the LAs for the nation when the data has no figures of its own', () => {
-    const pooled = runBacktest({ ...INPUT, nationHistory: [] });
-    const s = pooled.scores.find((x) => x.method === 'naive' && x.horizon === 2)!;
-    // 120 + 56 against 140 + 50
-    expect(s.nation).toEqual({ forecast: 176, actual: 190, error: -14 / 190, pooled: true });
-    expect(pooled.horizons).toEqual([2]);
-  });
-
-  it("shares the nation's flows over the LAs only when every LA has its figure at the fit year", () => {
-    // From 2016 every LA has a figure; add C's 2018 only: from 2018 only C would be at the origin, and
-    // the nation's flows cannot be shared by one LA's share of an unknown total.
-    const r2 = runBacktest({
-      ...INPUT,
-      localAuthorities: [...LAS, { code: 'C', nameEn: 'Cton' }],
-      history: [...INPUT.history, pt('C', 2015, 5), pt('C', 2018, 6), pt('C', 2019, 7)],
-      flows: [{ laCode: 'W92000004', year: 2017, started: 40, ceased: 30 }],
-      from: 2018,
-    });
-    expect(r2.points.some((p) => p.method === 'flows' && p.areaCode !== 'W92000004')).toBe(false);
-    expect(r2.flowsNote).toMatch(/for the nation only \(not every LA has a published figure at 31 March 2018/);
-    expect(r2.points.some((p) => p.method === 'flows' && p.areaCode === 'W92000004')).toBe(true);
-  });
-
-  it('refuses a year after which nothing published is left to score', () => {
+describe('backtest errors', () => {
+  it('says --from is wrong when nothing is scored from it (a usage problem)', () => {
     expect(() => runBacktest({ ...INPUT, from: 2019 })).toThrow(BacktestError);
-    expect(() => runBacktest({ ...INPUT, from: 2019 })).toThrow(/no published figure after 2019 to score/);
+    try {
+      runBacktest({ ...INPUT, from: 2019 });
+    } catch (e) {
+      expect((e as BacktestError).cause_).toBe('usage');
+    }
+  });
+
+  it('says the history is too short when nothing can be scored from any origin (a data problem)', () => {
+    const short = { ...INPUT, history: [pt('A', 2019, 140), pt('B', 2019, 50)], nationHistory: [], flows: null };
+    try {
+      runBacktest(short);
+      expect.unreachable();
+    } catch (e) {
+      expect((e as BacktestError).cause_).toBe('data');
+      expect((e as Error).message).toMatch(/at least two published figures of one series/);
+    }
   });
 });

@@ -55,7 +55,7 @@ describe('need: trend', () => {
       placements: [kids('A', 'foster', 10)],
       demandHistory: [demand('A', 30, 2022), demand('A', 20, 2023), demand('A', 10, 2024)],
     });
-    const need = makeNeedModel(ds, scenario({ demand: { method: 'trend', trendYears: 5 } }));
+    const need = makeNeedModel(ds, scenario({ demand: { method: 'trend', trendYears: 5, damping: 1, reconcile: 'none' } }));
     expect(need.childrenLookedAfter('A', 2024)).toBe(0);
     expect(need.childrenLookedAfter('A', 2025)).toBe(0);
   });
@@ -66,7 +66,7 @@ describe('need: trend', () => {
       placements: [kids('A', 'foster', 11)],
       demandHistory: [demand('A', 10, 2022), demand('A', 11, 2024)],
     });
-    const need = makeNeedModel(ds, scenario({ demand: { method: 'trend', trendYears: 2 } }));
+    const need = makeNeedModel(ds, scenario({ demand: { method: 'trend', trendYears: 2, damping: 1, reconcile: 'none' } }));
     expect(need.childrenLookedAfter('A', 2024)).toBe(12);
   });
 });

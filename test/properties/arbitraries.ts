@@ -223,7 +223,7 @@ export function scenarioFor(dataset: Dataset): fc.Arbitrary<ModelScenario> {
             rate: timeline(fc.integer({ min: -15, max: 30 }).map((k) => k / 100), horizon),
             rateByLa: fc.dictionary(fc.constantFrom(...codes), timeline(fc.integer({ min: -20, max: 40 }).map((k) => k / 100), horizon), { maxKeys: 2 }),
           }),
-          fc.record({ method: fc.constant('trend' as const), trendYears: fc.integer({ min: 1, max: 5 }) }),
+          fc.record({ method: fc.constant('trend' as const), trendYears: fc.integer({ min: 1, max: 5 }), damping: fc.constantFrom(1, 0.9, 0.8), reconcile: fc.constantFrom('none' as const, 'nation' as const) }),
         ),
         mixShift: fc.array(
           fc.record({

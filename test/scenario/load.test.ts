@@ -310,6 +310,7 @@ describe('year maps, sources and distributions', () => {
       rate: { initial: 0, steps: [[2024, 0], [2027, -0.02]] },
       rateByLa: { W06000001: { initial: 0.01, steps: [] }, W06000015: { initial: 0, steps: [[2025, 0.01]] } },
       trendYears: 5, // passed as the spec holds it; the model reads it only under the trend method
+      reconcile: 'none', // likewise
     });
     expect(m.mixShift).toEqual([{ from: 'residential', to: 'foster', share: { initial: 0.05, steps: [] } }]);
     expect(m.turnover.foster).toEqual({ initial: 0.3, steps: [] });

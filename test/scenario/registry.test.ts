@@ -94,7 +94,7 @@ describe('the model scenario', () => {
     expect(m).toEqual({
       name: 'empty',
       horizonTo: 2034,
-      demand: { method: 'change', rate: tl(0), rateByLa: {}, trendYears: 5 },
+      demand: { method: 'change', rate: tl(0), rateByLa: {}, trendYears: 5, reconcile: 'none' },
       mixShift: [],
       turnover: { foster: tl(0.3), residential: tl(0.45), secure: tl(0.9) },
       occupancy: { foster: tl(0.9), residential: tl(0.85), secure: tl(0.9) },
@@ -116,7 +116,7 @@ describe('the model scenario', () => {
 
   it('under the trend method, rate is not in force: not in the model, not in the log', async () => {
     const loaded = await loadText('trend', 'demand: { method: trend, rate: { normal: [0, 0.1] } }\n');
-    expect(deterministicScenario(loaded, dataset).demand).toEqual({ method: 'trend', trendYears: 5 });
+    expect(deterministicScenario(loaded, dataset).demand).toEqual({ method: 'trend', trendYears: 5, damping: 1, reconcile: 'none' });
     expect(loaded.parameters.map((p) => p.path)).not.toContain('demand.rate');
     expect(loaded.parameters.find((p) => p.path === 'demand.trend_years')).toEqual({ path: 'demand.trend_years', value: 5, source: 'default' });
     expect(loaded.hasDistributions).toBe(false);

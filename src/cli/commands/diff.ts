@@ -84,6 +84,10 @@ Examples:
     const nameA = loadedA.name === loadedB.name ? `${loadedA.name} (A)` : loadedA.name;
     const nameB = loadedA.name === loadedB.name ? `${loadedB.name} (B)` : loadedB.name;
 
+    // What differs between the two scenarios as run, stated before any result (docs/methodology.md,
+    // "The scenario library compares like with like").
+    const { parametersThatDiffer } = await import('../../scenario/differ.js');
+    const differ = parametersThatDiffer(loadedA, loadedB);
     const fileMetrics = opts.metrics ?? METRICS;
     const meta =
       opts.format === 'json' || opts.format === 'xlsx' || opts.out !== null
@@ -107,6 +111,7 @@ Examples:
             opts.timestamp,
           )
         : null;
+    if (meta !== null) meta.parameters_that_differ = differ;
     let text: string | Uint8Array;
     if (opts.format === 'xlsx') {
       const { diffSheets, workbook } = await import('../render/workbook.js');
@@ -124,6 +129,7 @@ Examples:
       const sr = compared.summaryRows;
       const { renderDiffTable, diffSummary } = await import('../render/diff.js');
       const { chalkFor, terminalWidth } = await import('../render/colour.js');
+      const { differenceLines } = await import('../render/differ.js');
       text = renderDiffTable({
         nameA,
         nameB,
@@ -131,6 +137,7 @@ Examples:
         prices: opts.prices,
         records: named(compared.tableRecords(opts.metrics ?? METRICS)),
         metrics: opts.metrics,
+        parameters: differenceLines(differ, nameA, nameB, lang),
         summary: diffSummary({ nameA, nameB, walesA: sr.walesA, walesB: sr.walesB, regionsA: named(sr.regionsA), regionsB: named(sr.regionsB), baseYear: B, lang }),
         note: joinNotes([
           plan.runs > 1 ? label(lang, 'diff.mcNote') : null,

@@ -1,7 +1,9 @@
-// `sufficiency backtest`: the scores of the demand methods as a terminal table with a plain verdict,
-// or as CSV. Nothing is computed here but layout and words.
+// `sufficiency backtest`: the variants ranked by LA-level error with the naive forecast's place and a
+// plain verdict, as a terminal table (English or Welsh) or as CSV. Nothing is computed here but
+// layout and words.
+import { label, type Lang, type LabelKey } from '../../i18n/labels.js';
 import { formatNumber, toCsv } from '../../io/output.js';
-import { METHOD_LABELS, type BacktestResult, type Verdict } from '../../model/backtest.js';
+import { MIN_POINTS, RANK_HORIZONS, SIGNIFICANCE, type BacktestResult, type LevelVerdict, type RankedVariant } from '../../model/backtest-rank.js';
 import { padLeft, padRight } from './table.js';
 import { wrap } from './wrap.js';
 
@@ -10,6 +12,7 @@ export interface BacktestContext {
   nationCode: string;
   nationName: string;
   laNames: ReadonlyMap<string, string>;
+  lang: Lang;
 }
 
 const pct = (x: number, signed = false): string => {
@@ -17,112 +20,95 @@ const pct = (x: number, signed = false): string => {
   const v = (100 * x).toFixed(1);
   return signed && x > 0 ? `+${v}%` : v === '-0.0' ? '0.0%' : `${v}%`;
 };
-const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
-const ahead = (h: number): string => `${h} year${h === 1 ? '' : 's'} ahead`;
+const pValue = (p: number): string => (p < 0.001 ? '<0.001' : p.toFixed(3));
+const pSentence = (p: number): string => (p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`);
+const years = (ys: readonly number[]): string => (ys.length === 0 ? '–' : ys.length === 1 ? String(ys[0]) : `${ys[0]}–${ys[ys.length - 1]}`);
+const verdictCode = (v: LevelVerdict): string => (v.points === 0 ? '' : v.wins ? 'wins' : 'no_better');
 
 /**
- * CSV: `level,area_code,area_name,method,horizon,year,points,forecast,actual,mape,bias`, one row per
- * method and horizon for the nation (`wales`: its own published figure, or the LAs pooled where it
- * has none, `points` then the LAs pooled) and for the mean over the LAs (`la_mean`), then one row per
- * LA and held-back figure (`la`). Errors are fractions (0.052 = 5.2%); bias is signed (a forecast
- * above the figure is positive); for a single figure `mape` is its absolute error.
+ * CSV: `level,area_code,area_name,method,horizon,origin,year,points,forecast,actual,mape,bias,rank,better,worse,p_value,verdict`.
+ * `ranking` rows (one per variant, horizon `1-6`): LA-level MAPE and bias, rank, the points where it
+ * beats (`better`) or loses to (`worse`) the naive forecast, the sign test's p and the verdict
+ * (`wins` or `no_better`); `wales_ranking` the same for the nation. `la_mean` and `wales` rows: each
+ * variant's MAPE and bias per horizon. `la` and `wales_point` rows: every forecast scored, with its
+ * origin. Errors are fractions (0.052 = 5.2%); bias is signed (a forecast above the figure is positive).
  */
 export function backtestCsv(r: BacktestResult, ctx: BacktestContext): string {
-  const rows: Array<Array<string | number>> = [['level', 'area_code', 'area_name', 'method', 'horizon', 'year', 'points', 'forecast', 'actual', 'mape', 'bias']];
-  for (const s of r.scores) {
-    if (s.nation === null) continue;
-    const n = s.nation;
-    rows.push(['wales', ctx.nationCode, ctx.nationName, s.method, s.horizon, r.from + s.horizon, n.pooled ? s.points : 1, n.forecast, n.actual, formatNumber(Math.abs(n.error)), formatNumber(n.error)]);
+  const rows: Array<Array<string | number>> = [['level', 'area_code', 'area_name', 'method', 'horizon', 'origin', 'year', 'points', 'forecast', 'actual', 'mape', 'bias', 'rank', 'better', 'worse', 'p_value', 'verdict']];
+  const span = `1-${RANK_HORIZONS}`;
+  const verdictRow = (level: string, code: string, name: string, x: RankedVariant, v: LevelVerdict): void => {
+    if (v.points === 0) return;
+    rows.push([level, code, name, x.method, span, '', '', v.points, '', '', formatNumber(v.mape), formatNumber(v.bias), level === 'ranking' ? (x.rank ?? '') : '', v.better, v.worse, formatNumber(v.p), verdictCode(v)]);
+  };
+  for (const x of r.ranking) verdictRow('ranking', '', 'LAs', x, x.las);
+  for (const x of r.ranking) verdictRow('wales_ranking', ctx.nationCode, ctx.nationName, x, x.nation);
+  for (const level of ['nation', 'la'] as const) {
+    for (const s of r.byHorizon.filter((h) => h.level === level)) {
+      rows.push([level === 'la' ? 'la_mean' : 'wales', level === 'la' ? '' : ctx.nationCode, level === 'la' ? 'mean over LAs' : ctx.nationName, s.method, s.horizon, '', '', s.points, '', '', formatNumber(s.mape), formatNumber(s.bias), '', '', '', '', '']);
+    }
   }
-  for (const s of r.scores) {
-    if (s.points === 0) continue;
-    rows.push(['la_mean', '', 'mean over LAs', s.method, s.horizon, r.from + s.horizon, s.points, '', '', formatNumber(s.mape), formatNumber(s.bias)]);
-  }
-  const points = r.points
-    .filter((p) => p.areaCode !== ctx.nationCode && p.actual > 0)
-    .sort((a, b) => (a.areaCode < b.areaCode ? -1 : a.areaCode > b.areaCode ? 1 : 0) || a.horizon - b.horizon);
+  const points = [...r.points].sort((a, b) => (a.areaCode < b.areaCode ? -1 : a.areaCode > b.areaCode ? 1 : 0) || a.origin - b.origin || a.year - b.year);
   for (const p of points) {
     const e = (p.forecast - p.actual) / p.actual;
-    rows.push(['la', p.areaCode, ctx.laNames.get(p.areaCode) ?? p.areaCode, p.method, p.horizon, p.year, 1, p.forecast, p.actual, formatNumber(Math.abs(e)), formatNumber(e)]);
+    const nation = p.areaCode === ctx.nationCode;
+    rows.push([nation ? 'wales_point' : 'la', p.areaCode, nation ? ctx.nationName : (ctx.laNames.get(p.areaCode) ?? p.areaCode), p.method, p.horizon, p.origin, p.year, 1, p.forecast, p.actual, formatNumber(Math.abs(e)), formatNumber(e), '', '', '', '', '']);
   }
   return toCsv(rows);
 }
 
-/** The table per horizon, then the verdict in words. */
+/** The ranking table, then the verdicts in words. */
 export function backtestTable(r: BacktestResult, ctx: BacktestContext, width: number): string {
+  const t = (key: LabelKey, vars: Record<string, string | number> = {}): string => label(ctx.lang, key, vars);
   const out: string[] = [];
   const w = Math.max(40, width - 1);
   const para = (s: string): void => {
     out.push(wrap(s, w));
   };
   const nation = ctx.nationName;
-  para(
-    `Backtest of the demand methods on ${ctx.dataShown}: each method is fitted on the published figures up to 31 March ${r.from} ` +
-      `and forecasts the published figures after it, beside the naive forecast (the last published figure carried forward).`,
-  );
-  const left = r.estimatedLeftOut.upToFrom + r.estimatedLeftOut.after;
-  para(
-    `Figures: ${r.fitted} published fitted, ${r.heldBack} published held back and scored` +
-      (left > 0 ? `; ${left} marked estimated left out (${r.estimatedLeftOut.upToFrom} up to ${r.from}, ${r.estimatedLeftOut.after} after).` : '; none is marked estimated.') +
-      (r.unfitted.length > 0 ? ` ${plural(r.unfitted.length, 'LA')} with no published figure up to ${r.from} left out: ${r.unfitted.map((c) => ctx.laNames.get(c) ?? c).join(', ')}.` : ''),
-  );
-  para(`Flows: ${r.flowsNote}.`);
+  para(t('backtest.intro', { data: ctx.dataShown, laOrigins: years(r.origins.las), nation, nationOrigins: years(r.origins.nation) }));
+  para(t('backtest.figures', { published: r.published, estimated: r.estimatedLeftOut }));
+  para(t(r.nationSeries ? 'backtest.nationOwn' : 'backtest.nationSum', { nation }));
+  const list = (ys: readonly number[]): string => (ys.length === 0 ? '–' : ys.join(', '));
+  para(r.flows.inData ? t('backtest.flows', { nation, nationOrigins: list(r.flows.nationOrigins), laOrigins: list(r.flows.laOrigins) }) : t('backtest.flowsNone'));
   out.push('');
-  para(
-    `LA MAPE: mean absolute percentage error over the LAs with a published figure; LA bias: their mean signed error (+ = forecast too high). ` +
-      `${nation} error: ` +
-      (r.nationSeries ? `the error of the forecast of ${nation}'s own published figure (where it has none, the LAs pooled).` : `the LAs scored pooled, their forecasts summed against their figures summed.`),
-  );
-  const methodW = Math.max(...Object.values(METHOD_LABELS).map((l) => l.length), 6);
-  const cols = ['LA MAPE', 'LA bias', `${nation} error`];
-  const colW = Math.max(...cols.map((c) => c.length), 8);
-  for (const h of r.horizons) {
-    const at = r.scores.filter((s) => s.horizon === h);
-    const laList = [...new Set(r.points.filter((p) => p.horizon === h && p.areaCode !== ctx.nationCode).map((p) => p.areaCode))];
-    const who = laList.length === 0 ? 'no LA' : laList.length <= 3 ? laList.map((c) => ctx.laNames.get(c) ?? c).join(', ') : plural(laList.length, 'LA');
-    const best = r.best.find((b) => b.horizon === h)!;
-    out.push('');
-    out.push(`${ahead(h)} (31 March ${r.from + h}; ${who})`);
-    out.push(`${padRight('method', methodW)}  ${cols.map((c) => padLeft(c, colW)).join('  ')}`);
-    for (const s of at) {
-      const marks = [best.las?.method === s.method ? 'LAs' : '', best.nation?.method === s.method ? nation : ''].filter((x) => x !== '');
-      const n = s.nation === null ? '–' : `${pct(s.nation.error, true)}${s.nation.pooled && r.nationSeries ? '*' : ''}`;
-      out.push(
-        `${padRight(METHOD_LABELS[s.method], methodW)}  ${[pct(s.mape), pct(s.bias, true), n].map((c) => padLeft(c, colW)).join('  ')}` +
-          (marks.length > 0 ? `  <- best for ${marks.join(' and ')}` : ''),
-      );
-    }
-    if (r.nationSeries && at.some((s) => s.nation?.pooled)) para(`* no published ${nation} figure at this date: the LAs pooled.`);
-    para(verdicts(best.las, best.nation, nation));
+  para(t('backtest.key', { h: RANK_HORIZONS, min: MIN_POINTS, alpha: SIGNIFICANCE }));
+  out.push('');
+  const heads = [t('backtest.th.rank'), t('backtest.th.method'), t('backtest.th.points'), t('backtest.th.mape'), t('backtest.th.bias'), t('backtest.th.naive'), t('backtest.th.better'), t('backtest.th.worse'), t('backtest.th.p'), t('backtest.th.nation', { nation }), t('backtest.th.verdict')];
+  const cells = r.ranking.map((x) => [
+    x.rank === null ? '–' : String(x.rank),
+    x.method,
+    String(x.las.points),
+    pct(x.las.mape),
+    pct(x.las.bias, true),
+    x.method === 'naive' ? '' : pct(x.las.naiveMape),
+    x.method === 'naive' ? '' : String(x.las.better),
+    x.method === 'naive' ? '' : String(x.las.worse),
+    x.method === 'naive' || x.las.points === 0 ? '' : pValue(x.las.p),
+    pct(x.nation.mape),
+    x.method === 'naive' ? `(${t('backtest.naive')})` : x.las.points === 0 ? '' : x.las.wins ? t('backtest.wins') : t('backtest.noBetter'),
+  ]);
+  const widths = heads.map((h, i) => Math.max([...h].length, ...cells.map((c) => [...c[i]].length)));
+  const line = (c: string[]): string =>
+    c
+      .map((v, i) => (i === 1 || i === c.length - 1 ? padRight(v, i === c.length - 1 ? 0 : widths[i]) : padLeft(v, widths[i])))
+      .join('  ')
+      .trimEnd();
+  out.push(line(heads));
+  for (const c of cells) out.push(line(c));
+  out.push('');
+  const naive = r.ranking.find((x) => x.method === 'naive');
+  if (naive !== undefined && naive.rank !== null) para(t('backtest.naiveRank', { rank: naive.rank, n: r.ranking.filter((x) => x.rank !== null).length, mape: pct(naive.las.mape) }));
+  const best = r.ranking.find((x) => x.method !== 'naive' && x.rank !== null);
+  if (best === undefined || (naive?.rank ?? Infinity) < best.rank!) para(t('backtest.choiceOnlyNaive'));
+  else {
+    const v = best.las;
+    para(t(r.choice.method === best.method ? 'backtest.choiceWins' : 'backtest.choiceNaive', { method: best.method, mape: pct(v.mape), naive: pct(v.naiveMape), points: v.points, better: v.better, worse: v.worse, p: pSentence(v.p) }));
   }
-  out.push('');
-  out.push('Overall');
-  const overall = (label: string, scores: BacktestResult['overall']['las'], v: Verdict | null): void => {
-    if (v === null) return;
-    const naive = scores.find((s) => s.method === 'naive')!;
-    const worst = [...scores].sort((a, b) => b.mape - a.mape)[0];
-    para(
-      `${label} (${plural(naive.points, 'held-back figure')}): ` +
-        (v.beatsNaive
-          ? `${METHOD_LABELS[v.method]} wins, MAPE ${pct(v.mape)} against the naive ${pct(v.naiveMape)}.`
-          : `no method beats the naive forecast (MAPE ${pct(v.naiveMape)}): carrying the last published figure forward did as well as any fitted method.`) +
-        ` Worst: ${METHOD_LABELS[worst.method]}, MAPE ${pct(worst.mape)}, bias ${pct(worst.bias, true)}.`,
-    );
-  };
-  overall(`For ${nation}`, r.overall.nation, r.overall.nationBest);
-  overall('For the LAs', r.overall.las, r.overall.lasBest);
-  if (!(r.overall.nationBest?.beatsNaive ?? true) || !(r.overall.lasBest?.beatsNaive ?? true)) {
-    para('Where no method beats the naive forecast, state demand as an explicit scenario (demand: change, or flows with their levers) rather than trusting a fitted line.');
+  const nationBest = [...r.ranking].filter((x) => x.method !== 'naive' && x.nation.points > 0).sort((a, b) => a.nation.mape - b.nation.mape)[0];
+  if (nationBest !== undefined) {
+    const v = nationBest.nation;
+    para(t('backtest.nationBest', { nation, method: nationBest.method, mape: pct(v.mape), naive: pct(v.naiveMape), verdict: `${v.wins ? t('backtest.wins') : t('backtest.noBetter')}, ${pSentence(v.p)}` }));
   }
   out.push('');
   return out.join('\n');
-}
-
-function verdicts(las: Verdict | null, nation: Verdict | null, nationName: string): string {
-  const one = (who: string, v: Verdict): string =>
-    v.beatsNaive ? `${who}: ${METHOD_LABELS[v.method]} wins (MAPE ${pct(v.mape)} against the naive ${pct(v.naiveMape)})` : `${who}: no method beats the naive forecast (${pct(v.naiveMape)})`;
-  const parts: string[] = [];
-  if (nation !== null) parts.push(one(nationName, nation));
-  if (las !== null) parts.push(one('LAs', las));
-  return `${parts.join('; ')}.`;
 }

@@ -284,7 +284,9 @@ export interface DiffTableInput {
   records: readonly DiffRecord[];
   metrics: readonly MetricName[] | null;
   summary: string;
-  /** A line under the summary (e.g. how to read the ranges of paired runs). */
+  /** The parameters that differ between A and B (render/differ.ts), shown before the summary. */
+  parameters?: readonly string[];
+  /** A line under the summary (e.g. that the figures are medians of Monte Carlo runs). */
   note?: string;
   /** The last line: what the figures are (the mean of how many paired runs, or one draw: src/cli/runs.ts). */
   footer?: string;
@@ -329,6 +331,7 @@ export function renderDiffTable(input: DiffTableInput): string {
   const money = shown.some((m) => DISPLAY[m].kind === 'gbp');
   out.push(...titleLines(chalk, input.width, label(lang, 'diff.title', { a: input.nameA, b: input.nameB }), ` (B − A), ${levelsWords(input.levels, lang)}${money ? `; ${pricesWords(input.prices, lang)}` : ''}`, chalk.dim));
   out.push('');
+  if (input.parameters !== undefined) out.push(...input.parameters, '');
   out.push(wrap(input.summary, Math.min(input.width, 100)));
   out.push('');
   if (input.note !== undefined) out.push(wrap(input.note, Math.min(input.width, 100)));

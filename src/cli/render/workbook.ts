@@ -9,6 +9,8 @@ import type { MonteCarloRow } from '../../model/montecarlo.js';
 import type { AreaLevel, AreaYearRow, MetricName } from '../../model/types.js';
 import type { PlanFigures } from '../plan-figures.js';
 import { DISPLAY } from './metrics.js';
+import { label } from '../../i18n/labels.js';
+import { differenceRows } from '../../scenario/differ.js';
 
 const KEY_HEADER = ['scenario', 'level', 'area_code', 'area_name', 'year', 'financial_year', 'as_at'] as const;
 
@@ -132,6 +134,7 @@ export function aboutSheet(meta: Meta, prices: string): WorkbookSheet {
   if (meta.generated_at !== undefined) line('generated at', meta.generated_at);
   line('note', 'Money in whole pounds. Years are financial years (2027-28 is 1 April 2027 to 31 March 2028); as_at is the state at its end.');
   for (const w of meta.warnings) line('warning', w);
+  if (meta.parameters_that_differ !== undefined) differenceSheetLines(meta, line);
   line(null);
   line('input file', 'sha256');
   for (const i of meta.inputs) line(i.path, i.sha256);
@@ -150,6 +153,21 @@ function scenarioLines(s: ScenarioProvenance, line: (...cells: Array<string | nu
   line('scenario', s.name);
   if (s.title) line('scenario title', s.title);
   line('scenario parameter hash', s.parameter_hash);
+}
+
+/** diff's parameters that differ (render/differ.ts): path, A's value, B's value; ten, then "and N more". */
+function differenceSheetLines(meta: Meta, line: (...cells: Array<string | null>) => void): void {
+  const list = meta.parameters_that_differ!;
+  const [a, b] = [String(meta.options.a ?? 'A'), String(meta.options.b ?? 'B')];
+  line(null);
+  if (list.length === 0) {
+    line(label('en', 'differ.none', { a, b }));
+    return;
+  }
+  line(label('en', 'differ.title', { a, b, n: list.length }), a, b);
+  const { rows, more } = differenceRows(list, label('en', 'differ.notInForce'));
+  for (const r of rows) line(r.path, r.a, r.b);
+  if (more > 0) line(label('en', 'differ.more', { n: more }));
 }
 
 const paramText = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v) ?? '');

@@ -14,6 +14,7 @@ import { financialYear } from '../output.js';
 import { barChartSvg, lineChartSvg, type ChartPoint } from './charts.js';
 import type { DataEstimates } from './estimates.js';
 import type { Cell, Fig, FigureRow } from './figures.js';
+import { differingParametersHtml } from './differ.js';
 
 export interface ReportScenario {
   name: string;
@@ -123,7 +124,7 @@ export function formatValue(v: number | null, kind: MetricKind, signed = false):
   return sign + body + (kind === 'share' ? '%' : '');
 }
 
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** A figure as a table cell's content: the value, and under it its p10–p90 range when there is one. */
 function figHtml(f: Fig, kind: MetricKind, signed = false, badge = ''): string {
@@ -148,6 +149,7 @@ export async function buildReport(r: ReportInput): Promise<string> {
   parts.push(`<header><h1>${esc(title)}${r.compare ? `<span class="sub">${esc(compareNote.trim())}</span>` : ''}</h1>`);
   const titles = [r.scenario, ...(r.compare ? [r.compare] : [])].filter((s) => s.title).map((s) => `<strong>${esc(s.name)}</strong>: ${esc(s.title)}`);
   if (titles.length > 0) parts.push(`<p class="titles">${titles.join('<br>')}</p>`);
+  if (r.compare) parts.push(differingParametersHtml(r.scenario, r.compare, t));
   parts.push(`<p class="lede">${esc(t('report.lede', { baseYear: r.baseYear }))}</p>`);
   const how = r.runs > 1 ? `${r.figures} ${t('report.mc', { runs: r.runs.toLocaleString('en-GB'), seed: r.seed })}${r.compare ? ' ' + t('report.mc.compare') : ''}` : r.figures;
   parts.push(`<p class="meta">${esc(t('report.made', { version: r.version, data: r.dataLabel }))} ${esc(how)}</p>`);
