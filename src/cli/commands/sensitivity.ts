@@ -1,5 +1,6 @@
 // `sufficiency sensitivity --scenario S`: which assumption the answer hangs on (docs/methodology.md,
 // "Which assumption matters"): the tornado, the share of the spread and the switching values.
+import { DEFAULT_RUNS, parseRuns, planRuns } from '../runs.js';
 import { Option, type Command } from 'commander';
 import {
   checkOutputPath,
@@ -101,7 +102,7 @@ async function runSensitivity(raw: RawSensitivityOptions): Promise<void> {
   refuseWorkbookToTerminal(format, out, isTty);
   if (!isLang(raw.lang)) throw new UsageError(`--lang: expected en or cy, found "${raw.lang}"`);
   const lang = raw.lang;
-  const runs = parseCount('--runs', raw.runs, 1);
+  const runs = parseRuns(raw.runs) ?? DEFAULT_RUNS;
   const seed = parseCount('--seed', raw.seed, 0);
   const workers = raw.workers === undefined ? null : parseCount('--workers', raw.workers, 1);
   const { parseMetric, parseThreshold, parseVaries, parseOneArea } = await import('../sensitivity/options.js');
@@ -151,7 +152,7 @@ async function runSensitivity(raw: RawSensitivityOptions): Promise<void> {
           inputs,
           'sensitivity',
           { metric, year, area: area.code, threshold: raw.threshold ?? null, vary: raw.vary.join(' ') || null, format, runs_per_point: result.runsPerPoint, model_runs: result.modelRuns },
-          { runs, seed },
+          planRuns([loaded], runs, seed),
           [],
           raw.timestamp === true,
         )
