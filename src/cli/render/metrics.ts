@@ -48,6 +48,7 @@ const KIND: Record<MetricName, MetricKind> = {
   cost_unplaced_gbp: 'gbp',
   started_looked_after: 'count',
   ceased_looked_after: 'count',
+  cost_one_off_gbp: 'gbp',
 };
 
 /** Headers and labels come from the one label table (src/i18n/labels.ts), in English here. */
