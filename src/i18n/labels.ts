@@ -728,9 +728,68 @@ const DIFF_CY: Record<keyof typeof DIFF_EN, string> = {
     '{runs} o rediadau Monte Carlo pâr (hedyn {seed}): pob gwahaniaeth yw canolrif y gwahaniaethau rhwng rhediadau pâr ac, mewn cromfachau, eu hamrediad p10 i p90 (mae 8 rhediad o bob 10 o fewn iddo; dim cromfachau lle mae’r rhediadau’n cytuno). Mae’r crynodeb yn cymharu canolrifau. Mae CSV a JSON yn rhoi cymedr, p10, p50 a p90 A, B a B − A.',
 };
 
-export const EN = { ...METRIC_EN, ...UNIT_EN, ...AREA_EN, ...REPORT_EN, ...METHOD_EN, ...TABLE_EN, ...PLAN_EN, ...DIFF_EN } as const;
+/** Money: the budget table's headers (`--years-as-columns`) and the table of weekly prices used. */
+const MONEY_EN = {
+  'budget.scenario': 'Scenario',
+  'budget.level': 'Level',
+  'budget.areaCode': 'Area code',
+  'budget.areaName': 'Area',
+  'budget.metric': 'Metric',
+  'budget.metricLabel': 'What it is',
+  'budget.prices': 'Prices',
+  'prices.title': 'Weekly prices used (placement fees)',
+  'prices.type': 'Placement type',
+  'prices.sector': 'Sector',
+  'prices.location': 'Location',
+  'prices.la': 'Placing LA',
+  'prices.weekly': '£ a week',
+  'prices.priceYear': 'Prices of',
+  'prices.source': 'Source',
+  'prices.estimated': 'Estimated',
+  'prices.allWales': 'all of Wales',
+  'prices.yes': 'yes',
+  'prices.no': 'no',
+  'prices.in_wales': 'in Wales',
+  'prices.outside_wales': 'outside Wales',
+  'prices.sector.la': 'local authority',
+  'prices.sector.nfp': 'not-for-profit',
+  'prices.sector.fp': 'for-profit',
+  'prices.note': 'cost_gbp (placement fees) is children in placements at the year end × these weekly prices × 52, indexed by the scenario’s inflation from each price year; the one-off costs of the transition (new places, recruiting carers, conversions, transfers) are apart, in cost_one_off_gbp, never in the fees.',
+  'prices.none': 'The data has no costs: placement fees are not estimated.',
+} as const;
+
+const MONEY_CY: Record<keyof typeof MONEY_EN, string> = {
+  'budget.scenario': 'Senario',
+  'budget.level': 'Lefel',
+  'budget.areaCode': 'Cod yr ardal',
+  'budget.areaName': 'Ardal',
+  'budget.metric': 'Mesur',
+  'budget.metricLabel': 'Beth ydyw',
+  'budget.prices': 'Prisiau',
+  'prices.title': 'Prisiau wythnosol a ddefnyddiwyd (ffioedd lleoli)',
+  'prices.type': 'Math o leoliad',
+  'prices.sector': 'Sector',
+  'prices.location': 'Lleoliad',
+  'prices.la': 'Awdurdod lleoli',
+  'prices.weekly': '£ yr wythnos',
+  'prices.priceYear': 'Prisiau',
+  'prices.source': 'Ffynhonnell',
+  'prices.estimated': 'Amcangyfrif',
+  'prices.allWales': 'Cymru gyfan',
+  'prices.yes': 'ie',
+  'prices.no': 'na',
+  'prices.in_wales': 'yng Nghymru',
+  'prices.outside_wales': 'y tu allan i Gymru',
+  'prices.sector.la': 'awdurdod lleol',
+  'prices.sector.nfp': 'nid-er-elw',
+  'prices.sector.fp': 'er elw',
+  'prices.note': 'cost_gbp (ffioedd lleoli) yw’r plant mewn lleoliadau ar ddiwedd y flwyddyn × y prisiau wythnosol hyn × 52, wedi’u mynegeio gan chwyddiant y senario o flwyddyn pob pris; mae costau untro’r newid (lleoedd newydd, recriwtio gofalwyr, trosi, trosglwyddo) ar wahân, yn cost_one_off_gbp, byth yn y ffioedd.',
+  'prices.none': 'Nid oes costau yn y data: nid amcangyfrifir ffioedd lleoli.',
+};
+
+export const EN = { ...METRIC_EN, ...UNIT_EN, ...AREA_EN, ...REPORT_EN, ...METHOD_EN, ...TABLE_EN, ...PLAN_EN, ...DIFF_EN, ...MONEY_EN } as const;
 export type LabelKey = keyof typeof EN;
-export const CY: Record<LabelKey, string> = { ...METRIC_CY, ...UNIT_CY, ...AREA_CY, ...REPORT_CY, ...METHOD_CY, ...TABLE_CY, ...PLAN_CY, ...DIFF_CY };
+export const CY: Record<LabelKey, string> = { ...METRIC_CY, ...UNIT_CY, ...AREA_CY, ...REPORT_CY, ...METHOD_CY, ...TABLE_CY, ...PLAN_CY, ...DIFF_CY, ...MONEY_CY };
 
 const TABLES: Record<Lang, Record<LabelKey, string>> = { en: EN, cy: CY };
 

@@ -452,6 +452,7 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
           priceYear: num(r, 'price_year'),
           laCode: str(r, 'la_code'),
           ...source(r),
+          ...status(r),
         }));
   if (costs !== null && costRes !== null && costRes.complete && placementRes?.complete && !costRes.rows.some((r) => r.parsed === null)) {
     // A placement is priced by its LA's own row or, failing that, the all-Wales row.

@@ -411,6 +411,7 @@ export const RESOURCES: Record<ResourceName, ResourceSpec> = {
         required: false,
       },
       sourceField,
+      statusField('price'),
     ],
   },
   external_placements: {

@@ -151,6 +151,8 @@ export interface CostRow {
   /** The placing LA whose own price this is (SPEC 3 `costs.la_code`); null = the all-Wales price. */
   laCode?: string | null;
   source?: string;
+  /** Published, derived or estimated (the row's `status`); absent when the data does not say. */
+  status?: FigureStatus;
 }
 
 /** A validated dataset: every code resolved, every number checked. */

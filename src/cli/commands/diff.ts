@@ -34,6 +34,7 @@ import {
 // is loaded at start-up, so a static import here would be paid by `project` too.
 import type { SummaryInput } from '../render/diff.js';
 import { helpAfter } from '../help.js';
+import { checkPrices } from '../prices.js';
 import { areaNameIn, label } from '../../i18n/labels.js';
 
 export function registerDiff(program: Command): void {
@@ -71,6 +72,7 @@ Examples:
     const B = inputs.dataset.baseYear;
     const areas = await resolveAreas(opts.area, inputs.dataset);
     noteOptionWarnings(inputs.scenarios, opts);
+    await checkPrices(inputs.scenarios, inputs.dataset, opts.prices);
     const years = resolveYears(opts, B, commonHorizon(loadedA.horizon, loadedB.horizon));
     const compared = opts.runs > 1 ? await compareMonteCarlo(inputs, opts, years, areas) : await compareDeterministic(inputs, opts, years, areas);
     for (const w of compared.warnings) process.stderr.write(`sufficiency: warning: ${w}\n`);
@@ -104,9 +106,9 @@ Examples:
     let text: string | Uint8Array;
     if (opts.format === 'xlsx') {
       const { diffSheets, workbook } = await import('../render/workbook.js');
-      text = await workbook(diffSheets(opts.by, compared.records(fileMetrics)), meta!, pricesText(opts.prices));
+      text = await workbook(diffSheets(opts.by, compared.records(fileMetrics)), meta!, pricesText(opts.prices), inputs.dataset.costs);
     } else if (opts.format === 'csv') {
-      text = diffCsv(compared.records(fileMetrics), { excel: opts.excel });
+      text = diffCsv(compared.records(fileMetrics), { excel: opts.excel, prices: opts.prices });
     } else if (opts.format === 'json') {
       text = jsonDocument(meta, diffJsonRecords(compared.records(fileMetrics)));
     } else {
