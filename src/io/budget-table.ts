@@ -37,7 +37,7 @@ export function budgetTable(rows: readonly YearRow[], metrics: readonly MetricNa
     const k = JSON.stringify([r.scenario, r.level, r.areaCode]);
     let a = areas.get(k);
     if (a === undefined) {
-      a = { key: r, byYear: new Array<YearRow | undefined>(years.length) };
+      a = { key: r, byYear: new Array<YearRow | undefined>(years.length).fill(undefined) };
       areas.set(k, a);
     }
     a.byYear[column.get(r.year)!] = r;

@@ -106,7 +106,7 @@ Examples:
     let text: string | Uint8Array;
     if (opts.format === 'xlsx') {
       const { diffSheets, workbook } = await import('../render/workbook.js');
-      text = await workbook(diffSheets(opts.by, compared.records(fileMetrics)), meta!, pricesText(opts.prices), inputs.dataset.costs);
+      text = await workbook(diffSheets(opts.by, compared.records(fileMetrics), opts.prices), meta!, pricesText(opts.prices), inputs.dataset.costs);
     } else if (opts.format === 'csv') {
       text = diffCsv(compared.records(fileMetrics), { excel: opts.excel, prices: opts.prices });
     } else if (opts.format === 'json') {

@@ -30,7 +30,7 @@ export async function renderProjection(
   if (opts.format === 'xlsx') {
     if (ctx.meta === null) throw new InternalError('a workbook needs its provenance for the about sheet');
     const { projectSheets, projectSheetsMonteCarlo, workbook } = await import('./workbook.js');
-    const sheets = result.kind === 'deterministic' ? projectSheets(opts.by, result.rows, fileMetrics) : projectSheetsMonteCarlo(opts.by, result.rows, fileMetrics);
+    const sheets = result.kind === 'deterministic' ? projectSheets(opts.by, result.rows, fileMetrics, opts.prices) : projectSheetsMonteCarlo(opts.by, result.rows, fileMetrics, opts.prices);
     return workbook(sheets, ctx.meta, pricesText(opts.prices), ctx.dataset?.costs ?? null);
   }
   if (opts.format === 'json') {

@@ -55,19 +55,22 @@ function byLevel<R extends { level: AreaLevel }>(levels: readonly AreaLevel[], r
   return levels.map((l) => sheet(l, rows.filter((r) => r.level === l)));
 }
 
-export function projectSheets(levels: readonly AreaLevel[], rows: readonly AreaYearRow[], metrics: readonly MetricName[]): WorkbookSheet[] {
+/** Every data sheet ends, as every CSV does, with `prices`: cash or the price year (docs/methodology.md, "Money: price bases"). */
+export function projectSheets(levels: readonly AreaLevel[], rows: readonly AreaYearRow[], metrics: readonly MetricName[], prices: number | null = null): WorkbookSheet[] {
+  const p = text(pricesColumn(prices));
   return byLevel(levels, rows, (level, rs) => ({
     name: level,
-    header: [...KEY_HEADER, ...metrics],
-    rows: rs.map((r) => [...keyCells(r), ...metrics.map((m) => num(r.metrics[m], metricFormat(m)))]),
+    header: [...KEY_HEADER, ...metrics, 'prices'],
+    rows: rs.map((r) => [...keyCells(r), ...metrics.map((m) => num(r.metrics[m], metricFormat(m))), p]),
   }));
 }
 
-export function projectSheetsMonteCarlo(levels: readonly AreaLevel[], rows: readonly MonteCarloRow[], metrics: readonly MetricName[]): WorkbookSheet[] {
+export function projectSheetsMonteCarlo(levels: readonly AreaLevel[], rows: readonly MonteCarloRow[], metrics: readonly MetricName[], prices: number | null = null): WorkbookSheet[] {
+  const p = text(pricesColumn(prices));
   return byLevel(levels, rows, (level, rs) => ({
     name: level,
-    header: [...KEY_HEADER, ...metrics.flatMap((m) => WIDE_STATS.map((k) => `${m}_${k}`))],
-    rows: rs.map((r) => [...keyCells(r), ...metrics.flatMap((m) => WIDE_STATS.map((k) => num(wholePounds(m, r.metrics[m]?.[k] ?? null), metricFormat(m, true))))]),
+    header: [...KEY_HEADER, ...metrics.flatMap((m) => WIDE_STATS.map((k) => `${m}_${k}`)), 'prices'],
+    rows: rs.map((r) => [...keyCells(r), ...metrics.flatMap((m) => WIDE_STATS.map((k) => num(wholePounds(m, r.metrics[m]?.[k] ?? null), metricFormat(m, true)))), p]),
   }));
 }
 
@@ -87,11 +90,12 @@ export function budgetSheets(levels: readonly AreaLevel[], table: BudgetTable, p
   }));
 }
 
-export function diffSheets(levels: readonly AreaLevel[], records: readonly DiffRecord[]): WorkbookSheet[] {
+export function diffSheets(levels: readonly AreaLevel[], records: readonly DiffRecord[], prices: number | null = null): WorkbookSheet[] {
   const withStat = records.some((d) => d.stat !== undefined);
+  const p = text(pricesColumn(prices));
   return byLevel(levels, records, (level, rs) => ({
     name: level,
-    header: ['level', 'area_code', 'area_name', 'year', 'financial_year', 'metric', ...(withStat ? ['stat'] : []), 'a', 'b', 'delta'],
+    header: ['level', 'area_code', 'area_name', 'year', 'financial_year', 'metric', ...(withStat ? ['stat'] : []), 'a', 'b', 'delta', 'prices'],
     rows: rs.map((d) => {
       const f = metricFormat(d.metric, withStat);
       return [
@@ -105,6 +109,7 @@ export function diffSheets(levels: readonly AreaLevel[], records: readonly DiffR
         num(wholePounds(d.metric, d.a), f),
         num(wholePounds(d.metric, d.b), f),
         num(wholePounds(d.metric, d.delta), f),
+        p,
       ];
     }),
   }));
