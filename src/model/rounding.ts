@@ -5,19 +5,17 @@ import { PLACEMENT_TYPES, SECTORS, type PlacementType, type Sector } from './typ
 export const EPS = 1e-9;
 
 /**
- * The slack for a value of x's size: 1e-9 of it, at least 1e-9 (docs/methodology.md, "Arithmetic").
- * A fixed 1e-9 is below the spacing of doubles beyond about 2^22, so a pound amount such as
- * 21,859,844.5 computed as 21,859,844.499999996 would round down; 1e-9 × 2.2e7 ≈ 0.02 does not.
+ * The slack for a value of x's size: 1e-9 of it, at least 1e-9 (docs/methodology.md, "Money:
+ * rounding"). A fixed 1e-9 is below the spacing of doubles beyond about 2^22, so a pound amount such
+ * as 36,746,605.5 computed a few 1e-9 below would round down; 1e-9 × 3.7e7 ≈ 0.04 does not.
  */
 function slack(x: number): number {
   return EPS * Math.max(1, Math.abs(x));
 }
 
 /**
- * Floors keep a fixed 1e-9: they act on counts and shares of places (floor(occupancy × places)),
- * far below 2^22, where 1e-9 is already finer than 1e-9 of the value would be for any sum that
- * matters, and a relative slack would move the matching's fractional floors (docs/methodology.md,
- * "Money: rounding").
+ * Floors keep a fixed 1e-9: they act on counts of places and children, and a slack relative to the
+ * value moves the matching's fractional floors (docs/methodology.md, "Money: rounding").
  */
 export function floorEps(x: number): number {
   return Math.floor(x + EPS);
