@@ -21,6 +21,7 @@ import type { LoadedScenario } from '../scenario/load.js';
 import type { AreaFilter } from './areas.js';
 import type { PreparedChoice } from '../model/project.js';
 import { runsNote, type RunPlan } from './runs.js';
+import { financialYear } from '../io/financial-year.js';
 
 export type { LoadedScenario } from '../scenario/load.js';
 
@@ -51,6 +52,8 @@ export interface RawModelOptions {
   area?: string;
   prices?: string;
   lang: string;
+  /** `project` only: each financial year a column (a budget table). */
+  yearsAsColumns?: boolean;
 }
 
 /** Options once checked. */
@@ -78,14 +81,16 @@ export interface ModelOptions {
   prices: number | null;
   /** Language of the terminal table's labels and area names (files never change with it). */
   lang: Lang;
+  /** `--years-as-columns`: CSV or xlsx with each financial year a column, each row one area and metric. */
+  yearsAsColumns: boolean;
 }
 
 const LEVELS = ['wales', 'region', 'la'] as const;
 
 /** The options of `project` and `diff` (SPEC.md section 2). */
-export function addModelOptions(cmd: Command): Command {
+export function addModelOptions(cmd: Command, defaults: { by: string } = { by: 'region' }): Command {
   return cmd
-    .addOption(new Option('--by <levels>', 'level of the rows: wales, region or la, or several (wales,region,la)').default('region'))
+    .addOption(new Option('--by <levels>', 'level of the rows: wales, region or la, or several (wales,region,la)').default(defaults.by))
     .addOption(new Option('--area <list>', 'only these areas: LAs (code, English or Welsh name) and regions (slug or name), comma separated'))
     .addOption(new Option('--prices <year>', "money in constant prices of YEAR (real terms), deflated by the scenario's deflator (default: cash)"))
     .addOption(new Option('--from <year>', 'first year shown (the base row is year B-1)'))
@@ -122,8 +127,11 @@ export function parseModelOptions(raw: RawModelOptions, isTty: boolean): ModelOp
   const long = raw.long === true;
   const excel = raw.excel === true;
   const out = outputPath(raw.out);
-  const format = resolveFormat(raw.format, out, long || excel, isTty, ['table', 'csv', 'json', 'xlsx']);
+  const yearsAsColumns = raw.yearsAsColumns === true;
+  const format = resolveFormat(raw.format, out, long || excel || yearsAsColumns, isTty, ['table', 'csv', 'json', 'xlsx']);
   if (format !== 'csv' && long) throw new UsageError(`--long applies to CSV output, not ${format} (JSON is always in long form)`);
+  if (yearsAsColumns && format !== 'csv' && format !== 'xlsx') throw new UsageError(`--years-as-columns applies to CSV and xlsx output, not ${format}`);
+  if (yearsAsColumns && long) throw new UsageError('--years-as-columns and --long are two shapes of the same CSV: choose one');
   if (format !== 'csv' && excel) throw new UsageError(`--excel applies to CSV output, not ${format}`);
   refuseWorkbookToTerminal(format, out, isTty);
   const runs = parseRuns(raw.runs);
@@ -146,6 +154,7 @@ export function parseModelOptions(raw: RawModelOptions, isTty: boolean): ModelOp
     area: raw.area ?? null,
     prices: raw.prices === undefined ? null : parseYear('--prices', raw.prices),
     lang: raw.lang,
+    yearsAsColumns,
   };
 }
 
@@ -172,7 +181,7 @@ export const levelsText = (levels: readonly AreaLevel[]): string => levels.join(
 
 /** Which prices the money figures are in, in words for titles, provenance and the workbook. */
 export function pricesText(prices: number | null): string {
-  return prices === null ? 'cash (each year in its own prices)' : `constant ${prices}-${String((prices + 1) % 100).padStart(2, '0')} prices (real terms, deflated by the scenario's deflator)`;
+  return prices === null ? 'cash (each year in its own prices)' : `constant ${financialYear(prices)} prices (real terms, deflated by the scenario's deflator)`;
 }
 
 /**

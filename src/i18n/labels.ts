@@ -39,7 +39,7 @@ const METRIC_EN = {
   'metric.p90_distance_km': 'Distance from home, 90th percentile',
   'metric.new_placements': 'New placements',
   'metric.supplementary_placements': 'Supplementary placements',
-  'metric.cost_gbp': 'Cost of placements',
+  'metric.cost_gbp': 'Placement fees (cost of placements)',
   'metric.usable_places_foster': 'Usable foster places',
   'metric.usable_places_residential': 'Usable children’s home places',
   'metric.usable_places_secure': 'Usable secure places',
@@ -56,6 +56,7 @@ const METRIC_EN = {
   'metric.for_profit_share_foster': 'Share of children in foster care placed with for-profit providers',
   'metric.for_profit_share_residential': 'Share of children in children’s homes placed with for-profit providers',
   'metric.placed_in_own_la_share_all': 'Share of all children looked after living in their own local authority',
+  'metric.cost_one_off_gbp': 'One-off costs of the transition (not in placement fees)',
 } as const satisfies Record<`metric.${MetricName}`, string>;
 
 const METRIC_CY: Record<keyof typeof METRIC_EN, string> = {
@@ -80,7 +81,7 @@ const METRIC_CY: Record<keyof typeof METRIC_EN, string> = {
   'metric.p90_distance_km': 'Pellter o’r cartref, 90fed canradd',
   'metric.new_placements': 'Lleoliadau newydd',
   'metric.supplementary_placements': 'Lleoliadau atodol',
-  'metric.cost_gbp': 'Cost lleoliadau',
+  'metric.cost_gbp': 'Ffioedd lleoli (cost lleoliadau)',
   'metric.usable_places_foster': 'Lleoedd maeth y gellir eu defnyddio',
   'metric.usable_places_residential': 'Lleoedd cartref plant y gellir eu defnyddio',
   'metric.usable_places_secure': 'Lleoedd diogel y gellir eu defnyddio',
@@ -97,6 +98,7 @@ const METRIC_CY: Record<keyof typeof METRIC_EN, string> = {
   'metric.for_profit_share_foster': 'Cyfran y plant mewn gofal maeth a leolir gyda darparwyr er elw',
   'metric.for_profit_share_residential': 'Cyfran y plant mewn cartrefi plant a leolir gyda darparwyr er elw',
   'metric.placed_in_own_la_share_all': 'Cyfran yr holl blant sy’n derbyn gofal sy’n byw yn eu hawdurdod lleol eu hunain',
+  'metric.cost_one_off_gbp': 'Costau untro’r newid (nid yn y ffioedd lleoli)',
 };
 
 /** Units as an axis or a column heading writes them. */
@@ -182,7 +184,7 @@ const REPORT_EN = {
   'report.headline.yes': 'yes',
   'report.headline.no': 'no',
   'report.headline.displacedTotal': 'Had to move, {from} to {to}',
-  'report.headline.costLast': 'Cost in {year} (£ million)',
+  'report.headline.costLast': 'Placement fees in {year} (£ million)',
   'report.headline.ratioNote': 'A ratio of 1.00 means as many usable places located in the area as children of the area needing that type; “yes” at 1.00 or more.',
   'report.headline.dash': 'A dash (–) marks a figure not available in this run.',
   'report.sentence.wales':
@@ -206,7 +208,7 @@ const REPORT_EN = {
   'report.q.notLocal': 'How many children are not placed locally with a local authority or not-for-profit provider?',
   'report.q.notLocal.intro': 'Children with no place, placed with a for-profit provider anywhere, or placed with a local authority or not-for-profit provider outside their own region: the count of section 75A(3)(a)(ii).',
   'report.q.cost': 'What does it cost?',
-  'report.q.cost.intro': 'Annual cost of the area’s placements, and of its children with no place, in cash terms.',
+  'report.q.cost.intro': 'Placement fees: the annual cost of the area’s placements, and of its children with no place, in cash terms. The one-off costs of the transition are not in them (see the weekly prices used).',
   'report.chart.desc': '{kind} of {metric} ({unit}) by financial year, {from} to {to}, one panel for each of {areas}. {series} {summary} The table below gives every figure.',
   'report.chart.kind.line': 'Line chart',
   'report.chart.kind.bar': 'Bar chart',
@@ -276,7 +278,7 @@ const REPORT_CY: Record<keyof typeof REPORT_EN, string> = {
   'report.headline.yes': 'oes',
   'report.headline.no': 'nac oes',
   'report.headline.displacedTotal': 'Wedi gorfod symud, {from} i {to}',
-  'report.headline.costLast': 'Cost yn {year} (£ miliwn)',
+  'report.headline.costLast': 'Ffioedd lleoli yn {year} (£ miliwn)',
   'report.headline.ratioNote': 'Mae cymhareb o 1.00 yn golygu bod cymaint o leoedd y gellir eu defnyddio yn yr ardal ag sydd o blant yr ardal angen y math hwnnw o leoliad; “oes” ar 1.00 neu fwy.',
   'report.headline.dash': 'Mae llinell doriad (–) yn dynodi ffigur nad yw ar gael yn y rhediad hwn.',
   'report.sentence.wales':
@@ -300,7 +302,7 @@ const REPORT_CY: Record<keyof typeof REPORT_EN, string> = {
   'report.q.notLocal': 'Faint o blant nad ydynt wedi’u lleoli’n lleol gydag awdurdod lleol neu ddarparwr nid-er-elw?',
   'report.q.notLocal.intro': 'Plant heb le, plant a leolir gyda darparwr er elw yn unrhyw le, neu blant a leolir gydag awdurdod lleol neu ddarparwr nid-er-elw y tu allan i’w rhanbarth eu hunain: cyfrif adran 75A(3)(a)(ii).',
   'report.q.cost': 'Beth yw’r gost?',
-  'report.q.cost.intro': 'Cost flynyddol lleoliadau’r ardal, a’i phlant heb le, mewn arian parod.',
+  'report.q.cost.intro': 'Ffioedd lleoli: cost flynyddol lleoliadau’r ardal, a’i phlant heb le, mewn arian parod. Nid yw costau untro’r newid ynddynt (gweler y prisiau wythnosol a ddefnyddiwyd).',
   'report.chart.desc': '{kind} o {metric} ({unit}) fesul blwyddyn ariannol, {from} i {to}, un panel ar gyfer pob un o {areas}. {series} {summary} Mae’r tabl isod yn rhoi pob ffigur.',
   'report.chart.kind.line': 'Siart linell',
   'report.chart.kind.bar': 'Siart bar',
@@ -404,7 +406,7 @@ const TABLE_EN = {
   'th.p90_distance_km': 'p90|km',
   'th.new_placements': 'new|placed',
   'th.supplementary_placements': 'suppl.|approv.',
-  'th.cost_gbp': 'cost|£m',
+  'th.cost_gbp': 'fees|£m',
   'th.usable_places_foster': 'usable|foster',
   'th.usable_places_residential': 'usable|resid.',
   'th.usable_places_secure': 'usable|secure',
@@ -421,6 +423,7 @@ const TABLE_EN = {
   'th.for_profit_share_foster': 'profit|foster %',
   'th.for_profit_share_residential': 'profit|homes %',
   'th.placed_in_own_la_share_all': 'all own|LA %',
+  'th.cost_one_off_gbp': 'one-off|£m',
   'spark.children_looked_after': 'looked after',
   'spark.need_foster': 'need foster',
   'spark.need_residential': 'need resid.',
@@ -442,7 +445,7 @@ const TABLE_EN = {
   'spark.p90_distance_km': 'p90 km',
   'spark.new_placements': 'new placements',
   'spark.supplementary_placements': 'supplementary',
-  'spark.cost_gbp': 'cost £m',
+  'spark.cost_gbp': 'placement fees £m',
   'spark.usable_places_foster': 'usable foster',
   'spark.usable_places_residential': 'usable resid.',
   'spark.usable_places_secure': 'usable secure',
@@ -459,6 +462,7 @@ const TABLE_EN = {
   'spark.for_profit_share_foster': 'for-profit foster %',
   'spark.for_profit_share_residential': 'for-profit homes %',
   'spark.placed_in_own_la_share_all': 'all in own LA %',
+  'spark.cost_one_off_gbp': 'one-off costs £m',
   'table.scenario': 'Scenario {scenario}',
   'table.level.wales': 'for Wales as a whole',
   'table.level.region': 'one block per region',
@@ -509,7 +513,7 @@ const TABLE_CY: Record<keyof typeof TABLE_EN, string> = {
   'th.p90_distance_km': 'p90|km',
   'th.new_placements': 'lleoli|newydd',
   'th.supplementary_placements': 'lleol.|atodol',
-  'th.cost_gbp': 'cost|£m',
+  'th.cost_gbp': 'ffioedd|£m',
   'th.usable_places_foster': 'ar gael|maeth',
   'th.usable_places_residential': 'ar gael|preswyl',
   'th.usable_places_secure': 'ar gael|diogel',
@@ -526,6 +530,7 @@ const TABLE_CY: Record<keyof typeof TABLE_EN, string> = {
   'th.for_profit_share_foster': 'elw|maeth %',
   'th.for_profit_share_residential': 'elw|cartrefi %',
   'th.placed_in_own_la_share_all': 'pawb ALl|ei hun %',
+  'th.cost_one_off_gbp': 'untro|£m',
   'spark.children_looked_after': 'derbyn gofal',
   'spark.need_foster': 'angen maeth',
   'spark.need_residential': 'angen preswyl',
@@ -547,7 +552,7 @@ const TABLE_CY: Record<keyof typeof TABLE_EN, string> = {
   'spark.p90_distance_km': 'p90 km',
   'spark.new_placements': 'lleoliadau newydd',
   'spark.supplementary_placements': 'atodol',
-  'spark.cost_gbp': 'cost £m',
+  'spark.cost_gbp': 'ffioedd lleoli £m',
   'spark.usable_places_foster': 'maeth ar gael',
   'spark.usable_places_residential': 'preswyl ar gael',
   'spark.usable_places_secure': 'diogel ar gael',
@@ -564,6 +569,7 @@ const TABLE_CY: Record<keyof typeof TABLE_EN, string> = {
   'spark.for_profit_share_foster': 'maeth er elw %',
   'spark.for_profit_share_residential': 'cartrefi er elw %',
   'spark.placed_in_own_la_share_all': 'pawb yn eu ALl %',
+  'spark.cost_one_off_gbp': 'costau untro £m',
   'table.scenario': 'Senario {scenario}',
   'table.level.wales': 'ar gyfer Cymru gyfan',
   'table.level.region': 'un bloc i bob rhanbarth',
@@ -753,9 +759,68 @@ const DIFF_CY: Record<keyof typeof DIFF_EN, string> = {
     'Mae’r rhediadau’n bâr (mae rhediad i pob senario yn tynnu o’r un ffrydiau): pob gwahaniaeth yw cymedr y gwahaniaethau rhwng rhediadau pâr ac, mewn cromfachau, eu hamrediad p10 i p90 (mae 8 rhediad o bob 10 o fewn iddo; dim cromfachau lle mae’r rhediadau’n cytuno). Mae’r crynodeb yn cymharu cymedrau. Mae CSV a JSON yn rhoi cymedrau A, B a B − A, a p10 a p90 B − A.',
 };
 
-export const EN = { ...METRIC_EN, ...UNIT_EN, ...AREA_EN, ...REPORT_EN, ...METHOD_EN, ...TABLE_EN, ...PLAN_EN, ...DIFF_EN, ...SENSITIVITY_EN, ...BACKTEST_EN, ...DIFFER_EN } as const;
+/** Money: the budget table's headers (`--years-as-columns`) and the table of weekly prices used. */
+const MONEY_EN = {
+  'budget.scenario': 'Scenario',
+  'budget.level': 'Level',
+  'budget.areaCode': 'Area code',
+  'budget.areaName': 'Area',
+  'budget.metric': 'Metric',
+  'budget.metricLabel': 'What it is',
+  'budget.prices': 'Prices',
+  'prices.title': 'Weekly prices used (placement fees)',
+  'prices.type': 'Placement type',
+  'prices.sector': 'Sector',
+  'prices.location': 'Location',
+  'prices.la': 'Placing LA',
+  'prices.weekly': '£ a week',
+  'prices.priceYear': 'Prices of',
+  'prices.source': 'Source',
+  'prices.estimated': 'Estimated',
+  'prices.allWales': 'all of Wales',
+  'prices.yes': 'yes',
+  'prices.no': 'no',
+  'prices.in_wales': 'in Wales',
+  'prices.outside_wales': 'outside Wales',
+  'prices.sector.la': 'local authority',
+  'prices.sector.nfp': 'not-for-profit',
+  'prices.sector.fp': 'for-profit',
+  'prices.note': 'cost_gbp (placement fees) is children in placements at the year end × these weekly prices × 52, indexed by the scenario’s inflation from each price year; the one-off costs of the transition (new places, recruiting carers, conversions, transfers) are apart, in cost_one_off_gbp, never in the fees.',
+  'prices.none': 'The data has no costs: placement fees are not estimated.',
+} as const;
+
+const MONEY_CY: Record<keyof typeof MONEY_EN, string> = {
+  'budget.scenario': 'Senario',
+  'budget.level': 'Lefel',
+  'budget.areaCode': 'Cod yr ardal',
+  'budget.areaName': 'Ardal',
+  'budget.metric': 'Mesur',
+  'budget.metricLabel': 'Beth ydyw',
+  'budget.prices': 'Prisiau',
+  'prices.title': 'Prisiau wythnosol a ddefnyddiwyd (ffioedd lleoli)',
+  'prices.type': 'Math o leoliad',
+  'prices.sector': 'Sector',
+  'prices.location': 'Lleoliad',
+  'prices.la': 'Awdurdod lleoli',
+  'prices.weekly': '£ yr wythnos',
+  'prices.priceYear': 'Prisiau',
+  'prices.source': 'Ffynhonnell',
+  'prices.estimated': 'Amcangyfrif',
+  'prices.allWales': 'Cymru gyfan',
+  'prices.yes': 'ie',
+  'prices.no': 'na',
+  'prices.in_wales': 'yng Nghymru',
+  'prices.outside_wales': 'y tu allan i Gymru',
+  'prices.sector.la': 'awdurdod lleol',
+  'prices.sector.nfp': 'nid-er-elw',
+  'prices.sector.fp': 'er elw',
+  'prices.note': 'cost_gbp (ffioedd lleoli) yw’r plant mewn lleoliadau ar ddiwedd y flwyddyn × y prisiau wythnosol hyn × 52, wedi’u mynegeio gan chwyddiant y senario o flwyddyn pob pris; mae costau untro’r newid (lleoedd newydd, recriwtio gofalwyr, trosi, trosglwyddo) ar wahân, yn cost_one_off_gbp, byth yn y ffioedd.',
+  'prices.none': 'Nid oes costau yn y data: nid amcangyfrifir ffioedd lleoli.',
+};
+
+export const EN = { ...METRIC_EN, ...UNIT_EN, ...AREA_EN, ...REPORT_EN, ...METHOD_EN, ...TABLE_EN, ...PLAN_EN, ...DIFF_EN, ...SENSITIVITY_EN, ...BACKTEST_EN, ...DIFFER_EN, ...MONEY_EN } as const;
 export type LabelKey = keyof typeof EN;
-export const CY: Record<LabelKey, string> = { ...METRIC_CY, ...UNIT_CY, ...AREA_CY, ...REPORT_CY, ...METHOD_CY, ...TABLE_CY, ...PLAN_CY, ...DIFF_CY, ...SENSITIVITY_CY, ...BACKTEST_CY, ...DIFFER_CY };
+export const CY: Record<LabelKey, string> = { ...METRIC_CY, ...UNIT_CY, ...AREA_CY, ...REPORT_CY, ...METHOD_CY, ...TABLE_CY, ...PLAN_CY, ...DIFF_CY, ...SENSITIVITY_CY, ...BACKTEST_CY, ...DIFFER_CY, ...MONEY_CY };
 
 const TABLES: Record<Lang, Record<LabelKey, string>> = { en: EN, cy: CY };
 

@@ -389,6 +389,7 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
       priceYear: num(r, 'price_year'),
       laCode: str(r, 'la_code'),
       ...source(r),
+      ...status(r),
     },
     file: r.file,
     line: r.line,

@@ -7,11 +7,19 @@ import { stringify } from 'csv-stringify/sync';
 import type { MonteCarloRow, RunStats } from '../model/montecarlo.js';
 import type { AreaLevel, AreaYearRow, MetricName } from '../model/types.js';
 import { isCountMetric } from '../model/metric-kinds.js';
+import { roundHalfUp } from '../model/rounding.js';
+import { financialYear, pricesColumn } from './financial-year.js';
 
 export interface CsvOptions {
   /** Excel mode: a UTF-8 byte-order mark and CRLF line ends. */
   excel?: boolean;
+  /** `--prices`: the price year of the money, written in the last column `prices`; null or absent = cash. */
+  prices?: number | null;
 }
+
+/** The last column of every CSV of rows: what the pounds are (cash or constant prices of a year). */
+const PRICES = 'prices';
+const pricesCell = (opts: CsvOptions): string => pricesColumn(opts.prices ?? null);
 
 /** A number as written in every output file: at most 4 decimals, trailing zeros trimmed, "" for null. */
 export function formatNumber(v: number | null | undefined): string {
@@ -36,10 +44,7 @@ export function toCsv(records: ReadonlyArray<ReadonlyArray<string | number>>, op
 
 const KEY_COLUMNS = ['scenario', 'level', 'area_code', 'area_name', 'year', 'financial_year', 'as_at'] as const;
 
-/** A year as budget papers write it: 2027 -> "2027-28" (SPEC 2.1 `financial_year`). */
-export function financialYear(year: number): string {
-  return `${year}-${String((year + 1) % 100).padStart(2, '0')}`;
-}
+export { financialYear } from './financial-year.js';
 
 const keyCells = (r: { scenario: string; level: AreaLevel; areaCode: string; areaName: string; year: number; asAt: string }): string[] => [
   r.scenario,
@@ -53,17 +58,19 @@ const keyCells = (r: { scenario: string; level: AreaLevel; areaCode: string; are
 
 /** Wide CSV: `scenario,level,area_code,area_name,year,financial_year,as_at,<metrics...>`, one row per area and year. */
 export function wideCsv(rows: readonly AreaYearRow[], metrics: readonly MetricName[], opts: CsvOptions = {}): string {
-  const records: string[][] = [[...KEY_COLUMNS, ...metrics]];
-  for (const r of rows) records.push([...keyCells(r), ...metrics.map((m) => formatNumber(r.metrics[m]))]);
+  const records: string[][] = [[...KEY_COLUMNS, ...metrics, PRICES]];
+  const prices = pricesCell(opts);
+  for (const r of rows) records.push([...keyCells(r), ...metrics.map((m) => formatNumber(r.metrics[m])), prices]);
   return toCsv(records, opts);
 }
 
 /** Long CSV: `scenario,level,area_code,area_name,year,financial_year,as_at,metric,value`, one row per area, year, metric. */
 export function longCsv(rows: readonly AreaYearRow[], metrics: readonly MetricName[], opts: CsvOptions = {}): string {
-  const records: string[][] = [[...KEY_COLUMNS, 'metric', 'value']];
+  const records: string[][] = [[...KEY_COLUMNS, 'metric', 'value', PRICES]];
+  const prices = pricesCell(opts);
   for (const r of rows) {
     const key = keyCells(r);
-    for (const m of metrics) records.push([...key, m, formatNumber(r.metrics[m])]);
+    for (const m of metrics) records.push([...key, m, formatNumber(r.metrics[m]), prices]);
   }
   return toCsv(records, opts);
 }
@@ -105,7 +112,7 @@ const WIDE_PERCENTILES = ['p10', 'p50', 'p90'] as const;
  * half up.
  */
 export const isMoney = (m: MetricName): boolean => m.endsWith('_gbp');
-export const wholePounds = (m: MetricName, v: number | null): number | null => (v !== null && Number.isFinite(v) && isMoney(m) ? Math.floor(v + 0.5) : v);
+export const wholePounds = (m: MetricName, v: number | null): number | null => (v !== null && Number.isFinite(v) && isMoney(m) ? roundHalfUp(v) : v);
 
 /**
  * A statistic over runs as every output writes it (docs/methodology.md "Monte Carlo figures"):
@@ -114,8 +121,8 @@ export const wholePounds = (m: MetricName, v: number | null): number | null => (
  */
 export function statValue(m: MetricName, k: Stat, v: number | null): number | null {
   if (v === null || !Number.isFinite(v)) return v;
-  if (isMoney(m)) return Math.floor(v + 0.5);
-  if (k === 'mean' && isCountMetric(m)) return Math.floor(v * 10 + 0.5) / 10;
+  if (isMoney(m)) return roundHalfUp(v);
+  if (k === 'mean' && isCountMetric(m)) return roundHalfUp(v * 10) / 10;
   return v;
 }
 
@@ -127,16 +134,18 @@ export const wideColumns = (m: MetricName): string[] => [m, ...WIDE_PERCENTILES.
 export const WIDE_STATS: readonly Stat[] = ['mean', ...WIDE_PERCENTILES];
 
 export function wideCsvMonteCarlo(rows: readonly MonteCarloRow[], metrics: readonly MetricName[], opts: CsvOptions = {}): string {
-  const records: string[][] = [[...KEY_COLUMNS, ...metrics.flatMap(wideColumns)]];
-  for (const r of rows) records.push([...keyCells(r), ...metrics.flatMap((m) => WIDE_STATS.map((k) => formatNumber(stat(r.metrics[m], k, m))))]);
+  const records: string[][] = [[...KEY_COLUMNS, ...metrics.flatMap(wideColumns), PRICES]];
+  const prices = pricesCell(opts);
+  for (const r of rows) records.push([...keyCells(r), ...metrics.flatMap((m) => WIDE_STATS.map((k) => formatNumber(stat(r.metrics[m], k, m)))), prices]);
   return toCsv(records, opts);
 }
 
 export function longCsvMonteCarlo(rows: readonly MonteCarloRow[], metrics: readonly MetricName[], opts: CsvOptions = {}): string {
-  const records: string[][] = [[...KEY_COLUMNS, 'metric', 'stat', 'value']];
+  const records: string[][] = [[...KEY_COLUMNS, 'metric', 'stat', 'value', PRICES]];
+  const prices = pricesCell(opts);
   for (const r of rows) {
     const key = keyCells(r);
-    for (const m of metrics) for (const k of STATS) records.push([...key, m, k, formatNumber(stat(r.metrics[m], k, m))]);
+    for (const m of metrics) for (const k of STATS) records.push([...key, m, k, formatNumber(stat(r.metrics[m], k, m)), prices]);
   }
   return toCsv(records, opts);
 }
@@ -190,9 +199,10 @@ export function diffValues(d: DiffRecord, range: boolean): Array<number | null> 
 /** `level,area_code,area_name,year,financial_year,metric,a,b,delta`; with runs `delta_p10,delta_p90` follow. */
 export function diffCsv(records: readonly DiffRecord[], opts: CsvOptions = {}): string {
   const range = withRange(records);
-  const out: string[][] = [['level', 'area_code', 'area_name', 'year', 'financial_year', 'metric', ...diffValueColumns(records)]];
+  const out: string[][] = [['level', 'area_code', 'area_name', 'year', 'financial_year', 'metric', ...diffValueColumns(records), PRICES]];
+  const prices = pricesCell(opts);
   for (const d of records) {
-    out.push([d.level, d.areaCode, d.areaName, String(d.year), financialYear(d.year), d.metric, ...diffValues(d, range).map(formatNumber)]);
+    out.push([d.level, d.areaCode, d.areaName, String(d.year), financialYear(d.year), d.metric, ...diffValues(d, range).map(formatNumber), prices]);
   }
   return toCsv(out, opts);
 }

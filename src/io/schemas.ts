@@ -419,6 +419,7 @@ export const RESOURCES: Record<ResourceName, ResourceSpec> = {
         required: false,
       },
       sourceField,
+      statusField('price'),
     ],
   },
   external_placements: {

@@ -95,6 +95,7 @@ export function areaMetrics(year: YearResult, area: Area): Record<MetricName, nu
   let cost: number | null = 0;
   let started: number | null = 0;
   let ceased: number | null = 0;
+  let oneOff: number | null = 0;
   // A part of the cost exists exactly when the cost does (every group of the area has a price).
   let parts: CostParts | null = { foster: 0, residential: 0, secure: 0, forProfit: 0, outsideWales: 0, unplaced: 0 };
   const add = (s: number | null, v: number | null): number | null => (s === null || v === null ? null : s + v);
@@ -123,6 +124,7 @@ export function areaMetrics(year: YearResult, area: Area): Record<MetricName, nu
     cost = add(cost, t.costGbp);
     started = add(started, t.startedLookedAfter);
     ceased = add(ceased, t.ceasedLookedAfter);
+    oneOff = add(oneOff, t.costOneOffGbp);
     const c = t.costParts;
     if (parts !== null && c === null) parts = null;
     else if (parts !== null && c !== null) {
@@ -193,6 +195,7 @@ export function areaMetrics(year: YearResult, area: Area): Record<MetricName, nu
     for_profit_share_residential: ratio(forProfitByType.residential, placedByType.residential),
     // The published definition: market children placed in their own LA and non-market children living there, over all children looked after.
     placed_in_own_la_share_all: ratio(placedInOwnLa + nonMarketAtHome, childrenLookedAfter),
+    cost_one_off_gbp: money(oneOff),
   };
   return Object.fromEntries(METRICS.map((k) => [k, m[k]])) as Record<MetricName, number | null>;
 }

@@ -44,6 +44,7 @@ export const METRIC_KINDS: Record<MetricName, MetricKind> = {
   for_profit_share_foster: 'share',
   for_profit_share_residential: 'share',
   placed_in_own_la_share_all: 'share',
+  cost_one_off_gbp: 'gbp',
 };
 
 export const isCountMetric = (m: MetricName): boolean => METRIC_KINDS[m] === 'count';

@@ -10,6 +10,7 @@ import { groupStatistics, type ChoiceParams, type ChoiceProblem, type ChoiceStat
 import { matchSeekers, type Geography, type Seekers } from './matching/tiers.js';
 import { makeNeedModel, type NeedByType } from './need.js';
 import { implausibleDemandWarning } from './plausibility.js';
+import { NO_ONE_OFF_COSTS, chargeOneOffCosts, type OneOffEvent } from './one-off.js';
 import { compareCodes, floorEps, largestRemainderInOrder, roundHalfUp } from './rounding.js';
 import { streamFor } from './random.js';
 import { PlacementState, unitKey } from './state.js';
@@ -148,12 +149,15 @@ export function runProjection(dataset: Dataset, scenario: ModelScenario, options
     const needs = new Map<string, NeedByType>(laCodes.map((la) => [la, need.needByType(la, t)]));
     // (2) supply events, all on 1 April
     const cut: CutUnits = new Set();
+    // The year's events, for their one-off costs (src/model/one-off.ts).
+    const events: OneOffEvent[] = [];
     applyStrategies(
       state,
       dataset.strategies.filter((s) => s.year === t),
       inForce(scenario.policy.fpGrowthFrozenFrom, t),
       (m) => warnings.push(m),
       cut,
+      events,
     );
     applyTransitions(
       state,
@@ -161,8 +165,9 @@ export function runProjection(dataset: Dataset, scenario: ModelScenario, options
       regionOf,
       cut,
       transitionOptions,
+      events,
     );
-    applyFosterWalesTransfers(state, valueAt(scenario.fosterWales.transfersFromFp, t));
+    applyFosterWalesTransfers(state, valueAt(scenario.fosterWales.transfersFromFp, t), events);
     const growthRate = scenario.fosterWales.netGrowthRate === undefined ? 0 : valueAt(scenario.fosterWales.netGrowthRate, t);
     const laFoster = growthRate !== 0 ? laFosterPlacesByLa(state) : null;
     const nationNeed = scenario.fosterWales.nationNeed;
@@ -179,8 +184,9 @@ export function runProjection(dataset: Dataset, scenario: ModelScenario, options
         (la) => laFoster?.get(la) ?? 0,
       ),
       cut,
+      events,
     );
-    applyRegionalHomes(state, scenario.regionalResidential.filter((h) => h.year === t));
+    applyRegionalHomes(state, scenario.regionalResidential.filter((h) => h.year === t), events);
     // (3) displacement, (4) turnover, (5) endings where need has fallen
     const displaced = displaceChildren(state, cut);
     // Other authorities' children who leave a provider, by provider: their replacements arrive there.
@@ -224,6 +230,14 @@ export function runProjection(dataset: Dataset, scenario: ModelScenario, options
     });
     // (8) metrics
     const costs = makeCosting(dataset, scenario, t, geo.index, options.pricesYear ?? null);
+    const oneOff = chargeOneOffCosts(events, {
+      costs: scenario.oneOffCosts ?? NO_ONE_OFF_COSTS,
+      index: priceIndex(scenario, B, t, options.pricesYear ?? null),
+      year: t,
+      laCodes,
+      regionOf,
+      childrenLookedAfter: (la) => need.childrenLookedAfter(la, t),
+    });
     byLa = groupsByLa(state);
     years.push(
       yearResult(t, false, state, keepPlacements, laCodes, occupancy, beforeMatching, (la) => {
@@ -236,6 +250,7 @@ export function runProjection(dataset: Dataset, scenario: ModelScenario, options
           lookedAfter: need.flows(la, t),
         }, atHome(la, n));
         checkConservation(t, la, n, tally, groupsOf(la));
+        tally.costOneOffGbp = oneOff.get(la) ?? 0;
         return tally;
       }, warnings.splice(0)),
     );
@@ -324,7 +339,7 @@ function calibrationYear(dataset: Dataset, scenario: ModelScenario): { dataset: 
   // Left out of the inputs: what the calibration year does not read (money; which services a
   // transition takes, with no transition in the year), so that Monte Carlo runs drawing only those
   // share one fit.
-  const { name: _name, inflation: _inflation, deflator: _deflator, unplacedWeeklyCostGbp: _cost, orderStreams: _streams, transitionUnit: _unit, ...rest } = year;
+  const { name: _name, inflation: _inflation, deflator: _deflator, unplacedWeeklyCostGbp: _cost, oneOffCosts: _oneOff, orderStreams: _streams, transitionUnit: _unit, ...rest } = year;
   // Need at the base placements: without a demand history point at B, C(ℓ,B) is the LA's base placements.
   return { dataset: { ...dataset, strategies: [], demandHistory: [] }, scenario: year, inputs: atB(rest) };
 }
@@ -522,11 +537,18 @@ export function compoundedFrom(rate: Timeline, from: number, t: number): number 
   return f;
 }
 
+/**
+ * Money of prices year `from` in year t's money: indexed by the scenario's inflation to t (cash), then,
+ * for constant prices of pricesYear, divided by the deflator's growth from then to t.
+ */
+export function priceIndex(scenario: Pick<ModelScenario, 'inflation' | 'deflator'>, from: number, t: number, pricesYear: number | null): number {
+  const real = pricesYear === null ? 1 : 1 / compoundedFrom(scenario.deflator, pricesYear, t);
+  return compoundedFrom(scenario.inflation, from, t) * real;
+}
+
 function makeCosting(dataset: Dataset, scenario: ModelScenario, t: number, laIndex: ReadonlyMap<string, number>, pricesYear: number | null): Costing | null {
   if (dataset.costs === null) return null;
-  // Cash in year t, in constant prices of pricesYear: divided by the deflator's growth from then to t.
-  const real = pricesYear === null ? 1 : 1 / compoundedFrom(scenario.deflator, pricesYear, t);
-  const index = (from: number): number => compoundedFrom(scenario.inflation, from, t) * real;
+  const index = (from: number): number => priceIndex(scenario, from, t, pricesYear);
   // A scenario's extra price of placements outside Wales in year t (England's market tightening).
   const premium = scenario.outsideWales.pricePremium === undefined ? 1 : 1 + valueAt(scenario.outsideWales.pricePremium, t);
   const located = (c: { location: string }): number => (c.location === 'outside_wales' ? premium : 1);
@@ -679,6 +701,8 @@ function tallyLa(
     costParts: cost === null ? null : parts,
     startedLookedAfter: flows?.lookedAfter?.started ?? null,
     ceasedLookedAfter: flows?.lookedAfter?.ceased ?? null,
+    // Charged by the caller from the year's events; the base row has none.
+    costOneOffGbp: null,
   };
 }
 

@@ -4,13 +4,26 @@ import { PLACEMENT_TYPES, SECTORS, type PlacementType, type Sector } from './typ
 /** Floating-point slack allowed in floors, half-up rounding and remainder ties: floor(0.57 × 100) is 57. */
 export const EPS = 1e-9;
 
+/**
+ * The slack for a value of x's size: 1e-9 of it, at least 1e-9 (docs/methodology.md, "Money:
+ * rounding"). A fixed 1e-9 is below the spacing of doubles beyond about 2^22, so a pound amount such
+ * as 36,746,605.5 computed a few 1e-9 below would round down; 1e-9 × 3.7e7 ≈ 0.04 does not.
+ */
+function slack(x: number): number {
+  return EPS * Math.max(1, Math.abs(x));
+}
+
+/**
+ * Floors keep a fixed 1e-9: they act on counts of places and children, and a slack relative to the
+ * value moves the matching's fractional floors (docs/methodology.md, "Money: rounding").
+ */
 export function floorEps(x: number): number {
   return Math.floor(x + EPS);
 }
 
-/** Half-up rounding of a non-negative quantity, with the same slack. */
+/** Half-up rounding of a non-negative quantity (money, places, children), with the same slack. */
 export function roundHalfUp(x: number): number {
-  return Math.floor(x + 0.5 + EPS);
+  return Math.floor(x + 0.5 + slack(x));
 }
 
 /**

@@ -8,6 +8,7 @@ import { compareCodes } from './rounding.js';
 import type { RandomSource } from './random.js';
 import type { ProviderPlaces, RegionalHome, StrategyRow, Transition, TransitionUnit } from './types.js';
 import { moveHeldPlaces } from './usable.js';
+import type { OneOffEvent } from './one-off.js';
 
 export type CutUnits = Set<string>;
 
@@ -20,6 +21,7 @@ export function applyStrategies(
   forProfitFrozen: boolean,
   warn: (message: string) => void,
   cut: CutUnits,
+  events: OneOffEvent[] = [],
 ): void {
   for (const row of rows.filter((r) => r.action === 'close')) {
     const candidates = [...state.providers.values()].filter(
@@ -55,6 +57,8 @@ export function applyStrategies(
       reservedForRegion: null,
     });
     p.places += row.places;
+    // The LA whose strategy it is pays, wherever the places are hosted.
+    if (row.places > 0) events.push({ kind: row.action === 'recruit' ? 'recruit' : 'open', placementType: row.placementType, places: row.places, payer: { la: row.laCode } });
   }
 }
 
@@ -90,6 +94,7 @@ export function applyTransitions(
   regionOf: (la: string) => string,
   cut: CutUnits,
   options: TransitionOptions = PLACES_ONLY,
+  events: OneOffEvent[] = [],
 ): void {
   if (transitions.length === 0) return;
   // Keyed by the provider object: the state keeps one object per unit for the whole projection.
@@ -112,7 +117,7 @@ export function applyTransitions(
     // A transition naming a provider is by places whatever the unit: a named provider may cut part of its places.
     const unit = tr.providerId !== null ? 'places' : (tr.unit ?? options.unit);
     if (unit === 'services') {
-      applyByServices(state, tr, index, matching, atFirstApril, cut, options.stream);
+      applyByServices(state, tr, index, matching, atFirstApril, cut, options.stream, events);
       return;
     }
     // Sorted by provider key, so the cells are in tie-key order already.
@@ -131,7 +136,7 @@ export function applyTransitions(
     if (convert > 0) {
       const fpIdx = matching.map((p, i) => (p.sector === 'fp' ? i : -1)).filter((i) => i >= 0);
       const converts = largestRemainderInOrder(fpIdx.map((i) => convert * base[i]));
-      fpIdx.forEach((i, j) => moveProvider(state, matching[i], Math.min(converts[j], matching[i].places), base[i], 'nfp'));
+      fpIdx.forEach((i, j) => moveProvider(state, matching[i], Math.min(converts[j], matching[i].places), base[i], 'nfp', events));
     }
   });
 }
@@ -150,6 +155,7 @@ function applyByServices(
   atFirstApril: ReadonlyMap<ProviderPlaces, number>,
   cut: CutUnits,
   stream: (path: string) => RandomSource,
+  events: OneOffEvent[],
 ): void {
   const services = matching.filter((p) => (atFirstApril.get(p) ?? 0) > 0);
   const placesAt = (p: ProviderPlaces): number => atFirstApril.get(p) ?? 0;
@@ -169,7 +175,7 @@ function applyByServices(
     const target = roundHalfUp(tr.convert * forProfit.reduce((s, p) => s + placesAt(p), 0));
     const candidates = forProfit.filter((p) => !exiting.has(p));
     // The whole service moves, with every child it holds.
-    for (const p of selectServices(candidates, placesAt, target, stream(`transitions[${index}].convert_order`))) moveProvider(state, p, p.places, p.places, 'nfp');
+    for (const p of selectServices(candidates, placesAt, target, stream(`transitions[${index}].convert_order`))) moveProvider(state, p, p.places, p.places, 'nfp', events);
   }
 }
 
@@ -204,22 +210,24 @@ export function selectServices(
 }
 
 /** Foster carers of for-profit agencies moving to Foster Wales: the carer's children move with them. */
-export function applyFosterWalesTransfers(state: PlacementState, share: number): void {
+export function applyFosterWalesTransfers(state: PlacementState, share: number, events: OneOffEvent[] = []): void {
   if (share <= 0) return;
   const agencies = [...state.providers.values()]
     .filter((p) => p.sector === 'fp' && p.placementType === 'foster' && p.places > 0)
     .sort(byProviderKey);
   const before = agencies.map((p) => p.places);
   const moved = largestRemainderInOrder(before.map((b) => share * b));
-  agencies.forEach((p, i) => moveProvider(state, p, Math.min(moved[i], p.places), before[i], 'la'));
+  agencies.forEach((p, i) => moveProvider(state, p, Math.min(moved[i], p.places), before[i], 'la', events));
 }
 
 /**
  * Moves `n` of a for-profit provider's places to its converted twin `ID~<sector>` at the same host,
- * with the provider's children in the proportion n ÷ `basePlaces`; they stay where they are.
+ * with the provider's children in the proportion n ÷ `basePlaces`; they stay where they are. The
+ * move is a conversion (to `nfp`) or a transfer to Foster Wales (to `la`), paid by the host LA.
  */
-function moveProvider(state: PlacementState, p: ProviderPlaces, n: number, basePlaces: number, to: 'nfp' | 'la'): void {
+function moveProvider(state: PlacementState, p: ProviderPlaces, n: number, basePlaces: number, to: 'nfp' | 'la', events: OneOffEvent[]): void {
   if (n <= 0 || basePlaces <= 0) return;
+  events.push({ kind: to === 'nfp' ? 'convert' : 'transfer', placementType: p.placementType, places: n, payer: { la: p.host } });
   p.places -= n;
   const twin = twinOf(state, p, to);
   twin.places += n;
@@ -317,7 +325,7 @@ export function applyFosterWalesGrowth(
 }
 
 /** Each LA's net new places as `la` foster places of `FOSTER_WALES_<la>` hosted there; a cut comes off those places only. */
-export function applyFosterWalesNetNew(state: PlacementState, byLa: ReadonlyMap<string, number>, cut: CutUnits): void {
+export function applyFosterWalesNetNew(state: PlacementState, byLa: ReadonlyMap<string, number>, cut: CutUnits, events: OneOffEvent[] = []): void {
   for (const la of [...byLa.keys()].sort(compareCodes)) {
     const n = byLa.get(la)!;
     if (n === 0) continue;
@@ -329,8 +337,11 @@ export function applyFosterWalesNetNew(state: PlacementState, byLa: ReadonlyMap<
       placementType: 'foster',
       reservedForRegion: null,
     });
-    if (n > 0) p.places += n;
-    else {
+    if (n > 0) {
+      p.places += n;
+      // Carers recruited: the LA hosting them pays; a net loss costs nothing.
+      events.push({ kind: 'recruit', placementType: 'foster', places: n, payer: { la } });
+    } else {
       const k = Math.min(-n, p.places);
       if (k > 0) {
         p.places -= k;
@@ -347,7 +358,7 @@ export function laFosterPlacesByLa(state: PlacementState): Map<string, number> {
   return out;
 }
 
-export function applyRegionalHomes(state: PlacementState, homes: readonly RegionalHome[]): void {
+export function applyRegionalHomes(state: PlacementState, homes: readonly RegionalHome[], events: OneOffEvent[] = []): void {
   for (const h of homes) {
     const p = state.ensureProvider({
       providerId: `REGIONAL_${h.region}_${h.host}`,
@@ -357,6 +368,9 @@ export function applyRegionalHomes(state: PlacementState, homes: readonly Region
       placementType: h.placementType,
       reservedForRegion: h.reservedForRegion ? h.region : null,
     });
-    p.places += roundHalfUp(Math.max(0, h.places));
+    const places = roundHalfUp(Math.max(0, h.places));
+    p.places += places;
+    // The region's LAs share the home's cost (chargeOneOffCosts).
+    if (places > 0) events.push({ kind: 'open', placementType: h.placementType, places, payer: { region: h.region } });
   }
 }

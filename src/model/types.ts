@@ -153,6 +153,8 @@ export interface CostRow {
   /** The placing LA whose own price this is (SPEC 3 `costs.la_code`); null = the all-Wales price. */
   laCode?: string | null;
   source?: string;
+  /** Published, derived or estimated (the row's `status`); absent when the data does not say. */
+  status?: FigureStatus;
 }
 
 /** A validated dataset: every code resolved, every number checked. */
@@ -296,6 +298,14 @@ export interface MatchingSettings {
   ownLaPull?: Record<MarketType, number>;
 }
 
+/** The price per place of each kind of transition event, in base-year prices (`one_off_costs`). */
+export interface OneOffCosts {
+  open: Record<MarketType, Timeline>;
+  recruit: { foster: Timeline };
+  convert: { residential: Timeline; foster: Timeline };
+  transfer: { foster: Timeline };
+}
+
 export interface ModelScenario {
   name: string;
   /** Last financial year projected. */
@@ -338,6 +348,8 @@ export interface ModelScenario {
   unplacedWeeklyCostGbp: Timeline | null;
   /** Absent: the least-distance matching of SPEC 4.2. */
   matching?: MatchingSettings;
+  /** Prices per place of the transition's events (`one_off_costs`); absent: every one 0. */
+  oneOffCosts?: OneOffCosts;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -385,6 +397,8 @@ export const METRICS = [
   'for_profit_share_foster',
   'for_profit_share_residential',
   'placed_in_own_la_share_all',
+  // One-off costs of the transition (docs/methodology.md, "One-off costs of the transition"): never in cost_gbp.
+  'cost_one_off_gbp',
 ] as const;
 export type MetricName = (typeof METRICS)[number];
 
@@ -402,6 +416,7 @@ export const FLOW_METRICS: ReadonlySet<MetricName> = new Set([
   'cost_unplaced_gbp',
   'started_looked_after',
   'ceased_looked_after',
+  'cost_one_off_gbp',
 ]);
 
 /** One group of children in the state: same placing LA, type, sector, host and provider. */
@@ -470,6 +485,8 @@ export interface LaYearTally {
   /** Children who started / ceased to be looked after in the year: null unless demand comes from flows (and in the base row). */
   startedLookedAfter: number | null;
   ceasedLookedAfter: number | null;
+  /** One-off costs of the year's supply events charged to the LA (cash, or the prices asked for); null in the base row. */
+  costOneOffGbp: number | null;
 }
 
 /**

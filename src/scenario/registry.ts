@@ -124,7 +124,7 @@ export type Row = NumericRow | FixedRow | ListRow;
  * Maps a scenario may leave out altogether: the spec and the model then have no such key (so the
  * hash of a scenario without it is what it was before the map existed), and the log none of its rows.
  */
-export const OPTIONAL_MAPS: readonly string[] = ['matching'];
+export const OPTIONAL_MAPS: readonly string[] = ['matching', 'one_off_costs'];
 
 const SHARE = { kind: 'share', dated: true, distribution: true } as const;
 const CHOICE = { path: 'matching.method', equals: 'choice' } as const;
@@ -134,6 +134,8 @@ const HAND_SET = [CHOICE, { path: 'matching.calibrate', equals: false }] as cons
 const FLOWS_ONLY = { when: { path: 'demand.method', equals: 'flows' }, specOnlyInForce: true } as const;
 const RATE = { kind: 'rate', dated: true, distribution: true } as const;
 const TREND = { path: 'demand.method', equals: 'trend' } as const;
+/** A price per place of a transition event: pounds, dated, uncertain, 0 unless given. */
+const GBP = { kind: 'gbp', dated: true, distribution: true, default: 0 } as const;
 
 /**
  * Every scenario parameter, in the order of the assumptions log and of the Monte Carlo draws.
@@ -214,6 +216,14 @@ export const REGISTRY: readonly Row[] = [
   { path: 'inflation', ...RATE, default: 0, doc: 'Change a year in weekly costs.' },
   { path: 'unplaced_weekly_cost_gbp', kind: 'gbp', dated: true, distribution: true, nullable: true, default: null, doc: 'Weekly cost of an unplaced child in base-year prices; null = costed at 0.' },
   { path: 'deflator', ...RATE, nullable: true, default: 0, sameAs: 'inflation', doc: 'Growth a year of the general price level (the GDP deflator), used only by `--prices YEAR`: money in constant YEAR prices is cash in year t ÷ Π(1 + deflator(u)), u = YEAR+1 … t.' },
+  // One-off costs of the transition (docs/methodology.md, "One-off costs of the transition"): a map a scenario may leave out.
+  { path: 'one_off_costs.open.foster', ...GBP, doc: 'Cost per foster place opened by a strategy row (`open`), in base-year prices.' },
+  { path: 'one_off_costs.open.residential', ...GBP, doc: "Capital per residential place opened (a strategy's `open` row, a regional home), in base-year prices." },
+  { path: 'one_off_costs.open.secure', ...GBP, doc: 'Capital per secure place opened, in base-year prices.' },
+  { path: 'one_off_costs.recruit.foster', ...GBP, doc: "Cost per foster place recruited (Foster Wales growth, a strategy's `recruit` row), in base-year prices." },
+  { path: 'one_off_costs.convert.residential', ...GBP, doc: 'Cost per residential place converted to not-for-profit (legal, registration), in base-year prices.' },
+  { path: 'one_off_costs.convert.foster', ...GBP, doc: 'Cost per foster place converted to not-for-profit, in base-year prices.' },
+  { path: 'one_off_costs.transfer.foster', ...GBP, doc: 'Cost per foster place whose carers move to Foster Wales, in base-year prices.' },
   { path: 'matching.method', kind: 'choice', options: ['least_distance', 'choice'], default: 'least_distance', doc: 'How children meet vacancies in tiers (c) to (e): the least total distance (SPEC 4.2), or placement choice (SPEC 4.3).' },
   { path: 'matching.calibrate', kind: 'bool', default: true, otherwise: false, when: CHOICE, doc: 'Fit the distance decay, outside pull and own-LA pull so that the base state is a steady state.' },
   { path: 'matching.own_la_first', kind: 'bool', default: false, when: CHOICE, doc: "Children take their own LA's places first (tier a) before choosing." },

@@ -15,6 +15,23 @@ describe('arithmetic (SPEC 4.2)', () => {
     expect(roundHalfUp(0.5)).toBe(1);
     expect(roundHalfUp(1.15 * 100 - 114.5)).toBe(1); // 0.5 up to float noise
   });
+
+  it('allows 1e-9 of the value\'s size, so an exact half of a pound in the tens of millions rounds up', () => {
+    // 105 children × £5,750 a week × 52 × 1.0609 (two years at 3%) = £33,306,955.5 exactly;
+    // in doubles 33,306,955.499999996, and doubles there are 3.7e-9 apart, so a fixed 1e-9 of
+    // slack cannot reach the half: the slack is 1e-9 × 3.3e7 ≈ 0.033.
+    const cash = 105 * (5750 * 52 * 1.0609);
+    expect(cash).toBeLessThan(33306955.5);
+    expect(roundHalfUp(cash)).toBe(33306956);
+    // SPEC's example: 18,785,000 × 1.0609 = 19,929,006.5 rounds to 19,929,007 in either order.
+    expect(roundHalfUp(18785000 * 1.0609)).toBe(19929007);
+    expect(roundHalfUp(18785000 * 1.03 * 1.03)).toBe(19929007);
+    // Slack relative to size, not more: a pound amount 0.4999 below the half still rounds down.
+    expect(roundHalfUp(33306955.0001)).toBe(33306955);
+    // Below 1 the slack stays 1e-9 absolute.
+    expect(floorEps(0.57 * 100)).toBe(57);
+    expect(floorEps(0.999998)).toBe(0);
+  });
 });
 
 describe('largest remainder', () => {

@@ -36,6 +36,7 @@ import type { SummaryInput } from '../render/diff.js';
 import { helpAfter } from '../help.js';
 import { noteRuns, planRuns, runsNote } from '../runs.js';
 import { areaNameIn, inNation, label } from '../../i18n/labels.js';
+import { checkPrices } from '../prices.js';
 
 export function registerDiff(program: Command): void {
   const cmd = program
@@ -76,6 +77,7 @@ Examples:
     // Paired runs of both when either is random (run i of each from the same streams): docs/methodology.md "Monte Carlo figures".
     const plan = planRuns(inputs.scenarios, opts.runs, opts.seed);
     noteRuns(plan, [loadedA.name, loadedB.name]);
+    await checkPrices(inputs.scenarios, inputs.dataset, opts.prices);
     const years = resolveYears(opts, B, commonHorizon(loadedA.horizon, loadedB.horizon));
     const mc = { ...opts, runs: plan.runs };
     const compared = plan.runs > 1 ? await compareMonteCarlo(inputs, mc, years, areas) : await compareDeterministic(inputs, mc, years, areas);
@@ -115,9 +117,9 @@ Examples:
     let text: string | Uint8Array;
     if (opts.format === 'xlsx') {
       const { diffSheets, workbook } = await import('../render/workbook.js');
-      text = await workbook(diffSheets(opts.by, compared.records(fileMetrics)), meta!, pricesText(opts.prices));
+      text = await workbook(diffSheets(opts.by, compared.records(fileMetrics), opts.prices), meta!, pricesText(opts.prices), inputs.dataset.costs);
     } else if (opts.format === 'csv') {
-      text = diffCsv(compared.records(fileMetrics), { excel: opts.excel });
+      text = diffCsv(compared.records(fileMetrics), { excel: opts.excel, prices: opts.prices });
     } else if (opts.format === 'json') {
       text = jsonDocument(meta, diffJsonRecords(compared.records(fileMetrics)));
     } else {

@@ -23,13 +23,16 @@ import {
 import { helpAfter } from '../help.js';
 import { noteRuns, planRuns } from '../runs.js';
 import { inNation } from '../../i18n/labels.js';
+import { checkPrices } from '../prices.js';
 
 export function registerProject(program: Command): void {
   const cmd = program
     .command('project')
     .description('run the projection for a scenario and show it per region (or LA, or Wales) and year')
-    .addOption(new Option('--scenario <name>', 'scenario: a name in the scenarios folder or a path to a .yaml file').makeOptionMandatory());
-  addModelOptions(cmd).addHelpText(
+    .addOption(new Option('--scenario <name>', 'scenario: a name in the scenarios folder or a path to a .yaml file').makeOptionMandatory())
+    .addOption(new Option('--years-as-columns', 'CSV or xlsx as a budget table: each financial year a column, each row one area and metric'));
+  // Wales and its regions by default: the nation's total first, as a quick start expects.
+  addModelOptions(cmd, { by: 'wales,region' }).addHelpText(
     'after',
     helpAfter(`
 Standard output gets a table on a terminal and CSV when piped. Files carry every metric; the
@@ -39,6 +42,9 @@ assumptions). The base row (year B-1) is the data's own state.
 --by takes several levels at once (wales,region,la: in that order, in one output); --area keeps
 some LAs and regions. --prices YEAR gives money in constant YEAR prices (real terms); cash otherwise.
 --out FILE.xlsx (or --format xlsx) writes an Excel workbook: a sheet per level and an about sheet.
+--years-as-columns makes the CSV or workbook a budget table: financial years as columns. Money is
+cash unless --prices; every CSV's last column, prices, says which. cost_gbp is placement fees;
+cost_one_off_gbp, the transition's one-off costs, is apart.
 
 A scenario with a random element (a distribution, whole services leaving, placement choice) is a
 distribution: the figures are the means of --runs runs (default 100), with p10-p90 beside them
@@ -52,6 +58,8 @@ Examples:
       --metrics cost_gbp,cost_residential_gbp --prices 2024 --out costs.xlsx
   $ sufficiency project --scenario central --by la --area "north-wales,Caerdydd"
   $ sufficiency project --scenario eliminate-act --excel --out budget.csv
+  $ sufficiency project --scenario central --years-as-columns --prices 2024 \\
+      --metrics cost_gbp,cost_one_off_gbp --out budget.xlsx
 `),
   );
   cmd.action(async (raw: RawModelOptions & { scenario: string }) => {
@@ -65,6 +73,7 @@ Examples:
     noteOptionWarnings(inputs.scenarios, opts);
     const plan = planRuns(inputs.scenarios, opts.runs, opts.seed);
     noteRuns(plan, [loaded.name]);
+    await checkPrices(inputs.scenarios, inputs.dataset, opts.prices);
     const years = resolveYears(opts, inputs.dataset.baseYear, loaded.horizon);
     const result = await produceRows(inputs, loaded, opts.by, years, { ...opts, runs: plan.runs }, areas);
     const warnings = result.kind === 'deterministic' ? modelWarnings(result.projection) : [];
@@ -84,6 +93,7 @@ Examples:
               excel: opts.excel,
               area: opts.area,
               prices: pricesText(opts.prices),
+              ...(opts.yearsAsColumns ? { years_as_columns: true } : {}),
             },
             plan,
             warnings,

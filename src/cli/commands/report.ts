@@ -159,6 +159,7 @@ Examples:
         lang,
         version: VERSION,
         dataLabel: estimates.label,
+        costs: inputs.dataset.costs,
         scenario: scenarioOf(loadedS),
         compare: loadedB ? scenarioOf(loadedB) : null,
         runs,

@@ -22,7 +22,8 @@ export async function renderProjection(
   ctx: { loaded: LoadedScenario; baseYear: number; meta: Meta | null; dataset?: Dataset; plan: RunPlan },
 ): Promise<string | Uint8Array> {
   const fileMetrics: readonly MetricName[] = opts.metrics ?? METRICS;
-  const csvOpts = { excel: opts.excel };
+  const csvOpts = { excel: opts.excel, prices: opts.prices };
+  if (opts.yearsAsColumns && (opts.format === 'csv' || opts.format === 'xlsx')) return budgetOutput(result, opts, fileMetrics, ctx);
   if (opts.format === 'csv') {
     if (result.kind === 'deterministic') return opts.long ? longCsv(result.rows, fileMetrics, csvOpts) : wideCsv(result.rows, fileMetrics, csvOpts);
     return opts.long ? longCsvMonteCarlo(result.rows, fileMetrics, csvOpts) : wideCsvMonteCarlo(result.rows, fileMetrics, csvOpts);
@@ -30,8 +31,8 @@ export async function renderProjection(
   if (opts.format === 'xlsx') {
     if (ctx.meta === null) throw new InternalError('a workbook needs its provenance for the about sheet');
     const { projectSheets, projectSheetsMonteCarlo, workbook } = await import('./workbook.js');
-    const sheets = result.kind === 'deterministic' ? projectSheets(opts.by, result.rows, fileMetrics) : projectSheetsMonteCarlo(opts.by, result.rows, fileMetrics);
-    return workbook(sheets, ctx.meta, pricesText(opts.prices));
+    const sheets = result.kind === 'deterministic' ? projectSheets(opts.by, result.rows, fileMetrics, opts.prices) : projectSheetsMonteCarlo(opts.by, result.rows, fileMetrics, opts.prices);
+    return workbook(sheets, ctx.meta, pricesText(opts.prices), ctx.dataset?.costs ?? null);
   }
   if (opts.format === 'json') {
     const records = result.kind === 'deterministic' ? longRecords(result.rows, fileMetrics) : longRecordsMonteCarlo(result.rows, fileMetrics);
@@ -72,3 +73,14 @@ export async function renderProjection(
     footer: figures,
   });
 }
+
+/** `--years-as-columns`: the budget table as CSV (machine names) or a workbook (labels in --lang). */
+async function budgetOutput(result: Rows, opts: ModelOptions, metrics: readonly MetricName[], ctx: { meta: Meta | null; dataset?: Dataset }): Promise<string | Uint8Array> {
+  const { budgetCsv, budgetTable, budgetTableOfMeans } = await import('../../io/budget-table.js');
+  const table = result.kind === 'deterministic' ? budgetTable(result.rows, metrics) : budgetTableOfMeans(result.rows, metrics);
+  if (opts.format === 'csv') return budgetCsv(table, { excel: opts.excel, prices: opts.prices });
+  if (ctx.meta === null) throw new InternalError('a workbook needs its provenance for the about sheet');
+  const { budgetSheets, workbook } = await import('./workbook.js');
+  return workbook(budgetSheets(opts.by, table, opts.prices, opts.lang), ctx.meta, pricesText(opts.prices), ctx.dataset?.costs ?? null);
+}
+

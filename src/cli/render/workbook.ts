@@ -6,10 +6,13 @@ import type { Meta, ScenarioProvenance } from '../../io/provenance.js';
 import { WIDE_STATS, diffValueColumns, diffValues, financialYear, jsonNumber, statValue, wideColumns, type DiffRecord } from '../../io/output.js';
 import { XLSX_FORMATS, workbookBytes, type WorkbookCell, type WorkbookSheet } from '../../io/xlsx.js';
 import type { MonteCarloRow } from '../../model/montecarlo.js';
-import type { AreaLevel, AreaYearRow, MetricName } from '../../model/types.js';
+import type { AreaLevel, AreaYearRow, CostRow, MetricName } from '../../model/types.js';
+import { weeklyGbpText, weeklyPrices } from '../../io/weekly-prices.js';
+import { label, metricLabel, type Lang } from '../../i18n/labels.js';
+import type { BudgetTable } from '../../io/budget-table.js';
+import { pricesColumn } from '../../io/financial-year.js';
 import type { PlanFigures } from '../plan-figures.js';
 import { DISPLAY } from './metrics.js';
-import { label } from '../../i18n/labels.js';
 import { differenceRows } from '../../scenario/differ.js';
 
 const KEY_HEADER = ['scenario', 'level', 'area_code', 'area_name', 'year', 'financial_year', 'as_at'] as const;
@@ -52,28 +55,48 @@ function byLevel<R extends { level: AreaLevel }>(levels: readonly AreaLevel[], r
   return levels.map((l) => sheet(l, rows.filter((r) => r.level === l)));
 }
 
-export function projectSheets(levels: readonly AreaLevel[], rows: readonly AreaYearRow[], metrics: readonly MetricName[]): WorkbookSheet[] {
+/** Every data sheet ends, as every CSV does, with `prices`: cash or the price year (docs/methodology.md, "Money: price bases"). */
+export function projectSheets(levels: readonly AreaLevel[], rows: readonly AreaYearRow[], metrics: readonly MetricName[], prices: number | null = null): WorkbookSheet[] {
+  const p = text(pricesColumn(prices));
   return byLevel(levels, rows, (level, rs) => ({
     name: level,
-    header: [...KEY_HEADER, ...metrics],
-    rows: rs.map((r) => [...keyCells(r), ...metrics.map((m) => num(r.metrics[m], metricFormat(m)))]),
+    header: [...KEY_HEADER, ...metrics, 'prices'],
+    rows: rs.map((r) => [...keyCells(r), ...metrics.map((m) => num(r.metrics[m], metricFormat(m))), p]),
   }));
 }
 
-export function projectSheetsMonteCarlo(levels: readonly AreaLevel[], rows: readonly MonteCarloRow[], metrics: readonly MetricName[]): WorkbookSheet[] {
+export function projectSheetsMonteCarlo(levels: readonly AreaLevel[], rows: readonly MonteCarloRow[], metrics: readonly MetricName[], prices: number | null = null): WorkbookSheet[] {
+  const p = text(pricesColumn(prices));
   return byLevel(levels, rows, (level, rs) => ({
     name: level,
-    header: [...KEY_HEADER, ...metrics.flatMap(wideColumns)],
-    rows: rs.map((r) => [...keyCells(r), ...metrics.flatMap((m) => WIDE_STATS.map((k) => num(statValue(m, k, r.metrics[m]?.[k] ?? null), metricFormat(m, k === 'mean'))))]),
+    header: [...KEY_HEADER, ...metrics.flatMap(wideColumns), 'prices'],
+    rows: rs.map((r) => [...keyCells(r), ...metrics.flatMap((m) => WIDE_STATS.map((k) => num(statValue(m, k, r.metrics[m]?.[k] ?? null), metricFormat(m, k === 'mean')))), p]),
   }));
 }
 
-export function diffSheets(levels: readonly AreaLevel[], records: readonly DiffRecord[]): WorkbookSheet[] {
+/**
+ * The budget table (`--years-as-columns`): a sheet per level, each row one scenario, area and metric,
+ * each financial year a column. Headers and the metric's label are in --lang (docs/methodology.md,
+ * "Money: budget tables"); the metric's machine name stays beside its label, and the last column
+ * says the prices.
+ */
+export function budgetSheets(levels: readonly AreaLevel[], table: BudgetTable, prices: number | null, lang: Lang): WorkbookSheet[] {
+  const h = (k: Parameters<typeof label>[1]): string => label(lang, k);
+  const pricesCell = text(pricesColumn(prices));
+  return byLevel(levels, table.rows, (level, rs) => ({
+    name: level,
+    header: [h('budget.scenario'), h('budget.level'), h('budget.areaCode'), h('budget.areaName'), h('budget.metric'), h('budget.metricLabel'), ...table.years.map(financialYear), h('budget.prices')],
+    rows: rs.map((r) => [text(r.scenario), text(r.level), text(r.areaCode), text(r.areaName), text(r.metric), text(metricLabel(lang, r.metric)), ...r.values.map((v) => num(v, metricFormat(r.metric, v !== null && !Number.isInteger(v)))), pricesCell]),
+  }));
+}
+
+export function diffSheets(levels: readonly AreaLevel[], records: readonly DiffRecord[], prices: number | null = null): WorkbookSheet[] {
   const columns = diffValueColumns(records);
   const range = columns.length > 3;
+  const p = text(pricesColumn(prices));
   return byLevel(levels, records, (level, rs) => ({
     name: level,
-    header: ['level', 'area_code', 'area_name', 'year', 'financial_year', 'metric', ...columns],
+    header: ['level', 'area_code', 'area_name', 'year', 'financial_year', 'metric', ...columns, 'prices'],
     rows: rs.map((d) => {
       const f = metricFormat(d.metric, range);
       return [
@@ -84,6 +107,7 @@ export function diffSheets(levels: readonly AreaLevel[], records: readonly DiffR
         text(financialYear(d.year)),
         text(d.metric),
         ...diffValues(d, range).map((v) => num(v, f)),
+        p,
       ];
     }),
   }));
@@ -115,7 +139,7 @@ export function planSheets(f: PlanFigures): WorkbookSheet[] {
  * come from (the tool's version, every input file's SHA-256), the assumptions log and every
  * parameter in force with its source. Four columns: item, value, source, owner.
  */
-export function aboutSheet(meta: Meta, prices: string): WorkbookSheet {
+export function aboutSheet(meta: Meta, prices: string, costs: readonly CostRow[] | null = null): WorkbookSheet {
   const rows: WorkbookCell[][] = [];
   const line = (...cells: Array<string | null>): void => {
     rows.push(cells.map((c) => (c === null ? null : text(c))));
@@ -133,11 +157,19 @@ export function aboutSheet(meta: Meta, prices: string): WorkbookSheet {
   line('figures', meta.figures);
   if (meta.generated_at !== undefined) line('generated at', meta.generated_at);
   line('note', 'Money in whole pounds. Years are financial years (2027-28 is 1 April 2027 to 31 March 2028); as_at is the state at its end.');
+  line('note', label('en', 'prices.note'));
   for (const w of meta.warnings) line('warning', w);
   if (meta.parameters_that_differ !== undefined) differenceSheetLines(meta, line);
   line(null);
   line('input file', 'sha256');
   for (const i of meta.inputs) line(i.path, i.sha256);
+  if (costs !== null) {
+    line(null);
+    line(label('en', 'prices.title'), 'price', 'source');
+    for (const p of weeklyPrices(costs)) {
+      line(`${p.type}, ${p.sector}, ${p.location}, ${p.la}`, `${weeklyGbpText(p.weeklyGbp)} a week, prices of ${p.priceYear}, estimated: ${p.estimated}`, p.source);
+    }
+  }
   for (const s of meta.scenarios) {
     line(null);
     line(`assumptions of ${s.name}`, 'text', 'source', 'owner');
@@ -172,6 +204,6 @@ function differenceSheetLines(meta: Meta, line: (...cells: Array<string | null>)
 
 const paramText = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v) ?? '');
 
-export async function workbook(sheets: readonly WorkbookSheet[], meta: Meta, prices: string): Promise<Uint8Array> {
-  return workbookBytes([...sheets, aboutSheet(meta, prices)]);
+export async function workbook(sheets: readonly WorkbookSheet[], meta: Meta, prices: string, costs: readonly CostRow[] | null = null): Promise<Uint8Array> {
+  return workbookBytes([...sheets, aboutSheet(meta, prices, costs)]);
 }

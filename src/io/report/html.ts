@@ -9,10 +9,11 @@
 // and how the model works in a page.
 import { DISPLAY, type MetricKind } from '../../cli/render/metrics.js';
 import { label, metricLabel, type Lang, type LabelKey } from '../../i18n/labels.js';
-import type { AreaLevel, MetricName } from '../../model/types.js';
+import type { AreaLevel, CostRow, MetricName } from '../../model/types.js';
 import { financialYear } from '../output.js';
 import { barChartSvg, lineChartSvg, type ChartPoint } from './charts.js';
 import type { DataEstimates } from './estimates.js';
+import { pricesSection } from './prices.js';
 import type { Cell, Fig, FigureRow } from './figures.js';
 import { differingParametersHtml } from './differ.js';
 
@@ -60,6 +61,8 @@ export interface ReportInput {
   rows: readonly FigureRow[];
   headlines: ReadonlyMap<string, Headline>;
   estimates: DataEstimates;
+  /** The data's weekly prices, for the prices table (src/io/report/prices.ts); absent or null: the data has none. */
+  costs?: readonly CostRow[] | null;
   /** LA code → name in the report's language. */
   laNames: ReadonlyMap<string, string>;
 }
@@ -160,6 +163,7 @@ export async function buildReport(r: ReportInput): Promise<string> {
     ...QUESTIONS.map((q) => ({ id: `q-${q.key}`, heading: t(`report.q.${q.key}`) })),
     { id: 'assumptions', heading: t('report.assumptions') },
     { id: 'estimates', heading: t('report.estimates') },
+    { id: 'prices', heading: t('prices.title') },
     { id: 'method', heading: t('report.method') },
   ];
   parts.push(`<nav aria-label="${esc(t('report.contents'))}"><h2 class="toc">${esc(t('report.contents'))}</h2><ol>${sections.map((s) => `<li><a href="#${s.id}">${esc(s.heading)}</a></li>`).join('')}</ol></nav>`);
@@ -174,6 +178,7 @@ export async function buildReport(r: ReportInput): Promise<string> {
   }
   parts.push(assumptionsSection(r, t));
   parts.push(estimatesSection(r, t));
+  parts.push(pricesSection(r.costs ?? null, r.lang));
   parts.push(
     `<section id="method" class="method"><h2>${esc(t('report.method'))}</h2>` +
       (['method.p1', 'method.p2', 'method.p3', 'method.p4', 'method.p5', 'method.p6'] as const).map((k) => `<p>${esc(t(k))}</p>`).join('\n') +
