@@ -1,6 +1,8 @@
 // Rule 3, continuing placements: displacement where places were cut, turnover, and endings where an
 // LA's need for a type has fallen below the placements it holds.
-import { largestRemainderInOrder } from './rounding.js';
+import { roundSharesUnbiased } from './matching/unbiased.js';
+import type { RandomSource } from './random.js';
+import { largestRemainderInOrder, roundHalfUp } from './rounding.js';
 import { PlacementState, byGroupKey } from './state.js';
 import { EXTERNAL, type MarketType, type PlacementGroup } from './types.js';
 import type { CutUnits } from './supply.js';
@@ -50,17 +52,22 @@ export function groupsByLaAndType(state: PlacementState): PlacementGroup[][] {
 /**
  * A share of each group ends in the year (leaving care or moving on), rounded per LA and type; the
  * children of other authorities (EXTERNAL) are one more placing authority here. `ended` hears of
- * every group's endings (the external arrivals replace them provider by provider).
+ * every group's endings (the external arrivals replace them provider by provider). `unbiased`: the
+ * run's stream `turnover.rounding` (docs/methodology.md, "Unbiased endings"), which draws which
+ * groups' endings round up, LA by LA and type by type in key order, the total rounded half up as
+ * largest remainder rounds it; absent, largest remainder with ties in key order (SPEC 4.2).
  */
 export function applyTurnover(
   state: PlacementState,
   share: (type: MarketType) => number,
   ended?: (g: PlacementGroup, n: number) => void,
+  unbiased?: RandomSource,
 ): void {
   for (const groups of groupsByLaAndType(state)) {
     const s = share(groups[0].placementType);
     if (s <= 0) continue;
-    const ending = largestRemainderInOrder(groups.map((g) => s * g.children));
+    const exact = groups.map((g) => s * g.children);
+    const ending = unbiased === undefined ? largestRemainderInOrder(exact) : roundSharesUnbiased(exact, roundHalfUp(exact.reduce((t, x) => t + x, 0)), unbiased);
     groups.forEach((g, i) => {
       const n = Math.min(ending[i], g.children);
       state.remove(g, n);

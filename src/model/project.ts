@@ -106,6 +106,8 @@ export function runProjection(dataset: Dataset, scenario: ModelScenario, options
     unit: scenario.transitionUnit ?? 'places',
     stream: (path: string) => streamFor(streams.seed, streams.run, path),
   } as const;
+  // Unbiased endings (docs/methodology.md): one stream per run, drawn year by year, LA by LA, type by type.
+  const endingsStream = scenario.rounding === 'unbiased' ? streamFor(streams.seed, streams.run, 'turnover.rounding') : undefined;
   const fosterWalesByLa = scenario.fosterWales.netNewPlacesByLa ?? {};
   const matching = scenario.matching;
   const prepared =
@@ -125,6 +127,8 @@ export function runProjection(dataset: Dataset, scenario: ModelScenario, options
           km: geo.km,
           warn: (m: string) => warnings.push(m),
           lastDuals: new Map(),
+          // One stream per run, drawn year by year and type by type (docs/methodology.md, "Whole children").
+          rounding: streamFor(streams.seed, streams.run, 'matching.rounding'),
           ...(options.choiceProbe ? { probe: options.choiceProbe } : {}),
         };
 
@@ -188,6 +192,7 @@ export function runProjection(dataset: Dataset, scenario: ModelScenario, options
       (g, n) => {
         if (g.laCode === EXTERNAL) externalEnded.set(unitKey(g.host, g.placementType, g.sector, g.providerId), n);
       },
+      endingsStream,
     );
     endPlacementsAboveNeed(state, (la) => needs.get(la)!);
     const occupancy = occupancyTable(scenario, t);
@@ -299,6 +304,9 @@ function calibrationYear(dataset: Dataset, scenario: ModelScenario): { dataset: 
   const year: ModelScenario = {
     ...scenario,
     name: `${scenario.name} (calibration year)`,
+    // Under unbiased endings the calibration year's turnover is one draw: always run 0 of seed 1, so
+    // that the fit is the same for every run and every --seed (docs/methodology.md, "Unbiased endings").
+    orderStreams: { seed: 1, run: 0 },
     horizonTo: B,
     demand: { method: 'change', rate: zero, rateByLa: {} },
     mixShift: [],

@@ -298,6 +298,11 @@ export interface ModelScenario {
   usablePlaces?: 'occupancy' | 'held';
   /** Default unit of the transitions (SPEC.md section 4.3); `places` when absent. */
   transitionUnit?: TransitionUnit;
+  /**
+   * How turnover endings are shared over an LA's and type's groups (docs/methodology.md, "Unbiased
+   * endings"): `largest_remainder` (the default, SPEC 4.2) or `unbiased`, drawn from the run's stream.
+   */
+  rounding?: 'largest_remainder' | 'unbiased';
   /** Yearly change in other authorities' use of the dataset's places; 0 when absent. */
   externalDemandRate?: Timeline;
   /**

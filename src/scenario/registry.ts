@@ -165,6 +165,7 @@ export const REGISTRY: readonly Row[] = [
   { path: 'occupancy.secure', ...SHARE, default: 0.9, bySector: 'occupancyBySector', doc: 'Usable share of secure places; or a map by sector.' },
   { path: 'usable_places', kind: 'choice', options: ['occupancy', 'held'], default: 'occupancy', doc: '`held`: a provider of the base date uses as many places as it then held children, never more than its places (SPEC 4.3).' },
   { path: 'transition_unit', kind: 'choice', options: ['places', 'services'], default: 'places', doc: 'What transitions act on: a share of every service\'s places, or whole services (SPEC 4.3).' },
+  { path: 'rounding', kind: 'choice', options: ['largest_remainder', 'unbiased'], default: 'largest_remainder', doc: "How each LA's and type's turnover endings are shared over its groups: largest remainder with ties in key order (SPEC 4.2), or unbiased controlled rounding drawn from the run's stream `turnover.rounding` (SPEC 4.3)." },
   { path: 'external_demand.rate', ...RATE, default: 0, at: 'externalDemandRate', doc: "Change a year in other authorities' use of the dataset's places." },
 
   { path: 'policy.fp_growth_frozen_from', kind: 'year', nullable: true, default: null, doc: 'From this year no new for-profit places open (strategy opens are skipped with a warning).' },
