@@ -1,6 +1,6 @@
 // Rule 3, continuing placements: displacement where places were cut, turnover, and endings where an
 // LA's need for a type has fallen below the placements it holds.
-import { roundSharesUnbiased } from './matching/unbiased.js';
+import { roundSharesUnbiased, sharesToTotal } from './matching/unbiased.js';
 import type { RandomSource } from './random.js';
 import { largestRemainderInOrder, roundHalfUp } from './rounding.js';
 import { PlacementState, byGroupKey } from './state.js';
@@ -113,3 +113,29 @@ export function continuingByLa(state: PlacementState): Map<string, Record<Market
   return out;
 }
 
+
+/**
+ * The groups after a year's turnover in expectation under unbiased endings: each group less its
+ * expected endings (its share moved to the LA's and type's half-up total, sharesToTotal), children
+ * fractional. The calibration's continuing statistics (docs/methodology.md, "Unbiased endings"): one
+ * draw of the endings would move the fit with the draw, by a child or three a type.
+ * Worked: an LA's groups of 3 and 1 children, turnover 0.3: shares 0.9 and 0.3, total round(1.2) = 1,
+ * parts lowered to 0.75 and 0.25; the groups continue with 2.25 and 0.75 children.
+ */
+export function expectedAfterTurnover(groups: Iterable<PlacementGroup>, share: (type: MarketType) => number): PlacementGroup[] {
+  const buckets = new Map<string, PlacementGroup[]>();
+  for (const g of groups) {
+    const key = `${g.laCode}|${g.placementType}`;
+    const list = buckets.get(key);
+    if (list) list.push(g);
+    else buckets.set(key, [g]);
+  }
+  const out: PlacementGroup[] = [];
+  for (const list of buckets.values()) {
+    const s = share(list[0].placementType);
+    const exact = list.map((g) => s * g.children);
+    const { floors, parts } = sharesToTotal(exact, roundHalfUp(exact.reduce((t, x) => t + x, 0)));
+    list.forEach((g, i) => out.push({ ...g, children: g.children - floors[i] - parts[i] }));
+  }
+  return out;
+}

@@ -2,9 +2,10 @@
 // need, supply events, displacement, turnover, endings above need, seekers, matching, metrics.
 // Pure: typed data in, typed results out.
 import { InternalError } from '../errors.js';
-import { continuingByLa, applyTurnover, displaceChildren, endPlacementsAboveNeed } from './continuing.js';
+import { continuingByLa, applyTurnover, displaceChildren, endPlacementsAboveNeed, expectedAfterTurnover } from './continuing.js';
 import { haversineKm, withinLaKm } from './distance.js';
 import { fitType, type FittedType } from './matching/calibrate.js';
+import { heldOutsideCaps } from './matching/outside.js';
 import { groupStatistics, type ChoiceParams, type ChoiceProblem, type ChoiceStatistics } from './matching/choice.js';
 import { matchSeekers, type Geography, type Seekers } from './matching/tiers.js';
 import { makeNeedModel, type NeedByType } from './need.js';
@@ -108,6 +109,8 @@ export function runProjection(dataset: Dataset, scenario: ModelScenario, options
   } as const;
   // Unbiased endings (docs/methodology.md): one stream per run, drawn year by year, LA by LA, type by type.
   const endingsStream = scenario.rounding === 'unbiased' ? streamFor(streams.seed, streams.run, 'turnover.rounding') : undefined;
+  // England is not unlimited (docs/methodology.md): under `held` the base date's intake caps each year.
+  const heldOutside = ow0.places === 'held' ? heldOutsideCaps(state.groupsInOrder(), (type) => valueAt(scenario.turnover[type], B)) : null;
   const fosterWalesByLa = scenario.fosterWales.netNewPlacesByLa ?? {};
   const matching = scenario.matching;
   const prepared =
@@ -221,7 +224,12 @@ export function runProjection(dataset: Dataset, scenario: ModelScenario, options
       usablePlaces: usable,
       forProfitCap: (_type, entering) => (fpEnded ? floorEps(exceptions * entering) : null),
       approvalRequired: approval,
-      outsideWales: { allowed: ow.allowed, cap: ow.places === null ? null : valueAt(ow.places, t), sector: ow.sector },
+      outsideWales: {
+        allowed: ow.allowed,
+        cap: heldOutside !== null ? heldOutside.total : ow.places === null || ow.places === 'held' ? null : valueAt(ow.places, t),
+        capByType: heldOutside?.byType ?? null,
+        sector: ow.sector,
+      },
       choice: choiceRules,
     });
     // (8) metrics
@@ -284,7 +292,9 @@ export function prepareChoice(dataset: Dataset, scenario: ModelScenario, held?: 
     const p = problems.get(type);
     if (p === undefined) continue;
     const base = groupStatistics(run.years[0].groups, type, geo.km);
-    const fit = fitType(type, { ...p, base }, m.sectorPreference, hand[type], dataset.nation.name);
+    // Under unbiased endings the year's continuing children are one draw: the fit takes their expectation.
+    const continuing = scenario.rounding === 'unbiased' ? groupStatistics(expectedAfterTurnover(run.years[0].groups, (k) => valueAt(scenario.turnover[k], dataset.baseYear)), type, geo.km) : p.continuing;
+    const fit = fitType(type, { ...p, continuing, base }, m.sectorPreference, hand[type], dataset.nation.name);
     params[type] = fit.params;
     fitted[type] = fit;
     warnings.push(...fit.warnings);

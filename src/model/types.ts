@@ -257,8 +257,11 @@ export interface Policy {
 
 export interface OutsideWales {
   allowed: boolean;
-  /** Cap on children newly placed outside Wales in a year (all types); null = unlimited. */
-  places: Timeline | null;
+  /**
+   * Cap on children newly placed outside Wales in a year (all types); null = unlimited; `held`: the
+   * base date's intake, each type's base-date children outside Wales × its year-B turnover (SPEC 4.2).
+   */
+  places: Timeline | null | 'held';
   /** Distance in km: a default for every LA, and per-LA overrides by code. */
   distanceKm: Timeline;
   distanceKmByLa: Record<string, Timeline>;

@@ -37,6 +37,13 @@ describe('one bad fixture per failure mode: file, line, column, path and message
     ]);
   });
 
+  it('a misspelt keyword of a numeric parameter and of the rounding, with a suggestion', async () => {
+    expect(await problems('outside-helld')).toEqual([
+      'bad/outside-helld.yaml:3:11: rounding: expected one of largest_remainder, unbiased, found "unbaised"; did you mean "unbiased"?',
+      'bad/outside-helld.yaml:4:26: outside_wales.places: expected a number, a distribution, null or held, found "helld"; did you mean "held"?',
+    ]);
+  });
+
   it('a share above 1, at the value', async () => {
     // line 5 is the second transition; column 66 is where `1.4` starts.
     expect(await problems('bad-share')).toEqual(['bad/bad-share.yaml:5:66: transitions[1].exit: expected a share from 0 to 1, found 1.4: a share is a fraction; did you mean 0.014?']);

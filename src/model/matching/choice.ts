@@ -56,6 +56,8 @@ export const SECTOR_RANK: Record<Sector, number> = { la: 0, nfp: 1, fp: 2 };
 /** log K of the unplaced destination: there only when nothing else can take the child. */
 const UNPLACED_LOG_K = -1000;
 const FLOOR_ABOVE_UNPLACED = 100;
+/** The least log K of a real destination: e^100 times UNPLACED's, so no child is unplaced beside a vacancy. */
+export const LEAST_REAL_LOG_K = UNPLACED_LOG_K + FLOOR_ABOVE_UNPLACED;
 const TOLERANCE = 1e-9;
 /**
  * Iterative scaling converges slowly where destinations bind and the only slack is unattractive

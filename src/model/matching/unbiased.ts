@@ -147,15 +147,13 @@ function isWhole(v: number): boolean {
 }
 
 /**
- * Shares of one count rounded without bias to a given total (the turnover's endings of one LA and
- * type, docs/methodology.md "Unbiased endings"): each cell the floor or the ceiling of its share,
- * the cells adding up to `total` (the floor or the ceiling of the shares' sum, as the caller rounds
- * it). The fractional parts are first moved to add up to `total` (raised in proportion to what each
- * lacks of 1, or lowered in proportion to itself), then rounded on a star of parallel edges.
- * Worked: shares 0.5, 0.5, 0.6 (sum 1.6), total 2: parts raised by 0.4 × (0.5, 0.5, 0.4)/1.4 to
- * 0.643, 0.643, 0.714 (sum 2); two of the three cells get 1.
+ * Shares of one count moved to add up to a given total (the floor or the ceiling of their sum): the
+ * fractional parts raised in proportion to what each lacks of 1, or lowered in proportion to
+ * themselves. These are the expected values of roundSharesUnbiased's cells (docs/methodology.md,
+ * "Unbiased endings"). Worked: shares 0.5, 0.5, 0.6 (sum 1.6), total 2: the parts rise by
+ * 0.4 × (0.5, 0.5, 0.4) / 1.4 to 0.643, 0.643, 0.714 (sum 2).
  */
-export function roundSharesUnbiased(shares: readonly number[], total: number, random: RandomSource): number[] {
+export function sharesToTotal(shares: readonly number[], total: number): { floors: number[]; parts: Float64Array } {
   const n = shares.length;
   const floors = new Array<number>(n);
   const parts = new Float64Array(n);
@@ -177,8 +175,21 @@ export function roundSharesUnbiased(shares: readonly number[], total: number, ra
     if (parts[i] === 0) continue;
     parts[i] = k >= partSum ? parts[i] + ((k - partSum) * (1 - parts[i])) / room : (parts[i] * k) / partSum;
   }
-  // The star: node 0 sends k along the cells to node 1; an extra whole edge of k − (the parts' sum)
-  // would be needed only through floating-point error, which isWhole absorbs.
+  return { floors, parts };
+}
+
+/**
+ * Shares of one count rounded without bias to a given total (the turnover's endings of one LA and
+ * type, docs/methodology.md "Unbiased endings"): each cell the floor or the ceiling of its share,
+ * the cells adding up to `total` (the floor or the ceiling of the shares' sum, as the caller rounds
+ * it), each cell's expected value its share moved to that total (sharesToTotal), rounded on a star
+ * of parallel edges. Worked: shares 0.5, 0.5, 0.6, total 2: two of the three cells get 1, the third
+ * cell in 0.714 of the draws.
+ */
+export function roundSharesUnbiased(shares: readonly number[], total: number, random: RandomSource): number[] {
+  const { floors, parts } = sharesToTotal(shares, total);
+  const n = shares.length;
+  // The star: node 0 sends the parts' whole sum along the cells to node 1.
   const tail = new Int32Array(n);
   const head = new Int32Array(n).fill(1);
   const rounded = roundUnbiased({ nodes: 2, tail, head, flow: parts }, random);
