@@ -308,6 +308,28 @@ describe('calibration', () => {
     expect(prepareChoice(ds, { ...sc, turnover: { ...sc.turnover, foster: tl(0.4) } }, prepared)).not.toBe(prepared);
   });
 
+  it('floors α so that α − β·d_out stays above UNPLACED\'s range: an outside Wales 20,000 km off', () => {
+    // A seeks 4; its own 2 places at 10 km; outside Wales 20,000 km off. Capacity sends 2 outside
+    // whatever α is, so the fit takes the least pull; β is free (one place in Wales: every β gives
+    // 10 km), at its start 1/10. α = −20 would give the outside cells log K = −20 − 0.1 × 20,000 =
+    // −2,020, below UNPLACED's −1,000: the 2 would be unplaced. Floored: α ≥ −900 + 0.1 × 20,000 = 1,100.
+    const p: ChoiceProblem = {
+      type: 'foster',
+      las: ['A'],
+      seekers: [4],
+      destinations: [wales('A', 2), outside(), unplacedDest],
+      km: new Float64Array([10, 20000, 0]),
+      own: new Uint8Array([1, 0, 0]),
+      forProfitCap: null,
+    };
+    const zero = { outsideWales: 0, placedInWales: 0, walesKm: 0, ownLa: 0 };
+    const fit = fitType('foster', { problem: p, continuing: zero, base: { outsideWales: 2, placedInWales: 2, walesKm: 20, ownLa: 2 } }, 0, { alpha: 0, beta: 0.02, gamma: 0 });
+    expect(fit.params.alpha - fit.params.beta * 20000).toBeGreaterThanOrEqual(-900 - 1e-6);
+    expect(fit.reached.outsideWales).toBeCloseTo(2, 6);
+    const flows = solveChoice(p, fit.params, 0).flows;
+    expect(flows[2]).toBeLessThan(1e-9); // nobody unplaced
+  });
+
   it('starts from the registry\'s defaults when the scenario (calibrated) carries no hand-set β, α, γ', () => {
     // The scenario registry leaves distance_decay, outside_pull and own_la_pull out under calibrate:
     // the model scenario then has no such maps, and the fit must still run.

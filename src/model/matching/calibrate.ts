@@ -148,7 +148,11 @@ export function fitType(type: MarketType, t: CalibrationTarget, rho: number, sta
   const atLogBeta = (logBeta: number): { stats: Stats; y: Float64Array } => {
     evaluations++;
     const params = { alpha: fitAlpha ? 0 : fixed.alpha, beta: Math.exp(logBeta), gamma: fitGamma ? 0 : fixed.gamma };
-    if (fitAlpha) variables[alphaAt] = { ...variables[alphaAt], lo: Math.min(PULL_LIMIT, alphaFloor(params.beta)) };
+    if (fitAlpha) {
+      // The floor wins over α's own bound of ±20 where the two cross (an outside Wales thousands of km off).
+      const lo = alphaFloor(params.beta);
+      variables[alphaAt] = { ...variables[alphaAt], lo, hi: Math.max(PULL_LIMIT, lo) };
+    }
     const logK = logKernel(problem, params, rho);
     // From the solution at the nearest β solved so far: the search's steps shrink, and a bracket's
     // far end is a poor start for a point near its other end.
@@ -282,7 +286,7 @@ export function fitType(type: MarketType, t: CalibrationTarget, rho: number, sta
     atLogBeta(logBeta);
   }
   const params: ChoiceParams = {
-    alpha: fitAlpha ? Math.max(y[alphaAt], Math.min(PULL_LIMIT, alphaFloor(Math.exp(logBeta)))) : fixed.alpha,
+    alpha: fitAlpha ? Math.max(y[alphaAt], alphaFloor(Math.exp(logBeta))) : fixed.alpha,
     beta: fitBeta ? Math.exp(logBeta) : fixed.beta,
     gamma: fitGamma ? y[gammaAt] : fixed.gamma,
   };
