@@ -1,6 +1,8 @@
 // Rule 3, continuing placements: displacement where places were cut, turnover, and endings where an
 // LA's need for a type has fallen below the placements it holds.
-import { largestRemainderInOrder } from './rounding.js';
+import { roundSharesUnbiased, sharesToTotal } from './matching/unbiased.js';
+import type { RandomSource } from './random.js';
+import { largestRemainderInOrder, roundHalfUp } from './rounding.js';
 import { PlacementState, byGroupKey } from './state.js';
 import { EXTERNAL, type MarketType, type PlacementGroup } from './types.js';
 import type { CutUnits } from './supply.js';
@@ -50,17 +52,22 @@ export function groupsByLaAndType(state: PlacementState): PlacementGroup[][] {
 /**
  * A share of each group ends in the year (leaving care or moving on), rounded per LA and type; the
  * children of other authorities (EXTERNAL) are one more placing authority here. `ended` hears of
- * every group's endings (the external arrivals replace them provider by provider).
+ * every group's endings (the external arrivals replace them provider by provider). `unbiased`: the
+ * run's stream `turnover.rounding` (docs/methodology.md, "Unbiased endings"), which draws which
+ * groups' endings round up, LA by LA and type by type in key order, the total rounded half up as
+ * largest remainder rounds it; absent, largest remainder with ties in key order (SPEC 4.2).
  */
 export function applyTurnover(
   state: PlacementState,
   share: (type: MarketType) => number,
   ended?: (g: PlacementGroup, n: number) => void,
+  unbiased?: RandomSource,
 ): void {
   for (const groups of groupsByLaAndType(state)) {
     const s = share(groups[0].placementType);
     if (s <= 0) continue;
-    const ending = largestRemainderInOrder(groups.map((g) => s * g.children));
+    const exact = groups.map((g) => s * g.children);
+    const ending = unbiased === undefined ? largestRemainderInOrder(exact) : roundSharesUnbiased(exact, roundHalfUp(exact.reduce((t, x) => t + x, 0)), unbiased);
     groups.forEach((g, i) => {
       const n = Math.min(ending[i], g.children);
       state.remove(g, n);
@@ -106,3 +113,29 @@ export function continuingByLa(state: PlacementState): Map<string, Record<Market
   return out;
 }
 
+
+/**
+ * The groups after a year's turnover in expectation under unbiased endings: each group less its
+ * expected endings (its share moved to the LA's and type's half-up total, sharesToTotal), children
+ * fractional. The calibration's continuing statistics (docs/methodology.md, "Unbiased endings"): one
+ * draw of the endings would move the fit with the draw, by a child or three a type.
+ * Worked: an LA's groups of 3 and 1 children, turnover 0.3: shares 0.9 and 0.3, total round(1.2) = 1,
+ * parts lowered to 0.75 and 0.25; the groups continue with 2.25 and 0.75 children.
+ */
+export function expectedAfterTurnover(groups: Iterable<PlacementGroup>, share: (type: MarketType) => number): PlacementGroup[] {
+  const buckets = new Map<string, PlacementGroup[]>();
+  for (const g of groups) {
+    const key = `${g.laCode}|${g.placementType}`;
+    const list = buckets.get(key);
+    if (list) list.push(g);
+    else buckets.set(key, [g]);
+  }
+  const out: PlacementGroup[] = [];
+  for (const list of buckets.values()) {
+    const s = share(list[0].placementType);
+    const exact = list.map((g) => s * g.children);
+    const { floors, parts } = sharesToTotal(exact, roundHalfUp(exact.reduce((t, x) => t + x, 0)));
+    list.forEach((g, i) => out.push({ ...g, children: g.children - floors[i] - parts[i] }));
+  }
+  return out;
+}

@@ -3,9 +3,10 @@
 // Pure: typed data in, typed results out.
 import { nonMarketAtHome } from './non-market-hosts.js';
 import { InternalError } from '../errors.js';
-import { continuingByLa, applyTurnover, displaceChildren, endPlacementsAboveNeed } from './continuing.js';
+import { continuingByLa, applyTurnover, displaceChildren, endPlacementsAboveNeed, expectedAfterTurnover } from './continuing.js';
 import { haversineKm, withinLaKm } from './distance.js';
 import { fitType, type FittedType } from './matching/calibrate.js';
+import { heldOutsideCaps } from './matching/outside.js';
 import { groupStatistics, type ChoiceParams, type ChoiceProblem, type ChoiceStatistics } from './matching/choice.js';
 import { matchSeekers, type Geography, type Seekers } from './matching/tiers.js';
 import { makeNeedModel, type NeedByType } from './need.js';
@@ -110,6 +111,10 @@ export function runProjection(dataset: Dataset, scenario: ModelScenario, options
     unit: scenario.transitionUnit ?? 'places',
     stream: (path: string) => streamFor(streams.seed, streams.run, path),
   } as const;
+  // Unbiased endings (docs/methodology.md): one stream per run, drawn year by year, LA by LA, type by type.
+  const endingsStream = scenario.rounding === 'unbiased' ? streamFor(streams.seed, streams.run, 'turnover.rounding') : undefined;
+  // England is not unlimited (docs/methodology.md): under `held` the base date's intake caps each year.
+  const heldOutside = ow0.places === 'held' ? heldOutsideCaps(state.groupsInOrder(), (type) => valueAt(scenario.turnover[type], B)) : null;
   const fosterWalesByLa = scenario.fosterWales.netNewPlacesByLa ?? {};
   const matching = scenario.matching;
   const prepared =
@@ -129,6 +134,8 @@ export function runProjection(dataset: Dataset, scenario: ModelScenario, options
           km: geo.km,
           warn: (m: string) => warnings.push(m),
           lastDuals: new Map(),
+          // One stream per run, drawn year by year and type by type (docs/methodology.md, "Whole children").
+          rounding: streamFor(streams.seed, streams.run, 'matching.rounding'),
           ...(options.choiceProbe ? { probe: options.choiceProbe } : {}),
         };
 
@@ -197,6 +204,7 @@ export function runProjection(dataset: Dataset, scenario: ModelScenario, options
       (g, n) => {
         if (g.laCode === EXTERNAL) externalEnded.set(unitKey(g.host, g.placementType, g.sector, g.providerId), n);
       },
+      endingsStream,
     );
     endPlacementsAboveNeed(state, (la) => needs.get(la)!);
     const occupancy = occupancyTable(scenario, t);
@@ -225,7 +233,12 @@ export function runProjection(dataset: Dataset, scenario: ModelScenario, options
       usablePlaces: usable,
       forProfitCap: (_type, entering) => (fpEnded ? floorEps(exceptions * entering) : null),
       approvalRequired: approval,
-      outsideWales: { allowed: ow.allowed, cap: ow.places === null ? null : valueAt(ow.places, t), sector: ow.sector },
+      outsideWales: {
+        allowed: ow.allowed,
+        cap: heldOutside !== null ? heldOutside.total : ow.places === null || ow.places === 'held' ? null : valueAt(ow.places, t),
+        capByType: heldOutside?.byType ?? null,
+        sector: ow.sector,
+      },
       choice: choiceRules,
     });
     // (8) metrics
@@ -299,7 +312,9 @@ export function prepareChoice(dataset: Dataset, scenario: ModelScenario, held?: 
     const p = problems.get(type);
     if (p === undefined) continue;
     const base = groupStatistics(run.years[0].groups, type, geo.km);
-    const fit = fitType(type, { ...p, base }, m.sectorPreference, hand[type], dataset.nation.name);
+    // Under unbiased endings the year's continuing children are one draw: the fit takes their expectation.
+    const continuing = scenario.rounding === 'unbiased' ? groupStatistics(expectedAfterTurnover(run.years[0].groups, (k) => valueAt(scenario.turnover[k], dataset.baseYear)), type, geo.km) : p.continuing;
+    const fit = fitType(type, { ...p, continuing, base }, m.sectorPreference, hand[type], dataset.nation.name);
     params[type] = fit.params;
     fitted[type] = fit;
     warnings.push(...fit.warnings);
@@ -319,6 +334,9 @@ function calibrationYear(dataset: Dataset, scenario: ModelScenario): { dataset: 
   const year: ModelScenario = {
     ...scenario,
     name: `${scenario.name} (calibration year)`,
+    // Under unbiased endings the calibration year's turnover is one draw: always run 0 of seed 1, so
+    // that the fit is the same for every run and every --seed (docs/methodology.md, "Unbiased endings").
+    orderStreams: { seed: 1, run: 0 },
     horizonTo: B,
     demand: { method: 'change', rate: zero, rateByLa: {} },
     mixShift: [],

@@ -27,20 +27,8 @@ export function applyStrategies(
     const candidates = [...state.providers.values()].filter(
       (p) => p.host === row.host && p.sector === row.sector && p.placementType === row.placementType,
     );
-    let left = row.places;
-    while (left > 0) {
-      let largest: ProviderPlaces | null = null;
-      for (const p of candidates) {
-        if (p.places > 0 && (largest === null || p.places > largest.places || (p.places === largest.places && compareCodes(p.providerId, largest.providerId) < 0))) largest = p;
-      }
-      if (largest === null) {
-        warn(`${row.year}: ${row.laCode} closes ${row.places} ${row.sector} ${row.placementType} places at ${row.host}, but only ${row.places - left} were open there`);
-        break;
-      }
-      largest.places -= 1;
-      cut.add(keyOf(largest));
-      left--;
-    }
+    const left = closeFromLargest(candidates, row.places, cut);
+    if (left > 0) warn(`${row.year}: ${row.laCode} closes ${row.places} ${row.sector} ${row.placementType} places at ${row.host}, but only ${row.places - left} were open there`);
   }
   for (const row of rows.filter((r) => r.action !== 'close')) {
     if (row.sector === 'fp' && forProfitFrozen) {
@@ -60,6 +48,25 @@ export function applyStrategies(
     // The LA whose strategy it is pays, wherever the places are hosted.
     if (row.places > 0) events.push({ kind: row.action === 'recruit' ? 'recruit' : 'open', placementType: row.placementType, places: row.places, payer: { la: row.laCode } });
   }
+}
+
+/**
+ * Removes `places` places one at a time from the currently largest of the candidates (ties by id),
+ * noting each provider cut; returns how many could not be removed (the candidates ran out).
+ */
+function closeFromLargest(candidates: readonly ProviderPlaces[], places: number, cut: CutUnits): number {
+  let left = places;
+  while (left > 0) {
+    let largest: ProviderPlaces | null = null;
+    for (const p of candidates) {
+      if (p.places > 0 && (largest === null || p.places > largest.places || (p.places === largest.places && compareCodes(p.providerId, largest.providerId) < 0))) largest = p;
+    }
+    if (largest === null) break;
+    largest.places -= 1;
+    cut.add(keyOf(largest));
+    left--;
+  }
+  return left;
 }
 
 /** A transition of the year with its index in the scenario's list (the path of its order streams). */
@@ -324,11 +331,29 @@ export function applyFosterWalesGrowth(
   applyFosterWalesNetNew(state, fosterWalesNetNewByLa({ netNewPlaces, byLa: new Map(), growthRate: 0, nationNeed: null }, fosterNeed, () => 0), cut);
 }
 
-/** Each LA's net new places as `la` foster places of `FOSTER_WALES_<la>` hosted there; a cut comes off those places only. */
+/**
+ * Each LA's net new places as `la` foster places of `FOSTER_WALES_<la>` hosted there. A cut
+ * (docs/methodology.md, "Foster Wales: a net loss") comes off `FOSTER_WALES_<la>` first, then, like a
+ * strategy's close, one place at a time off the LA's currently largest other `la` foster provider
+ * (ties by id); children beyond the places left are displaced (step 3). A cut beyond every place
+ * removes what there is.
+ */
 export function applyFosterWalesNetNew(state: PlacementState, byLa: ReadonlyMap<string, number>, cut: CutUnits, events: OneOffEvent[] = []): void {
   for (const la of [...byLa.keys()].sort(compareCodes)) {
     const n = byLa.get(la)!;
     if (n === 0) continue;
+    if (n < 0) {
+      const own = `FOSTER_WALES_${la}`;
+      const laFoster = [...state.providers.values()].filter((p) => p.host === la && p.sector === 'la' && p.placementType === 'foster' && p.reservedForRegion === null);
+      const first = laFoster.find((p) => p.providerId === own);
+      const k = first === undefined ? 0 : Math.min(-n, first.places);
+      if (k > 0) {
+        first!.places -= k;
+        cut.add(keyOf(first!));
+      }
+      closeFromLargest(laFoster.filter((p) => p !== first), -n - k, cut);
+      continue;
+    }
     const p = state.ensureProvider({
       providerId: `FOSTER_WALES_${la}`,
       providerName: `Foster Wales ${la}: new carers`,
@@ -337,17 +362,9 @@ export function applyFosterWalesNetNew(state: PlacementState, byLa: ReadonlyMap<
       placementType: 'foster',
       reservedForRegion: null,
     });
-    if (n > 0) {
-      p.places += n;
-      // Carers recruited: the LA hosting them pays; a net loss costs nothing.
-      events.push({ kind: 'recruit', placementType: 'foster', places: n, payer: { la } });
-    } else {
-      const k = Math.min(-n, p.places);
-      if (k > 0) {
-        p.places -= k;
-        cut.add(keyOf(p));
-      }
-    }
+    p.places += n;
+    // Carers recruited: the LA hosting them pays; a net loss costs nothing.
+    events.push({ kind: 'recruit', placementType: 'foster', places: n, payer: { la } });
   }
 }
 

@@ -271,8 +271,11 @@ export interface Policy {
 
 export interface OutsideWales {
   allowed: boolean;
-  /** Cap on children newly placed outside Wales in a year (all types); null = unlimited. */
-  places: Timeline | null;
+  /**
+   * Cap on children newly placed outside Wales in a year (all types); null = unlimited; `held`: the
+   * base date's intake, each type's base-date children outside Wales × its year-B turnover (SPEC 4.2).
+   */
+  places: Timeline | null | 'held';
   /** Distance in km: a default for every LA, and per-LA overrides by code. */
   distanceKm: Timeline;
   distanceKmByLa: Record<string, Timeline>;
@@ -320,6 +323,11 @@ export interface ModelScenario {
   usablePlaces?: 'occupancy' | 'held';
   /** Default unit of the transitions (SPEC.md section 4.3); `places` when absent. */
   transitionUnit?: TransitionUnit;
+  /**
+   * How turnover endings are shared over an LA's and type's groups (docs/methodology.md, "Unbiased
+   * endings"): `largest_remainder` (the default, SPEC 4.2) or `unbiased`, drawn from the run's stream.
+   */
+  rounding?: 'largest_remainder' | 'unbiased';
   /** Yearly change in other authorities' use of the dataset's places; 0 when absent. */
   externalDemandRate?: Timeline;
   /**

@@ -37,6 +37,7 @@ export function kindText(row: Row): string {
     if (row.bySector !== undefined) t += ', or a map by sector';
   }
   if ('nullable' in row && row.nullable) t += ', or null';
+  if (isNumericRow(row) && row.keywords !== undefined) t += `, or ${row.keywords.map((k) => `\`${k}\``).join(', ')}`;
   if ('required' in row && row.required) t += ', *required*';
   return t;
 }

@@ -467,6 +467,10 @@ function normaliseScenario(m: Record<string, unknown>, dataset: Dataset): Normal
       if (log) parameters.push({ path: at, value: null, source: raw === undefined ? 'default' : null });
       return [[name, null], ...extra];
     }
+    if (typeof raw === 'string' && row.keywords?.includes(raw)) {
+      if (log) parameters.push({ path: at, value: raw, source: null });
+      return [[name, raw], ...extra];
+    }
     return [[name, numeric(at, raw, row.default ?? 0, log, rowSource)], ...extra];
   };
 

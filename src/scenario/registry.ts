@@ -45,6 +45,11 @@ export interface NumericRow {
   specOnlyInForce?: boolean;
   /** In force only when another key has a value (not drawn, not logged otherwise). */
   when?: When;
+  /**
+   * Words the parameter may take in place of a number (`outside_wales.places: held`): the spec and
+   * the model hold the word itself; a misspelt word gets "did you mean".
+   */
+  keywords?: readonly string[];
   /** A Timeline's value before its first year key, where the default (null) has no number: no cap is Infinity. */
   before?: number;
   /** Reaches the model only when the dataset holds part of the nation (a Welsh dataset of fewer than the 22 LAs); null otherwise. */
@@ -170,6 +175,7 @@ export const REGISTRY: readonly Row[] = [
   { path: 'occupancy.secure', ...SHARE, default: 0.9, bySector: 'occupancyBySector', doc: 'Usable share of secure places; or a map by sector.' },
   { path: 'usable_places', kind: 'choice', options: ['occupancy', 'held'], default: 'occupancy', doc: '`held`: a provider of the base date uses as many places as it then held children, never more than its places (SPEC 4.3).' },
   { path: 'transition_unit', kind: 'choice', options: ['places', 'services'], default: 'places', doc: 'What transitions act on: a share of every service\'s places, or whole services (SPEC 4.3).' },
+  { path: 'rounding', kind: 'choice', options: ['largest_remainder', 'unbiased'], default: 'largest_remainder', doc: "How each LA's and type's turnover endings are shared over its groups: largest remainder with ties in key order (SPEC 4.2), or unbiased controlled rounding drawn from the run's stream `turnover.rounding` (SPEC 4.3)." },
   { path: 'external_demand.rate', ...RATE, default: 0, at: 'externalDemandRate', doc: "Change a year in other authorities' use of the dataset's places." },
 
   { path: 'policy.fp_growth_frozen_from', kind: 'year', nullable: true, default: null, doc: 'From this year no new for-profit places open (strategy opens are skipped with a warning).' },
@@ -208,7 +214,7 @@ export const REGISTRY: readonly Row[] = [
   { path: 'regional_residential[].source', kind: 'source', doc: "Source of the row's values." },
 
   { path: 'outside_wales.allowed', kind: 'bool', default: true, doc: 'Whether children may be placed outside the nation (tier d).' },
-  { path: 'outside_wales.places', kind: 'places', dated: true, distribution: true, nullable: true, default: null, before: Number.POSITIVE_INFINITY, doc: 'Cap on children newly placed outside the nation in a year; null = no cap.' },
+  { path: 'outside_wales.places', kind: 'places', dated: true, distribution: true, nullable: true, keywords: ['held'], default: null, before: Number.POSITIVE_INFINITY, doc: "Cap on children newly placed outside the nation in a year; null = no cap; `held`: the base date's intake, each type's children outside the nation at the base date × its year-B turnover (under `choice` each type's own cap; SPEC 4.2)." },
   { path: 'outside_wales.distance_km', kind: 'km', dated: true, distribution: true, default: 150, byLa: 'default-or-map', doc: 'Distance of a placement outside the nation: one value, or a map by LA with `default`.' },
   { path: 'outside_wales.sector', kind: 'choice', options: SECTORS, default: 'fp', doc: 'Sector of placements outside the nation.' },
   { path: 'outside_wales.price_premium', ...SHARE, default: 0, doc: "Extra price of a placement outside the nation in a year, as a share of its cost row (England's market tightening)." },

@@ -44,8 +44,14 @@ export function resolveScenario(
     return { initial: value(spec, p, row), steps: [] };
   };
   const partOfNation = isPartOfNation(dataset);
-  const param = (spec: ParamSpec | null, p: string, row: NumericRow): Timeline | number | null =>
-    spec === null || (row.partOfNationOnly && !partOfNation) ? null : row.dated ? timeline(spec, p, row) : value(spec as Value, p, row);
+  const param = (spec: ParamSpec | string | null, p: string, row: NumericRow): Timeline | number | string | null =>
+    spec === null || (row.partOfNationOnly && !partOfNation)
+      ? null
+      : typeof spec === 'string'
+        ? spec // a keyword (`outside_wales.places: held`), checked by the schema
+        : row.dated
+          ? timeline(spec, p, row)
+          : value(spec as Value, p, row);
   const byLa = (map: Record<string, ParamSpec>, row: NumericRow) =>
     Object.fromEntries(
       Object.keys(map)

@@ -39,8 +39,15 @@ const oneOf =
 const issuesOrNull = (r: ParamIssue[]): ParamIssue[] | null => (r.length > 0 ? r : null);
 const param =
   (row: NumericRow): Check =>
-  (v) =>
-    v === null && row.nullable ? null : issuesOrNull(checkParam(v, row.kind, row.dated, row.distribution));
+  (v) => {
+    if (v === null && row.nullable) return null;
+    if (row.keywords !== undefined && typeof v === 'string') {
+      if (row.keywords.includes(v)) return null;
+      const hint = suggestAmong(v, row.keywords);
+      return `expected a number, a distribution${row.nullable ? ', null' : ''} or ${row.keywords.join(', ')}, found ${show(v)}${hint ? `; ${hint}` : ''}`;
+    }
+    return issuesOrNull(checkParam(v, row.kind, row.dated, row.distribution));
+  };
 /** One value-parameter, or a map by LA (with an optional `default`) of them. */
 const valueOrLaMap =
   (row: NumericRow): Check =>

@@ -1,6 +1,8 @@
 // Rule 3, continuing placements: displacement, turnover, endings above need (SPEC 4.2 steps 3 to 5).
 import { describe, expect, it } from 'vitest';
-import { applyTurnover, displaceChildren, endPlacementsAboveNeed } from '../../src/model/continuing.js';
+import { applyTurnover, displaceChildren, endPlacementsAboveNeed, expectedAfterTurnover } from '../../src/model/continuing.js';
+import { streamFor } from '../../src/model/random.js';
+import type { PlacementGroup } from '../../src/model/types.js';
 import { zeroByType } from '../../src/model/need.js';
 import { runProjection } from '../../src/model/project.js';
 import { PlacementState, unitKey } from '../../src/model/state.js';
@@ -79,5 +81,37 @@ describe('seekers', () => {
     expect(tally(p, 2025, 'A').unplaced.foster).toBe(1);
     expect(tally(p, 2025, 'A').newPlacements).toBe(1);
     expect(heldBy(p, 2025, 'A')).toEqual(['FOSTER_WALES_A:1', 'P:4']);
+  });
+});
+
+describe('unbiased endings (rounding: unbiased)', () => {
+  const g = (la: string, host: string, children: number): PlacementGroup => ({ laCode: la, placementType: 'foster', sector: 'la', host, providerId: host, children });
+
+  it('expects groups of 3 and 1 at turnover 0.3 to continue with 2.25 and 0.75 children', () => {
+    // Shares 0.9 and 0.3 add up to 1.2, rounded half up to 1; the parts lowered by 1/1.2 to 0.75 and 0.25.
+    const after = expectedAfterTurnover([g('A', 'A', 3), g('A', 'B', 1)], () => 0.3);
+    expect(after.map((x) => +x.children.toFixed(12))).toEqual([2.25, 0.75]);
+  });
+
+  it('ends as many children per LA and type as largest remainder does, each group its floor or ceiling, the mean its expectation', () => {
+    // The groups of the largest-remainder test above: A's 5, 3, 2 at 25%: exact 1.25, 0.75, 0.5 = 2.5
+    // → 3 end (half up), B's 1: 0.25 → 0. The parts 0.25, 0.75, 0.5 (sum 1.5) rise by 0.5 in
+    // proportion to 0.75, 0.25, 0.5 to 0.5, 0.833, 0.667 (sum 2): expected endings 1.5, 0.833, 0.667.
+    // Over 3,000 streams P1's mean ending is 1.5 ± 4 sd (sd of the mean √(0.25/3000) = 0.0091: ± 0.037).
+    let p1 = 0;
+    for (let run = 0; run < 3000; run++) {
+      const s = new PlacementState();
+      s.add('A', 'foster', 'la', 'A', 'P1', 5);
+      s.add('A', 'foster', 'la', 'A', 'P2', 3);
+      s.add('A', 'foster', 'fp', 'OUTSIDE_WALES', 'OUTSIDE_WALES', 2);
+      s.add('B', 'foster', 'la', 'A', 'P1', 1);
+      applyTurnover(s, () => 0.25, undefined, streamFor(1, run, 'turnover.rounding'));
+      const left = Object.fromEntries(s.groups().map((g) => [`${g.laCode}@${g.providerId}`, g.children]));
+      expect(5 - left['A@P1'] + 3 - left['A@P2'] + 2 - left['A@OUTSIDE_WALES']).toBe(3);
+      expect([4, 3]).toContain(left['A@P1']);
+      expect(left['B@P1']).toBe(1);
+      p1 += 5 - left['A@P1'];
+    }
+    expect(Math.abs(p1 / 3000 - 1.5)).toBeLessThan(0.037);
   });
 });

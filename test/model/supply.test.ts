@@ -1,5 +1,6 @@
 // Rule 2, supply events on 1 April: strategies, transitions, Foster Wales, regional homes.
 import { describe, expect, it } from 'vitest';
+import { fosterWalesNetNewByLa } from '../../src/model/supply.js';
 import { runProjection } from '../../src/model/project.js';
 import { dataset, demand, heldBy, placed, placesOf, provider, scenario, tally, tl } from './fixtures.js';
 
@@ -120,6 +121,39 @@ describe('Foster Wales', () => {
     });
     const p = runProjection(ds, scenario({ fosterWales: { netNewPlaces: tl(10), transfersFromFp: tl(0) } }));
     expect(['FOSTER_WALES_A', 'FOSTER_WALES_B', 'FOSTER_WALES_C'].map((id) => placesOf(p, 2024, id))).toEqual([8, 2, 0]);
+  });
+});
+
+describe('Foster Wales: a net loss removes the LA\'s own foster places, FOSTER_WALES_<la> first', () => {
+  // A's LA carers: L0 3 places, L1 6, L2 6, each full of A's children; turnover 0, need flat.
+  const ds = dataset({
+    placements: [placed('A', 'foster', 'la', 'A', 3, 'L0'), placed('A', 'foster', 'la', 'A', 6, 'L1'), placed('A', 'foster', 'la', 'A', 6, 'L2')],
+    providers: [provider('L0', 'la', 'A', 'foster', 3), provider('L1', 'la', 'A', 'foster', 6), provider('L2', 'la', 'A', 'foster', 6)],
+    demandHistory: [demand('A', 15)],
+  });
+  const cutBy = (byLa: ReturnType<typeof tl>, horizonTo: number) =>
+    runProjection(ds, scenario({ horizonTo, fosterWales: { netNewPlaces: tl(0), transfersFromFp: tl(0), netNewPlacesByLa: { A: byLa } } }));
+
+  it('with no FOSTER_WALES_A places, cuts 5 one at a time off the largest: L1, L2, L1, L2, L1', () => {
+    // 6, 6 → L1 5 (tie by id), L2 5, L1 4 (tie), L2 4, L1 3: L0 3, L1 3, L2 4; children beyond the
+    // places displaced: 3 at L1 and 2 at L2 = 5 (a cut of −5 once had no effect here).
+    const p = cutBy(tl(-5), 2024);
+    expect(['L0', 'L1', 'L2'].map((id) => placesOf(p, 2024, id))).toEqual([3, 3, 4]);
+    expect(tally(p, 2024, 'A').displaced).toBe(5);
+  });
+
+  it('with 2 FOSTER_WALES_A places (2024\'s growth, empty), a cut of 5 in 2025 takes those 2, then L1', () => {
+    // 2025: FOSTER_WALES_A 2 → 0 (empty: nobody displaced), then 3 off L1, L2, L1: L1 4, L2 5.
+    // Displaced: 2 at L1, 1 at L2 = 3.
+    const p = cutBy(tl(2, [[2025, -5]]), 2025);
+    expect(['FOSTER_WALES_A', 'L0', 'L1', 'L2'].map((id) => placesOf(p, 2025, id))).toEqual([0, 3, 4, 5]);
+    expect(tally(p, 2025, 'A').displaced).toBe(3);
+  });
+
+  it('never rescales an LA\'s own net new places by nation_need', () => {
+    // nation_need 3,000 against the dataset's 600: the nation's 150 becomes 30 for A; B's own −7 stays −7.
+    const growth = { netNewPlaces: 150, byLa: new Map([['B', -7]]), growthRate: 0, nationNeed: 3000 };
+    expect([...fosterWalesNetNewByLa(growth, [['A', 400], ['B', 200]], () => 0)]).toEqual([['A', 30], ['B', -7]]);
   });
 });
 

@@ -1,19 +1,16 @@
-// The rounding of placement choice's flows to whole children (SPEC 4.3): roundChoice, which first
-// tries the row-by-row optimum and repairs it (roundChoiceByRepair), must give exactly what the
-// min-cost flow from the floors gives (roundChoiceOnNetwork, the formulation it replaced and still
-// falls back on). On random problems with ties by the score (fractions in eighths, destinations that
-// are copies of one another, as a host's la and nfp homes with as many vacancies are), capacities
-// that bind, a for-profit cap, outside Wales and UNPLACED; and on the flows the gravity model gives.
+// The unbiased controlled rounding of placement choice's flows to whole children
+// (docs/methodology.md, "Whole children: unbiased controlled rounding"): each cell the floor or the
+// ceiling of its flow, each LA's total its seekers, each destination and the for-profit group the
+// floor or ceiling of its total (so within capacity), and over many streams each cell's mean tends
+// to its flow. On random problems with fractions in eighths (exact in binary: totals land on whole
+// numbers, as a full destination's do), copied destinations, binding capacities, a for-profit cap,
+// outside Wales and UNPLACED; and on the flows the gravity model gives.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  roundChoice,
-  roundChoiceByRepair,
-  roundChoiceOnNetwork,
-  solveChoice,
-  type ChoiceDestination,
-  type ChoiceProblem,
-} from '../../src/model/matching/choice.js';
+import { solveChoice, type ChoiceDestination, type ChoiceProblem } from '../../src/model/matching/choice.js';
+import { roundSharesUnbiased } from '../../src/model/matching/unbiased.js';
+import { SNAP, roundChoice } from '../../src/model/matching/whole.js';
+import { streamFor } from '../../src/model/random.js';
 import { OUTSIDE_WALES } from '../../src/model/types.js';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 400);
@@ -109,10 +106,17 @@ const caseArb: fc.Arbitrary<Case> = fc
     return { problem, flows };
   });
 
-/** Each cell the floor or ceiling of its flow, each LA's total its seekers, every capacity kept. */
+/** A total's floor and ceiling, a total within SNAP of a whole number being that number. */
+function bounds(total: number): [number, number] {
+  const r = Math.round(total);
+  return Math.abs(total - r) <= SNAP ? [r, r] : [Math.floor(total), Math.ceil(total)];
+}
+
+/** Each cell the floor or ceiling of its flow, each LA's total its seekers, every total and capacity kept. */
 function checkRounding({ problem, flows }: Case, whole: Int32Array): void {
+  const m = problem.las.length;
   const n = problem.destinations.length;
-  for (let i = 0; i < problem.las.length; i++) {
+  for (let i = 0; i < m; i++) {
     let total = 0;
     for (let j = 0; j < n; j++) {
       const t = flows[i * n + j];
@@ -123,86 +127,184 @@ function checkRounding({ problem, flows }: Case, whole: Int32Array): void {
     expect(total).toBe(problem.seekers[i]);
   }
   let fp = 0;
+  let fpFlow = 0;
   problem.destinations.forEach((d, j) => {
     let col = 0;
-    for (let i = 0; i < problem.las.length; i++) col += whole[i * n + j];
+    let flow = 0;
+    for (let i = 0; i < m; i++) {
+      col += whole[i * n + j];
+      flow += flows[i * n + j];
+    }
     expect(col).toBeLessThanOrEqual(d.capacity);
-    if (d.forProfit) fp += col;
+    const [lo, hi] = bounds(flow);
+    expect(col).toBeGreaterThanOrEqual(lo);
+    expect(col).toBeLessThanOrEqual(Math.min(hi, d.capacity));
+    if (d.forProfit) {
+      fp += col;
+      fpFlow += flow;
+    }
   });
-  if (problem.forProfitCap !== null) expect(fp).toBeLessThanOrEqual(problem.forProfitCap);
+  if (problem.forProfitCap !== null) {
+    expect(fp).toBeLessThanOrEqual(problem.forProfitCap);
+    const [lo, hi] = bounds(fpFlow);
+    expect(fp).toBeGreaterThanOrEqual(lo);
+    expect(fp).toBeLessThanOrEqual(hi);
+  }
 }
 
-describe('placement choice: the rounding by repair is the min-cost flow\'s', () => {
-  it('gives exactly the network\'s rounding, ties and binding capacities included', () => {
-    let repaired = 0;
-    let cases = 0;
-    fc.assert(
-      fc.property(caseArb, (c) => {
-        const network = roundChoiceOnNetwork(c.problem, c.flows);
-        const byRepair = roundChoiceByRepair(c.problem, c.flows);
-        cases++;
-        if (byRepair !== null) {
-          repaired++;
-          expect(Array.from(byRepair)).toEqual(Array.from(network));
-        }
-        expect(Array.from(roundChoice(c.problem, c.flows))).toEqual(Array.from(network));
-        checkRounding(c, network);
-      }),
-      params(),
-    );
-    // The repair must answer many cases itself, else this property would compare the network with
-    // itself: ties are common here by design (half the cases in eighths, copied destinations), and
-    // the network settles those; 184 of the 400 cases of the fixed seed are the repair's own.
-    expect(repaired).toBeGreaterThan(cases / 4);
+/** log of k! for k = 0 … n. */
+function logFactorials(n: number): Float64Array {
+  const f = new Float64Array(n + 1);
+  for (let k = 1; k <= n; k++) f[k] = f[k - 1] + Math.log(k);
+  return f;
+}
+
+/**
+ * The exact two-sided binomial test's p-value of k successes in n trials of probability p: twice the
+ * smaller tail, at most 1 (summed in the log domain: (1 − p)^3000 underflows).
+ */
+function binomialP(k: number, n: number, p: number, lf: Float64Array): number {
+  const pmf = (x: number): number => Math.exp(lf[n] - lf[x] - lf[n - x] + x * Math.log(p) + (n - x) * Math.log1p(-p));
+  let lower = 0;
+  let upper = 0;
+  for (let x = 0; x <= k; x++) lower += pmf(x);
+  for (let x = k; x <= n; x++) upper += pmf(x);
+  return Math.min(1, 2 * Math.min(lower, upper));
+}
+
+/** Gravity-model problems over five hosts, with every kind of destination and cap. */
+const hosts = ['A', 'B', 'C', 'D', 'E'];
+const gravityArb = fc
+  .record({
+    seekers: fc.array(fc.integer({ min: 0, max: 15 }), { minLength: 1, maxLength: 5 }),
+    dests: fc.uniqueArray(
+      fc.record({ host: fc.constantFrom(...hosts), sector: fc.constantFrom('la' as const, 'nfp' as const, 'fp' as const), capacity: fc.integer({ min: 1, max: 8 }) }),
+      { minLength: 1, maxLength: 10, selector: (d) => `${d.host}|${d.sector}` },
+    ),
+    outside: fc.option(fc.integer({ min: 1, max: 10 }), { nil: null }),
+    outsideAllowed: fc.boolean(),
+    // A cap of 0 bars the sector: buildChoiceProblem then leaves its destinations out.
+    fpCap: fc.option(fc.integer({ min: 1, max: 6 }), { nil: null }),
+    km: fc.array(fc.integer({ min: 5, max: 200 }), { minLength: 50, maxLength: 50 }),
+    beta: fc.integer({ min: 0, max: 30 }),
+    alpha: fc.integer({ min: -5, max: 3 }),
+    rho: fc.constantFrom(0, 0, 0.5),
+  })
+  .map((r): Case => {
+    const las = hosts.slice(0, r.seekers.length);
+    const sorted = [...r.dests].sort((a, b) => a.host.localeCompare(b.host) || a.sector.localeCompare(b.sector));
+    const destinations: ChoiceDestination[] = sorted.map((d) => ({ kind: 'wales', host: d.host, sector: d.sector, capacity: d.capacity, forProfit: d.sector === 'fp' && r.fpCap !== null, providers: [] }));
+    if (r.outsideAllowed) destinations.push({ kind: 'outside', host: OUTSIDE_WALES, sector: null, capacity: r.outside ?? Infinity, forProfit: false, providers: [] });
+    destinations.push({ kind: 'unplaced', host: 'UNPLACED', sector: null, capacity: Infinity, forProfit: false, providers: [] });
+    const n = destinations.length;
+    const km = new Float64Array(las.length * n);
+    const own = new Uint8Array(las.length * n);
+    // Distances by host (so a host's la, nfp and fp places are equally far: ties under ρ = 0).
+    for (let i = 0; i < las.length; i++)
+      destinations.forEach((d, j) => {
+        if (d.kind === 'unplaced') return;
+        const h = hosts.indexOf(d.host);
+        km[i * n + j] = d.kind === 'outside' ? 150 : d.host === las[i] ? 8 : r.km[(i * 7 + h) % 50];
+        own[i * n + j] = d.host === las[i] ? 1 : 0;
+      });
+    const problem: ChoiceProblem = { type: 'residential', las, seekers: r.seekers, destinations, km, own, forProfitCap: destinations.some((d) => d.forProfit) ? r.fpCap : null };
+    return { problem, flows: solveChoice(problem, { alpha: r.alpha, beta: r.beta / 100, gamma: 1 }, r.rho).flows };
   });
 
-  it('gives exactly the network\'s rounding of the gravity model\'s flows', () => {
-    const hosts = ['A', 'B', 'C', 'D', 'E'];
-    const problemArb = fc
-      .record({
-        seekers: fc.array(fc.integer({ min: 0, max: 15 }), { minLength: 1, maxLength: 5 }),
-        dests: fc.uniqueArray(
-          fc.record({ host: fc.constantFrom(...hosts), sector: fc.constantFrom('la' as const, 'nfp' as const, 'fp' as const), capacity: fc.integer({ min: 1, max: 8 }) }),
-          { minLength: 1, maxLength: 10, selector: (d) => `${d.host}|${d.sector}` },
-        ),
-        outside: fc.option(fc.integer({ min: 1, max: 10 }), { nil: null }),
-        outsideAllowed: fc.boolean(),
-        // A cap of 0 bars the sector: buildChoiceProblem then leaves its destinations out.
-        fpCap: fc.option(fc.integer({ min: 1, max: 6 }), { nil: null }),
-        km: fc.array(fc.integer({ min: 5, max: 200 }), { minLength: 50, maxLength: 50 }),
-        beta: fc.integer({ min: 0, max: 30 }),
-        alpha: fc.integer({ min: -5, max: 3 }),
-        rho: fc.constantFrom(0, 0, 0.5),
-      })
-      .map((r) => {
-        const las = hosts.slice(0, r.seekers.length);
-        const sorted = [...r.dests].sort((a, b) => a.host.localeCompare(b.host) || a.sector.localeCompare(b.sector));
-        const destinations: ChoiceDestination[] = sorted.map((d) => ({ kind: 'wales', host: d.host, sector: d.sector, capacity: d.capacity, forProfit: d.sector === 'fp' && r.fpCap !== null, providers: [] }));
-        if (r.outsideAllowed) destinations.push({ kind: 'outside', host: OUTSIDE_WALES, sector: null, capacity: r.outside ?? Infinity, forProfit: false, providers: [] });
-        destinations.push({ kind: 'unplaced', host: 'UNPLACED', sector: null, capacity: Infinity, forProfit: false, providers: [] });
-        const n = destinations.length;
-        const km = new Float64Array(las.length * n);
-        const own = new Uint8Array(las.length * n);
-        // Distances by host (so a host's la, nfp and fp places are equally far: ties under ρ = 0).
-        for (let i = 0; i < las.length; i++)
-          destinations.forEach((d, j) => {
-            if (d.kind === 'unplaced') return;
-            const h = hosts.indexOf(d.host);
-            km[i * n + j] = d.kind === 'outside' ? 150 : d.host === las[i] ? 8 : r.km[(i * 7 + h) % 50];
-            own[i * n + j] = d.host === las[i] ? 1 : 0;
-          });
-        const problem: ChoiceProblem = { type: 'residential', las, seekers: r.seekers, destinations, km, own, forProfitCap: destinations.some((d) => d.forProfit) ? r.fpCap : null };
-        return { problem, beta: r.beta / 100, alpha: r.alpha, rho: r.rho };
-      });
+describe('placement choice: unbiased controlled rounding of the flows', () => {
+  it('keeps floors and ceilings, LA totals, every destination\'s and the for-profit group\'s total and capacity', () => {
     fc.assert(
-      fc.property(problemArb, ({ problem, beta, alpha, rho }) => {
-        const { flows } = solveChoice(problem, { alpha, beta, gamma: 1 }, rho);
-        const network = roundChoiceOnNetwork(problem, flows);
-        const byRepair = roundChoiceByRepair(problem, flows);
-        if (byRepair !== null) expect(Array.from(byRepair)).toEqual(Array.from(network));
-        expect(Array.from(roundChoice(problem, flows))).toEqual(Array.from(network));
+      fc.property(caseArb, fc.nat(), (c, run) => checkRounding(c, roundChoice(c.problem, c.flows, streamFor(7, run, 'matching.rounding')))),
+      params(),
+    );
+  });
+
+  it('on the gravity model\'s flows: the same, and no child unplaced while an allowed destination has a vacancy', () => {
+    fc.assert(
+      fc.property(gravityArb, fc.nat(), (c, run) => {
+        const whole = roundChoice(c.problem, c.flows, streamFor(7, run, 'matching.rounding'));
+        checkRounding(c, whole);
+        const { problem } = c;
+        const m = problem.las.length;
+        const n = problem.destinations.length;
+        const unp = n - 1;
+        let unplaced = 0;
+        for (let i = 0; i < m; i++) unplaced += whole[i * n + unp];
+        if (unplaced === 0) return;
+        let fp = 0;
+        problem.destinations.forEach((d, j) => {
+          if (d.kind === 'unplaced') return;
+          let col = 0;
+          for (let i = 0; i < m; i++) col += whole[i * n + j];
+          if (d.forProfit) fp += col;
+          // A destination with a vacancy beside an unplaced child is allowed only if the for-profit cap bars it.
+          if (col < d.capacity && !(d.forProfit && problem.forProfitCap !== null)) expect(`${d.host} ${d.sector} ${col}/${d.capacity}`).toBe('full');
+        });
+        if (problem.destinations.some((d) => d.forProfit && problem.forProfitCap !== null)) {
+          const fpRoom = problem.destinations.some((d, j) => d.forProfit && [...Array(m).keys()].reduce((s, i) => s + whole[i * n + j], 0) < d.capacity);
+          if (fpRoom) expect(fp).toBe(problem.forProfitCap);
+        }
       }),
       params(),
     );
+  });
+
+  it('each cell\'s mean over 4,000 streams is its flow (exact binomial test per cell)', () => {
+    // Each cell is its floor or its floor + 1, so over independent streams the count of runs that
+    // round it up is binomial(4000, its fractional part) exactly when the rounding is unbiased. The
+    // exact two-sided binomial test of each fractional cell, alarm at p < 1e-6: with the ~300 cells
+    // of these 8 problems the chance of a false alarm is below 300 × 1e-6 = 3e-4 (Bonferroni). A
+    // bias of 0.05 in a cell of fraction 0.5 gives z = 6.3 and p ≈ 3e-10: caught.
+    const runs = 4000;
+    const lf = logFactorials(runs);
+    const cases = [...fc.sample(caseArb, { numRuns: 4, seed: 11 }), ...fc.sample(gravityArb, { numRuns: 4, seed: 12 })];
+    let tested = 0;
+    for (const c of cases) {
+      const size = c.flows.length;
+      const up = new Int32Array(size);
+      for (let run = 0; run < runs; run++) {
+        const whole = roundChoice(c.problem, c.flows, streamFor(20261206, run, 'matching.rounding'));
+        for (let k = 0; k < size; k++) if (whole[k] > Math.floor(c.flows[k] + 1e-9)) up[k]++;
+      }
+      for (let k = 0; k < size; k++) {
+        const f = c.flows[k] - Math.floor(c.flows[k] + 1e-9);
+        if (f <= 1e-9 || f >= 1 - 1e-9) {
+          expect(up[k]).toBe(0);
+          continue;
+        }
+        tested++;
+        expect(binomialP(up[k], runs, f, lf)).toBeGreaterThan(1e-6);
+      }
+    }
+    expect(tested).toBeGreaterThan(50);
+  });
+});
+
+describe('unbiased endings: shares of a count rounded to a given total', () => {
+  it('keeps each cell within its floor and ceiling and the total exact', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 12 }), fc.integer({ min: 1, max: 99 }), fc.nat(), (children, pct, run) => {
+        const shares = children.map((c) => (c * pct) / 100);
+        const exact = shares.reduce((s, x) => s + x, 0);
+        const total = Math.floor(exact + 0.5 + 1e-9);
+        const out = roundSharesUnbiased(shares, total, streamFor(3, run, 'turnover.rounding'));
+        expect(out.reduce((s, x) => s + x, 0)).toBe(total);
+        out.forEach((x, i) => {
+          expect(x).toBeGreaterThanOrEqual(Math.floor(shares[i] + 1e-9));
+          expect(x).toBeLessThanOrEqual(Math.ceil(shares[i] - 1e-9));
+        });
+      }),
+      params(),
+    );
+  });
+
+  it('with a whole total, each cell ends on average as its share: 0.45 × (1, 1, 1, 2) = 1.8 rounds up 2.25 times in 5', () => {
+    // Shares 0.45, 0.45, 0.45, 0.9 add up to 2.25, rounded half up to 2: the parts lowered in
+    // proportion to 2/2.25 are 0.4, 0.4, 0.4, 0.8 (they add up to 2). Over 4,000 streams the fourth
+    // group ends a child in 0.8 of them: sd √(4000 × 0.16) = 25.3, 4 sd = 101; the others in 0.4: sd 31, 4 sd = 124.
+    const counts = [0, 0, 0, 0];
+    for (let run = 0; run < 4000; run++) roundSharesUnbiased([0.45, 0.45, 0.45, 0.9], 2, streamFor(5, run, 'turnover.rounding')).forEach((x, i) => (counts[i] += x));
+    expect(Math.abs(counts[3] - 3200)).toBeLessThan(101);
+    for (let i = 0; i < 3; i++) expect(Math.abs(counts[i] - 1600)).toBeLessThan(124);
   });
 });

@@ -3,10 +3,12 @@
 // lengthens the mean distance, more places in an LA never lower its children's share in their own
 // region, and the steady state of a calibrated run with nothing changing.
 import fc from 'fast-check';
+import { roundChoice } from '../../src/model/matching/whole.js';
+import { streamFor } from '../../src/model/random.js';
 import { describe, expect, it } from 'vitest';
 import { areaRows } from '../../src/model/aggregate.js';
-import { roundChoice, solveChoice, type ChoiceDestination, type ChoiceProblem } from '../../src/model/matching/choice.js';
-import { runProjection } from '../../src/model/project.js';
+import { solveChoice, type ChoiceDestination, type ChoiceProblem } from '../../src/model/matching/choice.js';
+import { prepareChoice, runProjection } from '../../src/model/project.js';
 import { occupancyTable, usablePlaces } from '../../src/model/usable.js';
 import {
   MARKET_TYPES,
@@ -206,9 +208,9 @@ describe('placement choice: the model\'s properties', () => {
 
   it('rounding: each cell the floor or ceiling of its flow, LA totals exact, capacities kept', () => {
     fc.assert(
-      fc.property(problemArb, fc.integer({ min: 0, max: 30 }), fc.integer({ min: -5, max: 3 }), (p, beta, alpha) => {
+      fc.property(problemArb, fc.integer({ min: 0, max: 30 }), fc.integer({ min: -5, max: 3 }), fc.nat(), (p, beta, alpha, run) => {
         const s = solveChoice(p, { alpha, beta: beta / 100, gamma: 1 }, 0);
-        const whole = roundChoice(p, s.flows);
+        const whole = roundChoice(p, s.flows, streamFor(1, run, 'matching.rounding'));
         const n = p.destinations.length;
         for (let i = 0; i < p.las.length; i++) {
           let total = 0;
@@ -360,15 +362,26 @@ describe('placement choice: the steady state', () => {
   // whole-child state, so no parameters reproduce it exactly). So the bound asserted here is 4% for
   // those two (5% since random seeds found 4.0-4.2%: [11,12,10,4,0] gave 4 children off on 99), and the
   // shortfall against SPEC is in docs/methodology.md and the report.
-  it('holds each type\'s outside-Wales count and mean distance within 5%, own-LA share within 2 points, of the base every year', () => {
+  // Under unbiased rounding (flows and endings) a single run is one draw: the property is of the mean
+  // of the runs (docs/methodology.md, "The steady state"), here 8 runs, each statistic the mean of
+  // the runs' values.
+  it('holds each type\'s outside-Wales count and mean distance within 5%, own-LA share within 2 points, of the base every year (mean of 8 runs)', () => {
+    const RUNS_EACH = 8;
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 5, maxLength: 5 }), (sizes) => {
         const ds = settled(seedData(sizes));
-        const p = runProjection(ds, flat(B + 10, calibrated));
+        const scenario: ModelScenario = { ...flat(B + 10, calibrated), rounding: 'unbiased' };
+        const choice = prepareChoice(ds, scenario);
+        const runs = Array.from({ length: RUNS_EACH }, (_, run) => runProjection(ds, { ...scenario, orderStreams: { seed: 1, run } }, { choice }));
+        const mean = (t: number, type: MarketType) => {
+          const all = runs.map((p) => statsOf(p, t, type));
+          const avg = (f: (x: (typeof all)[number]) => number) => all.reduce((s, x) => s + f(x), 0) / all.length;
+          return { outside: avg((x) => x.outside), ownShare: avg((x) => x.ownShare), meanKm: avg((x) => x.meanKm) };
+        };
         for (const type of ['foster', 'residential'] as const) {
-          const base = statsOf(p, B - 1, type);
+          const base = mean(B - 1, type);
           for (let t = B; t <= B + 10; t++) {
-            const s = statsOf(p, t, type);
+            const s = mean(t, type);
             expect(Math.abs(s.outside - base.outside)).toBeLessThanOrEqual(Math.max(0.05 * base.outside, 1));
             expect(Math.abs(s.ownShare - base.ownShare)).toBeLessThanOrEqual(0.02);
             expect(Math.abs(s.meanKm - base.meanKm)).toBeLessThanOrEqual(0.05 * base.meanKm);
@@ -376,7 +389,7 @@ describe('placement choice: the steady state', () => {
         }
       }),
       // and the cases that once failed (a calibration stuck at a pull's limit, before its start was bracketed)
-      { ...params(12), examples: [[[3, 4, 3, 0, 4]], [[0, 3, 0, 0, 0]], [[0, 9, 4, 3, 0]], [[8, 3, 1, 12, 0]], [[3, 2, 2, 0, 4]], [[11, 12, 10, 4, 0]], [[0, 1, 0, 6, 2]]] },
+      { ...params(4), examples: [[[3, 4, 3, 0, 4]], [[0, 3, 0, 0, 0]], [[0, 9, 4, 3, 0]], [[8, 3, 1, 12, 0]], [[3, 2, 2, 0, 4]], [[11, 12, 10, 4, 0]], [[0, 1, 0, 6, 2]]] },
     );
   });
 });

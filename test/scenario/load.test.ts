@@ -37,6 +37,13 @@ describe('one bad fixture per failure mode: file, line, column, path and message
     ]);
   });
 
+  it('a misspelt keyword of a numeric parameter and of the rounding, with a suggestion', async () => {
+    expect(await problems('outside-helld')).toEqual([
+      'bad/outside-helld.yaml:3:11: rounding: expected one of largest_remainder, unbiased, found "unbaised"; did you mean "unbiased"?',
+      'bad/outside-helld.yaml:4:26: outside_wales.places: expected a number, a distribution, null or held, found "helld"; did you mean "held"?',
+    ]);
+  });
+
   it('a share above 1, at the value', async () => {
     // line 5 is the second transition; column 66 is where `1.4` starts.
     expect(await problems('bad-share')).toEqual(['bad/bad-share.yaml:5:66: transitions[1].exit: expected a share from 0 to 1, found 1.4: a share is a fraction; did you mean 0.014?']);
@@ -493,8 +500,9 @@ describe('the scenario library', () => {
     const central = await load('central', LIBRARY);
     // B1 (trend) goes with demand.method, B2 (no exits) with eliminate-act's transitions, B3 (net 0)
     // with central's net_new_places; B4 (the data), B5, B6 (costs, distance, deflator) and B7-B9 (usable
-    // places, external demand, transition unit) and B10 (placement choice) stay.
-    expect(central.assumptions.map((a) => a.id)).toEqual(['B4', 'B5', 'B7', 'B8', 'B10', 'B9', 'B6', 'A1', 'A2', 'A3', 'A4', 'A5', 'C1', 'W1', 'R1']);
+    // places, external demand, transition unit), B10 (placement choice), B11 (England's intake held)
+    // and B12 (unbiased rounding) stay.
+    expect(central.assumptions.map((a) => a.id)).toEqual(['B4', 'B5', 'B7', 'B8', 'B10', 'B9', 'B6', 'B11', 'B12', 'A1', 'A2', 'A3', 'A4', 'A5', 'C1', 'W1', 'R1']);
   });
 
   it('gives every shipped assumption its covers', async () => {

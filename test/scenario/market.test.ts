@@ -83,6 +83,14 @@ describe('market-realism keys', () => {
     ]);
   });
 
+  it('reads outside_wales.places: held and rounding: unbiased as words, and a number cap as ever', async () => {
+    const d = allOfWales(await threeLas());
+    const m = deterministicScenario(await load('rounding: unbiased\noutside_wales: { places: held }\n', d), d);
+    expect([m.rounding, m.outsideWales.places]).toEqual(['unbiased', 'held']);
+    const n = deterministicScenario(await load('outside_wales: { places: 40 }\n', d), d);
+    expect([n.rounding, n.outsideWales.places]).toEqual(['largest_remainder', { initial: 40, steps: [] }]);
+  });
+
   it('defaults to the rules of 4.2', async () => {
     const d = allOfWales(await threeLas());
     const m = deterministicScenario(await load('name: plain\n', d), d);

@@ -101,6 +101,7 @@ describe('the model scenario', () => {
       occupancyBySector: {},
       usablePlaces: 'occupancy',
       transitionUnit: 'places',
+      rounding: 'largest_remainder',
       externalDemandRate: tl(0),
       orderStreams: { seed: 1, run: 0 },
       policy: { fpGrowthFrozenFrom: null, approvalRequiredFrom: null, fpNewPlacementsEnd: null, exceptionsShare: tl(0) },

@@ -12,7 +12,7 @@
 // found by regula falsi, each step warm-started from the last. Where a target cannot be met
 // (capacity and not α sets the outside flow; nobody outside at the base date) its pull ends at its
 // bound, the other targets are still met, and the caller warns.
-import { SOLVER_LIMITS, capacityDual, destinationKey, flowStatistics, logKernel, solveChoice, type ChoiceParams, type Duals, type ChoiceStatistics, type ChoiceProblem } from './choice.js';
+import { LEAST_REAL_LOG_K, SOLVER_LIMITS, capacityDual, destinationKey, flowStatistics, logKernel, solveChoice, type ChoiceParams, type Duals, type ChoiceStatistics, type ChoiceProblem } from './choice.js';
 import { solveDual, type DualVariable } from './dual.js';
 import type { MarketType } from '../types.js';
 
@@ -139,9 +139,20 @@ export function fitType(type: MarketType, t: CalibrationTarget, rho: number, sta
   let unconverged = false;
   /** α and γ fitted for this log β (warm from the last), and the year-end statistics they give. */
   const solvedAt: Array<{ logBeta: number; y: Float64Array }> = [];
+  // The least α at a β: α − β·d_out(ℓ) never below the least real pull (e^100 times UNPLACED's) for
+  // any LA, so that the fit never pushes outside Wales down into UNPLACED's range (an unbounded step
+  // once sent 85 children there; docs/methodology.md, "Calibration").
+  const outKm = problem.km.filter((_, k) => problem.destinations[k % n].kind === 'outside');
+  const farthestOut = outKm.length > 0 ? Math.max(...outKm) : 0;
+  const alphaFloor = (beta: number): number => Math.max(-PULL_LIMIT, LEAST_REAL_LOG_K + beta * farthestOut);
   const atLogBeta = (logBeta: number): { stats: Stats; y: Float64Array } => {
     evaluations++;
     const params = { alpha: fitAlpha ? 0 : fixed.alpha, beta: Math.exp(logBeta), gamma: fitGamma ? 0 : fixed.gamma };
+    if (fitAlpha) {
+      // The floor wins over α's own bound of ±20 where the two cross (an outside Wales thousands of km off).
+      const lo = alphaFloor(params.beta);
+      variables[alphaAt] = { ...variables[alphaAt], lo, hi: Math.max(PULL_LIMIT, lo) };
+    }
     const logK = logKernel(problem, params, rho);
     // From the solution at the nearest β solved so far: the search's steps shrink, and a bracket's
     // far end is a poor start for a point near its other end.
@@ -275,7 +286,7 @@ export function fitType(type: MarketType, t: CalibrationTarget, rho: number, sta
     atLogBeta(logBeta);
   }
   const params: ChoiceParams = {
-    alpha: fitAlpha ? y[alphaAt] : fixed.alpha,
+    alpha: fitAlpha ? Math.max(y[alphaAt], alphaFloor(Math.exp(logBeta))) : fixed.alpha,
     beta: fitBeta ? Math.exp(logBeta) : fixed.beta,
     gamma: fitGamma ? y[gammaAt] : fixed.gamma,
   };

@@ -30,7 +30,11 @@ export interface MatchingRules {
   forProfitCap(type: MarketType, enteringTierC: number): number | null;
   /** New placements with for-profit providers in Wales or non-LA providers outside Wales need approval. */
   approvalRequired: boolean;
-  outsideWales: { allowed: boolean; cap: number | null; sector: Sector };
+  /**
+   * `cap`: all types together (null: unlimited); `capByType`: under `outside_wales.places: held`,
+   * each type's own cap, which placement choice uses in place of a share of `cap`.
+   */
+  outsideWales: { allowed: boolean; cap: number | null; capByType?: Record<MarketType, number> | null; sector: Sector };
   /** The projection's solver of the least-cost problems (its buffers are reused); a new one when absent. */
   solver?: TransportSolver;
   /** Placement choice (SPEC 4.3) in place of tiers (c) and (d); absent or null: the rules of 4.2. */
@@ -142,7 +146,8 @@ export function matchSeekers(state: PlacementState, seekers: Seekers, geo: Geogr
       const entering = las.reduce((s, la) => s + seeking(la, type), 0);
       if (entering === 0) continue;
       const providers = unreserved[type].filter((p) => vacancyOf(p) > 0);
-      const outsideCap = grants === null ? null : grants.capOf(type);
+      const held = rules.outsideWales.capByType;
+      const outsideCap = grants === null ? null : held ? held[type] : grants.capOf(type);
       chooseAndPlace(type, las, providers, rules.forProfitCap(type, entering), outsideCap, rules.outsideWales.allowed, rules.choice, {
         seeking,
         vacancyOf,
