@@ -19,11 +19,7 @@ const byServices = (spec: Spec): boolean =>
 
 const byChoice = (spec: Spec): boolean => (spec.matching as { method?: unknown } | undefined)?.method === 'choice';
 
-/**
- * `rounding: unbiased` (SPEC 4.3, unbiased controlled rounding): the registry key comes with the
- * model's rounding (issue 17's model part); until a scenario can set it this reads it where the
- * registry will put it, `spec.rounding`.
- */
+/** `rounding: unbiased` (docs/model.md §4.3): turnover endings drawn by unbiased controlled rounding. */
 const byUnbiasedRounding = (spec: Spec): boolean => spec.rounding === 'unbiased';
 
 /** The scenario's random elements, in RandomElement order; empty when every run would be the same. */
