@@ -485,7 +485,8 @@ describe('the scenario library', () => {
     for (const s of [act, central]) {
       expect(deterministicScenario(s, dataset).policy).toMatchObject({ fpGrowthFrozenFrom: 2027, approvalRequiredFrom: 2027, fpNewPlacementsEnd: 2030 });
     }
-    expect(deterministicScenario(baseline, dataset).demand.method).toBe('trend');
+    // baseline's demand is the naive forecast the backtest chooses (docs/methodology.md, "Backtests"): change at rate 0
+    expect(deterministicScenario(baseline, dataset).demand).toMatchObject({ method: 'change', rate: { initial: 0, steps: [] } });
   });
 
   it('opens the regional homes of regional-homes-delayed a year after those of regional-homes', async () => {
@@ -530,7 +531,7 @@ describe('sufficiency scenarios', () => {
     const text = formatScenarioList(await listScenarios(LIBRARY));
     const lines = text.trimEnd().split('\n');
     expect(lines).toHaveLength(10);
-    expect(lines[0]).toBe("baseline                Today's market and trends; no policy change");
+    expect(lines[0]).toBe("baseline                Today's market, demand held; no policy change");
     expect(new Set(lines.map((l) => l.indexOf(l.trim().split(/\s{2,}/)[1])))).toEqual(new Set([24]));
   });
 
@@ -540,6 +541,6 @@ describe('sufficiency scenarios', () => {
     expect(lines).toHaveLength(10);
     for (const l of lines) expect([...l].length).toBeLessThanOrEqual(79);
     expect(lines.find((l) => l.startsWith('central-uncertain '))).toMatch(/…$/);
-    expect(lines[0]).toBe("baseline                Today's market and trends; no policy change");
+    expect(lines[0]).toBe("baseline                Today's market, demand held; no policy change");
   });
 });

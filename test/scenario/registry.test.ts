@@ -115,6 +115,19 @@ describe('the model scenario', () => {
     });
   });
 
+  it('damping and reconcile reach the trend rule; damping takes a distribution at its central value', async () => {
+    const loaded = await loadText('damped', 'demand: { method: trend, trend_years: 3, damping: { triangular: [0.7, 0.8, 0.9] }, reconcile: nation }\n');
+    expect(deterministicScenario(loaded, dataset).demand).toEqual({ method: 'trend', trendYears: 3, damping: 0.8, reconcile: 'nation' });
+    expect(loaded.hasDistributions).toBe(true);
+  });
+
+  it('refuses a damping above 1, a dated damping and an unknown reconcile, each with its line', async () => {
+    // One bad fixture per rule: φ is a share of the slope kept each year (at most 1); it takes no year map.
+    expect(await problemsOf('damping-high', 'demand: { method: trend, damping: 1.5 }\n')).toEqual([expect.stringMatching(/^damping-high\.yaml:1:\d+: demand\.damping: expected a share from 0 to 1, found 1\.5/)]);
+    expect((await problemsOf('damping-dated', 'demand: { method: trend, damping: { 2026: 0.8 } }\n')).join('\n')).toMatch(/demand\.damping/);
+    expect((await problemsOf('reconcile-bad', 'demand: { method: trend, reconcile: region }\n')).join('\n')).toMatch(/demand\.reconcile.*none.*nation/);
+  });
+
   it('under the trend method, rate is not in force: not in the model, not in the log', async () => {
     const loaded = await loadText('trend', 'demand: { method: trend, rate: { normal: [0, 0.1] } }\n');
     expect(deterministicScenario(loaded, dataset).demand).toEqual({ method: 'trend', trendYears: 5, damping: 1, reconcile: 'none' });
