@@ -20,7 +20,7 @@ export function pastHorizon(merged: Record<string, unknown>, horizonTo: number):
   const late = (y: number): string => `${y} is after the horizon (horizon.to ${horizonTo}): it never takes effect; extend horizon.to or correct the year`;
   for (const row of REGISTRY) {
     if (row.kind === 'list' || HORIZON.test(row.path)) continue;
-    for (const [at, v] of valuesOf(merged, row.path)) {
+    for (const [at, v] of registryValues(merged, row.path)) {
       if (row.kind === 'year' && Number.isInteger(v) && (v as number) > horizonTo) out.push({ path: at, severity: 'warning', message: late(v as number) });
       if (isNumericRow(row)) for (const [mapAt, map] of yearMapsIn(v, at)) for (const k of Object.keys(map)) if (Number(k) > horizonTo) out.push({ path: [...mapAt, k], atKey: true, severity: 'warning', message: late(Number(k)) });
     }
@@ -29,7 +29,7 @@ export function pastHorizon(merged: Record<string, unknown>, horizonTo: number):
 }
 
 /** The values at a registry path, one per list item for a list's field (`transitions[].year`). */
-function valuesOf(root: Record<string, unknown>, registryPath: string): Array<[PathSeg[], unknown]> {
+export function registryValues(root: Record<string, unknown>, registryPath: string): Array<[PathSeg[], unknown]> {
   const [list, field] = registryPath.split('[].');
   if (field === undefined) return [[list.split('.'), valueAt(root, list.split('.'))]];
   const items = valueAt(root, list.split('.'));

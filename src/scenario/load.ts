@@ -19,6 +19,7 @@ import { hasDistribution, isParameterObject, isPlainObject, isSectorMap, isYearM
 import { OPTIONAL_MAPS, REGISTRY, camelPath, fieldsOf, isNumericRow, leafName, type FixedRow, type NumericRow, type Row, type When } from './registry.js';
 import { checkAssumptions, checkScenario, scenarioPlaces, valueAt, type Issue, type ScenarioPlaces } from './schema.js';
 import { horizonEnd, pastHorizon } from './horizon.js';
+import { readFinancialYearValues } from './year-values.js';
 import { locate, readScenarioFile, type PathSeg, type ScenarioFile } from './yaml.js';
 
 export type { ParamSpec, Value, YearMap } from './params.js';
@@ -201,6 +202,7 @@ async function readAndCheck(ref: string, scenariosDir: string, dataset: Dataset 
       problems.push(problemAt(parsed, [], `expected a map of scenario keys (name, title, demand, ...), found ${kindOf(parsed.data)}`));
       break;
     }
+    problems.push(...readFinancialYearValues(parsed));
     const ext = parsed.data.extends;
     if (ext === undefined || ext === null) break;
     if (typeof ext !== 'string' || ext === '') {

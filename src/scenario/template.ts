@@ -37,8 +37,73 @@ const EXAMPLES: Record<string, string> = {
   'regional_residential[].places': '4',
 };
 
-/** The template for a file whose name (stem) is `name`. */
-export function scenarioTemplate(name: string): string {
+/**
+ * What central sets, as YAML text to write after each key: for a parameter (by registry path) its
+ * value (a year map, a map by LA or sector, a distribution as written), and for a list its items.
+ * Keys central leaves at their default are absent. From its assumptions log, so sources are left out.
+ */
+export interface CentralValues {
+  values: ReadonlyMap<string, string>;
+  items: ReadonlyMap<string, readonly string[]>;
+}
+
+export function centralValues(parameters: ReadonlyArray<{ path: string; value: unknown; source: string | null }>): CentralValues {
+  const set = parameters.filter((p) => p.source !== 'default');
+  const values = new Map<string, string>();
+  const items = new Map<string, string[]>();
+  for (const row of REGISTRY) {
+    if (row.path.includes('[].')) continue;
+    if (row.kind === 'list') {
+      const item = new RegExp(`^${row.path}\\[(\\d+)\\](?:\\.(\\w+))?$`);
+      const byIndex = new Map<number, Record<string, unknown>>();
+      for (const p of set) {
+        const m = item.exec(p.path);
+        if (!m) continue;
+        const it = byIndex.get(Number(m[1])) ?? {};
+        if (m[2] === undefined) Object.assign(it, p.value as Record<string, unknown>);
+        else it[m[2]] = p.value;
+        byIndex.set(Number(m[1]), it);
+      }
+      if (byIndex.size > 0) items.set(row.path, [...byIndex.entries()].sort((a, b) => a[0] - b[0]).map(([, it]) => flow(it)));
+      continue;
+    }
+    const own = set.filter((p) => p.path === row.path || p.path.startsWith(`${row.path}.`));
+    if (own.length === 0) continue;
+    const exact = own.find((p) => p.path === row.path);
+    if (exact !== undefined && own.length === 1) {
+      values.set(row.path, flow(exact.value));
+      continue;
+    }
+    // A year map, a map by LA (with its `default`), by sector or by type: nested by the path's rest.
+    const map: Record<string, unknown> = {};
+    for (const p of own) {
+      const keys = p.path === row.path ? ['default'] : p.path.slice(row.path.length + 1).split('.');
+      let at = map;
+      for (const k of keys.slice(0, -1)) at = (at[k] ??= {}) as Record<string, unknown>;
+      at[keys[keys.length - 1]] = p.value;
+    }
+    values.set(row.path, flow(map));
+  }
+  return { values, items };
+}
+
+/** A value as YAML flow text: `0.03`, `fp`, `{ 2024: 0, 2026: -0.01 }`, `{ triangular: [60, 120, 200] }`. */
+function flow(v: unknown): string {
+  if (v === null || v === undefined) return 'null';
+  if (typeof v === 'string') return /^[A-Za-z0-9_.-]+$/.test(v) && !/^(true|false|null|yes|no)$/i.test(v) ? v : JSON.stringify(v);
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (Array.isArray(v)) return `[${v.map(flow).join(', ')}]`;
+  return `{ ${Object.entries(v as Record<string, unknown>)
+    .map(([k, x]) => `${k}: ${flow(x)}`)
+    .join(', ')} }`;
+}
+
+/**
+ * The template for a file whose name (stem) is `name`. With `central` (what the shipped central
+ * sets), a key central sets shows central's value, so that uncommenting it changes nothing, and a
+ * list shows central's items, since a list replaces the inherited one whole.
+ */
+export function scenarioTemplate(name: string, central: CentralValues = { values: new Map(), items: new Map() }): string {
   const lines = [
     `# ${name}: a scenario for sufficiency, written by \`sufficiency template --scenario\`.`,
     '#',
@@ -68,25 +133,31 @@ export function scenarioTemplate(name: string): string {
     // Under a map the descriptions are comments within the comment (`#   # ...`), so that deleting
     // the leading "# " of a block leaves them comments.
     const indent = nested ? '  ' : '';
-    lines.push(...describe(row, nested ? '#   # ' : '# '));
-    if (row.kind === 'list') lines.push(...listExample(row.path));
-    else lines.push(`#${indent} ${leafName(row.path)}: ${exampleOf(row)}`);
+    const inCentral = central.values.get(row.path);
+    lines.push(...describe(row, nested ? '#   # ' : '# ', '', inCentral));
+    if (row.kind === 'list') lines.push(...listExample(row.path, central.items.get(row.path)));
+    else lines.push(`#${indent} ${leafName(row.path)}: ${inCentral ?? exampleOf(row)}`);
   }
   return `${lines.join('\n')}\n`;
 }
 
-/** A list's key, one example item (its fields documented above it). */
-function listExample(list: string): string[] {
+/** A list's key, its fields documented, then central's items (else one example item). */
+function listExample(list: string, centralItems: readonly string[] | undefined): string[] {
   const fields = fieldsOf(list);
   const out = [`# ${list}:`];
   for (const f of fields) out.push(...describe(f, '#   # ', `${leafName(f.path)}: `));
+  if (centralItems !== undefined) {
+    out.push(...wrap(`central's ${centralItems.length} rows: a list replaces the inherited one whole, so keep the rows you still want and add yours.`, '#   # '));
+    out.push(...centralItems.map((it) => `#   - ${it}`));
+    return out;
+  }
   const shown = fields.filter((f) => EXAMPLES[f.path] !== undefined).map((f) => `${leafName(f.path)}: ${EXAMPLES[f.path]}`);
   out.push(`#   - { ${shown.join(', ')} }`);
   return out;
 }
 
 /** What a key means, its kind and forms, its default and when it is in force, as wrapped comment lines. */
-function describe(row: Row, prefix: string, lead = ''): string[] {
+function describe(row: Row, prefix: string, lead = '', inCentral?: string): string[] {
   const when = (row as { when?: When }).when;
   const whens = when === undefined ? [] : Array.isArray(when) ? when : [when];
   const forms = formsText(row);
@@ -94,7 +165,7 @@ function describe(row: Row, prefix: string, lead = ''): string[] {
   const facts = [
     `${lead}${row.doc}`,
     `Kind: ${kindText(row)}${forms !== '' ? `; written as ${forms}` : ''}.`,
-    dflt !== '' ? `Default: ${dflt}.` : '',
+    dflt !== '' ? `Default: ${dflt}${inCentral !== undefined ? `; central: ${inCentral}` : ''}.` : inCentral !== undefined ? `Central: ${inCentral}.` : '',
     whens.length > 0 ? `Only when ${whens.map((w: { path: string; equals: unknown }) => `${w.path} is ${String(w.equals)}`).join(' and ')}.` : '',
   ];
   return wrap(facts.filter((f) => f !== '').join(' ').replace(/[`*]/g, ''), prefix);

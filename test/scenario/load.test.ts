@@ -282,6 +282,18 @@ describe('financial-year keys and dates past the horizon (docs/methodology.md, "
     ]);
   });
 
+  it('reads a year value written 2027-28 (a transition, the horizon) as 2027', async () => {
+    const s = (await load('financial-years')).spec as { horizon: { to: number }; transitions: Array<{ year: number }> };
+    expect(s.horizon.to).toBe(2030); // 2030-31
+    expect(s.transitions.map((t) => t.year)).toEqual([2027]); // 2027-28
+  });
+
+  it('refuses a year value 2027-29, at the value', async () => {
+    expect(await problems('financial-year-value')).toEqual([
+      'bad/financial-year-value.yaml:4:13: transitions[0].year: "2027-29" is not a financial year: a financial year runs from one April to the next, so the one starting in 2027 is 2027-28',
+    ]);
+  });
+
   it('refuses 2027-29 (not one year and the next) and a year written twice, at the key', async () => {
     expect(await problems('financial-year-key')).toEqual([
       'bad/financial-year-key.yaml:4:22: "2027-29" is not a financial year: a financial year runs from one April to the next, so the one starting in 2027 is 2027-28',

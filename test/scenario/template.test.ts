@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/load.js';
 import { REGISTRY } from '../../src/scenario/registry.js';
-import { scenarioTemplate } from '../../src/scenario/template.js';
+import { centralValues, scenarioTemplate } from '../../src/scenario/template.js';
 import { ROOT, testDataset } from './dataset.js';
 
 const dataset = testDataset();
@@ -55,6 +55,38 @@ describe('scenarioTemplate', () => {
     writeFileSync(path.join(dir, 'edited.yaml'), edited);
     const loaded = await loadScenario(path.join(dir, 'edited.yaml'), { scenariosDir: dir, dataset });
     expect((loaded.spec as { turnover: { residential: number } }).turnover.residential).toBe(0.5);
+  });
+});
+
+describe("central's values in the template", () => {
+  it('writes what central sets as YAML that gives central back: every value and list, written out, has central\'s hash', async () => {
+    const central = await loadScenario('central', { scenariosDir: LIBRARY, dataset });
+    const { values, items } = centralValues(central.parameters);
+    // Each value under its map, each list with its items, over `extends: central`.
+    const byTop = new Map<string, string[]>();
+    for (const [p, v] of values) {
+      const [top, leaf] = p.split('.');
+      byTop.set(top, [...(byTop.get(top) ?? []), leaf === undefined ? v : `  ${leaf}: ${v}`]);
+    }
+    const yaml = ['extends: central'];
+    for (const [top, ls] of byTop) yaml.push(ls.length === 1 && !ls[0].startsWith('  ') ? `${top}: ${ls[0]}` : `${top}:\n${ls.join('\n')}`);
+    for (const [list, its] of items) yaml.push(`${list}:\n${its.map((i) => `  - ${i}`).join('\n')}`);
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'written-out.yaml'), `${yaml.join('\n')}\n`);
+    const written = await loadScenario(path.join(dir, 'written-out.yaml'), { scenariosDir: dir, dataset });
+    expect(written.hash).toBe(central.hash);
+    // and it is not an empty check: central sets its demand rate, Foster Wales growth and 4 transitions
+    expect(values.get('demand.rate')).toBe('{ 2024: 0, 2026: -0.01 }');
+    expect(values.get('occupancy.foster')).toBe('{ la: 0.84, nfp: 0.82, fp: 0.79 }');
+    expect(items.get('transitions')).toHaveLength(4);
+  });
+
+  it("shows central's value after a key central sets, so that uncommenting it changes nothing", async () => {
+    const central = await loadScenario('central', { scenariosDir: LIBRARY, dataset });
+    const text = scenarioTemplate('mine', centralValues(central.parameters));
+    expect(text).toContain('Default: 0; central: 0.03.\n# inflation: 0.03\n');
+    expect(text).toContain("#   # central's 4 rows: a list replaces the inherited one whole");
+    expect(text).toContain('#   - { year: 2027, sector: fp, placement_type: residential, exit: 0.1, convert: 0.2 }');
   });
 });
 

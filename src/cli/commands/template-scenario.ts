@@ -1,12 +1,13 @@
 // `sufficiency template --scenario FILE`: a commented scenario extending `central` (the text comes
-// from src/scenario/template.ts), written atomically, never over the tool's own scenarios or data,
+// from src/scenario/template.ts, with central's own values), written atomically, never over the tool's own scenarios or data,
 // nor over an existing file unless --force.
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../../errors.js';
 import { canonicalPath, writeFileAtomic } from '../../io/atomic.js';
 import { DEFAULT_DATA_DIR, DEFAULT_SCENARIOS_DIR } from '../../io/paths.js';
-import { scenarioTemplate } from '../../scenario/template.js';
+import { centralValues, scenarioTemplate } from '../../scenario/template.js';
+import { loadInputs } from '../pipeline.js';
 
 const YAML_FILE = /\.ya?ml$/i;
 
@@ -27,6 +28,8 @@ export async function writeScenarioTemplate(file: string, opts: { force?: boolea
   );
   if (exists && !opts.force) throw new UsageError(`template --scenario: ${file} exists; choose a new name or add --force to replace it`);
   const name = path.basename(file).replace(YAML_FILE, '');
-  await writeFileAtomic(file, scenarioTemplate(name));
+  // The shipped central on the shipped data: its values stand after the keys it sets.
+  const { scenarios } = await loadInputs(DEFAULT_DATA_DIR, DEFAULT_SCENARIOS_DIR, ['central']);
+  await writeFileAtomic(file, scenarioTemplate(name, centralValues(scenarios[0].parameters)));
   return `${file}: wrote a scenario that extends central and changes nothing yet; uncomment what you change, then run: sufficiency validate --scenario ${file}\n`;
 }
