@@ -36,4 +36,27 @@ describe('the held outside-Wales cap', () => {
     const open = runProjection(d, s);
     expect(tally(open, 2024, 'A').unplaced.residential).toBe(0);
   });
+
+  it('gives each type its own cap under placement choice, where a number is shared by seekers', () => {
+    // A: 10 foster and 10 residential children outside Wales, no place in Wales. Turnover foster 0.2
+    // ends 2, residential 0.5 ends 5: held caps foster 2, residential 5 (7 in all). Need 20 × 1.2 = 24,
+    // mix 1/2 : 1/2 → 12 and 12: seekers foster 12 − 8 = 4, residential 12 − 5 = 7.
+    const d = dataset({
+      placements: [placed('A', 'foster', 'fp', 'OUTSIDE_WALES', 10), placed('A', 'residential', 'fp', 'OUTSIDE_WALES', 10)],
+      demandHistory: [demand('A', 20)],
+    });
+    const zero = { foster: 0, residential: 0, secure: 0 };
+    const s = scenario({
+      demand: { method: 'change', rate: tl(0.2), rateByLa: {} },
+      turnover: { foster: tl(0.2), residential: tl(0.5), secure: tl(0) },
+      matching: { method: 'choice', calibrate: false, ownLaFirst: false, sectorPreference: 0, distanceDecay: { foster: 0.02, residential: 0.02, secure: 0.02 }, outsidePull: zero, ownLaPull: zero },
+    });
+    // Held: foster 2 outside, 2 unplaced; residential 5 outside, 2 unplaced.
+    const held = tally(runProjection(d, { ...s, outsideWales: { ...s.outsideWales, places: 'held' } }), 2024, 'A');
+    expect(held.unplaced).toEqual({ foster: 2, residential: 2, secure: 0 });
+    // A number 7 is shared over the types by seekers, 4 : 7: 2.545 and 4.455 → 3 and 4 (largest
+    // remainder): foster 1 unplaced, residential 3.
+    const number = tally(runProjection(d, { ...s, outsideWales: { ...s.outsideWales, places: tl(7) } }), 2024, 'A');
+    expect(number.unplaced).toEqual({ foster: 1, residential: 3, secure: 0 });
+  });
 });
