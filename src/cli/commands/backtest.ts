@@ -40,7 +40,7 @@ Examples:
 `),
     )
     .action(async (raw: RawBacktestOptions) => {
-      // Accepted on every command (docs/methodology.md, "Languages"); the table's Welsh labels are to come.
+      // Accepted on every command (docs/methodology.md, "Flags and languages"); the table's Welsh labels are to come.
       parseLang(raw.lang);
       const format = resolveFormat(raw.format, raw.out ?? null, false, stdoutIsTty(), ['table', 'csv']);
       const from = raw.from === undefined ? null : parseYear('--from', raw.from);
