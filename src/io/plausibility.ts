@@ -6,6 +6,7 @@
 import type { Problem } from '../errors.js';
 import type { CostRow, DemandPoint, ExternalPlacementRow, FlowRow, LocalAuthority, Nation, ProviderRow, StrategyRow } from '../model/types.js';
 import type { Located } from './capacity.js';
+import { foldName } from './la-names.js';
 
 /** An LA's flow in one year above this many times its children looked after at the year's end warns. */
 export const FLOW_WARN_RATIO = 1;
@@ -25,7 +26,7 @@ export const WEEKLY_COST_WARN_GBP = 50_000;
 export interface PlausibilityInput {
   nation: Nation;
   baseYear: number;
-  las: readonly LocalAuthority[];
+  las: ReadonlyArray<Located<LocalAuthority>>;
   /** Every demand_history row, the nation's included. */
   demand: ReadonlyArray<Located<DemandPoint>>;
   /** Null when absent or some row could not be read. */
@@ -51,6 +52,8 @@ export function checkPlausibility(input: PlausibilityInput): Problem[] {
   const warn = report('warning');
   const children = childrenLookedAfter(input);
   const nationAtBase = children(input.nation.code, `${input.baseYear}-03-31`);
+  checkLaNames(input, error);
+  checkProviderIds(input, error, warn);
   checkDemand(input, error, warn);
   checkFlows(input, children, error, warn);
   checkExternal(input, nationAtBase, error);
@@ -70,9 +73,51 @@ function childrenLookedAfter(input: PlausibilityInput): (code: string, asAt: str
     const own = at.get(`${code}|${asAt}`);
     if (own !== undefined) return own;
     if (code !== input.nation.code) return null;
-    const las = input.las.map((la) => at.get(`${la.code}|${asAt}`));
+    const las = input.las.map((la) => at.get(`${la.row.code}|${asAt}`));
     return las.length > 0 && las.every((n) => n !== undefined) ? las.reduce((s: number, n) => s + n!, 0) : null;
   };
+}
+
+/**
+ * Every code and name (English or Welsh, folded as LAs are matched: case and accents aside) names one
+ * LA only: two LAs called "Isle of Anglesey" would send every row that names it to the last of them.
+ */
+function checkLaNames(input: PlausibilityInput, error: Report): void {
+  const first = new Map<string, { la: Located<LocalAuthority>; column: string }>();
+  for (const la of input.las) {
+    const columns: Array<[string, string]> = [['la_code', la.row.code], ['name_en', la.row.nameEn], ['name_cy', la.row.nameCy]];
+    const seenInRow = new Set<string>();
+    for (const [column, text] of columns) {
+      const key = foldName(text);
+      if (seenInRow.has(key)) continue; // an LA whose names are the same in both languages (Blaenau Gwent)
+      seenInRow.add(key);
+      const prev = first.get(key);
+      if (prev === undefined) {
+        first.set(key, { la, column });
+        continue;
+      }
+      if (column === 'la_code' && prev.column === 'la_code') continue; // a duplicate row, reported as such
+      error(la, column, `"${text}" already names ${input.label(prev.la.row.code)} (line ${prev.la.line}): each code and name must tell one LA from the others, or rows that use it would go to one of them unseen`);
+    }
+  }
+}
+
+/**
+ * One provider_id is one provider (SPEC 3): its rows at several hosts and types share its sector
+ * (an error otherwise: the Act treats the sectors differently) and, less gravely, its name (a warning).
+ */
+function checkProviderIds(input: PlausibilityInput, error: Report, warn: Report): void {
+  const first = new Map<string, Located<ProviderRow>>();
+  for (const p of input.providers ?? []) {
+    const prev = first.get(p.row.providerId);
+    if (prev === undefined) {
+      first.set(p.row.providerId, p);
+      continue;
+    }
+    const where = `provider "${p.row.providerId}" at line ${prev.line}`;
+    if (p.row.sector !== prev.row.sector) error(p, 'sector', `expected ${prev.row.sector}, the sector of ${where}, found "${p.row.sector}": one provider_id is one provider (give another id to another provider)`);
+    else if (p.row.providerName !== prev.row.providerName) warn(p, 'provider_name', `expected "${prev.row.providerName}", the name of ${where}, found "${p.row.providerName}": one provider_id is one provider`);
+  }
 }
 
 /** An LA above the nation's own row (error); the LAs together above it (warning); a count that doubles or halves in a year (warning). */

@@ -198,6 +198,28 @@ describe('costs (warnings)', () => {
   });
 });
 
+describe('codes and names that must tell things apart', () => {
+  it('two LAs with the same name (folded: "Ynys Mon" is "Ynys Môn")', async () => {
+    const { dataset, lines } = await load('la-same-name');
+    expect(dataset).toBeNull();
+    expect(lines).toEqual([
+      'local_authorities.csv:3:name_cy: "Ynys Mon" already names Isle of Anglesey (W06000001) (line 2): each code and name must tell one LA from the others, or rows that use it would go to one of them unseen',
+    ]);
+  });
+
+  it('one provider_id in two sectors is an error', async () => {
+    const { dataset, lines } = await load('provider-two-sectors');
+    expect(dataset).toBeNull();
+    expect(lines).toEqual(['providers.csv:5:sector: expected fp, the sector of provider "P1" at line 4, found "nfp": one provider_id is one provider (give another id to another provider)']);
+  });
+
+  it('one provider_id under two names warns', async () => {
+    const { dataset, lines } = await load('provider-two-names');
+    expect(dataset).not.toBeNull();
+    expect(lines).toEqual(['providers.csv:5:provider_name: warning: expected "Synthetic homes", the name of provider "P1" at line 4, found "Other homes": one provider_id is one provider']);
+  });
+});
+
 describe('the shipped Wales data', () => {
   it('passes every plausibility rule without a problem', async () => {
     // Its LAs add up to within 0.5% of the nation's rows; its nation flows satisfy the stock identity
