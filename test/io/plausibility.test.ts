@@ -72,6 +72,17 @@ describe('children against places (warnings)', () => {
   });
 });
 
+describe('a provider_id where no provider can be (warnings)', () => {
+  it('on a non-market placement, and outside the nation', async () => {
+    const { dataset, lines } = await load('provider-where-none');
+    expect(dataset).not.toBeNull();
+    expect(lines).toEqual([
+      'placements.csv:4:provider_id: warning: provider "P1" is ignored: a kinship placement has no provider (only foster, residential and secure placements are held by providers)',
+      'placements.csv:7:provider_id: warning: provider "P1" is ignored: providers lists places in the nation only, and these children are placed outside it',
+    ]);
+  });
+});
+
 describe('sizes against the nation (warnings)', () => {
   it('one provider with more places than the nation has children looked after', async () => {
     // 700 > 150.
