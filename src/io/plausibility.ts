@@ -84,6 +84,7 @@ function childrenLookedAfter(input: PlausibilityInput): (code: string, asAt: str
  */
 function checkLaNames(input: PlausibilityInput, error: Report): void {
   const first = new Map<string, { la: Located<LocalAuthority>; column: string }>();
+  const nation = new Set([foldName(input.nation.code), foldName(input.nation.name)]);
   for (const la of input.las) {
     const columns: Array<[string, string]> = [['la_code', la.row.code], ['name_en', la.row.nameEn], ['name_cy', la.row.nameCy]];
     const seenInRow = new Set<string>();
@@ -91,6 +92,10 @@ function checkLaNames(input: PlausibilityInput, error: Report): void {
       const key = foldName(text);
       if (seenInRow.has(key)) continue; // an LA whose names are the same in both languages (Blaenau Gwent)
       seenInRow.add(key);
+      if (nation.has(key)) {
+        error(la, column, `"${text}" is also the nation's code or name (${input.nation.name}, ${input.nation.code}; datapackage.json "nation"): rows that name it would mean the nation, not this LA`);
+        continue;
+      }
       const prev = first.get(key);
       if (prev === undefined) {
         first.set(key, { la, column });

@@ -218,6 +218,14 @@ describe('codes and names that must tell things apart', () => {
     ]);
   });
 
+  it('an LA named as the nation (datapackage.json "nation")', async () => {
+    const { dataset, lines } = await load('la-named-as-nation');
+    expect(dataset).toBeNull();
+    expect(lines).toEqual([
+      'local_authorities.csv:3:name_en: "Cardiff" is also the nation\'s code or name (Cardiff, E92000001; datapackage.json "nation"): rows that name it would mean the nation, not this LA',
+    ]);
+  });
+
   it('one provider_id in two sectors is an error', async () => {
     const { dataset, lines } = await load('provider-two-sectors');
     expect(dataset).toBeNull();
