@@ -262,11 +262,18 @@ function checkSizes(input: PlausibilityInput, nationAtBase: number | null, warn:
 }
 
 /**
- * A strategy that closes more places than its host, sector and type hold by then (the base date's
- * places plus the strategies' opens and recruits, less their closes, year by year): a warning, as the
- * model closes what there is and warns again in the year (docs/methodology.md, "Each year").
+ * A `recruit` of anything but foster places (SPEC 3: recruit is foster carers; the model opens the
+ * places all the same), and a strategy that closes more places than its host, sector and type hold
+ * by then (the base date's places plus the strategies' opens and recruits, less their closes, year by
+ * year): warnings, as the model closes what there is and warns again in the year (docs/methodology.md,
+ * "Each year").
  */
 function checkStrategies(input: PlausibilityInput, warn: Report): void {
+  for (const s of input.strategies) {
+    if (s.row.action === 'recruit' && s.row.placementType !== 'foster') {
+      warn(s, 'action', `recruit is for foster carers (foster places), found for ${s.row.placementType}: read as open (write open for new ${s.row.placementType} places)`);
+    }
+  }
   if (input.providers === null) return;
   const open = new Map<string, number>();
   const key = (host: string, sector: string, type: string): string => `${host}|${sector}|${type}`;

@@ -98,6 +98,12 @@ describe('sizes against the nation (warnings)', () => {
     ]);
   });
 
+  it('a recruit of anything but foster places (read as open)', async () => {
+    const { dataset, lines } = await load('strategy-recruit-home');
+    expect(dataset).not.toBeNull();
+    expect(lines).toEqual(['strategies.csv:2:action: warning: recruit is for foster carers (foster places), found for residential: read as open (write open for new residential places)']);
+  });
+
   it('a strategy that closes more places than are open there by then', async () => {
     // fp residential at Cardiff: P1's 20 places; the close asks for 30.
     const { dataset, lines } = await load('strategy-close-beyond');
