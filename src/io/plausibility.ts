@@ -20,7 +20,7 @@ export const NATION_SUM_TOLERANCE = 0.01;
 /** An LA's children looked after more than doubling or falling below half from one 31 March to the next, by more than DEMAND_JUMP_CHILDREN, warns (a digit typed twice or lost). */
 export const DEMAND_JUMP_RATIO = 2;
 export const DEMAND_JUMP_CHILDREN = 20;
-/** A weekly cost above this many pounds warns (pence typed as pounds; the dearest placements cost about £20,000 a week). */
+/** A weekly cost above this many pounds warns (pence typed as pounds; the dearest Welsh placement reported is £16,500 a week, docs/methodology.md "Checks on the data"). */
 export const WEEKLY_COST_WARN_GBP = 50_000;
 
 export interface PlausibilityInput {
