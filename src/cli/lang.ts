@@ -1,5 +1,6 @@
 // `--lang en|cy`, which every command accepts (an analyst who works in Welsh sets it everywhere): the
-// language of what the command shows; errors and warnings stay in English (README, "Languages").
+// language of what the command shows; errors and warnings stay in English (docs/methodology.md,
+// "Flags and languages").
 import { Option } from 'commander';
 import { UsageError } from '../errors.js';
 import { isLang, type Lang } from '../i18n/labels.js';

@@ -11,6 +11,7 @@ import { isLang, label, type Lang } from '../i18n/labels.js';
 import type { Problem } from '../errors.js';
 import { DEFAULT_DATA_DIR, DEFAULT_SCENARIOS_DIR } from '../io/paths.js';
 import { startOfFinancialYear } from '../scenario/financial-year.js';
+import { dataWarningLines } from './data-warnings.js';
 import { suggestAmong } from '../io/la-names.js';
 import { checkOutputTarget, refuseToOverwriteInputs, writeFileAtomic } from '../io/atomic.js';
 import { buildMeta, hashInputs, metaJson, sha256Hex, type Meta, type ScenarioProvenance } from '../io/provenance.js';
@@ -329,10 +330,9 @@ export async function loadInputs(dataDir: string, scenariosDir: string, refs: re
   };
 }
 
-/** Tells the user, on standard error, that the data has warnings (validate lists them). */
+/** Names the data's warnings on standard error (the first few; validate lists them all). */
 export function noteDataWarnings(inputs: Inputs): void {
-  const n = inputs.dataWarnings.length;
-  if (n > 0) process.stderr.write(`sufficiency: the data has ${n} warning${n === 1 ? '' : 's'} (sufficiency validate lists them)\n`);
+  for (const line of dataWarningLines(inputs.dataWarnings)) process.stderr.write(`${line}\n`);
 }
 
 /**

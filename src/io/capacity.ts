@@ -47,6 +47,16 @@ export function checkCapacity(input: CapacityInput): Problem[] {
     problems.push({ file: at?.file ?? input.packageFile, line: at?.line ?? null, column, message, severity: 'warning' });
   };
 
+  // A provider_id where no provider can be: providers lists market places in the nation only.
+  for (const p of input.placements) {
+    if (p.row.providerId === null) continue;
+    if (!isMarketType(p.row.placementType)) {
+      warn(p, 'provider_id', `provider "${p.row.providerId}" is ignored: a ${p.row.placementType} placement has no provider (only foster, residential and secure placements are held by providers)`);
+    } else if (p.row.host === OUTSIDE_WALES) {
+      warn(p, 'provider_id', `provider "${p.row.providerId}" is ignored: providers lists places in the nation only, and these children are placed outside it`);
+    }
+  }
+
   const holdings: Holding[] = [
     ...input.placements
       .filter((p) => isMarketType(p.row.placementType) && p.row.host !== null && p.row.host !== OUTSIDE_WALES)

@@ -243,15 +243,20 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
   }
 
   // --- local_authorities.
-  const localAuthorities: LocalAuthority[] = ok(laRows).map((r) => ({
-    code: str(r, 'la_code')!,
-    nameEn: str(r, 'name_en')!,
-    nameCy: str(r, 'name_cy')!,
-    region: str(r, 'region')!,
-    lat: num(r, 'lat'),
-    lon: num(r, 'lon'),
-    areaKm2: num(r, 'area_km2'),
+  const lasAt: Array<Located<LocalAuthority>> = ok(laRows).map((r) => ({
+    row: {
+      code: str(r, 'la_code')!,
+      nameEn: str(r, 'name_en')!,
+      nameCy: str(r, 'name_cy')!,
+      region: str(r, 'region')!,
+      lat: num(r, 'lat'),
+      lon: num(r, 'lon'),
+      areaKm2: num(r, 'area_km2'),
+    },
+    file: r.file,
+    line: r.line,
   }));
+  const localAuthorities = lasAt.map((la) => la.row);
   const regions = regionsOf(ok(laRows).map((r) => ({ code: str(r, 'la_code')!, slug: str(r, 'region')!, name: r.raw.region.trim() })));
 
   // --- demand_history and the base year.
@@ -458,7 +463,7 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
     ...checkPlausibility({
       nation,
       baseYear,
-      las: localAuthorities,
+      las: lasAt,
       demand: demandAt,
       providers: providerRes === null || providersTainted ? null : providersAt,
       strategies: strategiesAt,

@@ -6,6 +6,7 @@
 import type { Problem } from '../errors.js';
 import type { CostRow, DemandPoint, ExternalPlacementRow, FlowRow, LocalAuthority, Nation, ProviderRow, StrategyRow } from '../model/types.js';
 import type { Located } from './capacity.js';
+import { foldName } from './la-names.js';
 
 /** An LA's flow in one year above this many times its children looked after at the year's end warns. */
 export const FLOW_WARN_RATIO = 1;
@@ -19,13 +20,13 @@ export const NATION_SUM_TOLERANCE = 0.01;
 /** An LA's children looked after more than doubling or falling below half from one 31 March to the next, by more than DEMAND_JUMP_CHILDREN, warns (a digit typed twice or lost). */
 export const DEMAND_JUMP_RATIO = 2;
 export const DEMAND_JUMP_CHILDREN = 20;
-/** A weekly cost above this many pounds warns (pence typed as pounds; the dearest placements cost about £20,000 a week). */
+/** A weekly cost above this many pounds warns (pence typed as pounds; the dearest Welsh placement reported is £16,500 a week, docs/methodology.md "Checks on the data"). */
 export const WEEKLY_COST_WARN_GBP = 50_000;
 
 export interface PlausibilityInput {
   nation: Nation;
   baseYear: number;
-  las: readonly LocalAuthority[];
+  las: ReadonlyArray<Located<LocalAuthority>>;
   /** Every demand_history row, the nation's included. */
   demand: ReadonlyArray<Located<DemandPoint>>;
   /** Null when absent or some row could not be read. */
@@ -51,6 +52,8 @@ export function checkPlausibility(input: PlausibilityInput): Problem[] {
   const warn = report('warning');
   const children = childrenLookedAfter(input);
   const nationAtBase = children(input.nation.code, `${input.baseYear}-03-31`);
+  checkLaNames(input, error);
+  checkProviderIds(input, error, warn);
   checkDemand(input, error, warn);
   checkFlows(input, children, error, warn);
   checkExternal(input, nationAtBase, error);
@@ -70,9 +73,56 @@ function childrenLookedAfter(input: PlausibilityInput): (code: string, asAt: str
     const own = at.get(`${code}|${asAt}`);
     if (own !== undefined) return own;
     if (code !== input.nation.code) return null;
-    const las = input.las.map((la) => at.get(`${la.code}|${asAt}`));
+    const las = input.las.map((la) => at.get(`${la.row.code}|${asAt}`));
     return las.length > 0 && las.every((n) => n !== undefined) ? las.reduce((s: number, n) => s + n!, 0) : null;
   };
+}
+
+/**
+ * Every code and name (English or Welsh, folded as LAs are matched: case and accents aside) names one
+ * LA only: two LAs called "Isle of Anglesey" would send every row that names it to the last of them.
+ */
+function checkLaNames(input: PlausibilityInput, error: Report): void {
+  const first = new Map<string, { la: Located<LocalAuthority>; column: string }>();
+  const nation = new Set([foldName(input.nation.code), foldName(input.nation.name)]);
+  for (const la of input.las) {
+    const columns: Array<[string, string]> = [['la_code', la.row.code], ['name_en', la.row.nameEn], ['name_cy', la.row.nameCy]];
+    const seenInRow = new Set<string>();
+    for (const [column, text] of columns) {
+      const key = foldName(text);
+      if (seenInRow.has(key)) continue; // an LA whose names are the same in both languages (Blaenau Gwent)
+      seenInRow.add(key);
+      if (nation.has(key)) {
+        error(la, column, `"${text}" is also the nation's code or name (${input.nation.name}, ${input.nation.code}; datapackage.json "nation"): rows that name it would mean the nation, not this LA`);
+        continue;
+      }
+      const prev = first.get(key);
+      if (prev === undefined) {
+        first.set(key, { la, column });
+        continue;
+      }
+      if (column === 'la_code' && prev.column === 'la_code') continue; // a duplicate row, reported as such
+      error(la, column, `"${text}" already names ${input.label(prev.la.row.code)} (line ${prev.la.line}): each code and name must tell one LA from the others, or rows that use it would go to one of them unseen`);
+    }
+  }
+}
+
+/**
+ * One provider_id is one provider (SPEC 3): its rows at several hosts and types share its sector
+ * (an error otherwise: the Act treats the sectors differently) and, less gravely, its name (a warning).
+ */
+function checkProviderIds(input: PlausibilityInput, error: Report, warn: Report): void {
+  const first = new Map<string, Located<ProviderRow>>();
+  for (const p of input.providers ?? []) {
+    const prev = first.get(p.row.providerId);
+    if (prev === undefined) {
+      first.set(p.row.providerId, p);
+      continue;
+    }
+    const where = `provider "${p.row.providerId}" at line ${prev.line}`;
+    if (p.row.sector !== prev.row.sector) error(p, 'sector', `expected ${prev.row.sector}, the sector of ${where}, found "${p.row.sector}": one provider_id is one provider (give another id to another provider)`);
+    else if (p.row.providerName !== prev.row.providerName) warn(p, 'provider_name', `expected "${prev.row.providerName}", the name of ${where}, found "${p.row.providerName}": one provider_id is one provider`);
+  }
 }
 
 /** An LA above the nation's own row (error); the LAs together above it (warning); a count that doubles or halves in a year (warning). */
@@ -212,11 +262,18 @@ function checkSizes(input: PlausibilityInput, nationAtBase: number | null, warn:
 }
 
 /**
- * A strategy that closes more places than its host, sector and type hold by then (the base date's
- * places plus the strategies' opens and recruits, less their closes, year by year): a warning, as the
- * model closes what there is and warns again in the year (docs/methodology.md, "Each year").
+ * A `recruit` of anything but foster places (SPEC 3: recruit is foster carers; the model opens the
+ * places all the same), and a strategy that closes more places than its host, sector and type hold
+ * by then (the base date's places plus the strategies' opens and recruits, less their closes, year by
+ * year): warnings, as the model closes what there is and warns again in the year (docs/methodology.md,
+ * "Each year").
  */
 function checkStrategies(input: PlausibilityInput, warn: Report): void {
+  for (const s of input.strategies) {
+    if (s.row.action === 'recruit' && s.row.placementType !== 'foster') {
+      warn(s, 'action', `recruit is for foster carers (foster places), found for ${s.row.placementType}: read as open (write open for new ${s.row.placementType} places)`);
+    }
+  }
   if (input.providers === null) return;
   const open = new Map<string, number>();
   const key = (host: string, sector: string, type: string): string => `${host}|${sector}|${type}`;

@@ -1,5 +1,5 @@
 // `--lang en|cy` on every command (issue 23): each accepts it, refuses anything else with exit 2, and
-// shows its own lines in Welsh; problems stay in English (docs/methodology.md, "Languages").
+// shows its own lines in Welsh; problems stay in English (docs/methodology.md, "Flags and languages").
 import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';

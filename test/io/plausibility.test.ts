@@ -72,6 +72,17 @@ describe('children against places (warnings)', () => {
   });
 });
 
+describe('a provider_id where no provider can be (warnings)', () => {
+  it('on a non-market placement, and outside the nation', async () => {
+    const { dataset, lines } = await load('provider-where-none');
+    expect(dataset).not.toBeNull();
+    expect(lines).toEqual([
+      'placements.csv:4:provider_id: warning: provider "P1" is ignored: a kinship placement has no provider (only foster, residential and secure placements are held by providers)',
+      'placements.csv:7:provider_id: warning: provider "P1" is ignored: providers lists places in the nation only, and these children are placed outside it',
+    ]);
+  });
+});
+
 describe('sizes against the nation (warnings)', () => {
   it('one provider with more places than the nation has children looked after', async () => {
     // 700 > 150.
@@ -85,6 +96,12 @@ describe('sizes against the nation (warnings)', () => {
     expect(lines).toEqual([
       'strategies.csv:2:places: warning: Cardiff (W06000015) plans to open 400 la residential places at Cardiff (W06000015) in 2025-26: more than the nation\'s 150 children looked after at the base date',
     ]);
+  });
+
+  it('a recruit of anything but foster places (read as open)', async () => {
+    const { dataset, lines } = await load('strategy-recruit-home');
+    expect(dataset).not.toBeNull();
+    expect(lines).toEqual(['strategies.csv:2:action: warning: recruit is for foster carers (foster places), found for residential: read as open (write open for new residential places)']);
   });
 
   it('a strategy that closes more places than are open there by then', async () => {
@@ -195,6 +212,36 @@ describe('costs (warnings)', () => {
     expect(lines.filter((l) => l.includes('weekly_cost_gbp'))).toEqual([
       'costs.csv:2:weekly_cost_gbp: warning: a weekly cost of £520000 for fp residential in_wales: more than £50000 a week (pence written as pounds?)',
     ]);
+  });
+});
+
+describe('codes and names that must tell things apart', () => {
+  it('two LAs with the same name (folded: "Ynys Mon" is "Ynys Môn")', async () => {
+    const { dataset, lines } = await load('la-same-name');
+    expect(dataset).toBeNull();
+    expect(lines).toEqual([
+      'local_authorities.csv:3:name_cy: "Ynys Mon" already names Isle of Anglesey (W06000001) (line 2): each code and name must tell one LA from the others, or rows that use it would go to one of them unseen',
+    ]);
+  });
+
+  it('an LA named as the nation (datapackage.json "nation")', async () => {
+    const { dataset, lines } = await load('la-named-as-nation');
+    expect(dataset).toBeNull();
+    expect(lines).toEqual([
+      'local_authorities.csv:3:name_en: "Cardiff" is also the nation\'s code or name (Cardiff, E92000001; datapackage.json "nation"): rows that name it would mean the nation, not this LA',
+    ]);
+  });
+
+  it('one provider_id in two sectors is an error', async () => {
+    const { dataset, lines } = await load('provider-two-sectors');
+    expect(dataset).toBeNull();
+    expect(lines).toEqual(['providers.csv:5:sector: expected fp, the sector of provider "P1" at line 4, found "nfp": one provider_id is one provider (give another id to another provider)']);
+  });
+
+  it('one provider_id under two names warns', async () => {
+    const { dataset, lines } = await load('provider-two-names');
+    expect(dataset).not.toBeNull();
+    expect(lines).toEqual(['providers.csv:5:provider_name: warning: expected "Synthetic homes", the name of provider "P1" at line 4, found "Other homes": one provider_id is one provider']);
   });
 });
 

@@ -54,7 +54,8 @@ Examples:
       ]);
       const { dataset, warnings, files } = await loadDatasetOrThrow(raw.data);
       if (raw.out !== undefined) refuseToOverwriteInputs([raw.out], files);
-      if (warnings.length > 0) process.stderr.write(`sufficiency: the data has ${warnings.length} warning${warnings.length === 1 ? '' : 's'} (sufficiency validate lists them)\n`);
+      const { dataWarningLines } = await import('../data-warnings.js');
+      for (const line of dataWarningLines(warnings)) process.stderr.write(`${line}\n`);
       let result;
       try {
         result = runBacktest({ localAuthorities: dataset.localAuthorities, history: dataset.demandHistory, nationHistory: dataset.nationHistory ?? [], flows: dataset.flows ?? null, from, nationCode: dataset.nation.code });
