@@ -49,6 +49,15 @@ export const SENSITIVITY_EN = {
   'sens.type.residential': 'residential',
   'sens.type.secure': 'secure',
   'sens.allNoSwitch': 'No parameter switches the answer within its range.',
+  'sens.report.heading': 'Which assumption matters',
+  'sens.report.intro': 'Each uncertain parameter of the scenario at the low and high ends of its range (the p10 and p90 of its distribution), every other at its central value, in {year}. Each point is one run with the same streams (seed {seed}, run 0), so the points differ only by the parameter moved; sufficiency sensitivity gives the mean of 100 paired runs per point and each parameter’s share of the spread.',
+  'sens.report.low': 'at the low end (p10)',
+  'sens.report.high': 'at the high end (p90)',
+  'sens.report.chartTitle': '{metric}, {year}: each parameter at the ends of its range',
+  'sens.report.desc': 'Tornado chart of {metric} in {year}; with every parameter central it is {central}. {count} parameters, largest swing first: {top}.',
+  'sens.report.descItem': '{parameter} from {low} to {high}',
+  'sens.report.caption': '{metric}: each parameter at the ends of its range, the others central',
+  'sens.report.switches': 'The answer switches within the range of: {list}.',
 } as const;
 
 export const SENSITIVITY_CY: Record<keyof typeof SENSITIVITY_EN, string> = {
@@ -99,4 +108,13 @@ export const SENSITIVITY_CY: Record<keyof typeof SENSITIVITY_EN, string> = {
   'sens.type.residential': 'preswyl',
   'sens.type.secure': 'diogel',
   'sens.allNoSwitch': 'Nid oes unrhyw baramedr yn newid yr ateb o fewn ei amrediad.',
+  'sens.report.heading': 'Pa dybiaeth sy’n bwysig',
+  'sens.report.intro': 'Pob paramedr ansicr o’r senario ar ben isaf ac uchaf ei amrediad (p10 a p90 ei ddosbarthiad), pob un arall ar ei werth canolog, yn {year}. Mae pob pwynt yn un rhediad gyda’r un ffrydiau (hedyn {seed}, rhediad 0), felly dim ond y paramedr a symudwyd sy’n gwahaniaethu rhwng y pwyntiau; mae sufficiency sensitivity yn rhoi cymedr 100 o rediadau pâr ar gyfer pob pwynt a chyfran pob paramedr o’r amrywiad.',
+  'sens.report.low': 'ar y pen isaf (p10)',
+  'sens.report.high': 'ar y pen uchaf (p90)',
+  'sens.report.chartTitle': '{metric}, {year}: pob paramedr ar bennau ei amrediad',
+  'sens.report.desc': 'Siart tornado o {metric} yn {year}; gyda phob paramedr yn ganolog mae’n {central}. {count} paramedr, y newid mwyaf yn gyntaf: {top}.',
+  'sens.report.descItem': '{parameter} o {low} i {high}',
+  'sens.report.caption': '{metric}: pob paramedr ar bennau ei amrediad, y lleill yn ganolog',
+  'sens.report.switches': 'Mae’r ateb yn newid o fewn amrediad: {list}.',
 };

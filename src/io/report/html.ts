@@ -59,6 +59,8 @@ export interface ReportInput {
   estimates: DataEstimates;
   /** LA code → name in the report's language. */
   laNames: ReadonlyMap<string, string>;
+  /** Which assumption matters (src/io/report/tornado.ts), when the scenario has uncertain parameters. */
+  sensitivity?: { heading: string; html: string } | null;
 }
 
 interface Question {
@@ -154,6 +156,7 @@ export async function buildReport(r: ReportInput): Promise<string> {
   const sections: Array<{ id: string; heading: string }> = [
     { id: 'headline', heading: t('report.headline') },
     ...QUESTIONS.map((q) => ({ id: `q-${q.key}`, heading: t(`report.q.${q.key}`) })),
+    ...(r.sensitivity ? [{ id: 'sensitivity', heading: r.sensitivity.heading }] : []),
     { id: 'assumptions', heading: t('report.assumptions') },
     { id: 'estimates', heading: t('report.estimates') },
     { id: 'method', heading: t('report.method') },
@@ -168,6 +171,7 @@ export async function buildReport(r: ReportInput): Promise<string> {
     body.push('</section>');
     parts.push(body.join('\n'));
   }
+  if (r.sensitivity) parts.push(r.sensitivity.html);
   parts.push(assumptionsSection(r, t));
   parts.push(estimatesSection(r, t));
   parts.push(
