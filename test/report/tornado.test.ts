@@ -27,7 +27,7 @@ describe('report tornado', () => {
     }
     // Every uncertain parameter of exit-uncertain is a row of each table.
     expect(section.match(/<th scope="row">/g)).toHaveLength(6);
-    expect(section).toContain('Switching values: is Usable foster places per child needing one at least 1 in 2029-30?');
+    expect(section).toContain('Switching values: is usable foster places per child needing one at least 1 in 2029-30?');
   });
 
   it('is left out for a scenario with nothing uncertain', () => {

@@ -30,7 +30,7 @@ describe('drawnParameters', () => {
   it('finds none in central, which is random only in its own rules', async () => {
     const central = await load('central');
     expect(drawnParameters(central, dataset)).toEqual([]);
-    expect(ownRandomness(central)).toEqual(['which child takes which place (placement choice)', 'which whole services leave or convert']);
+    expect(ownRandomness(central)).toEqual(['choice', 'services']);
   });
 });
 

@@ -5,6 +5,7 @@ import type { Meta } from '../../io/provenance.js';
 import { XLSX_FORMATS, type WorkbookCell, type WorkbookSheet } from '../../io/xlsx.js';
 import { areaNameIn, label, metricLabel, type Lang, type LabelKey } from '../../i18n/labels.js';
 import type { VariedParameter } from '../../model/sensitivity/tornado.js';
+import type { Threshold } from '../../model/sensitivity/threshold.js';
 import type { LoadedScenario } from '../../scenario/load.js';
 import type { Dataset } from '../../model/types.js';
 import type { SensitivityResult } from '../sensitivity/analysis.js';
@@ -35,6 +36,12 @@ export function sensitivityLines(r: SensitivityResult): SensitivityLine[] {
     share: r.spread?.shares.find((s) => s.path === b.parameter.path)?.share ?? null,
     switchesAt: r.switching.length === 0 ? undefined : (r.switching[0].rows.find((s) => s.parameter.path === b.parameter.path)?.value ?? null),
   }));
+}
+
+/** A threshold as a question in words, mid-sentence: `is usable foster places per child needing one at least 1`. */
+export function thresholdQuestion(lang: Lang, t: Threshold): string {
+  const name = metricLabel(lang, t.metric);
+  return label(lang, `sens.question.${t.op}` as LabelKey, { metric: name.charAt(0).toLowerCase() + name.slice(1), value: t.value });
 }
 
 /** A parameter's value as an analyst reads it: at most three significant figures. */
@@ -92,7 +99,7 @@ export function sensitivityTable(r: SensitivityResult, loaded: LoadedScenario, d
   };
   para(label(lang, 'sens.title', { metric: metricLabel(lang, q.metric), area, year: financialYear(q.year) }));
   para(label(lang, 'sens.scenario', { name: loaded.name, title: loaded.title }));
-  para(r.runsPerPoint > 1 ? label(lang, 'sens.runs', { runs: r.runsPerPoint, seed: q.seed, random: r.ownRandomness.join('; ') }) : label(lang, 'sens.oneRun'));
+  para(r.runsPerPoint > 1 ? label(lang, 'sens.runs', { runs: r.runsPerPoint, seed: q.seed, random: r.ownRandomness.map((k) => label(lang, `sens.random.${k}`)).join('; ') }) : label(lang, 'sens.oneRun'));
   para(label(lang, 'sens.central', { value: value(r.central) }));
   out.push('');
   para(label(lang, 'sens.tornado'));
@@ -120,7 +127,7 @@ export function sensitivityTable(r: SensitivityResult, loaded: LoadedScenario, d
   const sw = r.switching[0];
   if (sw) {
     const t = sw.threshold;
-    const question = label(lang, `sens.question.${t.op}` as LabelKey, { metric: metricLabel(lang, t.metric), value: t.value });
+    const question = thresholdQuestion(lang, t);
     para(label(lang, 'sens.switching', { question, year: financialYear(q.year), answer: h(sw.centralAnswer ? 'sens.yes' : 'sens.no') }));
     const none = lines.filter((l) => l.switchesAt === null).map((l) => l.parameter.path);
     if (none.length === lines.length) para(h('sens.allNoSwitch'));

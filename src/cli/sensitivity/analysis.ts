@@ -1,6 +1,7 @@
 // The sensitivity analysis of one scenario (docs/methodology.md, "Which assumption matters"): the
 // tornado, the share of the spread and the switching values, each from batches of model runs on the
 // Monte Carlo threads. The arithmetic is in src/model/sensitivity; this file says which runs to make.
+import { InternalError } from '../../errors.js';
 import { METRICS, type AreaLevel, type Dataset, type MetricName } from '../../model/types.js';
 import { bar, distributionRange, rankBars, type TornadoBar, type VariedParameter } from '../../model/sensitivity/tornado.js';
 import { spreadShares } from '../../model/sensitivity/spread.js';
@@ -38,7 +39,7 @@ export interface SwitchingRow {
 export interface SensitivityResult {
   question: SensitivityQuestion;
   /** What is random in a run with every parameter held (empty: one run per point). */
-  ownRandomness: string[];
+  ownRandomness: OwnRandomness[];
   runsPerPoint: number;
   /** The metric with every parameter central. */
   central: number | null;
@@ -55,14 +56,17 @@ export interface SensitivityResult {
   modelRuns: number;
 }
 
-/** The model's own randomness (SPEC's random rules other than distributions), as the analyst names it. */
-export function ownRandomness(loaded: LoadedScenario): string[] {
+/** What is random in a run of the scenario besides its distributions (docs/methodology.md, "Monte Carlo runs"). */
+export type OwnRandomness = 'choice' | 'services' | 'rounding';
+
+/** The model's own randomness in this scenario: placement choice, whole services, unbiased rounding. */
+export function ownRandomness(loaded: LoadedScenario): OwnRandomness[] {
   const s = loaded.spec as Record<string, unknown>;
-  const out: string[] = [];
-  if ((s.matching as { method?: string } | undefined)?.method === 'choice') out.push('which child takes which place (placement choice)');
+  const out: OwnRandomness[] = [];
+  if ((s.matching as { method?: string } | undefined)?.method === 'choice') out.push('choice');
   const items = Array.isArray(s.transitions) ? (s.transitions as Array<{ unit?: string | null }>) : [];
-  if (s.transitionUnit === 'services' || items.some((t) => t.unit === 'services')) out.push('which whole services leave or convert');
-  if (s.rounding === 'unbiased') out.push('the rounding of turnover endings');
+  if (s.transitionUnit === 'services' || items.some((t) => t.unit === 'services')) out.push('services');
+  if (s.rounding === 'unbiased') out.push('rounding');
   return out;
 }
 
@@ -171,7 +175,7 @@ interface Cell {
 
 function cellOf(set: RunSet, q: SensitivityQuestion): Cell {
   const r = set.rows.findIndex((k) => k.level === q.area.level && k.areaCode === q.area.code && k.year === q.year);
-  if (r < 0) throw new Error(`no row for ${q.area.name} in ${q.year}`);
+  if (r < 0) throw new InternalError(`the runs hold no row for ${q.area.name} in ${q.year}`);
   return { row: r * METRICS.length, metric: Object.fromEntries(METRICS.map((m, i) => [m, i])) as Record<MetricName, number> };
 }
 

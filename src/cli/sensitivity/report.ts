@@ -3,7 +3,7 @@
 // (sufficiency_foster and sufficiency_residential for the nation in the last year) and their
 // switching values at 1. To keep the report quick, each point is one run (run 0's streams at every
 // point: paired) and the shares of the spread are left to `sufficiency sensitivity`.
-import { label, metricLabel, nationNameIn, type Lang } from '../../i18n/labels.js';
+import { metricLabel, nationNameIn, type Lang } from '../../i18n/labels.js';
 import { financialYear } from '../../io/output.js';
 import type { Threshold } from '../../model/sensitivity/threshold.js';
 import type { Inputs, LoadedScenario } from '../pipeline.js';
@@ -19,7 +19,7 @@ export async function reportSensitivity(inputs: Inputs, loaded: LoadedScenario, 
   const { analyse, barsOf } = await import('./analysis.js');
   const { threadRunner } = await import('./runner.js');
   const { tornadoSection } = await import('../../io/report/tornado.js');
-  const { parameterName, paramValue } = await import('../render/sensitivity.js');
+  const { parameterName, paramValue, thresholdQuestion } = await import('../render/sensitivity.js');
   const { displayValue } = await import('../render/metrics.js');
   const area = { level: 'wales' as const, code: dataset.nation.code, name: nationNameIn(at.lang, dataset.nation) };
   const runner = await threadRunner(inputs, loaded, { level: 'wales', year: at.year, seed: at.seed, workers: at.workers });
@@ -37,7 +37,7 @@ export async function reportSensitivity(inputs: Inputs, loaded: LoadedScenario, 
       central: result.points[0][s.threshold.metric],
       bars: barsOf(result.parameters, result.points, s.threshold.metric),
       switching: {
-        question: label(at.lang, 'sens.question.>=', { metric: metricLabel(at.lang, s.threshold.metric), value: s.threshold.value }),
+        question: thresholdQuestion(at.lang, s.threshold),
         centralAnswer: s.centralAnswer,
         values: new Map(s.rows.map((r) => [r.parameter.path, r.value])),
       },

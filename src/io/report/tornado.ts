@@ -79,7 +79,7 @@ async function panelHtml(r: TornadoSectionInput, p: TornadoPanel, t: (k: Paramet
   const title = t('sens.report.chartTitle', { metric: p.metric, year: r.year });
   const desc = t('sens.report.desc', { metric: p.metric, year: r.year, central: r.format(p.central), count: p.bars.length, top: top.join('; ') || '–' });
   const svg = shown.length > 0 ? await render(spec, { id: p.id, title, desc }) : '';
-  const out = [`<div class="metric" id="${p.id}">`, `<figure><figcaption><h3>${esc(title)}</h3></figcaption>${svg}</figure>`];
+  const out = [`<div class="tornado" id="${p.id}">`, `<figure><figcaption><h3>${esc(title)}</h3></figcaption>${svg}</figure>`];
   out.push(
     `<div class="scroll"><table class="figures"><caption>${esc(t('sens.report.caption', { metric: p.metric }))}</caption><thead><tr>` +
       ['#', t('sens.th.parameter'), t('sens.th.range'), t('sens.th.low'), t('sens.th.high'), t('sens.th.swing'), t('sens.th.switch')].map((h) => `<th scope="col">${esc(h)}</th>`).join('') +
