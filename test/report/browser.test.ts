@@ -88,7 +88,10 @@ describe('the HTML report in headless Chromium', () => {
       // Every metric with figures has a chart (two with --compare: S beside B, and the difference).
       const metricsWithData = await page.$$eval('div.metric', (d) => d.length);
       expect(metricsWithData).toBeGreaterThanOrEqual(5);
-      expect(charts.length).toBe(metricsWithData * (c.args.includes('--compare') ? 2 : 1));
+      // And a tornado per headline question when the scenario has uncertain parameters (src/io/report/tornado.ts).
+      const tornadoes = await page.$$eval('div.tornado', (d) => d.length);
+      expect(tornadoes).toBe(c.args.includes('central-uncertain') ? 2 : 0);
+      expect(charts.length).toBe(metricsWithData * (c.args.includes('--compare') ? 2 : 1) + tornadoes);
       for (const ch of charts) {
         expect(ch.role).toBe('img');
         expect(ch.firstIsTitle).toBe('title');

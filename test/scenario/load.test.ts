@@ -526,8 +526,8 @@ describe('the scenario library', () => {
   });
 
   it("central-uncertain at its central values gives central's figures", async () => {
-    // Its turnover ranges start in 2025 and its cap on England's intake (1,000 a year) never binds,
-    // so the scenarios differ in how they are written (year keys) but not in any figure.
+    // Its turnover ranges start in 2025 and it keeps central's held intake outside Wales, so the
+    // scenarios differ in how they are written (year keys) but not in any figure.
     const [central, uncertain] = await Promise.all(['central', 'central-uncertain'].map((n) => load(n, LIBRARY)));
     expect(uncertain.hasDistributions).toBe(true);
     const { runProjection } = await import('../../src/model/project.js');

@@ -154,6 +154,8 @@ Examples:
         }),
       );
       const estimates = await readEstimates(inputs.dataDir, baseYear);
+      const { reportSensitivity } = await import('../sensitivity/report.js');
+      const sensitivity = await reportSensitivity(inputs, loadedS, { year: years.to, seed, workers, lang });
       const scenarioOf = (l: LoadedScenario) => ({ name: l.name, title: l.title, assumptions: l.assumptions, parameters: l.parameters });
       const html = await buildReport({
         lang,
@@ -172,6 +174,7 @@ Examples:
         headlines,
         estimates,
         laNames: new Map(las.map((l) => [l.code, lang === 'cy' ? l.nameCy : l.nameEn])),
+        sensitivity,
       });
       const meta = await makeMeta(
         inputs,

@@ -13,7 +13,6 @@ import {
   outputPath,
   parseCount,
   parseYear,
-  preparedChoice,
   refuseWorkbookToTerminal,
   resolveFormat,
   scenariosOption,
@@ -126,24 +125,9 @@ async function runSensitivity(raw: RawSensitivityOptions): Promise<void> {
     process.stdout.write(`${label(lang, 'sens.nothing', { name: loaded.name })}\n`);
     return;
   }
-  const { runMonteCarlo } = await import('../../mc/worker-pool.js');
-  const { terminalProgress } = await import('../../mc/progress.js');
-  const choice = await preparedChoice(inputs, loaded);
-  const result = await analyse(loaded, dataset, { metric, year, area, threshold, varies, runs, seed, workers }, async (batch) => {
-    const { runs: set } = await runMonteCarlo({
-      dataset,
-      scenario: batch.scenario,
-      level: area.level,
-      horizonTo: year,
-      runs: batch.runs,
-      seed,
-      workers,
-      choice,
-      ...(batch.points ? { points: batch.points } : {}),
-      onProgress: terminalProgress(`sensitivity: ${batch.label}`),
-    });
-    return set;
-  });
+  const { threadRunner } = await import('../sensitivity/runner.js');
+  const runner = await threadRunner(inputs, loaded, { level: area.level, year, seed, workers });
+  const result = await analyse(loaded, dataset, { metric, year, area, thresholds: threshold ? [threshold] : [], varies, runs, spread: true, seed, workers }, runner);
 
   const { sensitivityCsv, sensitivityJson, sensitivitySheet, sensitivityTable } = await import('../render/sensitivity.js');
   const meta =

@@ -5,6 +5,7 @@ import type { Meta } from '../../io/provenance.js';
 import { XLSX_FORMATS, type WorkbookCell, type WorkbookSheet } from '../../io/xlsx.js';
 import { areaNameIn, label, metricLabel, type Lang, type LabelKey } from '../../i18n/labels.js';
 import type { VariedParameter } from '../../model/sensitivity/tornado.js';
+import type { Threshold } from '../../model/sensitivity/threshold.js';
 import type { LoadedScenario } from '../../scenario/load.js';
 import type { Dataset } from '../../model/types.js';
 import type { SensitivityResult } from '../sensitivity/analysis.js';
@@ -33,8 +34,14 @@ export function sensitivityLines(r: SensitivityResult): SensitivityLine[] {
     atHigh: b.atHigh,
     swing: b.swing,
     share: r.spread?.shares.find((s) => s.path === b.parameter.path)?.share ?? null,
-    switchesAt: r.switching === null ? undefined : (r.switching.rows.find((s) => s.parameter.path === b.parameter.path)?.value ?? null),
+    switchesAt: r.switching.length === 0 ? undefined : (r.switching[0].rows.find((s) => s.parameter.path === b.parameter.path)?.value ?? null),
   }));
+}
+
+/** A threshold as a question in words, mid-sentence: `is usable foster places per child needing one at least 1`. */
+export function thresholdQuestion(lang: Lang, t: Threshold): string {
+  const name = metricLabel(lang, t.metric);
+  return label(lang, `sens.question.${t.op}` as LabelKey, { metric: name.charAt(0).toLowerCase() + name.slice(1), value: t.value });
 }
 
 /** A parameter's value as an analyst reads it: at most three significant figures. */
@@ -92,13 +99,13 @@ export function sensitivityTable(r: SensitivityResult, loaded: LoadedScenario, d
   };
   para(label(lang, 'sens.title', { metric: metricLabel(lang, q.metric), area, year: financialYear(q.year) }));
   para(label(lang, 'sens.scenario', { name: loaded.name, title: loaded.title }));
-  para(r.runsPerPoint > 1 ? label(lang, 'sens.runs', { runs: r.runsPerPoint, seed: q.seed, random: r.ownRandomness.join('; ') }) : label(lang, 'sens.oneRun'));
+  para(r.runsPerPoint > 1 ? label(lang, 'sens.runs', { runs: r.runsPerPoint, seed: q.seed, random: r.ownRandomness.map((k) => label(lang, `sens.random.${k}`)).join('; ') }) : label(lang, 'sens.oneRun'));
   para(label(lang, 'sens.central', { value: value(r.central) }));
   out.push('');
   para(label(lang, 'sens.tornado'));
   const lines = sensitivityLines(r);
   const h = (k: LabelKey): string => label(lang, k);
-  const header = ['#', h('sens.th.parameter'), h('sens.th.range'), h('sens.th.low'), h('sens.th.high'), h('sens.th.swing'), ...(r.spread ? [h('sens.th.share')] : []), ...(r.switching ? [h('sens.th.switch')] : []), h('sens.th.path')];
+  const header = ['#', h('sens.th.parameter'), h('sens.th.range'), h('sens.th.low'), h('sens.th.high'), h('sens.th.swing'), ...(r.spread ? [h('sens.th.share')] : []), ...(r.switching.length > 0 ? [h('sens.th.switch')] : []), h('sens.th.path')];
   const rows = lines.map((l) => [
     String(l.rank),
     parameterName(lang, l.parameter.path, loaded),
@@ -107,7 +114,7 @@ export function sensitivityTable(r: SensitivityResult, loaded: LoadedScenario, d
     value(l.atHigh),
     value(l.swing),
     ...(r.spread ? [percent(l.share)] : []),
-    ...(r.switching ? [l.switchesAt === null || l.switchesAt === undefined ? '–' : paramValue(l.switchesAt)] : []),
+    ...(r.switching.length > 0 ? [l.switchesAt === null || l.switchesAt === undefined ? '–' : paramValue(l.switchesAt)] : []),
     l.parameter.path,
   ]);
   const numeric = new Set([0, 3, 4, 5, ...(r.spread ? [6] : [])]);
@@ -117,10 +124,11 @@ export function sensitivityTable(r: SensitivityResult, loaded: LoadedScenario, d
   out.push('');
   if (r.spread) para(label(lang, 'sens.remainder', { share: percent(r.spread.remainder), runs: r.spread.runs }));
   else para(label(lang, 'sens.noSpread'));
-  if (r.switching && q.threshold) {
-    const t = q.threshold;
-    const question = label(lang, `sens.question.${t.op}` as LabelKey, { metric: metricLabel(lang, t.metric), value: t.value });
-    para(label(lang, 'sens.switching', { question, year: financialYear(q.year), answer: h(r.switching.centralAnswer ? 'sens.yes' : 'sens.no') }));
+  const sw = r.switching[0];
+  if (sw) {
+    const t = sw.threshold;
+    const question = thresholdQuestion(lang, t);
+    para(label(lang, 'sens.switching', { question, year: financialYear(q.year), answer: h(sw.centralAnswer ? 'sens.yes' : 'sens.no') }));
     const none = lines.filter((l) => l.switchesAt === null).map((l) => l.parameter.path);
     if (none.length === lines.length) para(h('sens.allNoSwitch'));
     else if (none.length > 0) para(`${h('sens.noSwitch')}: ${none.join(', ')}.`);
@@ -178,7 +186,7 @@ export function sensitivityRecord(r: SensitivityResult): Record<string, unknown>
       ...(l.switchesAt === undefined ? {} : { switching_value: l.switchesAt === null ? null : jsonNumber(l.switchesAt) }),
     })),
     spread: r.spread ? { runs: r.spread.runs, bins: 10, remainder: jsonNumber(r.spread.remainder) } : null,
-    threshold: q.threshold ? { metric: q.threshold.metric, op: q.threshold.op, value: q.threshold.value, answer_at_central: r.switching?.centralAnswer ?? null } : null,
+    threshold: r.switching[0] ? { metric: r.switching[0].threshold.metric, op: r.switching[0].threshold.op, value: r.switching[0].threshold.value, answer_at_central: r.switching[0].centralAnswer } : null,
     held: r.held,
     model_runs: r.modelRuns,
   };

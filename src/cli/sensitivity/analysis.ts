@@ -1,6 +1,7 @@
 // The sensitivity analysis of one scenario (docs/methodology.md, "Which assumption matters"): the
 // tornado, the share of the spread and the switching values, each from batches of model runs on the
 // Monte Carlo threads. The arithmetic is in src/model/sensitivity; this file says which runs to make.
+import { InternalError } from '../../errors.js';
 import { METRICS, type AreaLevel, type Dataset, type MetricName } from '../../model/types.js';
 import { bar, distributionRange, rankBars, type TornadoBar, type VariedParameter } from '../../model/sensitivity/tornado.js';
 import { spreadShares } from '../../model/sensitivity/spread.js';
@@ -18,9 +19,13 @@ export interface SensitivityQuestion {
   metric: MetricName;
   year: number;
   area: { level: AreaLevel; code: string; name: string };
-  threshold: Threshold | null;
+  /** Questions whose switching values are wanted (the command asks at most one, the report two). */
+  thresholds: readonly Threshold[];
   varies: readonly Vary[];
+  /** Runs per point where the scenario is random (and the least for the shares of the spread). */
   runs: number;
+  /** Whether to take the shares of the spread (the report does not: it would cost 200 runs more). */
+  spread: boolean;
   seed: number;
   workers: number | null;
 }
@@ -34,27 +39,34 @@ export interface SwitchingRow {
 export interface SensitivityResult {
   question: SensitivityQuestion;
   /** What is random in a run with every parameter held (empty: one run per point). */
-  ownRandomness: string[];
+  ownRandomness: OwnRandomness[];
   runsPerPoint: number;
   /** The metric with every parameter central. */
   central: number | null;
   bars: TornadoBar[];
   spread: { runs: number; shares: Array<{ path: string; share: number | null }>; remainder: number } | null;
-  switching: { centralAnswer: boolean; rows: SwitchingRow[] } | null;
+  /** One per threshold asked, in order. */
+  switching: Array<{ threshold: Threshold; centralAnswer: boolean; rows: SwitchingRow[] }>;
+  /** The parameters varied, in draw order, and each point's means: [central, p0 low, p0 high, p1 low, …]. */
+  parameters: VariedParameter[];
+  points: Array<Record<MetricName, number | null>>;
   /** Numeric parameters in force that are neither drawn nor named by --vary. */
   held: string[];
   /** Runs made, all batches together. */
   modelRuns: number;
 }
 
-/** The model's own randomness (SPEC's random rules other than distributions), as the analyst names it. */
-export function ownRandomness(loaded: LoadedScenario): string[] {
+/** What is random in a run of the scenario besides its distributions (docs/methodology.md, "Monte Carlo runs"). */
+export type OwnRandomness = 'choice' | 'services' | 'rounding';
+
+/** The model's own randomness in this scenario: placement choice, whole services, unbiased rounding. */
+export function ownRandomness(loaded: LoadedScenario): OwnRandomness[] {
   const s = loaded.spec as Record<string, unknown>;
-  const out: string[] = [];
-  if ((s.matching as { method?: string } | undefined)?.method === 'choice') out.push('which child takes which place (placement choice)');
+  const out: OwnRandomness[] = [];
+  if ((s.matching as { method?: string } | undefined)?.method === 'choice') out.push('choice');
   const items = Array.isArray(s.transitions) ? (s.transitions as Array<{ unit?: string | null }>) : [];
-  if (s.transitionUnit === 'services' || items.some((t) => t.unit === 'services')) out.push('which whole services leave or convert');
-  if (s.rounding === 'unbiased') out.push('the rounding of turnover endings');
+  if (s.transitionUnit === 'services' || items.some((t) => t.unit === 'services')) out.push('services');
+  if (s.rounding === 'unbiased') out.push('rounding');
   return out;
 }
 
@@ -94,15 +106,13 @@ export async function analyse(loaded: LoadedScenario, dataset: Dataset, q: Sensi
 
   const pins = [{}, ...params.flatMap((p) => [{ [p.path]: p.low }, { [p.path]: p.high }])];
   const points = await pointMeans('tornado', pins);
-  const m = (i: number): number => points[i][q.metric] ?? Number.NaN;
-  const bars = rankBars(params.map((p, i) => bar(p, m(1 + 2 * i), m(2 + 2 * i))));
+  const bars = barsOf(params, points, q.metric);
 
-  const spread = loaded.hasDistributions ? await shareOfSpread(loaded, dataset, q, params, run) : null;
+  const spread = q.spread && loaded.hasDistributions ? await shareOfSpread(loaded, dataset, q, params, run) : null;
   if (spread) modelRuns += spread.runs;
 
-  let switching: SensitivityResult['switching'] = null;
-  if (q.threshold) {
-    const t = q.threshold;
+  const switching: SensitivityResult['switching'] = [];
+  for (const t of q.thresholds) {
     const answer = (i: number): boolean => holds(t, points[i][t.metric]);
     const ranges = params.map((p, i) => ({ low: p.low, high: p.high, answerLow: answer(1 + 2 * i), answerHigh: answer(2 + 2 * i) }));
     let step = 0;
@@ -111,7 +121,7 @@ export async function analyse(loaded: LoadedScenario, dataset: Dataset, q: Sensi
       const means = await pointMeans(`switching values, step ${step}`, at.map(([i, v]) => ({ [params[i].path]: v })));
       return means.map((r) => holds(t, r[t.metric]));
     });
-    switching = { centralAnswer: answer(0), rows: params.map((p, i) => ({ parameter: p, value: values[i] })) };
+    switching.push({ threshold: t, centralAnswer: answer(0), rows: params.map((p, i) => ({ parameter: p, value: values[i] })) });
   }
   const variedPaths = new Set(params.map((p) => p.path));
   return {
@@ -122,6 +132,8 @@ export async function analyse(loaded: LoadedScenario, dataset: Dataset, q: Sensi
     bars,
     spread,
     switching,
+    parameters: params,
+    points,
     held: varyCandidates(loaded).filter((p) => !variedPaths.has(p)),
     modelRuns,
   };
@@ -147,7 +159,13 @@ async function shareOfSpread(loaded: LoadedScenario, dataset: Dataset, q: Sensit
   return { runs: n, shares: params.map((p) => ({ path: p.path, share: index.has(p.path) ? shares[index.get(p.path)!] : null })), remainder };
 }
 
-const wanted = (q: SensitivityQuestion): MetricName[] => [...new Set([q.metric, ...(q.threshold ? [q.threshold.metric] : [])])];
+/** The tornado's bars for a metric of the points' runs, ranked by swing. */
+export function barsOf(params: readonly VariedParameter[], points: ReadonlyArray<Record<string, number | null>>, metric: MetricName): TornadoBar[] {
+  const m = (i: number): number => points[i][metric] ?? Number.NaN;
+  return rankBars(params.map((p, i) => bar(p, m(1 + 2 * i), m(2 + 2 * i))));
+}
+
+const wanted = (q: SensitivityQuestion): MetricName[] => [...new Set([q.metric, ...q.thresholds.map((t) => t.metric)])];
 
 interface Cell {
   /** Offset of the area's row in a run's packed values. */
@@ -157,7 +175,7 @@ interface Cell {
 
 function cellOf(set: RunSet, q: SensitivityQuestion): Cell {
   const r = set.rows.findIndex((k) => k.level === q.area.level && k.areaCode === q.area.code && k.year === q.year);
-  if (r < 0) throw new Error(`no row for ${q.area.name} in ${q.year}`);
+  if (r < 0) throw new InternalError(`the runs hold no row for ${q.area.name} in ${q.year}`);
   return { row: r * METRICS.length, metric: Object.fromEntries(METRICS.map((m, i) => [m, i])) as Record<MetricName, number> };
 }
 

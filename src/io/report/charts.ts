@@ -137,7 +137,8 @@ function facetted(c: LineChartInput | BarChartInput, layers: unknown[], height: 
   return spec as unknown as TopLevelSpec;
 }
 
-async function render(spec: TopLevelSpec, text: ChartText): Promise<string> {
+/** A Vega-Lite spec as an accessible static SVG (also the tornado's, src/io/report/tornado.ts). */
+export async function render(spec: TopLevelSpec, text: ChartText): Promise<string> {
   // The libraries' own warnings would go to the console: the report reports nothing on its own.
   const quiet = vega.logger(vega.None);
   const compiled = compile(spec, { logger: quiet }).spec;

@@ -65,6 +65,8 @@ export interface ReportInput {
   costs?: readonly CostRow[] | null;
   /** LA code → name in the report's language. */
   laNames: ReadonlyMap<string, string>;
+  /** Which assumption matters (src/io/report/tornado.ts), when the scenario has uncertain parameters. */
+  sensitivity?: { heading: string; html: string } | null;
 }
 
 interface Question {
@@ -161,6 +163,7 @@ export async function buildReport(r: ReportInput): Promise<string> {
   const sections: Array<{ id: string; heading: string }> = [
     { id: 'headline', heading: t('report.headline') },
     ...QUESTIONS.map((q) => ({ id: `q-${q.key}`, heading: t(`report.q.${q.key}`) })),
+    ...(r.sensitivity ? [{ id: 'sensitivity', heading: r.sensitivity.heading }] : []),
     { id: 'assumptions', heading: t('report.assumptions') },
     { id: 'estimates', heading: t('report.estimates') },
     { id: 'prices', heading: t('prices.title') },
@@ -176,6 +179,7 @@ export async function buildReport(r: ReportInput): Promise<string> {
     body.push('</section>');
     parts.push(body.join('\n'));
   }
+  if (r.sensitivity) parts.push(r.sensitivity.html);
   parts.push(assumptionsSection(r, t));
   parts.push(estimatesSection(r, t));
   parts.push(pricesSection(r.costs ?? null, r.lang));
