@@ -794,11 +794,12 @@ export function inNation(text: string, lang: Lang, nation: { code: string; name:
       const wider = name.length - (whole.length - pad.length);
       return pad.length > 1 ? ' '.repeat(Math.max(1, pad.length - Math.max(0, wider))) + name : pad + name;
     });
+  // A statute's title keeps its name: the Social Services and Well-being (Wales) Act 2014.
   if (lang === 'cy') {
     // Welsh mutates the name after "yng" and "i"; another nation's name is given as the data spells it.
-    return named(/\bWales\b/)(named(/\b[GC]ymru\b/)(text.replace(/yng Nghymru/g, `yn ${name}`)));
+    return named(/(?<!\()\bWales\b/)(named(/(?<!\()\b[GC]ymru\b/)(text.replace(/yng Nghymru/g, `yn ${name}`)));
   }
-  return named(/\bWales\b/)(text);
+  return named(/(?<!\()\bWales\b/)(text);
 }
 
 /** `--lang`: en or cy. */
