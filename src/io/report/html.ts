@@ -149,7 +149,7 @@ export async function buildReport(r: ReportInput): Promise<string> {
   const titles = [r.scenario, ...(r.compare ? [r.compare] : [])].filter((s) => s.title).map((s) => `<strong>${esc(s.name)}</strong>: ${esc(s.title)}`);
   if (titles.length > 0) parts.push(`<p class="titles">${titles.join('<br>')}</p>`);
   parts.push(`<p class="lede">${esc(t('report.lede', { baseYear: r.baseYear }))}</p>`);
-  const how = r.runs > 1 ? `${r.figures} ${t('report.mc', { runs: r.runs.toLocaleString('en-GB'), seed: r.seed })}${r.compare ? ' ' + t('report.mc.compare') : ''}` : r.figures;
+  const how = r.runs > 1 ? `${r.figures} ${t('report.mc')}${r.compare ? ' ' + t('report.mc.compare') : ''}` : r.figures;
   parts.push(`<p class="meta">${esc(t('report.made', { version: r.version, data: r.dataLabel }))} ${esc(how)}</p>`);
   parts.push('</header>');
 
