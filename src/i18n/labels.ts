@@ -170,7 +170,7 @@ const REPORT_EN = {
   'report.lede':
     'Will there be enough foster and children’s home places, close to home, for the children Welsh local authorities look after? This report projects it year by year from the data’s base date of 31 March {baseYear}.',
   'report.made': 'Made by sufficiency {version} from the data in {data}. Each year is a financial year and the state at the 31 March it ends on.',
-  'report.mc': 'Figures are the mean of {runs} Monte Carlo runs (seed {seed}); the shaded band and the bracketed range are the 10th to 90th percentiles: 8 runs in 10 fall within them.',
+  'report.mc': 'The shaded band and the bracketed range are the 10th to 90th percentiles of the runs: 8 runs in 10 fall within them.',
   'report.mc.compare': 'Both scenarios run with the same seed, so run i of each draws the same values for the parameters they share; each difference is the mean and range of the run-by-run differences.',
   'report.contents': 'Contents',
   'report.headline': 'Headline answers',
@@ -264,7 +264,7 @@ const REPORT_CY: Record<keyof typeof REPORT_EN, string> = {
   'report.lede':
     'A fydd digon o leoedd maeth a lleoedd mewn cartrefi plant, yn agos at adref, i’r plant y mae awdurdodau lleol Cymru yn gofalu amdanynt? Mae’r adroddiad hwn yn rhagamcanu hynny flwyddyn wrth flwyddyn o ddyddiad sylfaen y data, 31 Mawrth {baseYear}.',
   'report.made': 'Lluniwyd gan sufficiency {version} o’r data yn {data}. Blwyddyn ariannol yw pob blwyddyn, a’r sefyllfa ar y 31 Mawrth y mae’n dod i ben arno.',
-  'report.mc': 'Y ffigurau yw cymedr {runs} o rediadau Monte Carlo (hedyn {seed}); y band wedi’i liwio a’r amrediad mewn cromfachau yw’r 10fed i’r 90fed canradd: mae 8 rhediad o bob 10 o fewn iddynt.',
+  'report.mc': 'Y band wedi’i liwio a’r amrediad mewn cromfachau yw’r 10fed i’r 90fed canradd o’r rhediadau: mae 8 rhediad o bob 10 o fewn iddynt.',
   'report.mc.compare': 'Mae’r ddau senario yn rhedeg gyda’r un hedyn, felly mae rhediad i y naill a’r llall yn tynnu’r un gwerthoedd ar gyfer y paramedrau sy’n gyffredin iddynt; y gwahaniaeth yw cymedr ac amrediad y gwahaniaethau rhwng rhediadau pâr.',
   'report.contents': 'Cynnwys',
   'report.headline': 'Yr atebion pennawd',
@@ -862,11 +862,12 @@ export function inNation(text: string, lang: Lang, nation: { code: string; name:
       const wider = name.length - (whole.length - pad.length);
       return pad.length > 1 ? ' '.repeat(Math.max(1, pad.length - Math.max(0, wider))) + name : pad + name;
     });
+  // A statute's title keeps its name: the Social Services and Well-being (Wales) Act 2014.
   if (lang === 'cy') {
     // Welsh mutates the name after "yng" and "i"; another nation's name is given as the data spells it.
-    return named(/\bWales\b/)(named(/\b[GC]ymru\b/)(text.replace(/yng Nghymru/g, `yn ${name}`)));
+    return named(/(?<!\()\bWales\b/)(named(/(?<!\()\b[GC]ymru\b/)(text.replace(/yng Nghymru/g, `yn ${name}`)));
   }
-  return named(/\bWales\b/)(text);
+  return named(/(?<!\()\bWales\b/)(text);
 }
 
 /** `--lang`: en or cy. */

@@ -44,7 +44,7 @@ describe('the fitted values in the provenance', () => {
       expect(r.status, r.stderr).toBe(0);
       return r.stdout;
     };
-    const doc = JSON.parse(cli('project', '--scenario', 'central', '--by', 'wales', '--format', 'json'));
+    const doc = JSON.parse(cli('project', '--scenario', 'central', '--by', 'wales', '--format', 'json', '--runs', '1'));
     const fitted = doc.meta.scenarios[0].placement_choice.by_type as Record<string, Record<string, number>>;
     const perType = (key: string): string => `{ ${Object.entries(fitted).map(([type, v]) => `${type}: ${v[key]}`).join(', ')} }`;
     const dir = mkdtempSync(path.join(tmpdir(), 'sufficiency-handset-'));
@@ -65,8 +65,8 @@ describe('the fitted values in the provenance', () => {
     );
     // The rows less their scenario column (the first).
     const rows = (text: string): string[] => text.trim().split('\n').map((line) => line.slice(line.indexOf(',') + 1));
-    const byHand = rows(cli('project', '--scenarios', dir, '--scenario', 'handset', '--by', 'la', '--format', 'csv'));
-    const calibrated = rows(cli('project', '--scenario', 'central', '--by', 'la', '--format', 'csv'));
+    const byHand = rows(cli('project', '--scenarios', dir, '--scenario', 'handset', '--by', 'la', '--format', 'csv', '--runs', '1'));
+    const calibrated = rows(cli('project', '--scenario', 'central', '--by', 'la', '--format', 'csv', '--runs', '1'));
     expect(byHand.length).toBeGreaterThan(200);
     expect(byHand).toEqual(calibrated);
   });

@@ -5,6 +5,10 @@ import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs helper shared with the update script, without type declarations
 import { caseNames, expected, runCase } from './golden-runner.mjs';
 
+// A case of a shipped random scenario makes its default 100 runs (docs/methodology.md "Monte Carlo
+// figures"): about 12 s of CPU, so a case may take a minute or more on a shared, busy machine.
+const CASE_TIMEOUT_MS = 240_000;
+
 describe('golden CLI cases', () => {
   for (const name of caseNames() as string[]) {
     it(name, () => {
@@ -15,6 +19,6 @@ describe('golden CLI cases', () => {
       expect(got.exit).toBe(want.exit);
       expect(Object.keys(got.files)).toEqual(Object.keys(want.files));
       for (const f of Object.keys(want.files)) expect(Buffer.compare(got.files[f], want.files[f]), `file ${f}`).toBe(0);
-    });
+    }, CASE_TIMEOUT_MS);
   }
 });

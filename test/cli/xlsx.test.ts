@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const cli = (args: string[]) => spawnSync(process.execPath, ['bin/sufficiency.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 
 // The budget analyst's command (README), as a workbook and as Excel CSV.
-const BUDGET = ['project', '--scenario', 'central', '--by', 'wales,region', '--from', '2027', '--to', '2030', '--metrics', 'cost_gbp,cost_residential_gbp,placed_in_own_la_share,unplaced', '--prices', '2024'];
+const BUDGET = ['project', '--scenario', 'central', '--by', 'wales,region', '--from', '2027', '--to', '2030', '--metrics', 'cost_gbp,cost_residential_gbp,placed_in_own_la_share,unplaced', '--prices', '2024', '--runs', '1'];
 
 let dir: string;
 let csvRows: string[][];
@@ -98,6 +98,8 @@ describe('project --out FILE.xlsx', () => {
     const about = values('about');
     const item = (k: string) => about.find((r) => r[0] === k)?.[1];
     expect(item('scenario')).toBe('central');
+    // What the figures are: here one draw of a random scenario (docs/methodology.md "Monte Carlo figures").
+    expect(item('figures')).toBe('One run at central values: one draw of which services leave and which child takes which place (seed 1); --runs N shows the range.');
     expect(item('prices')).toMatch(/^constant 2024-25 prices/);
     expect(item('data/costs.csv')).toMatch(/^[0-9a-f]{64}$/);
     expect(about.some((r) => r[0] === 'B6' && String(r[1]).includes('deflate'))).toBe(true);

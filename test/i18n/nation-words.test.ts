@@ -16,6 +16,9 @@ describe('labels on another nation\'s data', () => {
   it('leave the Wales data\'s wording and the files\' names as they are', () => {
     expect(inNation('outside Wales', 'en', wales)).toBe('outside Wales');
     expect(inNation('placed_outside_wales,--by wales', 'en', england)).toBe('placed_outside_wales,--by wales');
+    // A statute's title is a name: s.75A(3) of the Social Services and Well-being (Wales) Act 2014.
+    expect(inNation('Well-being (Wales) Act 2014, outside Wales', 'en', england)).toBe('Well-being (Wales) Act 2014, outside England');
+    expect(inNation('Llesiant (Cymru) 2014', 'cy', england)).toBe('Llesiant (Cymru) 2014');
   });
 
   it('keep a table\'s columns aligned: a longer name takes the padding before it, keeping one space', () => {

@@ -44,26 +44,23 @@ describe('report figures', () => {
     expect(rows[0].cells.displaced.d?.v).toBeNull();
   });
 
-  it('several runs: median and p10–p90 (type 7), and the paired difference is not the difference of medians', () => {
-    // Five runs of S in 2025: 1..5, of B: 5..1 (run i of B = 6 − i). Medians 3 and 3, so the
-    // difference of medians is 0; the paired differences are −4, −2, 0, 2, 4: median 0,
-    // p10 = −4 + 0.4 × 2 = −3.2, p90 = 2 + 0.6 × 2 = 3.2 (type 7: h = 0.1 × 4 = 0.4, 0.9 × 4 = 3.6).
+  it('several runs: the mean and p10–p90 (nearest rank for a count of children), the paired difference run by run', () => {
+    // Five runs of S in 2025: 1..5, of B: 5..1 (run i of B = 6 − i). Means 3 and 3, so the
+    // difference of means is 0; the paired differences are −4, −2, 0, 2, 4: mean 0. Nearest rank
+    // over 5 runs: p10 = ⌈0.5⌉ = 1st smallest, p90 = ⌈4.5⌉ = 5th: S 1 and 5, S − B −4 and 4.
     const s = runSet([1, 2, 3, 4, 5].map((x) => [0, 0, x]), [1, 2, 3, 4, 5].map(() => [NaN, 0, 0]));
     const b = runSet([5, 4, 3, 2, 1].map((x) => [0, 0, x]), [1, 2, 3, 4, 5].map(() => [NaN, 0, 0]));
     const last = figureRows(s, b, { from: 2025, to: 2025 })[0].cells.unplaced;
-    expect(last.s).toEqual({ v: 3, lo: 1.4, hi: 4.6 });
-    expect(last.d!.v).toBe(0);
-    expect(last.d!.lo).toBeCloseTo(-3.2, 10);
-    expect(last.d!.hi).toBeCloseTo(3.2, 10);
+    expect(last.s).toEqual({ v: 3, lo: 1, hi: 5 });
+    expect(last.d).toEqual({ v: 0, lo: -4, hi: 4 });
   });
 
   it('totals a flow over the years run by run', () => {
-    // Run totals of displaced over 2024-2025: 2 + 4 = 6 and 1 + 1 = 2; median of two runs (type 7) 4.
+    // Run totals of displaced over 2024-2025: 2 + 4 = 6 and 1 + 1 = 2; mean of the two runs 4;
+    // nearest rank over 2 runs: p10 = ⌈0.2⌉ = 1st = 2, p90 = ⌈1.8⌉ = 2nd = 6.
     const s = runSet([[0, 0, 0], [0, 0, 0]], [[NaN, 2, 4], [NaN, 1, 1]]);
     const t = totalCell(s, null, 'wales', 'W92000004', { from: 2024, to: 2025 }, 'displaced');
-    expect(t.s.v).toBe(4);
-    expect(t.s.lo).toBeCloseTo(2.4, 10); // 2 + 0.1 × 4
-    expect(t.s.hi).toBeCloseTo(5.6, 10);
+    expect(t.s).toEqual({ v: 4, lo: 2, hi: 6 });
   });
 
   it('refuses unpaired run sets', () => {

@@ -91,7 +91,7 @@ describe('runMonteCarlo', () => {
     mc.forEach((row, i) => {
       for (const m of METRICS) {
         const v = deterministic[i].metrics[m];
-        expect(row.metrics[m], `${row.areaCode} ${row.year} ${m}`).toEqual(v === null ? null : { mean: v, p10: v, p50: v, p90: v });
+        expect(row.metrics[m], `${row.areaCode} ${row.year} ${m}`).toEqual(v === null ? null : { mean: v, p10: v, p50: v, p90: v, runs: 5 });
       }
     });
   });

@@ -39,7 +39,7 @@ const COUNTS: MetricName[] = [
   'new_placements',
   'supplementary_placements',
 ];
-const SHARES: MetricName[] = ['places_for_profit_share', 'placed_in_own_la_share', 'placed_in_region_share'];
+const SHARES: MetricName[] = ['places_for_profit_share', 'placed_in_own_la_share', 'placed_in_region_share', 'for_profit_share_foster', 'for_profit_share_residential', 'placed_in_own_la_share_all'];
 const FLOWS: MetricName[] = ['displaced', 'new_placements', 'supplementary_placements', 'cost_gbp'];
 
 describe('model properties', () => {
@@ -168,7 +168,8 @@ describe('model properties', () => {
           // distances: never negative, null together, median <= p90, mean within [min, max]
           const d = [m.mean_distance_km, m.median_distance_km, m.p90_distance_km];
           expect(d.every((x) => x === null) || d.every((x) => x !== null)).toBe(true);
-          expect(m.placed_in_own_la_share === null).toBe(d[0] === null);
+          // The shares are over the children needing a market placement, the unplaced included: empty only when there are none.
+          expect(m.placed_in_own_la_share === null).toBe(d[0] === null && m.unplaced === 0);
           if (d[0] !== null) {
             for (const x of d) expect(x!).toBeGreaterThanOrEqual(0);
             expect(m.median_distance_km!).toBeLessThanOrEqual(m.p90_distance_km! + 1e-9);

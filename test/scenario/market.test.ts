@@ -103,7 +103,7 @@ describe('a nation\'s total on a partial dataset (SPEC 5)', () => {
   it('warns that 3 of the 22 LAs would receive all of Foster Wales\'s growth, saying what to write instead', async () => {
     const loaded = await load('foster_wales: { net_new_places: 150 }\n', await threeLas());
     expect(loaded.warnings.map((p) => formatProblem(p).replace(/^.*s\.yaml:/, 's.yaml:'))).toEqual([
-      's.yaml:1:33: warning: foster_wales.net_new_places: a total for all of Wales, but this dataset holds 3 of the 22 Welsh LAs, so they would receive all of it; ' +
+      's.yaml:1:33: warning: foster_wales.net_new_places: a total for all of Wales, but this dataset holds 3 of the 22 LAs of Wales, so they would receive all of it; ' +
         'write foster_wales.net_new_places_by_la (a map by LA), foster_wales.net_growth_rate (a share of LA foster places a year), ' +
         "or give foster_wales.nation_need (Wales's children needing foster care) so that the total is shared by the dataset's share of it",
     ]);

@@ -156,7 +156,7 @@ export async function buildReport(r: ReportInput): Promise<string> {
   if (titles.length > 0) parts.push(`<p class="titles">${titles.join('<br>')}</p>`);
   if (r.compare) parts.push(differingParametersHtml(r.scenario, r.compare, t));
   parts.push(`<p class="lede">${esc(t('report.lede', { baseYear: r.baseYear }))}</p>`);
-  const how = r.runs > 1 ? `${r.figures} ${t('report.mc', { runs: r.runs.toLocaleString('en-GB'), seed: r.seed })}${r.compare ? ' ' + t('report.mc.compare') : ''}` : r.figures;
+  const how = r.runs > 1 ? `${r.figures} ${t('report.mc')}${r.compare ? ' ' + t('report.mc.compare') : ''}` : r.figures;
   parts.push(`<p class="meta">${esc(t('report.made', { version: r.version, data: r.dataLabel }))} ${esc(how)}</p>`);
   parts.push('</header>');
 
