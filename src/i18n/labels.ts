@@ -768,7 +768,7 @@ const MONEY_CY: Record<keyof typeof MONEY_EN, string> = {
   'budget.prices': 'Prisiau',
   'prices.title': 'Prisiau wythnosol a ddefnyddiwyd (ffioedd lleoli)',
   'prices.type': 'Math o leoliad',
-  'prices.sector': 'Sector',
+  'prices.sector': 'Sector y darparwr',
   'prices.location': 'Lleoliad',
   'prices.la': 'Awdurdod lleoli',
   'prices.weekly': '£ yr wythnos',

@@ -84,7 +84,7 @@ describe('workbooks and prices', () => {
     metrics.cost_gbp = stats(1000012.5);
     metrics.children_looked_after = stats(1358.5);
     const csv = wideCsvMonteCarlo([{ scenario: 's', level: 'wales', areaCode: 'W', areaName: 'Wales', year: 2027, asAt: '2028-03-31', runs: 3, metrics }], ['children_looked_after', 'cost_gbp']);
-    expect(csv.split('\n')[1]).toBe('s,wales,W,Wales,2027,2027-28,2028-03-31,1358.5,1358.5,1358.5,1000013,1000013,1000013');
+    expect(csv.split('\n')[1]).toBe('s,wales,W,Wales,2027,2027-28,2028-03-31,1358.5,1358.5,1358.5,1000013,1000013,1000013,cash');
   });
 });
 
