@@ -468,7 +468,7 @@ const TABLE_EN = {
   'table.level.region': 'one block per region',
   'table.level.la': 'one block per local authority',
   'table.intro':
-    "{level}. Each row is a financial year and the state at the 31 March it ends on; {baseRow} is the data's base state (31 March {baseYear}). Displaced, supplementary approvals and cost are flows over the year.",
+    "{level}. Each row is a financial year and the state at the 31 March it ends on; {baseRow} is the data's base state (31 March {baseYear}). Displaced, supplementary approvals and placement fees are flows over the year.",
   'table.year': 'year',
   'table.hidden': 'Not shown at this width: {metrics} (widen the terminal, or choose with --metrics).',
   'table.cash': 'money in cash',
@@ -575,7 +575,7 @@ const TABLE_CY: Record<keyof typeof TABLE_EN, string> = {
   'table.level.region': 'un bloc i bob rhanbarth',
   'table.level.la': 'un bloc i bob awdurdod lleol',
   'table.intro':
-    '{level}. Mae pob rhes yn flwyddyn ariannol a’r sefyllfa ar y 31 Mawrth y mae’n dod i ben arno; {baseRow} yw sefyllfa sylfaen y data (31 Mawrth {baseYear}). Llifoedd dros y flwyddyn yw’r plant a symudodd, cymeradwyaethau atodol a’r gost.',
+    '{level}. Mae pob rhes yn flwyddyn ariannol a’r sefyllfa ar y 31 Mawrth y mae’n dod i ben arno; {baseRow} yw sefyllfa sylfaen y data (31 Mawrth {baseYear}). Llifoedd dros y flwyddyn yw’r plant a symudodd, cymeradwyaethau atodol a’r ffioedd lleoli.',
   'table.year': 'bl.',
   'table.hidden': 'Heb eu dangos ar y lled hwn: {metrics} (lledwch y derfynell, neu dewiswch gyda --metrics).',
   'table.cash': 'arian mewn termau arian parod',
@@ -799,7 +799,7 @@ const MONEY_CY: Record<keyof typeof MONEY_EN, string> = {
   'budget.prices': 'Prisiau',
   'prices.title': 'Prisiau wythnosol a ddefnyddiwyd (ffioedd lleoli)',
   'prices.type': 'Math o leoliad',
-  'prices.sector': 'Sector',
+  'prices.sector': 'Sector y darparwr',
   'prices.location': 'Lleoliad',
   'prices.la': 'Awdurdod lleoli',
   'prices.weekly': '£ yr wythnos',

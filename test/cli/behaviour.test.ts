@@ -35,7 +35,8 @@ describe('project output forms', () => {
   it('long and wide forms agree value for value', () => {
     const wide = csv(run('project', '--scenario', 'exit', ...S, '--by', 'la').out);
     const long = csv(run('project', '--scenario', 'exit', ...S, '--by', 'la', '--long').out);
-    const metrics = Object.keys(wide[0]).slice(7);
+    // Every column after the key columns but the last (`prices`, the price base) is a metric.
+    const metrics = Object.keys(wide[0]).slice(7, -1);
     expect(long).toHaveLength(wide.length * metrics.length);
     const byKey = new Map(long.map((r) => [`${r.area_code}|${r.year}|${r.metric}`, r.value]));
     for (const w of wide) for (const m of metrics) expect(byKey.get(`${w.area_code}|${w.year}|${m}`), `${w.area_code} ${w.year} ${m}`).toBe(w[m]);
@@ -44,7 +45,8 @@ describe('project output forms', () => {
   it('numbers are plain: no thousands separators, at most 4 decimals, counts whole', () => {
     const rows = csv(run('project', '--scenario', 'exit', ...S, '--by', 'wales').out);
     for (const r of rows) {
-      for (const [k, v] of Object.entries(r).slice(7)) expect(v, k).toMatch(/^(-?\d+(\.\d{1,4})?)?$/);
+      for (const [k, v] of Object.entries(r).slice(7, -1)) expect(v, k).toMatch(/^(-?\d+(\.\d{1,4})?)?$/);
+      expect(r.prices).toBe('cash');
       expect(r.children_looked_after).toMatch(/^\d+$/);
     }
   });

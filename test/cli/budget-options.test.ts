@@ -87,7 +87,7 @@ describe('workbooks and prices', () => {
     metrics.children_looked_after = { mean: 1358.46, p10: 1340, p50: 1358, p90: 1377, runs: 3 };
     const csv = wideCsvMonteCarlo([{ scenario: 's', level: 'wales', areaCode: 'W', areaName: 'Wales', year: 2027, asAt: '2028-03-31', runs: 3, metrics }], ['children_looked_after', 'cost_gbp']);
     expect(csv.split('\n')[0]).toContain('children_looked_after,children_looked_after_p10,children_looked_after_p50,children_looked_after_p90,cost_gbp,cost_gbp_p10');
-    expect(csv.split('\n')[1]).toBe('s,wales,W,Wales,2027,2027-28,2028-03-31,1358.5,1340,1358,1377,1000013,1000013,1000013,1000013');
+    expect(csv.split('\n')[1]).toBe('s,wales,W,Wales,2027,2027-28,2028-03-31,1358.5,1340,1358,1377,1000013,1000013,1000013,1000013,cash');
   });
 });
 

@@ -37,11 +37,11 @@ describe('CSV writers', () => {
   const rows = [row({ m: { unplaced: 3, cost_gbp: null, mean_distance_km: 12.34567 } })];
   it('wide: key columns then metrics in the order given; empty for null', () => {
     expect(wideCsv(rows, ['unplaced', 'cost_gbp', 'mean_distance_km'])).toBe(
-      'scenario,level,area_code,area_name,year,financial_year,as_at,unplaced,cost_gbp,mean_distance_km\ns,wales,W92000004,Wales,2024,2024-25,2025-03-31,3,,12.3457\n',
+      'scenario,level,area_code,area_name,year,financial_year,as_at,unplaced,cost_gbp,mean_distance_km,prices\ns,wales,W92000004,Wales,2024,2024-25,2025-03-31,3,,12.3457,cash\n',
     );
   });
   it('long, Excel: BOM and CRLF', () => {
-    expect(longCsv(rows, ['unplaced'], { excel: true })).toBe('\uFEFFscenario,level,area_code,area_name,year,financial_year,as_at,metric,value\r\ns,wales,W92000004,Wales,2024,2024-25,2025-03-31,unplaced,3\r\n');
+    expect(longCsv(rows, ['unplaced'], { excel: true, prices: 2024 })).toBe('\uFEFFscenario,level,area_code,area_name,year,financial_year,as_at,metric,value,prices\r\ns,wales,W92000004,Wales,2024,2024-25,2025-03-31,unplaced,3,2024-25\r\n');
   });
 });
 

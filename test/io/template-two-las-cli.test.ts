@@ -61,12 +61,12 @@ beforeAll(async () => {
   ]);
   await add('strategies.csv', [`${CARDIFF},2026,open,residential,la,4,${CARDIFF},New small home`]);
   await add('costs.csv', [
-    'foster,la,in_wales,450,2024,,',
-    'foster,fp,in_wales,900,2024,,',
-    'residential,la,in_wales,5200,2024,,',
-    'residential,fp,in_wales,6500,2024,,',
-    'residential,fp,outside_wales,7000,2024,,',
-    `foster,la,in_wales,480,2024,${NEWPORT},Newport's own foster price`,
+    'foster,la,in_wales,450,2024,,,estimated',
+    'foster,fp,in_wales,900,2024,,,estimated',
+    'residential,la,in_wales,5200,2024,,,estimated',
+    'residential,fp,in_wales,6500,2024,,,estimated',
+    'residential,fp,outside_wales,7000,2024,,,estimated',
+    `foster,la,in_wales,480,2024,${NEWPORT},Newport's own foster price,published`,
   ]);
 });
 

@@ -51,7 +51,7 @@ describe('sufficiency template', () => {
       await appendFile(path.join(dir, 'providers.csv'), `LA_${code},Carers of ${code},la,${code},foster,11,test\n`);
     }
     await appendFile(path.join(dir, 'strategies.csv'), `${las[0]},2025-26,recruit,foster,la,5,,More carers\n`);
-    await appendFile(path.join(dir, 'costs.csv'), 'foster,la,in_wales,500,2024,,test\n');
+    await appendFile(path.join(dir, 'costs.csv'), 'foster,la,in_wales,500,2024,,test,estimated\n');
     const { dataset, problems } = await loadDataset(dir);
     expect(problems).toEqual([]);
     expect(dataset!.strategies).toHaveLength(1);

@@ -161,8 +161,18 @@ export function diffSummary(s: SummaryInput): string {
     if (costA !== null && costB !== null && Math.abs(costB - costA) >= 50_000) {
       parts.push(
         cy
-          ? `mae lleoliadau’n costio ${millions(Math.abs(costB - costA))} ${costB > costA ? 'yn fwy' : 'yn llai'} i gyd (${millions(costB)} o’i gymharu â ${millions(costA)})`
-          : `placements cost ${millions(Math.abs(costB - costA))} ${costB > costA ? 'more' : 'less'} in all (${millions(costB)} against ${millions(costA)})`,
+          ? `mae ffioedd lleoli ${millions(Math.abs(costB - costA))} ${costB > costA ? 'yn fwy' : 'yn llai'} i gyd (${millions(costB)} o’i gymharu â ${millions(costA)})`
+          : `placement fees are ${millions(Math.abs(costB - costA))} ${costB > costA ? 'more' : 'less'} in all (${millions(costB)} against ${millions(costA)})`,
+      );
+    }
+    // One-off costs of the transition, apart from the fees (docs/methodology.md, "One-off costs of the transition").
+    const oneOffA = total(s.walesA, 'cost_one_off_gbp');
+    const oneOffB = total(s.walesB, 'cost_one_off_gbp');
+    if (oneOffA !== null && oneOffB !== null && Math.abs(oneOffB - oneOffA) >= 50_000) {
+      parts.push(
+        cy
+          ? `mae costau untro’r newid, ar wahân i’r ffioedd, ${millions(Math.abs(oneOffB - oneOffA))} ${oneOffB > oneOffA ? 'yn fwy' : 'yn llai'} (${millions(oneOffB)} o’i gymharu â ${millions(oneOffA)})`
+          : `the transition's one-off costs, apart from the fees, are ${millions(Math.abs(oneOffB - oneOffA))} ${oneOffB > oneOffA ? 'more' : 'less'} (${millions(oneOffB)} against ${millions(oneOffA)})`,
       );
     }
     if (parts.length > 0) sentences.push(`${period}, ${cy ? joinAc(parts) : joinAnd(parts)}.`);
