@@ -24,6 +24,7 @@ import {
   noteScenarioWarnings,
   parseCount,
   parseYear,
+  pricesText,
   resolveYears,
   scenariosOption,
   type Inputs,
@@ -42,6 +43,7 @@ interface RawReportOptions {
   seed: string;
   workers?: string;
   lang: string;
+  prices?: string;
   out: string;
   data: string;
   scenarios: string;
@@ -64,6 +66,7 @@ export function registerReport(program: Command): void {
     .addOption(new Option('--seed <n>', 'seed of the Monte Carlo draws').default('1'))
     .addOption(new Option('--workers <n>', 'worker threads for Monte Carlo runs (default: one per CPU)'))
     .addOption(new Option('--lang <lang>', 'language of the report: en or cy (Welsh)').default('en'))
+    .addOption(new Option('--prices <year>', "money in constant prices of YEAR (real terms), deflated by the scenario's deflator (default: cash)"))
     .addOption(dataOption())
     .addOption(scenariosOption())
     .addOption(new Option('--timestamp', 'record the time of the run in the provenance'))
@@ -73,13 +76,15 @@ export function registerReport(program: Command): void {
 The file opens in any browser, offline, with no script, and prints on A4: headline answers for
 Wales and each area, a chart and a table per question over the years, the assumptions log, the
 data's estimated figures and how the model works. With --compare B, B is shown beside S with the
-paired difference S - B; with --runs N > 1, medians with their p10-p90 band.
+paired difference S - B; with --runs N > 1, medians with their p10-p90 band. --prices YEAR gives
+money in constant YEAR prices (real terms); cash otherwise.
 
 Examples:
   $ sufficiency report --scenario central --out report.html
   $ sufficiency report --scenario central --compare baseline --out report.html
   $ sufficiency report --scenario central --compare baseline --lang cy --out adroddiad.html
   $ sufficiency report --scenario central-uncertain --runs 200 --out report-mc.html
+  $ sufficiency report --scenario central --prices 2024 --out report-real.html
 `),
     )
     .action(async (raw: RawReportOptions) => {
@@ -92,6 +97,7 @@ Examples:
       const workers = raw.workers === undefined ? null : parseCount('--workers', raw.workers, 1);
       const from = raw.from === undefined ? null : parseYear('--from', raw.from);
       const to = raw.to === undefined ? null : parseYear('--to', raw.to);
+      const prices = raw.prices === undefined ? null : parseYear('--prices', raw.prices);
       // A link, pipe, device or folder is refused before anything is read; - is standard output.
       const out = outputPath(raw.out);
       const refs = raw.compare === undefined ? [raw.scenario] : [raw.scenario, raw.compare];
@@ -103,7 +109,7 @@ Examples:
       const baseYear = inputs.dataset.baseYear;
       const years = resolveYears({ from, to }, baseYear, loadedB ? commonHorizon(loadedS.horizon, loadedB.horizon) : loadedS.horizon);
       const levels = [...new Set<AreaLevel>(['wales', by])];
-      const mc = { runs, seed, workers };
+      const mc = { runs, seed, workers, prices };
 
       const s = await runSetOf(inputs, loadedS, levels, years, mc);
       const b = loadedB ? await runSetOf(inputs, loadedB, levels, years, mc) : null;
@@ -148,14 +154,22 @@ Examples:
         }),
       );
       const estimates = await readEstimates(inputs.dataDir, baseYear);
-      const scenarioOf = (l: LoadedScenario) => ({ name: l.name, title: l.title, assumptions: l.assumptions, parameters: l.parameters });
+      const { rulesOf } = await import('../../io/report/method.js');
+      const scenarioOf = async (l: LoadedScenario) => ({
+        name: l.name,
+        title: l.title,
+        assumptions: l.assumptions,
+        parameters: l.parameters,
+        rules: rulesOf(await modelScenario(inputs, l, years.to, seed)),
+      });
       const html = await buildReport({
         lang,
         version: VERSION,
         dataLabel: estimates.label,
-        scenario: scenarioOf(loadedS),
-        compare: loadedB ? scenarioOf(loadedB) : null,
+        scenario: await scenarioOf(loadedS),
+        compare: loadedB ? await scenarioOf(loadedB) : null,
         runs,
+        prices,
         seed,
         baseYear,
         years,
@@ -168,7 +182,7 @@ Examples:
       const meta = await makeMeta(
         inputs,
         'report',
-        { scenario: loadedS.name, compare: loadedB?.name ?? null, by, from: years.from, to: years.to, lang },
+        { scenario: loadedS.name, compare: loadedB?.name ?? null, by, from: years.from, to: years.to, lang, prices: pricesText(prices) },
         { runs, seed },
         warnings,
         raw.timestamp === true,
@@ -183,13 +197,13 @@ async function runSetOf(
   loaded: LoadedScenario,
   levels: readonly AreaLevel[],
   years: YearRange,
-  mc: { runs: number; seed: number; workers: number | null },
+  mc: { runs: number; seed: number; workers: number | null; prices: number | null },
 ): Promise<{ runs: RunSet; warnings: string[] }> {
   if (mc.runs > 1) return { runs: (await monteCarloRuns(inputs, loaded, levels, years, mc)).runs, warnings: [] };
   const { runProjection } = await import('../../model/project.js');
   const { areaRows } = await import('../../model/aggregate.js');
   const { toRunSet } = await import('../../model/montecarlo.js');
-  const scenario = await modelScenario(inputs, loaded, years.to);
-  const projection = runProjection(inputs.dataset, scenario, { choice: await choiceFor(inputs, scenario) });
+  const scenario = await modelScenario(inputs, loaded, years.to, mc.seed);
+  const projection = runProjection(inputs.dataset, scenario, { pricesYear: mc.prices, choice: await choiceFor(inputs, scenario) });
   return { runs: toRunSet([levels.flatMap((l) => areaRows(projection, inputs.dataset, l))]), warnings: modelWarnings(projection) };
 }

@@ -14,12 +14,18 @@ import { financialYear } from '../output.js';
 import { barChartSvg, lineChartSvg, type ChartPoint } from './charts.js';
 import type { DataEstimates } from './estimates.js';
 import type { Cell, Fig, FigureRow } from './figures.js';
+import { ACT_DATES, actDatesNote } from './act-dates.js';
+import { assumptionsSection } from './assumptions.js';
+import { ruleSentences, type ModelRules } from './method.js';
+import { STYLE } from './style.js';
 
 export interface ReportScenario {
   name: string;
   title: string;
   assumptions: ReadonlyArray<{ id: string; text: string; source?: string; owner?: string }>;
   parameters: ReadonlyArray<{ path: string; value: unknown; source: string | null }>;
+  /** The rules its resolved scenario runs under, for the page on how the model works. */
+  rules: ModelRules;
 }
 
 export interface ReportArea {
@@ -50,6 +56,8 @@ export interface ReportInput {
   compare: ReportScenario | null;
   runs: number;
   seed: number;
+  /** --prices: money in constant prices of this financial year; null = cash. */
+  prices: number | null;
   baseYear: number;
   years: { from: number; to: number };
   /** Wales first, then the areas of the level asked for. */
@@ -62,13 +70,14 @@ export interface ReportInput {
 }
 
 interface Question {
-  key: 'enough' | 'outside' | 'unplaced' | 'displaced' | 'notLocal' | 'cost';
+  key: 'enough' | 'close' | 'outside' | 'unplaced' | 'displaced' | 'notLocal' | 'cost';
   metrics: readonly MetricName[];
 }
 
 /** The questions a board asks, each with the metrics that answer it. */
 export const QUESTIONS: readonly Question[] = [
   { key: 'enough', metrics: ['sufficiency_foster', 'sufficiency_residential', 'usable_places_foster', 'usable_places_residential'] },
+  { key: 'close', metrics: ['mean_distance_km', 'p90_distance_km', 'placed_in_own_la_share', 'placed_in_region_share'] },
   { key: 'outside', metrics: ['placed_outside_wales'] },
   { key: 'unplaced', metrics: ['unplaced'] },
   { key: 'displaced', metrics: ['displaced'] },
@@ -163,18 +172,18 @@ export async function buildReport(r: ReportInput): Promise<string> {
   parts.push(headlineSection(r, t));
   let chartNo = 0;
   for (const q of QUESTIONS) {
-    const body: string[] = [`<section id="q-${q.key}" class="question"><h2>${esc(t(`report.q.${q.key}`))}</h2>`, `<p>${esc(t(`report.q.${q.key}.intro`))}</p>`];
+    const body: string[] = [
+      `<section id="q-${q.key}" class="question"><h2>${esc(t(`report.q.${q.key}`))}</h2>`,
+      `<p>${esc(t(`report.q.${q.key}.intro`))}${q.key === 'cost' ? ` ${esc(r.prices === null ? t('report.prices.cash') : t('report.prices.constant', { year: financialYear(r.prices) }))}` : ''}</p>`,
+      `<p class="note marks">${esc(actDatesNote(r.lang))}</p>`,
+    ];
     for (const m of q.metrics) body.push(await metricBlock(r, m, `c${++chartNo}`, t, names));
     body.push('</section>');
     parts.push(body.join('\n'));
   }
-  parts.push(assumptionsSection(r, t));
+  parts.push(assumptionsSection(r.lang, [r.scenario, ...(r.compare ? [r.compare] : [])]));
   parts.push(estimatesSection(r, t));
-  parts.push(
-    `<section id="method" class="method"><h2>${esc(t('report.method'))}</h2>` +
-      (['method.p1', 'method.p2', 'method.p3', 'method.p4', 'method.p5', 'method.p6'] as const).map((k) => `<p>${esc(t(k))}</p>`).join('\n') +
-      `<p class="pointer">${esc(t('report.method.pointer'))}</p></section>`,
-  );
+  parts.push(methodSection(r, t));
   parts.push(`<footer><p>${esc(t('report.footer', { version: r.version, scenario: r.scenario.name, compare: compareNote, data: r.dataLabel }))}${r.runs > 1 ? ` ${esc(t('report.runs', { runs: r.runs }))}.` : ''}</p></footer>`);
 
   return (
@@ -283,6 +292,12 @@ export function longDate(iso: string, lang: Lang): string {
   return `${Number(m[3])} ${MONTHS[lang][Number(m[2]) - 1]} ${m[1]}`;
 }
 
+/** Whether a unit already stands in a metric's name ("… per child needing one" beside its unit). */
+const unitInName = (name: string, unit: string): boolean => name.toLowerCase().includes(unit.toLowerCase());
+
+/** A chart's subtitle: its unit, unless the title already says it. */
+const subtitle = (name: string, unit: string): string => (unitInName(name, unit) ? '' : `<span class="unit">${esc(unit)}</span>`);
+
 async function metricBlock(r: ReportInput, m: MetricName, id: string, t: T, names: { scenario: string; compare: string }): Promise<string> {
   const name = metricLabel(r.lang, m);
   const unit = unitOf(m);
@@ -321,7 +336,9 @@ async function metricBlock(r: ReportInput, m: MetricName, id: string, t: T, name
       : t('report.chart.summary', { area: wales.name, first: formatValue(first.cells[m].s.v, kind), from: fy(first.year), last: formatValue(last.cells[m].s.v, kind), to: fy(last.year) });
   const seriesText = (r.compare ? t('report.chart.series.two', names) : t('report.chart.series.one', names)) + (band ? ' ' + t('report.chart.series.band') : '');
   const areasText = panels.join(', ');
-  const desc = t('report.chart.desc', { kind: t('report.chart.kind.line'), metric: name, unit: unitText, from: fy(span.from), to: fy(span.to), areas: areasText, series: seriesText, summary });
+  const marksText = actDatesNote(r.lang);
+  const desc = `${t('report.chart.desc', { kind: t('report.chart.kind.line'), metric: name, unit: unitText, from: fy(span.from), to: fy(span.to), areas: areasText, series: seriesText, summary })} ${marksText}`;
+  const marks = ACT_DATES.map((d) => d.year);
   const chartTitle = r.compare ? `${name}: ${names.scenario} / ${names.compare}` : `${name}: ${names.scenario}`;
   const svg = await lineChartSvg({
     id,
@@ -336,8 +353,9 @@ async function metricBlock(r: ReportInput, m: MetricName, id: string, t: T, name
     band,
     reference: m.startsWith('sufficiency_') ? { y: 1, label: t('report.chart.referenceLine') } : undefined,
     years: span,
+    marks,
   });
-  const out: string[] = [`<div class="metric" id="${id}">`, `<figure><figcaption><h3>${esc(name)}</h3><span class="unit">${esc(unitText)}</span></figcaption>${svg}</figure>`];
+  const out: string[] = [`<div class="metric" id="${id}">`, `<figure><figcaption><h3>${esc(name)}</h3>${subtitle(name, unitText)}</figcaption>${svg}</figure>`];
 
   if (r.compare) {
     const dTitle = t('report.chart.difference', names);
@@ -354,7 +372,7 @@ async function metricBlock(r: ReportInput, m: MetricName, id: string, t: T, name
       area: wales.name,
       last: lastD ? formatValue(lastD.v, kind, true) : '–',
     });
-    const dSvg = await barChartSvg({ id: `${id}d`, title: `${name}: ${dTitle}`, desc: dDesc, panels, points: diffPoints, xTitle: t('report.chart.axis.year'), yTitle: t('report.chart.axis.difference', { unit: t(unit.axisKey) }), yFormat: unit.axis, band, years: span });
+    const dSvg = await barChartSvg({ id: `${id}d`, title: `${name}: ${dTitle}`, desc: `${dDesc} ${marksText}`, marks, panels, points: diffPoints, xTitle: t('report.chart.axis.year'), yTitle: t('report.chart.axis.difference', { unit: t(unit.axisKey) }), yFormat: unit.axis, band, years: span });
     out.push(`<figure class="difference"><figcaption><h4>${esc(dTitle)}</h4></figcaption>${dSvg}</figure>`);
   }
   out.push(metricTable(r, m, rows, years, t, names));
@@ -371,7 +389,9 @@ function metricTable(r: ReportInput, m: MetricName, rows: readonly FigureRow[], 
     const f = row ? pick(row.cells[m]) : null;
     return `<td>${f ? figHtml(f, kind, signed) : '–'}</td>`;
   };
-  const out: string[] = [`<div class="scroll"><table class="figures"><caption>${esc(t('report.table.caption', { metric: metricLabel(r.lang, m), unit: unitText }))}</caption>`];
+  const name = metricLabel(r.lang, m);
+  const caption = unitInName(name, unitText) ? t('report.table.caption.noUnit', { metric: name }) : t('report.table.caption', { metric: name, unit: unitText });
+  const out: string[] = [`<div class="scroll"><table class="figures"><caption>${esc(caption)}</caption>`];
   out.push(`<thead><tr><th scope="col">${esc(t('report.table.year'))}</th>${r.compare ? '<th scope="col"></th>' : ''}${r.areas.map((a) => `<th scope="col">${esc(a.name)}</th>`).join('')}</tr></thead><tbody>`);
   for (const y of years) {
     const yearHead = `${financialYear(y)}${y === r.baseYear - 1 ? `<span class="range">${esc(t('report.table.base'))}</span>` : ''}`;
@@ -387,39 +407,23 @@ function metricTable(r: ReportInput, m: MetricName, rows: readonly FigureRow[], 
   return out.join('\n');
 }
 
-function valueText(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  return JSON.stringify(v);
-}
-
-function assumptionsSection(r: ReportInput, t: T): string {
-  const out: string[] = [`<section id="assumptions"><h2>${esc(t('report.assumptions'))}</h2>`];
-  for (const s of [r.scenario, ...(r.compare ? [r.compare] : [])]) {
-    out.push(`<h3>${esc(s.name)}</h3><p>${esc(t('report.assumptions.intro', { scenario: s.name }))}</p>`);
-    if (s.assumptions.length === 0) out.push(`<p>${esc(t('report.assumptions.none'))}</p>`);
-    else {
-      out.push(
-        `<table class="text"><thead><tr><th scope="col">${esc(t('report.assumptions.id'))}</th><th scope="col">${esc(t('report.assumptions.text'))}</th><th scope="col">${esc(t('report.assumptions.source'))}</th><th scope="col">${esc(t('report.assumptions.owner'))}</th></tr></thead><tbody>` +
-          s.assumptions.map((a) => `<tr><td>${esc(a.id)}</td><td>${esc(a.text)}</td><td>${esc(a.source ?? '')}</td><td>${esc(a.owner ?? '')}</td></tr>`).join('') +
-          '</tbody></table>',
-      );
-    }
-    out.push(`<h4>${esc(t('report.parameters', { scenario: s.name }))}</h4>`);
-    out.push(
-      `<table class="text params"><thead><tr><th scope="col">${esc(t('report.parameters.path'))}</th><th scope="col">${esc(t('report.parameters.value'))}</th><th scope="col">${esc(t('report.parameters.source'))}</th></tr></thead><tbody>` +
-        s.parameters
-          .map((p) => {
-            const src = p.source === null ? t('report.parameters.none') : p.source === 'default' ? t('report.parameters.default') : p.source;
-            return `<tr><td><code>${esc(p.path)}</code></td><td><code>${esc(valueText(p.value))}</code></td><td>${esc(src)}</td></tr>`;
-          })
-          .join('') +
-        '</tbody></table>',
-    );
-  }
-  out.push('</section>');
-  return out.join('\n');
+/**
+ * How the model works: the general paragraphs, then the rules each scenario shown runs under,
+ * written from its resolved scenario (method.ts), so that the page describes the run it shows.
+ */
+function methodSection(r: ReportInput, t: T): string {
+  const para = (k: LabelKey): string => `<p>${esc(t(k))}</p>`;
+  const rulesOf = (s: ReportScenario): string => {
+    const { heading, sentences } = ruleSentences(s.rules, r.lang);
+    return `<h3>${esc(heading)}: ${esc(s.name)}</h3><ul class="rules">${sentences.map((x) => `<li>${esc(x)}</li>`).join('')}</ul>`;
+  };
+  const same = r.compare !== null && JSON.stringify(r.compare.rules) === JSON.stringify(r.scenario.rules);
+  const shown = [r.scenario, ...(r.compare && !same ? [r.compare] : [])];
+  return (
+    `<section id="method" class="method"><h2>${esc(t('report.method'))}</h2>` +
+    [para('method.p1'), para('method.p2'), ...shown.map(rulesOf), para('method.p4'), para('method.p5'), para('method.p6')].join('\n') +
+    `<p class="pointer">${esc(t('report.method.pointer'))}</p></section>`
+  );
 }
 
 function estimatesSection(r: ReportInput, t: T): string {
@@ -447,67 +451,3 @@ function estimatesSection(r: ReportInput, t: T): string {
   out.push('</section>');
   return out.join('\n');
 }
-
-const STYLE = `
-:root { --ink: #111; --muted: #505050; --rule: #d0d0d0; --s: #0072B2; --b: #B36B00; }
-* { box-sizing: border-box; }
-body { margin: 0; color: var(--ink); background: #fff; font-family: "Liberation Sans", Arial, Helvetica, sans-serif; font-size: 16px; line-height: 1.45; }
-main { max-width: 1120px; margin: 0 auto; padding: 1.5rem 2rem 3rem; }
-h1 { font-size: 1.9rem; line-height: 1.2; margin: 0 0 .5rem; }
-h1 .sub { display: block; font-size: 1.15rem; font-weight: normal; color: var(--muted); margin-top: .25rem; }
-h2 { font-size: 1.4rem; margin: 2.4rem 0 .6rem; padding-bottom: .25rem; border-bottom: 3px solid var(--s); }
-h3 { font-size: 1.1rem; margin: 1.6rem 0 .2rem; }
-h4 { font-size: 1rem; margin: 1rem 0 .2rem; }
-p { max-width: 48rem; }
-.lede { font-size: 1.1rem; }
-.meta, .note, footer, .unit, caption { color: var(--muted); }
-.meta { font-size: .9rem; }
-.answer { font-size: 1.08rem; border-left: 4px solid var(--s); padding: .2rem 0 .2rem .8rem; }
-nav ol { columns: 2; margin: 0; padding-left: 1.2rem; }
-nav a { color: var(--s); }
-h2.toc { font-size: 1.1rem; border: 0; margin: 1.2rem 0 .3rem; }
-.scroll { overflow-x: auto; }
-table { border-collapse: collapse; width: 100%; font-size: .85rem; font-variant-numeric: tabular-nums; margin: .4rem 0 1rem; }
-caption { text-align: left; font-size: .85rem; padding: .2rem 0; caption-side: top; }
-th, td { padding: .25rem .45rem; border-bottom: 1px solid var(--rule); text-align: right; vertical-align: top; }
-thead th { border-bottom: 2px solid var(--ink); vertical-align: bottom; font-weight: bold; }
-th[scope=row], td.series, thead th:first-child { text-align: left; white-space: nowrap; }
-tr.nation th, tr.nation td { font-weight: bold; }
-tr.s td, tr.b td { border-bottom: 0; }
-tr.diff td { font-style: italic; color: #333; }
-td.series.s::before { content: "\\25CF\\00A0"; color: var(--s); }
-td.series.b::before { content: "\\25A0\\00A0"; color: var(--b); }
-.range { display: block; font-size: .78em; color: var(--muted); font-style: normal; font-weight: normal; white-space: nowrap; }
-.yes, .no { font-size: .8em; font-weight: bold; padding: 0 .25em; border: 1px solid currentColor; border-radius: 3px; }
-.no { color: #A11; }
-.yes { color: #155724; }
-table.text td, table.text th { text-align: left; }
-table.text td.num { text-align: right; }
-table.narrow { width: auto; }
-table.params { font-size: .78rem; }
-code, .code { font-family: "Liberation Mono", "DejaVu Sans Mono", monospace; font-size: .92em; color: var(--muted); }
-figure { margin: 1rem 0 .5rem; }
-figcaption { display: flex; gap: .8rem; align-items: baseline; }
-figcaption h3, figcaption h4 { margin: 0; }
-svg.chart { display: block; }
-.unavailable { color: var(--muted); border: 1px dashed var(--rule); padding: .5rem .8rem; }
-.method p { max-width: 44rem; }
-.pointer { font-style: italic; }
-footer { border-top: 1px solid var(--rule); margin-top: 2rem; padding-top: .5rem; font-size: .85rem; }
-@media (max-width: 700px) { main { padding: 1rem; } nav ol { columns: 1; } }
-@media print {
-  @page { size: A4; margin: 14mm 12mm 16mm; }
-  body { font-size: 9.5pt; }
-  main { max-width: none; padding: 0; }
-  nav { break-after: page; }
-  nav a { color: inherit; text-decoration: none; }
-  h2 { break-before: page; break-after: avoid; margin-top: 0; }
-  h3, h4, figcaption { break-after: avoid; }
-  figure, .answer, tr { break-inside: avoid; }
-  .scroll { overflow: visible; }
-  table { font-size: 7.5pt; }
-  thead { display: table-header-group; }
-  svg.chart { max-width: 100% !important; }
-  .metric { break-inside: auto; }
-}
-`;
