@@ -575,7 +575,10 @@ const TABLE_CY: Record<keyof typeof TABLE_EN, string> = {
 const PLAN_EN = {
   'plan.heading': '{la} ({code}): annual sufficiency plan figures for {year}',
   'plan.source':
-    'Scenario {scenario}{title}, sufficiency {version}. Children and places at {asAt}; supplementary placements over the year 1 April {year} to {asAt}. Sections are those of s.75A(3) of the Social Services and Well-being (Wales) Act 2014.',
+    'Scenario {scenario}{title}, sufficiency {version}. Children and places at {asAt}; supplementary placements over the year {start} to {asAt}; {previous} beside it. Sections are those of s.75A(3) of the Social Services and Well-being (Wales) Act 2014. {runs}',
+  'plan.runs.mc': 'Each figure is the mean of {runs} runs (seed {seed}), counts of children whole (half up), with its 10th to 90th percentiles in brackets: what is random is which services leave, which child takes which place and every drawn parameter.',
+  'plan.runs.one': 'One run: the scenario has no random element.',
+  'plan.runs.oneOfMany': 'One run at central values: one draw of which services leave and which child takes which place (seed {seed}); --runs N shows the range.',
   'plan.md.section': 's.75A(3)',
   'plan.md.item': 'Item',
   'plan.md.type': 'Placement type',
@@ -602,7 +605,10 @@ const PLAN_EN = {
 const PLAN_CY: Record<keyof typeof PLAN_EN, string> = {
   'plan.heading': '{la} ({code}): ffigurau’r cynllun digonolrwydd blynyddol ar gyfer {year}',
   'plan.source':
-    'Senario {scenario}{title}, sufficiency {version}. Plant a lleoedd ar {asAt}; lleoliadau atodol dros y flwyddyn 1 Ebrill {year} i {asAt}. Yr adrannau yw rhai adran 75A(3) o Ddeddf Gwasanaethau Cymdeithasol a Llesiant (Cymru) 2014.',
+    'Senario {scenario}{title}, sufficiency {version}. Plant a lleoedd ar {asAt}; lleoliadau atodol dros y flwyddyn {start} i {asAt}; {previous} wrth ei hochr. Yr adrannau yw rhai adran 75A(3) o Ddeddf Gwasanaethau Cymdeithasol a Llesiant (Cymru) 2014. {runs}',
+  'plan.runs.mc': 'Mae pob ffigur yn gymedr {runs} o rediadau (hedyn {seed}), cyfrifon plant yn gyfan (hanner i fyny), gyda’i 10fed i’w 90fed canradd mewn cromfachau: yr hyn sydd ar hap yw pa wasanaethau sy’n gadael, pa blentyn sy’n cymryd pa le a phob paramedr a dynnir.',
+  'plan.runs.one': 'Un rhediad: nid oes elfen ar hap yn y senario.',
+  'plan.runs.oneOfMany': 'Un rhediad ar werthoedd canolog: un tyniad o ba wasanaethau sy’n gadael a pha blentyn sy’n cymryd pa le (hedyn {seed}); mae --runs N yn dangos yr amrediad.',
   'plan.md.section': 'a.75A(3)',
   'plan.md.item': 'Eitem',
   'plan.md.type': 'Math o leoliad',
@@ -657,6 +663,13 @@ const PLAN_ITEMS_CY: Readonly<Record<string, string>> = {
   'usable LA places in the LA': 'lleoedd defnyddiadwy’r awdurdod lleol yn ei ardal',
   'registered LA places in the LA': 'lleoedd cofrestredig yr awdurdod lleol yn ei ardal',
   'usable places of (b) per child needing that type': 'lleoedd defnyddiadwy (b) i bob plentyn sydd angen y math hwnnw',
+  'usable LA and reserved places of (b) per child needing that type (the LA’s own places only)':
+    'lleoedd defnyddiadwy’r awdurdod lleol a’r lleoedd a gedwir yn (b) i bob plentyn sydd angen y math hwnnw (lleoedd yr awdurdod ei hun yn unig)',
+  'usable places of every sector located in the LA per child needing that type (the table’s sufficiency)':
+    'lleoedd defnyddiadwy pob sector yn yr awdurdod lleol i bob plentyn sydd angen y math hwnnw (digonolrwydd y tabl)',
+  'cost of the LA’s market placements in the year, placement fees (£)': 'cost lleoliadau marchnad yr awdurdod lleol yn ystod y flwyddyn, ffioedd lleoliadau (£)',
+  'mean distance from home, of children placed (km)': 'pellter cymedrig o’r cartref, o’r plant a leolir (km)',
+  'distance from home, 90th percentile, of children placed (km)': 'pellter o’r cartref, 90fed canradd, o’r plant a leolir (km)',
   'shortfall: children needing that type beyond the usable places of (b)': 'diffyg: plant sydd angen y math hwnnw y tu hwnt i leoedd defnyddiadwy (b)',
   'DRAFT: the figures below are the model’s drivers; the LA adds its own reasons and actions':
     'DRAFFT: ffigurau’r model yw’r rhain; mae’r awdurdod lleol yn ychwanegu ei resymau a’i gamau ei hun',
@@ -711,7 +724,8 @@ export function planItemIn(lang: Lang, item: string, section: string, names: Pla
     return `strategaeth: ${ACTION_CY[action]} lleoedd ${SECTOR_CY[sector]}${where}${note !== undefined ? ` (${note})` : ''}`;
   }
   // A provider named with its id, "Name (ID)" (sections d(iii), d(iv)): a proper name, the same in both languages.
-  if ((section === 'd(iii)' || section === 'd(iv)') && / \([^()]+\)$/.test(item)) return item;
+  // A synthetic provider's mark is the tool's word, not the data's: it is translated.
+  if ((section === 'd(iii)' || section === 'd(iv)') && / \([^()]+\)$/.test(item)) return item.replace(/, synthetic\)$/, ', synthetig)');
   return null;
 }
 

@@ -18,6 +18,7 @@ import { ACT_DATES, actDatesNote } from './act-dates.js';
 import { assumptionsSection } from './assumptions.js';
 import { ruleSentences, type ModelRules } from './method.js';
 import { STYLE } from './style.js';
+import { longDate } from '../../i18n/dates.js';
 
 export interface ReportScenario {
   name: string;
@@ -279,18 +280,6 @@ function headlineSection(r: ReportInput, t: T): string {
 }
 
 const EMPTY: Fig = { v: null, lo: null, hi: null };
-
-const MONTHS: Record<Lang, string[]> = {
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-  cy: ['Ionawr', 'Chwefror', 'Mawrth', 'Ebrill', 'Mai', 'Mehefin', 'Gorffennaf', 'Awst', 'Medi', 'Hydref', 'Tachwedd', 'Rhagfyr'],
-};
-
-/** 2036-03-31 → 31 March 2036 / 31 Mawrth 2036. */
-export function longDate(iso: string, lang: Lang): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return iso;
-  return `${Number(m[3])} ${MONTHS[lang][Number(m[2]) - 1]} ${m[1]}`;
-}
 
 /** Whether a unit already stands in a metric's name ("… per child needing one" beside its unit). */
 const unitInName = (name: string, unit: string): boolean => name.toLowerCase().includes(unit.toLowerCase());
