@@ -86,10 +86,15 @@ describe('the HTML report in headless Chromium', () => {
           return { role: svg.getAttribute('role'), title: text('aria-labelledby'), desc: text('aria-describedby'), firstIsTitle: svg.firstElementChild?.tagName, width: box.width, height: box.height };
         }),
       );
-      // Every metric with figures has a chart (two with --compare: S beside B, and the difference).
-      const metricsWithData = await page.$$eval('div.metric', (d) => d.length);
-      expect(metricsWithData).toBeGreaterThanOrEqual(5);
-      expect(charts.length).toBe(metricsWithData * (c.args.includes('--compare') ? 2 : 1));
+      // Every block of metrics with figures has one chart over the years (S beside B with --compare),
+      // and with --compare one chart of the difference per metric, each metric with its table.
+      const blocks = await page.$$eval('div.metric', (ds) => ds.map((d) => ({ lines: d.querySelectorAll('figure:not(.difference) svg').length, diffs: d.querySelectorAll('figure.difference svg').length, tables: d.querySelectorAll('table').length })));
+      expect(blocks.length).toBeGreaterThanOrEqual(5);
+      for (const b of blocks) {
+        expect(b.lines).toBe(1);
+        expect(b.diffs).toBe(c.args.includes('--compare') ? b.tables : 0);
+      }
+      expect(charts.length).toBe(blocks.reduce((n, b) => n + b.lines + b.diffs, 0));
       for (const ch of charts) {
         expect(ch.role).toBe('img');
         expect(ch.firstIsTitle).toBe('title');
@@ -114,7 +119,8 @@ describe('the HTML report in headless Chromium', () => {
         }
       }
       // Distance from home and the shares placed at home are charted.
-      expect(await page.$$eval('#q-close div.metric svg.chart', (e) => e.length)).toBeGreaterThanOrEqual(4);
+      // Distance from home (mean and p90 in one chart) and the shares placed at home (own LA and region in one chart).
+      expect(await page.$$eval('#q-close div.metric', (ds) => ds.map((d) => d.querySelectorAll('table').length))).toEqual([2, 2]);
 
       // Every chart has the table of its figures right after it.
       expect(await page.$$eval('div.metric', (ds) => ds.every((d) => d.querySelector('svg') !== null && d.querySelector('table') !== null))).toBe(true);

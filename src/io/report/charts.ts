@@ -12,8 +12,13 @@
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 
-/** Okabe & Ito (2008), colour-blind safe: S dark blue, B orange (light in greyscale). */
-export const SERIES_COLOURS = ['#0072B2', '#E69F00'] as const;
+/**
+ * Okabe & Ito (2008), colour-blind safe: S dark blue, B orange (light in greyscale); a chart of two
+ * metrics against two scenarios adds bluish green and vermilion. Dash and point shape differ too.
+ */
+export const SERIES_COLOURS = ['#0072B2', '#E69F00', '#009E73', '#D55E00'] as const;
+const SERIES_DASHES = [[1, 0], [6, 3], [2, 2], [8, 2, 2, 2]];
+const SERIES_SHAPES = ['circle', 'square', 'triangle-up', 'diamond'];
 const FONT = 'Liberation Sans, Arial, Helvetica, sans-serif';
 
 export interface ChartPoint {
@@ -68,7 +73,7 @@ const CONFIG = {
   view: { stroke: '#bbbbbb' },
   axis: { labelFontSize: 10, titleFontSize: 10, titleFontWeight: 'normal', labelColor: '#222222', titleColor: '#222222', gridColor: '#e4e4e4' },
   header: { labelFontSize: 12, labelFontWeight: 'bold', labelColor: '#111111', labelFont: FONT },
-  legend: { labelFontSize: 11, titleFontSize: 11, symbolStrokeWidth: 2 },
+  legend: { labelFontSize: 11, titleFontSize: 11, symbolStrokeWidth: 2, labelLimit: 320 },
 } as const;
 
 /** A year's tick label as a financial year: 2027 → 2027-28. */
@@ -87,8 +92,8 @@ function xYear(title: string, years: { from: number; to: number }) {
 /** A line per series over the years, one panel per area, with the p10–p90 band when there are runs. */
 export async function lineChartSvg(c: LineChartInput): Promise<string> {
   const colour = { field: 'series', type: 'nominal' as const, title: null, scale: { domain: [...c.series], range: SERIES_COLOURS.slice(0, c.series.length) }, legend: { orient: 'top' as const, direction: 'horizontal' as const } };
-  const dash = { field: 'series', type: 'nominal' as const, scale: { domain: [...c.series], range: [[1, 0], [6, 3]].slice(0, c.series.length) } };
-  const shape = { field: 'series', type: 'nominal' as const, scale: { domain: [...c.series], range: ['circle', 'square'].slice(0, c.series.length) } };
+  const dash = { field: 'series', type: 'nominal' as const, scale: { domain: [...c.series], range: SERIES_DASHES.slice(0, c.series.length) } };
+  const shape = { field: 'series', type: 'nominal' as const, scale: { domain: [...c.series], range: SERIES_SHAPES.slice(0, c.series.length) } };
   const x = xYear(c.xTitle, c.years);
   const y = { field: 'v', type: 'quantitative' as const, title: c.yTitle, axis: { format: c.yFormat, tickCount: 4 } };
   const layers: unknown[] = [];

@@ -7,17 +7,20 @@
 // question with a chart per metric over the years and the table behind it (S and B side by side with
 // --compare, and their paired difference), then the assumptions log, the data's estimated figures,
 // and how the model works in a page.
-import { DISPLAY, type MetricKind } from '../../cli/render/metrics.js';
-import { label, metricLabel, type Lang, type LabelKey } from '../../i18n/labels.js';
+import type { MetricKind } from '../../cli/render/metrics.js';
+import { label, type Lang, type LabelKey } from '../../i18n/labels.js';
 import type { AreaLevel, MetricName } from '../../model/types.js';
 import { financialYear } from '../output.js';
-import { barChartSvg, lineChartSvg, type ChartPoint } from './charts.js';
 import type { DataEstimates } from './estimates.js';
 import type { Cell, Fig, FigureRow } from './figures.js';
-import { ACT_DATES, actDatesNote } from './act-dates.js';
+import { actDatesNote } from './act-dates.js';
 import { assumptionsSection } from './assumptions.js';
 import { ruleSentences, type ModelRules } from './method.js';
 import { STYLE } from './style.js';
+import { EMPTY, esc, figHtml, formatValue } from './format.js';
+import { metricBlock } from './metric-block.js';
+
+export { formatValue, unitOf } from './format.js';
 import { longDate } from '../../i18n/dates.js';
 
 export interface ReportScenario {
@@ -73,75 +76,27 @@ export interface ReportInput {
 interface Question {
   key: 'enough' | 'close' | 'outside' | 'unplaced' | 'displaced' | 'notLocal' | 'cost';
   metrics: readonly MetricName[];
+  /** Metrics of one unit drawn in one chart, with its title and each metric's short name in the legend. */
+  groups?: ReadonlyArray<{ metrics: readonly MetricName[]; title: LabelKey; short: readonly LabelKey[] }>;
 }
 
 /** The questions a board asks, each with the metrics that answer it. */
 export const QUESTIONS: readonly Question[] = [
   { key: 'enough', metrics: ['sufficiency_foster', 'sufficiency_residential', 'usable_places_foster', 'usable_places_residential'] },
-  { key: 'close', metrics: ['mean_distance_km', 'p90_distance_km', 'placed_in_own_la_share', 'placed_in_region_share'] },
+  {
+    key: 'close',
+    metrics: ['mean_distance_km', 'p90_distance_km', 'placed_in_own_la_share', 'placed_in_region_share'],
+    groups: [
+      { metrics: ['mean_distance_km', 'p90_distance_km'], title: 'report.group.distance', short: ['report.group.distance.mean', 'report.group.distance.p90'] },
+      { metrics: ['placed_in_own_la_share', 'placed_in_region_share'], title: 'report.group.local', short: ['report.group.local.la', 'report.group.local.region'] },
+    ],
+  },
   { key: 'outside', metrics: ['placed_outside_wales'] },
   { key: 'unplaced', metrics: ['unplaced'] },
   { key: 'displaced', metrics: ['displaced'] },
   { key: 'notLocal', metrics: ['not_local_nonprofit'] },
   { key: 'cost', metrics: ['cost_gbp'] },
 ];
-
-// ---------------------------------------------------------------------------------------------
-// Numbers
-
-interface Unit {
-  key: LabelKey;
-  /** The unit as an axis title writes it, short enough to stand beside a small panel. */
-  axisKey: LabelKey;
-  /** From the model's unit to the one shown. */
-  scale: number;
-  /** d3-format for chart axes. */
-  axis: string;
-}
-
-const PLACE_METRICS: ReadonlySet<MetricName> = new Set(['places_foster', 'places_residential', 'places_secure', 'usable_places_foster', 'usable_places_residential', 'usable_places_secure']);
-
-export function unitOf(m: MetricName): Unit {
-  const kind = DISPLAY[m].kind;
-  switch (kind) {
-    case 'count':
-      return PLACE_METRICS.has(m) ? { key: 'unit.places', axisKey: 'axis.places', scale: 1, axis: ',.0f' } : { key: 'unit.children', axisKey: 'axis.children', scale: 1, axis: ',.0f' };
-    case 'share':
-      return { key: m === 'places_for_profit_share' ? 'unit.share_places' : 'unit.share', axisKey: 'axis.share', scale: 100, axis: '.0f' };
-    case 'ratio':
-      return { key: 'unit.ratio', axisKey: 'axis.ratio', scale: 1, axis: '.2f' };
-    case 'km':
-      return { key: 'unit.km', axisKey: 'axis.km', scale: 1, axis: ',.0f' };
-    case 'gbp':
-      return { key: 'unit.gbp', axisKey: 'axis.gbp', scale: 1e-6, axis: ',.0f' };
-  }
-}
-
-const DIGITS: Record<MetricKind, number> = { count: 0, share: 0, ratio: 2, km: 1, gbp: 1 };
-
-/** A figure in the unit shown: 1,234 · 45% · 1.07 · 12.3 · 347.5 (money in £ million). */
-export function formatValue(v: number | null, kind: MetricKind, signed = false): string {
-  if (v === null || !Number.isFinite(v)) return '–';
-  const scaled = kind === 'share' ? v * 100 : kind === 'gbp' ? v / 1e6 : v;
-  const digits = DIGITS[kind];
-  let rounded = Number(scaled.toFixed(digits));
-  if (Object.is(rounded, -0)) rounded = 0;
-  const body = Math.abs(rounded).toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-  const sign = rounded < 0 ? '−' : signed && rounded > 0 ? '+' : '';
-  return sign + body + (kind === 'share' ? '%' : '');
-}
-
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-/** A figure as a table cell's content: the value, and under it its p10–p90 range when there is one. */
-function figHtml(f: Fig, kind: MetricKind, signed = false, badge = ''): string {
-  const v = esc(formatValue(f.v, kind, signed)) + badge;
-  if (f.lo === null || f.hi === null) return v;
-  const lo = formatValue(f.lo, kind, signed);
-  const hi = formatValue(f.hi, kind, signed);
-  if (lo === hi) return v;
-  return `${v}<span class="range">${esc(lo)} – ${esc(hi)}</span>`;
-}
 
 // ---------------------------------------------------------------------------------------------
 // The document
@@ -178,7 +133,8 @@ export async function buildReport(r: ReportInput): Promise<string> {
       `<p>${esc(t(`report.q.${q.key}.intro`))}${q.key === 'cost' ? ` ${esc(r.prices === null ? t('report.prices.cash') : t('report.prices.constant', { year: financialYear(r.prices) }))}` : ''}</p>`,
       `<p class="note marks">${esc(actDatesNote(r.lang))}</p>`,
     ];
-    for (const m of q.metrics) body.push(await metricBlock(r, m, `c${++chartNo}`, t, names));
+    const blocks = q.groups ?? q.metrics.map((m) => ({ metrics: [m], title: undefined, short: [] }));
+    for (const g of blocks) body.push(await metricBlock(r, g.metrics, `c${++chartNo}`, t, names, g.title === undefined ? undefined : { key: g.title, short: g.short }));
     body.push('</section>');
     parts.push(body.join('\n'));
   }
@@ -198,7 +154,7 @@ export async function buildReport(r: ReportInput): Promise<string> {
   );
 }
 
-type T = (key: LabelKey, vars?: Record<string, string | number>) => string;
+export type T = (key: LabelKey, vars?: Record<string, string | number>) => string;
 
 function lastYearRow(r: ReportInput, area: ReportArea): FigureRow | undefined {
   return r.rows.find((row) => row.level === area.level && row.areaCode === area.code && row.year === r.years.to);
@@ -279,122 +235,6 @@ function headlineSection(r: ReportInput, t: T): string {
   return out.join('\n');
 }
 
-const EMPTY: Fig = { v: null, lo: null, hi: null };
-
-/** Whether a unit already stands in a metric's name ("… per child needing one" beside its unit). */
-const unitInName = (name: string, unit: string): boolean => name.toLowerCase().includes(unit.toLowerCase());
-
-/** A chart's subtitle: its unit, unless the title already says it. */
-const subtitle = (name: string, unit: string): string => (unitInName(name, unit) ? '' : `<span class="unit">${esc(unit)}</span>`);
-
-async function metricBlock(r: ReportInput, m: MetricName, id: string, t: T, names: { scenario: string; compare: string }): Promise<string> {
-  const name = metricLabel(r.lang, m);
-  const unit = unitOf(m);
-  const unitText = t(unit.key);
-  const kind = DISPLAY[m].kind;
-  const rows = r.rows.filter((row) => row.cells[m].s.v !== null);
-  if (rows.length === 0) return `<p class="unavailable" id="${id}">${esc(t('report.unavailable', { metric: name }))}</p>`;
-
-  const years = [...new Set(rows.map((row) => row.year))].sort((a, b) => a - b);
-  const span = { from: years[0], to: years[years.length - 1] };
-  const panels = r.areas.map((a) => a.name);
-  const areaOf = new Map(r.areas.map((a) => [`${a.level}:${a.code}`, a.name]));
-  const series = [names.scenario, ...(r.compare ? [names.compare] : [])];
-  const band = r.runs > 1;
-  const scaled = (v: number | null): number | null => (v === null ? null : v * unit.scale);
-  const points: ChartPoint[] = [];
-  const diffPoints: ChartPoint[] = [];
-  for (const row of rows) {
-    const panel = areaOf.get(`${row.level}:${row.areaCode}`);
-    if (panel === undefined) continue;
-    const c = row.cells[m];
-    points.push({ panel, year: row.year, series: names.scenario, v: scaled(c.s.v), lo: scaled(c.s.lo), hi: scaled(c.s.hi) });
-    if (c.b) points.push({ panel, year: row.year, series: names.compare, v: scaled(c.b.v), lo: scaled(c.b.lo), hi: scaled(c.b.hi) });
-    if (c.d) diffPoints.push({ panel, year: row.year, series: 'd', v: scaled(c.d.v), lo: scaled(c.d.lo), hi: scaled(c.d.hi) });
-  }
-
-  const wales = r.areas[0];
-  const walesRows = rows.filter((row) => row.level === wales.level && row.areaCode === wales.code);
-  const first = walesRows[0];
-  const last = walesRows[walesRows.length - 1];
-  const fy = financialYear;
-  const summary = !first || !last
-    ? ''
-    : r.compare
-      ? t('report.chart.summary.compare', { area: wales.name, to: fy(last.year), scenario: names.scenario, compare: names.compare, a: formatValue(last.cells[m].s.v, kind), b: formatValue(last.cells[m].b?.v ?? null, kind) })
-      : t('report.chart.summary', { area: wales.name, first: formatValue(first.cells[m].s.v, kind), from: fy(first.year), last: formatValue(last.cells[m].s.v, kind), to: fy(last.year) });
-  const seriesText = (r.compare ? t('report.chart.series.two', names) : t('report.chart.series.one', names)) + (band ? ' ' + t('report.chart.series.band') : '');
-  const areasText = panels.join(', ');
-  const marksText = actDatesNote(r.lang);
-  const desc = `${t('report.chart.desc', { kind: t('report.chart.kind.line'), metric: name, unit: unitText, from: fy(span.from), to: fy(span.to), areas: areasText, series: seriesText, summary })} ${marksText}`;
-  const marks = ACT_DATES.map((d) => d.year);
-  const chartTitle = r.compare ? `${name}: ${names.scenario} / ${names.compare}` : `${name}: ${names.scenario}`;
-  const svg = await lineChartSvg({
-    id,
-    title: chartTitle,
-    desc,
-    panels,
-    series,
-    points,
-    xTitle: t('report.chart.axis.year'),
-    yTitle: t(unit.axisKey),
-    yFormat: unit.axis,
-    band,
-    reference: m.startsWith('sufficiency_') ? { y: 1, label: t('report.chart.referenceLine') } : undefined,
-    years: span,
-    marks,
-  });
-  const out: string[] = [`<div class="metric" id="${id}">`, `<figure><figcaption><h3>${esc(name)}</h3>${subtitle(name, unitText)}</figcaption>${svg}</figure>`];
-
-  if (r.compare) {
-    const dTitle = t('report.chart.difference', names);
-    const lastD = last?.cells[m].d ?? null;
-    const dDesc = t('report.chart.difference.desc', {
-      metric: name,
-      unit: unitText,
-      scenario: names.scenario,
-      compare: names.compare,
-      from: fy(span.from),
-      to: fy(span.to),
-      areas: areasText,
-      band: band ? t('report.chart.difference.band') : '',
-      area: wales.name,
-      last: lastD ? formatValue(lastD.v, kind, true) : '–',
-    });
-    const dSvg = await barChartSvg({ id: `${id}d`, title: `${name}: ${dTitle}`, desc: `${dDesc} ${marksText}`, marks, panels, points: diffPoints, xTitle: t('report.chart.axis.year'), yTitle: t('report.chart.axis.difference', { unit: t(unit.axisKey) }), yFormat: unit.axis, band, years: span });
-    out.push(`<figure class="difference"><figcaption><h4>${esc(dTitle)}</h4></figcaption>${dSvg}</figure>`);
-  }
-  out.push(metricTable(r, m, rows, years, t, names));
-  out.push('</div>');
-  return out.join('\n');
-}
-
-function metricTable(r: ReportInput, m: MetricName, rows: readonly FigureRow[], years: readonly number[], t: T, names: { scenario: string; compare: string }): string {
-  const kind = DISPLAY[m].kind;
-  const unitText = t(unitOf(m).key);
-  const byKey = new Map(rows.map((row) => [`${row.level}:${row.areaCode}:${row.year}`, row]));
-  const cell = (area: ReportArea, year: number, pick: (c: Cell) => Fig | null, signed = false): string => {
-    const row = byKey.get(`${area.level}:${area.code}:${year}`);
-    const f = row ? pick(row.cells[m]) : null;
-    return `<td>${f ? figHtml(f, kind, signed) : '–'}</td>`;
-  };
-  const name = metricLabel(r.lang, m);
-  const caption = unitInName(name, unitText) ? t('report.table.caption.noUnit', { metric: name }) : t('report.table.caption', { metric: name, unit: unitText });
-  const out: string[] = [`<div class="scroll"><table class="figures"><caption>${esc(caption)}</caption>`];
-  out.push(`<thead><tr><th scope="col">${esc(t('report.table.year'))}</th>${r.compare ? '<th scope="col"></th>' : ''}${r.areas.map((a) => `<th scope="col">${esc(a.name)}</th>`).join('')}</tr></thead><tbody>`);
-  for (const y of years) {
-    const yearHead = `${financialYear(y)}${y === r.baseYear - 1 ? `<span class="range">${esc(t('report.table.base'))}</span>` : ''}`;
-    if (!r.compare) {
-      out.push(`<tr><th scope="row">${yearHead}</th>${r.areas.map((a) => cell(a, y, (c) => c.s)).join('')}</tr>`);
-      continue;
-    }
-    out.push(`<tr class="s"><th scope="row" rowspan="3">${yearHead}</th><td class="series s">${esc(names.scenario)}</td>${r.areas.map((a) => cell(a, y, (c) => c.s)).join('')}</tr>`);
-    out.push(`<tr class="b"><td class="series b">${esc(names.compare)}</td>${r.areas.map((a) => cell(a, y, (c) => c.b)).join('')}</tr>`);
-    out.push(`<tr class="diff"><td class="series">${esc(t('report.table.difference'))}</td>${r.areas.map((a) => cell(a, y, (c) => c.d, true)).join('')}</tr>`);
-  }
-  out.push('</tbody></table></div>');
-  return out.join('\n');
-}
 
 /**
  * How the model works: the general paragraphs, then the rules each scenario shown runs under,
