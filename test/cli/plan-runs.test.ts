@@ -5,6 +5,8 @@ import fc from 'fast-check';
 import { halfUp, planOverRuns, summarise, withPrevious } from '../../src/cli/plan-runs.js';
 import { namedRows, planText, type NamedProvider, type PlanFigures, type PlanRow } from '../../src/cli/plan-figures.js';
 import { hangingWrap } from '../../src/cli/render/wrap.js';
+import { planTable } from '../../src/cli/render/plan.js';
+import { Chalk } from 'chalk';
 import type { LocalAuthority } from '../../src/model/types.js';
 
 const la = { code: 'W06000023', nameEn: 'Powys', nameCy: 'Powys', region: 'powys' } as unknown as LocalAuthority;
@@ -129,5 +131,21 @@ describe('hangingWrap', () => {
         return lines.every((l) => [...l].length <= width) && lines.map((l) => l.slice(2)).join(' ') === words.join(' ');
       }),
     );
+  });
+});
+
+describe('planTable with runs', () => {
+  it('keeps 80 columns: a range too wide to stand beside its mean goes on the line below it', () => {
+    const runs = [plan(240, 0.2, [], []), plan(260, 0.3, [], [])];
+    const p = planOverRuns(runs);
+    // A cost row with a long range: £16,009,543 (£15,876,012–£16,141,370) is 35 characters.
+    p.rows.splice(1, 0, { section: 'a(i)', item: planText('a(i).cost'), placementType: '', value: 16009543, lo: 15876012, hi: 16141370, previous: 16470048 });
+    const ctx = { scenario: 'central', title: '', version: 'test', runs: 2, seed: 1, random: true };
+    const narrow = planTable(p, ctx, new Chalk({ level: 0 }), 80).split('\n');
+    for (const l of narrow) expect([...l].length).toBeLessThanOrEqual(80);
+    expect(narrow.some((l) => /^ +\(15,876,012–16,141,370\)$/.test(l))).toBe(true);
+    // Children 240 and 260: mean 250, p10 = 240, p90 = 260, beside the mean when there is room.
+    const wide = planTable(p, ctx, new Chalk({ level: 0 }), 140).split('\n');
+    expect(wide.some((l) => / 250 \(240–260\)$/.test(l))).toBe(true);
   });
 });

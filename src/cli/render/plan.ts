@@ -58,11 +58,15 @@ function fmt(v: number | null | undefined): string {
 
 /** A row's figure as a person reads it, with its p10–p90 range in brackets when the runs differ. */
 function shown(r: PlanRow): string {
-  const v = fmt(r.value);
-  if (r.value === null || r.lo === undefined || r.hi === undefined || r.lo === null || r.hi === null) return v;
-  const lo = fmt(r.lo);
-  const hi = fmt(r.hi);
-  return lo === hi && lo === v ? v : `${v} (${lo}–${hi})`;
+  const range = rangeShown(r);
+  return range === '' ? fmt(r.value) : `${fmt(r.value)} ${range}`;
+}
+
+/** A row's p10–p90 in brackets, or '' when it has none or the runs agree. */
+function rangeShown(r: PlanRow): string {
+  if (r.value === null || r.lo === undefined || r.hi === undefined || r.lo === null || r.hi === null) return '';
+  const [v, lo, hi] = [fmt(r.value), fmt(r.lo), fmt(r.hi)];
+  return lo === hi && lo === v ? '' : `(${lo}–${hi})`;
 }
 
 const previousShown = (r: PlanRow): string => (r.value === null ? '' : fmt(r.previous));
@@ -141,8 +145,13 @@ export function planTable(f: PlanFigures, ctx: PlanContext, chalk: ChalkInstance
   const prevHead = financialYear(f.year - 1);
   const curHead = financialYear(f.year);
   const prevW = Math.max(prevHead.length, ...f.rows.map((r) => previousShown(r).length));
-  const valueW = Math.max(curHead.length, ...f.rows.map((r) => shown(r).length));
+  // A range stands beside its mean when the width allows an item column of 20; else on a line of its own under it.
+  const inline = Math.max(curHead.length, ...f.rows.map((r) => shown(r).length));
+  const bare = Math.max(curHead.length, ...f.rows.map((r) => fmt(r.value).length));
+  const rangesBeside = 2 + 20 + 2 + typeW + 2 + prevW + 2 + inline <= width;
+  const valueW = rangesBeside ? inline : bare;
   const itemW = Math.max(20, Math.min(width - 2 - typeW - 2 - prevW - 2 - valueW - 2, Math.max(...f.rows.map((r) => [...itemText(r, lang, names)].length))));
+  const rowW = 2 + itemW + 2 + typeW + 2 + prevW + 2 + valueW;
   // The two years' heads over their columns: the previous year beside the year asked for.
   out.push('', chalk.bold(`  ${padRight('', itemW)}  ${padRight('', typeW)}  ${padLeft(prevHead, prevW)}  ${padLeft(curHead, valueW)}`));
   let section = '';
@@ -162,10 +171,11 @@ export function planTable(f: PlanFigures, ctx: PlanContext, chalk: ChalkInstance
     // alike; its figures go on its last line, indented lines before it.
     const lines = r.item === lastItem ? [''] : wrapItem(itemText(r, lang, names), itemW);
     lastItem = r.item;
-    const value = padLeft(shown(r), valueW);
+    const value = padLeft(rangesBeside ? shown(r) : fmt(r.value), valueW);
     const styled = r.section === 'c' && r.item.startsWith('shortfall') && (r.value ?? 0) > 0 ? chalk.red.bold(value) : value;
     for (const l of lines.slice(0, -1)) out.push(`  ${l}`);
     out.push(`  ${padRight(lines[lines.length - 1], itemW)}  ${padRight(typeText(r.placementType, lang), typeW)}  ${chalk.dim(padLeft(previousShown(r), prevW))}  ${styled}`);
+    if (!rangesBeside && rangeShown(r) !== '') out.push(chalk.dim(padLeft(rangeShown(r), rowW)));
   }
   for (const note of closingNotes(f, ctx)) {
     out.push('', ...wrap(note.title, prose).split('\n').map((l) => chalk.bold(l)));
