@@ -1,0 +1,33 @@
+// `report --prices`: one bad-input case per rule it adds, and the prices named where money is shown.
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'sufficiency-report-cli-'));
+const SMALL = ['--data', 'test/fixtures/cli/small', '--scenarios', 'test/fixtures/cli/scenarios'];
+const report = (...args: string[]) => spawnSync(process.execPath, ['bin/sufficiency.js', 'report', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+
+describe('report --prices', () => {
+  it('refuses a year that is not one, as a usage error (exit 2)', () => {
+    const r = report('--scenario', 'exit', ...SMALL, '--prices', '20x4', '--out', path.join(dir, 'bad.html'));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--prices/);
+  });
+
+  it('names the prices in the cost section and the provenance; the money differs from cash', () => {
+    const cashOut = path.join(dir, 'cash.html');
+    const realOut = path.join(dir, 'real.html');
+    expect(report('--scenario', 'exit', ...SMALL, '--out', cashOut).status).toBe(0);
+    expect(report('--scenario', 'exit', ...SMALL, '--prices', '2024-25', '--out', realOut).status).toBe(0);
+    const cash = readFileSync(cashOut, 'utf8');
+    const real = readFileSync(realOut, 'utf8');
+    expect(cash).toMatch(/Money is in cash terms/);
+    expect(real).toMatch(/Money is in constant 2024-25 prices \(real terms\)/);
+    expect(JSON.parse(readFileSync(`${realOut}.meta.json`, 'utf8')).options.prices).toMatch(/^constant 2024-25 prices/);
+    // The cost table's last row differs: later years are deflated to 2024-25 prices.
+    const costTable = (html: string): string => html.slice(html.indexOf('id="q-cost"')).split('</table>')[0];
+    expect(costTable(real)).not.toBe(costTable(cash));
+  });
+});
