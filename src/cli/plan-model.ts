@@ -12,12 +12,19 @@ import { choiceFor, modelWarnings, type Inputs } from './pipeline.js';
 import { planFigures, type PlanContextData, type PlanFigures } from './plan-figures.js';
 import { planOverRuns, withPrevious } from './plan-runs.js';
 
+/** What is random in a scenario's runs. */
+export type RandomPart = 'services' | 'choice' | 'draws';
+
 /**
- * Whether a scenario is random: a distribution, placement choice, or whole services leaving
- * (a transition's own `unit: services` included). Such a scenario is a distribution of outcomes.
+ * What makes a scenario random: whole services leaving (a transition's own `unit: services`
+ * included), placement choice, a distribution. A scenario with any of them is a distribution of outcomes.
  */
-export function isRandomScenario(loaded: LoadedScenario, scenario: ModelScenario): boolean {
-  return loaded.hasDistributions || scenario.matching?.method === 'choice' || rulesOf(scenario).transitionUnit !== 'places';
+export function randomParts(loaded: LoadedScenario, scenario: ModelScenario): RandomPart[] {
+  const parts: RandomPart[] = [];
+  if (rulesOf(scenario).transitionUnit !== 'places') parts.push('services');
+  if (scenario.matching?.method === 'choice') parts.push('choice');
+  if (loaded.hasDistributions) parts.push('draws');
+  return parts;
 }
 
 export async function planYears(

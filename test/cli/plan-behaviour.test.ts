@@ -83,7 +83,10 @@ describe('plan of a random scenario', () => {
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toBe('la_code,la_name,financial_year,section,item,placement_type,value,value_p10,value_p90,previous_value');
     const md = cli(['plan', '--la', 'Cardiff', '--year', '2026', '--scenario', 'exit-uncertain', ...SMALL, '--format', 'md', '--runs', '5']);
-    expect(md.stdout).toMatch(/Each figure is the mean of 5 runs \(seed 1\)/);
+    // exit-uncertain's only random element is its distributions: the note names that, and nothing else.
+    expect(md.stdout).toMatch(/Each figure is the mean of 5 runs \(seed 1\), .*: what is random is the parameters drawn from distributions\./);
+    const one = cli(['plan', '--la', 'Cardiff', '--year', '2026', '--scenario', 'exit-uncertain', ...SMALL, '--format', 'md', '--runs', '1']);
+    expect(one.stdout).toMatch(/One run, every distribution at its central value; --runs N shows the range\./);
   });
 
   it('a scenario with no random element is run once whatever --runs says, and says so; --runs 0 is a usage error', () => {
@@ -98,6 +101,9 @@ describe('plan of a random scenario', () => {
     const r = cli(['plan', '--la', 'Powys', '--year', '2027', '--scenario', 'central', '--runs', '3', '--format', 'csv']);
     expect(r.status).toBe(0);
     const rows = r.stdout.trim().split('\n').map(fields);
+    expect(r.stdout).not.toMatch(/what is random/); // CSV carries figures only
+    const md = cli(['plan', '--la', 'Powys', '--year', '2027', '--scenario', 'central', '--runs', '1', '--format', 'md']);
+    expect(md.stdout).toMatch(/One run at central values: one draw of which services leave and which child takes which place \(seed 1\)/);
     const children = rows.find((x) => x[3] === 'a(ii)' && x[5] === '')!;
     // value, p10, p90: p10 ≤ mean ≤ p90.
     const [v, lo, hi] = [Number(children[6]), Number(children[7]), Number(children[8])];

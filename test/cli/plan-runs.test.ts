@@ -140,7 +140,7 @@ describe('planTable with runs', () => {
     const p = planOverRuns(runs);
     // A cost row with a long range: £16,009,543 (£15,876,012–£16,141,370) is 35 characters.
     p.rows.splice(1, 0, { section: 'a(i)', item: planText('a(i).cost'), placementType: '', value: 16009543, lo: 15876012, hi: 16141370, previous: 16470048 });
-    const ctx = { scenario: 'central', title: '', version: 'test', runs: 2, seed: 1, random: true };
+    const ctx = { scenario: 'central', title: '', version: 'test', runs: 2, seed: 1, random: ['services', 'choice'] as const };
     const narrow = planTable(p, ctx, new Chalk({ level: 0 }), 80).split('\n');
     for (const l of narrow) expect([...l].length).toBeLessThanOrEqual(80);
     expect(narrow.some((l) => /^ +\(15,876,012–16,141,370\)$/.test(l))).toBe(true);

@@ -31,3 +31,26 @@ describe('report --prices', () => {
     expect(costTable(real)).not.toBe(costTable(cash));
   });
 });
+
+describe('report: how the model works, from the scenario run', () => {
+  const method = (html: string): string => html.slice(html.indexOf('id="method"')).split('</section>')[0];
+
+  it('least distance for the fixtures’ scenarios (two scenarios under the same rules share one list)', () => {
+    const out = path.join(dir, 'method-small.html');
+    expect(report('--scenario', 'exit', '--compare', 'steady', ...SMALL, '--out', out).status).toBe(0);
+    const m = method(readFileSync(out, 'utf8'));
+    expect(m).toContain('The rules the model uses: exit, steady');
+    expect(m).toMatch(/<li>Least distance: /);
+    expect(m).not.toMatch(/Placement choice/);
+  });
+
+  it('placement choice, held places and whole services for central: never "the nearest place allowed"', () => {
+    const out = path.join(dir, 'method-central.html');
+    expect(report('--scenario', 'central', '--out', out).status).toBe(0);
+    const m = method(readFileSync(out, 'utf8'));
+    expect(m).toMatch(/<li>Placement choice: /);
+    expect(m).toMatch(/places it then held/);
+    expect(m).toMatch(/whole services leave or convert/);
+    expect(m).not.toMatch(/nearest place allowed/);
+  }, 60_000);
+});

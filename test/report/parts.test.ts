@@ -43,7 +43,7 @@ describe('the method page follows the resolved scenario', () => {
     expect(en[2]).toMatch(/whole services/);
     expect(en[3]).toMatch(/England’s cap/);
     const cy = ruleSentences(rules, 'cy');
-    expect(cy.heading).toBe('Y rheolau y mae’r senario hwn yn eu defnyddio');
+    expect(cy.heading).toBe('Y rheolau y mae’r model yn eu defnyddio');
     expect(cy.sentences[0]).toMatch(/^Dewis lleoliad/);
     expect(cy.sentences[3]).toMatch(/cap Lloegr/);
   });

@@ -110,11 +110,11 @@ Examples:
       const seed = parseCount('--seed', raw.seed, 0);
       const asked = raw.runs === undefined ? null : parseCount('--runs', raw.runs, 1);
       const scenario = await modelScenario(inputs, loaded, last, seed);
-      const { isRandomScenario, planYears } = await import('../plan-model.js');
+      const { randomParts, planYears } = await import('../plan-model.js');
       // A random scenario is run --runs times (100 unless asked), any other once whatever --runs says
       // (docs/methodology.md, "The plan: runs and the previous year").
-      const random = isRandomScenario(loaded, scenario);
-      const runs = random ? (asked ?? 100) : 1;
+      const random = randomParts(loaded, scenario);
+      const runs = random.length > 0 ? (asked ?? 100) : 1;
       const { estimatedBaseFigures } = await import('../plan-estimates.js');
       const base = await estimatedBaseFigures(inputs.dataDir, dataset, la.code, lang);
       const context = { scenario, assumptions: loaded.assumptions, estimated: base.lines, syntheticProviders: base.syntheticProviders };

@@ -16,10 +16,10 @@ export interface PlanContext {
   lang?: Lang;
   /** English → Welsh names of the LAs and regions items may name (for --lang cy). */
   names?: PlanNames;
-  /** Runs the figures are the mean of, their seed, and whether the scenario has a random element. */
+  /** Runs the figures are the mean of, their seed, and what is random in the scenario (nothing: one run). */
   runs?: number;
   seed?: number;
-  random?: boolean;
+  random?: ReadonlyArray<'services' | 'choice' | 'draws'>;
 }
 
 const NO_NAMES: PlanNames = { cy: new Map() };
@@ -124,7 +124,23 @@ function heading(f: PlanFigures, lang: Lang): string {
 function sourceLine(f: PlanFigures, ctx: PlanContext): string {
   const lang = ctx.lang ?? 'en';
   const runs = ctx.runs ?? 1;
-  const runsText = runs > 1 ? label(lang, 'plan.runs.mc', { runs, seed: ctx.seed ?? 1 }) : ctx.random ? label(lang, 'plan.runs.oneOfMany', { seed: ctx.seed ?? 1 }) : label(lang, 'plan.runs.one');
+  const random = ctx.random ?? [];
+  // "which services leave, which child takes which place and the parameters drawn from distributions"
+  const listed = (ps: readonly string[]): string => {
+    const parts = ps.map((p) => label(lang, `plan.random.${p as 'services' | 'choice' | 'draws'}`));
+    return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} ${label(lang, 'plan.random.and')} ${parts[parts.length - 1]}`;
+  };
+  // One run of a random scenario takes every distribution at its central value: only the services and the choice are a draw.
+  const drawn = random.filter((p) => p !== 'draws');
+  const seed = ctx.seed ?? 1;
+  const runsText =
+    runs > 1
+      ? label(lang, 'plan.runs.mc', { runs, seed, random: listed(random) })
+      : drawn.length > 0
+        ? label(lang, 'plan.runs.oneOfMany', { seed, random: listed(drawn) })
+        : random.length > 0
+          ? label(lang, 'plan.runs.central')
+          : label(lang, 'plan.runs.one');
   return label(lang, 'plan.source', {
     scenario: ctx.scenario,
     title: ctx.title ? ` (${ctx.title})` : '',

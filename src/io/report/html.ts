@@ -242,12 +242,13 @@ function headlineSection(r: ReportInput, t: T): string {
  */
 function methodSection(r: ReportInput, t: T): string {
   const para = (k: LabelKey): string => `<p>${esc(t(k))}</p>`;
-  const rulesOf = (s: ReportScenario): string => {
+  const rulesOf = (s: { rules: ModelRules; name: string }): string => {
     const { heading, sentences } = ruleSentences(s.rules, r.lang);
     return `<h3>${esc(heading)}: ${esc(s.name)}</h3><ul class="rules">${sentences.map((x) => `<li>${esc(x)}</li>`).join('')}</ul>`;
   };
+  // Two scenarios under the same rules share one list, named for both.
   const same = r.compare !== null && JSON.stringify(r.compare.rules) === JSON.stringify(r.scenario.rules);
-  const shown = [r.scenario, ...(r.compare && !same ? [r.compare] : [])];
+  const shown = same ? [{ rules: r.scenario.rules, name: `${r.scenario.name}, ${r.compare!.name}` }] : [r.scenario, ...(r.compare ? [r.compare] : [])];
   return (
     `<section id="method" class="method"><h2>${esc(t('report.method'))}</h2>` +
     [para('method.p1'), para('method.p2'), ...shown.map(rulesOf), para('method.p4'), para('method.p5'), para('method.p6')].join('\n') +

@@ -43,7 +43,7 @@ type Sentences = {
 };
 
 const EN: Sentences = {
-  heading: 'The rules this scenario uses',
+  heading: 'The rules the model uses',
   matching: {
     'choice.calibrated':
       'Placement choice: a child needing a new placement may go to any place the scenario allows, nearer places being more likely, with local authority, then not-for-profit, then for-profit providers preferred; how much distance, the own authority and outside Wales weigh is fitted so that the base date is a steady state. So a run is one draw of which child takes which place.',
@@ -70,7 +70,7 @@ const EN: Sentences = {
 };
 
 const CY: Sentences = {
-  heading: 'Y rheolau y mae’r senario hwn yn eu defnyddio',
+  heading: 'Y rheolau y mae’r model yn eu defnyddio',
   matching: {
     'choice.calibrated':
       'Dewis lleoliad: gall plentyn sydd angen lleoliad newydd fynd i unrhyw le y mae’r senario yn ei ganiatáu, gyda lleoedd agosach yn fwy tebygol, gan ffafrio awdurdodau lleol, yna darparwyr nid-er-elw, yna darparwyr er elw; mae pwysau’r pellter, yr awdurdod ei hun a’r tu allan i Gymru wedi’u ffitio fel bod y dyddiad sylfaen yn sefyllfa sefydlog. Felly un tyniad yw pob rhediad o ba blentyn sy’n cymryd pa le.',
