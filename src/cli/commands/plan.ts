@@ -65,8 +65,8 @@ d(i) supplementary placements; d(iii)/d(iv) providers likely to be named; e the 
 The previous financial year stands beside the year asked for. A random scenario (a distribution,
 placement choice or whole services) is run 100 times (--runs N): each figure is the mean, counts
 of children whole, with its p10-p90 range.
-CSV columns: la_code,la_name,financial_year,section,item,placement_type,value (then value_p10,
-value_p90 with runs), the previous year's rows first.
+CSV columns: la_code,la_name,financial_year,section,item,placement_type,value, then value_p10,
+value_p90 with runs, and last previous_value (the item in the previous financial year).
 
 Examples:
   $ sufficiency plan --la Cardiff --year 2027-28 --scenario central
