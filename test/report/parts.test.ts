@@ -6,6 +6,8 @@ import { parameterText, ownerIn } from '../../src/io/report/assumptions.js';
 import { ACT_DATES, actDatesNote } from '../../src/io/report/act-dates.js';
 import { lineChartSvg, withoutInnerAria } from '../../src/io/report/charts.js';
 import { ruleSentences, rulesOf } from '../../src/io/report/method.js';
+import { unitInName } from '../../src/io/report/metric-block.js';
+import { label, metricLabel } from '../../src/i18n/labels.js';
 import type { ModelScenario, Transition } from '../../src/model/types.js';
 
 const tl = (initial: number, steps: Array<[number, number]> = []) => ({ initial, steps });
@@ -136,5 +138,14 @@ describe('charts', () => {
   it('says what the dashed lines are, in each language', () => {
     expect(actDatesNote('en')).toMatch(/1 April 2026.*1 April 2027.*1 April 2030/);
     expect(actDatesNote('cy')).toMatch(/1 Ebrill 2026.*1 Ebrill 2027.*1 Ebrill 2030/);
+  });
+});
+
+describe('chart subtitles do not repeat their titles', () => {
+  it('leaves out a unit whose every word the title already has, in each language', () => {
+    expect(unitInName(metricLabel('en', 'sufficiency_foster'), label('en', 'unit.ratio'))).toBe(true);
+    expect(unitInName(metricLabel('cy', 'sufficiency_residential'), label('cy', 'unit.ratio'))).toBe(true);
+    expect(unitInName(metricLabel('en', 'mean_distance_km'), label('en', 'unit.km'))).toBe(false);
+    expect(unitInName(metricLabel('en', 'placed_in_own_la_share'), label('en', 'unit.share'))).toBe(false);
   });
 });

@@ -14,8 +14,15 @@ import type { ReportArea, ReportInput, T } from './html.js';
 
 type Names = { scenario: string; compare: string };
 
-/** Whether a unit already stands in a metric's name ("… per child needing one" beside its unit). */
-const unitInName = (name: string, unit: string): boolean => name.toLowerCase().includes(unit.toLowerCase());
+/**
+ * Whether a unit already stands in a metric's name: every word of the unit is a word of the name
+ * ("usable places per child needing one" in "Usable foster places per child needing one").
+ */
+export function unitInName(name: string, unit: string): boolean {
+  const words = (s: string): string[] => s.toLowerCase().split(/[\s,:;()]+/).filter((w) => w !== '');
+  const inName = new Set(words(name));
+  return words(unit).every((w) => inName.has(w));
+}
 
 /** A chart's subtitle: its unit, unless the title already says it. */
 const subtitle = (name: string, unit: string): string => (unitInName(name, unit) ? '' : `<span class="unit">${esc(unit)}</span>`);
