@@ -1,26 +1,40 @@
 // The plan's closing note of the LA's base figures that the dataset marks as estimated rather than
-// published (SPEC 2.3): its children looked after at the base date and its base-date placements,
-// read from the data files' `status` column (src/io/report/estimates.ts), with their sources.
+// published (SPEC 2.3), in the plan's language: its children looked after at the base date and its
+// base-date placements, read from the data files' `status` column (src/io/report/estimates.ts), with
+// their sources (the data's words, as written); and the providers whose row is estimated, which the
+// plan names as synthetic.
 import { readEstimates } from '../io/report/estimates.js';
 import { makeLaResolver } from '../io/la-names.js';
+import type { Lang } from '../i18n/labels.js';
 import type { Dataset } from '../model/types.js';
 
-export async function estimatedBaseFigures(dataDir: string, dataset: Dataset, laCode: string): Promise<string[]> {
+const TEXT = {
+  en: {
+    children: (year: number, n: string, source: string) => `children looked after at 31 March ${year}: ${n} (${source})`,
+    placements: (year: number, n: string, rows: number, sources: string) => `placements at 31 March ${year} by type, sector and host: ${n} children in ${rows} rows, split by estimate (${sources})`,
+    noSource: 'no source given',
+  },
+  cy: {
+    children: (year: number, n: string, source: string) => `plant sy’n derbyn gofal ar 31 Mawrth ${year}: ${n} (${source})`,
+    placements: (year: number, n: string, rows: number, sources: string) =>
+      `lleoliadau ar 31 Mawrth ${year} yn ôl math, sector a lleoliad: ${n} o blant mewn ${rows} rhes, wedi’u rhannu drwy amcangyfrif (${sources})`,
+    noSource: 'dim ffynhonnell wedi’i rhoi',
+  },
+} as const;
+
+export async function estimatedBaseFigures(dataDir: string, dataset: Dataset, laCode: string, lang: Lang = 'en'): Promise<{ lines: string[]; syntheticProviders: Set<string> }> {
   const estimates = await readEstimates(dataDir, dataset.baseYear);
+  const w = TEXT[lang];
   // The files may name LAs as the loader accepts them (code, English or Welsh name).
   const resolver = makeLaResolver(dataset.localAuthorities);
   const isLa = (text: string): boolean => resolver.resolve(text)?.code === laCode;
-  const out: string[] = [];
-  for (const b of estimates.base.filter((e) => isLa(e.laCode))) {
-    out.push(`children looked after at 31 March ${dataset.baseYear}: ${b.children.toLocaleString('en-GB')} (${b.source || 'no source given'})`);
-  }
+  const lines: string[] = [];
+  for (const b of estimates.base.filter((e) => isLa(e.laCode))) lines.push(w.children(dataset.baseYear, b.children.toLocaleString('en-GB'), b.source || w.noSource));
   const placements = estimates.placements.filter((e) => isLa(e.laCode));
   if (placements.length > 0) {
     const children = placements.reduce((s, p) => s + p.children, 0);
     const sources = [...new Set(placements.flatMap((p) => p.source.split(';').map((x) => x.trim())).filter((x) => x))].sort();
-    out.push(
-      `placements at 31 March ${dataset.baseYear} by type, sector and host: ${children.toLocaleString('en-GB')} children in ${placements.length} rows, split by estimate (${sources.join(', ') || 'no source given'})`,
-    );
+    lines.push(w.placements(dataset.baseYear, children.toLocaleString('en-GB'), placements.length, sources.join(', ') || w.noSource));
   }
-  return out;
+  return { lines, syntheticProviders: new Set(estimates.providers) };
 }

@@ -5,7 +5,7 @@
 //
 // Every text the plan shows is in PLAN_TEXT below (one table, keyed by id, with {placeholders}), so
 // that a translation is one more table of the same keys.
-import { regionName } from '../model/aggregate.js';
+import { areaRows, regionName } from '../model/aggregate.js';
 import { inForce } from '../model/timeline.js';
 import {
   MARKET_TYPES,
@@ -29,7 +29,13 @@ export interface PlanRow {
   item: string;
   /** Empty on a row that covers all types. */
   placementType: PlacementType | '';
+  /** The figure: one run's, or with Monte Carlo runs their mean (counts of children whole, half up). */
   value: number | null;
+  /** The 10th and 90th percentiles over the runs; absent for one run (src/cli/plan-runs.ts). */
+  lo?: number | null;
+  hi?: number | null;
+  /** The same item in the previous financial year; absent when the plan has none (src/cli/plan-runs.ts). */
+  previous?: number | null;
 }
 
 /** The closing notes of the plan (SPEC 2.3): definitions, assumptions in force, the LA's estimated base figures. */
@@ -39,12 +45,25 @@ export interface PlanNotes {
   estimated: string[];
 }
 
+/** A provider (d)(iii) names, with the children (applications, or children held) of its row. */
+export interface NamedProvider {
+  id: string;
+  /** The row's item text: name, id, and the synthetic mark. */
+  item: string;
+  type: MarketType;
+  children: number;
+}
+
 export interface PlanFigures {
   la: LocalAuthority;
   year: number;
   asAt: string;
   rows: PlanRow[];
   notes: PlanNotes;
+  /** How many runs the figures are the mean of (1: one run). */
+  runs?: number;
+  /** The providers of (d)(iii) as lists, so that several runs' lists can be joined (src/cli/plan-runs.ts). */
+  named: { applications: NamedProvider[]; holding: NamedProvider[] };
 }
 
 /** What a plan is made from besides the projection: the scenario's rules, its assumptions, the data's estimates. */
@@ -53,6 +72,8 @@ export interface PlanContextData {
   assumptions: ReadonlyArray<{ id: string; text: string; source?: string }>;
   /** The LA's base figures the dataset marks as estimated, in words with their sources. */
   estimated: readonly string[];
+  /** Providers whose data row is an estimate, not a real provider: named as synthetic in (d)(iii). */
+  syntheticProviders?: ReadonlySet<string>;
 }
 
 // The sections' headings, in English and Welsh, are in src/i18n/labels.ts (plan.section.*).
@@ -60,6 +81,9 @@ export interface PlanContextData {
 /** Every text of the plan, in English, by id: section titles, items and notes ({name} is filled in). */
 export const PLAN_TEXT = {
   'a(i).children': 'children looked after',
+  'a(i).cost': 'cost of the LA’s market placements in the year, placement fees (£)',
+  'a(ii).meanDistance': 'mean distance from home, of children placed (km)',
+  'a(ii).p90Distance': 'distance from home, 90th percentile, of children placed (km)',
   'a(ii).total': 'unlikely to be placed with LA or not-for-profit within or near the area',
   'a(ii).unplaced': 'of whom without a place (unplaced)',
   'a(ii).forProfit': 'of whom placed with for-profit providers (in or outside Wales)',
@@ -68,7 +92,8 @@ export const PLAN_TEXT = {
   'b.ownRegistered': 'registered LA places in the LA',
   'b.reservedUsable': 'usable places reserved for {region} (regional homes)',
   'b.reservedRegistered': 'registered places reserved for {region} (regional homes)',
-  'c.ratio': 'usable places of (b) per child needing that type',
+  'c.ratio': 'usable LA and reserved places of (b) per child needing that type (the LA’s own places only)',
+  'c.sufficiency': 'usable places of every sector located in the LA per child needing that type (the table’s sufficiency)',
   'c.shortfall': 'shortfall: children needing that type beyond the usable places of (b)',
   'd(i).total': 'supplementary placements',
   'd(i).inWalesFp': 'of which with for-profit providers in Wales',
@@ -90,6 +115,7 @@ export const PLAN_TEXT = {
   'e.change': 'change in LA places in the LA over the year',
   'e.strategy': 'strategy: {action} {sector} places{where}{note}',
   'providers.one': '1 provider',
+  'providers.synthetic': ', synthetic',
   'providers.many': '{n} providers',
   'note.definitions': 'Definitions',
   'note.assumptions': 'Assumptions in force (scenario {scenario})',
@@ -99,9 +125,11 @@ export const PLAN_TEXT = {
     'Usable places: the places a provider can actually fill for the dataset’s LAs: under the scenario’s rule (occupancy of registered places, or the places it held at the base date), less the children of other authorities (English councils) it holds.',
   'def.a(ii)':
     '(a)(ii) counts each child once: unplaced; else with a for-profit provider anywhere; else with an LA or not-for-profit provider outside the LA’s region (outside Wales counts as outside).',
+  'def.c.two':
+    '(c) Two ratios of usable places to the children needing a type: the first counts only the LA’s own and reserved places of (b); the second counts every sector’s usable places located in the LA (for-profit and not-for-profit included, whoever fills them), as the `project` table’s sufficiency_foster and sufficiency_residential do. They differ by the other sectors’ places in the LA.',
   'def.b': '(b) LA places are the LA’s own foster carers and children’s homes in its area; places reserved for the region serve every LA of the region, so (c) counts them in full for each.',
   'def.c': '(c) The shortfall is the children needing that type less the usable places of (b), never below 0: children the LA must place with other providers (not-for-profit, for-profit or outside Wales).',
-  'def.d': '(d) Applications are the year’s new placements that need Ministerial approval under the scenario; (d)(iii) and (d)(iv) name the providers the model places with, then those still holding the LA’s children. Counts of providers are in the item text; the value column always counts children.',
+  'def.d': '(d) Applications are the year’s new placements that need Ministerial approval under the scenario; (d)(iii) and (d)(iv) name the providers the model places with, then those still holding the LA’s children. Counts of providers are in the item text; the value column always counts children. A provider marked synthetic is a row the data marks as estimated, built to reproduce published totals: not a real provider.',
 } as const;
 export type PlanTextKey = keyof typeof PLAN_TEXT;
 
@@ -135,9 +163,17 @@ export function planFigures(dataset: Dataset, projection: Projection, laCode: st
     for (const t of MARKET_TYPES) add(section, item, t, r[t]);
   };
 
-  // (a)(i)
+  // The LA's row of the `project --by la` table in this year: the cost, distance and sufficiency
+  // figures below are read from it, so the plan and the table share one definition of each.
+  const laRow = areaRows(projection, dataset, 'la').find((r) => r.areaCode === laCode && r.year === year);
+  if (!laRow) throw new Error(`no LA row for ${laCode} in ${year}`);
+  const metric = laRow.metrics;
+
+  // (a)(i), with what the LA's market placements cost (placement fees, as cost_gbp).
   add('a(i)', planText('a(i).children'), '', tally.childrenLookedAfter);
   for (const t of PLACEMENT_TYPES) add('a(i)', planText('a(i).children'), t, tally.need[t]);
+  add('a(i)', planText('a(i).cost'), '', metric.cost_gbp);
+  for (const t of MARKET_TYPES) add('a(i)', planText('a(i).cost'), t, metric[`cost_${t}_gbp`]);
 
   // (a)(ii): not_local_nonprofit in three parts that never overlap (SPEC 2.2): unplaced; else
   // for-profit anywhere; else LA or not-for-profit outside the region (outside Wales included).
@@ -151,6 +187,9 @@ export function planFigures(dataset: Dataset, projection: Projection, laCode: st
   byType('a(ii)', planText('a(ii).unplaced'), unplaced);
   byType('a(ii)', planText('a(ii).forProfit'), forProfit);
   byType('a(ii)', planText('a(ii).awayNonprofit'), awayNonprofit);
+  // How near: distance from home of the children placed (an unplaced child has no distance).
+  add('a(ii)', planText('a(ii).meanDistance'), '', metric.mean_distance_km);
+  add('a(ii)', planText('a(ii).p90Distance'), '', metric.p90_distance_km);
 
   // (b): the LA's own places (LA sector, in its area, not reserved) and, apart, its region's
   // reserved places: usable (what the LA can fill) beside registered.
@@ -173,6 +212,9 @@ export function planFigures(dataset: Dataset, projection: Projection, laCode: st
   const shortfall = zero();
   for (const t of MARKET_TYPES) shortfall[t] = Math.max(0, tally.need[t] - available(t));
   for (const t of MARKET_TYPES) add('c', planText('c.ratio'), t, tally.need[t] === 0 ? null : available(t) / tally.need[t]);
+  // Secure has no sufficiency metric in the table (SPEC 2.2): foster and residential only.
+  add('c', planText('c.sufficiency'), 'foster', metric.sufficiency_foster);
+  add('c', planText('c.sufficiency'), 'residential', metric.sufficiency_residential);
   for (const t of MARKET_TYPES) add('c', planText('c.shortfall'), t, shortfall[t]);
 
   // (d)(i)
@@ -196,14 +238,17 @@ export function planFigures(dataset: Dataset, projection: Projection, laCode: st
   // (d)(iii): for-profit providers in Wales the LA's applications name (its new for-profit
   // placements in Wales, when approval is needed), then those holding its children at year end.
   const names = new Map(yr.providers.map((p) => [p.providerId, p.providerName]));
+  const synthetic = context.syntheticProviders ?? new Set<string>();
+  const providerItem = (id: string): string => `${names.get(id) ?? id} (${id}${synthetic.has(id) ? planText('providers.synthetic') : ''})`;
   const placed = (yr.placedInYear ?? []).filter((g) => g.laCode === laCode);
   const inWalesFp = (g: PlacementGroup): boolean => g.sector === 'fp' && g.host !== OUTSIDE_WALES;
   const applications = approval ? byProvider(placed.filter(inWalesFp)) : [];
   const holding = byProvider(groups.filter(inWalesFp));
-  add('d(iii)', planText('d(iii).applications', { providers: providersText(new Set(applications.map((h) => h.id)).size) }), '', null);
-  for (const h of applications) add('d(iii)', `${names.get(h.id) ?? h.id} (${h.id})`, h.type, h.children);
-  add('d(iii)', planText('d(iii).holding', { providers: providersText(new Set(holding.map((h) => h.id)).size) }), '', null);
-  for (const h of holding) add('d(iii)', `${names.get(h.id) ?? h.id} (${h.id})`, h.type, h.children);
+  const named = {
+    applications: applications.map((h) => ({ id: h.id, item: providerItem(h.id), type: h.type, children: h.children })),
+    holding: holding.map((h) => ({ id: h.id, item: providerItem(h.id), type: h.type, children: h.children })),
+  };
+  rows.push(...namedRows(named));
 
   // (d)(iv): outside Wales the data names no provider: the applications and the children there.
   const abroad = (g: PlacementGroup): boolean => g.host === OUTSIDE_WALES && g.sector !== 'la';
@@ -227,11 +272,23 @@ export function planFigures(dataset: Dataset, projection: Projection, laCode: st
   for (const t of MARKET_TYPES) add('e', planText('e.change'), t, own.registered[t] - before[t]);
 
   const notes: PlanNotes = {
-    definitions: [planText('def.usable'), planText('def.a(ii)'), planText('def.b'), planText('def.c'), planText('def.d')],
+    definitions: [planText('def.usable'), planText('def.a(ii)'), planText('def.b'), planText('def.c'), planText('def.c.two'), planText('def.d')],
     assumptions: context.assumptions.map((a) => `${a.id}: ${a.text}${a.source ? ` (${a.source})` : ''}`),
     estimated: context.estimated.length > 0 ? [...context.estimated] : [planText('note.noEstimated')],
   };
-  return { la, year, asAt: yr.asAt, rows, notes };
+  return { la, year, asAt: yr.asAt, rows, notes, named };
+}
+
+/** The rows of (d)(iii): the providers applications name, then those holding the LA's children, each list under its count of providers. */
+export function namedRows(named: PlanFigures['named']): PlanRow[] {
+  const rows: PlanRow[] = [];
+  const list = (key: 'd(iii).applications' | 'd(iii).holding', providers: readonly NamedProvider[]): void => {
+    rows.push({ section: 'd(iii)', item: planText(key, { providers: providersText(new Set(providers.map((h) => h.id)).size) }), placementType: '', value: null });
+    for (const h of providers) rows.push({ section: 'd(iii)', item: h.item, placementType: h.type, value: h.children });
+  };
+  list('d(iii).applications', named.applications);
+  list('d(iii).holding', named.holding);
+  return rows;
 }
 
 /** The LA's registered own places (LA sector, in its area, not reserved) in a year. */

@@ -36,7 +36,7 @@ const METRIC_EN = {
   'metric.for_profit_placements': 'Children placed with for-profit providers',
   'metric.mean_distance_km': 'Mean distance from home, of children placed',
   'metric.median_distance_km': 'Median distance from home, of children placed',
-  'metric.p90_distance_km': 'Distance from home, 90th percentile',
+  'metric.p90_distance_km': 'Distance from home, 90th percentile, of children placed',
   'metric.new_placements': 'New placements',
   'metric.supplementary_placements': 'Supplementary placements',
   'metric.cost_gbp': 'Placement fees (cost of placements)',
@@ -78,7 +78,7 @@ const METRIC_CY: Record<keyof typeof METRIC_EN, string> = {
   'metric.for_profit_placements': 'Plant a leolir gyda darparwyr er elw',
   'metric.mean_distance_km': 'Pellter cymedrig o’r cartref, o’r plant a leolwyd',
   'metric.median_distance_km': 'Pellter canolrifol o’r cartref, o’r plant a leolwyd',
-  'metric.p90_distance_km': 'Pellter o’r cartref, 90fed canradd',
+  'metric.p90_distance_km': 'Pellter o’r cartref, 90fed canradd, o’r plant a leolwyd',
   'metric.new_placements': 'Lleoliadau newydd',
   'metric.supplementary_placements': 'Lleoliadau atodol',
   'metric.cost_gbp': 'Ffioedd lleoli (cost lleoliadau)',
@@ -199,6 +199,14 @@ const REPORT_EN = {
   'report.questions': 'The questions, year by year',
   'report.q.enough': 'Will there be enough usable places?',
   'report.q.enough.intro': 'Usable places located in the area for each of the area’s children needing that type of placement. Below the dotted line at 1 there are fewer usable places than children needing them.',
+  'report.q.close': 'Are children placed close to home?',
+  'report.q.close.intro': 'Distance from home of children placed (unplaced children have no distance, so a year with more children unplaced can show shorter distances that are no improvement), and the share of the area’s children needing a placement who are placed in their own local authority and in their own region.',
+  'report.group.distance': 'Distance from home, of children placed: mean and 90th percentile',
+  'report.group.distance.mean': 'mean',
+  'report.group.distance.p90': '90th percentile',
+  'report.group.local': 'Share placed in their own local authority and in their own region',
+  'report.group.local.la': 'own local authority',
+  'report.group.local.region': 'own region',
   'report.q.outside': 'How many children are placed outside Wales?',
   'report.q.outside.intro': 'Children of the area placed with providers outside Wales at the year’s end.',
   'report.q.unplaced': 'How many children have no place?',
@@ -209,6 +217,8 @@ const REPORT_EN = {
   'report.q.notLocal.intro': 'Children with no place, placed with a for-profit provider anywhere, or placed with a local authority or not-for-profit provider outside their own region: the count of section 75A(3)(a)(ii).',
   'report.q.cost': 'What does it cost?',
   'report.q.cost.intro': 'Placement fees: the annual cost of the area’s placements, and of its children with no place, in cash terms. The one-off costs of the transition are not in them (see the weekly prices used).',
+  'report.prices.cash': 'Money is in cash terms: each year in its own prices.',
+  'report.prices.constant': 'Money is in constant {year} prices (real terms), deflated by the scenario’s deflator.',
   'report.chart.desc': '{kind} of {metric} ({unit}) by financial year, {from} to {to}, one panel for each of {areas}. {series} {summary} The table below gives every figure.',
   'report.chart.kind.line': 'Line chart',
   'report.chart.kind.bar': 'Bar chart',
@@ -225,6 +235,7 @@ const REPORT_EN = {
   'report.chart.referenceLine': 'as many usable places as children',
   'report.unavailable': '{metric}: not available in this run (this version of the model or this dataset does not compute it).',
   'report.table.caption': '{metric} ({unit}), the figures behind the chart',
+  'report.table.caption.noUnit': '{metric}, the figures behind the chart',
   'report.table.year': 'Year',
   'report.table.difference': 'difference',
   'report.table.base': 'base state',
@@ -293,6 +304,14 @@ const REPORT_CY: Record<keyof typeof REPORT_EN, string> = {
   'report.questions': 'Y cwestiynau, flwyddyn wrth flwyddyn',
   'report.q.enough': 'A fydd digon o leoedd y gellir eu defnyddio?',
   'report.q.enough.intro': 'Lleoedd y gellir eu defnyddio yn yr ardal i bob un o blant yr ardal sydd angen y math hwnnw o leoliad. O dan y llinell ddotiog ar 1 mae llai o leoedd y gellir eu defnyddio nag o blant sydd eu hangen.',
+  'report.q.close': 'A yw plant yn cael eu lleoli’n agos i’w cartref?',
+  'report.q.close.intro': 'Pellter o’r cartref y plant a leolir (nid oes pellter i blant heb le, felly gall blwyddyn gyda mwy o blant heb le ddangos pellteroedd byrrach nad ydynt yn welliant), a’r gyfran o blant yr ardal sydd angen lleoliad a leolir yn eu hawdurdod lleol eu hunain ac yn eu rhanbarth eu hunain.',
+  'report.group.distance': 'Pellter o’r cartref, o’r plant a leolir: cymedr a 90fed canradd',
+  'report.group.distance.mean': 'cymedr',
+  'report.group.distance.p90': '90fed canradd',
+  'report.group.local': 'Cyfran a leolir yn eu hawdurdod lleol eu hunain ac yn eu rhanbarth eu hunain',
+  'report.group.local.la': 'awdurdod lleol ei hun',
+  'report.group.local.region': 'rhanbarth ei hun',
   'report.q.outside': 'Faint o blant sy’n cael eu lleoli y tu allan i Gymru?',
   'report.q.outside.intro': 'Plant yr ardal a leolir gyda darparwyr y tu allan i Gymru ar ddiwedd y flwyddyn.',
   'report.q.unplaced': 'Faint o blant sydd heb le?',
@@ -303,6 +322,8 @@ const REPORT_CY: Record<keyof typeof REPORT_EN, string> = {
   'report.q.notLocal.intro': 'Plant heb le, plant a leolir gyda darparwr er elw yn unrhyw le, neu blant a leolir gydag awdurdod lleol neu ddarparwr nid-er-elw y tu allan i’w rhanbarth eu hunain: cyfrif adran 75A(3)(a)(ii).',
   'report.q.cost': 'Beth yw’r gost?',
   'report.q.cost.intro': 'Ffioedd lleoli: cost flynyddol lleoliadau’r ardal, a’i phlant heb le, mewn arian parod. Nid yw costau untro’r newid ynddynt (gweler y prisiau wythnosol a ddefnyddiwyd).',
+  'report.prices.cash': 'Mae’r arian mewn termau arian parod: pob blwyddyn yn ei phrisiau ei hun.',
+  'report.prices.constant': 'Mae’r arian mewn prisiau cyson {year} (termau real), wedi’u datchwyddo gan ddatchwyddwr y senario.',
   'report.chart.desc': '{kind} o {metric} ({unit}) fesul blwyddyn ariannol, {from} i {to}, un panel ar gyfer pob un o {areas}. {series} {summary} Mae’r tabl isod yn rhoi pob ffigur.',
   'report.chart.kind.line': 'Siart linell',
   'report.chart.kind.bar': 'Siart bar',
@@ -319,6 +340,7 @@ const REPORT_CY: Record<keyof typeof REPORT_EN, string> = {
   'report.chart.referenceLine': 'cymaint o leoedd y gellir eu defnyddio ag o blant',
   'report.unavailable': '{metric}: nid yw ar gael yn y rhediad hwn (nid yw’r fersiwn hon o’r model na’r set ddata hon yn ei gyfrifo).',
   'report.table.caption': '{metric} ({unit}), y ffigurau y tu ôl i’r siart',
+  'report.table.caption.noUnit': '{metric}, y ffigurau y tu ôl i’r siart',
   'report.table.year': 'Blwyddyn',
   'report.table.difference': 'gwahaniaeth',
   'report.table.base': 'sefyllfa sylfaen',
@@ -602,7 +624,15 @@ const TABLE_CY: Record<keyof typeof TABLE_EN, string> = {
 const PLAN_EN = {
   'plan.heading': '{la} ({code}): annual sufficiency plan figures for {year}',
   'plan.source':
-    'Scenario {scenario}{title}, sufficiency {version}. Children and places at {asAt}; supplementary placements over the year 1 April {year} to {asAt}. Sections are those of s.75A(3) of the Social Services and Well-being (Wales) Act 2014.',
+    'Scenario {scenario}{title}, sufficiency {version}. Children and places at {asAt}; supplementary placements over the year {start} to {asAt}; {previous} beside it. Sections are those of s.75A(3) of the Social Services and Well-being (Wales) Act 2014. {runs}',
+  'plan.runs.mc': 'Each figure is the mean of {runs} runs (seed {seed}), counts of children whole (half up), with its 10th to 90th percentiles in brackets: what is random is {random}.',
+  'plan.runs.one': 'One run: the scenario has no random element.',
+  'plan.runs.oneOfMany': 'One run at central values: one draw of {random} (seed {seed}); --runs N shows the range.',
+  'plan.random.services': 'which services leave',
+  'plan.random.choice': 'which child takes which place',
+  'plan.random.draws': 'the parameters drawn from distributions',
+  'plan.random.and': 'and',
+  'plan.runs.central': 'One run, every distribution at its central value; --runs N shows the range.',
   'plan.md.section': 's.75A(3)',
   'plan.md.item': 'Item',
   'plan.md.type': 'Placement type',
@@ -629,7 +659,15 @@ const PLAN_EN = {
 const PLAN_CY: Record<keyof typeof PLAN_EN, string> = {
   'plan.heading': '{la} ({code}): ffigurau’r cynllun digonolrwydd blynyddol ar gyfer {year}',
   'plan.source':
-    'Senario {scenario}{title}, sufficiency {version}. Plant a lleoedd ar {asAt}; lleoliadau atodol dros y flwyddyn 1 Ebrill {year} i {asAt}. Yr adrannau yw rhai adran 75A(3) o Ddeddf Gwasanaethau Cymdeithasol a Llesiant (Cymru) 2014.',
+    'Senario {scenario}{title}, sufficiency {version}. Plant a lleoedd ar {asAt}; lleoliadau atodol dros y flwyddyn {start} i {asAt}; {previous} wrth ei hochr. Yr adrannau yw rhai adran 75A(3) o Ddeddf Gwasanaethau Cymdeithasol a Llesiant (Cymru) 2014. {runs}',
+  'plan.runs.mc': 'Mae pob ffigur yn gymedr {runs} o rediadau (hedyn {seed}), cyfrifon plant yn gyfan (hanner i fyny), gyda’i 10fed i’w 90fed canradd mewn cromfachau: yr hyn sydd ar hap yw {random}.',
+  'plan.runs.one': 'Un rhediad: nid oes elfen ar hap yn y senario.',
+  'plan.runs.oneOfMany': 'Un rhediad ar werthoedd canolog: un tyniad o {random} (hedyn {seed}); mae --runs N yn dangos yr amrediad.',
+  'plan.random.services': 'pa wasanaethau sy’n gadael',
+  'plan.random.choice': 'pa blentyn sy’n cymryd pa le',
+  'plan.random.draws': 'y paramedrau a dynnir o ddosraniadau',
+  'plan.random.and': 'a',
+  'plan.runs.central': 'Un rhediad, pob dosraniad ar ei werth canolog; mae --runs N yn dangos yr amrediad.',
   'plan.md.section': 'a.75A(3)',
   'plan.md.item': 'Eitem',
   'plan.md.type': 'Math o leoliad',
@@ -684,6 +722,13 @@ const PLAN_ITEMS_CY: Readonly<Record<string, string>> = {
   'usable LA places in the LA': 'lleoedd defnyddiadwy’r awdurdod lleol yn ei ardal',
   'registered LA places in the LA': 'lleoedd cofrestredig yr awdurdod lleol yn ei ardal',
   'usable places of (b) per child needing that type': 'lleoedd defnyddiadwy (b) i bob plentyn sydd angen y math hwnnw',
+  'usable LA and reserved places of (b) per child needing that type (the LA’s own places only)':
+    'lleoedd defnyddiadwy’r awdurdod lleol a’r lleoedd a gedwir yn (b) i bob plentyn sydd angen y math hwnnw (lleoedd yr awdurdod ei hun yn unig)',
+  'usable places of every sector located in the LA per child needing that type (the table’s sufficiency)':
+    'lleoedd defnyddiadwy pob sector yn yr awdurdod lleol i bob plentyn sydd angen y math hwnnw (digonolrwydd y tabl)',
+  'cost of the LA’s market placements in the year, placement fees (£)': 'cost lleoliadau marchnad yr awdurdod lleol yn ystod y flwyddyn, ffioedd lleoliadau (£)',
+  'mean distance from home, of children placed (km)': 'pellter cymedrig o’r cartref, o’r plant a leolir (km)',
+  'distance from home, 90th percentile, of children placed (km)': 'pellter o’r cartref, 90fed canradd, o’r plant a leolir (km)',
   'shortfall: children needing that type beyond the usable places of (b)': 'diffyg: plant sydd angen y math hwnnw y tu hwnt i leoedd defnyddiadwy (b)',
   'DRAFT: the figures below are the model’s drivers; the LA adds its own reasons and actions':
     'DRAFFT: ffigurau’r model yw’r rhain; mae’r awdurdod lleol yn ychwanegu ei resymau a’i gamau ei hun',
@@ -738,7 +783,8 @@ export function planItemIn(lang: Lang, item: string, section: string, names: Pla
     return `strategaeth: ${ACTION_CY[action]} lleoedd ${SECTOR_CY[sector]}${where}${note !== undefined ? ` (${note})` : ''}`;
   }
   // A provider named with its id, "Name (ID)" (sections d(iii), d(iv)): a proper name, the same in both languages.
-  if ((section === 'd(iii)' || section === 'd(iv)') && / \([^()]+\)$/.test(item)) return item;
+  // A synthetic provider's mark is the tool's word, not the data's: it is translated.
+  if ((section === 'd(iii)' || section === 'd(iv)') && / \([^()]+\)$/.test(item)) return item.replace(/, synthetic\)$/, ', synthetig)');
   return null;
 }
 

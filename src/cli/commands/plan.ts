@@ -1,6 +1,6 @@
 // `sufficiency plan --la LA --year FY --scenario S`: the figures an annual sufficiency plan must hold
 // (SPEC.md section 2.3) for one LA and financial year, as a table, CSV or Markdown.
-import { randomElements } from '../../scenario/randomness.js';
+import { parseRuns, planRuns } from '../runs.js';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { makeLaResolver } from '../../io/la-names.js';
@@ -12,8 +12,7 @@ import {
   loadInputs,
   makeMeta,
   modelScenario,
-  choiceFor,
-  modelWarnings,
+  parseCount,
   noteDataWarnings,
   noteScenarioWarnings,
   outputPath,
@@ -33,6 +32,8 @@ interface RawPlanOptions {
   year: string;
   scenario: string;
   format?: string;
+  runs?: string;
+  seed: string;
   out?: string;
   excel?: boolean;
   data: string;
@@ -50,6 +51,8 @@ export function registerPlan(program: Command): void {
     .addOption(new Option('--format <format>', 'table, csv, md or xlsx (default: table on a terminal, CSV when piped; by --out ending .md, .csv, .xlsx)'))
     .addOption(new Option('--out <file>', 'write to FILE (and FILE.meta.json) instead of standard output'))
     .addOption(new Option('--excel', 'CSV for Excel: UTF-8 byte-order mark and CRLF line ends'))
+    .addOption(new Option('--runs <n>', 'Monte Carlo runs: figures are means with their p10-p90 (default: 100 for a random scenario, else 1)'))
+    .addOption(new Option('--seed <n>', 'seed of the runs').default('1'))
     .addOption(dataOption())
     .addOption(scenariosOption())
     .addOption(new Option('--lang <lang>', 'language of the labels and item texts: en or cy (Welsh); codes and CSV columns never change').default('en'))
@@ -60,7 +63,11 @@ export function registerPlan(program: Command): void {
 Rows follow s.75A(3): a(i) children looked after; a(ii) children unlikely to be placed with LA or
 not-for-profit accommodation within or near the area; b LA places; c places against need;
 d(i) supplementary placements; d(iii)/d(iv) providers likely to be named; e the LA's strategy.
-CSV columns: la_code,la_name,financial_year,section,item,placement_type,value.
+The previous financial year stands beside the year asked for. A random scenario (a distribution,
+placement choice or whole services) is run 100 times (--runs N): each figure is the mean, counts
+of children whole, with its p10-p90 range.
+CSV columns: la_code,la_name,financial_year,section,item,placement_type,value, then value_p10,
+value_p90 with runs, and last previous_value (the item in the previous financial year).
 
 Examples:
   $ sufficiency plan --la Cardiff --year 2027-28 --scenario central
@@ -101,15 +108,19 @@ Examples:
       }
       noteDataWarnings(inputs);
       noteScenarioWarnings(inputs);
-      const { runProjection } = await import('../../model/project.js');
-      const { planFigures } = await import('../plan-figures.js');
-      const scenario = await modelScenario(inputs, loaded, last);
-      const projection = runProjection(dataset, scenario, { choice: await choiceFor(inputs, scenario) });
-      const warnings = modelWarnings(projection);
-      for (const w of warnings) process.stderr.write(`sufficiency: warning: ${w}\n`);
+      const seed = parseCount('--seed', raw.seed, 0);
+      const scenario = await modelScenario(inputs, loaded, last, seed);
+      const { randomParts, planYears } = await import('../plan-model.js');
+      // A random scenario is run --runs times (100 unless asked), any other once whatever --runs says
+      // (docs/methodology.md, "The plan: runs and the previous year").
+      const random = randomParts(loaded);
+      const runPlan = planRuns([loaded], parseRuns(raw.runs), seed);
+      const runs = runPlan.runs;
       const { estimatedBaseFigures } = await import('../plan-estimates.js');
-      const estimated = await estimatedBaseFigures(inputs.dataDir, dataset, la.code);
-      const figures = planFigures(dataset, projection, la.code, year, { scenario, assumptions: loaded.assumptions, estimated });
+      const base = await estimatedBaseFigures(inputs.dataDir, dataset, la.code, lang);
+      const context = { scenario, assumptions: loaded.assumptions, estimated: base.lines, syntheticProviders: base.syntheticProviders };
+      const { figures, warnings } = await planYears(inputs, loaded, scenario, { laCode: la.code, year, runs, seed }, context);
+      for (const w of warnings) process.stderr.write(`sufficiency: warning: ${w}\n`);
       // Items may name an LA or a region: their Welsh names, for --lang cy.
       const names = {
         cy: new Map([
@@ -117,11 +128,11 @@ Examples:
           ...dataset.regions.map((r) => [r.name, regionNameIn('cy', r.slug, r.name)] as const),
         ]),
       };
-      const ctx = { scenario: loaded.name, title: loaded.title, version: VERSION, lang, names };
+      const ctx = { scenario: loaded.name, title: loaded.title, version: VERSION, lang, names, runs, seed, random };
       const toFile = out !== null;
       const meta =
         toFile || format === 'xlsx'
-          ? await makeMeta(inputs, 'plan', { la: la.code, year, format }, { runs: 1, seed: 1, random: randomElements(loaded), asked: null }, warnings, raw.timestamp === true)
+          ? await makeMeta(inputs, 'plan', { la: la.code, year, format }, runPlan, warnings, raw.timestamp === true)
           : null;
       let text: string | Uint8Array;
       if (format === 'xlsx') {
@@ -132,7 +143,7 @@ Examples:
         const { chalkFor, terminalWidth } = await import('../render/colour.js');
         text =
           format === 'csv'
-            ? planCsv(figures, { excel: raw.excel === true, lang, names })
+            ? planCsv(figures, { excel: raw.excel === true, lang, names, runs })
             : format === 'md'
               ? planMarkdown(figures, ctx)
               : planTable(figures, ctx, chalkFor(toFile), terminalWidth(toFile));

@@ -26,6 +26,7 @@ import {
   parseCount,
   runsOption,
   parseYear,
+  pricesText,
   resolveYears,
   scenariosOption,
   type Inputs,
@@ -44,6 +45,7 @@ interface RawReportOptions {
   seed: string;
   workers?: string;
   lang: string;
+  prices?: string;
   out: string;
   data: string;
   scenarios: string;
@@ -66,6 +68,7 @@ export function registerReport(program: Command): void {
     .addOption(new Option('--seed <n>', 'seed of the Monte Carlo draws').default('1'))
     .addOption(new Option('--workers <n>', 'worker threads for Monte Carlo runs (default: one per CPU)'))
     .addOption(new Option('--lang <lang>', 'language of the report: en or cy (Welsh)').default('en'))
+    .addOption(new Option('--prices <year>', "money in constant prices of YEAR (real terms), deflated by the scenario's deflator (default: cash)"))
     .addOption(dataOption())
     .addOption(scenariosOption())
     .addOption(new Option('--timestamp', 'record the time of the run in the provenance'))
@@ -76,13 +79,15 @@ The file opens in any browser, offline, with no script, and prints on A4: headli
 Wales and each area, a chart and a table per question over the years, the assumptions log, the
 data's estimated figures and how the model works. With --compare B, B is shown beside S with the
 paired difference S - B. A random scenario's figures are the means of --runs runs (default 100)
-with their p10-p90 band; --runs 1 is one draw at central values.
+with their p10-p90 band; --runs 1 is one draw at central values. --prices YEAR gives money in
+constant YEAR prices (real terms); cash otherwise.
 
 Examples:
   $ sufficiency report --scenario central --out report.html
   $ sufficiency report --scenario central --compare baseline --out report.html
   $ sufficiency report --scenario central --compare baseline --lang cy --out adroddiad.html
   $ sufficiency report --scenario central-uncertain --runs 200 --out report-mc.html
+  $ sufficiency report --scenario central --prices 2024 --out report-real.html
 `),
     )
     .action(async (raw: RawReportOptions) => {
@@ -95,6 +100,7 @@ Examples:
       const workers = raw.workers === undefined ? null : parseCount('--workers', raw.workers, 1);
       const from = raw.from === undefined ? null : parseYear('--from', raw.from);
       const to = raw.to === undefined ? null : parseYear('--to', raw.to);
+      const prices = raw.prices === undefined ? null : parseYear('--prices', raw.prices);
       // A link, pipe, device or folder is refused before anything is read; - is standard output.
       const out = outputPath(raw.out);
       const refs = raw.compare === undefined ? [raw.scenario] : [raw.scenario, raw.compare];
@@ -109,7 +115,7 @@ Examples:
       const plan = planRuns(inputs.scenarios, asked, seed);
       noteRuns(plan, inputs.scenarios.map((x) => x.name));
       const runs = plan.runs;
-      const mc = { runs, seed, workers };
+      const mc = { runs, seed, workers, prices };
 
       const s = await runSetOf(inputs, loadedS, levels, years, mc);
       const b = loadedB ? await runSetOf(inputs, loadedB, levels, years, mc) : null;
@@ -156,15 +162,23 @@ Examples:
       const estimates = await readEstimates(inputs.dataDir, baseYear);
       const { reportSensitivity } = await import('../sensitivity/report.js');
       const sensitivity = await reportSensitivity(inputs, loadedS, { year: years.to, seed, workers, lang });
-      const scenarioOf = (l: LoadedScenario) => ({ name: l.name, title: l.title, assumptions: l.assumptions, parameters: l.parameters });
+      const { rulesOf } = await import('../../io/report/method.js');
+      const scenarioOf = async (l: LoadedScenario) => ({
+        name: l.name,
+        title: l.title,
+        assumptions: l.assumptions,
+        parameters: l.parameters,
+        rules: rulesOf(await modelScenario(inputs, l, years.to, seed)),
+      });
       const html = await buildReport({
         lang,
         version: VERSION,
         dataLabel: estimates.label,
         costs: inputs.dataset.costs,
-        scenario: scenarioOf(loadedS),
-        compare: loadedB ? scenarioOf(loadedB) : null,
+        scenario: await scenarioOf(loadedS),
+        compare: loadedB ? await scenarioOf(loadedB) : null,
         runs,
+        prices,
         seed,
         figures: runsNote(lang, plan),
         baseYear,
@@ -179,7 +193,7 @@ Examples:
       const meta = await makeMeta(
         inputs,
         'report',
-        { scenario: loadedS.name, compare: loadedB?.name ?? null, by, from: years.from, to: years.to, lang },
+        { scenario: loadedS.name, compare: loadedB?.name ?? null, by, from: years.from, to: years.to, lang, prices: pricesText(prices) },
         plan,
         warnings,
         raw.timestamp === true,
@@ -195,13 +209,13 @@ async function runSetOf(
   loaded: LoadedScenario,
   levels: readonly AreaLevel[],
   years: YearRange,
-  mc: { runs: number; seed: number; workers: number | null },
+  mc: { runs: number; seed: number; workers: number | null; prices: number | null },
 ): Promise<{ runs: RunSet; warnings: string[] }> {
   if (mc.runs > 1) return { runs: (await monteCarloRuns(inputs, loaded, levels, years, mc)).runs, warnings: [] };
   const { runProjection } = await import('../../model/project.js');
   const { areaRows } = await import('../../model/aggregate.js');
   const { toRunSet } = await import('../../model/montecarlo.js');
-  const scenario = await modelScenario(inputs, loaded, years.to);
-  const projection = runProjection(inputs.dataset, scenario, { choice: await choiceFor(inputs, scenario) });
+  const scenario = await modelScenario(inputs, loaded, years.to, mc.seed);
+  const projection = runProjection(inputs.dataset, scenario, { pricesYear: mc.prices, choice: await choiceFor(inputs, scenario) });
   return { runs: toRunSet([levels.flatMap((l) => areaRows(projection, inputs.dataset, l))]), warnings: modelWarnings(projection) };
 }

@@ -5,7 +5,8 @@ import { formatNumber, toCsv } from '../../io/output.js';
 import { label, planItemIn, type Lang, type PlanNames } from '../../i18n/labels.js';
 import { planText, type PlanFigures, type PlanRow, type PlanTextKey } from '../plan-figures.js';
 import { financialYear, padLeft, padRight } from './table.js';
-import { wrap } from './wrap.js';
+import { hangingWrap, wrap } from './wrap.js';
+import { longDate } from '../../i18n/dates.js';
 
 export interface PlanContext {
   scenario: string;
@@ -15,6 +16,10 @@ export interface PlanContext {
   lang?: Lang;
   /** English → Welsh names of the LAs and regions items may name (for --lang cy). */
   names?: PlanNames;
+  /** Runs the figures are the mean of, their seed, and what is random in the scenario (nothing: one run). */
+  runs?: number;
+  seed?: number;
+  random?: ReadonlyArray<'services' | 'choice' | 'draws'>;
 }
 
 const NO_NAMES: PlanNames = { cy: new Map() };
@@ -27,21 +32,44 @@ const typeText = (t: PlanRow['placementType'], lang: Lang): string => (t === '' 
 
 const sectionTitle = (section: PlanRow['section'], lang: Lang): string => label(lang, `plan.section.${section}`);
 
-export function planCsv(f: PlanFigures, opts: { excel?: boolean; lang?: Lang; names?: PlanNames } = {}): string {
+/**
+ * The plan as CSV: one row per item of the year asked for; with runs, the item's p10 and p90 after
+ * its mean; last, the same item's figure in the previous financial year (empty where there is none).
+ */
+export function planCsv(f: PlanFigures, opts: { excel?: boolean; lang?: Lang; names?: PlanNames; runs?: number } = {}): string {
   const lang = opts.lang ?? 'en';
-  const records: string[][] = [['la_code', 'la_name', 'financial_year', 'section', 'item', 'placement_type', 'value']];
+  const ranges = (opts.runs ?? 1) > 1;
+  const records: string[][] = [['la_code', 'la_name', 'financial_year', 'section', 'item', 'placement_type', 'value', ...(ranges ? ['value_p10', 'value_p90'] : []), 'previous_value']];
   const fy = financialYear(f.year);
   const name = lang === 'cy' ? f.la.nameCy : f.la.nameEn;
-  for (const r of f.rows) records.push([f.la.code, name, fy, r.section, itemText(r, lang, opts.names ?? NO_NAMES), r.placementType, formatNumber(r.value)]);
+  for (const r of f.rows) {
+    const range = ranges ? [formatNumber(r.lo ?? null), formatNumber(r.hi ?? null)] : [];
+    records.push([f.la.code, name, fy, r.section, itemText(r, lang, opts.names ?? NO_NAMES), r.placementType, formatNumber(r.value), ...range, formatNumber(r.previous ?? null)]);
+  }
   return toCsv(records, opts);
 }
 
-/** A value as a person reads it: counts with thousands separators, ratios to two decimals. */
-function shown(r: PlanRow): string {
-  if (r.value === null) return '–';
-  if (Number.isInteger(r.value)) return r.value.toLocaleString('en-GB');
-  return r.value.toFixed(2);
+/** A number as a person reads it: counts and pounds with thousands separators, other measures to two decimals. */
+function fmt(v: number | null | undefined): string {
+  if (v === null || v === undefined) return '–';
+  if (Number.isInteger(v)) return v.toLocaleString('en-GB');
+  return v.toFixed(2);
 }
+
+/** A row's figure as a person reads it, with its p10–p90 range in brackets when the runs differ. */
+function shown(r: PlanRow): string {
+  const range = rangeShown(r);
+  return range === '' ? fmt(r.value) : `${fmt(r.value)} ${range}`;
+}
+
+/** A row's p10–p90 in brackets, or '' when it has none or the runs agree. */
+function rangeShown(r: PlanRow): string {
+  if (r.value === null || r.lo === undefined || r.hi === undefined || r.lo === null || r.hi === null) return '';
+  const [v, lo, hi] = [fmt(r.value), fmt(r.lo), fmt(r.hi)];
+  return lo === hi && lo === v ? '' : `(${lo}–${hi})`;
+}
+
+const previousShown = (r: PlanRow): string => (r.value === null ? '' : fmt(r.previous));
 
 /**
  * The Welsh of the closing notes' own texts (titles and definitions). The assumptions are the
@@ -61,7 +89,9 @@ const NOTES_CY: Partial<Record<PlanTextKey, string>> = {
   'def.c':
     '(c) Y diffyg yw’r plant sydd angen y math hwnnw o leoliad llai lleoedd (b) y gellir eu defnyddio, byth yn is na 0: plant y mae’n rhaid i’r awdurdod lleol eu lleoli gyda darparwyr eraill (nid-er-elw, er elw neu y tu allan i Gymru).',
   'def.d':
-    '(d) Ceisiadau yw lleoliadau newydd y flwyddyn sydd angen cymeradwyaeth Gweinidogion o dan y senario; mae (d)(iii) a (d)(iv) yn enwi’r darparwyr y mae’r model yn lleoli gyda nhw, yna’r rhai sy’n dal i ofalu am blant yr awdurdod lleol. Mae nifer y darparwyr yn nhestun yr eitem; mae’r golofn werth bob amser yn cyfrif plant.',
+    '(d) Ceisiadau yw lleoliadau newydd y flwyddyn sydd angen cymeradwyaeth Gweinidogion o dan y senario; mae (d)(iii) a (d)(iv) yn enwi’r darparwyr y mae’r model yn lleoli gyda nhw, yna’r rhai sy’n dal i ofalu am blant yr awdurdod lleol. Mae nifer y darparwyr yn nhestun yr eitem; mae’r golofn werth bob amser yn cyfrif plant. Mae darparwr a nodir yn synthetig yn rhes y mae’r data’n ei nodi fel amcangyfrif, wedi’i llunio i atgynhyrchu cyfansymiau cyhoeddedig: nid darparwr go iawn.',
+  'def.c.two':
+    '(c) Dwy gymhareb o leoedd y gellir eu defnyddio i’r plant sydd angen math o leoliad: mae’r gyntaf yn cyfrif lleoedd yr awdurdod lleol ei hun a’r lleoedd a gedwir yn (b) yn unig; mae’r ail yn cyfrif lleoedd pob sector y gellir eu defnyddio sydd wedi’u lleoli yn yr awdurdod lleol (er elw a nid-er-elw hefyd, pwy bynnag sy’n eu llenwi), fel y mae sufficiency_foster a sufficiency_residential yn nhabl `project`. Lleoedd y sectorau eraill yn yr awdurdod lleol yw’r gwahaniaeth.',
 };
 
 /** A closing-note text in the language: the Welsh where there is one, else the English. */
@@ -71,7 +101,7 @@ function noteText(lang: Lang, key: PlanTextKey, vars: Record<string, string | nu
 }
 
 /** The figures' English note lines that are the tool's own texts, put back into the language. */
-const TRANSLATED_LINES: readonly PlanTextKey[] = ['def.usable', 'def.a(ii)', 'def.b', 'def.c', 'def.d', 'note.noEstimated'];
+const TRANSLATED_LINES: readonly PlanTextKey[] = ['def.usable', 'def.a(ii)', 'def.b', 'def.c', 'def.c.two', 'def.d', 'note.noEstimated'];
 const lineIn = (lang: Lang, line: string): string => {
   const key = TRANSLATED_LINES.find((k) => planText(k) === line);
   return key === undefined ? line : noteText(lang, key);
@@ -92,7 +122,34 @@ function heading(f: PlanFigures, lang: Lang): string {
 }
 
 function sourceLine(f: PlanFigures, ctx: PlanContext): string {
-  return label(ctx.lang ?? 'en', 'plan.source', { scenario: ctx.scenario, title: ctx.title ? ` (${ctx.title})` : '', version: ctx.version, asAt: f.asAt, year: f.year });
+  const lang = ctx.lang ?? 'en';
+  const runs = ctx.runs ?? 1;
+  const random = ctx.random ?? [];
+  // "which services leave, which child takes which place and the parameters drawn from distributions"
+  const listed = (ps: readonly string[]): string => {
+    const parts = ps.map((p) => label(lang, `plan.random.${p as 'services' | 'choice' | 'draws'}`));
+    return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} ${label(lang, 'plan.random.and')} ${parts[parts.length - 1]}`;
+  };
+  // One run of a random scenario takes every distribution at its central value: only the services and the choice are a draw.
+  const drawn = random.filter((p) => p !== 'draws');
+  const seed = ctx.seed ?? 1;
+  const runsText =
+    runs > 1
+      ? label(lang, 'plan.runs.mc', { runs, seed, random: listed(random) })
+      : drawn.length > 0
+        ? label(lang, 'plan.runs.oneOfMany', { seed, random: listed(drawn) })
+        : random.length > 0
+          ? label(lang, 'plan.runs.central')
+          : label(lang, 'plan.runs.one');
+  return label(lang, 'plan.source', {
+    scenario: ctx.scenario,
+    title: ctx.title ? ` (${ctx.title})` : '',
+    version: ctx.version,
+    asAt: longDate(f.asAt, lang),
+    start: longDate(`${f.year}-04-01`, lang),
+    previous: financialYear(f.year - 1),
+    runs: runsText,
+  });
 }
 
 export function planTable(f: PlanFigures, ctx: PlanContext, chalk: ChalkInstance, width: number): string {
@@ -101,8 +158,18 @@ export function planTable(f: PlanFigures, ctx: PlanContext, chalk: ChalkInstance
   const prose = Math.min(width, 100);
   const out: string[] = [...wrap(heading(f, lang), prose).split('\n').map((l) => chalk.bold(l)), chalk.dim(wrap(sourceLine(f, ctx), prose))];
   const typeW = Math.max(4, ...f.rows.map((r) => [...typeText(r.placementType, lang)].length));
-  const valueW = Math.max(5, ...f.rows.map((r) => shown(r).length));
-  const itemW = Math.max(20, Math.min(width - 2 - typeW - 2 - valueW - 2, Math.max(...f.rows.map((r) => [...itemText(r, lang, names)].length))));
+  const prevHead = financialYear(f.year - 1);
+  const curHead = financialYear(f.year);
+  const prevW = Math.max(prevHead.length, ...f.rows.map((r) => previousShown(r).length));
+  // A range stands beside its mean when the width allows an item column of 20; else on a line of its own under it.
+  const inline = Math.max(curHead.length, ...f.rows.map((r) => shown(r).length));
+  const bare = Math.max(curHead.length, ...f.rows.map((r) => fmt(r.value).length));
+  const rangesBeside = 2 + 20 + 2 + typeW + 2 + prevW + 2 + inline <= width;
+  const valueW = rangesBeside ? inline : bare;
+  const itemW = Math.max(20, Math.min(width - 2 - typeW - 2 - prevW - 2 - valueW - 2, Math.max(...f.rows.map((r) => [...itemText(r, lang, names)].length))));
+  const rowW = 2 + itemW + 2 + typeW + 2 + prevW + 2 + valueW;
+  // The two years' heads over their columns: the previous year beside the year asked for.
+  out.push('', chalk.bold(`  ${padRight('', itemW)}  ${padRight('', typeW)}  ${padLeft(prevHead, prevW)}  ${padLeft(curHead, valueW)}`));
   let section = '';
   let lastItem = '';
   for (const r of f.rows) {
@@ -120,14 +187,15 @@ export function planTable(f: PlanFigures, ctx: PlanContext, chalk: ChalkInstance
     // alike; its figures go on its last line, indented lines before it.
     const lines = r.item === lastItem ? [''] : wrapItem(itemText(r, lang, names), itemW);
     lastItem = r.item;
-    const value = padLeft(shown(r), valueW);
+    const value = padLeft(rangesBeside ? shown(r) : fmt(r.value), valueW);
     const styled = r.section === 'c' && r.item.startsWith('shortfall') && (r.value ?? 0) > 0 ? chalk.red.bold(value) : value;
     for (const l of lines.slice(0, -1)) out.push(`  ${l}`);
-    out.push(`  ${padRight(lines[lines.length - 1], itemW)}  ${padRight(typeText(r.placementType, lang), typeW)}  ${styled}`);
+    out.push(`  ${padRight(lines[lines.length - 1], itemW)}  ${padRight(typeText(r.placementType, lang), typeW)}  ${chalk.dim(padLeft(previousShown(r), prevW))}  ${styled}`);
+    if (!rangesBeside && rangeShown(r) !== '') out.push(chalk.dim(padLeft(rangeShown(r), rowW)));
   }
   for (const note of closingNotes(f, ctx)) {
     out.push('', ...wrap(note.title, prose).split('\n').map((l) => chalk.bold(l)));
-    for (const l of note.lines) out.push(...wrap(`- ${l}`, prose).split('\n').map((x, i) => (i === 0 ? x : `  ${x}`)));
+    for (const l of note.lines) out.push(...hangingWrap(l, prose, '- '));
   }
   return out.join('\n') + '\n';
 }
@@ -145,15 +213,15 @@ const mdCell = (s: string): string => s.replace(/\\/g, '\\\\').replace(/\|/g, '\
 export function planMarkdown(f: PlanFigures, ctx: PlanContext): string {
   const lang = ctx.lang ?? 'en';
   const names = ctx.names ?? NO_NAMES;
-  const head = (['plan.md.section', 'plan.md.item', 'plan.md.type', 'plan.md.value'] as const).map((k) => label(lang, k));
-  const out: string[] = [`## ${mdCell(heading(f, lang))}`, '', sourceLine(f, ctx), '', `| ${head.join(' | ')} |`, '| --- | --- | --- | ---: |'];
+  const head = [...(['plan.md.section', 'plan.md.item', 'plan.md.type'] as const).map((k) => label(lang, k)), financialYear(f.year - 1), financialYear(f.year)];
+  const out: string[] = [`## ${mdCell(heading(f, lang))}`, '', sourceLine(f, ctx), '', `| ${head.join(' | ')} |`, '| --- | --- | --- | ---: | ---: |'];
   let section = '';
   for (const r of f.rows) {
     if (r.section !== section) {
       section = r.section;
-      out.push(`| **${r.section}** | **${mdCell(sectionTitle(r.section, lang))}** | | |`);
+      out.push(`| **${r.section}** | **${mdCell(sectionTitle(r.section, lang))}** | | | |`);
     }
-    out.push(`| ${r.section} | ${mdCell(itemText(r, lang, names))} | ${typeText(r.placementType, lang)} | ${shown(r)} |`);
+    out.push(`| ${r.section} | ${mdCell(itemText(r, lang, names))} | ${typeText(r.placementType, lang)} | ${previousShown(r)} | ${shown(r)} |`);
   }
   for (const note of closingNotes(f, ctx)) {
     out.push('', `### ${note.title}`, '', ...note.lines.map((l) => `- ${l}`));

@@ -115,10 +115,14 @@ export function diffSheets(levels: readonly AreaLevel[], records: readonly DiffR
 
 export function planSheets(f: PlanFigures): WorkbookSheet[] {
   const fy = financialYear(f.year);
+  // Counts are whole; the fractions are usable places ÷ need (section c) and distances.
+  const cell = (v: number | null | undefined) => num(v ?? null, v !== null && v !== undefined && !Number.isInteger(v) ? XLSX_FORMATS.ratio : XLSX_FORMATS.count);
+  // The same columns as the plan's CSV: p10 and p90 with runs, and the previous year's figure last.
+  const ranges = (f.runs ?? 1) > 1;
   return [
     {
       name: 'plan',
-      header: ['la_code', 'la_name', 'financial_year', 'section', 'item', 'placement_type', 'value'],
+      header: ['la_code', 'la_name', 'financial_year', 'section', 'item', 'placement_type', 'value', ...(ranges ? ['value_p10', 'value_p90'] : []), 'previous_value'],
       maxWidth: 90,
       rows: f.rows.map((r) => [
         text(f.la.code),
@@ -127,8 +131,9 @@ export function planSheets(f: PlanFigures): WorkbookSheet[] {
         text(r.section),
         text(r.item),
         text(r.placementType),
-        // Counts are whole; the only fractions are usable places ÷ need (section c).
-        num(r.value, r.value !== null && !Number.isInteger(r.value) ? XLSX_FORMATS.ratio : XLSX_FORMATS.count),
+        cell(r.value),
+        ...(ranges ? [cell(r.lo), cell(r.hi)] : []),
+        cell(r.previous),
       ]),
     },
   ];

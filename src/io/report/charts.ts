@@ -12,8 +12,13 @@
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 
-/** Okabe & Ito (2008), colour-blind safe: S dark blue, B orange (light in greyscale). */
-export const SERIES_COLOURS = ['#0072B2', '#E69F00'] as const;
+/**
+ * Okabe & Ito (2008), colour-blind safe: S dark blue, B orange (light in greyscale); a chart of two
+ * metrics against two scenarios adds bluish green and vermilion. Dash and point shape differ too.
+ */
+export const SERIES_COLOURS = ['#0072B2', '#E69F00', '#009E73', '#D55E00'] as const;
+const SERIES_DASHES = [[1, 0], [6, 3], [2, 2], [8, 2, 2, 2]];
+const SERIES_SHAPES = ['circle', 'square', 'triangle-up', 'diamond'];
 const FONT = 'Liberation Sans, Arial, Helvetica, sans-serif';
 
 export interface ChartPoint {
@@ -45,6 +50,8 @@ export interface LineChartInput extends ChartText {
   /** A dotted horizontal line (1.0 on a sufficiency ratio), with its meaning. */
   reference?: { y: number; label: string };
   years: { from: number; to: number };
+  /** Financial years marked by a vertical dashed line (the Act's dates: docs/methodology.md, "The report"). */
+  marks: readonly number[];
 }
 
 export interface BarChartInput extends ChartText {
@@ -55,6 +62,8 @@ export interface BarChartInput extends ChartText {
   yFormat: string;
   band: boolean;
   years: { from: number; to: number };
+  /** As on a line chart. */
+  marks: readonly number[];
 }
 
 const CONFIG = {
@@ -64,7 +73,7 @@ const CONFIG = {
   view: { stroke: '#bbbbbb' },
   axis: { labelFontSize: 10, titleFontSize: 10, titleFontWeight: 'normal', labelColor: '#222222', titleColor: '#222222', gridColor: '#e4e4e4' },
   header: { labelFontSize: 12, labelFontWeight: 'bold', labelColor: '#111111', labelFont: FONT },
-  legend: { labelFontSize: 11, titleFontSize: 11, symbolStrokeWidth: 2 },
+  legend: { labelFontSize: 11, titleFontSize: 11, symbolStrokeWidth: 2, labelLimit: 320 },
 } as const;
 
 /** A year's tick label as a financial year: 2027 → 2027-28. */
@@ -83,8 +92,8 @@ function xYear(title: string, years: { from: number; to: number }) {
 /** A line per series over the years, one panel per area, with the p10–p90 band when there are runs. */
 export async function lineChartSvg(c: LineChartInput): Promise<string> {
   const colour = { field: 'series', type: 'nominal' as const, title: null, scale: { domain: [...c.series], range: SERIES_COLOURS.slice(0, c.series.length) }, legend: { orient: 'top' as const, direction: 'horizontal' as const } };
-  const dash = { field: 'series', type: 'nominal' as const, scale: { domain: [...c.series], range: [[1, 0], [6, 3]].slice(0, c.series.length) } };
-  const shape = { field: 'series', type: 'nominal' as const, scale: { domain: [...c.series], range: ['circle', 'square'].slice(0, c.series.length) } };
+  const dash = { field: 'series', type: 'nominal' as const, scale: { domain: [...c.series], range: SERIES_DASHES.slice(0, c.series.length) } };
+  const shape = { field: 'series', type: 'nominal' as const, scale: { domain: [...c.series], range: SERIES_SHAPES.slice(0, c.series.length) } };
   const x = xYear(c.xTitle, c.years);
   const y = { field: 'v', type: 'quantitative' as const, title: c.yTitle, axis: { format: c.yFormat, tickCount: 4 } };
   const layers: unknown[] = [];
@@ -100,6 +109,7 @@ export async function lineChartSvg(c: LineChartInput): Promise<string> {
       },
     });
   }
+  layers.push(...markLayers(c));
   if (c.reference) {
     layers.push({ mark: { type: 'rule', strokeDash: [2, 3], color: '#333333', strokeWidth: 1.2 }, encoding: { y: { datum: c.reference.y } } });
   }
@@ -115,6 +125,7 @@ export async function barChartSvg(c: BarChartInput): Promise<string> {
   const x = xYear(c.xTitle, c.years);
   const y = { field: 'v', type: 'quantitative' as const, title: c.yTitle, axis: { format: c.yFormat, tickCount: 4 } };
   const layers: unknown[] = [
+    ...markLayers(c),
     { mark: { type: 'rule', color: '#666666' }, encoding: { y: { datum: 0 } } },
     { mark: { type: 'bar', color: '#0072B2', width: 5 }, encoding: { x, y } },
   ];
@@ -122,6 +133,17 @@ export async function barChartSvg(c: BarChartInput): Promise<string> {
     layers.push({ mark: { type: 'rule', color: '#111111', strokeWidth: 1 }, encoding: { x, y: { field: 'lo', type: 'quantitative' }, y2: { field: 'hi' } } });
   }
   return render(facetted(c, layers, 100), c);
+}
+
+/**
+ * A vertical dashed line at each marked financial year inside the years shown, drawn first so that
+ * the data lie over it. The year is the first whose figures the date governs (1 April 2026 opens
+ * 2026-27), as the axis labels each point by its financial year.
+ */
+function markLayers(c: { marks: readonly number[]; years: { from: number; to: number } }): unknown[] {
+  const inside = c.marks.filter((y) => y >= c.years.from && y <= c.years.to);
+  // One row per panel under each line: otherwise the rule is drawn once per data point.
+  return inside.map((year) => ({ transform: [{ aggregate: [{ op: 'count', as: 'n' }], groupby: ['panel'] }], mark: { type: 'rule', color: '#7b3294', strokeDash: [5, 3], strokeWidth: 1.2, opacity: 0.8 }, encoding: { x: { datum: year, type: 'quantitative', scale: { domain: [c.years.from, c.years.to], nice: false, zero: false } } } }));
 }
 
 /** The layers as small multiples, one panel per area (four to a row), each with its own y scale. */
@@ -157,7 +179,7 @@ const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, 
  */
 export function accessibleSvg(svg: string, text: ChartText): string {
   const p = `${text.id}-`;
-  const body = svg
+  const body = withoutInnerAria(svg)
     .replace(/\sid="([^"]+)"/g, (_w, id: string) => ` id="${p}${id}"`)
     .replace(/url\(#([^)]+)\)/g, (_w, id: string) => `url(#${p}${id})`)
     .replace(/href="#([^"]+)"/g, (_w, id: string) => `href="#${p}${id}"`);
@@ -169,4 +191,14 @@ export function accessibleSvg(svg: string, text: ChartText): string {
     .replace(/\sclass="[^"]*"/, '')
     .replace(/>$/, ` class="chart" role="img" aria-labelledby="${p}title" aria-describedby="${p}desc" focusable="false">`);
   return attrs + `<title id="${p}title">${escapeXml(text.title)}</title><desc id="${p}desc">${escapeXml(text.desc)}</desc>` + body.slice(open[0].length);
+}
+
+/**
+ * The SVG without the ARIA attributes the chart library writes on its inner marks: a facet header
+ * comes out as aria-label="Title text 'Cymru'" in English whatever the report's language. The
+ * image's own <title> and <desc> (in the report's language) are its text alternative; inside
+ * role="img" nothing else is read, so nothing else is written.
+ */
+export function withoutInnerAria(svg: string): string {
+  return svg.replace(/\s(?:aria-label|aria-roledescription|aria-hidden)="[^"]*"/g, '').replace(/\srole="graphics-[a-z]+"/g, '');
 }

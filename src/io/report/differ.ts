@@ -4,7 +4,8 @@
 // around it.
 import type { LabelKey } from '../../i18n/labels.js';
 import { differenceRows, parametersThatDiffer } from '../../scenario/differ.js';
-import { esc, type ReportScenario } from './html.js';
+import { esc } from './format.js';
+import type { ReportScenario } from './html.js';
 
 /** A paragraph and a table: path, B's value, S's value (B is the comparison, A of `diff B S`). */
 export function differingParametersHtml(scenario: ReportScenario, compare: ReportScenario, t: (key: LabelKey, vars?: Record<string, string | number>) => string): string {

@@ -27,6 +27,8 @@ export interface DataEstimates {
   base: BaseEstimate[];
   /** placements rows (base-date children by placing LA) marked estimated: what a plan notes for its LA. */
   placements: BaseEstimate[];
+  /** Ids of the providers whose row is estimated: synthetic providers, not real ones. */
+  providers: string[];
 }
 
 interface PackageResource {
@@ -39,6 +41,7 @@ export async function readEstimates(dataDir: string, baseYear: number): Promise<
   const resources: ResourceEstimates[] = [];
   const base: BaseEstimate[] = [];
   const placements: BaseEstimate[] = [];
+  const providers: string[] = [];
   for (const r of pkg.resources ?? []) {
     if (!r.name || !r.path) continue;
     const files = Array.isArray(r.path) ? r.path : [r.path];
@@ -56,11 +59,12 @@ export async function readEstimates(dataDir: string, baseYear: number): Promise<
         if (isEstimate && r.name === 'demand_history' && rec.values.as_at === `${baseYear}-03-31`) {
           base.push({ laCode: rec.values.la_code, children: Number(rec.values.children), source: [rec.values.source, rec.values.note].filter((s) => s).join('; ') });
         }
+        if (isEstimate && r.name === 'providers' && rec.values.provider_id) providers.push(rec.values.provider_id);
         if (isEstimate && r.name === 'placements') placements.push({ laCode: rec.values.la_code, children: Number(rec.values.children), source: rec.values.source ?? '' });
       }
     }
     if (hasStatus) resources.push({ resource: r.name, rows, estimated });
   }
   const label = [pkg.name ?? path.basename(path.resolve(dataDir)), pkg.version].filter((x) => x).join(' ');
-  return { label, resources, base, placements };
+  return { label, resources, base, placements, providers };
 }

@@ -7,21 +7,31 @@
 // question with a chart per metric over the years and the table behind it (S and B side by side with
 // --compare, and their paired difference), then the assumptions log, the data's estimated figures,
 // and how the model works in a page.
-import { DISPLAY, type MetricKind } from '../../cli/render/metrics.js';
-import { label, metricLabel, type Lang, type LabelKey } from '../../i18n/labels.js';
+import type { MetricKind } from '../../cli/render/metrics.js';
+import { label, type Lang, type LabelKey } from '../../i18n/labels.js';
 import type { AreaLevel, CostRow, MetricName } from '../../model/types.js';
 import { financialYear } from '../output.js';
-import { barChartSvg, lineChartSvg, type ChartPoint } from './charts.js';
 import type { DataEstimates } from './estimates.js';
 import { pricesSection } from './prices.js';
 import type { Cell, Fig, FigureRow } from './figures.js';
 import { differingParametersHtml } from './differ.js';
+import { actDatesNote } from './act-dates.js';
+import { assumptionsSection } from './assumptions.js';
+import { ruleSentences, type ModelRules } from './method.js';
+import { STYLE } from './style.js';
+import { EMPTY, esc, figHtml, formatValue } from './format.js';
+import { metricBlock } from './metric-block.js';
+
+export { formatValue, unitOf } from './format.js';
+import { longDate } from '../../i18n/dates.js';
 
 export interface ReportScenario {
   name: string;
   title: string;
   assumptions: ReadonlyArray<{ id: string; text: string; source?: string; owner?: string }>;
   parameters: ReadonlyArray<{ path: string; value: unknown; source: string | null }>;
+  /** The rules its resolved scenario runs under, for the page on how the model works. */
+  rules: ModelRules;
 }
 
 export interface ReportArea {
@@ -54,6 +64,8 @@ export interface ReportInput {
   seed: number;
   /** What the figures are, in words (src/cli/runs.ts runsNote): the mean of how many runs, one draw, or one fixed run. */
   figures: string;
+  /** --prices: money in constant prices of this financial year; null = cash. */
+  prices: number | null;
   baseYear: number;
   years: { from: number; to: number };
   /** Wales first, then the areas of the level asked for. */
@@ -70,76 +82,29 @@ export interface ReportInput {
 }
 
 interface Question {
-  key: 'enough' | 'outside' | 'unplaced' | 'displaced' | 'notLocal' | 'cost';
+  key: 'enough' | 'close' | 'outside' | 'unplaced' | 'displaced' | 'notLocal' | 'cost';
   metrics: readonly MetricName[];
+  /** Metrics of one unit drawn in one chart, with its title and each metric's short name in the legend. */
+  groups?: ReadonlyArray<{ metrics: readonly MetricName[]; title: LabelKey; short: readonly LabelKey[] }>;
 }
 
 /** The questions a board asks, each with the metrics that answer it. */
 export const QUESTIONS: readonly Question[] = [
   { key: 'enough', metrics: ['sufficiency_foster', 'sufficiency_residential', 'usable_places_foster', 'usable_places_residential'] },
+  {
+    key: 'close',
+    metrics: ['mean_distance_km', 'p90_distance_km', 'placed_in_own_la_share', 'placed_in_region_share'],
+    groups: [
+      { metrics: ['mean_distance_km', 'p90_distance_km'], title: 'report.group.distance', short: ['report.group.distance.mean', 'report.group.distance.p90'] },
+      { metrics: ['placed_in_own_la_share', 'placed_in_region_share'], title: 'report.group.local', short: ['report.group.local.la', 'report.group.local.region'] },
+    ],
+  },
   { key: 'outside', metrics: ['placed_outside_wales'] },
   { key: 'unplaced', metrics: ['unplaced'] },
   { key: 'displaced', metrics: ['displaced'] },
   { key: 'notLocal', metrics: ['not_local_nonprofit'] },
   { key: 'cost', metrics: ['cost_gbp'] },
 ];
-
-// ---------------------------------------------------------------------------------------------
-// Numbers
-
-interface Unit {
-  key: LabelKey;
-  /** The unit as an axis title writes it, short enough to stand beside a small panel. */
-  axisKey: LabelKey;
-  /** From the model's unit to the one shown. */
-  scale: number;
-  /** d3-format for chart axes. */
-  axis: string;
-}
-
-const PLACE_METRICS: ReadonlySet<MetricName> = new Set(['places_foster', 'places_residential', 'places_secure', 'usable_places_foster', 'usable_places_residential', 'usable_places_secure']);
-
-export function unitOf(m: MetricName): Unit {
-  const kind = DISPLAY[m].kind;
-  switch (kind) {
-    case 'count':
-      return PLACE_METRICS.has(m) ? { key: 'unit.places', axisKey: 'axis.places', scale: 1, axis: ',.0f' } : { key: 'unit.children', axisKey: 'axis.children', scale: 1, axis: ',.0f' };
-    case 'share':
-      return { key: m === 'places_for_profit_share' ? 'unit.share_places' : 'unit.share', axisKey: 'axis.share', scale: 100, axis: '.0f' };
-    case 'ratio':
-      return { key: 'unit.ratio', axisKey: 'axis.ratio', scale: 1, axis: '.2f' };
-    case 'km':
-      return { key: 'unit.km', axisKey: 'axis.km', scale: 1, axis: ',.0f' };
-    case 'gbp':
-      return { key: 'unit.gbp', axisKey: 'axis.gbp', scale: 1e-6, axis: ',.0f' };
-  }
-}
-
-const DIGITS: Record<MetricKind, number> = { count: 0, share: 0, ratio: 2, km: 1, gbp: 1 };
-
-/** A figure in the unit shown: 1,234 · 45% · 1.07 · 12.3 · 347.5 (money in £ million). */
-export function formatValue(v: number | null, kind: MetricKind, signed = false): string {
-  if (v === null || !Number.isFinite(v)) return '–';
-  const scaled = kind === 'share' ? v * 100 : kind === 'gbp' ? v / 1e6 : v;
-  const digits = DIGITS[kind];
-  let rounded = Number(scaled.toFixed(digits));
-  if (Object.is(rounded, -0)) rounded = 0;
-  const body = Math.abs(rounded).toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-  const sign = rounded < 0 ? '−' : signed && rounded > 0 ? '+' : '';
-  return sign + body + (kind === 'share' ? '%' : '');
-}
-
-export const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-/** A figure as a table cell's content: the value, and under it its p10–p90 range when there is one. */
-function figHtml(f: Fig, kind: MetricKind, signed = false, badge = ''): string {
-  const v = esc(formatValue(f.v, kind, signed)) + badge;
-  if (f.lo === null || f.hi === null) return v;
-  const lo = formatValue(f.lo, kind, signed);
-  const hi = formatValue(f.hi, kind, signed);
-  if (lo === hi) return v;
-  return `${v}<span class="range">${esc(lo)} – ${esc(hi)}</span>`;
-}
 
 // ---------------------------------------------------------------------------------------------
 // The document
@@ -174,20 +139,21 @@ export async function buildReport(r: ReportInput): Promise<string> {
   parts.push(headlineSection(r, t));
   let chartNo = 0;
   for (const q of QUESTIONS) {
-    const body: string[] = [`<section id="q-${q.key}" class="question"><h2>${esc(t(`report.q.${q.key}`))}</h2>`, `<p>${esc(t(`report.q.${q.key}.intro`))}</p>`];
-    for (const m of q.metrics) body.push(await metricBlock(r, m, `c${++chartNo}`, t, names));
+    const body: string[] = [
+      `<section id="q-${q.key}" class="question"><h2>${esc(t(`report.q.${q.key}`))}</h2>`,
+      `<p>${esc(t(`report.q.${q.key}.intro`))}${q.key === 'cost' ? ` ${esc(r.prices === null ? t('report.prices.cash') : t('report.prices.constant', { year: financialYear(r.prices) }))}` : ''}</p>`,
+      `<p class="note marks">${esc(actDatesNote(r.lang))}</p>`,
+    ];
+    const blocks = q.groups ?? q.metrics.map((m) => ({ metrics: [m], title: undefined, short: [] }));
+    for (const g of blocks) body.push(await metricBlock(r, g.metrics, `c${++chartNo}`, t, names, g.title === undefined ? undefined : { key: g.title, short: g.short }));
     body.push('</section>');
     parts.push(body.join('\n'));
   }
   if (r.sensitivity) parts.push(r.sensitivity.html);
-  parts.push(assumptionsSection(r, t));
+  parts.push(assumptionsSection(r.lang, [r.scenario, ...(r.compare ? [r.compare] : [])]));
   parts.push(estimatesSection(r, t));
   parts.push(pricesSection(r.costs ?? null, r.lang));
-  parts.push(
-    `<section id="method" class="method"><h2>${esc(t('report.method'))}</h2>` +
-      (['method.p1', 'method.p2', 'method.p3', 'method.p4', 'method.p5', 'method.p6'] as const).map((k) => `<p>${esc(t(k))}</p>`).join('\n') +
-      `<p class="pointer">${esc(t('report.method.pointer'))}</p></section>`,
-  );
+  parts.push(methodSection(r, t));
   parts.push(`<footer><p>${esc(t('report.footer', { version: r.version, scenario: r.scenario.name, compare: compareNote, data: r.dataLabel }))}${` ${esc(r.figures)}`}</p></footer>`);
 
   return (
@@ -201,7 +167,7 @@ export async function buildReport(r: ReportInput): Promise<string> {
   );
 }
 
-type T = (key: LabelKey, vars?: Record<string, string | number>) => string;
+export type T = (key: LabelKey, vars?: Record<string, string | number>) => string;
 
 function lastYearRow(r: ReportInput, area: ReportArea): FigureRow | undefined {
   return r.rows.find((row) => row.level === area.level && row.areaCode === area.code && row.year === r.years.to);
@@ -282,157 +248,25 @@ function headlineSection(r: ReportInput, t: T): string {
   return out.join('\n');
 }
 
-const EMPTY: Fig = { v: null, lo: null, hi: null };
 
-const MONTHS: Record<Lang, string[]> = {
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-  cy: ['Ionawr', 'Chwefror', 'Mawrth', 'Ebrill', 'Mai', 'Mehefin', 'Gorffennaf', 'Awst', 'Medi', 'Hydref', 'Tachwedd', 'Rhagfyr'],
-};
-
-/** 2036-03-31 → 31 March 2036 / 31 Mawrth 2036. */
-export function longDate(iso: string, lang: Lang): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return iso;
-  return `${Number(m[3])} ${MONTHS[lang][Number(m[2]) - 1]} ${m[1]}`;
-}
-
-async function metricBlock(r: ReportInput, m: MetricName, id: string, t: T, names: { scenario: string; compare: string }): Promise<string> {
-  const name = metricLabel(r.lang, m);
-  const unit = unitOf(m);
-  const unitText = t(unit.key);
-  const kind = DISPLAY[m].kind;
-  const rows = r.rows.filter((row) => row.cells[m].s.v !== null);
-  if (rows.length === 0) return `<p class="unavailable" id="${id}">${esc(t('report.unavailable', { metric: name }))}</p>`;
-
-  const years = [...new Set(rows.map((row) => row.year))].sort((a, b) => a - b);
-  const span = { from: years[0], to: years[years.length - 1] };
-  const panels = r.areas.map((a) => a.name);
-  const areaOf = new Map(r.areas.map((a) => [`${a.level}:${a.code}`, a.name]));
-  const series = [names.scenario, ...(r.compare ? [names.compare] : [])];
-  const band = r.runs > 1;
-  const scaled = (v: number | null): number | null => (v === null ? null : v * unit.scale);
-  const points: ChartPoint[] = [];
-  const diffPoints: ChartPoint[] = [];
-  for (const row of rows) {
-    const panel = areaOf.get(`${row.level}:${row.areaCode}`);
-    if (panel === undefined) continue;
-    const c = row.cells[m];
-    points.push({ panel, year: row.year, series: names.scenario, v: scaled(c.s.v), lo: scaled(c.s.lo), hi: scaled(c.s.hi) });
-    if (c.b) points.push({ panel, year: row.year, series: names.compare, v: scaled(c.b.v), lo: scaled(c.b.lo), hi: scaled(c.b.hi) });
-    if (c.d) diffPoints.push({ panel, year: row.year, series: 'd', v: scaled(c.d.v), lo: scaled(c.d.lo), hi: scaled(c.d.hi) });
-  }
-
-  const wales = r.areas[0];
-  const walesRows = rows.filter((row) => row.level === wales.level && row.areaCode === wales.code);
-  const first = walesRows[0];
-  const last = walesRows[walesRows.length - 1];
-  const fy = financialYear;
-  const summary = !first || !last
-    ? ''
-    : r.compare
-      ? t('report.chart.summary.compare', { area: wales.name, to: fy(last.year), scenario: names.scenario, compare: names.compare, a: formatValue(last.cells[m].s.v, kind), b: formatValue(last.cells[m].b?.v ?? null, kind) })
-      : t('report.chart.summary', { area: wales.name, first: formatValue(first.cells[m].s.v, kind), from: fy(first.year), last: formatValue(last.cells[m].s.v, kind), to: fy(last.year) });
-  const seriesText = (r.compare ? t('report.chart.series.two', names) : t('report.chart.series.one', names)) + (band ? ' ' + t('report.chart.series.band') : '');
-  const areasText = panels.join(', ');
-  const desc = t('report.chart.desc', { kind: t('report.chart.kind.line'), metric: name, unit: unitText, from: fy(span.from), to: fy(span.to), areas: areasText, series: seriesText, summary });
-  const chartTitle = r.compare ? `${name}: ${names.scenario} / ${names.compare}` : `${name}: ${names.scenario}`;
-  const svg = await lineChartSvg({
-    id,
-    title: chartTitle,
-    desc,
-    panels,
-    series,
-    points,
-    xTitle: t('report.chart.axis.year'),
-    yTitle: t(unit.axisKey),
-    yFormat: unit.axis,
-    band,
-    reference: m.startsWith('sufficiency_') ? { y: 1, label: t('report.chart.referenceLine') } : undefined,
-    years: span,
-  });
-  const out: string[] = [`<div class="metric" id="${id}">`, `<figure><figcaption><h3>${esc(name)}</h3><span class="unit">${esc(unitText)}</span></figcaption>${svg}</figure>`];
-
-  if (r.compare) {
-    const dTitle = t('report.chart.difference', names);
-    const lastD = last?.cells[m].d ?? null;
-    const dDesc = t('report.chart.difference.desc', {
-      metric: name,
-      unit: unitText,
-      scenario: names.scenario,
-      compare: names.compare,
-      from: fy(span.from),
-      to: fy(span.to),
-      areas: areasText,
-      band: band ? t('report.chart.difference.band') : '',
-      area: wales.name,
-      last: lastD ? formatValue(lastD.v, kind, true) : '–',
-    });
-    const dSvg = await barChartSvg({ id: `${id}d`, title: `${name}: ${dTitle}`, desc: dDesc, panels, points: diffPoints, xTitle: t('report.chart.axis.year'), yTitle: t('report.chart.axis.difference', { unit: t(unit.axisKey) }), yFormat: unit.axis, band, years: span });
-    out.push(`<figure class="difference"><figcaption><h4>${esc(dTitle)}</h4></figcaption>${dSvg}</figure>`);
-  }
-  out.push(metricTable(r, m, rows, years, t, names));
-  out.push('</div>');
-  return out.join('\n');
-}
-
-function metricTable(r: ReportInput, m: MetricName, rows: readonly FigureRow[], years: readonly number[], t: T, names: { scenario: string; compare: string }): string {
-  const kind = DISPLAY[m].kind;
-  const unitText = t(unitOf(m).key);
-  const byKey = new Map(rows.map((row) => [`${row.level}:${row.areaCode}:${row.year}`, row]));
-  const cell = (area: ReportArea, year: number, pick: (c: Cell) => Fig | null, signed = false): string => {
-    const row = byKey.get(`${area.level}:${area.code}:${year}`);
-    const f = row ? pick(row.cells[m]) : null;
-    return `<td>${f ? figHtml(f, kind, signed) : '–'}</td>`;
+/**
+ * How the model works: the general paragraphs, then the rules each scenario shown runs under,
+ * written from its resolved scenario (method.ts), so that the page describes the run it shows.
+ */
+function methodSection(r: ReportInput, t: T): string {
+  const para = (k: LabelKey): string => `<p>${esc(t(k))}</p>`;
+  const rulesOf = (s: { rules: ModelRules; name: string }): string => {
+    const { heading, sentences } = ruleSentences(s.rules, r.lang);
+    return `<h3>${esc(heading)}: ${esc(s.name)}</h3><ul class="rules">${sentences.map((x) => `<li>${esc(x)}</li>`).join('')}</ul>`;
   };
-  const out: string[] = [`<div class="scroll"><table class="figures"><caption>${esc(t('report.table.caption', { metric: metricLabel(r.lang, m), unit: unitText }))}</caption>`];
-  out.push(`<thead><tr><th scope="col">${esc(t('report.table.year'))}</th>${r.compare ? '<th scope="col"></th>' : ''}${r.areas.map((a) => `<th scope="col">${esc(a.name)}</th>`).join('')}</tr></thead><tbody>`);
-  for (const y of years) {
-    const yearHead = `${financialYear(y)}${y === r.baseYear - 1 ? `<span class="range">${esc(t('report.table.base'))}</span>` : ''}`;
-    if (!r.compare) {
-      out.push(`<tr><th scope="row">${yearHead}</th>${r.areas.map((a) => cell(a, y, (c) => c.s)).join('')}</tr>`);
-      continue;
-    }
-    out.push(`<tr class="s"><th scope="row" rowspan="3">${yearHead}</th><td class="series s">${esc(names.scenario)}</td>${r.areas.map((a) => cell(a, y, (c) => c.s)).join('')}</tr>`);
-    out.push(`<tr class="b"><td class="series b">${esc(names.compare)}</td>${r.areas.map((a) => cell(a, y, (c) => c.b)).join('')}</tr>`);
-    out.push(`<tr class="diff"><td class="series">${esc(t('report.table.difference'))}</td>${r.areas.map((a) => cell(a, y, (c) => c.d, true)).join('')}</tr>`);
-  }
-  out.push('</tbody></table></div>');
-  return out.join('\n');
-}
-
-function valueText(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  return JSON.stringify(v);
-}
-
-function assumptionsSection(r: ReportInput, t: T): string {
-  const out: string[] = [`<section id="assumptions"><h2>${esc(t('report.assumptions'))}</h2>`];
-  for (const s of [r.scenario, ...(r.compare ? [r.compare] : [])]) {
-    out.push(`<h3>${esc(s.name)}</h3><p>${esc(t('report.assumptions.intro', { scenario: s.name }))}</p>`);
-    if (s.assumptions.length === 0) out.push(`<p>${esc(t('report.assumptions.none'))}</p>`);
-    else {
-      out.push(
-        `<table class="text"><thead><tr><th scope="col">${esc(t('report.assumptions.id'))}</th><th scope="col">${esc(t('report.assumptions.text'))}</th><th scope="col">${esc(t('report.assumptions.source'))}</th><th scope="col">${esc(t('report.assumptions.owner'))}</th></tr></thead><tbody>` +
-          s.assumptions.map((a) => `<tr><td>${esc(a.id)}</td><td>${esc(a.text)}</td><td>${esc(a.source ?? '')}</td><td>${esc(a.owner ?? '')}</td></tr>`).join('') +
-          '</tbody></table>',
-      );
-    }
-    out.push(`<h4>${esc(t('report.parameters', { scenario: s.name }))}</h4>`);
-    out.push(
-      `<table class="text params"><thead><tr><th scope="col">${esc(t('report.parameters.path'))}</th><th scope="col">${esc(t('report.parameters.value'))}</th><th scope="col">${esc(t('report.parameters.source'))}</th></tr></thead><tbody>` +
-        s.parameters
-          .map((p) => {
-            const src = p.source === null ? t('report.parameters.none') : p.source === 'default' ? t('report.parameters.default') : p.source;
-            return `<tr><td><code>${esc(p.path)}</code></td><td><code>${esc(valueText(p.value))}</code></td><td>${esc(src)}</td></tr>`;
-          })
-          .join('') +
-        '</tbody></table>',
-    );
-  }
-  out.push('</section>');
-  return out.join('\n');
+  // Two scenarios under the same rules share one list, named for both.
+  const same = r.compare !== null && JSON.stringify(r.compare.rules) === JSON.stringify(r.scenario.rules);
+  const shown = same ? [{ rules: r.scenario.rules, name: `${r.scenario.name}, ${r.compare!.name}` }] : [r.scenario, ...(r.compare ? [r.compare] : [])];
+  return (
+    `<section id="method" class="method"><h2>${esc(t('report.method'))}</h2>` +
+    [para('method.p1'), para('method.p2'), ...shown.map(rulesOf), para('method.p4'), para('method.p5'), para('method.p6')].join('\n') +
+    `<p class="pointer">${esc(t('report.method.pointer'))}</p></section>`
+  );
 }
 
 function estimatesSection(r: ReportInput, t: T): string {
@@ -460,67 +294,3 @@ function estimatesSection(r: ReportInput, t: T): string {
   out.push('</section>');
   return out.join('\n');
 }
-
-const STYLE = `
-:root { --ink: #111; --muted: #505050; --rule: #d0d0d0; --s: #0072B2; --b: #B36B00; }
-* { box-sizing: border-box; }
-body { margin: 0; color: var(--ink); background: #fff; font-family: "Liberation Sans", Arial, Helvetica, sans-serif; font-size: 16px; line-height: 1.45; }
-main { max-width: 1120px; margin: 0 auto; padding: 1.5rem 2rem 3rem; }
-h1 { font-size: 1.9rem; line-height: 1.2; margin: 0 0 .5rem; }
-h1 .sub { display: block; font-size: 1.15rem; font-weight: normal; color: var(--muted); margin-top: .25rem; }
-h2 { font-size: 1.4rem; margin: 2.4rem 0 .6rem; padding-bottom: .25rem; border-bottom: 3px solid var(--s); }
-h3 { font-size: 1.1rem; margin: 1.6rem 0 .2rem; }
-h4 { font-size: 1rem; margin: 1rem 0 .2rem; }
-p { max-width: 48rem; }
-.lede { font-size: 1.1rem; }
-.meta, .note, footer, .unit, caption { color: var(--muted); }
-.meta { font-size: .9rem; }
-.answer { font-size: 1.08rem; border-left: 4px solid var(--s); padding: .2rem 0 .2rem .8rem; }
-nav ol { columns: 2; margin: 0; padding-left: 1.2rem; }
-nav a { color: var(--s); }
-h2.toc { font-size: 1.1rem; border: 0; margin: 1.2rem 0 .3rem; }
-.scroll { overflow-x: auto; }
-table { border-collapse: collapse; width: 100%; font-size: .85rem; font-variant-numeric: tabular-nums; margin: .4rem 0 1rem; }
-caption { text-align: left; font-size: .85rem; padding: .2rem 0; caption-side: top; }
-th, td { padding: .25rem .45rem; border-bottom: 1px solid var(--rule); text-align: right; vertical-align: top; }
-thead th { border-bottom: 2px solid var(--ink); vertical-align: bottom; font-weight: bold; }
-th[scope=row], td.series, thead th:first-child { text-align: left; white-space: nowrap; }
-tr.nation th, tr.nation td { font-weight: bold; }
-tr.s td, tr.b td { border-bottom: 0; }
-tr.diff td { font-style: italic; color: #333; }
-td.series.s::before { content: "\\25CF\\00A0"; color: var(--s); }
-td.series.b::before { content: "\\25A0\\00A0"; color: var(--b); }
-.range { display: block; font-size: .78em; color: var(--muted); font-style: normal; font-weight: normal; white-space: nowrap; }
-.yes, .no { font-size: .8em; font-weight: bold; padding: 0 .25em; border: 1px solid currentColor; border-radius: 3px; }
-.no { color: #A11; }
-.yes { color: #155724; }
-table.text td, table.text th { text-align: left; }
-table.text td.num { text-align: right; }
-table.narrow { width: auto; }
-table.params { font-size: .78rem; }
-code, .code { font-family: "Liberation Mono", "DejaVu Sans Mono", monospace; font-size: .92em; color: var(--muted); }
-figure { margin: 1rem 0 .5rem; }
-figcaption { display: flex; gap: .8rem; align-items: baseline; }
-figcaption h3, figcaption h4 { margin: 0; }
-svg.chart { display: block; }
-.unavailable { color: var(--muted); border: 1px dashed var(--rule); padding: .5rem .8rem; }
-.method p { max-width: 44rem; }
-.pointer { font-style: italic; }
-footer { border-top: 1px solid var(--rule); margin-top: 2rem; padding-top: .5rem; font-size: .85rem; }
-@media (max-width: 700px) { main { padding: 1rem; } nav ol { columns: 1; } }
-@media print {
-  @page { size: A4; margin: 14mm 12mm 16mm; }
-  body { font-size: 9.5pt; }
-  main { max-width: none; padding: 0; }
-  nav { break-after: page; }
-  nav a { color: inherit; text-decoration: none; }
-  h2 { break-before: page; break-after: avoid; margin-top: 0; }
-  h3, h4, figcaption { break-after: avoid; }
-  figure, .answer, tr { break-inside: avoid; }
-  .scroll { overflow: visible; }
-  table { font-size: 7.5pt; }
-  thead { display: table-header-group; }
-  svg.chart { max-width: 100% !important; }
-  .metric { break-inside: auto; }
-}
-`;
