@@ -15,7 +15,10 @@ describe('--lang on every command (built CLI)', () => {
   it('validate gives its summary in Welsh, its problems in English', () => {
     const good = run('validate', '--lang', 'cy');
     expect(good.code).toBe(0);
-    expect(good.stdout).toBe('data/wales: 22 awdurdod lleol, 7,198 o blant, 0 gwall, 0 rhybudd; 10 senario yn ddilys\n');
+    const [summary, pricesTitle] = good.stdout.split('\n');
+    expect(summary).toBe('data/wales: 22 awdurdod lleol, 7,198 o blant, 0 gwall, 0 rhybudd; 10 senario yn ddilys');
+    // The weekly prices it lists follow in Welsh too.
+    expect(pricesTitle).toBe('Prisiau wythnosol a ddefnyddiwyd (ffioedd lleoli):');
     const bad = run('validate', '--lang', 'cy', '--data', 'test/fixtures/io/three-mistakes', '--scenarios', 'test/fixtures/io/no-scenarios');
     expect(bad.code).toBe(3);
     expect(bad.stdout).toMatch(/^test\/fixtures\/io\/three-mistakes: 3 gwall, 0 rhybudd; /);
@@ -46,10 +49,11 @@ describe('--lang on every command (built CLI)', () => {
     }
   });
 
-  it('backtest accepts it', () => {
+  it('backtest accepts it: the CSV keeps its machine names', () => {
     const r = run('backtest', '--lang', 'cy', '--format', 'csv');
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n')[0]).toBe('level,area_code,area_name,method,horizon,year,points,forecast,actual,mape,bias');
+    expect(r.stdout.split('\n')[0]).toBe(run('backtest', '--format', 'csv').stdout.split('\n')[0]);
+    expect(r.stdout.split('\n')[0]).toBe('level,area_code,area_name,method,horizon,origin,year,points,forecast,actual,mape,bias,rank,better,worse,p_value,verdict');
   });
 
   it('every command refuses a language it does not know with exit 2', () => {

@@ -1,4 +1,4 @@
-// The Excel workbook (SPEC 7), read back by an independent reader (exceljs, a different library from
+// The Excel workbook (docs/model.md §7), read back by an independent reader (exceljs, a different library from
 // the writer) and, where LibreOffice is installed, opened by LibreOffice headless and exported to CSV:
 // the cells must be the very figures of the CSV output of the same command, numbers stored as
 // numbers with £ and % formats, a frozen header row, widths that fit, and an `about` sheet.
@@ -99,7 +99,7 @@ describe('project --out FILE.xlsx', () => {
     const item = (k: string) => about.find((r) => r[0] === k)?.[1];
     expect(item('scenario')).toBe('central');
     // What the figures are: here one draw of a random scenario (docs/methodology.md "Monte Carlo figures").
-    expect(item('figures')).toBe('One run at central values: one draw of which services leave and which child takes which place (seed 1); --runs N shows the range.');
+    expect(item('figures')).toBe('One run at central values: one draw of which services leave, which child takes which place and which flows round up to whole children (seed 1); --runs N shows the range.');
     expect(item('prices')).toMatch(/^constant 2024-25 prices/);
     expect(item('data/costs.csv')).toMatch(/^[0-9a-f]{64}$/);
     expect(about.some((r) => r[0] === 'B6' && String(r[1]).includes('deflate'))).toBe(true);

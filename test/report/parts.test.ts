@@ -21,7 +21,7 @@ function scenario(p: Partial<ModelScenario>): ModelScenario {
 describe('the method page follows the resolved scenario', () => {
   it('least distance, occupancy places, shares of places, no cap: the defaults', () => {
     const rules = rulesOf(scenario({}));
-    expect(rules).toEqual({ matching: 'least_distance', calibrated: false, usablePlaces: 'occupancy', transitionUnit: 'places', outsideWales: 'open' });
+    expect(rules).toEqual({ matching: 'least_distance', calibrated: false, usablePlaces: 'occupancy', transitionUnit: 'places', outsideWales: 'open', rounding: 'largest_remainder' });
     const { sentences } = ruleSentences(rules, 'en');
     expect(sentences[0]).toMatch(/^Least distance: .*nearest place allowed/);
     expect(sentences.join(' ')).not.toMatch(/Placement choice/);
@@ -37,7 +37,7 @@ describe('the method page follows the resolved scenario', () => {
       outsideWales: { allowed: true, places: tl(Number.POSITIVE_INFINITY, [[2027, 40]]), distanceKm: tl(150), distanceKmByLa: {}, sector: 'fp' },
     });
     const rules = rulesOf(s);
-    expect(rules).toEqual({ matching: 'choice', calibrated: true, usablePlaces: 'held', transitionUnit: 'services', outsideWales: 'capped' });
+    expect(rules).toEqual({ matching: 'choice', calibrated: true, usablePlaces: 'held', transitionUnit: 'services', outsideWales: 'capped', rounding: 'largest_remainder' });
     const en = ruleSentences(rules, 'en').sentences;
     expect(en[0]).toMatch(/^Placement choice: .*fitted/);
     expect(en[0]).not.toMatch(/nearest place allowed/);

@@ -26,7 +26,7 @@ const ROLES: Record<string, { parent: string | null; differsIn: string[] }> = {
   'foster-wales-growth': { parent: 'baseline', differsIn: ['foster_wales.net_new_places', 'foster_wales.nation_need'] },
   'regional-homes': { parent: 'baseline', differsIn: ['regional_residential'] },
   central: { parent: 'eliminate-act', differsIn: ['demand', 'foster_wales.net_new_places', 'foster_wales.nation_need', 'regional_residential'] },
-  'central-uncertain': { parent: 'central', differsIn: ['demand', 'transitions', 'foster_wales.net_new_places'] },
+  'central-uncertain': { parent: 'central', differsIn: ['demand', 'transitions', 'foster_wales.net_new_places', 'turnover'] },
   'eliminate-fast-exit': { parent: 'central', differsIn: ['transitions'] },
   'england-tightens': { parent: 'central', differsIn: ['outside_wales.places', 'outside_wales.price_premium'] },
   prevention: { parent: 'central', differsIn: ['demand'] },

@@ -63,13 +63,21 @@ describe("central's values in the template", () => {
     const central = await loadScenario('central', { scenariosDir: LIBRARY, dataset });
     const { values, items } = centralValues(central.parameters);
     // Each value under its map, each list with its items, over `extends: central`.
-    const byTop = new Map<string, string[]>();
+    // Nested to any depth (one_off_costs.open.residential is three keys deep).
+    type Tree = Map<string, Tree | string>;
+    const tree: Tree = new Map();
     for (const [p, v] of values) {
-      const [top, leaf] = p.split('.');
-      byTop.set(top, [...(byTop.get(top) ?? []), leaf === undefined ? v : `  ${leaf}: ${v}`]);
+      const keys = p.split('.');
+      let node = tree;
+      for (const k of keys.slice(0, -1)) {
+        if (!(node.get(k) instanceof Map)) node.set(k, new Map());
+        node = node.get(k) as Tree;
+      }
+      node.set(keys[keys.length - 1], v);
     }
-    const yaml = ['extends: central'];
-    for (const [top, ls] of byTop) yaml.push(ls.length === 1 && !ls[0].startsWith('  ') ? `${top}: ${ls[0]}` : `${top}:\n${ls.join('\n')}`);
+    const lines = (t: Tree, indent: string): string[] =>
+      [...t].flatMap(([k, v]) => (v instanceof Map ? [`${indent}${k}:`, ...lines(v, `${indent}  `)] : [`${indent}${k}: ${v}`]));
+    const yaml = ['extends: central', ...lines(tree, '')];
     for (const [list, its] of items) yaml.push(`${list}:\n${its.map((i) => `  - ${i}`).join('\n')}`);
     const dir = tmp();
     writeFileSync(path.join(dir, 'written-out.yaml'), `${yaml.join('\n')}\n`);

@@ -20,7 +20,6 @@ describe('drawnParameters', () => {
     expect(paths).toContain('turnover.foster.2025');
     expect(paths).toContain('transitions[2].exit');
     expect(paths).toContain('foster_wales.net_new_places.2027');
-    expect(paths).toContain('outside_wales.places.2027');
     // The registry's order: demand before turnover before transitions before Foster Wales.
     expect(paths.indexOf('demand.rate.2026')).toBeLessThan(paths.indexOf('turnover.foster.2025'));
     expect(paths.indexOf('turnover.foster.2025')).toBeLessThan(paths.indexOf('transitions[0].exit'));
@@ -30,7 +29,7 @@ describe('drawnParameters', () => {
   it('finds none in central, which is random only in its own rules', async () => {
     const central = await load('central');
     expect(drawnParameters(central, dataset)).toEqual([]);
-    expect(ownRandomness(central)).toEqual(['choice', 'services']);
+    expect(ownRandomness(central)).toEqual(['choice', 'services', 'rounding']);
   });
 });
 

@@ -58,18 +58,18 @@ Examples:
           ? `${commandLabel(lang, 'validate.las', { n: dataset.localAuthorities.length })}, ${commandLabel(lang, 'validate.children', { n: childrenAtBase(dataset).toLocaleString('en-GB') })}, `
           : '';
       process.stdout.write(`${shown}: ${about}${counts}${scenarioNote ? `; ${scenarioNote}` : ''}\n`);
-      if (dataset !== null) process.stdout.write(await pricesSummary(dataset));
+      if (dataset !== null) process.stdout.write(await pricesSummary(dataset, lang));
       if (errors > 0) throw new InputError(problems);
       for (const p of problems) process.stderr.write(formatProblem(p) + '\n');
     });
 }
 
 /** The weekly prices the runs will use (placement fees), one indented line each: what cost_gbp is made of. */
-async function pricesSummary(dataset: Dataset): Promise<string> {
+async function pricesSummary(dataset: Dataset, lang: Lang): Promise<string> {
   const { label } = await import('../../i18n/labels.js');
-  if (dataset.costs === null) return `${label('en', 'prices.none')}\n`;
+  if (dataset.costs === null) return `${label(lang, 'prices.none')}\n`;
   const { weeklyPriceLines } = await import('../../io/weekly-prices.js');
-  return [`${label('en', 'prices.title')}:`, ...weeklyPriceLines(dataset.costs).map((l) => `  ${l}`)].join('\n') + '\n';
+  return [`${label(lang, 'prices.title')}:`, ...weeklyPriceLines(dataset.costs, lang).map((l) => `  ${l}`)].join('\n') + '\n';
 }
 
 function childrenAtBase(dataset: { demandHistory: Array<{ year: number; children: number }>; baseYear: number }): number {

@@ -1,6 +1,7 @@
 // The sensitivity analysis of one scenario (docs/methodology.md, "Which assumption matters"): the
 // tornado, the share of the spread and the switching values, each from batches of model runs on the
 // Monte Carlo threads. The arithmetic is in src/model/sensitivity; this file says which runs to make.
+import { randomElements } from '../../scenario/randomness.js';
 import { InternalError } from '../../errors.js';
 import { METRICS, type AreaLevel, type Dataset, type MetricName } from '../../model/types.js';
 import { bar, distributionRange, rankBars, type TornadoBar, type VariedParameter } from '../../model/sensitivity/tornado.js';
@@ -61,13 +62,9 @@ export type OwnRandomness = 'choice' | 'services' | 'rounding';
 
 /** The model's own randomness in this scenario: placement choice, whole services, unbiased rounding. */
 export function ownRandomness(loaded: LoadedScenario): OwnRandomness[] {
-  const s = loaded.spec as Record<string, unknown>;
-  const out: OwnRandomness[] = [];
-  if ((s.matching as { method?: string } | undefined)?.method === 'choice') out.push('choice');
-  const items = Array.isArray(s.transitions) ? (s.transitions as Array<{ unit?: string | null }>) : [];
-  if (s.transitionUnit === 'services' || items.some((t) => t.unit === 'services')) out.push('services');
-  if (s.rounding === 'unbiased') out.push('rounding');
-  return out;
+  // From the one list of what makes a scenario random (src/scenario/randomness.ts), in this command's order.
+  const elements = randomElements(loaded);
+  return (['choice', 'services', 'rounding'] as const).filter((e) => elements.includes(e));
 }
 
 /** The parameters varied: each distribution (its p10 to p90, or the --vary range), then each --vary of a number. */
