@@ -9,7 +9,7 @@
 //
 // Figures:
 //   1. project --scenario central on the Wales data            target: <= 2.5 × bare Node start-up
-//      (`wales-steps`: beneath it, the floor of bench/floor.mjs, validate, and the SPEC 4.2 rules)
+//      (`wales-steps`: beneath it, the floor of bench/floor.mjs, validate, and the docs/model.md §4.2 rules)
 //   2. --runs 1000 of central-uncertain on the Wales data       target: < 3 s on 2 cores
 //   3. the same two on a synthetic England-sized dataset        targets: < 1 s, and 1,000 runs < 60 s
 //   4. the deterministic run for 22, 50, 100 and 152 LAs (children per LA about constant), and the
@@ -142,7 +142,7 @@ try {
     report('Wales: project --scenario central', m, '<= 2.5 × bare node', m?.cli <= 2.5 * m?.bare);
   }
   // Where that time goes, from the bottom (docs/performance.md §8): what reading the same files with
-  // the named libraries costs at least, then checking them, then a projection under SPEC 4.2's rules
+  // the named libraries costs at least, then checking them, then a projection under docs/model.md §4.2's rules
   // (no calibration, no choice solve).
   if (wanted('wales-steps')) {
     const floor = floorScript();
@@ -152,7 +152,7 @@ try {
     mkdirSync(sc, { recursive: true });
     for (const f of readdirSync(path.join(ROOT, 'scenarios'))) copyFileSync(path.join(ROOT, 'scenarios', f), path.join(sc, f));
     writeFileSync(path.join(sc, 'rules-4-2.yaml'), 'name: rules-4-2\nextends: central\nmatching: { method: least_distance }\nusable_places: occupancy\ntransition_unit: places\n');
-    report('  project, SPEC 4.2 rules (central otherwise)', measure(['project', '--scenarios', sc, '--scenario', 'rules-4-2', ...csvOut], REPS), '', null);
+    report('  project, docs/model.md §4.2 rules (central otherwise)', measure(['project', '--scenarios', sc, '--scenario', 'rules-4-2', ...csvOut], REPS), '', null);
     // The model warm (bench/warm.mjs): what the optimising compiler makes of it, a bound a cold run
     // cannot beat. Beside the same run's bare Node, it says how much of the budget the model alone takes.
     const warm = spawnSync(process.execPath, [path.join(ROOT, 'bench', 'warm.mjs')], { cwd: ROOT, encoding: 'utf8' });

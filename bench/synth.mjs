@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // A synthetic, England-shaped data package for the benchmark (docs/performance.md): by default 152
 // LAs, about 84,000 children looked after and about 2,500 providers, seeded, so that anyone can
-// reproduce the figures. It is a valid data package (SPEC.md section 3) that `sufficiency validate`
-// accepts, and since the geography comes from the data (SPEC 3.1) it is honestly England's shape:
+// reproduce the figures. It is a valid data package (docs/model.md §3) that `sufficiency validate`
+// accepts, and since the geography comes from the data (docs/model.md §3.1) it is honestly England's shape:
 // the nine English regions with as many LAs each as England has (London 33, North West 23, ...),
 // scattered around each region's centre inside England's extent (latitude 49.9 to 55.8, longitude
 // -5.7 to 1.8; London's boroughs close together), E-style codes (E09 for London, else E06, E08 and

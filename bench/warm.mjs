@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The model of one command alone, warm: a scenario's calibration (placement choice, SPEC 4.3) and its
+// The model of one command alone, warm: a scenario's calibration (placement choice, docs/model.md §4.3) and its
 // deterministic projection, run again and again in one process on one loaded dataset, and the median
 // of the second half of the runs printed in ms (one line: "calibration projection"). Nothing is read
 // or parsed inside the timing. What the optimising compiler makes of the model: a cold command can

@@ -231,7 +231,7 @@ const LAS = laRef
     nameEn: r.name_en,
     nameCy: r.name_cy,
     region: REGION_SLUG[r.region],
-    // The data holds the region's name; the tool slugs it (SPEC 3.1) and shows the name in outputs.
+    // The data holds the region's name; the tool slugs it (docs/model.md §3.1) and shows the name in outputs.
     regionName: r.region,
     lat: Number(r.lat),
     lon: Number(r.lon),
@@ -790,7 +790,7 @@ const pkg = {
     'placements and registered capacity at 31 March 2024, the LAs\' published capacity plans and weekly costs. ' +
     'Built by scripts/build-wales-data.mjs from published sources; per-provider capacity is synthetic. See SOURCES.md.',
   version: '2024.1',
-  // SPEC 3.1: the nation, and its LA codes, so that a dataset cut down from this one knows what it leaves out.
+  // docs/model.md §3.1: the nation, and its LA codes, so that a dataset cut down from this one knows what it leaves out.
   nation: { code: 'W92000004', name: 'Wales', la_codes: CODES },
   created_by: 'scripts/build-wales-data.mjs',
   licenses: [{ name: 'OGL-UK-3.0', path: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/', title: 'Open Government Licence v3.0' }],
@@ -799,7 +799,7 @@ const pkg = {
     { title: 'Other sources and every estimate', path: 'SOURCES.md' },
   ],
   resources: [
-    { name: 'local_authorities', path: 'local_authorities.csv', title: 'Local authorities', description: 'The 22 LAs: ONS code, English and Welsh names, regional partnership board (by name; its SPEC 3.1 slug is the region code), approximate centre (E9) and land area.' },
+    { name: 'local_authorities', path: 'local_authorities.csv', title: 'Local authorities', description: 'The 22 LAs: ONS code, English and Welsh names, regional partnership board (by name; its docs/model.md §3.1 slug is the region code), approximate centre (E9) and land area.' },
     { name: 'placements', path: 'placements.csv', title: 'Placements at 31 March 2024', description: 'Children looked after by placing LA, placement type, sector and host LA. Non-market types (kinship, parents, adoption, independent, other) have an empty sector, and as host the LA itself for the children living there or empty (not known) for the rest. Reproduces the published Wales figures; the per-LA detail is estimated (SOURCES.md).' },
     { name: 'providers', path: 'providers.csv', title: 'Registered capacity at 31 March 2024 (synthetic providers)', description: 'Places by host LA, sector and type consistent with the published totals; no per-provider data is public, so every provider but Hillside is synthetic and named so.' },
     { name: 'demand_history', path: 'demand_history.csv', title: 'Children looked after at 31 March 2015-2024', description: 'Per LA; 2019-2023 and eight LAs in 2024 are estimates (E1, E2). Rows W92000004 are the published Wales totals 2003-2024 (D18), which only the backtest reads.' },

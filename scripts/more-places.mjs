@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// SPEC 4.3's property "more usable places in an LA never lowers the share of that LA's children
+// docs/model.md §4.3's property "more usable places in an LA never lowers the share of that LA's children
 // placed in their own region", measured on the shipped data (docs/methodology.md reports it): for
 // every LA, type (foster, residential) and 1 or 5 new LA places opened there in the year after the
 // base date, each year's share of the LA's market placements in its region against the run without

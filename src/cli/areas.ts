@@ -1,4 +1,4 @@
-// `--area A,B` (SPEC 2): keep only some areas, named as an analyst would name them: an LA by code,
+// `--area A,B` (docs/model.md §2): keep only some areas, named as an analyst would name them: an LA by code,
 // English or Welsh name; a region by slug or name. The filter applies at every level `--by` asks for:
 // at the LA level an LA is kept when it is named or lies in a named region; at the region level a
 // region is kept when it is named or holds a named LA (so `--by region,la --area Cardiff` gives

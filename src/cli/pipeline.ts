@@ -88,7 +88,7 @@ export interface ModelOptions {
 
 const LEVELS = ['wales', 'region', 'la'] as const;
 
-/** The options of `project` and `diff` (SPEC.md section 2). */
+/** The options of `project` and `diff` (docs/model.md §2). */
 export function addModelOptions(cmd: Command, defaults: { by: string } = { by: 'region' }): Command {
   return cmd
     .addOption(new Option('--by <levels>', 'level of the rows: wales, region or la, or several (wales,region,la)').default(defaults.by))
@@ -305,7 +305,7 @@ export interface Inputs {
   dataDir: string;
   scenariosDir: string;
   /**
-   * Placement choice's last calibration in this command (SPEC 4.3: once per dataset and scenario):
+   * Placement choice's last calibration in this command (docs/model.md §4.3: once per dataset and scenario):
    * the table, the provenance, the Monte Carlo threads and the second scenario of a diff whose
    * calibration inputs are the same all use it rather than fitting again (each fit is ~0.3-0.5 s).
    */
@@ -390,7 +390,7 @@ export type Rows =
 /** The deterministic scenario (distributions at their central value), run to `horizonTo`. */
 export async function modelScenario(inputs: Inputs, loaded: LoadedScenario, horizonTo: number, seed = 1): Promise<ModelScenario> {
   const { deterministicScenario } = await import('../scenario/resolve.js');
-  // The deterministic run is run 0 of --seed: the seed picks which whole services exit (SPEC 4.3).
+  // The deterministic run is run 0 of --seed: the seed picks which whole services exit (docs/model.md §4.3).
   const scenario = deterministicScenario(loaded, inputs.dataset, seed);
   return { ...scenario, horizonTo: Math.max(horizonTo, scenario.horizonTo) };
 }
@@ -580,7 +580,7 @@ export async function emit(text: string | Uint8Array, out: string | null, meta: 
   }
   const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
   await writeFileAtomic(out, bytes);
-  // The sidecar names the file it describes and its SHA-256 (SPEC 6), so that a sidecar left from
+  // The sidecar names the file it describes and its SHA-256 (docs/model.md §6), so that a sidecar left from
   // another run, or a file edited since, is detected. It is written second: a run stopped between
   // the two leaves an old sidecar whose hash does not match.
   if (meta !== null) await writeFileAtomic(metaPath(out), metaJson({ ...meta, output: { path: path.basename(out), sha256: sha256Hex(bytes) } }));

@@ -1,5 +1,5 @@
 // The plan's closing note of the LA's base figures that the dataset marks as estimated rather than
-// published (SPEC 2.3), in the plan's language: its children looked after at the base date and its
+// published (docs/model.md §2.3), in the plan's language: its children looked after at the base date and its
 // base-date placements, read from the data files' `status` column (src/io/report/estimates.ts), with
 // their sources (the data's words, as written); and the providers whose row is estimated, which the
 // plan names as synthetic.

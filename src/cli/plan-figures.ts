@@ -1,4 +1,4 @@
-// The figures of an annual sufficiency plan (SPEC.md section 2.3; s.75A(3) of the Social Services and
+// The figures of an annual sufficiency plan (docs/model.md §2.3; s.75A(3) of the Social Services and
 // Well-being (Wales) Act 2014) for one LA and financial year, taken from the model's year-end state.
 // Pure: a dataset and a projection in, rows out. Every figure that `project --by la` also shows is
 // read from the same tally, so the two always agree.
@@ -38,7 +38,7 @@ export interface PlanRow {
   previous?: number | null;
 }
 
-/** The closing notes of the plan (SPEC 2.3): definitions, assumptions in force, the LA's estimated base figures. */
+/** The closing notes of the plan (docs/model.md §2.3): definitions, assumptions in force, the LA's estimated base figures. */
 export interface PlanNotes {
   definitions: string[];
   assumptions: string[];
@@ -175,7 +175,7 @@ export function planFigures(dataset: Dataset, projection: Projection, laCode: st
   add('a(i)', planText('a(i).cost'), '', metric.cost_gbp);
   for (const t of MARKET_TYPES) add('a(i)', planText('a(i).cost'), t, metric[`cost_${t}_gbp`]);
 
-  // (a)(ii): not_local_nonprofit in three parts that never overlap (SPEC 2.2): unplaced; else
+  // (a)(ii): not_local_nonprofit in three parts that never overlap (docs/model.md §2.2): unplaced; else
   // for-profit anywhere; else LA or not-for-profit outside the region (outside Wales included).
   const outsideRegion = (host: string): boolean => host === OUTSIDE_WALES || regionOf.get(host) !== la.region;
   const forProfit = perType(groups, (g) => g.sector === 'fp');
@@ -212,7 +212,7 @@ export function planFigures(dataset: Dataset, projection: Projection, laCode: st
   const shortfall = zero();
   for (const t of MARKET_TYPES) shortfall[t] = Math.max(0, tally.need[t] - available(t));
   for (const t of MARKET_TYPES) add('c', planText('c.ratio'), t, tally.need[t] === 0 ? null : available(t) / tally.need[t]);
-  // Secure has no sufficiency metric in the table (SPEC 2.2): foster and residential only.
+  // Secure has no sufficiency metric in the table (docs/model.md §2.2): foster and residential only.
   add('c', planText('c.sufficiency'), 'foster', metric.sufficiency_foster);
   add('c', planText('c.sufficiency'), 'residential', metric.sufficiency_residential);
   for (const t of MARKET_TYPES) add('c', planText('c.shortfall'), t, shortfall[t]);

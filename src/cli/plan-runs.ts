@@ -1,5 +1,5 @@
 // The plan over several runs and beside its previous year (docs/methodology.md, "The plan: runs and
-// the previous year"). A random scenario is a distribution (SPEC 4.1 as docs/methodology.md, "Monte
+// the previous year"). A random scenario is a distribution (docs/model.md §4.1 as docs/methodology.md, "Monte
 // Carlo runs", tells it), so the plan gives each figure as the mean over the runs, a count of children
 // whole (half up), with its 10th and 90th percentiles; the providers (d)(iii) names are every provider
 // any run names, each with its mean count. Pure: plans of single runs in, one plan out.
@@ -16,7 +16,7 @@ const MONEY: readonly PlanTextKey[] = ['a(i).cost'];
 type Kind = 'count' | 'measure' | 'money';
 const kindOf = (item: string): Kind => (MEASURES.some((k) => planText(k) === item) ? 'measure' : MONEY.some((k) => planText(k) === item) ? 'money' : 'count');
 
-/** Half up, as SPEC 4.2's money and whole children: 2.5 → 3, −2.5 → −2 (a hair of float error allowed). */
+/** Half up, as docs/model.md §4.2's money and whole children: 2.5 → 3, −2.5 → −2 (a hair of float error allowed). */
 export const halfUp = (x: number): number => Math.floor(x + 0.5 + 1e-9);
 
 /** Nearest-rank percentile of sorted values (whole children stay whole). */

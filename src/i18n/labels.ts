@@ -500,8 +500,8 @@ const TABLE_EN = {
   'table.legendYellow': 'yellow',
   'table.legendDim': 'dim',
   'table.sparkNote': 'Sparklines of counts rise from zero; those of shares, ratios, distances and money span their own lowest to highest value.',
-  'table.choiceCalibrated': 'Placement choice: each child may go to any allowed place, nearer ones likelier (SPEC 4.3), calibrated so that the base state is a steady state; the fitted values are in the provenance (JSON meta, --out FILE.meta.json).',
-  'table.choiceByHand': 'Placement choice: each child may go to any allowed place, nearer ones likelier (SPEC 4.3), with the distance decay, outside pull and own-LA pull set by hand in the scenario (not calibrated).',
+  'table.choiceCalibrated': 'Placement choice: each child may go to any allowed place, nearer ones likelier (docs/model.md §4.3), calibrated so that the base state is a steady state; the fitted values are in the provenance (JSON meta, --out FILE.meta.json).',
+  'table.choiceByHand': 'Placement choice: each child may go to any allowed place, nearer ones likelier (docs/model.md §4.3), with the distance decay, outside pull and own-LA pull set by hand in the scenario (not calibrated).',
   'table.mcNote': 'Each figure is the mean over the runs and, in brackets, its p10–p90 range: 8 runs in 10 fall within it (no brackets where the runs agree). CSV and JSON give the mean, p10, p50 and p90 of every metric.',
   'runs.mean': 'Means of {runs} runs (seed {seed}); random in each run: {what}.',
   'runs.one': 'One run at central values: one draw of {what} (seed {seed}); --runs N shows the range.',
@@ -607,8 +607,8 @@ const TABLE_CY: Record<keyof typeof TABLE_EN, string> = {
   'table.legendYellow': 'melyn',
   'table.legendDim': 'gwan',
   'table.sparkNote': 'Mae llinellau bach y cyfrifon yn codi o sero; mae rhai’r cyfrannau, y cymarebau, y pellteroedd a’r arian yn ymestyn o’u gwerth isaf i’w gwerth uchaf.',
-  'table.choiceCalibrated': 'Dewis lleoliad: gall pob plentyn fynd i unrhyw le a ganiateir, a lleoedd agosach yn fwy tebygol (SPEC 4.3), wedi’i galibradu fel bod y sefyllfa sylfaen yn sefyllfa sefydlog; mae’r gwerthoedd a gafodd eu ffitio yn y tarddiad (JSON meta, --out FILE.meta.json).',
-  'table.choiceByHand': 'Dewis lleoliad: gall pob plentyn fynd i unrhyw le a ganiateir, a lleoedd agosach yn fwy tebygol (SPEC 4.3), gyda’r gostyngiad gyda phellter, yr atyniad y tu allan a’r atyniad i’r ALl ei hun wedi’u gosod â llaw yn y senario (heb galibradu).',
+  'table.choiceCalibrated': 'Dewis lleoliad: gall pob plentyn fynd i unrhyw le a ganiateir, a lleoedd agosach yn fwy tebygol (docs/model.md §4.3), wedi’i galibradu fel bod y sefyllfa sylfaen yn sefyllfa sefydlog; mae’r gwerthoedd a gafodd eu ffitio yn y tarddiad (JSON meta, --out FILE.meta.json).',
+  'table.choiceByHand': 'Dewis lleoliad: gall pob plentyn fynd i unrhyw le a ganiateir, a lleoedd agosach yn fwy tebygol (docs/model.md §4.3), gyda’r gostyngiad gyda phellter, yr atyniad y tu allan a’r atyniad i’r ALl ei hun wedi’u gosod â llaw yn y senario (heb galibradu).',
   'table.mcNote': 'Cymedr y rhediadau yw pob ffigur ac, mewn cromfachau, ei amrediad p10–p90: mae 8 rhediad o bob 10 o fewn iddo (dim cromfachau lle mae’r rhediadau’n cytuno). Mae CSV a JSON yn rhoi cymedr, p10, p50 a p90 pob metrig.',
   'runs.mean': 'Cymedrau {runs} o rediadau (hedyn {seed}); ar hap ym mhob rhediad: {what}.',
   'runs.one': 'Un rhediad ar werthoedd canolog: un tyniad o {what} (hedyn {seed}); mae --runs N yn dangos yr amrediad.',
@@ -714,7 +714,7 @@ const PLAN_ITEMS_CY: Readonly<Record<string, string>> = {
   'children with private providers outside Wales': 'plant gyda darparwyr preifat y tu allan i Gymru',
   'places opened under the strategy, at the year’s end': 'lleoedd a agorwyd o dan y strategaeth, ar ddiwedd y flwyddyn',
   'change in LA places in the LA over the year': 'newid yn lleoedd yr awdurdod lleol yn ei ardal dros y flwyddyn',
-  // The plan of SPEC 2.3's second round (src/cli/plan-figures.ts PLAN_TEXT): drafted by the
+  // The plan of docs/model.md §2.3's second round (src/cli/plan-figures.ts PLAN_TEXT): drafted by the
   // market-realism work, to be checked by a Welsh speaker against the Welsh Government's terms.
   'of whom placed with for-profit providers (in or outside Wales)': 'o’r rhain, wedi’u lleoli gyda darparwyr er elw (yng Nghymru neu y tu allan iddi)',
   'of whom placed with LA or not-for-profit providers outside the region (outside Wales included)':
@@ -742,7 +742,7 @@ const PLAN_ITEMS_CY: Readonly<Record<string, string>> = {
   'children with private providers outside Wales at the year’s end': 'plant gyda darparwyr preifat y tu allan i Gymru ar ddiwedd y flwyddyn',
 };
 
-/** Plan items with a figure or a name in them (SPEC 2.3's second round), pattern → Welsh. */
+/** Plan items with a figure or a name in them (docs/model.md §2.3's second round), pattern → Welsh. */
 const PLAN_PATTERNS_CY: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray, names: PlanNames) => string]> = [
   [/^usable places reserved for (.+) \(regional homes\)$/, (m, n) => `lleoedd defnyddiadwy a gedwir ar gyfer ${n.cy.get(m[1]) ?? m[1]} (cartrefi rhanbarthol)`],
   [/^registered places reserved for (.+) \(regional homes\)$/, (m, n) => `lleoedd cofrestredig a gedwir ar gyfer ${n.cy.get(m[1]) ?? m[1]} (cartrefi rhanbarthol)`],
@@ -894,7 +894,7 @@ export function nationNameIn(lang: Lang, nation: { code: string; name: string })
 }
 
 /**
- * The tool's wording as a person reads it on the dataset's nation (SPEC 3.1): the labels name Wales,
+ * The tool's wording as a person reads it on the dataset's nation (docs/model.md §3.1): the labels name Wales,
  * and on another nation's data each mention reads that nation's name ("outside England", "Foster
  * England"). CSV and JSON names and codes (`placed_outside_wales`, `--by wales`) never change: this is
  * applied to what a person reads (tables, plans, reports), not to files' columns.

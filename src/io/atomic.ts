@@ -1,4 +1,4 @@
-// Output files are written atomically (SPEC.md section 2): the text goes to a temporary file in the
+// Output files are written atomically (docs/model.md §2): the text goes to a temporary file in the
 // same folder, which is then renamed over the target, so a reader sees the old file or the new one,
 // never half of either, and a failed run leaves whatever was there untouched. The tool also refuses
 // to write over one of its own input files.

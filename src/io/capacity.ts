@@ -100,7 +100,7 @@ export function checkCapacity(input: CapacityInput): Problem[] {
 }
 
 /**
- * Children at a host, sector and type beyond the places listed there: a warning (SPEC 3: the data
+ * Children at a host, sector and type beyond the places listed there: a warning (docs/model.md §3: the data
  * may lag a registration), on the first row. Returns the groups warned about.
  */
 function checkGroups(

@@ -1,4 +1,4 @@
-// Reading one CSV file as SPEC.md section 3 defines it: UTF-8 with or without a byte-order mark,
+// Reading one CSV file as docs/model.md §3 defines it: UTF-8 with or without a byte-order mark,
 // comma separated, a header row, CRLF or LF line ends; empty lines and lines starting with `#` are
 // skipped. csv-parse does the parsing; a malformed file becomes a list of Problems, never an exception.
 // This module is reached only through io/dataset.ts, which the commands that read data import lazily,
@@ -46,12 +46,12 @@ export async function readCsvFile(file: string, root: string): Promise<CsvReadRe
 /**
  * Parses CSV text; exported for tests and for callers that already hold the text.
  *
- * It reads as SPEC 3 says: a byte-order mark is skipped; whole lines starting with `#` are comments
+ * It reads as docs/model.md §3 says: a byte-order mark is skipped; whole lines starting with `#` are comments
  * (a `#` later in a line is data: "Flat #2"); empty lines and rows of nothing but commas are skipped;
  * CRLF, LF and CR end records, mixed freely; values are trimmed of spaces and tabs around them (inside
  * quotes they are kept); a quoted value may hold commas, line breaks and doubled quotes (""). A
  * malformed record is reported at its first line and left out; the rest of the file is still read.
- * Two readings are csv-parse's own, at the edges of SPEC 3's: a line of blanks and then `#` is a
+ * Two readings are csv-parse's own, at the edges of docs/model.md §3's: a line of blanks and then `#` is a
  * comment too, and a `#` straight after a closing quote ("x"# …) starts one.
  *
  * csv-parse stops at the first malformed record (its own skipping mode can read the rest of the file

@@ -1,4 +1,4 @@
-// Reading one file of a data package safely (SPEC.md 3): the file must lie inside the package folder
+// Reading one file of a data package safely (docs/model.md §3): the file must lie inside the package folder
 // once links are resolved, be a regular file (a named pipe would block the read for ever, a device
 // could be endless), be no larger than MAX_DATA_FILE_BYTES, and be UTF-8 text. Each check is made
 // before the file is opened or read, and a refusal never quotes what the file holds.

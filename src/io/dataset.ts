@@ -1,5 +1,5 @@
 // Loading a dataset: a folder holding a Frictionless data package (datapackage.json) whose resources
-// are CSV files (SPEC.md section 3). Every problem is collected, in one pass, as `FILE:LINE:COLUMN`
+// are CSV files (docs/model.md §3). Every problem is collected, in one pass, as `FILE:LINE:COLUMN`
 // Problems; the dataset is returned only when there is no error. Warnings never stop a load.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -428,7 +428,7 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
   }
   const flows: FlowRow[] | null = flowRes === null ? null : flowsAt.map((f) => f.row);
 
-  // --- external_placements: other authorities' children at the dataset's providers (SPEC 4.3).
+  // --- external_placements: other authorities' children at the dataset's providers (docs/model.md §4.3).
   const externalRes = all.get('external_placements') ?? null;
   const externalPlacements: ExternalPlacementRow[] = [];
   const externalAt: Array<Located<ExternalPlacementRow>> = [];
@@ -539,7 +539,7 @@ function readDescriptor(descriptor: unknown, file: string, text: string, problem
   return entries;
 }
 
-/** The nation a descriptor names (`"nation": {"code": "E92000001", "name": "England"}`), Wales by default (SPEC.md 3.1). */
+/** The nation a descriptor names (`"nation": {"code": "E92000001", "name": "England"}`), Wales by default (docs/model.md §3.1). */
 export const DEFAULT_NATION: Nation = { code: 'W92000004', name: 'Wales' };
 
 const nationSchema = z.object({
@@ -575,7 +575,7 @@ function readNation(descriptor: unknown, file: string, text: string, problems: P
 /**
  * The regions local_authorities names, in output order: each region ordered by the least code of its
  * LAs (code point order), so the order never depends on the order of rows; for the Wales data that
- * is the order of SPEC.md 3.1 (north-wales W06000001 … powys W06000023). A region's name is the
+ * is the order of docs/model.md §3.1 (north-wales W06000001 … powys W06000023). A region's name is the
  * spelling of its first LA (by code): spellings that differ only in case, accents or punctuation are
  * one region.
  */

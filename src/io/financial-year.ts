@@ -1,6 +1,6 @@
 // Years as budget papers write them, and the price base of money in every output file.
 
-/** A year as budget papers write it: 2027 -> "2027-28" (SPEC 2.1 `financial_year`). */
+/** A year as budget papers write it: 2027 -> "2027-28" (docs/model.md §2.1 `financial_year`). */
 export function financialYear(year: number): string {
   return `${year}-${String((year + 1) % 100).padStart(2, '0')}`;
 }

@@ -78,7 +78,7 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
- * A region's slug (SPEC.md 3.1): the name in lower case, accents removed, every run of other
+ * A region's slug (docs/model.md §3.1): the name in lower case, accents removed, every run of other
  * characters turned into `-` ("Cardiff and Vale" -> cardiff-and-vale, "Yorkshire & the Humber" ->
  * yorkshire-the-humber). A `-` left at either end is dropped, so " (North)" and "North" agree; a name
  * with no letter or digit has the empty slug, which the loader refuses.
@@ -92,7 +92,7 @@ export function regionSlug(text: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-/** An LA code (SPEC.md 3.1): a token of letters, digits, `-` and `_`. */
+/** An LA code (docs/model.md §3.1): a token of letters, digits, `-` and `_`. */
 export const LA_CODE_PATTERN = '^[A-Za-z0-9_-]+$';
 const LA_CODE = new RegExp(LA_CODE_PATTERN);
 

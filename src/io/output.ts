@@ -1,4 +1,4 @@
-// Writers for the plain-data outputs of SPEC.md section 2.1: wide and long CSV, JSON, the diff CSV and
+// Writers for the plain-data outputs of docs/model.md §2.1: wide and long CSV, JSON, the diff CSV and
 // the plan CSV. Each returns the text to write; where it goes (standard output or a file, written
 // atomically) is the caller's business. Numbers are always plain: no thousands separators, '.' as
 // decimal point, at most 4 decimals with trailing zeros trimmed, empty (CSV) or null (JSON) for a
@@ -103,11 +103,11 @@ export function longRecords(rows: readonly AreaYearRow[], metrics: readonly Metr
 
 export const STATS = ['mean', 'p10', 'p50', 'p90'] as const;
 export type Stat = (typeof STATS)[number];
-/** The percentiles the wide form gives after each metric's mean (SPEC.md 2.1: `metric,metric_p10,metric_p50,metric_p90`). */
+/** The percentiles the wide form gives after each metric's mean (docs/model.md §2.1: `metric,metric_p10,metric_p50,metric_p90`). */
 const WIDE_PERCENTILES = ['p10', 'p50', 'p90'] as const;
 
 /**
- * Money is in whole pounds everywhere (SPEC 2.1): a deterministic run's areas are rounded by the
+ * Money is in whole pounds everywhere (docs/model.md §2.1): a deterministic run's areas are rounded by the
  * model; a statistic over runs (a mean, an interpolated quantile) and a difference are rounded here,
  * half up.
  */
@@ -185,7 +185,7 @@ export interface DiffRecord {
 
 const withRange = (records: readonly DiffRecord[]): boolean => records.some((d) => d.deltaP10 !== undefined);
 
-/** The diff form's columns: `a,b,delta`, and with runs `delta_p10,delta_p90` after them (SPEC 2.1). */
+/** The diff form's columns: `a,b,delta`, and with runs `delta_p10,delta_p90` after them (docs/model.md §2.1). */
 export function diffValueColumns(records: readonly DiffRecord[]): string[] {
   return ['a', 'b', 'delta', ...(withRange(records) ? ['delta_p10', 'delta_p90'] : [])];
 }

@@ -108,7 +108,7 @@ function checkLaNames(input: PlausibilityInput, error: Report): void {
 }
 
 /**
- * One provider_id is one provider (SPEC 3): its rows at several hosts and types share its sector
+ * One provider_id is one provider (docs/model.md §3): its rows at several hosts and types share its sector
  * (an error otherwise: the Act treats the sectors differently) and, less gravely, its name (a warning).
  */
 function checkProviderIds(input: PlausibilityInput, error: Report, warn: Report): void {
@@ -262,7 +262,7 @@ function checkSizes(input: PlausibilityInput, nationAtBase: number | null, warn:
 }
 
 /**
- * A `recruit` of anything but foster places (SPEC 3: recruit is foster carers; the model opens the
+ * A `recruit` of anything but foster places (docs/model.md §3: recruit is foster carers; the model opens the
  * places all the same), and a strategy that closes more places than its host, sector and type hold
  * by then (the base date's places plus the strategies' opens and recruits, less their closes, year by
  * year): warnings, as the model closes what there is and warns again in the year (docs/methodology.md,

@@ -1,4 +1,4 @@
-// Provenance (SPEC.md section 6): what a result was made from, so that a figure in a budget paper can
+// Provenance (docs/model.md §6): what a result was made from, so that a figure in a budget paper can
 // be traced and reproduced. It travels beside the data: in JSON's `meta`, and in FILE.meta.json next
 // to any --out FILE. It holds no clock time unless asked (--timestamp), and no absolute paths, so two
 // runs with the same inputs, scenario and seed give byte-identical files.
@@ -22,7 +22,7 @@ export interface ScenarioProvenance {
   assumptions: unknown[];
   /** Every parameter in force, with its source. */
   parameters: unknown[];
-  /** Placement choice (SPEC 4.3) only: its parameters per market type, and whether they were fitted. */
+  /** Placement choice (docs/model.md §4.3) only: its parameters per market type, and whether they were fitted. */
   placement_choice?: unknown;
 }
 

@@ -1,4 +1,4 @@
-// The data package's resources (SPEC.md section 3), each described once, as data: the Table Schema
+// The data package's resources (docs/model.md §3), each described once, as data: the Table Schema
 // (Frictionless) that `template` writes out, and the checks that validate every row. A cell's
 // problem carries a message that says what was expected and what was found; the loader adds the
 // file, line and column.
@@ -39,7 +39,7 @@ export const FIGURE_STATUSES = ['published', 'derived', 'estimated'] as const;
  * - `la`: one of the dataset's LAs by code, English or Welsh name (resolved to its code);
  * - `host`: like `la`, or `OUTSIDE_WALES`;
  * - `area`: like `la`, or the nation's code or name (datapackage.json `nation`; W92000004, Wales, by default), for the dataset's LAs together;
- * - `region`: a region's name (resolved to its slug, SPEC.md 3.1; any name the dataset gives);
+ * - `region`: a region's name (resolved to its slug, docs/model.md §3.1; any name the dataset gives);
  * - `enum`: one of `enum`, case-insensitively;
  * - `count`: a whole number, 0 or more;
  * - `number`: a plain decimal number within `minimum`/`maximum`;
@@ -353,7 +353,7 @@ export const RESOURCES: Record<ResourceName, ResourceSpec> = {
     title: 'Children who started and ceased to be looked after',
     description:
       'Flows into and out of care by financial year, per LA or for the whole nation (la_code: the nation\'s code): ' +
-      'the demand method `flows` projects from the flows of the year that ends on the base date (SPEC 4.4).',
+      'the demand method `flows` projects from the flows of the year that ends on the base date (docs/model.md §4.4).',
     required: false,
     defaultPath: 'flows.csv',
     primaryKey: ['la_code', 'year'],

@@ -1,4 +1,4 @@
-// The 22 Welsh local authorities (ONS code, English and Welsh name, region of SPEC 3.1), as in
+// The 22 Welsh local authorities (ONS code, English and Welsh name, region of docs/model.md §3.1), as in
 // data/wales/local_authorities.csv. A dataset may hold only some of them (one LA's or one region's
 // data); a scenario may still name the others (the shipped scenarios open regional homes all over
 // Wales), and this table tells such a name, which is left out with a warning, from a misspelling,

@@ -1,4 +1,4 @@
-// Excel workbooks (SPEC 7): sheets of typed cells written as a real .xlsx with write-excel-file (one
+// Excel workbooks (docs/model.md §7): sheets of typed cells written as a real .xlsx with write-excel-file (one
 // small dependency, fflate, and regular releases; exceljs, the other well-known writer, pulls in
 // some 190 packages and has had no release since 2023). Numbers are stored as numbers with a display
 // format (money in whole pounds with £, shares as percentages), never as text; every sheet has a bold,
@@ -55,7 +55,7 @@ export async function workbookBytes(sheets: readonly WorkbookSheet[]): Promise<U
 
 /**
  * The same workbook zipped again with every entry dated 1 January 1980 (the zip format's first day),
- * in the same order: the writer stamps each entry with the clock, and SPEC 6 wants two runs with the
+ * in the same order: the writer stamps each entry with the clock, and docs/model.md §6 wants two runs with the
  * same inputs to give byte-identical files. fflate is the writer's own zip library.
  */
 function reproducible(xlsx: Uint8Array): Uint8Array {

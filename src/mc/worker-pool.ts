@@ -1,4 +1,4 @@
-// The Monte Carlo run (SPEC.md section 4.1) spread over worker threads. This is an edge of the
+// The Monte Carlo run (docs/model.md §4.1) spread over worker threads. This is an edge of the
 // program, not the model: it starts threads and they read files. Each thread loads the dataset and
 // the scenario once, then takes runs in small batches as it finishes the last; every run's result
 // is stored at its run index, and run i depends only on (seed, i), so the output is the same

@@ -28,7 +28,7 @@ export function regionName(dataset: Pick<Dataset, 'regions'>, slug: string): str
 }
 
 /**
- * Areas of a level in output order: the nation (level `wales` whatever the nation, SPEC.md 3.1);
+ * Areas of a level in output order: the nation (level `wales` whatever the nation, docs/model.md §3.1);
  * regions in the dataset's order (by the least code of each region's LAs); LAs by code.
  */
 export function areasOf(dataset: Dataset, level: AreaLevel): Area[] {
@@ -63,7 +63,7 @@ export function areaRows(projection: Projection, dataset: Dataset, level: AreaLe
 }
 
 /**
- * Money in whole pounds (SPEC 2.1), rounded half up once the area's total is made: each part is
+ * Money in whole pounds (docs/model.md §2.1), rounded half up once the area's total is made: each part is
  * rounded on its own, so parts may miss their total by a pound or two (within rounding).
  */
 const money = (v: number | null): number | null => (v === null ? null : roundHalfUp(v));
@@ -160,7 +160,7 @@ export function areaMetrics(year: YearResult, area: Area): Record<MetricName, nu
     places_residential: places.residential,
     places_secure: places.secure,
     places_for_profit_share: ratio(forProfitPlaces, allPlaces),
-    // SPEC 2.2: usable places (of the places located in the area) over the area's children needing the type.
+    // docs/model.md §2.2: usable places (of the places located in the area) over the area's children needing the type.
     sufficiency_foster: ratio(usable.foster, needFoster),
     sufficiency_residential: ratio(usable.residential, needResidential),
     // Over the children needing a market placement, the unplaced included (docs/methodology.md

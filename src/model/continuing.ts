@@ -55,7 +55,7 @@ export function groupsByLaAndType(state: PlacementState): PlacementGroup[][] {
  * every group's endings (the external arrivals replace them provider by provider). `unbiased`: the
  * run's stream `turnover.rounding` (docs/methodology.md, "Unbiased endings"), which draws which
  * groups' endings round up, LA by LA and type by type in key order, the total rounded half up as
- * largest remainder rounds it; absent, largest remainder with ties in key order (SPEC 4.2).
+ * largest remainder rounds it; absent, largest remainder with ties in key order (docs/model.md §4.2).
  */
 export function applyTurnover(
   state: PlacementState,

@@ -1,4 +1,4 @@
-// Distance from home (SPEC.md section 4, rule 6).
+// Distance from home (docs/model.md §4, rule 6).
 
 export const EARTH_RADIUS_KM = 6371;
 

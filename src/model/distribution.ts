@@ -1,5 +1,5 @@
-// Uncertain scenario parameters (SPEC.md section 4.1). A deterministic run takes the central value:
-// the mean of a normal or uniform, the mode of a triangular (SPEC.md section 4.2).
+// Uncertain scenario parameters (docs/model.md §4.1). A deterministic run takes the central value:
+// the mean of a normal or uniform, the mode of a triangular (docs/model.md §4.2).
 
 export type Distribution =
   | { normal: [mean: number, sd: number] }

@@ -1,4 +1,4 @@
-// Demand from flows into and out of care (SPEC.md section 4.4): each year an LA's children looked
+// Demand from flows into and out of care (docs/model.md §4.4): each year an LA's children looked
 // after are last year's, plus the children who start to be looked after, less those who cease.
 //
 //   C(ℓ,t) = C(ℓ,t−1) + entries(ℓ,t) − exits(ℓ,t)

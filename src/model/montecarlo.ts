@@ -1,4 +1,4 @@
-// Summaries of a Monte Carlo run (SPEC.md section 4.1): per area, year and metric, the mean and the
+// Summaries of a Monte Carlo run (docs/model.md §4.1): per area, year and metric, the mean and the
 // p10, p50 and p90 over the runs. Pure: the runs come in, the summary goes out.
 //
 // The figure is the mean (docs/methodology.md "Monte Carlo figures"): means add up across areas and

@@ -1,4 +1,4 @@
-// The projection: the base state, then each year t = B … horizon in SPEC.md section 4.2's order:
+// The projection: the base state, then each year t = B … horizon in docs/model.md §4.2's order:
 // need, supply events, displacement, turnover, endings above need, seekers, matching, metrics.
 // Pure: typed data in, typed results out.
 import { nonMarketAtHome } from './non-market-hosts.js';
@@ -72,7 +72,7 @@ export interface ProjectionOptions {
   choiceProbe?: (problem: ChoiceProblem, continuing: ChoiceStatistics) => void;
 }
 
-/** Placement choice's parameters per market type, calibrated or as set by hand (SPEC 4.3). */
+/** Placement choice's parameters per market type, calibrated or as set by hand (docs/model.md §4.3). */
 export interface PreparedChoice {
   /** The inputs of the calibration year, as canonical text: other inputs need another fit. */
   key: string;
@@ -104,7 +104,7 @@ export function runProjection(dataset: Dataset, scenario: ModelScenario, options
   if (base.dataset !== dataset) throw new InternalError('runProjection: options.base was prepared for another dataset');
   warnings.push(...base.warnings);
   const state = base.state.copy();
-  // Under `held` each provider of the base date keeps the use of the places it then held (SPEC 4.3).
+  // Under `held` each provider of the base date keeps the use of the places it then held (docs/model.md §4.3).
   if (scenario.usablePlaces === 'held') recordHeldPlaces(state.providersInOrder(), (p) => state.childrenOf(p));
   const streams = scenario.orderStreams ?? { seed: 1, run: 0 };
   const transitionOptions = {
@@ -323,7 +323,7 @@ export function prepareChoice(dataset: Dataset, scenario: ModelScenario, held?: 
 }
 
 /**
- * The calibration year (SPEC 4.3): from the base state, no supply event (no strategies,
+ * The calibration year (docs/model.md §4.3): from the base state, no supply event (no strategies,
  * transitions, Foster Wales or regional homes), need held at the base placements, no policy year;
  * the scenario's turnover, usable places and outside-Wales rules of year B. `inputs`: what of the
  * scenario the year depends on, every dated value read at B.
@@ -363,7 +363,7 @@ function calibrationYear(dataset: Dataset, scenario: ModelScenario): { dataset: 
 }
 
 /**
- * New children of other authorities arrive where theirs ended (SPEC.md section 4.3): at each provider,
+ * New children of other authorities arrive where theirs ended (docs/model.md §4.3): at each provider,
  * in key order, as many as ended there × (1 + rate), rounded half up, at most its vacancies.
  * Worked: 3 ended at a provider with 2 vacancies, rate 0.2 → round(3.6) = 4, capped at 2.
  */
@@ -391,7 +391,7 @@ function groupsByLa(state: PlacementState): Map<string, PlacementGroup[]> {
 const sum = (n: NeedByType): number => PLACEMENT_TYPES.reduce((s, t) => s + n[t], 0);
 
 /**
- * A dataset's base state (SPEC 4.2: its placement groups and providers at 31 March B), prepared once
+ * A dataset's base state (docs/model.md §4.2: its placement groups and providers at 31 March B), prepared once
  * and held by the caller: a Monte Carlo run or a scenario compared with another projects the same
  * dataset again and again, and building the state was a twentieth of a Wales run. Each projection
  * copies it. A value, not a cache: prepare it again after changing the dataset's rows.
@@ -766,7 +766,7 @@ function yearResult(
     }
     row.places += p.places;
     if (p.sector === 'fp') row.forProfitPlaces += p.places;
-    // SPEC 2.2: usable places less the other authorities' children held, never below 0 per provider.
+    // docs/model.md §2.2: usable places less the other authorities' children held, never below 0 per provider.
     const external = state.childrenOfLa(p, EXTERNAL);
     row.usablePlaces += Math.max(0, usablePlaces(p, occupancy) - external);
     row.externalChildren += external;

@@ -1,4 +1,4 @@
-// Seeded random numbers for the Monte Carlo run (SPEC.md section 4.1). No Math.random anywhere: every
+// Seeded random numbers for the Monte Carlo run (docs/model.md §4.1). No Math.random anywhere: every
 // draw comes from xoshiro128** (Blackman and Vigna, 2018), a small, well-known 32-bit generator,
 // whose 128-bit state is filled by splitmix64 as its authors recommend.
 //

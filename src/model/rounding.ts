@@ -1,4 +1,4 @@
-// Integer arithmetic on counts of children and places (SPEC.md section 4.2, "Arithmetic").
+// Integer arithmetic on counts of children and places (docs/model.md §4.2, "Arithmetic").
 import { PLACEMENT_TYPES, SECTORS, type PlacementType, type Sector } from './types.js';
 
 /** Floating-point slack allowed in floors, half-up rounding and remainder ties: floor(0.57 × 100) is 57. */

@@ -1,4 +1,4 @@
-// Rule 2, supply: the year's events on 1 April, in SPEC.md's order: the LAs' strategies (close, then
+// Rule 2, supply: the year's events on 1 April, in docs/model.md's order: the LAs' strategies (close, then
 // open and recruit), the scenario's transitions (exits and conversions to not-for-profit), Foster
 // Wales transfers and growth, then regional homes. Each returns the units whose places were cut,
 // because only there can children be displaced.
@@ -93,7 +93,7 @@ const PLACES_ONLY: TransitionOptions = {
  * Transitions apply in list order. Exit and convert are shares of each matching provider's places at
  * 1 April after the strategies, rounded by largest remainder over the matching providers and capped
  * by the places left; converted places and, in proportion, their children move to `ID~nfp`. Under
- * `services` (SPEC.md section 4.3) whole services exit or convert instead (selectServices).
+ * `services` (docs/model.md §4.3) whole services exit or convert instead (selectServices).
  */
 export function applyTransitions(
   state: PlacementState,
@@ -137,7 +137,7 @@ export function applyTransitions(
         cut.add(keyOf(p));
       }
     });
-    // exit + convert <= 1 (SPEC 4.2): the scenario check refuses more, but drawn values can exceed it,
+    // exit + convert <= 1 (docs/model.md §4.2): the scenario check refuses more, but drawn values can exceed it,
     // so the convert share gives way to the exit share.
     const convert = Math.min(tr.convert, 1 - tr.exit);
     if (convert > 0) {
@@ -149,7 +149,7 @@ export function applyTransitions(
 }
 
 /**
- * Whole services exit, then whole for-profit services convert (SPEC.md section 4.3): the matching
+ * Whole services exit, then whole for-profit services convert (docs/model.md §4.3): the matching
  * services with places at 1 April, in key order, shuffled by the transition's own stream; going down
  * the order a service is taken when that leaves the places taken no further from the target (the
  * share × the matching places, rounded half up) than leaving it.
@@ -285,7 +285,7 @@ export interface FosterWalesGrowth {
 const roundSigned = (x: number): number => Math.sign(x) * roundHalfUp(Math.abs(x));
 
 /**
- * Each LA's Foster Wales net new places for the year (SPEC.md sections 4.2 and 5). The nation's
+ * Each LA's Foster Wales net new places for the year (docs/model.md §4.2 and §5). The nation's
  * total goes to the LAs not listed in `byLa`, shared by their foster need (largest remainder); when
  * the dataset holds only part of the nation, first cut to the dataset's share of the nation's need,
  * rounded half up. Each LA then adds `growthRate` × its own `la` foster places, rounded half up.

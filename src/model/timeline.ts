@@ -1,5 +1,5 @@
 // Dated parameters: each value holds from its year until the next key; before the first key the
-// parameter has its default (SPEC.md sections 4.2 and 5).
+// parameter has its default (docs/model.md §4.2 and §5).
 import type { Timeline } from './types.js';
 
 export function valueAt(tl: Timeline, year: number): number {

@@ -1,7 +1,7 @@
 // The vocabulary of the model. Everything here is plain data: loaders build it, the model reads it,
 // writers render it. Codes are always canonical (the dataset's LA codes, region slugs); names are resolved at the edges.
 
-/** Placement types in the order of SPEC.md section 3; that order is also the tie order for rounding. */
+/** Placement types in the order of docs/model.md §3; that order is also the tie order for rounding. */
 export const PLACEMENT_TYPES = [
   'foster',
   'residential',
@@ -22,13 +22,13 @@ export type MarketType = (typeof MARKET_TYPES)[number];
 export const SECTORS = ['la', 'nfp', 'fp'] as const;
 export type Sector = (typeof SECTORS)[number];
 
-/** A region's slug (SPEC.md 3.1): its name in lower case, accents removed, other characters as `-`. */
+/** A region's slug (docs/model.md §3.1): its name in lower case, accents removed, other characters as `-`. */
 export type RegionSlug = string;
 
 /** The one host (and the one provider) that stands for every placement outside the nation. */
 export const OUTSIDE_WALES = 'OUTSIDE_WALES';
 /**
- * The placing authority of children of authorities outside the dataset (SPEC.md section 4.3): they
+ * The placing authority of children of authorities outside the dataset (docs/model.md §4.3): they
  * hold places at the dataset's providers, but belong to no LA, region or nation of its metrics.
  */
 export const EXTERNAL = 'EXTERNAL';
@@ -43,7 +43,7 @@ export interface Region {
 export interface Nation {
   code: string;
   name: string;
-  /** The nation's LA codes as `datapackage.json` lists them (SPEC 3.1), so that a partial dataset knows what it leaves out. */
+  /** The nation's LA codes as `datapackage.json` lists them (docs/model.md §3.1), so that a partial dataset knows what it leaves out. */
   laCodes?: string[];
 }
 
@@ -101,7 +101,7 @@ export interface DemandPoint {
 }
 
 /**
- * Children who started and ceased to be looked after in one financial year (SPEC.md section 4.4):
+ * Children who started and ceased to be looked after in one financial year (docs/model.md §4.4):
  * one row of `flows`. `laCode` is an LA, or the nation's code for the dataset's LAs together.
  */
 export interface FlowRow {
@@ -150,7 +150,7 @@ export interface CostRow {
   location: CostLocation;
   weeklyCostGbp: number;
   priceYear: number;
-  /** The placing LA whose own price this is (SPEC 3 `costs.la_code`); null = the all-Wales price. */
+  /** The placing LA whose own price this is (docs/model.md §3 `costs.la_code`); null = the all-Wales price. */
   laCode?: string | null;
   source?: string;
   /** Published, derived or estimated (the row's `status`); absent when the data does not say. */
@@ -210,7 +210,7 @@ export interface TrendRule {
 }
 
 /**
- * Demand from flows (SPEC.md section 4.4): C(t) = C(t−1) + entries − exits, entries = the LA's base
+ * Demand from flows (docs/model.md §4.4): C(t) = C(t−1) + entries − exits, entries = the LA's base
  * entries × (1 + entriesChange(t)) (+ extra entries), exits = C(t−1) ÷ mean years in care (t).
  */
 export interface FlowsRule {
@@ -249,7 +249,7 @@ export interface Transition {
   unit?: TransitionUnit | null;
 }
 
-/** What a transition's shares act on (SPEC.md section 4.3): a share of every service's places, or whole services. */
+/** What a transition's shares act on (docs/model.md §4.3): a share of every service's places, or whole services. */
 export type TransitionUnit = 'places' | 'services';
 
 export interface RegionalHome {
@@ -273,7 +273,7 @@ export interface OutsideWales {
   allowed: boolean;
   /**
    * Cap on children newly placed outside Wales in a year (all types); null = unlimited; `held`: the
-   * base date's intake, each type's base-date children outside Wales × its year-B turnover (SPEC 4.2).
+   * base date's intake, each type's base-date children outside Wales × its year-B turnover (docs/model.md §4.2).
    */
   places: Timeline | null | 'held';
   /** Distance in km: a default for every LA, and per-LA overrides by code. */
@@ -284,7 +284,7 @@ export interface OutsideWales {
   pricePremium?: Timeline;
 }
 
-/** `matching` (SPEC 4.3): how children meet vacancies in tiers (c) to (e). */
+/** `matching` (docs/model.md §4.3): how children meet vacancies in tiers (c) to (e). */
 export interface MatchingSettings {
   method: 'least_distance' | 'choice';
   /** Fit β, α, γ so that the base state is a steady state (default under `choice`). */
@@ -319,13 +319,13 @@ export interface ModelScenario {
   occupancy: Record<MarketType, Timeline>;
   /** Occupancy of one sector of a type where the scenario gives it (`occupancy: { residential: { fp: 0.85 } }`); else the type's. */
   occupancyBySector?: Partial<Record<MarketType, Partial<Record<Sector, Timeline>>>>;
-  /** `held`: a provider of the base date uses the places it then held (SPEC.md section 4.3); default `occupancy`. */
+  /** `held`: a provider of the base date uses the places it then held (docs/model.md §4.3); default `occupancy`. */
   usablePlaces?: 'occupancy' | 'held';
-  /** Default unit of the transitions (SPEC.md section 4.3); `places` when absent. */
+  /** Default unit of the transitions (docs/model.md §4.3); `places` when absent. */
   transitionUnit?: TransitionUnit;
   /**
    * How turnover endings are shared over an LA's and type's groups (docs/methodology.md, "Unbiased
-   * endings"): `largest_remainder` (the default, SPEC 4.2) or `unbiased`, drawn from the run's stream.
+   * endings"): `largest_remainder` (the default, docs/model.md §4.2) or `unbiased`, drawn from the run's stream.
    */
   rounding?: 'largest_remainder' | 'unbiased';
   /** Yearly change in other authorities' use of the dataset's places; 0 when absent. */
@@ -340,7 +340,7 @@ export interface ModelScenario {
   fosterWales: {
     netNewPlaces: Timeline;
     transfersFromFp: Timeline;
-    /** Net new LA foster places as a share of each LA's LA foster places, a year (SPEC.md section 5). */
+    /** Net new LA foster places as a share of each LA's LA foster places, a year (docs/model.md §5). */
     netGrowthRate?: Timeline;
     /** An LA's own net new places: it takes these instead of a share of `netNewPlaces`. */
     netNewPlacesByLa?: Record<string, Timeline>;
@@ -354,7 +354,7 @@ export interface ModelScenario {
   deflator: Timeline;
   /** Weekly cost of an unplaced child in base-year prices; null = costed at 0. */
   unplacedWeeklyCostGbp: Timeline | null;
-  /** Absent: the least-distance matching of SPEC 4.2. */
+  /** Absent: the least-distance matching of docs/model.md §4.2. */
   matching?: MatchingSettings;
   /** Prices per place of the transition's events (`one_off_costs`); absent: every one 0. */
   oneOffCosts?: OneOffCosts;
@@ -363,7 +363,7 @@ export interface ModelScenario {
 // ---------------------------------------------------------------------------------------------
 // Results.
 
-/** Metric names in the order of SPEC.md section 2.2 (the wide CSV's column order). */
+/** Metric names in the order of docs/model.md §2.2 (the wide CSV's column order). */
 export const METRICS = [
   'children_looked_after',
   'need_foster',
@@ -387,7 +387,7 @@ export const METRICS = [
   'new_placements',
   'supplementary_placements',
   'cost_gbp',
-  // Appended by SPEC 2.2's second round (never inserted above: column positions stay stable).
+  // Appended by docs/model.md §2.2's second round (never inserted above: column positions stay stable).
   'usable_places_foster',
   'usable_places_residential',
   'usable_places_secure',
@@ -401,7 +401,7 @@ export const METRICS = [
   'cost_unplaced_gbp',
   'started_looked_after',
   'ceased_looked_after',
-  // Appended by issue 17 (SPEC 2.2): the Act's for-profit headline and the published own-LA share.
+  // Appended by issue 17 (docs/model.md §2.2): the Act's for-profit headline and the published own-LA share.
   'for_profit_share_foster',
   'for_profit_share_residential',
   'placed_in_own_la_share_all',
@@ -448,7 +448,7 @@ export interface ProviderPlaces {
   /** Region slug whose children alone may use these places (tier b), or null. */
   reservedForRegion: RegionSlug | null;
   /**
-   * Under `usable_places: held` (SPEC.md section 4.3), for a provider of the base date: its places then
+   * Under `usable_places: held` (docs/model.md §4.3), for a provider of the base date: its places then
    * (heldBasePlaces) and the children it then held, at most those places (heldUsable). Places beyond
    * heldBasePlaces are usable at occupancy. Absent for providers that open later.
    */
@@ -488,7 +488,7 @@ export interface LaYearTally {
   distances: Array<[km: number, children: number]>;
   /** Annual cost (cash, or the prices asked for); null when a group has no cost row, no costs exist, or in the base row. */
   costGbp: number | null;
-  /** The parts of costGbp (SPEC 2.2); null exactly when costGbp is. */
+  /** The parts of costGbp (docs/model.md §2.2); null exactly when costGbp is. */
   costParts: CostParts | null;
   /** Children who started / ceased to be looked after in the year: null unless demand comes from flows (and in the base row). */
   startedLookedAfter: number | null;

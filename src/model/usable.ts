@@ -1,4 +1,4 @@
-// Usable places (SPEC.md sections 4.2 Vacancies and 4.3): how many of a provider's registered places
+// Usable places (docs/model.md sections 4.2 Vacancies and 4.3): how many of a provider's registered places
 // can take a child. Under 4.2 it is floor(occupancy × places), occupancy by type or by type and
 // sector; under `usable_places: held` a provider of the base date uses as many places as it then
 // held children, and only places it gains later are usable at occupancy.

@@ -1,4 +1,4 @@
-// Scenarios (SPEC.md section 5): YAML files of dated parameters, checked whole before anything runs.
+// Scenarios (docs/model.md §5): YAML files of dated parameters, checked whole before anything runs.
 //
 //   listScenarios(dir)                      the scenarios of a folder, by name
 //   loadScenario(ref, {scenariosDir, dataset})
@@ -230,7 +230,7 @@ async function readAndCheck(ref: string, scenariosDir: string, dataset: Dataset 
   if (problems.length > 0) throw new ScenarioError(sortProblems(problems));
 
   // Merge: root first, each child over it. The name is never inherited. The assumptions log is
-  // the one list that accumulates, holding only what is in force (SPEC 5): each file's entries are
+  // the one list that accumulates, holding only what is in force (docs/model.md §5): each file's entries are
   // checked in that file, then combined by id (a child's entry replaces its parent's entry of the
   // same id); an inherited entry whose `covers:` parameters the child all sets again is dropped,
   // since the child's values, not the parent's, are in force there.

@@ -1,10 +1,10 @@
-// Whether a dataset holds only part of its nation (SPEC 5): a total the scenario gives for the nation
+// Whether a dataset holds only part of its nation (docs/model.md §5): a total the scenario gives for the nation
 // (`foster_wales.net_new_places`) then needs sharing. Kept apart so that resolving a scenario in a
 // worker thread does not load the schema.
 import { WALES_LAS } from '../io/wales-las.js';
 import type { Dataset } from '../model/types.js';
 
-/** The nation's LA codes: those `datapackage.json` lists (SPEC 3.1), else, for a dataset of Welsh LAs, the 22. */
+/** The nation's LA codes: those `datapackage.json` lists (docs/model.md §3.1), else, for a dataset of Welsh LAs, the 22. */
 export function nationLaCodes(dataset: Pick<Dataset, 'nation' | 'localAuthorities'>): string[] | null {
   if (dataset.nation.laCodes !== undefined) return dataset.nation.laCodes;
   const welsh = WALES_LAS.map((l) => l.code);

@@ -1,4 +1,4 @@
-// Numeric scenario parameters (SPEC.md sections 4.1, 4.2 and 5): how one is written, how it is
+// Numeric scenario parameters (docs/model.md §4.1, §4.2 and 5): how one is written, how it is
 // checked, and how it becomes a number. A parameter is written as
 //
 //   0.3                                   a number
@@ -119,7 +119,7 @@ function inRange(x: number, kind: ParamKind): boolean {
 }
 
 /** Checks a number or a distribution (no source, no year map). */
-/** A yearly rate of change beyond this (either way) is allowed, with a warning (SPEC 5). */
+/** A yearly rate of change beyond this (either way) is allowed, with a warning (docs/model.md §5). */
 export const PLAUSIBLE_RATE = 0.2;
 
 /**

@@ -1,4 +1,4 @@
-// The registry of scenario parameters (SPEC.md sections 4.2 and 5): every key a scenario may set,
+// The registry of scenario parameters (docs/model.md §4.2 and §5): every key a scenario may set,
 // declared once, in the manner of OpenFisca's parameter files. Everything else is derived from this
 // table by generic code:
 //
@@ -22,9 +22,9 @@ export type { ParamKind } from './params.js';
 export interface NumericRow {
   path: string;
   kind: ParamKind;
-  /** May take a year map (SPEC 5). False only where the parameter's own row fixes its year. */
+  /** May take a year map (docs/model.md §5). False only where the parameter's own row fixes its year. */
   dated: boolean;
-  /** May be a distribution (SPEC 4.1). */
+  /** May be a distribution (docs/model.md §4.1). */
   distribution: boolean;
   /** In force before the first year key, and when the key is absent; null = absent (a nullable parameter). */
   default: number | null;
@@ -135,7 +135,7 @@ const SHARE = { kind: 'share', dated: true, distribution: true } as const;
 const CHOICE = { path: 'matching.method', equals: 'choice' } as const;
 /** β, α and γ are in force only as set by hand: under choice, without calibration. */
 const HAND_SET = [CHOICE, { path: 'matching.calibrate', equals: false }] as const;
-/** The flows keys (SPEC 4.4): in force, and in the spec, only under `demand.method: flows`. */
+/** The flows keys (docs/model.md §4.4): in force, and in the spec, only under `demand.method: flows`. */
 const FLOWS_ONLY = { when: { path: 'demand.method', equals: 'flows' }, specOnlyInForce: true } as const;
 const RATE = { kind: 'rate', dated: true, distribution: true } as const;
 const TREND = { path: 'demand.method', equals: 'trend' } as const;
@@ -151,7 +151,7 @@ export const REGISTRY: readonly Row[] = [
   { path: 'horizon.from', kind: 'year', nullable: true, default: null, model: null, doc: 'First year shown (the base row is the year before the base year); null = from the base row.' },
   { path: 'horizon.to', kind: 'year', nullable: true, default: { baseYearPlus: 10 }, model: 'horizonTo', doc: 'Last financial year projected.' },
 
-  { path: 'demand.method', kind: 'choice', options: ['change', 'trend', 'flows'], default: 'change', doc: 'How need grows: `change` applies `rate`; `trend` extends the least-squares line of the last `trend_years` points of demand_history; `flows` steps each LA by entries less exits (SPEC 4.4).' },
+  { path: 'demand.method', kind: 'choice', options: ['change', 'trend', 'flows'], default: 'change', doc: 'How need grows: `change` applies `rate`; `trend` extends the least-squares line of the last `trend_years` points of demand_history; `flows` steps each LA by entries less exits (docs/model.md §4.4).' },
   { path: 'demand.trend_years', kind: 'years', default: 5, when: TREND, doc: 'Points of demand_history the trend is fitted to.' },
   { path: 'demand.damping', kind: 'share', dated: false, distribution: true, default: 1, when: TREND, specOnlyInForce: true, doc: '`trend`: φ, the damping of the line: the change h years past the last point is the fitted slope × φ^h (1: a straight line; 0.8 flattens it within a few years). docs/methodology.md, "Damped and reconciled trends".' },
   { path: 'demand.reconcile', kind: 'choice', options: ['none', 'nation'], default: 'none', when: TREND, doc: "`trend`: `nation` scales the LAs' projections each year to the nation's, projected by the same method from the sum of the LAs' demand_history (top-down reconciliation)." },
@@ -173,9 +173,9 @@ export const REGISTRY: readonly Row[] = [
   { path: 'occupancy.foster', ...SHARE, default: 0.9, bySector: 'occupancyBySector', doc: 'Usable share of foster places; or a map by sector (`{ la: 0.95, fp: 0.85 }`), a sector left out taking the default.' },
   { path: 'occupancy.residential', ...SHARE, default: 0.85, bySector: 'occupancyBySector', doc: 'Usable share of residential places; or a map by sector.' },
   { path: 'occupancy.secure', ...SHARE, default: 0.9, bySector: 'occupancyBySector', doc: 'Usable share of secure places; or a map by sector.' },
-  { path: 'usable_places', kind: 'choice', options: ['occupancy', 'held'], default: 'occupancy', doc: '`held`: a provider of the base date uses as many places as it then held children, never more than its places (SPEC 4.3).' },
-  { path: 'transition_unit', kind: 'choice', options: ['places', 'services'], default: 'places', doc: 'What transitions act on: a share of every service\'s places, or whole services (SPEC 4.3).' },
-  { path: 'rounding', kind: 'choice', options: ['largest_remainder', 'unbiased'], default: 'largest_remainder', doc: "How each LA's and type's turnover endings are shared over its groups: largest remainder with ties in key order (SPEC 4.2), or unbiased controlled rounding drawn from the run's stream `turnover.rounding` (SPEC 4.3)." },
+  { path: 'usable_places', kind: 'choice', options: ['occupancy', 'held'], default: 'occupancy', doc: '`held`: a provider of the base date uses as many places as it then held children, never more than its places (docs/model.md §4.3).' },
+  { path: 'transition_unit', kind: 'choice', options: ['places', 'services'], default: 'places', doc: 'What transitions act on: a share of every service\'s places, or whole services (docs/model.md §4.3).' },
+  { path: 'rounding', kind: 'choice', options: ['largest_remainder', 'unbiased'], default: 'largest_remainder', doc: "How each LA's and type's turnover endings are shared over its groups: largest remainder with ties in key order (docs/model.md §4.2), or unbiased controlled rounding drawn from the run's stream `turnover.rounding` (docs/model.md §4.3)." },
   { path: 'external_demand.rate', ...RATE, default: 0, at: 'externalDemandRate', doc: "Change a year in other authorities' use of the dataset's places." },
 
   { path: 'policy.fp_growth_frozen_from', kind: 'year', nullable: true, default: null, doc: 'From this year no new for-profit places open (strategy opens are skipped with a warning).' },
@@ -214,7 +214,7 @@ export const REGISTRY: readonly Row[] = [
   { path: 'regional_residential[].source', kind: 'source', doc: "Source of the row's values." },
 
   { path: 'outside_wales.allowed', kind: 'bool', default: true, doc: 'Whether children may be placed outside the nation (tier d).' },
-  { path: 'outside_wales.places', kind: 'places', dated: true, distribution: true, nullable: true, keywords: ['held'], default: null, before: Number.POSITIVE_INFINITY, doc: "Cap on children newly placed outside the nation in a year; null = no cap; `held`: the base date's intake, each type's children outside the nation at the base date × its year-B turnover (under `choice` each type's own cap; SPEC 4.2)." },
+  { path: 'outside_wales.places', kind: 'places', dated: true, distribution: true, nullable: true, keywords: ['held'], default: null, before: Number.POSITIVE_INFINITY, doc: "Cap on children newly placed outside the nation in a year; null = no cap; `held`: the base date's intake, each type's children outside the nation at the base date × its year-B turnover (under `choice` each type's own cap; docs/model.md §4.2)." },
   { path: 'outside_wales.distance_km', kind: 'km', dated: true, distribution: true, default: 150, byLa: 'default-or-map', doc: 'Distance of a placement outside the nation: one value, or a map by LA with `default`.' },
   { path: 'outside_wales.sector', kind: 'choice', options: SECTORS, default: 'fp', doc: 'Sector of placements outside the nation.' },
   { path: 'outside_wales.price_premium', ...SHARE, default: 0, doc: "Extra price of a placement outside the nation in a year, as a share of its cost row (England's market tightening)." },
@@ -230,7 +230,7 @@ export const REGISTRY: readonly Row[] = [
   { path: 'one_off_costs.convert.residential', ...GBP, doc: 'Cost per residential place converted to not-for-profit (legal, registration), in base-year prices.' },
   { path: 'one_off_costs.convert.foster', ...GBP, doc: 'Cost per foster place converted to not-for-profit, in base-year prices.' },
   { path: 'one_off_costs.transfer.foster', ...GBP, doc: 'Cost per foster place whose carers move to Foster Wales, in base-year prices.' },
-  { path: 'matching.method', kind: 'choice', options: ['least_distance', 'choice'], default: 'least_distance', doc: 'How children meet vacancies in tiers (c) to (e): the least total distance (SPEC 4.2), or placement choice (SPEC 4.3).' },
+  { path: 'matching.method', kind: 'choice', options: ['least_distance', 'choice'], default: 'least_distance', doc: 'How children meet vacancies in tiers (c) to (e): the least total distance (docs/model.md §4.2), or placement choice (docs/model.md §4.3).' },
   { path: 'matching.calibrate', kind: 'bool', default: true, otherwise: false, when: CHOICE, doc: 'Fit the distance decay, outside pull and own-LA pull so that the base state is a steady state.' },
   { path: 'matching.own_la_first', kind: 'bool', default: false, when: CHOICE, doc: "Children take their own LA's places first (tier a) before choosing." },
   { path: 'matching.sector_preference', kind: 'number', min: 0, default: 0, when: CHOICE, doc: 'ρ: pull lost per sector rank (la, nfp, fp).' },

@@ -28,7 +28,7 @@ export function resolveScenario(
   loaded: LoadedScenario,
   dataset: Dataset,
   draw: (d: Distribution, path: string) => number,
-  /** The run's streams, for the rules that draw during the run (which services exit, SPEC 4.3). */
+  /** The run's streams, for the rules that draw during the run (which services exit, docs/model.md §4.3). */
   streams: { seed: number; run: number } = { seed: 1, run: 0 },
 ): ModelScenario {
   const s = loaded.spec;
@@ -118,6 +118,6 @@ export function resolveScenario(
 
 /** The deterministic run's scenario: every distribution at its central value (mean of a normal or uniform, mode of a triangular). */
 export function deterministicScenario(loaded: LoadedScenario, dataset: Dataset, seed = 1): ModelScenario {
-  // Run 0 of the seed's streams orders the services that exit (SPEC 4.3): one draw of which go.
+  // Run 0 of the seed's streams orders the services that exit (docs/model.md §4.3): one draw of which go.
   return resolveScenario(loaded, dataset, (d) => centralValue(d), { seed, run: 0 });
 }

@@ -60,7 +60,7 @@ const valueOrLaMap =
     return param(row)(v);
   };
 
-/** One value-parameter, or a map by sector of them (SPEC 4.3); a sector left out takes the default. */
+/** One value-parameter, or a map by sector of them (docs/model.md §4.3); a sector left out takes the default. */
 const valueOrSectorMap =
   (row: NumericRow): Check =>
   (v) => {
@@ -296,7 +296,7 @@ export interface ScenarioPlaces {
 export function scenarioPlaces(dataset: Dataset): ScenarioPlaces {
   const own = makeLaResolver(dataset.localAuthorities);
   const codes = new Set(dataset.localAuthorities.map((l) => l.code));
-  // Only a dataset of Welsh LAs (SPEC 3.1) may leave some of the 22 out: on any other, a Welsh name
+  // Only a dataset of Welsh LAs (docs/model.md §3.1) may leave some of the 22 out: on any other, a Welsh name
   // is as unknown as any other name.
   const welsh = new Set(WALES_LAS.map((l) => l.code));
   const welshDataset = dataset.localAuthorities.every((l) => welsh.has(l.code));
@@ -462,7 +462,7 @@ function checkMeanYears(m: Record<string, unknown>, out: Issue[]): void {
   if (isPlainObject(d.mean_years_in_care_by_la)) for (const [k, v] of Object.entries(d.mean_years_in_care_by_la)) positive(v, ['demand', 'mean_years_in_care_by_la', k]);
 }
 
-/** Rules between keys (SPEC 4.2) that need no data. */
+/** Rules between keys (docs/model.md §4.2) that need no data. */
 function crossChecks(m: Record<string, unknown>, out: Issue[]): void {
   checkMeanYears(m, out);
   if (Array.isArray(m.mix_shift)) {
@@ -503,7 +503,7 @@ function dataChecks(m: Record<string, unknown>, dataset: Dataset, places: Scenar
       out.push({ path: ['transitions', i, 'provider_id'], severity: 'warning', message: `no provider "${t.provider_id}" in the dataset, so this transition changes nothing${hint ? `; ${hint}` : ''}` });
     });
   }
-  // SPEC 5: a nation's total on a dataset holding part of the nation would all go to the LAs it holds.
+  // docs/model.md §5: a nation's total on a dataset holding part of the nation would all go to the LAs it holds.
   const fw = isPlainObject(m.foster_wales) ? m.foster_wales : {};
   const held = dataset.localAuthorities.length;
   const nation = dataset.nation.name;

@@ -1,4 +1,4 @@
-// Placement choice is calibrated once per command (SPEC 4.3: once per dataset and scenario): the
+// Placement choice is calibrated once per command (docs/model.md §4.3: once per dataset and scenario): the
 // table's run, the provenance, the Monte Carlo threads and a second scenario with the same
 // calibration inputs all take the fit the command holds. Each fit costs some 0.3-0.5 s. And the
 // fitted values the provenance records, set by hand, give back the same run.

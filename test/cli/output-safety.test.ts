@@ -75,7 +75,7 @@ describe('--out refuses anything but a regular file or a new name (exit 2, nothi
   });
 });
 
-describe('the sidecar records the SHA-256 of the file it describes (SPEC 6)', () => {
+describe('the sidecar records the SHA-256 of the file it describes (docs/model.md §6)', () => {
   it('for CSV and for plan Markdown; an edited file no longer matches', () => {
     const out = path.join(TMP, 'run.csv');
     expect(project('--out', out).code).toBe(0);

@@ -225,12 +225,12 @@ describe('plan table', () => {
     expect(out).toContain('(FP-FOS-W06000014-01)');
     expect(out).toContain('(FP-FOS-W06000014-02)');
     expect(out).not.toContain('…');
-    // the plan ends with its definitions and the assumptions in force (SPEC 2.3)
+    // the plan ends with its definitions and the assumptions in force (docs/model.md §2.3)
     expect(out).toMatch(/Definitions\n- Usable places: what a provider can fill\.\n\nAssumptions in force \(scenario s\)\n- B1: demand follows the trend\.\n/);
   });
 });
 
-describe('distance in the diff when a shortage grows (SPEC 2.2)', () => {
+describe('distance in the diff when a shortage grows (docs/model.md §2.2)', () => {
   it('never calls a shorter distance nearer home in a year when more children have no place', () => {
     // england-tightens against central in 2027-28: 24.9 km against 26.8 km, 59 more unplaced.
     expect(distanceSentence(26.8, 24.9, 59, false)).toBe('The children placed live 24.9 km from home on average against 26.8 km, but that is no improvement: 59 more children have no place at all, and no distance.');

@@ -1,4 +1,4 @@
-// Demand from flows on the default Wales data (SPEC.md section 4.4; data/wales/SOURCES.md D17): the
+// Demand from flows on the default Wales data (docs/model.md §4.4; data/wales/SOURCES.md D17): the
 // flows are calibrated so that, with no change in entries or in time in care, the number of
 // children looked after holds level, since about as many children left care in 2023-24 as started.
 import { mkdtempSync, writeFileSync } from 'node:fs';

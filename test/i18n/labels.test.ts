@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CY, EN, label, metricLabel, regionNameIn, type LabelKey } from '../../src/i18n/labels.js';
 import { METRICS } from '../../src/model/types.js';
 
-/** The seven regional partnership boards of the shipped Wales data (SPEC.md 3.1). */
+/** The seven regional partnership boards of the shipped Wales data (docs/model.md §3.1). */
 const REGIONS = ['north-wales', 'west-wales', 'west-glamorgan', 'cwm-taf-morgannwg', 'cardiff-and-vale', 'gwent', 'powys'];
 
 const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();

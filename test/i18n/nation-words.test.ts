@@ -1,4 +1,4 @@
-// SPEC 3.1: every label a person reads names the dataset's own nation.
+// docs/model.md §3.1: every label a person reads names the dataset's own nation.
 import { describe, expect, it } from 'vitest';
 import { inNation } from '../../src/i18n/labels.js';
 

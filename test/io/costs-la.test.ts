@@ -1,4 +1,4 @@
-// costs.la_code (SPEC 3): a row with la_code is that placing LA's own weekly price. The loader
+// costs.la_code (docs/model.md §3): a row with la_code is that placing LA's own weekly price. The loader
 // resolves the LA like every other LA column (code, English or Welsh name) and refuses an unknown one.
 import { cp, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';

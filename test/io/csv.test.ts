@@ -60,7 +60,7 @@ describe('parseCsvText', () => {
   });
 
   it('keeps a `#` that is data: at the start of a line inside a quoted value, in a quoted first value, after a value', () => {
-    // SPEC 3: a line is a comment only outside a quoted field. Line 2 opens a quoted value that line 3
+    // docs/model.md §3: a line is a comment only outside a quoted field. Line 2 opens a quoted value that line 3
     // continues ("# not a comment" is its second line); line 4 is a comment; lines 5 and 6 are data.
     const { table, problems } = parseCsvText('a,b\n1,"x\n# not a comment"\n\t# tab-indented comment\n"#q",5\n3,4 # kept\n', 'f.csv');
     expect(problems).toEqual([]);

@@ -1,4 +1,4 @@
-// The data files a package lists are checked before they are read (SPEC.md 3): inside the package
+// The data files a package lists are checked before they are read (docs/model.md §3): inside the package
 // folder once links are resolved, regular files, at most 64 MiB, UTF-8. Each rule has its fixture
 // (static ones in test/fixtures/io; links, pipes and huge files are made here, in a temporary folder)
 // and the test names the file, the line and the message an analyst would read.

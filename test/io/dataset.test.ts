@@ -1,4 +1,4 @@
-// One bad fixture per validation rule of SPEC.md section 3 (written by
+// One bad fixture per validation rule of docs/model.md §3 (written by
 // test/fixtures/io/make_fixtures.py from one tiny valid package); each test names the file, the line,
 // the column and the words of the message an analyst would read.
 import { describe, it, expect } from 'vitest';

@@ -1,4 +1,4 @@
-// SPEC 3.1: datapackage.json may list the nation's LA codes, so that a dataset holding part of the
+// docs/model.md §3.1: datapackage.json may list the nation's LA codes, so that a dataset holding part of the
 // nation knows what it leaves out (and a nation's total is not given to the few LAs it holds).
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

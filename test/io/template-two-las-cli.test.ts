@@ -81,7 +81,7 @@ describe('a template filled in for two LAs (built CLI)', () => {
     expect(stdout).toMatch(/: 2 LAs, 640 children, 0 errors, 22 warnings; 10 scenarios valid$/m);
     const lines = stderr.trim().split('\n');
     expect(lines).toContain('scenarios/central.yaml:42:34: warning: regional_residential[0].host: Conwy is not in this dataset, so this home is left out');
-    // SPEC 5: the shipped Foster Wales totals give nation_need, so 2 of the 22 LAs get their share
+    // docs/model.md §5: the shipped Foster Wales totals give nation_need, so 2 of the 22 LAs get their share
     // and nothing warns of them (test/io/scenario-market.test.ts checks the warning without it).
     // The template's flows file has no rows: the prevention scenario, whose demand comes from flows,
     // is a warning when every scenario is checked (an error when it is run).

@@ -1,4 +1,4 @@
-// The seeded generator and the samplers of the Monte Carlo run (SPEC.md section 4.1).
+// The seeded generator and the samplers of the Monte Carlo run (docs/model.md §4.1).
 import { describe, expect, it } from 'vitest';
 import type { Distribution } from '../../src/model/distribution.js';
 import { drawFor, streamFor, xoshiro128ssWords } from '../../src/model/random.js';

@@ -1,4 +1,4 @@
-// Placement choice (SPEC 4.3): the gravity model's flows worked by hand on two LAs and two hosts, its
+// Placement choice (docs/model.md §4.3): the gravity model's flows worked by hand on two LAs and two hosts, its
 // rounding to whole children, the limits (a huge β is least distance; α → −∞ sends nobody outside
 // while Wales has room), and the calibration.
 import { describe, expect, it } from 'vitest';
@@ -372,7 +372,7 @@ describe('calibration', () => {
     );
     expect(fit.reached.outsideWales).toBeGreaterThan(1.99);
     expect(fit.warnings.some((w) => w.includes('residential') && w.includes('outside Wales cannot be met'))).toBe(true);
-    // On another nation's data (SPEC 3.1) the warning names that nation.
+    // On another nation's data (docs/model.md §3.1) the warning names that nation.
     const england = fitType(
       'residential',
       { problem, continuing: { outsideWales: 0, placedInWales: 1, walesKm: 10, ownLa: 1 }, base: { outsideWales: 1, placedInWales: 3, walesKm: 30, ownLa: 3 } },

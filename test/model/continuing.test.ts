@@ -1,4 +1,4 @@
-// Rule 3, continuing placements: displacement, turnover, endings above need (SPEC 4.2 steps 3 to 5).
+// Rule 3, continuing placements: displacement, turnover, endings above need (docs/model.md §4.2 steps 3 to 5).
 import { describe, expect, it } from 'vitest';
 import { applyTurnover, displaceChildren, endPlacementsAboveNeed, expectedAfterTurnover } from '../../src/model/continuing.js';
 import { streamFor } from '../../src/model/random.js';

@@ -1,4 +1,4 @@
-// Demand from flows into and out of care (SPEC.md section 4.4), with numbers worked by hand.
+// Demand from flows into and out of care (docs/model.md §4.4), with numbers worked by hand.
 import { describe, expect, it } from 'vitest';
 import { changedEntries, flowYear, flowsInYear, shareByLa } from '../../src/model/flows.js';
 import { makeNeedModel } from '../../src/model/need.js';

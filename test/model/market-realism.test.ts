@@ -1,4 +1,4 @@
-// SPEC.md section 4.3 (market realism), apart from the choice model: occupancy by sector, children of
+// docs/model.md §4.3 (market realism), apart from the choice model: occupancy by sector, children of
 // other authorities, usable places held at the base date, whole services leaving, and the metrics
 // built on them. Every figure is worked by hand in the comments.
 import { describe, expect, it } from 'vitest';
@@ -207,7 +207,7 @@ describe('Foster Wales growth on a dataset', () => {
     // B gives its own 7: A alone shares the 30; growth 0.1 of A's 25 LA foster places = 2.5 → 3 more.
     const own = { ...base, byLa: new Map([['B', 7]]), growthRate: 0.1 };
     expect([...fosterWalesNetNewByLa(own, [['A', 400], ['B', 200]], (la) => (la === 'A' ? 25 : 0))]).toEqual([['A', 33], ['B', 7]]);
-    // no nation_need: the whole total, as SPEC 4.2 has it (120 : 60 of 150 → 100, 50)
+    // no nation_need: the whole total, as docs/model.md §4.2 has it (120 : 60 of 150 → 100, 50)
     expect([...fosterWalesNetNewByLa({ ...base, nationNeed: null }, [['A', 400], ['B', 200]], () => 0)]).toEqual([['A', 100], ['B', 50]]);
   });
 });

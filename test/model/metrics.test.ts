@@ -176,7 +176,7 @@ describe('metrics of an area', () => {
   });
 });
 
-describe('shares of children (SPEC 2.2, docs/methodology.md "Shares of children, not of placements")', () => {
+describe('shares of children (docs/model.md §2.2, docs/methodology.md "Shares of children, not of placements")', () => {
   // A: 2 foster with its own carers in A, 1 residential fp in B; 3 kinship (2 living in A, 1 in B),
   // 1 with parents whose location is not known. B: 1 residential fp in C, 1 kinship living outside Wales.
   const ds = dataset({

@@ -1,4 +1,4 @@
-// The model keeps no state between calls (STYLE.md: a prepared base state or a solver's buffers are
+// The model keeps no state between calls (README, "Development": a prepared base state or a solver's buffers are
 // values the caller owns and passes): no module-level `let`, no module-level scratch arrays, weak maps
 // or empty maps to fill. Constant tables built once from constants (state.ts's type ranks) are fine.
 import { readdirSync, readFileSync, statSync } from 'node:fs';

@@ -9,7 +9,7 @@ import { runProjection } from '../../src/model/project.js';
 import type { OneOffCosts } from '../../src/model/types.js';
 import { dataset, demand, placed, provider, scenario, tally, tl } from './fixtures.js';
 
-/** The SPEC 4.5 example's prices. */
+/** The docs/model.md §4.5 example's prices. */
 const PRICES: OneOffCosts = {
   open: { foster: tl(0), residential: tl(350000), secure: tl(0) },
   recruit: { foster: tl(12000) },

@@ -1,4 +1,4 @@
-// Quantiles over children (SPEC.md section 4, rule 6): type 7, numpy's default. With n values sorted,
+// Quantiles over children (docs/model.md §4, rule 6): type 7, numpy's default. With n values sorted,
 // h = (n − 1) × p, and the quantile is x[floor h] + (h − floor h) × (x[floor h + 1] − x[floor h]).
 // Every expected number below was worked by hand and agrees with numpy.quantile(list, p).
 import { describe, expect, it } from 'vitest';

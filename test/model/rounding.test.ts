@@ -3,7 +3,7 @@ import { floorEps, largestRemainder, roundHalfUp, tieKey } from '../../src/model
 
 const keys = (...las: string[]) => las.map((la) => tieKey(la, 'foster', 'la', '', ''));
 
-describe('arithmetic (SPEC 4.2)', () => {
+describe('arithmetic (docs/model.md §4.2)', () => {
   it('floors allow 1e-9 of floating-point error: floor(0.57 × 100) is 57', () => {
     expect(0.57 * 100).toBeLessThan(57); // 56.99999999999999 in binary floating point
     expect(floorEps(0.57 * 100)).toBe(57);
@@ -23,7 +23,7 @@ describe('arithmetic (SPEC 4.2)', () => {
     const cash = 105 * (5750 * 52 * 1.0609);
     expect(cash).toBeLessThan(33306955.5);
     expect(roundHalfUp(cash)).toBe(33306956);
-    // SPEC's example: 18,785,000 × 1.0609 = 19,929,006.5 rounds to 19,929,007 in either order.
+    // docs/model.md's example: 18,785,000 × 1.0609 = 19,929,006.5 rounds to 19,929,007 in either order.
     expect(roundHalfUp(18785000 * 1.0609)).toBe(19929007);
     expect(roundHalfUp(18785000 * 1.03 * 1.03)).toBe(19929007);
     // Slack relative to size, not more: a pound amount 0.4999 below the half still rounds down.

@@ -169,7 +169,7 @@ function datasetFor(las: LocalAuthority[]): fc.Arbitrary<Dataset> {
                   i++;
                 }
           }
-          // Other authorities' children (SPEC 4.3), pinned or shared like placements; unique once pins resolve.
+          // Other authorities' children (docs/model.md §4.3), pinned or shared like placements; unique once pins resolve.
           const externalKeys = new Set<string>();
           const externalPlacements: ExternalPlacementRow[] = r.rawExternals
             .map((e): ExternalPlacementRow => {
@@ -262,7 +262,7 @@ export function scenarioFor(dataset: Dataset): fc.Arbitrary<ModelScenario> {
           sector,
         }),
         inflation: timeline(fc.integer({ min: 0, max: 10 }).map((k) => k / 100), horizon),
-        // SPEC 4.3's options, each on half the time
+        // docs/model.md §4.3's options, each on half the time
         occupancyBySector: fc.option(
           fc.dictionary(marketType, fc.dictionary(sector, timeline(fc.integer({ min: 10, max: 20 }).map((k) => k / 20), horizon), { maxKeys: 2 }), { maxKeys: 2 }),
           { nil: undefined },

@@ -1,5 +1,5 @@
 // Properties of the projection on random small datasets and scenarios (see arbitraries.ts): what must
-// hold whatever the numbers, as SPEC.md section 4 states it.
+// hold whatever the numbers, as docs/model.md §4 states it.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { areaRows } from '../../src/model/aggregate.js';
@@ -278,7 +278,7 @@ describe('more places never increase unplaced', () => {
   // Foster Wales transfers or fall in Foster Wales places, more places never leave more children
   // unplaced (checked on 60 000 random cases while writing this test).
   //
-  // What does not hold, by SPEC.md's own rules (section 4.2), so it is not tested:
+  // What does not hold, by docs/model.md's own rules (section 4.2), so it is not tested:
   // 1. Exits are rounded by largest remainder over all matching providers. Powys (W06000023) has one
   //    secure child, placed fp at Powys with no listed provider (UNLISTED, 0 places); providers: P3 nfp
   //    residential at Vale of Glamorgan, 8 places; P3 nfp secure at Powys, 2 places. Year B: a

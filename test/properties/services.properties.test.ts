@@ -1,4 +1,4 @@
-// SPEC.md section 4.3, whole services leave: the properties it lists. (Row-order independence with
+// docs/model.md §4.3, whole services leave: the properties it lists. (Row-order independence with
 // services is in model.properties.test.ts, whose scenarios switch `transition_unit: services` on at
 // random.)
 import fc from 'fast-check';

@@ -1,4 +1,4 @@
-// Scenarios on a dataset that is not Welsh (SPEC 3.1): regions and LAs are the dataset's own, named by
+// Scenarios on a dataset that is not Welsh (docs/model.md §3.1): regions and LAs are the dataset's own, named by
 // slug or name; Welsh names are unknown there (the 22 Welsh LAs matter only to a dataset of Welsh LAs).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

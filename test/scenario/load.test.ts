@@ -1,4 +1,4 @@
-// The scenario loader (SPEC.md section 5): one bad fixture per failure mode, each asserting the file,
+// The scenario loader (docs/model.md §5): one bad fixture per failure mode, each asserting the file,
 // the line and column, the path and the message; extends; year maps; sources; the draw order; and
 // every scenario of the project's library.
 import path from 'node:path';
@@ -70,14 +70,14 @@ describe('one bad fixture per failure mode: file, line, column, path and message
     expect(await problems('unknown-la')).toEqual(['bad/unknown-la.yaml:7:5: demand.rate_by_la.Cardif: unknown local authority "Cardif"; did you mean "Cardiff" (W06000015)?']);
   });
 
-  it("unknown regions, with the nearest of the dataset's regions suggested; a region's name stands for its slug (SPEC 3.1)", async () => {
+  it("unknown regions, with the nearest of the dataset's regions suggested; a region's name stands for its slug (docs/model.md §3.1)", async () => {
     // regional_residential[0].region is "Cardiff and Vale": the name of the dataset's cardiff-and-vale.
     expect(await problems('unknown-region')).toEqual([
       'bad/unknown-region.yaml:4:27: transitions[0].region: unknown region "north-walse"; did you mean "north-wales"?',
     ]);
   });
 
-  it('a value the parameter cannot mean: an error suggesting the fraction (SPEC 5)', async () => {
+  it('a value the parameter cannot mean: an error suggesting the fraction (docs/model.md §5)', async () => {
     // rate 2 (2%, written as a percentage), turnover 30 (30%), inflation -1 (everything gone in a year).
     expect(await problems('percent-rate')).toEqual([
       'bad/percent-rate.yaml:2:17: demand.rate: expected a rate of change a year, above -1 and at most 1, found 2: a rate is a fraction a year; did you mean 0.02?',
@@ -204,7 +204,7 @@ describe('extends', () => {
     ]);
   });
 
-  it('holds only the assumptions in force: inherited by id, replaced by id, dropped when their covers are all set again (SPEC 5)', async () => {
+  it('holds only the assumptions in force: inherited by id, replaced by id, dropped when their covers are all set again (docs/model.md §5)', async () => {
     // covers-parent: K1 [transitions], K2 [net_new_places, transfers_from_fp], K3, K4 [].
     // covers-child sets transitions (K1 goes) and net_new_places only (K2 stays); its K3 replaces the
     // parent's in place; K5 is its own.
@@ -458,7 +458,7 @@ describe('resolveScenario', () => {
 describe('the scenario library', () => {
   const files = readdirSync(LIBRARY).filter((f) => f.endsWith('.yaml'));
 
-  it('has the scenarios SPEC and the engine issue ask for', async () => {
+  it('has the scenarios docs/model.md and the engine issue ask for', async () => {
     const list = await listScenarios(LIBRARY);
     expect(list.map((s) => s.name)).toEqual([
       'baseline',

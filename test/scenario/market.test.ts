@@ -1,4 +1,4 @@
-// The scenario keys of SPEC.md sections 4.3 and 5 (market realism, nation totals on a partial
+// The scenario keys of docs/model.md §4.3 and §5 (market realism, nation totals on a partial
 // dataset): how they are read, checked and resolved.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -99,7 +99,7 @@ describe('market-realism keys', () => {
   });
 });
 
-describe('a nation\'s total on a partial dataset (SPEC 5)', () => {
+describe('a nation\'s total on a partial dataset (docs/model.md §5)', () => {
   it('warns that 3 of the 22 LAs would receive all of Foster Wales\'s growth, saying what to write instead', async () => {
     const loaded = await load('foster_wales: { net_new_places: 150 }\n', await threeLas());
     expect(loaded.warnings.map((p) => formatProblem(p).replace(/^.*s\.yaml:/, 's.yaml:'))).toEqual([

@@ -1,4 +1,4 @@
-// Geography comes from the data (SPEC 3.1): nothing Welsh is written into the model or the scenario
+// Geography comes from the data (docs/model.md §3.1): nothing Welsh is written into the model or the scenario
 // code. The 22 Welsh LAs live in src/io/wales-las.ts, for the one warning that needs them (a scenario
 // naming a Welsh LA the dataset leaves out).
 import { readdirSync, readFileSync, statSync } from 'node:fs';

@@ -41,7 +41,7 @@ function mergeYamlMaps(lines: string[]): string {
   return `${top[0]![1]}: { ${top.map((m) => m![2]).join(', ')} }`;
 }
 
-describe('year maps (SPEC 5: every numeric parameter, unless its row fixes its year)', () => {
+describe('year maps (docs/model.md §5: every numeric parameter, unless its row fixes its year)', () => {
   const dated = REGISTRY.filter((r): r is NumericRow => isNumericRow(r) && r.dated && !r.path.includes('[]'));
 
   it.each(dated.map((r) => [r.path, r] as const))('%s takes a year map, logged one entry a year', async (p, row) => {
@@ -145,7 +145,7 @@ describe('the model scenario', () => {
     expect(deterministicScenario(own, dataset).deflator).toEqual({ initial: 0, steps: [[2024, 0.02]] });
   });
 
-  it('a region may be named by its name as well as its slug (SPEC 3.1); the model sees the slug', async () => {
+  it('a region may be named by its name as well as its slug (docs/model.md §3.1); the model sees the slug', async () => {
     const loaded = await loadText('region-name', 'transitions:\n  - { year: 2027, region: Cardiff and Vale, exit: 0.1 }\n');
     expect(deterministicScenario(loaded, dataset).transitions[0].region).toBe('cardiff-and-vale');
   });

@@ -152,7 +152,7 @@ Examples:
         baseYear: B,
       });
     }
-    // The table names the dataset's nation; files keep their documented names (SPEC 3.1).
+    // The table names the dataset's nation; files keep their documented names (docs/model.md §3.1).
     await emit(opts.format === 'table' && typeof text === 'string' ? inNation(text, opts.lang, inputs.dataset.nation) : text, opts.out, meta);
   });
 }

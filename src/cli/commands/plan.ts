@@ -1,5 +1,5 @@
 // `sufficiency plan --la LA --year FY --scenario S`: the figures an annual sufficiency plan must hold
-// (SPEC.md section 2.3) for one LA and financial year, as a table, CSV or Markdown.
+// (docs/model.md §2.3) for one LA and financial year, as a table, CSV or Markdown.
 import { parseRuns, planRuns } from '../runs.js';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../errors.js';
@@ -147,7 +147,7 @@ Examples:
             : format === 'md'
               ? planMarkdown(figures, ctx)
               : planTable(figures, ctx, chalkFor(toFile), terminalWidth(toFile));
-        // The plan's wording names the dataset's nation (SPEC 3.1): its items are read by people, in CSV too.
+        // The plan's wording names the dataset's nation (docs/model.md §3.1): its items are read by people, in CSV too.
         text = inNation(text, lang, inputs.dataset.nation);
       }
       await emit(text, out, meta);

@@ -1,5 +1,5 @@
 // `sufficiency project --scenario S`: runs the projection and shows a table per area and year, or
-// writes CSV or JSON (SPEC.md section 2.1) with its provenance.
+// writes CSV or JSON (docs/model.md §2.1) with its provenance.
 import { Option, type Command } from 'commander';
 import {
   addModelOptions,
@@ -104,7 +104,7 @@ Examples:
     // start-up, whatever the command.
     const { renderProjection } = await import('../render/project.js');
     const text = await renderProjection(result, opts, { loaded, baseYear: inputs.dataset.baseYear, meta, dataset: inputs.dataset, plan });
-    // The table names the dataset's nation; files keep their documented names (SPEC 3.1).
+    // The table names the dataset's nation; files keep their documented names (docs/model.md §3.1).
     await emit(opts.format === 'table' && typeof text === 'string' ? inNation(text, opts.lang, inputs.dataset.nation) : text, opts.out, meta);
   });
 }

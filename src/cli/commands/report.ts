@@ -1,5 +1,5 @@
 // `sufficiency report --scenario S [--compare B] --out FILE.html`: one self-contained HTML report
-// with charts (SPEC.md section 7), in English or Welsh (--lang). The figures come from the same runs
+// with charts (docs/model.md §7), in English or Welsh (--lang). The figures come from the same runs
 // as `project` (a deterministic run, or --runs N Monte Carlo runs) and, with --compare, the paired
 // runs that `diff` uses; src/io/report builds the document.
 import { noteRuns, parseRuns, planRuns, runsNote } from '../runs.js';
@@ -198,7 +198,7 @@ Examples:
         warnings,
         raw.timestamp === true,
       );
-      // The report's wording names the dataset's nation (SPEC 3.1).
+      // The report's wording names the dataset's nation (docs/model.md §3.1).
       await emit(inNation(html, lang, inputs.dataset.nation), out, meta);
     });
 }

@@ -101,7 +101,7 @@ export async function writeTemplate(dir: string, opts: TemplateOptions): Promise
     out.set(`${name}.schema.json`, JSON.stringify(tableSchema(name), null, 2) + '\n');
     return { name, path: spec.defaultPath, title: spec.title, description: spec.description, format: 'csv', mediatype: 'text/csv', encoding: 'utf-8', schema: tableSchema(name) };
   });
-  // The nation goes with the LAs it holds (SPEC 3.1): a template from an English dataset stays English.
+  // The nation goes with the LAs it holds (docs/model.md §3.1): a template from an English dataset stays English.
   const descriptor = {
     name: 'commissioning-strategy',
     title: 'LA commissioning strategy (sufficiency data package)',
@@ -145,7 +145,7 @@ async function sourcePackage(dataDir: string): Promise<{ las: string | null; nat
   } catch {
     // No descriptor: try the usual file name.
   }
-  // Only a file inside the dataset's folder is copied (SPEC 3): a path leading out of it is not read.
+  // Only a file inside the dataset's folder is copied (docs/model.md §3): a path leading out of it is not read.
   const file = path.resolve(dataDir, rel);
   const inside = !path.relative(path.resolve(dataDir), file).startsWith('..') && !path.isAbsolute(rel);
   const las = inside ? await readFile(file, 'utf8').catch(() => null) : null;

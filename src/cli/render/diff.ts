@@ -183,7 +183,7 @@ export function diffSummary(s: SummaryInput): string {
 }
 
 /**
- * The mean distance from home, of the children placed (SPEC 2.2). A shortage takes the children who
+ * The mean distance from home, of the children placed (docs/model.md §2.2). A shortage takes the children who
  * would have gone furthest out of the distance altogether, so a shorter distance in a year when more
  * children have no place is never called nearer home or better: the sentence says what it leaves out.
  */
@@ -201,7 +201,7 @@ export function distanceSentence(da: number | null, db: number | null, unplacedR
 }
 
 /**
- * Where either scenario projects demand from flows (SPEC 4.4): how many children each looks after,
+ * Where either scenario projects demand from flows (docs/model.md §4.4): how many children each looks after,
  * and the flows into and out of care in the first and last year, which the table of differences
  * cannot show when only one scenario has them.
  */
@@ -364,7 +364,7 @@ export function renderDiffTable(input: DiffTableInput): string {
         const d = stats?.central ?? null;
         // With runs, a direction is shown only when 9 runs in 10 or more agree on it.
         const settled = stats?.p10 === undefined || [stats.p10, stats.p90].every((q) => q !== null && q !== undefined && d !== null && Math.sign(q) === Math.sign(d));
-        // A shorter distance in a year when more children have no place is not better (SPEC 2.2): no green.
+        // A shorter distance in a year when more children have no place is not better (docs/model.md §2.2): no green.
         const shortage = (r.deltas.get('unplaced')?.central ?? 0) > 0 && DISTANCE_METRICS.has(m);
         const dir = shortage && d !== null && Math.sign(d) === goodDirection(m) ? 0 : goodDirection(m);
         const style = (text: string): string =>

@@ -1,4 +1,4 @@
-// The plan's figures as a terminal table, as CSV (SPEC.md 2.1: la_code,la_name,financial_year,
+// The plan's figures as a terminal table, as CSV (docs/model.md §2.1: la_code,la_name,financial_year,
 // section,item,placement_type,value) and as Markdown an LA officer can paste into the plan's draft.
 import type { ChalkInstance } from 'chalk';
 import { formatNumber, toCsv } from '../../io/output.js';
@@ -107,7 +107,7 @@ const lineIn = (lang: Lang, line: string): string => {
   return key === undefined ? line : noteText(lang, key);
 };
 
-/** The closing notes (SPEC 2.3): titled lists, in order. */
+/** The closing notes (docs/model.md §2.3): titled lists, in order. */
 function closingNotes(f: PlanFigures, ctx: PlanContext): Array<{ title: string; lines: string[] }> {
   const lang = ctx.lang ?? 'en';
   return [

@@ -192,7 +192,7 @@ export function sensitivityRecord(r: SensitivityResult): Record<string, unknown>
   };
 }
 
-/** JSON: the provenance in `meta` (SPEC 6), the result in `sensitivity`. */
+/** JSON: the provenance in `meta` (docs/model.md §6), the result in `sensitivity`. */
 export function sensitivityJson(r: SensitivityResult, meta: Meta | null): string {
   return JSON.stringify({ meta, sensitivity: sensitivityRecord(r) }, null, 2) + '\n';
 }

@@ -1,5 +1,5 @@
-// The Excel workbook of `project`, `diff` and `plan` (SPEC 7): one sheet per level asked for, with the
-// columns of the CSV (SPEC 2.1) and every number stored as a number in the format of its metric
+// The Excel workbook of `project`, `diff` and `plan` (docs/model.md §7): one sheet per level asked for, with the
+// columns of the CSV (docs/model.md §2.1) and every number stored as a number in the format of its metric
 // (money £ in whole pounds, shares as percentages); then an `about` sheet with the scenario, the
 // prices, the provenance and the assumptions log, so that the file explains itself when forwarded.
 import type { Meta, ScenarioProvenance } from '../../io/provenance.js';

@@ -1,4 +1,4 @@
-// `sufficiency report`: one self-contained HTML file (SPEC.md section 7). No script, no font, no
+// `sufficiency report`: one self-contained HTML file (docs/model.md §7). No script, no font, no
 // image or style sheet from elsewhere: every chart is inline SVG and the style sheet is inline, so
 // the file opens offline, requests nothing, and prints on A4 (print rules below: page breaks before
 // each part, charts never split, table headers repeated on each page).

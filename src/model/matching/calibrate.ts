@@ -1,4 +1,4 @@
-// Calibration of placement choice (SPEC 4.3): α_k, β_k ≥ 0 and γ_k chosen so that the base state is
+// Calibration of placement choice (docs/model.md §4.3): α_k, β_k ≥ 0 and γ_k chosen so that the base state is
 // a steady state. From the problem of one calibration year (the base state, no supply event, need at
 // base, the scenario's year-B turnover and usable places), the three parameters are set so that at
 // the year's end, before rounding, (i) the type's children outside Wales, (ii) the mean distance of
@@ -48,7 +48,7 @@ const ALPHA_NONE = -PULL_LIMIT;
 const MET = 1e-4;
 /**
  * A target missed by less than this share (or by half a child or less, for counts) is reported in the
- * provenance but not warned about on every run: SPEC 4.3's steady state allows 3%, and a miss of a
+ * provenance but not warned about on every run: docs/model.md §4.3's steady state allows 3%, and a miss of a
  * child or two that the base date's capacities impose is no news to the analyst running the tool.
  */
 const MATERIAL = 0.01;
@@ -86,7 +86,7 @@ function yearEnd(t: CalibrationTarget, params: ChoiceParams, rho: number, start?
 
 /**
  * Fits α, β, γ of one type. `start` gives hand-set values for what cannot be fitted; `nation` names
- * the dataset's nation in the warnings (SPEC 3.1: Wales unless the data package says otherwise).
+ * the dataset's nation in the warnings (docs/model.md §3.1: Wales unless the data package says otherwise).
  */
 export function fitType(type: MarketType, t: CalibrationTarget, rho: number, start: ChoiceParams, nation = 'Wales'): FittedType {
   const b = t.base;

@@ -1,4 +1,4 @@
-// Placement choice (SPEC 4.3, `matching: { method: choice }`): where a child is placed is not the
+// Placement choice (docs/model.md §4.3, `matching: { method: choice }`): where a child is placed is not the
 // nearest free place but a choice spread over every allowed place, nearer places likelier. Per market
 // type, one problem over all LAs: a doubly constrained gravity model with capacities (the
 // entropy-maximising spatial-interaction model of transport planning),
@@ -227,7 +227,7 @@ export function solveChoice(
   return { flows, iterations, converged: converged && allFinite(flows), duals: dualsOut() };
 }
 
-/** log K_ℓj at ℓ × destinations + j (SPEC 4.3), as the year's parameters give it. */
+/** log K_ℓj at ℓ × destinations + j (docs/model.md §4.3), as the year's parameters give it. */
 export function logKernel(problem: ChoiceProblem, params: ChoiceParams, rho: number): Float64Array {
   const { alpha, beta, gamma } = params;
   const m = problem.las.length;

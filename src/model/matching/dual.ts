@@ -1,4 +1,4 @@
-// The gravity model of placement choice (SPEC 4.3) as the minimum of a convex function, its dual,
+// The gravity model of placement choice (docs/model.md §4.3) as the minimum of a convex function, its dual,
 // solved by projected Newton. Both the year's problem (when iterative scaling crawls) and the
 // calibration (where the outside and own-LA pulls are more of the same variables) use it.
 //

@@ -37,7 +37,7 @@ export interface MatchingRules {
   outsideWales: { allowed: boolean; cap: number | null; capByType?: Record<MarketType, number> | null; sector: Sector };
   /** The projection's solver of the least-cost problems (its buffers are reused); a new one when absent. */
   solver?: TransportSolver;
-  /** Placement choice (SPEC 4.3) in place of tiers (c) and (d); absent or null: the rules of 4.2. */
+  /** Placement choice (docs/model.md §4.3) in place of tiers (c) and (d); absent or null: the rules of 4.2. */
   choice?: ChoiceRules | null;
 }
 
@@ -138,7 +138,7 @@ export function matchSeekers(state: PlacementState, seekers: Seekers, geo: Geogr
     }
   }
 
-  // (c)-(e) as one choice per type (SPEC 4.3), when the scenario asks for it.
+  // (c)-(e) as one choice per type (docs/model.md §4.3), when the scenario asks for it.
   if (rules.choice) {
     const grants = rules.outsideWales.allowed ? outsideGrants(geo.laCodes, seeking, rules.outsideWales.cap) : null;
     for (const type of MARKET_TYPES) {
@@ -180,7 +180,7 @@ export function matchSeekers(state: PlacementState, seekers: Seekers, geo: Geogr
 
 /**
  * An outside-Wales cap shared over LAs in proportion to their remaining seekers, then within an LA
- * over types the same way, by largest remainder (SPEC 4.2). `byLa`: the LAs with seekers, in code
+ * over types the same way, by largest remainder (docs/model.md §4.2). `byLa`: the LAs with seekers, in code
  * order, and the children of each type they may place outside Wales; `capOf`: a type's total.
  */
 function outsideGrants(
