@@ -33,7 +33,8 @@ export interface RoundingNetwork {
  */
 export function roundUnbiased(net: RoundingNetwork, random: RandomSource): Float64Array {
   const { nodes, tail, head } = net;
-  const x = Float64Array.from(net.flow);
+  // A copy by slice: Float64Array.from walks an iterator, twice the time on the endings' many small stars.
+  const x = net.flow.slice();
   const parent = new Int32Array(nodes).fill(-1);
   const parentEdge = new Int32Array(nodes).fill(-1);
   const mark = new Int32Array(nodes);
