@@ -83,67 +83,36 @@ export function snapAndRebalance(problem: ChoiceProblem, flows: Float64Array): F
   const n = dests.length;
   const t = new Float64Array(m * n);
   for (let k = 0; k < t.length; k++) t[k] = Math.max(0, flows[k]);
-  // Column sums in one sweep of the rows, of the columns listed: each column's terms still added in
-  // LA order, so each sum is the very number a column-by-column sum gives. Many calls run all the
-  // passes (the sums settle near, not within, 1e-12), so a pass touches only the columns it uses.
-  const colSums = new Float64Array(n);
-  const sumColumns = (cols: Int32Array): void => {
-    for (let c = 0; c < cols.length; c++) colSums[cols[c]] = 0;
-    for (let i = 0; i < m; i++) {
-      const row = i * n;
-      for (let c = 0; c < cols.length; c++) colSums[cols[c]] += t[row + cols[c]];
-    }
-  };
-  sumColumns(Int32Array.from({ length: n }, (_, j) => j));
-  const colTarget = new Float64Array(n);
-  for (let j = 0; j < n; j++) colTarget[j] = snapped(colSums[j], dests[j].capacity);
-  const fp = dests.map((d) => problem.forProfitCap !== null && d.forProfit);
-  const fpCols = Int32Array.from(dests.flatMap((_d, j) => (fp[j] ? [j] : [])));
-  const groupSum = (): number => {
+  const colTarget = new Float64Array(n).fill(Number.NaN);
+  const colSum = (j: number): number => {
     let s = 0;
-    for (let c = 0; c < fpCols.length; c++) s += colSums[fpCols[c]];
+    for (let i = 0; i < m; i++) s += t[i * n + j];
     return s;
   };
-  const groupTarget = fpCols.length > 0 ? snapped(groupSum(), problem.forProfitCap ?? Infinity) : Number.NaN;
-  // The columns held to a whole number; the others are left free.
-  const held = Int32Array.from(dests.flatMap((_d, j) => (Number.isNaN(colTarget[j]) ? [] : [j])));
+  for (let j = 0; j < n; j++) colTarget[j] = snapped(colSum(j), dests[j].capacity);
+  const fp = dests.map((d) => problem.forProfitCap !== null && d.forProfit);
+  const groupSum = (): number => dests.reduce((s, _d, j) => (fp[j] ? s + colSum(j) : s), 0);
+  const groupTarget = fp.some((x) => x) ? snapped(groupSum(), problem.forProfitCap ?? Infinity) : Number.NaN;
   const unp = dests.findIndex((d) => d.kind === 'unplaced');
-  const factor = new Float64Array(n);
   for (let pass = 0; pass < REBALANCE_PASSES; pass++) {
     let err = 0;
-    if (pass > 0) sumColumns(held);
-    for (let c = 0; c < held.length; c++) {
-      const j = held[c];
-      const s = colSums[j];
+    for (let j = 0; j < n; j++) {
+      if (Number.isNaN(colTarget[j])) continue;
+      const s = colSum(j);
       err = Math.max(err, Math.abs(s - colTarget[j]));
-      factor[j] = s > 0 ? colTarget[j] / s : 1;
-    }
-    // A factor of exactly 1 leaves a cell as it is: skipping it is the same scaling.
-    for (let i = 0; i < m; i++) {
-      const row = i * n;
-      for (let c = 0; c < held.length; c++) {
-        const j = held[c];
-        if (factor[j] !== 1) t[row + j] *= factor[j];
-      }
+      if (s > 0) for (let i = 0; i < m; i++) t[i * n + j] *= colTarget[j] / s;
     }
     if (!Number.isNaN(groupTarget)) {
-      sumColumns(fpCols);
       const s = groupSum();
       err = Math.max(err, Math.abs(s - groupTarget));
-      if (s > 0) {
-        const f = groupTarget / s;
-        for (let i = 0; i < m; i++) for (let c = 0; c < fpCols.length; c++) t[i * n + fpCols[c]] *= f;
-      }
+      if (s > 0) for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) if (fp[j]) t[i * n + j] *= groupTarget / s;
     }
     for (let i = 0; i < m; i++) {
       let s = 0;
       for (let j = 0; j < n; j++) s += t[i * n + j];
       const want = problem.seekers[i];
       err = Math.max(err, Math.abs(s - want) / Math.max(1, want));
-      if (s > 0) {
-        const f = want / s;
-        for (let j = 0; j < n; j++) t[i * n + j] *= f;
-      }
+      if (s > 0) for (let j = 0; j < n; j++) t[i * n + j] *= want / s;
       // An LA with seekers and no flow anywhere: they are unplaced (the flows never give this).
       else if (want > 0 && unp >= 0) t[i * n + unp] = want;
     }
