@@ -95,7 +95,7 @@ const sameRow = (a: RowKey, b: RowKey): boolean =>
 
 /** Mean and p10, p50, p90 of the values that are not empty (NaN); null if none is. Counts by nearest rank. */
 export function runStats(values: Float64Array, count = false): RunStats | null {
-  return statsInPlace(Float64Array.from(values), count);
+  return statsInPlace(values.slice(), count);
 }
 
 /** The nearest-rank percentile of sorted values: the ⌈p·n⌉-th smallest (the smallest for p = 0). */

@@ -234,12 +234,21 @@ export function logKernel(problem: ChoiceProblem, params: ChoiceParams, rho: num
   const dests = problem.destinations;
   const n = dests.length;
   const logK = new Float64Array(m * n);
+  // Each destination's log V_j and ρ rank(s) once, not once a cell: the same numbers, in the same sum.
+  const logV = new Float64Array(n);
+  const sectorPull = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    const d = dests[j];
+    if (d.kind !== 'wales') continue;
+    logV[j] = Math.log(d.capacity);
+    sectorPull[j] = rho * SECTOR_RANK[d.sector!];
+  }
   for (let i = 0; i < m; i++) {
     for (let j = 0; j < n; j++) {
       const d = dests[j];
       const km = problem.km[i * n + j];
       let lk: number;
-      if (d.kind === 'wales') lk = Math.log(d.capacity) - beta * km - rho * SECTOR_RANK[d.sector!] + (problem.own[i * n + j] ? gamma : 0);
+      if (d.kind === 'wales') lk = logV[j] - beta * km - sectorPull[j] + (problem.own[i * n + j] ? gamma : 0);
       else if (d.kind === 'outside') lk = alpha - beta * km;
       else lk = UNPLACED_LOG_K;
       // A real destination never weighs less than e^100 times UNPLACED, however far or unattractive:
