@@ -1,6 +1,6 @@
 // Numbers as the report shows them: each metric's unit (and its axis), a figure in that unit, and a
 // figure with its p10–p90 range as a table cell's content.
-import { DISPLAY, type MetricKind } from '../../cli/render/metrics.js';
+import { METRIC_KINDS, type MetricKind } from '../../model/metric-kinds.js';
 import type { LabelKey } from '../../i18n/labels.js';
 import type { MetricName } from '../../model/types.js';
 import type { Fig } from './figures.js';
@@ -18,7 +18,7 @@ export interface Unit {
 const PLACE_METRICS: ReadonlySet<MetricName> = new Set(['places_foster', 'places_residential', 'places_secure', 'usable_places_foster', 'usable_places_residential', 'usable_places_secure']);
 
 export function unitOf(m: MetricName): Unit {
-  const kind = DISPLAY[m].kind;
+  const kind = METRIC_KINDS[m];
   switch (kind) {
     case 'count':
       return PLACE_METRICS.has(m) ? { key: 'unit.places', axisKey: 'axis.places', scale: 1, axis: ',.0f' } : { key: 'unit.children', axisKey: 'axis.children', scale: 1, axis: ',.0f' };

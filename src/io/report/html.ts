@@ -7,7 +7,7 @@
 // question with a chart per metric over the years and the table behind it (S and B side by side with
 // --compare, and their paired difference), then the assumptions log, the data's estimated figures,
 // and how the model works in a page.
-import type { MetricKind } from '../../cli/render/metrics.js';
+import type { MetricKind } from '../../model/metric-kinds.js';
 import { label, type Lang, type LabelKey } from '../../i18n/labels.js';
 import type { AreaLevel, CostRow, MetricName } from '../../model/types.js';
 import { financialYear } from '../output.js';

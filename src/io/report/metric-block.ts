@@ -2,7 +2,7 @@
 // one unit drawn together, such as mean and 90th-percentile distance), with --compare a bar chart of
 // the difference per metric, and the table behind each metric (docs/methodology.md, "The report:
 // distance and staying local").
-import { DISPLAY } from '../../cli/render/metrics.js';
+import { METRIC_KINDS } from '../../model/metric-kinds.js';
 import { metricLabel, type LabelKey } from '../../i18n/labels.js';
 import type { MetricName } from '../../model/types.js';
 import { financialYear } from '../output.js';
@@ -68,7 +68,7 @@ export async function metricBlock(r: ReportInput, ms: readonly MetricName[], id:
   const last = walesRows[walesRows.length - 1];
   const fy = financialYear;
   const summaryOf = (m: MetricName): string => {
-    const kind = DISPLAY[m].kind;
+    const kind = METRIC_KINDS[m];
     const lead = group ? `${shortOf(m)}: ` : '';
     if (!first || !last) return '';
     return (
@@ -119,7 +119,7 @@ async function differenceFigure(
 ): Promise<string> {
   const name = metricLabel(r.lang, m);
   const unit = unitOf(m);
-  const kind = DISPLAY[m].kind;
+  const kind = METRIC_KINDS[m];
   const areaOf = new Map(r.areas.map((a) => [`${a.level}:${a.code}`, a.name]));
   const scaled = (v: number | null): number | null => (v === null ? null : v * unit.scale);
   const points: ChartPoint[] = [];
@@ -149,7 +149,7 @@ async function differenceFigure(
 }
 
 export function metricTable(r: ReportInput, m: MetricName, rows: readonly FigureRow[], years: readonly number[], t: T, names: { scenario: string; compare: string }): string {
-  const kind = DISPLAY[m].kind;
+  const kind = METRIC_KINDS[m];
   const unitText = t(unitOf(m).key);
   const byKey = new Map(rows.map((row) => [`${row.level}:${row.areaCode}:${row.year}`, row]));
   const cell = (area: ReportArea, year: number, pick: (c: Cell) => Fig | null, signed = false): string => {
