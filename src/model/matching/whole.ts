@@ -83,42 +83,65 @@ export function snapAndRebalance(problem: ChoiceProblem, flows: Float64Array): F
   const n = dests.length;
   const t = new Float64Array(m * n);
   for (let k = 0; k < t.length; k++) t[k] = Math.max(0, flows[k]);
+  // Each column's sum, added up over the LAs in order, as the cells stand: summed once here, then
+  // added up cell by cell as each step leaves its cells (the same additions in the same order, so
+  // the same doubles as summing the column again), never by a strided sweep of its own.
+  const col = new Float64Array(n);
+  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) col[j] += t[i * n + j];
   const colTarget = new Float64Array(n).fill(Number.NaN);
-  const colSum = (j: number): number => {
+  for (let j = 0; j < n; j++) colTarget[j] = snapped(col[j], dests[j].capacity);
+  // The for-profit group's columns, in destination order.
+  const fp: number[] = [];
+  for (let j = 0; j < n; j++) if (problem.forProfitCap !== null && dests[j].forProfit) fp.push(j);
+  const groupSum = (): number => {
     let s = 0;
-    for (let i = 0; i < m; i++) s += t[i * n + j];
+    for (const j of fp) s += col[j];
     return s;
   };
-  for (let j = 0; j < n; j++) colTarget[j] = snapped(colSum(j), dests[j].capacity);
-  const fp = dests.map((d) => problem.forProfitCap !== null && d.forProfit);
-  const groupSum = (): number => dests.reduce((s, _d, j) => (fp[j] ? s + colSum(j) : s), 0);
-  const groupTarget = fp.some((x) => x) ? snapped(groupSum(), problem.forProfitCap ?? Infinity) : Number.NaN;
+  const groupTarget = fp.length > 0 ? snapped(groupSum(), problem.forProfitCap ?? Infinity) : Number.NaN;
   const unp = dests.findIndex((d) => d.kind === 'unplaced');
+  // Each factor is worked out once per column, group or row, not once per cell: the same double.
   for (let pass = 0; pass < REBALANCE_PASSES; pass++) {
     let err = 0;
     for (let j = 0; j < n; j++) {
       if (Number.isNaN(colTarget[j])) continue;
-      const s = colSum(j);
+      const s = col[j];
       err = Math.max(err, Math.abs(s - colTarget[j]));
-      if (s > 0) for (let i = 0; i < m; i++) t[i * n + j] *= colTarget[j] / s;
+      if (s > 0) col[j] = scaleColumn(t, m, n, j, colTarget[j] / s);
     }
     if (!Number.isNaN(groupTarget)) {
       const s = groupSum();
       err = Math.max(err, Math.abs(s - groupTarget));
-      if (s > 0) for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) if (fp[j]) t[i * n + j] *= groupTarget / s;
+      if (s > 0) {
+        const f = groupTarget / s;
+        for (const j of fp) scaleColumn(t, m, n, j, f);
+      }
     }
+    col.fill(0);
     for (let i = 0; i < m; i++) {
       let s = 0;
       for (let j = 0; j < n; j++) s += t[i * n + j];
       const want = problem.seekers[i];
       err = Math.max(err, Math.abs(s - want) / Math.max(1, want));
-      if (s > 0) for (let j = 0; j < n; j++) t[i * n + j] *= want / s;
+      if (s > 0) {
+        const f = want / s;
+        for (let j = 0; j < n; j++) col[j] += t[i * n + j] *= f;
+        continue;
+      }
       // An LA with seekers and no flow anywhere: they are unplaced (the flows never give this).
-      else if (want > 0 && unp >= 0) t[i * n + unp] = want;
+      if (want > 0 && unp >= 0) t[i * n + unp] = want;
+      for (let j = 0; j < n; j++) col[j] += t[i * n + j];
     }
     if (err <= 1e-12) break;
   }
   return t;
+}
+
+/** Column j's cells times f; returns the column's new sum (added up over the LAs in order). */
+function scaleColumn(t: Float64Array, m: number, n: number, j: number, f: number): number {
+  let s = 0;
+  for (let i = 0; i < m; i++) s += t[i * n + j] *= f;
+  return s;
 }
 
 /** The whole number a total counts as (its capacity if above it, a whole number within SNAP), else NaN (left free). */
