@@ -6,7 +6,7 @@
 // networks whose nodes' net flows are whole numbers.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { roundUnbiased, type RoundingNetwork } from '../../src/model/matching/unbiased.js';
+import { roundSharesUnbiased, roundUnbiased, sharesToTotal, type RoundingNetwork } from '../../src/model/matching/unbiased.js';
 import { xoshiro128ss, type RandomSource } from '../../src/model/random.js';
 
 /** The search as it was before issue 20: rootOf on both ends, then a's path marked. */
@@ -152,5 +152,54 @@ describe('unbiased rounding: the one-walk cycle search', () => {
     const net = { nodes: 3, tail: Int32Array.of(0, 1, 2), head: Int32Array.of(1, 2, 0), flow: Float64Array.of(0.5, 0.5, 0.5) };
     expect(Array.from(roundUnbiased(net, () => 0.25))).toEqual([1, 1, 1]);
     expect(Array.from(roundUnbiased(net, () => 0.75))).toEqual([0, 0, 0]);
+  });
+});
+
+describe('unbiased rounding of shares: the star without a forest', () => {
+  /** The endings as they are rounded on the general forest: a star of parallel edges, node 0 to node 1. */
+  function referenceShares(shares: readonly number[], total: number, random: RandomSource): number[] {
+    const { floors, parts } = sharesToTotal(shares, total);
+    const n = shares.length;
+    const rounded = roundUnbiased({ nodes: 2, tail: new Int32Array(n), head: new Int32Array(n).fill(1), flow: parts }, random);
+    return floors.map((f, i) => f + rounded[i]);
+  }
+
+  it('rounds every set of shares exactly as the general forest, drawing the same uniforms', () => {
+    let cycles = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 14 }),
+        fc.double({ min: 0.01, max: 0.99, noNaN: true }),
+        fc.boolean(),
+        fc.nat(),
+        (children, share, up, seed) => {
+          const exact = children.map((c) => c * share);
+          const sum = exact.reduce((t, x) => t + x, 0);
+          // The caller's total: the floor or the ceiling of the shares' sum.
+          const total = up ? Math.ceil(sum - 1e-9) : Math.floor(sum + 1e-9);
+          let drawsNew = 0;
+          let drawsOld = 0;
+          const a = xoshiro128ss(BigInt(seed));
+          const b = xoshiro128ss(BigInt(seed));
+          const got = roundSharesUnbiased(exact, total, () => (drawsNew++, a()));
+          const want = referenceShares(exact, total, () => (drawsOld++, b()));
+          expect(got).toEqual(want);
+          expect(drawsNew).toBe(drawsOld);
+          cycles += drawsNew;
+        },
+      ),
+      { numRuns: 2000, seed: 20261206 },
+    );
+    expect(cycles).toBeGreaterThan(2000);
+  });
+
+  it('rounds shares worked by hand: 0.5, 0.5, 0.6 to a total of 2', () => {
+    // sharesToTotal raises the parts to 0.643, 0.643, 0.714 (sum 2). Edge 0 joins the forest; edge 1
+    // closes a cycle, along it, edge 0 against: up = min(1 − 0.643, 0.643 − 0) = 0.357, down =
+    // min(0.643, 0.357) = 0.357; a draw of 0 (below down ÷ (up + down)) moves edge 1 up to 1 and
+    // edge 0 down to 0.286. Edge 2 closes a cycle with edge 0: up = min(1 − 0.714, 0.286) = 0.286,
+    // and a draw of 0 again moves edge 2 up to 1 and edge 0 down to 0: cells 0, 1, 1.
+    expect(roundSharesUnbiased([0.5, 0.5, 0.6], 2, () => 0)).toEqual([0, 1, 1]);
+    expect(roundSharesUnbiased([0.5, 0.5, 0.6], 2, () => 0.999).reduce((t, x) => t + x, 0)).toBe(2);
   });
 });

@@ -93,21 +93,7 @@ export function roundUnbiased(net: RoundingNetwork, random: RandomSource): Float
       cycle[length] = f;
       along[length] = head[f] === v ? 1 : -1;
     }
-    let up = Infinity;
-    let down = Infinity;
-    for (let k = 0; k < length; k++) {
-      const v = x[cycle[k]];
-      const toCeil = Math.ceil(v) - v;
-      const toFloor = v - Math.floor(v);
-      if (along[k] > 0) {
-        up = Math.min(up, toCeil);
-        down = Math.min(down, toFloor);
-      } else {
-        up = Math.min(up, toFloor);
-        down = Math.min(down, toCeil);
-      }
-    }
-    const step = random() * (up + down) < down ? up : -down;
+    const step = cycleStep(x, cycle, along, length, random);
     let eWhole = false;
     for (let k = 0; k < length; k++) {
       const f = cycle[k];
@@ -127,13 +113,8 @@ export function roundUnbiased(net: RoundingNetwork, random: RandomSource): Float
       parentEdge[b] = e;
     }
   }
-  for (let e = 0; e < x.length; e++) {
-    const r = Math.round(x[e]);
-    // Left fractional only if the nodes' net flows were not whole to start with.
-    if (Math.abs(x[e] - r) > 1e-6) throw new InternalError(`unbiased rounding: edge ${e} left at ${x[e]} (a node's net flow was not a whole number)`);
-    x[e] = r;
-  }
-  return x;
+  // Left fractional only if the nodes' net flows were not whole to start with.
+  return rounded(x, "a node's net flow was not a whole number");
 
   function cut(f: number): void {
     // The forest edge f hangs its child from its parent: the child's subtree becomes a tree of its own.
@@ -141,6 +122,38 @@ export function roundUnbiased(net: RoundingNetwork, random: RandomSource): Float
     parent[child] = -1;
     parentEdge[child] = -1;
   }
+}
+
+/**
+ * The step round a cycle: +up or −down, the two largest moves that keep every edge of it within its
+ * floor and ceiling, with probabilities down ÷ (up + down) and up ÷ (up + down). One uniform.
+ */
+function cycleStep(x: Float64Array, cycle: Int32Array, along: Int8Array, length: number, random: RandomSource): number {
+  let up = Infinity;
+  let down = Infinity;
+  for (let k = 0; k < length; k++) {
+    const v = x[cycle[k]];
+    const toCeil = Math.ceil(v) - v;
+    const toFloor = v - Math.floor(v);
+    if (along[k] > 0) {
+      up = Math.min(up, toCeil);
+      down = Math.min(down, toFloor);
+    } else {
+      up = Math.min(up, toFloor);
+      down = Math.min(down, toCeil);
+    }
+  }
+  return random() * (up + down) < down ? up : -down;
+}
+
+/** Every edge at its whole number, in place; one left fractional is a fault of the network given (`why`). */
+function rounded(x: Float64Array, why: string): Float64Array {
+  for (let e = 0; e < x.length; e++) {
+    const r = Math.round(x[e]);
+    if (Math.abs(x[e] - r) > 1e-6) throw new InternalError(`unbiased rounding: edge ${e} left at ${x[e]} (${why})`);
+    x[e] = r;
+  }
+  return x;
 }
 
 function isWhole(v: number): boolean {
@@ -189,10 +202,46 @@ export function sharesToTotal(shares: readonly number[], total: number): { floor
  */
 export function roundSharesUnbiased(shares: readonly number[], total: number, random: RandomSource): number[] {
   const { floors, parts } = sharesToTotal(shares, total);
-  const n = shares.length;
-  // The star: node 0 sends the parts' whole sum along the cells to node 1.
-  const tail = new Int32Array(n);
-  const head = new Int32Array(n).fill(1);
-  const rounded = roundUnbiased({ nodes: 2, tail, head, flow: parts }, random);
+  const rounded = roundStar(parts, random);
   return floors.map((f, i) => f + rounded[i]);
+}
+
+/**
+ * roundUnbiased on a star of parallel edges from one node to another, in place: edge for edge and
+ * draw for draw what the general forest gives, without its arrays. The forest of two nodes holds at
+ * most one edge, `held`; a fractional edge beside it closes the cycle (the new edge along it, `held`
+ * against it), and after the step the forest is the new edge unless that became whole, and then
+ * `held` unless that became whole too. The endings round one star per LA and type each year,
+ * hundreds a run, each a handful of edges.
+ */
+function roundStar(x: Float64Array, random: RandomSource): Float64Array {
+  let held = -1;
+  for (let e = 0; e < x.length; e++) {
+    if (isWhole(x[e])) {
+      x[e] = Math.round(x[e]);
+      continue;
+    }
+    if (held === -1) {
+      held = e;
+      continue;
+    }
+    const v = x[e];
+    const w = x[held];
+    // The cycle's steps as roundUnbiased takes their least: the new edge along, `held` against.
+    const up = Math.min(Math.ceil(v) - v, w - Math.floor(w));
+    const down = Math.min(v - Math.floor(v), Math.ceil(w) - w);
+    const step = random() * (up + down) < down ? up : -down;
+    const eWhole = settle(x, e, v + step);
+    const heldWhole = settle(x, held, w - step);
+    if (!eWhole) held = e;
+    else if (heldWhole) held = -1;
+  }
+  return rounded(x, "the shares' total was not a whole number");
+}
+
+/** Sets x[e] to v, rounded when it is whole; true when it is. */
+function settle(x: Float64Array, e: number, v: number): boolean {
+  const whole = isWhole(v);
+  x[e] = whole ? Math.round(v) : v;
+  return whole;
 }
