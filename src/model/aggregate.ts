@@ -1,14 +1,15 @@
 // Metrics of an area (an LA, a region, Wales) are built from its LAs' tallies: sums of counts, ratios
 // of sums, and distances pooled over the area's children. Nothing is computed separately per level.
 import { weightedMean, weightedQuantile } from './quantile.js';
+import { addPlacements, noPlacements } from './placement-counts.js';
 import { compareCodes, roundHalfUp } from './rounding.js';
 import {
-  MARKET_TYPES,
-  METRICS,
   type AreaLevel,
   type AreaYearRow,
   type CostParts,
   type Dataset,
+  type HostYearPlaces,
+  type MarketType,
   type MetricName,
   type Projection,
   type YearResult,
@@ -70,6 +71,41 @@ const money = (v: number | null): number | null => (v === null ? null : roundHal
 
 const ratio = (a: number, b: number): number | null => (b === 0 ? null : a / b);
 
+/** The cost parts of an area with one more LA's added; null once one LA's are (it has a group without a price). */
+function addCostParts(parts: CostParts | null, c: CostParts | null): CostParts | null {
+  if (parts === null || c === null) return null;
+  parts.foster += c.foster;
+  parts.residential += c.residential;
+  parts.secure += c.secure;
+  parts.forProfit += c.forProfit;
+  parts.outsideWales += c.outsideWales;
+  parts.unplaced += c.unplaced;
+  return parts;
+}
+
+/** The places located in an area (the year's rows of hosts in it), by type. */
+interface PlacesInArea {
+  places: Record<MarketType, number>;
+  usable: Record<MarketType, number>;
+  forProfitPlaces: number;
+  externalChildren: number;
+}
+
+function placesIn(rows: readonly HostYearPlaces[], inArea: ReadonlySet<string>): PlacesInArea {
+  const places = { foster: 0, residential: 0, secure: 0 };
+  const usable = { foster: 0, residential: 0, secure: 0 };
+  let forProfitPlaces = 0;
+  let externalChildren = 0;
+  for (const p of rows) {
+    if (!inArea.has(p.host)) continue;
+    places[p.placementType] += p.places;
+    usable[p.placementType] += p.usablePlaces;
+    forProfitPlaces += p.forProfitPlaces;
+    externalChildren += p.externalChildren;
+  }
+  return { places, usable, forProfitPlaces, externalChildren };
+}
+
 export function areaMetrics(year: YearResult, area: Area): Record<MetricName, number | null> {
   const inArea = new Set(area.laCodes);
   // One pass over the area's LAs (in the year's LA order), each sum added up in that order as a
@@ -80,15 +116,8 @@ export function areaMetrics(year: YearResult, area: Area): Record<MetricName, nu
   let needResidential = 0;
   let needSecure = 0;
   let unplaced = 0;
-  let placed = 0;
-  let placedInOwnLa = 0;
-  let placedInRegion = 0;
-  let placedOutsideWales = 0;
-  let forProfitPlacements = 0;
+  const placements = noPlacements();
   let nonMarketAtHome = 0;
-  const placedByType = { foster: 0, residential: 0, secure: 0 };
-  const forProfitByType = { foster: 0, residential: 0, secure: 0 };
-  let nonprofitOutsideRegion = 0;
   let displaced: number | null = 0;
   let newPlacements: number | null = 0;
   let supplementary: number | null = 0;
@@ -107,17 +136,8 @@ export function areaMetrics(year: YearResult, area: Area): Record<MetricName, nu
     needResidential += t.need.residential;
     needSecure += t.need.secure;
     unplaced += t.unplaced.foster + t.unplaced.residential + t.unplaced.secure;
-    placed += t.marketPlaced;
-    placedInOwnLa += t.placedInOwnLa;
-    placedInRegion += t.placedInRegion;
-    placedOutsideWales += t.placedOutsideWales;
-    forProfitPlacements += t.forProfitPlacements;
+    addPlacements(placements, t);
     nonMarketAtHome += t.nonMarketAtHome;
-    for (const type of MARKET_TYPES) {
-      placedByType[type] += t.placedByType[type];
-      forProfitByType[type] += t.forProfitByType[type];
-    }
-    nonprofitOutsideRegion += t.nonprofitOutsideRegion;
     displaced = add(displaced, t.displaced);
     newPlacements = add(newPlacements, t.newPlacements);
     supplementary = add(supplementary, t.supplementaryPlacements);
@@ -125,32 +145,15 @@ export function areaMetrics(year: YearResult, area: Area): Record<MetricName, nu
     started = add(started, t.startedLookedAfter);
     ceased = add(ceased, t.ceasedLookedAfter);
     oneOff = add(oneOff, t.costOneOffGbp);
-    const c = t.costParts;
-    if (parts !== null && c === null) parts = null;
-    else if (parts !== null && c !== null) {
-      parts.foster += c.foster;
-      parts.residential += c.residential;
-      parts.secure += c.secure;
-      parts.forProfit += c.forProfit;
-      parts.outsideWales += c.outsideWales;
-      parts.unplaced += c.unplaced;
-    }
+    parts = addCostParts(parts, t.costParts);
     for (const [km, n] of t.distances) pooled.set(km, (pooled.get(km) ?? 0) + n);
   }
-  const places = { foster: 0, residential: 0, secure: 0 };
-  const usable = { foster: 0, residential: 0, secure: 0 };
-  let forProfitPlaces = 0;
-  let externalChildren = 0;
-  for (const p of year.places) {
-    if (!inArea.has(p.host)) continue;
-    places[p.placementType] += p.places;
-    usable[p.placementType] += p.usablePlaces;
-    forProfitPlaces += p.forProfitPlaces;
-    externalChildren += p.externalChildren;
-  }
+  const { places, usable, forProfitPlaces, externalChildren } = placesIn(year.places, inArea);
   const allPlaces = places.foster + places.residential + places.secure;
   const distances = [...pooled.entries()].filter(([, n]) => n > 0).sort((a, b) => a[0] - b[0]);
+  const { marketPlaced: placed, placedInOwnLa, placedInRegion, placedOutsideWales, forProfitPlacements, placedByType, forProfitByType, nonprofitOutsideRegion } = placements;
 
+  // Written in METRICS order, so that its keys run in that order (the columns' order) as they stand.
   const m: Record<MetricName, number | null> = {
     children_looked_after: childrenLookedAfter,
     need_foster: needFoster,
@@ -197,5 +200,5 @@ export function areaMetrics(year: YearResult, area: Area): Record<MetricName, nu
     placed_in_own_la_share_all: ratio(placedInOwnLa + nonMarketAtHome, childrenLookedAfter),
     cost_one_off_gbp: money(oneOff),
   };
-  return Object.fromEntries(METRICS.map((k) => [k, m[k]])) as Record<MetricName, number | null>;
+  return m;
 }

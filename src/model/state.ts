@@ -41,6 +41,8 @@ export function byProviderKey(a: ProviderPlaces, b: ProviderPlaces): number {
 
 /** The groups of children one unit (a provider at a host for a type) holds, by placing LA. */
 interface Unit {
+  /** Its place in the order units were created: an integer key for it, the same in a copy. */
+  readonly id: number;
   readonly groups: Map<string, PlacementGroup>;
   /** Children in all its groups, kept up to date by add and remove. */
   children: number;
@@ -85,7 +87,7 @@ export class PlacementState {
     }
     const unitCopy = new Map<Unit, Unit>();
     for (const [uk, unit] of this.byUnit) {
-      const u: Unit = { groups: new Map(), children: unit.children };
+      const u: Unit = { id: unit.id, groups: new Map(), children: unit.children };
       for (const [la, g] of unit.groups) {
         const h = { ...g };
         u.groups.set(la, h);
@@ -142,7 +144,7 @@ export class PlacementState {
   private unit(uk: string): Unit {
     let unit = this.byUnit.get(uk);
     if (!unit) {
-      unit = { groups: new Map(), children: 0 };
+      unit = { id: this.byUnit.size, groups: new Map(), children: 0 };
       this.byUnit.set(uk, unit);
     }
     return unit;
@@ -179,6 +181,19 @@ export class PlacementState {
       this.unitOfGroup.set(created, unit);
       if (this.sortedGroups !== null) this.pendingGroups.push(created);
     }
+  }
+
+  /**
+   * The unit of a provider as an integer, one per unitKey: a year's bookkeeping keys its maps by it
+   * rather than by building the key string for every group and provider.
+   */
+  unitIdOf(p: ProviderPlaces): number {
+    return this.unitOf(p).id;
+  }
+
+  /** unitIdOf for a group's unit (a live group of this state, or a copy of one, found by its key). */
+  unitIdOfGroup(g: PlacementGroup): number {
+    return (this.unitOfGroup.get(g) ?? this.unit(unitKey(g.host, g.placementType, g.sector, g.providerId))).id;
   }
 
   remove(g: PlacementGroup, n: number): void {
