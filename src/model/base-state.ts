@@ -29,7 +29,7 @@ function baseState(dataset: Dataset, warn: (m: string) => void): PlacementState 
     unit.places += p.places;
   }
   // The providers of each host, sector and type, in key order, and of each id at a host and type:
-  // England-sized data has thousands of each, so a scan per placement row was quadratic.
+  // England-sized data has thousands of each, so a scan per placement row would be quadratic.
   const byCell = new Map<string, ProviderPlaces[]>();
   const byId = new Map<string, ProviderPlaces>();
   for (const p of state.providerList()) {

@@ -22,14 +22,7 @@ import { isCountMetric } from './metric-kinds.js';
 import { METRICS, type AreaLevel, type AreaYearRow, type MetricName } from './types.js';
 
 /** What identifies a row of output: scenario, area and year. */
-export interface RowKey {
-  scenario: string;
-  level: AreaLevel;
-  areaCode: string;
-  areaName: string;
-  year: number;
-  asAt: string;
-}
+export type RowKey = Omit<AreaYearRow, 'metrics'>;
 
 /** Every run's metrics, packed: `values[run][row * METRICS.length + metric]`, NaN for empty. */
 export interface RunSet {
