@@ -4,7 +4,7 @@
 // (docs/methodology.md, "Checks on the data").
 import { OUTSIDE_WALES, PLACEMENT_TYPES, type LocalAuthority } from '../model/types.js';
 import { foldName, isLaCode, regionSlug, suggestAmong } from './la-names.js';
-import { DEFAULT_AREA_NATION, type FieldSpec } from './fields.js';
+import { DEFAULT_AREA_NATION, type FieldKind, type FieldSpec } from './fields.js';
 import { RESOURCES, type ResourceName } from './schemas.js';
 
 export interface RowContext {
@@ -58,100 +58,130 @@ function isIsoDate(text: string): boolean {
  * as much as the rest of the load together.
  */
 export function cellCheck(field: FieldSpec, ctx: RowContext): CellCheck {
-  const expected = field.expected;
+  const read = KIND_READERS[field.kind](field, ctx);
+  return (raw: string): string | number | null | CellProblem => {
+    const text = raw.trim();
+    if (text === '') return field.required ? fail(`expected ${field.expected}, found an empty cell`) : null;
+    return read(text);
+  };
+}
+
+/** How a non-empty cell of one kind reads (the trimmed text in), built once per column. */
+type KindReader = (field: FieldSpec, ctx: RowContext) => (text: string) => string | number | CellProblem;
+
+const fail = (message: string): CellProblem => new CellProblem(message);
+
+const asWritten: KindReader = () => (text) => text;
+
+const readLaCode: KindReader = (field) => (text) => {
+  if (isOutsideWales(text)) return fail(`expected ${field.expected}, found ${quote(text)} (OUTSIDE_WALES is reserved for placements outside the nation)`);
+  if (!isLaCode(text)) return fail(`expected ${field.expected}, found ${quote(text)}`);
+  return text;
+};
+
+/** An LA by code or name, resolved to its code; a host may be OUTSIDE_WALES, an area the nation. */
+const readLa: KindReader = (field, ctx) => (text) => {
+  if (field.kind === 'host' && isOutsideWales(text)) return OUTSIDE_WALES;
+  if (field.kind === 'area') {
+    const nation = ctx.nation ?? DEFAULT_AREA_NATION;
+    if (text.toUpperCase() === nation.code.toUpperCase() || foldName(text) === foldName(nation.name)) return nation.code;
+  }
+  if (isOutsideWales(text)) {
+    return fail(`expected ${field.expected}, found ${quote(text)} (only placements may be outside Wales)`);
+  }
+  if (ctx.resolveLa === null) return text;
+  const la = ctx.resolveLa(text);
+  if (la) return la.code;
+  const hint = ctx.suggestLa(text);
+  return fail(`unknown local authority ${quote(text)}: expected ${field.expected}${hint ? `; ${hint}` : ''}`);
+};
+
+const readRegion: KindReader = (field) => (text) => {
+  const slug = regionSlug(text);
+  if (slug !== '') return slug;
+  return fail(`expected ${field.expected} with at least one letter or digit, found ${quote(text)}`);
+};
+
+const readEnum: KindReader = (field) => {
   const options = field.enum ?? [];
+  return (text) => {
+    const lower = text.toLowerCase();
+    if (options.includes(lower)) return lower;
+    const hint = suggestAmong(text, options);
+    const other = field.name === 'placement_type' && (PLACEMENT_TYPES as readonly string[]).includes(text.toLowerCase());
+    const why = other ? ` (only market types here: ${text.toLowerCase()} is not supplied by providers)` : hint ? ` (${hint})` : '';
+    return fail(`expected ${field.expected} (${options.join(', ')}), found ${quote(text)}${why}`);
+  };
+};
+
+const readCount: KindReader = (field) => (text) => {
+  const expected = field.expected;
+  const n = readNumber(text, expected);
+  if ('message' in n) return fail(n.message);
+  if (Number.isInteger(n.value) && n.value > (field.maximum ?? Infinity)) {
+    return fail(`expected ${expected} of at most ${field.maximum}, found ${quote(text)} (no nation has so many)`);
+  }
+  if (Number.isInteger(n.value) && n.value >= 0) return n.value;
+  return fail(Number.isInteger(n.value) ? `expected ${expected} (0 or more), found ${quote(text)}` : `expected ${expected}, found ${quote(text)}`);
+};
+
+const readDecimal: KindReader = (field) => {
   const inRange = (v: number): boolean =>
     (field.minimum === undefined || (field.exclusiveMinimum ? v > field.minimum : v >= field.minimum)) &&
     (field.maximum === undefined || v <= field.maximum);
+  return (text) => {
+    const n = readNumber(text, field.expected);
+    if ('message' in n) return fail(n.message);
+    return inRange(n.value) ? n.value : fail(`expected ${field.expected}, found ${quote(text)}`);
+  };
+};
+
+/** A year within the column's range; a financial year column also reads "2027-28" or "2027/28" as 2027. */
+const readYear: KindReader = (field) => {
   const yearMin = field.minimum ?? 0;
   const yearMax = field.maximum ?? 9999;
-  return (raw: string): string | number | null | CellProblem => {
-    const text = raw.trim();
-    const fail = (message: string): CellProblem => new CellProblem(message);
-    if (text === '') {
-      if (field.required) return fail(`expected ${expected}, found an empty cell`);
-      return null;
-    }
-    switch (field.kind) {
-      case 'text':
-        return text;
-      case 'code':
-        return text;
-      case 'lacode':
-        if (isOutsideWales(text)) return fail(`expected ${expected}, found ${quote(text)} (OUTSIDE_WALES is reserved for placements outside the nation)`);
-        if (!isLaCode(text)) return fail(`expected ${expected}, found ${quote(text)}`);
-        return text;
-      case 'la':
-      case 'host':
-      case 'area': {
-        if (field.kind === 'host' && isOutsideWales(text)) return OUTSIDE_WALES;
-        if (field.kind === 'area') {
-          const nation = ctx.nation ?? DEFAULT_AREA_NATION;
-          if (text.toUpperCase() === nation.code.toUpperCase() || foldName(text) === foldName(nation.name)) return nation.code;
-        }
-        if (isOutsideWales(text)) {
-          return fail(`expected ${expected}, found ${quote(text)} (only placements may be outside Wales)`);
-        }
-        if (ctx.resolveLa === null) return text;
-        const la = ctx.resolveLa(text);
-        if (la) return la.code;
-        const hint = ctx.suggestLa(text);
-        return fail(`unknown local authority ${quote(text)}: expected ${expected}${hint ? `; ${hint}` : ''}`);
-      }
-      case 'region': {
-        const slug = regionSlug(text);
-        if (slug !== '') return slug;
-        return fail(`expected ${expected} with at least one letter or digit, found ${quote(text)}`);
-      }
-      case 'enum': {
-        const lower = text.toLowerCase();
-        if (options.includes(lower)) return lower;
-        const hint = suggestAmong(text, options);
-        const other = field.name === 'placement_type' && (PLACEMENT_TYPES as readonly string[]).includes(text.toLowerCase());
-        const why = other ? ` (only market types here: ${text.toLowerCase()} is not supplied by providers)` : hint ? ` (${hint})` : '';
-        return fail(`expected ${expected} (${options.join(', ')}), found ${quote(text)}${why}`);
-      }
-      case 'count': {
-        const n = readNumber(text, expected);
-        if ('message' in n) return fail(n.message);
-        if (Number.isInteger(n.value) && n.value > (field.maximum ?? Infinity)) {
-          return fail(`expected ${expected} of at most ${field.maximum}, found ${quote(text)} (no nation has so many)`);
-        }
-        if (Number.isInteger(n.value) && n.value >= 0) return n.value;
-        return fail(Number.isInteger(n.value) ? `expected ${expected} (0 or more), found ${quote(text)}` : `expected ${expected}, found ${quote(text)}`);
-      }
-      case 'number': {
-        const n = readNumber(text, expected);
-        if ('message' in n) return fail(n.message);
-        return inRange(n.value) ? n.value : fail(`expected ${expected}, found ${quote(text)}`);
-      }
-      case 'year': {
-        let yearText = text;
-        if (field.financialYear) {
-          const fy = /^(\d{4})\s*[-/–]\s*(\d{2}|\d{4})$/.exec(text);
-          if (fy) {
-            const start = Number(fy[1]);
-            const end = Number(fy[2]);
-            const ok = fy[2].length === 2 ? end === (start + 1) % 100 : end === start + 1;
-            if (!ok) return fail(`expected ${expected}, found ${quote(text)} (a financial year runs from one year into the next)`);
-            yearText = fy[1];
-          }
-        }
-        const year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
-        return year >= yearMin && year <= yearMax ? year : fail(`expected ${expected}, found ${quote(text)}`);
-      }
-      case 'date31march': {
-        if (!isIsoDate(text)) {
-          const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
-          const hint = dmy ? ` (did you mean ${dmy[3]}-${dmy[2].padStart(2, '0')}-${dmy[1].padStart(2, '0')}?)` : '';
-          return fail(`expected ${expected}, found ${quote(text)}${hint}`);
-        }
-        if (!text.endsWith('-03-31')) return fail(`expected ${expected}, found ${quote(text)} (not a 31 March)`);
-        return text;
+  return (text) => {
+    let yearText = text;
+    if (field.financialYear) {
+      const fy = /^(\d{4})\s*[-/–]\s*(\d{2}|\d{4})$/.exec(text);
+      if (fy) {
+        const start = Number(fy[1]);
+        const end = Number(fy[2]);
+        const ok = fy[2].length === 2 ? end === (start + 1) % 100 : end === start + 1;
+        if (!ok) return fail(`expected ${field.expected}, found ${quote(text)} (a financial year runs from one year into the next)`);
+        yearText = fy[1];
       }
     }
+    const year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
+    return year >= yearMin && year <= yearMax ? year : fail(`expected ${field.expected}, found ${quote(text)}`);
   };
-}
+};
+
+const readDate31March: KindReader = (field) => (text) => {
+  if (!isIsoDate(text)) {
+    const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+    const hint = dmy ? ` (did you mean ${dmy[3]}-${dmy[2].padStart(2, '0')}-${dmy[1].padStart(2, '0')}?)` : '';
+    return fail(`expected ${field.expected}, found ${quote(text)}${hint}`);
+  }
+  if (!text.endsWith('-03-31')) return fail(`expected ${field.expected}, found ${quote(text)} (not a 31 March)`);
+  return text;
+};
+
+/** The reader of each kind of cell (fields.ts `FieldKind`). */
+const KIND_READERS: Record<FieldKind, KindReader> = {
+  code: asWritten,
+  text: asWritten,
+  lacode: readLaCode,
+  la: readLa,
+  host: readLa,
+  area: readLa,
+  region: readRegion,
+  enum: readEnum,
+  count: readCount,
+  number: readDecimal,
+  year: readYear,
+  date31march: readDate31March,
+};
 
 export function isOutsideWales(text: string): boolean {
   return foldName(text) === 'outside wales';

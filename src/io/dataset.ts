@@ -8,14 +8,18 @@
 // (docs/methodology.md, "Checks on the data").
 import path from 'node:path';
 import { InputError, type Problem } from '../errors.js';
-import type { Dataset } from '../model/types.js';
-import { checkCapacity } from './capacity.js';
+import type { CostRow, Dataset, ExternalPlacementRow, FlowRow, Nation, PlacementRow, StrategyRow } from '../model/types.js';
+import { checkCapacity, type Located } from './capacity.js';
+import type { RowContext } from './cells.js';
 import { checkCostsCover, checkDemandAtBase, checkPlacementsAgainstDemand, demandAtBase } from './cross-checks.js';
 import { readPackage } from './descriptor.js';
 import { LoadProblems } from './load-problems.js';
 import { checkPlausibility } from './plausibility.js';
 import {
   laContext,
+  type DemandHistory,
+  type LocalAuthorities,
+  type Providers,
   readCosts,
   readDemandHistory,
   readExternalPlacements,
@@ -25,7 +29,7 @@ import {
   readProviders,
   readStrategies,
 } from './readers.js';
-import { checkCells, checkDuplicateKeys, readResources, taintedLas } from './rows.js';
+import { checkCells, checkDuplicateKeys, readResources, taintedLas, type ResourceTable } from './rows.js';
 
 export { DEFAULT_NATION } from './descriptor.js';
 export { regionsOf } from './regions.js';
@@ -48,63 +52,82 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
   };
   const pkg = await readPackage(dir, displayPath(dir), problems, files);
   if (pkg === null) return done(null);
-  const { nation } = pkg;
   const res = await readResources(pkg, problems, files);
-  const ctx = laContext(res.local_authorities, nation);
+  const ctx = laContext(res.local_authorities, pkg.nation);
   checkCells(res, ctx, problems);
   checkDuplicateKeys(res, problems);
-
-  const las = readLocalAuthorities(res.local_authorities);
-  const localAuthorities = las.at.map((la) => la.row);
-  const { label } = las;
-  const demand = readDemandHistory(res.demand_history, nation);
-  const atBase = demandAtBase(demand, nation.code);
-  checkDemandAtBase({ res: res.demand_history, demand, atBase, las: localAuthorities, tainted: taintedLas(res.demand_history, ctx), label }, problems);
-  const providers = readProviders(res.providers);
-  const placementsAt = readPlacements(res.placements, problems);
-  const placements = placementsAt.map((p) => p.row);
-  checkPlacementsAgainstDemand(res.placements, placements, taintedLas(res.placements, ctx), { baseDate: demand.baseDate, atBase }, label, problems);
-  const strategiesAt = readStrategies(res.strategies, demand.baseYear, problems);
-  const costsAt = readCosts(res.costs);
-  const costs = res.costs === null ? null : costsAt.map((c) => c.row);
-  if (costs !== null) checkCostsCover(res.costs, res.placements, costs, placements, problems);
-  const flowsAt = readFlows(res.flows, demand, problems);
-  const externalAt = readExternalPlacements(res.external_placements);
-
-  const providersKnown = res.providers === null ? null : providers.rows;
-  problems.add(checkCapacity({ placements: placementsAt, external: externalAt, providers: providersKnown, providersTainted: providers.tainted, packageFile: pkg.file, label }));
-  const baseYear = demand.baseYear;
+  const read = readEach(res, ctx, pkg.nation, problems);
+  const providers = res.providers === null ? null : read.providers.rows;
+  const { label } = read.las;
+  problems.add(checkCapacity({ placements: read.placements, external: read.external, providers, providersTainted: read.providers.tainted, packageFile: pkg.file, label }));
+  const baseYear = read.demand.baseYear;
   if (baseYear === null) return done(null);
   problems.add(
     checkPlausibility({
-      nation,
+      nation: pkg.nation,
       baseYear,
-      las: las.at,
-      demand: demand.at,
-      providers: providersKnown === null || providers.tainted ? null : providers.at,
-      strategies: strategiesAt,
-      costs: costsAt,
-      flows: flowsAt,
-      external: externalAt,
+      las: read.las.at,
+      demand: read.demand.at,
+      providers: providers === null || read.providers.tainted ? null : read.providers.at,
+      strategies: read.strategies,
+      costs: read.costs,
+      flows: read.flows,
+      external: read.external,
       resolveLa: (text) => ctx.resolveLa?.(text) ?? null,
       label,
     }),
   );
-  const externalPlacements = externalAt.map((e) => e.row);
-  return done({
-    localAuthorities,
-    placements,
-    providers: providers.rows,
-    demandHistory: demand.las,
-    strategies: strategiesAt.map((s) => s.row),
-    costs,
-    ...(res.flows !== null ? { flows: flowsAt.map((f) => f.row) } : {}),
-    ...(demand.nation.length > 0 ? { nationHistory: demand.nation } : {}),
-    ...(res.external_placements !== null ? { externalPlacements } : {}),
+  return done(datasetOf(read, res, pkg.nation, baseYear));
+}
+
+/** Every resource as read, each row with the file and line it came from. */
+interface ReadResources {
+  las: LocalAuthorities;
+  demand: DemandHistory;
+  providers: Providers;
+  placements: Array<Located<PlacementRow>>;
+  strategies: Array<Located<StrategyRow>>;
+  costs: Array<Located<CostRow>>;
+  flows: Array<Located<FlowRow>>;
+  external: Array<Located<ExternalPlacementRow>>;
+}
+
+/** One reader per resource, with the checks of one resource against another as soon as both are read. */
+function readEach(res: ResourceTable, ctx: RowContext, nation: Nation, problems: LoadProblems): ReadResources {
+  const las = readLocalAuthorities(res.local_authorities);
+  const demand = readDemandHistory(res.demand_history, nation);
+  const atBase = demandAtBase(demand, nation.code);
+  const localAuthorities = las.at.map((la) => la.row);
+  checkDemandAtBase({ res: res.demand_history, demand, atBase, las: localAuthorities, tainted: taintedLas(res.demand_history, ctx), label: las.label }, problems);
+  const providers = readProviders(res.providers);
+  const placements = readPlacements(res.placements, problems);
+  const placementRows = placements.map((p) => p.row);
+  checkPlacementsAgainstDemand(res.placements, placementRows, taintedLas(res.placements, ctx), { baseDate: demand.baseDate, atBase }, las.label, problems);
+  const strategies = readStrategies(res.strategies, demand.baseYear, problems);
+  const costs = readCosts(res.costs);
+  if (res.costs !== null) checkCostsCover(res.costs, res.placements, costs.map((c) => c.row), placementRows, problems);
+  const flows = readFlows(res.flows, demand, problems);
+  const external = readExternalPlacements(res.external_placements);
+  return { las, demand, providers, placements, strategies, costs, flows, external };
+}
+
+/** The dataset the model runs on; a resource the package does not list is absent or empty as the model expects (docs/model.md §3). */
+function datasetOf(read: ReadResources, res: ResourceTable, nation: Nation, baseYear: number): Dataset {
+  const rows = <T>(located: ReadonlyArray<Located<T>>): T[] => located.map((l) => l.row);
+  return {
+    localAuthorities: rows(read.las.at),
+    placements: rows(read.placements),
+    providers: read.providers.rows,
+    demandHistory: read.demand.las,
+    strategies: rows(read.strategies),
+    costs: res.costs === null ? null : rows(read.costs),
+    ...(res.flows !== null ? { flows: rows(read.flows) } : {}),
+    ...(read.demand.nation.length > 0 ? { nationHistory: read.demand.nation } : {}),
+    ...(res.external_placements !== null ? { externalPlacements: rows(read.external) } : {}),
     baseYear,
-    regions: las.regions,
+    regions: read.las.regions,
     nation,
-  });
+  };
 }
 
 /** Loads a dataset or throws InputError listing every problem (warnings included) when any is an error. */
