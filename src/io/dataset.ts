@@ -81,7 +81,7 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
 }
 
 /** Every resource as read, each row with the file and line it came from. */
-interface ReadResources {
+interface ResourcesRead {
   las: LocalAuthorities;
   demand: DemandHistory;
   providers: Providers;
@@ -93,7 +93,7 @@ interface ReadResources {
 }
 
 /** One reader per resource, with the checks of one resource against another as soon as both are read. */
-function readEach(res: ResourceTable, ctx: RowContext, nation: Nation, problems: LoadProblems): ReadResources {
+function readEach(res: ResourceTable, ctx: RowContext, nation: Nation, problems: LoadProblems): ResourcesRead {
   const las = readLocalAuthorities(res.local_authorities);
   const demand = readDemandHistory(res.demand_history, nation);
   const atBase = demandAtBase(demand, nation.code);
@@ -112,7 +112,7 @@ function readEach(res: ResourceTable, ctx: RowContext, nation: Nation, problems:
 }
 
 /** The dataset the model runs on; a resource the package does not list is absent or empty as the model expects (docs/model.md §3). */
-function datasetOf(read: ReadResources, res: ResourceTable, nation: Nation, baseYear: number): Dataset {
+function datasetOf(read: ResourcesRead, res: ResourceTable, nation: Nation, baseYear: number): Dataset {
   const rows = <T>(located: ReadonlyArray<Located<T>>): T[] => located.map((l) => l.row);
   return {
     localAuthorities: rows(read.las.at),
