@@ -1,15 +1,23 @@
 // The data package's resources (docs/model.md §3), each described once, as data: the Table Schema
-// (Frictionless) that `template` writes out, and the checks that validate every row. A cell's
-// problem carries a message that says what was expected and what was found; the loader adds the
-// file, line and column.
+// (Frictionless) that `template` writes out, the columns a file must have, the checks that validate
+// every row (cells.ts) and the fields each column fills in the dataset (rows.ts). A cell's problem
+// carries a message that says what was expected and what was found; the loader adds the file, line
+// and column.
+import { LA_CODE_PATTERN } from './la-names.js';
 import {
-  MARKET_TYPES,
-  OUTSIDE_WALES,
-  PLACEMENT_TYPES,
-  SECTORS,
-  type LocalAuthority,
-} from '../model/types.js';
-import { LA_CODE_PATTERN, foldName, isLaCode, regionSlug, suggestAmong } from './la-names.js';
+  COST_LOCATIONS,
+  STRATEGY_ACTIONS,
+  areaField,
+  countField,
+  heldByProviderField,
+  laField,
+  placementTypeField,
+  sectorField,
+  sourceField,
+  statusField,
+  type FieldKind,
+  type FieldSpec,
+} from './fields.js';
 
 export const RESOURCE_NAMES = [
   'local_authorities',
@@ -27,49 +35,6 @@ export function isResourceName(s: string): s is ResourceName {
   return (RESOURCE_NAMES as readonly string[]).includes(s);
 }
 
-export const STRATEGY_ACTIONS = ['open', 'close', 'recruit'] as const;
-export const COST_LOCATIONS = ['in_wales', 'outside_wales'] as const;
-export const FIGURE_STATUSES = ['published', 'derived', 'estimated'] as const;
-
-/**
- * How a cell is read:
- * - `code`: an identifier kept as written (provider ids);
- * - `lacode`: an LA code as local_authorities defines it: letters, digits, `-` and `_`, not OUTSIDE_WALES;
- * - `text`: free text;
- * - `la`: one of the dataset's LAs by code, English or Welsh name (resolved to its code);
- * - `host`: like `la`, or `OUTSIDE_WALES`;
- * - `area`: like `la`, or the nation's code or name (datapackage.json `nation`; W92000004, Wales, by default), for the dataset's LAs together;
- * - `region`: a region's name (resolved to its slug, docs/model.md §3.1; any name the dataset gives);
- * - `enum`: one of `enum`, case-insensitively;
- * - `count`: a whole number, 0 or more;
- * - `number`: a plain decimal number within `minimum`/`maximum`;
- * - `year`: a whole year within `minimum`/`maximum` (strategies also accept a financial year "2027-28");
- * - `date31march`: an ISO date that is a 31 March.
- */
-export type FieldKind = 'code' | 'lacode' | 'text' | 'la' | 'host' | 'area' | 'region' | 'enum' | 'count' | 'number' | 'year' | 'date31march';
-
-export interface FieldSpec {
-  name: string;
-  kind: FieldKind;
-  /** Must every cell hold a value? */
-  required: boolean;
-  /** Must the column be present? Defaults to `required` (placements' sector and host: column required, cell optional). */
-  columnRequired?: boolean;
-  description: string;
-  /** The value expected, in words, for messages: "a whole number of children". */
-  expected: string;
-  enum?: readonly string[];
-  minimum?: number;
-  maximum?: number;
-  /** The minimum itself is not allowed (area_km2 > 0). */
-  exclusiveMinimum?: boolean;
-  pattern?: string;
-  /** Accept a financial year written "2027-28" or "2027/28" as 2027. */
-  financialYear?: boolean;
-  /** Example value for the template's commented row. */
-  example: string;
-}
-
 export interface ResourceSpec {
   name: ResourceName;
   title: string;
@@ -83,93 +48,6 @@ export interface ResourceSpec {
   primaryKey: string[];
 }
 
-const laField = (name: string, description: string, example = 'W06000015'): FieldSpec => ({
-  name,
-  kind: 'la',
-  required: true,
-  description: `${description} LA code (as in local_authorities), English or Welsh name, in any case, with or without accents.`,
-  expected: 'a local authority (code, English or Welsh name)',
-  example,
-});
-
-/** The nation a data package names when it names none (as dataset.ts's DEFAULT_NATION). */
-const DEFAULT_AREA_NATION = { code: 'W92000004', name: 'Wales' };
-
-/** `la_code` that may also be the nation's code (or name), for the nation as a whole. */
-const areaField = (description: string): FieldSpec => ({
-  ...laField('la_code', description),
-  kind: 'area',
-  expected: `a local authority (code, English or Welsh name) or the nation's code (${DEFAULT_AREA_NATION.code} for Wales)`,
-});
-
-const placementTypeField = (market: boolean): FieldSpec => ({
-  name: 'placement_type',
-  kind: 'enum',
-  required: true,
-  enum: market ? MARKET_TYPES : PLACEMENT_TYPES,
-  description: market
-    ? 'Market placement type: foster, residential or secure.'
-    : 'Placement type: foster, residential, secure (market types) or kinship, parents, adoption, independent, other.',
-  expected: market ? 'a market placement type' : 'a placement type',
-  example: 'residential',
-});
-
-const sectorField = (required: boolean, description = ''): FieldSpec => ({
-  name: 'sector',
-  kind: 'enum',
-  required,
-  enum: SECTORS,
-  description: `Provider sector: la (local authority, Foster Wales included), nfp (not-for-profit) or fp (for-profit).${description}`,
-  expected: 'a sector',
-  example: 'la',
-});
-
-const sourceField: FieldSpec = {
-  name: 'source',
-  kind: 'text',
-  required: false,
-  description: 'Where the figure comes from (publication, table, or "estimate: how").',
-  expected: 'text',
-  example: 'LA commissioning strategy 2025',
-};
-
-const statusField = (of: string): FieldSpec => ({
-  name: 'status',
-  kind: 'enum',
-  required: false,
-  enum: FIGURE_STATUSES,
-  description: `Whether the ${of} is published (as in a publication), derived (arithmetic on published figures) or estimated. Empty means published. The backtest scores only figures that are not estimated.`,
-  expected: 'a status',
-  example: 'published',
-});
-/** A placement row's optional provider, for children pinned to one provider. */
-const heldByProviderField: FieldSpec = {
-  name: 'provider_id',
-  kind: 'code',
-  required: false,
-  description: 'The provider (as in providers.provider_id) holding these children, if known.',
-  expected: 'a provider id',
-  example: '',
-};
-
-/**
- * The largest count a cell may hold: ten times the children looked after in all of the UK (about
- * 110,000), so that no real count of children or places reaches it, and far inside the integers a
- * double holds exactly (99999999999999999999 would otherwise read as 1e20).
- */
-export const MAX_COUNT = 1_000_000;
-
-const countField = (name: string, of: string, description: string, example: string): FieldSpec => ({
-  name,
-  kind: 'count',
-  required: true,
-  minimum: 0,
-  maximum: MAX_COUNT,
-  description,
-  expected: `a whole number of ${of}`,
-  example,
-});
-
 export const RESOURCES: Record<ResourceName, ResourceSpec> = {
   local_authorities: {
     name: 'local_authorities',
@@ -182,6 +60,7 @@ export const RESOURCES: Record<ResourceName, ResourceSpec> = {
       {
         name: 'la_code',
         kind: 'lacode',
+        key: 'code',
         required: true,
         pattern: LA_CODE_PATTERN,
         description: 'Local authority code: letters, digits, - and _ (for Wales the ONS code, W06 and six digits). OUTSIDE_WALES is reserved.',
@@ -343,9 +222,18 @@ export const RESOURCES: Record<ResourceName, ResourceSpec> = {
       {
         ...laField('host', 'Where the places are; empty means the LA itself.'),
         required: false,
+        emptyMeans: 'la_code',
         expected: 'a local authority of the dataset (code, English or Welsh name)',
       },
-      { name: 'note', kind: 'text', required: false, description: 'What the change is (project name, source).', expected: 'text', example: 'New small home (example: delete this line)' },
+      {
+        name: 'note',
+        kind: 'text',
+        required: false,
+        omitWhenEmpty: true,
+        description: 'What the change is (project name, source).',
+        expected: 'text',
+        example: 'New small home (example: delete this line)',
+      },
     ],
   },
   flows: {
@@ -489,177 +377,6 @@ export function tableSchema(name: ResourceName): Record<string, unknown> {
     }),
     primaryKey: [...spec.primaryKey],
     missingValues: [''],
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Row validation: each column's check built once, run on every cell.
-
-export interface RowContext {
-  /** Resolves an LA by code or name; null when local_authorities could not be read (names then pass unchecked). */
-  resolveLa: ((text: string) => LocalAuthority | null) | null;
-  suggestLa: (text: string) => string | null;
-  /** The nation (datapackage.json `nation`), which an `area` cell may name; Wales by default. */
-  nation?: { code: string; name: string };
-}
-
-/** A parsed row: column name -> value (string, number, or null for an empty optional cell). */
-export type ParsedRow = Record<string, string | number | null>;
-
-const quote = (s: string): string => JSON.stringify(s);
-
-/** Reads a plain number, or says why the text is not one (with a suggestion where one is close). */
-export function readNumber(text: string, expected: string): { value: number } | { message: string } {
-  const s = text.trim();
-  if (/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return { value: Number(s) };
-  const sign = s.startsWith('-') ? '-' : '';
-  const body = s.replace(/^[-+]/, '');
-  const grouped = /^£?\s*(\d{1,3}(?:[, ]\d{3})+)(\.\d+)?$/.exec(body);
-  if (grouped) {
-    const plain = `${sign}${grouped[1].replace(/[, ]/g, '')}${grouped[2] ?? ''}`;
-    return { message: `expected a plain number without thousands separators, found ${quote(text)} (did you mean ${plain}?)` };
-  }
-  const currency = /^£\s*(\d+(\.\d+)?)$/.exec(body);
-  if (currency) {
-    return { message: `expected a plain number without a currency sign, found ${quote(text)} (did you mean ${sign}${currency[1]}?)` };
-  }
-  return { message: `expected ${expected}, found ${quote(text)}` };
-}
-
-/** A cell that failed its check, with the message for the user. */
-export class CellProblem {
-  constructor(readonly message: string) {}
-}
-
-export type CellCheck = (raw: string) => string | number | null | CellProblem;
-
-/** An ISO calendar date that exists (2024-02-29 yes, 2023-02-29 no). */
-function isIsoDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const d = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
-}
-
-/**
- * The check of one cell of a column (input: the cell's text, '' when empty or absent), built once per
- * column and run on every cell: a plain function, since a per-cell schema object (zod, as before)
- * was half of the time it took to load the data.
- */
-export function cellCheck(field: FieldSpec, ctx: RowContext): CellCheck {
-  const expected = field.expected;
-  const options = field.enum ?? [];
-  const inRange = (v: number): boolean =>
-    (field.minimum === undefined || (field.exclusiveMinimum ? v > field.minimum : v >= field.minimum)) &&
-    (field.maximum === undefined || v <= field.maximum);
-  const yearMin = field.minimum ?? 0;
-  const yearMax = field.maximum ?? 9999;
-  return (raw: string): string | number | null | CellProblem => {
-    const text = raw.trim();
-    const fail = (message: string): CellProblem => new CellProblem(message);
-    if (text === '') {
-      if (field.required) return fail(`expected ${expected}, found an empty cell`);
-      return null;
-    }
-    switch (field.kind) {
-      case 'text':
-        return text;
-      case 'code':
-        return text;
-      case 'lacode':
-        if (isOutsideWales(text)) return fail(`expected ${expected}, found ${quote(text)} (OUTSIDE_WALES is reserved for placements outside the nation)`);
-        if (!isLaCode(text)) return fail(`expected ${expected}, found ${quote(text)}`);
-        return text;
-      case 'la':
-      case 'host':
-      case 'area': {
-        if (field.kind === 'host' && isOutsideWales(text)) return OUTSIDE_WALES;
-        if (field.kind === 'area') {
-          const nation = ctx.nation ?? DEFAULT_AREA_NATION;
-          if (text.toUpperCase() === nation.code.toUpperCase() || foldName(text) === foldName(nation.name)) return nation.code;
-        }
-        if (isOutsideWales(text)) {
-          return fail(`expected ${expected}, found ${quote(text)} (only placements may be outside Wales)`);
-        }
-        if (ctx.resolveLa === null) return text;
-        const la = ctx.resolveLa(text);
-        if (la) return la.code;
-        const hint = ctx.suggestLa(text);
-        return fail(`unknown local authority ${quote(text)}: expected ${expected}${hint ? `; ${hint}` : ''}`);
-      }
-      case 'region': {
-        const slug = regionSlug(text);
-        if (slug !== '') return slug;
-        return fail(`expected ${expected} with at least one letter or digit, found ${quote(text)}`);
-      }
-      case 'enum': {
-        const lower = text.toLowerCase();
-        if (options.includes(lower)) return lower;
-        const hint = suggestAmong(text, options);
-        const other = field.name === 'placement_type' && (PLACEMENT_TYPES as readonly string[]).includes(text.toLowerCase());
-        const why = other ? ` (only market types here: ${text.toLowerCase()} is not supplied by providers)` : hint ? ` (${hint})` : '';
-        return fail(`expected ${expected} (${options.join(', ')}), found ${quote(text)}${why}`);
-      }
-      case 'count': {
-        const n = readNumber(text, expected);
-        if ('message' in n) return fail(n.message);
-        if (Number.isInteger(n.value) && n.value > (field.maximum ?? Infinity)) {
-          return fail(`expected ${expected} of at most ${field.maximum}, found ${quote(text)} (no nation has so many)`);
-        }
-        if (Number.isInteger(n.value) && n.value >= 0) return n.value;
-        return fail(Number.isInteger(n.value) ? `expected ${expected} (0 or more), found ${quote(text)}` : `expected ${expected}, found ${quote(text)}`);
-      }
-      case 'number': {
-        const n = readNumber(text, expected);
-        if ('message' in n) return fail(n.message);
-        return inRange(n.value) ? n.value : fail(`expected ${expected}, found ${quote(text)}`);
-      }
-      case 'year': {
-        let yearText = text;
-        if (field.financialYear) {
-          const fy = /^(\d{4})\s*[-/–]\s*(\d{2}|\d{4})$/.exec(text);
-          if (fy) {
-            const start = Number(fy[1]);
-            const end = Number(fy[2]);
-            const ok = fy[2].length === 2 ? end === (start + 1) % 100 : end === start + 1;
-            if (!ok) return fail(`expected ${expected}, found ${quote(text)} (a financial year runs from one year into the next)`);
-            yearText = fy[1];
-          }
-        }
-        const year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
-        return year >= yearMin && year <= yearMax ? year : fail(`expected ${expected}, found ${quote(text)}`);
-      }
-      case 'date31march': {
-        if (!isIsoDate(text)) {
-          const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
-          const hint = dmy ? ` (did you mean ${dmy[3]}-${dmy[2].padStart(2, '0')}-${dmy[1].padStart(2, '0')}?)` : '';
-          return fail(`expected ${expected}, found ${quote(text)}${hint}`);
-        }
-        if (!text.endsWith('-03-31')) return fail(`expected ${expected}, found ${quote(text)} (not a 31 March)`);
-        return text;
-      }
-    }
-  };
-}
-
-export function isOutsideWales(text: string): boolean {
-  return foldName(text) === 'outside wales';
-}
-
-/** A row's problems: the column and the message of each cell that failed its check. */
-export type RowCheck = (raw: Record<string, string>) => { parsed: ParsedRow } | { issues: Array<{ column: string; message: string }> };
-
-/** The check of one row of a resource: every column of the resource (others are ignored; a missing optional column reads as empty cells). */
-export function rowCheck(name: ResourceName, ctx: RowContext): RowCheck {
-  const columns = RESOURCES[name].fields.map((f) => ({ name: f.name, check: cellCheck(f, ctx) }));
-  return (raw) => {
-    const parsed: ParsedRow = {};
-    let issues: Array<{ column: string; message: string }> | null = null;
-    for (const c of columns) {
-      const v = c.check(raw[c.name] ?? '');
-      if (v instanceof CellProblem) (issues ??= []).push({ column: c.name, message: v.message });
-      else parsed[c.name] = v;
-    }
-    return issues === null ? { parsed } : { issues };
   };
 }
 

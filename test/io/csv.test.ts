@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { parseCsvText } from '../../src/io/csv.js';
 import { makeLaResolver } from '../../src/io/la-names.js';
-import { readNumber } from '../../src/io/schemas.js';
+import { readNumber } from '../../src/io/cells.js';
 
 describe('parseCsvText', () => {
   it('gives line numbers as an editor shows them, past BOM, comments, blank lines and quoted line breaks', () => {
