@@ -112,15 +112,17 @@ export async function resolveAreas(area: string | null, dataset: Dataset): Promi
 }
 
 /**
- * What `project` and `diff` check of their options against the inputs before they run: the areas
+ * The first steps of `project` and `diff` once their options are checked: the inputs loaded
+ * (loadCheckedInputs), then what the options ask of them checked before anything runs: the areas
  * --area names, --to past a horizon, how many runs (said on standard error), and under --prices a
  * deflator in every scenario.
  */
-export async function planModelRun(inputs: Inputs, opts: ModelOptions): Promise<{ areas: AreaFilter | null; plan: RunPlan }> {
+export async function loadAndPlanModelRun(opts: ModelOptions, refs: readonly string[]): Promise<{ inputs: Inputs; areas: AreaFilter | null; plan: RunPlan }> {
+  const inputs = await loadCheckedInputs(opts, refs);
   const areas = await resolveAreas(opts.area, inputs.dataset);
   noteOptionWarnings(inputs.scenarios, opts);
   const plan = planRuns(inputs.scenarios, opts.runs, opts.seed);
   noteRuns(plan, inputs.scenarios.map((s) => s.name));
   await checkPrices(inputs.scenarios, inputs.dataset, opts.prices);
-  return { areas, plan };
+  return { inputs, areas, plan };
 }

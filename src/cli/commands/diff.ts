@@ -12,13 +12,12 @@ import {
   commonHorizon,
   emitInNation,
   levelsText,
-  loadCheckedInputs,
+  loadAndPlanModelRun,
   makeMeta,
   modelWarnings,
   monteCarloRuns,
   needsMeta,
   parseModelOptions,
-  planModelRun,
   pricesText,
   produceRows,
   resolveYears,
@@ -63,9 +62,8 @@ Examples:
   cmd.action(async (refA: string, refB: string, raw: RawModelOptions) => {
     const opts = parseModelOptions(raw, stdoutIsTty());
     if (opts.long) throw new UsageError('--long does not apply to diff: its CSV is already one row per area, year and metric');
-    const inputs = await loadCheckedInputs(opts, [refA, refB]);
     // Paired runs of both when either is random (run i of each from the same streams): docs/methodology.md "Monte Carlo figures".
-    const { areas, plan } = await planModelRun(inputs, opts);
+    const { inputs, areas, plan } = await loadAndPlanModelRun(opts, [refA, refB]);
     const [loadedA, loadedB] = inputs.scenarios;
     const years = resolveYears(opts, inputs.dataset.baseYear, commonHorizon(loadedA.horizon, loadedB.horizon));
     const mc = { ...opts, runs: plan.runs };

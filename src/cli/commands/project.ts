@@ -6,12 +6,11 @@ import {
   addModelOptions,
   emitInNation,
   levelsText,
-  loadCheckedInputs,
+  loadAndPlanModelRun,
   makeMeta,
   modelWarnings,
   needsMeta,
   parseModelOptions,
-  planModelRun,
   pricesText,
   produceRows,
   resolveYears,
@@ -61,8 +60,7 @@ Examples:
   );
   cmd.action(async (raw: RawModelOptions & { scenario: string }) => {
     const opts = parseModelOptions(raw, stdoutIsTty());
-    const inputs = await loadCheckedInputs(opts, [raw.scenario]);
-    const { areas, plan } = await planModelRun(inputs, opts);
+    const { inputs, areas, plan } = await loadAndPlanModelRun(opts, [raw.scenario]);
     const loaded = inputs.scenarios[0];
     const years = resolveYears(opts, inputs.dataset.baseYear, loaded.horizon);
     const result = await produceRows(inputs, loaded, opts.by, years, { ...opts, runs: plan.runs }, areas);
