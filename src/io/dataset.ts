@@ -4,7 +4,8 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import * as z from './zod.js';
-import { InputError, type Problem } from '../errors.js';
+import { InputError, sortProblems, type Problem } from '../errors.js';
+import { displayPath } from '../scenario/display-path.js';
 import {
   OUTSIDE_WALES,
   isMarketType,
@@ -614,20 +615,6 @@ function source(r: Row): { source?: string } {
 function status(r: Row): { status?: FigureStatus } {
   const s = r.parsed?.status;
   return typeof s === 'string' && s !== '' ? { status: s as FigureStatus } : {};
-}
-
-/** A path as the user would like to read it: relative to the working directory when inside it. */
-export function displayPath(p: string): string {
-  if (!path.isAbsolute(p)) return path.normalize(p);
-  const rel = path.relative(process.cwd(), p);
-  return rel === '' ? '.' : rel.startsWith('..') || path.isAbsolute(rel) ? p : rel;
-}
-
-function sortProblems(problems: Problem[]): Problem[] {
-  return problems
-    .map((p, i) => ({ p, i }))
-    .sort((a, b) => compareText(a.p.file, b.p.file) || (a.p.line ?? 0) - (b.p.line ?? 0) || a.i - b.i)
-    .map(({ p }) => p);
 }
 
 function compareText(a: string, b: string): number {

@@ -67,7 +67,7 @@ Examples:
     const warnings = result.kind === 'deterministic' ? modelWarnings(result.projection) : [];
     for (const w of warnings) process.stderr.write(`sufficiency: warning: ${w}\n`);
     const meta = needsMeta(opts) ? await makeMeta(inputs, 'project', projectOptions(opts, years), plan, warnings, opts.timestamp) : null;
-    // The renderers (and chalk with them) are loaded only now: every command's module is loaded at
+    // The renderers (and chalk with them) are loaded only here: every command's module is loaded at
     // start-up, whatever the command.
     const { renderProjection } = await import('../render/project.js');
     const text = await renderProjection(result, opts, { loaded, baseYear: inputs.dataset.baseYear, meta, dataset: inputs.dataset, plan });

@@ -85,7 +85,7 @@ export function diffSummary(s: SummaryInput): string {
   const cy = s.lang === 'cy';
   const at: SummaryAt = { s, wa, wb, last, cy, by: cy ? `Erbyn Mawrth ${last + 1}` : `By March ${last + 1}` };
   const sentences: string[] = [];
-  // The flows sentence is in English only for now; the Welsh summary leaves it out rather than mix languages.
+  // The flows sentence has no Welsh wording: the Welsh summary leaves it out rather than mix languages.
   const flows = cy ? null : flowsSentence(s, wa, wb, at.by, count);
   if (flows !== null) sentences.push(flows);
   const outside = outsideSentence(at, sentences.length === 0);
