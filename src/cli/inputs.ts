@@ -49,7 +49,6 @@ export async function loadInputs(dataDir: string, scenariosDir: string, refs: re
   };
 }
 
-
 /**
  * A command's first steps once its options are checked: load the dataset and the scenarios, refuse
  * an --out that would overwrite one of them, then name their warnings on standard error.
