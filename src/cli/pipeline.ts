@@ -1,8 +1,9 @@
-// What `project`, `diff`, `plan` and `report` share, one file per step, re-exported here so that a
-// command takes its pipeline from one place: the options, checked before anything is read
-// (options.ts); loading the dataset then the scenario(s) (inputs.ts); the years shown (years.ts);
-// running the model (rows.ts); sending the result to standard output or to a file written
-// atomically (emit.ts), with the provenance this file builds beside it.
+// What the commands that run the model (`project`, `diff`, `plan`, `report`, `sensitivity`) share,
+// one file per step, re-exported here so that a command takes its pipeline from one place: the
+// options, checked before anything is read (options.ts); loading the dataset then the scenario(s)
+// (inputs.ts); the years shown (years.ts); running the model (rows.ts); sending the result to
+// standard output or to a file written atomically (emit.ts), with the provenance (docs/model.md §6)
+// this file builds beside it.
 import type { PreparedChoice } from '../model/project.js';
 import { buildMeta, hashInputs, type Meta, type ScenarioProvenance } from '../io/provenance.js';
 import type { LoadedScenario } from '../scenario/load.js';
@@ -21,6 +22,7 @@ export { matchingNote } from './matching-notes.js';
 // ---------------------------------------------------------------------------------------------
 // Provenance
 
+/** A scenario as the provenance records it: its name, parameter hash, assumptions log and every parameter in force. */
 export function scenarioProvenance(s: LoadedScenario, choice: PreparedChoice | null = null): ScenarioProvenance {
   const out: ScenarioProvenance = {
     name: s.name,
@@ -60,6 +62,7 @@ export function needsMeta(opts: { format: string; out: string | null }): boolean
   return opts.format === 'json' || opts.format === 'xlsx' || opts.out !== null;
 }
 
+/** The provenance of a command's output: its scenarios, options, runs, input files' hashes and warnings. */
 export async function makeMeta(
   inputs: Inputs,
   command: string,
