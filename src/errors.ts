@@ -17,6 +17,27 @@ export function formatProblem(p: Problem): string {
   return `${where}: ${prefix}${p.message}`;
 }
 
+/**
+ * Problems in the order a reader fixes them: by file, then line, then column where columns are
+ * numbered (a YAML file's); a CSV's named columns, like problems at one place, keep the order in
+ * which they were found (the order of the checks).
+ */
+export function sortProblems(problems: readonly Problem[]): Problem[] {
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => compareText(a.p.file, b.p.file) || (a.p.line ?? 0) - (b.p.line ?? 0) || byColumnNumber(a.p, b.p) || a.i - b.i)
+    .map(({ p }) => p);
+}
+
+function byColumnNumber(a: Problem, b: Problem): number {
+  if (typeof a.column === 'string' || typeof b.column === 'string') return 0;
+  return (a.column ?? 0) - (b.column ?? 0);
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Wrong use of the command line: exit 2. */
 export class UsageError extends Error {
   override name = 'UsageError';

@@ -4,6 +4,7 @@ import { ScenarioError } from '../errors.js';
 import { financialYear } from '../io/financial-year.js';
 import type { Dataset } from '../model/types.js';
 import type { LoadedScenario } from '../scenario/load.js';
+import { displayPath } from '../scenario/display-path.js';
 
 
 /**
@@ -41,8 +42,6 @@ export function pricesBeforeDataWarning(dataset: Pick<Dataset, 'costs'>, prices:
 /** The checks of `--prices` before a run: refuses a scenario without a deflator (exit 3), warns of a price year before the data's. */
 export async function checkPrices(scenarios: readonly LoadedScenario[], dataset: Pick<Dataset, 'costs'>, prices: number | null): Promise<void> {
   if (prices === null) return;
-  // Loaded only here: start-up does not pay for the data loader's module.
-  const { displayPath } = await import('../io/dataset.js');
   requireDeflator(scenarios, prices, displayPath);
   const warning = pricesBeforeDataWarning(dataset, prices);
   if (warning !== null) process.stderr.write(`sufficiency: warning: ${warning}\n`);

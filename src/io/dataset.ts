@@ -7,7 +7,8 @@
 // against places (capacity.ts) and the plausibility of every figure (plausibility.ts)
 // (docs/methodology.md, "Checks on the data").
 import path from 'node:path';
-import { InputError, type Problem } from '../errors.js';
+import { InputError, sortProblems, type Problem } from '../errors.js';
+import { displayPath } from '../scenario/display-path.js';
 import type { CostRow, Dataset, ExternalPlacementRow, FlowRow, Nation, PlacementRow, StrategyRow } from '../model/types.js';
 import { checkCapacity, type Located } from './capacity.js';
 import type { RowContext } from './cells.js';
@@ -137,20 +138,3 @@ export async function loadDatasetOrThrow(dir: string): Promise<{ dataset: Datase
   return { dataset, warnings: problems.filter((p) => p.severity === 'warning'), files };
 }
 
-/** A path as the user would like to read it: relative to the working directory when inside it. */
-export function displayPath(p: string): string {
-  if (!path.isAbsolute(p)) return path.normalize(p);
-  const rel = path.relative(process.cwd(), p);
-  return rel === '' ? '.' : rel.startsWith('..') || path.isAbsolute(rel) ? p : rel;
-}
-
-function sortProblems(problems: Problem[]): Problem[] {
-  return problems
-    .map((p, i) => ({ p, i }))
-    .sort((a, b) => compareText(a.p.file, b.p.file) || (a.p.line ?? 0) - (b.p.line ?? 0) || a.i - b.i)
-    .map(({ p }) => p);
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

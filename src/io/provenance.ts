@@ -81,19 +81,10 @@ export async function hashInputs(files: readonly string[], roots: InputRoots): P
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-export interface MetaParts {
-  command: string;
-  scenarios: ScenarioProvenance[];
-  options: Meta['options'];
-  runs: number;
-  seed: number;
-  random: string[];
-  figures: string;
-  inputs: InputFileHash[];
-  warnings: string[];
-  timestamp: boolean;
-}
+/** What a command gives buildMeta: the fields of Meta it knows, and whether to record the time. */
+export type MetaParts = Pick<Meta, 'command' | 'scenarios' | 'options' | 'runs' | 'seed' | 'random' | 'figures' | 'inputs' | 'warnings'> & { timestamp: boolean };
 
+/** The provenance, its keys always in this order (the JSON is compared byte for byte between runs). */
 export function buildMeta(parts: MetaParts): Meta {
   const meta: Meta = {
     tool: 'sufficiency',

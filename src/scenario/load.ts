@@ -11,7 +11,8 @@
 import { createHash } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { ScenarioError, type Problem } from '../errors.js';
+import { ScenarioError, sortProblems, type Problem } from '../errors.js';
+import { displayPath } from './display-path.js';
 import { MARKET_TYPES, SECTORS, type Dataset } from '../model/types.js';
 import { suggestAmong } from '../io/la-names.js';
 import { DEFAULT_SCENARIOS_DIR } from '../io/paths.js';
@@ -337,13 +338,6 @@ export function pathText(p: PathSeg[]): string {
   return s;
 }
 
-function sortProblems(problems: Problem[]): Problem[] {
-  return problems
-    .map((p, i) => ({ p, i }))
-    .sort((a, b) => (a.p.file < b.p.file ? -1 : a.p.file > b.p.file ? 1 : 0) || (a.p.line ?? 0) - (b.p.line ?? 0) || Number(a.p.column ?? 0) - Number(b.p.column ?? 0) || a.i - b.i)
-    .map(({ p }) => p);
-}
-
 function stem(file: string): string {
   return path.basename(file).replace(/\.ya?ml$/, '');
 }
@@ -354,12 +348,6 @@ async function isFile(file: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-/** As the dataset loader shows paths: relative to the working directory when inside it. */
-function displayPath(p: string): string {
-  const rel = path.relative(process.cwd(), p);
-  return rel === '' ? '.' : rel.startsWith('..') || path.isAbsolute(rel) ? p : rel;
 }
 
 // ---------------------------------------------------------------------------------------------

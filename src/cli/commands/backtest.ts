@@ -9,6 +9,7 @@ import { nationNameIn } from '../../i18n/labels.js';
 import { helpAfter } from '../help.js';
 import { langOption, parseLang } from '../lang.js';
 import { refuseToOverwriteInputs } from '../../io/atomic.js';
+import { displayPath } from '../../scenario/display-path.js';
 import { dataOption, emit, parseYear, resolveFormat, stdoutIsTty } from '../pipeline.js';
 
 interface RawBacktestOptions {
@@ -47,7 +48,7 @@ Examples:
       const lang = parseLang(raw.lang);
       const format = resolveFormat(raw.format, raw.out ?? null, false, stdoutIsTty(), ['table', 'csv']);
       const from = raw.from === undefined ? null : parseYear('--from', raw.from);
-      const [{ loadDatasetOrThrow, displayPath }, { runBacktest, BacktestError }, render] = await Promise.all([
+      const [{ loadDatasetOrThrow }, { runBacktest, BacktestError }, render] = await Promise.all([
         import('../../io/dataset.js'),
         import('../../model/backtest-rank.js'),
         import('../render/backtest.js'),

@@ -5,38 +5,34 @@ import { diffCsv, diffJsonRecords, jsonDocument, type DiffRecord } from '../../i
 import type { AreaFilter } from '../areas.js';
 import { matchingNotes } from '../matching-notes.js';
 import { METRICS, type AreaLevel, type AreaYearRow, type MetricName, type Projection } from '../../model/types.js';
+import type { Meta } from '../../io/provenance.js';
+import type { ParameterDifference } from '../../scenario/differ.js';
 import {
   addModelOptions,
-  checkOutputPath,
   commonHorizon,
-  emit,
-  loadInputs,
+  emitInNation,
+  levelsText,
+  loadAndPlanModelRun,
   makeMeta,
   modelWarnings,
   monteCarloRuns,
-  noteDataWarnings,
-  noteOptionWarnings,
-  noteScenarioWarnings,
-  levelsText,
+  needsMeta,
   parseModelOptions,
   pricesText,
   produceRows,
-  resolveAreas,
-  rowFilter,
   resolveYears,
+  rowFilter,
   stdoutIsTty,
   type Inputs,
   type ModelOptions,
   type RawModelOptions,
   type YearRange,
 } from '../pipeline.js';
-// The renderers (and chalk with them) are loaded only when the diff is shown: every command's module
-// is loaded at start-up, so a static import here would be paid by `project` too.
+// Types only: the renderers themselves are loaded when the diff is shown (diffTable).
 import type { SummaryInput } from '../render/diff.js';
 import { helpAfter } from '../help.js';
-import { noteRuns, planRuns, runsNote } from '../runs.js';
-import { areaNameIn, inNation, label } from '../../i18n/labels.js';
-import { checkPrices } from '../prices.js';
+import { runsNote, type RunPlan } from '../runs.js';
+import { areaNameIn, label } from '../../i18n/labels.js';
 
 export function registerDiff(program: Command): void {
   const cmd = program
@@ -66,54 +62,20 @@ Examples:
   cmd.action(async (refA: string, refB: string, raw: RawModelOptions) => {
     const opts = parseModelOptions(raw, stdoutIsTty());
     if (opts.long) throw new UsageError('--long does not apply to diff: its CSV is already one row per area, year and metric');
-    const inputs = await loadInputs(opts.data, opts.scenarios, [refA, refB]);
-    checkOutputPath(opts.out, inputs);
-    noteDataWarnings(inputs);
-    noteScenarioWarnings(inputs);
-    const [loadedA, loadedB] = inputs.scenarios;
-    const B = inputs.dataset.baseYear;
-    const areas = await resolveAreas(opts.area, inputs.dataset);
-    noteOptionWarnings(inputs.scenarios, opts);
     // Paired runs of both when either is random (run i of each from the same streams): docs/methodology.md "Monte Carlo figures".
-    const plan = planRuns(inputs.scenarios, opts.runs, opts.seed);
-    noteRuns(plan, [loadedA.name, loadedB.name]);
-    await checkPrices(inputs.scenarios, inputs.dataset, opts.prices);
-    const years = resolveYears(opts, B, commonHorizon(loadedA.horizon, loadedB.horizon));
+    const { inputs, areas, plan } = await loadAndPlanModelRun(opts, [refA, refB]);
+    const [loadedA, loadedB] = inputs.scenarios;
+    const years = resolveYears(opts, inputs.dataset.baseYear, commonHorizon(loadedA.horizon, loadedB.horizon));
     const mc = { ...opts, runs: plan.runs };
     const compared = plan.runs > 1 ? await compareMonteCarlo(inputs, mc, years, areas) : await compareDeterministic(inputs, mc, years, areas);
     for (const w of compared.warnings) process.stderr.write(`sufficiency: warning: ${w}\n`);
-    // Two scenarios with the same name (a scenario against itself) are told apart as A and B.
-    const nameA = loadedA.name === loadedB.name ? `${loadedA.name} (A)` : loadedA.name;
-    const nameB = loadedA.name === loadedB.name ? `${loadedB.name} (B)` : loadedB.name;
-
     // What differs between the two scenarios as run, stated before any result (docs/methodology.md,
     // "The scenario library compares like with like").
     const { parametersThatDiffer } = await import('../../scenario/differ.js');
     const differ = parametersThatDiffer(loadedA, loadedB);
-    const fileMetrics = opts.metrics ?? METRICS;
-    const meta =
-      opts.format === 'json' || opts.format === 'xlsx' || opts.out !== null
-        ? await makeMeta(
-            inputs,
-            'diff',
-            {
-              a: loadedA.name,
-              b: loadedB.name,
-              by: levelsText(opts.by),
-              from: years.from,
-              to: years.to,
-              metrics: opts.metrics ?? 'all',
-              format: opts.format,
-              excel: opts.excel,
-              area: opts.area,
-              prices: pricesText(opts.prices),
-            },
-            plan,
-            compared.warnings,
-            opts.timestamp,
-          )
-        : null;
+    const meta = needsMeta(opts) ? await makeMeta(inputs, 'diff', diffOptions(inputs, opts, years), plan, compared.warnings, opts.timestamp) : null;
     if (meta !== null) meta.parameters_that_differ = differ;
+    const fileMetrics = opts.metrics ?? METRICS;
     let text: string | Uint8Array;
     if (opts.format === 'xlsx') {
       const { diffSheets, workbook } = await import('../render/workbook.js');
@@ -123,37 +85,64 @@ Examples:
     } else if (opts.format === 'json') {
       text = jsonDocument(meta, diffJsonRecords(compared.records(fileMetrics)));
     } else {
-      const toFile = opts.out !== null;
-      // The table names areas in its language; files keep the data's names.
-      const lang = opts.lang;
-      const names = { nation: inputs.dataset.nation, laNamesCy: new Map(inputs.dataset.localAuthorities.map((l) => [l.code, l.nameCy])) };
-      const named = <R extends { level: AreaLevel; areaCode: string; areaName: string }>(rows: readonly R[]): R[] => rows.map((r) => ({ ...r, areaName: areaNameIn(lang, r, names) }));
-      const sr = compared.summaryRows;
-      const { renderDiffTable, diffSummary } = await import('../render/diff.js');
-      const { chalkFor, terminalWidth } = await import('../render/colour.js');
-      const { differenceLines } = await import('../render/differ.js');
-      text = renderDiffTable({
-        nameA,
-        nameB,
-        levels: opts.by,
-        prices: opts.prices,
-        records: named(compared.tableRecords(opts.metrics ?? METRICS)),
-        metrics: opts.metrics,
-        parameters: differenceLines(differ, nameA, nameB, lang),
-        summary: diffSummary({ nameA, nameB, walesA: sr.walesA, walesB: sr.walesB, regionsA: named(sr.regionsA), regionsB: named(sr.regionsB), baseYear: B, lang }),
-        note: joinNotes([
-          plan.runs > 1 ? label(lang, 'diff.mcNote') : null,
-          matchingNotes(inputs.scenarios, lang),
-        ]),
-        footer: runsNote(lang, plan),
-        lang,
-        width: terminalWidth(toFile),
-        chalk: chalkFor(toFile),
-        baseYear: B,
-      });
+      text = await diffTable(inputs, opts, compared, differ, plan);
     }
-    // The table names the dataset's nation; files keep their documented names (docs/model.md §3.1).
-    await emit(opts.format === 'table' && typeof text === 'string' ? inNation(text, opts.lang, inputs.dataset.nation) : text, opts.out, meta);
+    await emitInNation(text, opts, inputs.dataset.nation, meta);
+  });
+}
+
+/** The options as the provenance records them. */
+function diffOptions(inputs: Inputs, opts: ModelOptions, years: YearRange): Meta['options'] {
+  const [loadedA, loadedB] = inputs.scenarios;
+  return {
+    a: loadedA.name,
+    b: loadedB.name,
+    by: levelsText(opts.by),
+    from: years.from,
+    to: years.to,
+    metrics: opts.metrics ?? 'all',
+    format: opts.format,
+    excel: opts.excel,
+    area: opts.area,
+    prices: pricesText(opts.prices),
+  };
+}
+
+/**
+ * The table on screen: the parameters that differ, the summary for Wales, then B minus A per area
+ * and year. It names areas in its language; files keep the data's names. Its renderers (and chalk
+ * with them) are loaded only here: every command's module is loaded at start-up, so a static import
+ * would be paid by `project` too.
+ */
+async function diffTable(inputs: Inputs, opts: ModelOptions, compared: Compared, differ: ParameterDifference[], plan: RunPlan): Promise<string> {
+  const [loadedA, loadedB] = inputs.scenarios;
+  // Two scenarios with the same name (a scenario against itself) are told apart as A and B.
+  const nameA = loadedA.name === loadedB.name ? `${loadedA.name} (A)` : loadedA.name;
+  const nameB = loadedA.name === loadedB.name ? `${loadedB.name} (B)` : loadedB.name;
+  const toFile = opts.out !== null;
+  const lang = opts.lang;
+  const B = inputs.dataset.baseYear;
+  const names = { nation: inputs.dataset.nation, laNamesCy: new Map(inputs.dataset.localAuthorities.map((l) => [l.code, l.nameCy])) };
+  const named = <R extends { level: AreaLevel; areaCode: string; areaName: string }>(rows: readonly R[]): R[] => rows.map((r) => ({ ...r, areaName: areaNameIn(lang, r, names) }));
+  const sr = compared.summaryRows;
+  const { renderDiffTable, diffSummary } = await import('../render/diff.js');
+  const { chalkFor, terminalWidth } = await import('../render/colour.js');
+  const { differenceLines } = await import('../render/differ.js');
+  return renderDiffTable({
+    nameA,
+    nameB,
+    levels: opts.by,
+    prices: opts.prices,
+    records: named(compared.tableRecords(opts.metrics ?? METRICS)),
+    metrics: opts.metrics,
+    parameters: differenceLines(differ, nameA, nameB, lang),
+    summary: diffSummary({ nameA, nameB, walesA: sr.walesA, walesB: sr.walesB, regionsA: named(sr.regionsA), regionsB: named(sr.regionsB), baseYear: B, lang }),
+    note: joinNotes([plan.runs > 1 ? label(lang, 'diff.mcNote') : null, matchingNotes(inputs.scenarios, lang)]),
+    footer: runsNote(lang, plan),
+    lang,
+    width: terminalWidth(toFile),
+    chalk: chalkFor(toFile),
+    baseYear: B,
   });
 }
 

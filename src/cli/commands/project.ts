@@ -1,29 +1,25 @@
 // `sufficiency project --scenario S`: runs the projection and shows a table per area and year, or
 // writes CSV or JSON (docs/model.md §2.1) with its provenance.
 import { Option, type Command } from 'commander';
+import type { Meta } from '../../io/provenance.js';
 import {
   addModelOptions,
-  checkOutputPath,
-  emit,
-  loadInputs,
+  emitInNation,
+  levelsText,
+  loadAndPlanModelRun,
   makeMeta,
   modelWarnings,
-  noteDataWarnings,
-  noteOptionWarnings,
-  noteScenarioWarnings,
-  levelsText,
+  needsMeta,
   parseModelOptions,
   pricesText,
-  resolveAreas,
   produceRows,
   resolveYears,
   stdoutIsTty,
+  type ModelOptions,
   type RawModelOptions,
+  type YearRange,
 } from '../pipeline.js';
 import { helpAfter } from '../help.js';
-import { noteRuns, planRuns } from '../runs.js';
-import { inNation } from '../../i18n/labels.js';
-import { checkPrices } from '../prices.js';
 
 export function registerProject(program: Command): void {
   const cmd = program
@@ -64,47 +60,33 @@ Examples:
   );
   cmd.action(async (raw: RawModelOptions & { scenario: string }) => {
     const opts = parseModelOptions(raw, stdoutIsTty());
-    const inputs = await loadInputs(opts.data, opts.scenarios, [raw.scenario]);
-    checkOutputPath(opts.out, inputs);
-    noteDataWarnings(inputs);
-    noteScenarioWarnings(inputs);
+    const { inputs, areas, plan } = await loadAndPlanModelRun(opts, [raw.scenario]);
     const loaded = inputs.scenarios[0];
-    const areas = await resolveAreas(opts.area, inputs.dataset);
-    noteOptionWarnings(inputs.scenarios, opts);
-    const plan = planRuns(inputs.scenarios, opts.runs, opts.seed);
-    noteRuns(plan, [loaded.name]);
-    await checkPrices(inputs.scenarios, inputs.dataset, opts.prices);
     const years = resolveYears(opts, inputs.dataset.baseYear, loaded.horizon);
     const result = await produceRows(inputs, loaded, opts.by, years, { ...opts, runs: plan.runs }, areas);
     const warnings = result.kind === 'deterministic' ? modelWarnings(result.projection) : [];
     for (const w of warnings) process.stderr.write(`sufficiency: warning: ${w}\n`);
-    const meta =
-      opts.format === 'json' || opts.format === 'xlsx' || opts.out !== null
-        ? await makeMeta(
-            inputs,
-            'project',
-            {
-              by: levelsText(opts.by),
-              from: years.from,
-              to: years.to,
-              metrics: opts.metrics ?? 'all',
-              format: opts.format,
-              long: opts.long,
-              excel: opts.excel,
-              area: opts.area,
-              prices: pricesText(opts.prices),
-              ...(opts.yearsAsColumns ? { years_as_columns: true } : {}),
-            },
-            plan,
-            warnings,
-            opts.timestamp,
-          )
-        : null;
-    // The renderers (and chalk with them) are loaded only now: every command's module is loaded at
+    const meta = needsMeta(opts) ? await makeMeta(inputs, 'project', projectOptions(opts, years), plan, warnings, opts.timestamp) : null;
+    // The renderers (and chalk with them) are loaded only here: every command's module is loaded at
     // start-up, whatever the command.
     const { renderProjection } = await import('../render/project.js');
     const text = await renderProjection(result, opts, { loaded, baseYear: inputs.dataset.baseYear, meta, dataset: inputs.dataset, plan });
-    // The table names the dataset's nation; files keep their documented names (docs/model.md §3.1).
-    await emit(opts.format === 'table' && typeof text === 'string' ? inNation(text, opts.lang, inputs.dataset.nation) : text, opts.out, meta);
+    await emitInNation(text, opts, inputs.dataset.nation, meta);
   });
+}
+
+/** The options as the provenance records them. */
+function projectOptions(opts: ModelOptions, years: YearRange): Meta['options'] {
+  return {
+    by: levelsText(opts.by),
+    from: years.from,
+    to: years.to,
+    metrics: opts.metrics ?? 'all',
+    format: opts.format,
+    long: opts.long,
+    excel: opts.excel,
+    area: opts.area,
+    prices: pricesText(opts.prices),
+    ...(opts.yearsAsColumns ? { years_as_columns: true } : {}),
+  };
 }

@@ -3,13 +3,10 @@
 import { DEFAULT_RUNS, parseRuns, planRuns } from '../runs.js';
 import { Option, type Command } from 'commander';
 import {
-  checkOutputPath,
   dataOption,
   emit,
-  loadInputs,
+  loadCheckedInputs,
   makeMeta,
-  noteDataWarnings,
-  noteScenarioWarnings,
   outputPath,
   parseCount,
   parseYear,
@@ -109,10 +106,7 @@ async function runSensitivity(raw: RawSensitivityOptions): Promise<void> {
   const threshold = raw.threshold === undefined ? null : parseThreshold(raw.threshold);
   const yearAsked = raw.year === undefined ? null : parseYear('--year', raw.year);
 
-  const inputs = await loadInputs(raw.data, raw.scenarios, [raw.scenario]);
-  checkOutputPath(out, inputs);
-  noteDataWarnings(inputs);
-  noteScenarioWarnings(inputs);
+  const inputs = await loadCheckedInputs({ data: raw.data, scenarios: raw.scenarios, out }, [raw.scenario]);
   const loaded = inputs.scenarios[0];
   const { dataset } = inputs;
   const year = yearAsked ?? loaded.horizon.to;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { DEFAULT_DATA_DIR } from '../../io/paths.js';
+import { displayPath } from '../../scenario/display-path.js';
 import { helpAfter } from '../help.js';
 import { langOption, parseLang } from '../lang.js';
 
@@ -67,11 +68,7 @@ const EXAMPLE_NOTE = 'example: delete this line';
 
 /** Writes the template into `dir`; returns the folder as shown and the files written. */
 export async function writeTemplate(dir: string, opts: TemplateOptions): Promise<{ dir: string; files: string[]; lasCopied: boolean }> {
-  const [{ RESOURCES, RESOURCE_NAMES, tableSchema }, { stringify }, { displayPath }] = await Promise.all([
-    import('../../io/schemas.js'),
-    import('csv-stringify/sync'),
-    import('../../io/dataset.js'),
-  ]);
+  const [{ RESOURCES, RESOURCE_NAMES, tableSchema }, { stringify }] = await Promise.all([import('../../io/schemas.js'), import('csv-stringify/sync')]);
   const target = path.resolve(dir);
   const source = path.resolve(opts.from);
   if (target === source) throw new UsageError(`template: refusing to write into ${displayPath(dir)}, the dataset it copies from`);

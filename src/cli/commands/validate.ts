@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import { InputError, formatProblem, type Problem } from '../../errors.js';
 import { DEFAULT_DATA_DIR, DEFAULT_SCENARIOS_DIR } from '../../io/paths.js';
 import type { Dataset } from '../../model/types.js';
+import { displayPath } from '../../scenario/display-path.js';
 import { helpAfter } from '../help.js';
 import { langOption, parseLang } from '../lang.js';
 import { commandLabel, countLabel } from '../../i18n/command-labels.js';
@@ -43,7 +44,7 @@ Examples:
     )
     .action(async (opts: ValidateOptions) => {
       const lang = parseLang(opts.lang);
-      const { loadDataset, displayPath } = await import('../../io/dataset.js');
+      const { loadDataset } = await import('../../io/dataset.js');
       const shown = displayPath(opts.data);
       const { dataset, problems } = await loadDataset(opts.data);
       // With a dataset in error, each scenario is still checked as far as it can be on its own.
@@ -82,7 +83,6 @@ function childrenAtBase(dataset: { demandHistory: Array<{ year: number; children
  */
 async function checkScenarios(named: string[], scenariosDir: string, dataset: Dataset | null, lang: Lang): Promise<{ problems: Problem[]; summary: string }> {
   const { listScenarios, loadScenario, checkScenarioAlone } = await import('../../scenario/load.js');
-  const { displayPath } = await import('../../io/dataset.js');
   const problems: Problem[] = [];
   let refs: string[] = named;
   if (named.length === 0) {

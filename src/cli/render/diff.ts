@@ -79,107 +79,135 @@ const wholeOrNull = (n: number | null): number | null => (n === null ? null : Ma
 /** The one-paragraph summary of what B changes against A, from Wales and region figures. */
 export function diffSummary(s: SummaryInput): string {
   const last = Math.max(...s.walesA.map((r) => r.year));
-  const at = (rows: readonly AreaYearRow[], year: number): AreaYearRow | undefined => rows.find((r) => r.year === year);
-  const wa = at(s.walesA, last);
-  const wb = at(s.walesB, last);
+  const wa = rowOf(s.walesA, last);
+  const wb = rowOf(s.walesB, last);
   if (!wa || !wb) return '';
-  const flowYears = s.walesA.map((r) => r.year).filter((y) => y >= s.baseYear && y <= last);
-  const total = (rows: readonly AreaYearRow[], m: MetricName): number | null => {
-    let sum = 0;
-    for (const y of flowYears) {
-      const v = at(rows, y)?.metrics[m];
-      if (v === null || v === undefined) return null;
-      sum += v;
-    }
-    return sum;
-  };
   const cy = s.lang === 'cy';
-  const by = cy ? `Erbyn Mawrth ${last + 1}` : `By March ${last + 1}`;
-  // Welsh: "{n} yn fwy / yn llai o blant"; no plural forms needed after "o".
-  const cyMore = (d: number): string => (d > 0 ? 'yn fwy' : 'yn llai');
+  const at: SummaryAt = { s, wa, wb, last, cy, by: cy ? `Erbyn Mawrth ${last + 1}` : `By March ${last + 1}` };
   const sentences: string[] = [];
-
-  // Children in whole numbers, as the table shows them: Monte Carlo medians can end in .5, and
-  // "1 fewer children (38 against 38)" would follow from differencing them unrounded.
-  const count = (r: AreaYearRow, m: MetricName): number => Math.round(r.metrics[m] ?? 0);
-  // The flows sentence is in English only for now; the Welsh summary leaves it out rather than mix languages.
-  const flows = cy ? null : flowsSentence(s, wa, wb, by, count);
+  // The flows sentence has no Welsh wording: the Welsh summary leaves it out rather than mix languages.
+  const flows = cy ? null : flowsSentence(s, wa, wb, at.by, count);
   if (flows !== null) sentences.push(flows);
-  const outside = count(wb, 'placed_outside_wales') - count(wa, 'placed_outside_wales');
-  if (outside !== 0) {
-    const [vb, va, mostly] = [grouped(count(wb, 'placed_outside_wales')), grouped(count(wa, 'placed_outside_wales')), mostlyFrom(s, last, 'placed_outside_wales', outside)];
-    sentences.push(
-      cy
-        ? `${by}, mae ${s.nameB} yn lleoli ${grouped(Math.abs(outside))} ${cyMore(outside)} o blant y tu allan i Gymru na ${s.nameA} (${vb} o’i gymharu â ${va})${mostly}.`
-        : `${sentences.length === 0 ? `${by}, ${s.nameB}` : 'It'} places ${grouped(Math.abs(outside))} ${moreFewer(outside)} ${plural(outside, 'child', 'children')} outside Wales than ${s.nameA} ` + `(${vb} against ${va})${mostly}.`,
-    );
-  }
+  const outside = outsideSentence(at, sentences.length === 0);
+  if (outside !== null) sentences.push(outside);
   const unplaced = count(wb, 'unplaced') - count(wa, 'unplaced');
-  if (unplaced !== 0) {
-    const [vb, va, mostly] = [grouped(count(wb, 'unplaced')), grouped(count(wa, 'unplaced')), mostlyFrom(s, last, 'unplaced', unplaced)];
-    sentences.push(
-      cy
-        ? `${sentences.length === 0 ? `${by}, mae ${s.nameB} yn` : 'Mae’n'} gadael ${grouped(Math.abs(unplaced))} ${cyMore(unplaced)} o blant heb le o gwbl (${vb} o’i gymharu â ${va})${mostly}.`
-        : `${sentences.length === 0 ? `${by}, ${s.nameB}` : 'It'} leaves ${grouped(Math.abs(unplaced))} ${moreFewer(unplaced)} ${plural(unplaced, 'child', 'children')} with no place at all ` + `(${vb} against ${va})${mostly}.`,
-    );
-  } else if (count(wa, 'unplaced') === 0) {
-    sentences.push(cy ? `Nid yw’r naill senario na’r llall yn gadael plentyn heb le yn ${financialYear(last)}.` : `Neither scenario leaves a child without a place in ${financialYear(last)}.`);
-  } else {
-    sentences.push(
-      cy
-        ? `Mae’r ddau yn gadael ${grouped(count(wa, 'unplaced'))} o blant heb le yn ${financialYear(last)}.`
-        : `Both leave ${grouped(count(wa, 'unplaced'))} ${plural(count(wa, 'unplaced'), 'child', 'children')} without a place in ${financialYear(last)}.`,
-    );
-  }
+  sentences.push(unplacedSentence(at, unplaced, sentences.length === 0));
   const distance = distanceSentence(wa.metrics.mean_distance_km, wb.metrics.mean_distance_km, unplaced, cy);
   if (distance !== null) sentences.push(distance);
-  if (flowYears.length > 0) {
-    const period = cy
-      ? flowYears.length === 1 ? `Yn ${financialYear(flowYears[0])}` : `Dros ${financialYear(flowYears[0])} i ${financialYear(last)}`
-      : flowYears.length === 1 ? `In ${financialYear(flowYears[0])}` : `Over ${financialYear(flowYears[0])} to ${financialYear(last)}`;
-    const disA = wholeOrNull(total(s.walesA, 'displaced'));
-    const disB = wholeOrNull(total(s.walesB, 'displaced'));
-    const parts: string[] = [];
-    if (disA !== null && disB !== null && disA !== disB) {
-      parts.push(
-        cy
-          ? `mae ${grouped(Math.abs(disB - disA))} ${cyMore(disB - disA)} o blant yn gorfod symud am fod eu darparwr yn gadael neu’n lleihau lleoedd (${grouped(disB)} o’i gymharu â ${grouped(disA)})`
-          : `${grouped(Math.abs(disB - disA))} ${moreFewer(disB - disA)} ${plural(disB - disA, 'child has', 'children have')} to move because their provider leaves or cuts places (${grouped(disB)} against ${grouped(disA)})`,
-      );
-    }
-    const supA = wholeOrNull(total(s.walesA, 'supplementary_placements'));
-    const supB = wholeOrNull(total(s.walesB, 'supplementary_placements'));
-    if (supA !== null && supB !== null && supA !== supB) {
-      parts.push(
-        cy
-          ? `mae ${grouped(Math.abs(supB - supA))} ${cyMore(supB - supA)} o leoliadau atodol angen cymeradwyaeth Weinidogol`
-          : `${grouped(Math.abs(supB - supA))} ${moreFewer(supB - supA)} supplementary ${plural(supB - supA, 'placement needs', 'placements need')} ministerial approval`,
-      );
-    }
-    const costA = total(s.walesA, 'cost_gbp');
-    const costB = total(s.walesB, 'cost_gbp');
-    if (costA !== null && costB !== null && Math.abs(costB - costA) >= 50_000) {
-      parts.push(
-        cy
-          ? `mae ffioedd lleoli ${millions(Math.abs(costB - costA))} ${costB > costA ? 'yn fwy' : 'yn llai'} i gyd (${millions(costB)} o’i gymharu â ${millions(costA)})`
-          : `placement fees are ${millions(Math.abs(costB - costA))} ${costB > costA ? 'more' : 'less'} in all (${millions(costB)} against ${millions(costA)})`,
-      );
-    }
-    // One-off costs of the transition, apart from the fees (docs/methodology.md, "One-off costs of the transition").
-    const oneOffA = total(s.walesA, 'cost_one_off_gbp');
-    const oneOffB = total(s.walesB, 'cost_one_off_gbp');
-    if (oneOffA !== null && oneOffB !== null && Math.abs(oneOffB - oneOffA) >= 50_000) {
-      parts.push(
-        cy
-          ? `mae costau untro’r newid, ar wahân i’r ffioedd, ${millions(Math.abs(oneOffB - oneOffA))} ${oneOffB > oneOffA ? 'yn fwy' : 'yn llai'} (${millions(oneOffB)} o’i gymharu â ${millions(oneOffA)})`
-          : `the transition's one-off costs, apart from the fees, are ${millions(Math.abs(oneOffB - oneOffA))} ${oneOffB > oneOffA ? 'more' : 'less'} (${millions(oneOffB)} against ${millions(oneOffA)})`,
-      );
-    }
-    if (parts.length > 0) sentences.push(`${period}, ${cy ? joinAc(parts) : joinAnd(parts)}.`);
-  }
+  const period = periodSentence(at, s.walesA.map((r) => r.year).filter((y) => y >= s.baseYear && y <= last));
+  if (period !== null) sentences.push(period);
   const changed = diffRecords(s.walesA, s.walesB, Object.keys(DISPLAY) as MetricName[]).some((d) => d.delta !== null && d.delta !== 0);
   if (!changed) return cy ? `Mae ${s.nameB} a ${s.nameA} yn rhoi’r un ffigurau i Gymru ym mhob blwyddyn a ddangosir.` : `${s.nameB} and ${s.nameA} give the same figures for Wales in every year shown.`;
   return sentences.join(' ');
+}
+
+/** What each sentence of the summary reads: both scenarios' Wales rows in the last year shown, and how to open and say it. */
+interface SummaryAt {
+  s: SummaryInput;
+  wa: AreaYearRow;
+  wb: AreaYearRow;
+  last: number;
+  /** "By March YYYY", in the summary's language. */
+  by: string;
+  cy: boolean;
+}
+
+const rowOf = (rows: readonly AreaYearRow[], year: number): AreaYearRow | undefined => rows.find((r) => r.year === year);
+
+// Children in whole numbers, as the table shows them: Monte Carlo medians can end in .5, and
+// "1 fewer children (38 against 38)" would follow from differencing them unrounded.
+const count = (r: AreaYearRow, m: MetricName): number => Math.round(r.metrics[m] ?? 0);
+
+// Welsh: "{n} yn fwy / yn llai o blant"; no plural forms needed after "o".
+const cyMore = (d: number): string => (d > 0 ? 'yn fwy' : 'yn llai');
+
+/** A flow metric summed over the years given, or null when a year lacks it. */
+function flowTotal(rows: readonly AreaYearRow[], years: readonly number[], m: MetricName): number | null {
+  let sum = 0;
+  for (const y of years) {
+    const v = rowOf(rows, y)?.metrics[m];
+    if (v === null || v === undefined) return null;
+    sum += v;
+  }
+  return sum;
+}
+
+/** How many more or fewer children B places outside Wales in the last year, or null when the same. */
+function outsideSentence({ s, wa, wb, last, by, cy }: SummaryAt, first: boolean): string | null {
+  const outside = count(wb, 'placed_outside_wales') - count(wa, 'placed_outside_wales');
+  if (outside === 0) return null;
+  const [vb, va, mostly] = [grouped(count(wb, 'placed_outside_wales')), grouped(count(wa, 'placed_outside_wales')), mostlyFrom(s, last, 'placed_outside_wales', outside)];
+  return cy
+    ? `${by}, mae ${s.nameB} yn lleoli ${grouped(Math.abs(outside))} ${cyMore(outside)} o blant y tu allan i Gymru na ${s.nameA} (${vb} o’i gymharu â ${va})${mostly}.`
+    : `${first ? `${by}, ${s.nameB}` : 'It'} places ${grouped(Math.abs(outside))} ${moreFewer(outside)} ${plural(outside, 'child', 'children')} outside Wales than ${s.nameA} ` + `(${vb} against ${va})${mostly}.`;
+}
+
+/** The children with no place at all in the last year: how many more or fewer under B, or that both leave none or the same. */
+function unplacedSentence({ s, wa, wb, last, by, cy }: SummaryAt, unplaced: number, first: boolean): string {
+  if (unplaced !== 0) {
+    const [vb, va, mostly] = [grouped(count(wb, 'unplaced')), grouped(count(wa, 'unplaced')), mostlyFrom(s, last, 'unplaced', unplaced)];
+    return cy
+      ? `${first ? `${by}, mae ${s.nameB} yn` : 'Mae’n'} gadael ${grouped(Math.abs(unplaced))} ${cyMore(unplaced)} o blant heb le o gwbl (${vb} o’i gymharu â ${va})${mostly}.`
+      : `${first ? `${by}, ${s.nameB}` : 'It'} leaves ${grouped(Math.abs(unplaced))} ${moreFewer(unplaced)} ${plural(unplaced, 'child', 'children')} with no place at all ` + `(${vb} against ${va})${mostly}.`;
+  }
+  if (count(wa, 'unplaced') === 0) {
+    return cy ? `Nid yw’r naill senario na’r llall yn gadael plentyn heb le yn ${financialYear(last)}.` : `Neither scenario leaves a child without a place in ${financialYear(last)}.`;
+  }
+  return cy
+    ? `Mae’r ddau yn gadael ${grouped(count(wa, 'unplaced'))} o blant heb le yn ${financialYear(last)}.`
+    : `Both leave ${grouped(count(wa, 'unplaced'))} ${plural(count(wa, 'unplaced'), 'child', 'children')} without a place in ${financialYear(last)}.`;
+}
+
+/**
+ * What B changes over the years of flows shown (from the base year to the last): children moved by
+ * their provider leaving, supplementary placements, placement fees and the transition's one-off
+ * costs, each said only when it differs (money by £50,000 or more); null when none does.
+ */
+function periodSentence({ s, last, cy }: SummaryAt, flowYears: readonly number[]): string | null {
+  if (flowYears.length === 0) return null;
+  const period = cy
+    ? flowYears.length === 1 ? `Yn ${financialYear(flowYears[0])}` : `Dros ${financialYear(flowYears[0])} i ${financialYear(last)}`
+    : flowYears.length === 1 ? `In ${financialYear(flowYears[0])}` : `Over ${financialYear(flowYears[0])} to ${financialYear(last)}`;
+  const total = (rows: readonly AreaYearRow[], m: MetricName): number | null => flowTotal(rows, flowYears, m);
+  const disA = wholeOrNull(total(s.walesA, 'displaced'));
+  const disB = wholeOrNull(total(s.walesB, 'displaced'));
+  const parts: string[] = [];
+  if (disA !== null && disB !== null && disA !== disB) {
+    parts.push(
+      cy
+        ? `mae ${grouped(Math.abs(disB - disA))} ${cyMore(disB - disA)} o blant yn gorfod symud am fod eu darparwr yn gadael neu’n lleihau lleoedd (${grouped(disB)} o’i gymharu â ${grouped(disA)})`
+        : `${grouped(Math.abs(disB - disA))} ${moreFewer(disB - disA)} ${plural(disB - disA, 'child has', 'children have')} to move because their provider leaves or cuts places (${grouped(disB)} against ${grouped(disA)})`,
+    );
+  }
+  const supA = wholeOrNull(total(s.walesA, 'supplementary_placements'));
+  const supB = wholeOrNull(total(s.walesB, 'supplementary_placements'));
+  if (supA !== null && supB !== null && supA !== supB) {
+    parts.push(
+      cy
+        ? `mae ${grouped(Math.abs(supB - supA))} ${cyMore(supB - supA)} o leoliadau atodol angen cymeradwyaeth Weinidogol`
+        : `${grouped(Math.abs(supB - supA))} ${moreFewer(supB - supA)} supplementary ${plural(supB - supA, 'placement needs', 'placements need')} ministerial approval`,
+    );
+  }
+  const costA = total(s.walesA, 'cost_gbp');
+  const costB = total(s.walesB, 'cost_gbp');
+  if (costA !== null && costB !== null && Math.abs(costB - costA) >= 50_000) {
+    parts.push(
+      cy
+        ? `mae ffioedd lleoli ${millions(Math.abs(costB - costA))} ${costB > costA ? 'yn fwy' : 'yn llai'} i gyd (${millions(costB)} o’i gymharu â ${millions(costA)})`
+        : `placement fees are ${millions(Math.abs(costB - costA))} ${costB > costA ? 'more' : 'less'} in all (${millions(costB)} against ${millions(costA)})`,
+    );
+  }
+  // One-off costs of the transition, apart from the fees (docs/methodology.md, "One-off costs of the transition").
+  const oneOffA = total(s.walesA, 'cost_one_off_gbp');
+  const oneOffB = total(s.walesB, 'cost_one_off_gbp');
+  if (oneOffA !== null && oneOffB !== null && Math.abs(oneOffB - oneOffA) >= 50_000) {
+    parts.push(
+      cy
+        ? `mae costau untro’r newid, ar wahân i’r ffioedd, ${millions(Math.abs(oneOffB - oneOffA))} ${oneOffB > oneOffA ? 'yn fwy' : 'yn llai'} (${millions(oneOffB)} o’i gymharu â ${millions(oneOffA)})`
+        : `the transition's one-off costs, apart from the fees, are ${millions(Math.abs(oneOffB - oneOffA))} ${oneOffB > oneOffA ? 'more' : 'less'} (${millions(oneOffB)} against ${millions(oneOffA)})`,
+    );
+  }
+  return parts.length > 0 ? `${period}, ${cy ? joinAc(parts) : joinAnd(parts)}.` : null;
 }
 
 /**
