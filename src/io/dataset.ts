@@ -6,7 +6,6 @@
 // (readers.ts) with the checks of one resource against another (cross-checks.ts), then children
 // against places (capacity.ts) and the plausibility of every figure (plausibility.ts)
 // (docs/methodology.md, "Checks on the data").
-import path from 'node:path';
 import { InputError, sortProblems, type Problem } from '../errors.js';
 import { displayPath } from '../scenario/display-path.js';
 import type { CostRow, Dataset, ExternalPlacementRow, FlowRow, Nation, PlacementRow, StrategyRow } from '../model/types.js';
