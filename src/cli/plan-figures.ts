@@ -58,6 +58,7 @@ export interface NamedProvider {
   id: string;
   /** The row's item text: name, id, and the synthetic mark. */
   item: string;
+  /** The item's key and placeholders: the provider's name and id, and the synthetic mark in the language. */
   text?: PlanText;
   type: MarketType;
   children: number;
@@ -193,10 +194,11 @@ export function planFigures(dataset: Dataset, projection: Projection, laCode: st
   const inWalesFp = (g: PlacementGroup): boolean => g.sector === 'fp' && g.host !== OUTSIDE_WALES;
   const applications = approval ? byProvider(placed.filter(inWalesFp)) : [];
   const holding = byProvider(groups.filter(inWalesFp));
-  const named = {
-    applications: applications.map((h) => ({ id: h.id, item: providerItem(h.id).en, text: providerItem(h.id), type: h.type, children: h.children })),
-    holding: holding.map((h) => ({ id: h.id, item: providerItem(h.id).en, text: providerItem(h.id), type: h.type, children: h.children })),
+  const namedProvider = (h: { id: string; type: MarketType; children: number }): NamedProvider => {
+    const text = providerItem(h.id);
+    return { id: h.id, item: text.en, text, type: h.type, children: h.children };
   };
+  const named = { applications: applications.map(namedProvider), holding: holding.map(namedProvider) };
   rows.push(...namedRows(named));
 
   // (d)(iv): outside Wales the data names no provider: the applications and the children there.
