@@ -3,8 +3,8 @@
 // Pure: a dataset and a projection in, rows out. Every figure that `project --by la` also shows is
 // read from the same tally, so the two always agree.
 //
-// Every text the plan shows is in PLAN_TEXT below (one table, keyed by id, with {placeholders}), so
-// that a translation is one more table of the same keys.
+// Every text the plan shows is in PLAN_TEXT (src/i18n/plan-labels.ts: one table, keyed by id, with
+// {placeholders}, and its Welsh keyed the same); each row carries its item's key and placeholders.
 import { areaRows, regionName } from '../model/aggregate.js';
 import { inForce } from '../model/timeline.js';
 import {
@@ -20,13 +20,19 @@ import {
   type Projection,
   type YearResult,
 } from '../model/types.js';
+import { planText, type PlanText } from '../i18n/plan-labels.js';
+
+export { PLAN_TEXT, planText, type PlanText, type PlanTextKey } from '../i18n/plan-labels.js';
 
 export const PLAN_SECTIONS = ['a(i)', 'a(ii)', 'b', 'c', 'd(i)', 'd(ii)', 'd(iii)', 'd(iv)', 'e'] as const;
 export type PlanSection = (typeof PLAN_SECTIONS)[number];
 
 export interface PlanRow {
   section: PlanSection;
+  /** The item in English, as the CSV writes it. */
   item: string;
+  /** The item's key and placeholders, by which a language renders it (absent: shown as `item`). */
+  text?: PlanText;
   /** Empty on a row that covers all types. */
   placementType: PlacementType | '';
   /** The figure: one run's, or with Monte Carlo runs their mean (counts of children whole, half up). */
@@ -40,9 +46,11 @@ export interface PlanRow {
 
 /** The closing notes of the plan (docs/model.md §2.3): definitions, assumptions in force, the LA's estimated base figures. */
 export interface PlanNotes {
-  definitions: string[];
+  definitions: PlanText[];
+  /** The scenario's words, shown as written. */
   assumptions: string[];
-  estimated: string[];
+  /** The data's words, or the plan's own note that there are none. */
+  estimated: Array<string | PlanText>;
 }
 
 /** A provider (d)(iii) names, with the children (applications, or children held) of its row. */
@@ -50,6 +58,8 @@ export interface NamedProvider {
   id: string;
   /** The row's item text: name, id, and the synthetic mark. */
   item: string;
+  /** The item's key and placeholders: the provider's name and id, and the synthetic mark in the language. */
+  text?: PlanText;
   type: MarketType;
   children: number;
 }
@@ -78,67 +88,7 @@ export interface PlanContextData {
 
 // The sections' headings, in English and Welsh, are in src/i18n/labels.ts (plan.section.*).
 
-/** Every text of the plan, in English, by id: section titles, items and notes ({name} is filled in). */
-export const PLAN_TEXT = {
-  'a(i).children': 'children looked after',
-  'a(i).cost': 'cost of the LA’s market placements in the year, placement fees (£)',
-  'a(ii).meanDistance': 'mean distance from home, of children placed (km)',
-  'a(ii).p90Distance': 'distance from home, 90th percentile, of children placed (km)',
-  'a(ii).total': 'unlikely to be placed with LA or not-for-profit within or near the area',
-  'a(ii).unplaced': 'of whom without a place (unplaced)',
-  'a(ii).forProfit': 'of whom placed with for-profit providers (in or outside Wales)',
-  'a(ii).awayNonprofit': 'of whom placed with LA or not-for-profit providers outside the region (outside Wales included)',
-  'b.ownUsable': 'usable LA places in the LA',
-  'b.ownRegistered': 'registered LA places in the LA',
-  'b.reservedUsable': 'usable places reserved for {region} (regional homes)',
-  'b.reservedRegistered': 'registered places reserved for {region} (regional homes)',
-  'c.ratio': 'usable LA and reserved places of (b) per child needing that type (the LA’s own places only)',
-  'c.sufficiency': 'usable places of every sector located in the LA per child needing that type (the table’s sufficiency)',
-  'c.shortfall': 'shortfall: children needing that type beyond the usable places of (b)',
-  'd(i).total': 'supplementary placements',
-  'd(i).inWalesFp': 'of which with for-profit providers in Wales',
-  'd(i).outsideWales': 'of which with private providers outside Wales',
-  'd(ii).draft': 'DRAFT: the figures below are the model’s drivers; the LA adds its own reasons and actions',
-  'd(ii).shortfall': 'children needing a placement beyond the LA’s usable places (c), all types',
-  'd(ii).displaced': 'children who had to move because their provider left the market or cut places',
-  'd(ii).newPlacements': 'children starting a placement in the year (need changes, endings, moves)',
-  'd(ii).unplaced': 'children for whom no lawful place was found (unplaced)',
-  'd(ii).approval': 'rule in force: Ministerial approval for placements with for-profit providers in Wales and non-LA providers outside Wales (from {year})',
-  'd(ii).fpEnded': 'rule in force: no new for-profit placements in Wales beyond exceptions (from {year})',
-  'd(ii).frozen': 'rule in force: for-profit capacity frozen (from {year})',
-  'd(ii).noRules': 'no approval rule is in force this year under the scenario: no applications are needed',
-  'd(iii).applications': 'likely to be named in applications ({providers}): applications with each below',
-  'd(iii).holding': 'still holding the LA’s children at the year’s end ({providers}): children with each below',
-  'd(iv).applications': 'applications for placements with private providers outside Wales (providers not named in the data)',
-  'd(iv).holding': 'children with private providers outside Wales at the year’s end',
-  'e.opened': 'places opened under the strategy, at the year’s end',
-  'e.change': 'change in LA places in the LA over the year',
-  'e.strategy': 'strategy: {action} {sector} places{where}{note}',
-  'providers.one': '1 provider',
-  'providers.synthetic': ', synthetic',
-  'providers.many': '{n} providers',
-  'note.definitions': 'Definitions',
-  'note.assumptions': 'Assumptions in force (scenario {scenario})',
-  'note.estimated': 'Base figures for the LA that the data marks as estimated rather than published',
-  'note.noEstimated': 'none: the data marks no base figure for the LA as estimated (or has no status column)',
-  'def.usable':
-    'Usable places: the places a provider can actually fill for the dataset’s LAs: under the scenario’s rule (occupancy of registered places, or the places it held at the base date), less the children of other authorities (English councils) it holds.',
-  'def.a(ii)':
-    '(a)(ii) counts each child once: unplaced; else with a for-profit provider anywhere; else with an LA or not-for-profit provider outside the LA’s region (outside Wales counts as outside).',
-  'def.c.two':
-    '(c) Two ratios of usable places to the children needing a type: the first counts only the LA’s own and reserved places of (b); the second counts every sector’s usable places located in the LA (for-profit and not-for-profit included, whoever fills them), as the `project` table’s sufficiency_foster and sufficiency_residential do. They differ by the other sectors’ places in the LA.',
-  'def.b': '(b) LA places are the LA’s own foster carers and children’s homes in its area; places reserved for the region serve every LA of the region, so (c) counts them in full for each.',
-  'def.c': '(c) The shortfall is the children needing that type less the usable places of (b), never below 0: children the LA must place with other providers (not-for-profit, for-profit or outside Wales).',
-  'def.d': '(d) Applications are the year’s new placements that need Ministerial approval under the scenario; (d)(iii) and (d)(iv) name the providers the model places with, then those still holding the LA’s children. Counts of providers are in the item text; the value column always counts children. A provider marked synthetic is a row the data marks as estimated, built to reproduce published totals: not a real provider.',
-} as const;
-export type PlanTextKey = keyof typeof PLAN_TEXT;
-
-/** A plan text with its {placeholders} filled in. */
-export function planText(key: PlanTextKey, vars: Record<string, string | number> = {}): string {
-  return PLAN_TEXT[key].replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
-}
-
-const providersText = (n: number): string => (n === 1 ? planText('providers.one') : planText('providers.many', { n }));
+const providersText = (n: number): string => (n === 1 ? planText('providers.one') : planText('providers.many', { n })).en;
 
 export function planFigures(dataset: Dataset, projection: Projection, laCode: string, year: number, context: PlanContextData): PlanFigures {
   const la = dataset.localAuthorities.find((l) => l.code === laCode);
@@ -149,8 +99,8 @@ export function planFigures(dataset: Dataset, projection: Projection, laCode: st
   if (!tally) throw new Error(`no tally for ${laCode} in ${year}`);
   const regionOf = new Map(dataset.localAuthorities.map((l) => [l.code, l.region]));
   const rows: PlanRow[] = [];
-  const add = (section: PlanSection, item: string, placementType: PlacementType | '', value: number | null): void => {
-    rows.push({ section, item, placementType, value });
+  const add = (section: PlanSection, text: PlanText, placementType: PlacementType | '', value: number | null): void => {
+    rows.push({ section, item: text.en, text, placementType, value });
   };
   const groups = yr.groups.filter((g) => g.laCode === laCode);
   const perType = (list: readonly PlacementGroup[], pred: (g: PlacementGroup) => boolean): Record<MarketType, number> => {
@@ -158,7 +108,7 @@ export function planFigures(dataset: Dataset, projection: Projection, laCode: st
     for (const g of list) if (pred(g)) out[g.placementType] += g.children;
     return out;
   };
-  const byType = (section: PlanSection, item: string, r: Record<MarketType, number>): void => {
+  const byType = (section: PlanSection, item: PlanText, r: Record<MarketType, number>): void => {
     add(section, item, '', sumTypes(r));
     for (const t of MARKET_TYPES) add(section, item, t, r[t]);
   };
@@ -239,15 +189,16 @@ export function planFigures(dataset: Dataset, projection: Projection, laCode: st
   // placements in Wales, when approval is needed), then those holding its children at year end.
   const names = new Map(yr.providers.map((p) => [p.providerId, p.providerName]));
   const synthetic = context.syntheticProviders ?? new Set<string>();
-  const providerItem = (id: string): string => `${names.get(id) ?? id} (${id}${synthetic.has(id) ? planText('providers.synthetic') : ''})`;
+  const providerItem = (id: string): PlanText => planText(synthetic.has(id) ? 'd(iii).providerSynthetic' : 'd(iii).provider', { name: names.get(id) ?? id, id });
   const placed = (yr.placedInYear ?? []).filter((g) => g.laCode === laCode);
   const inWalesFp = (g: PlacementGroup): boolean => g.sector === 'fp' && g.host !== OUTSIDE_WALES;
   const applications = approval ? byProvider(placed.filter(inWalesFp)) : [];
   const holding = byProvider(groups.filter(inWalesFp));
-  const named = {
-    applications: applications.map((h) => ({ id: h.id, item: providerItem(h.id), type: h.type, children: h.children })),
-    holding: holding.map((h) => ({ id: h.id, item: providerItem(h.id), type: h.type, children: h.children })),
+  const namedProvider = (h: { id: string; type: MarketType; children: number }): NamedProvider => {
+    const text = providerItem(h.id);
+    return { id: h.id, item: text.en, text, type: h.type, children: h.children };
   };
+  const named = { applications: applications.map(namedProvider), holding: holding.map(namedProvider) };
   rows.push(...namedRows(named));
 
   // (d)(iv): outside Wales the data names no provider: the applications and the children there.
@@ -262,8 +213,8 @@ export function planFigures(dataset: Dataset, projection: Projection, laCode: st
     .filter((s) => s.laCode === laCode && s.year === year)
     .sort((x, y) => ACTION_ORDER[x.action] - ACTION_ORDER[y.action] || MARKET_TYPES.indexOf(x.placementType) - MARKET_TYPES.indexOf(y.placementType) || (x.host < y.host ? -1 : 1));
   for (const s of strategies) {
-    const where = s.host !== laCode ? ` in ${laName.get(s.host) ?? s.host}` : '';
-    add('e', planText('e.strategy', { action: s.action, sector: s.sector, where, note: s.note ? ` (${s.note})` : '' }), s.placementType, s.action === 'close' ? -s.places : s.places);
+    const host = s.host !== laCode ? (laName.get(s.host) ?? s.host) : '';
+    add('e', planText('e.strategy', { action: s.action, sector: s.sector, where: host ? ` in ${host}` : '', host, note: s.note ? ` (${s.note})` : '' }), s.placementType, s.action === 'close' ? -s.places : s.places);
   }
   const strategyPlaces = zero();
   for (const p of yr.providers) if (p.providerId.startsWith(`STRATEGY_${laCode}_`)) strategyPlaces[p.placementType] += p.places;
@@ -283,8 +234,10 @@ export function planFigures(dataset: Dataset, projection: Projection, laCode: st
 export function namedRows(named: PlanFigures['named']): PlanRow[] {
   const rows: PlanRow[] = [];
   const list = (key: 'd(iii).applications' | 'd(iii).holding', providers: readonly NamedProvider[]): void => {
-    rows.push({ section: 'd(iii)', item: planText(key, { providers: providersText(new Set(providers.map((h) => h.id)).size) }), placementType: '', value: null });
-    for (const h of providers) rows.push({ section: 'd(iii)', item: h.item, placementType: h.type, value: h.children });
+    const n = new Set(providers.map((h) => h.id)).size;
+    const text = planText(key, { providers: providersText(n), n });
+    rows.push({ section: 'd(iii)', item: text.en, text, placementType: '', value: null });
+    for (const h of providers) rows.push({ section: 'd(iii)', item: h.item, ...(h.text ? { text: h.text } : {}), placementType: h.type, value: h.children });
   };
   list('d(iii).applications', named.applications);
   list('d(iii).holding', named.holding);

@@ -4,7 +4,7 @@
 // whole (half up), with its 10th and 90th percentiles; the providers (d)(iii) names are every provider
 // any run names, each with its mean count. Pure: plans of single runs in, one plan out.
 import { quantileSorted } from 'simple-statistics';
-import { namedRows, planText, type NamedProvider, type PlanFigures, type PlanRow, type PlanTextKey } from './plan-figures.js';
+import { namedRows, type NamedProvider, type PlanFigures, type PlanRow, type PlanTextKey } from './plan-figures.js';
 
 const keyOf = (r: Pick<PlanRow, 'section' | 'item' | 'placementType'>): string => `${r.section}\u0000${r.item}\u0000${r.placementType}`;
 
@@ -14,7 +14,7 @@ const MEASURES: readonly PlanTextKey[] = ['c.ratio', 'c.sufficiency', 'a(ii).mea
 const MONEY: readonly PlanTextKey[] = ['a(i).cost'];
 
 type Kind = 'count' | 'measure' | 'money';
-const kindOf = (item: string): Kind => (MEASURES.some((k) => planText(k) === item) ? 'measure' : MONEY.some((k) => planText(k) === item) ? 'money' : 'count');
+const kindOf = (r: PlanRow): Kind => (r.text === undefined ? 'count' : MEASURES.includes(r.text.key) ? 'measure' : MONEY.includes(r.text.key) ? 'money' : 'count');
 
 /** Half up, as docs/model.md §4.2's money and whole children: 2.5 → 3, −2.5 → −2 (a hair of float error allowed). */
 export const halfUp = (x: number): number => Math.floor(x + 0.5 + 1e-9);
@@ -52,9 +52,9 @@ function joinNamed(lists: ReadonlyArray<readonly NamedProvider[]>): NamedProvide
   }
   const n = lists.length;
   return [...all.values()]
-    .map((p) => ({ id: p.id, item: p.item, type: p.type, children: halfUp(p.total / n), mean: p.total / n }))
+    .map((p) => ({ id: p.id, item: p.item, text: p.text, type: p.type, children: halfUp(p.total / n), mean: p.total / n }))
     .sort((a, b) => b.mean - a.mean || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map(({ id, item, type, children }) => ({ id, item, type, children }));
+    .map(({ id, item, text, type, children }) => ({ id, item, ...(text ? { text } : {}), type, children }));
 }
 
 /**
@@ -89,7 +89,7 @@ export function planOverRuns(runs: readonly PlanFigures[]): PlanFigures {
       rows.push(r);
       continue;
     }
-    rows.push({ ...r, ...summarise(values.get(keyOf(r))!, kindOf(r.item)) });
+    rows.push({ ...r, ...summarise(values.get(keyOf(r))!, kindOf(r)) });
   }
   return { ...first, rows, named };
 }

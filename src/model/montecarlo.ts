@@ -19,10 +19,9 @@
 import { quantileSorted } from 'simple-statistics';
 import { InternalError } from '../errors.js';
 import { isCountMetric } from './metric-kinds.js';
-import { METRICS, type AreaLevel, type AreaYearRow, type MetricName } from './types.js';
+import { METRICS, type AreaLevel, type AreaYearRow, type MetricName, type RowKey } from './types.js';
 
-/** What identifies a row of output: scenario, area and year. */
-export type RowKey = Omit<AreaYearRow, 'metrics'>;
+export type { RowKey } from './types.js';
 
 /** Every run's metrics, packed: `values[run][row * METRICS.length + metric]`, NaN for empty. */
 export interface RunSet {

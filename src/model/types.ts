@@ -363,69 +363,11 @@ export interface ModelScenario {
 // ---------------------------------------------------------------------------------------------
 // Results.
 
-/** Metric names in the order of docs/model.md §2.2 (the wide CSV's column order). */
-export const METRICS = [
-  'children_looked_after',
-  'need_foster',
-  'need_residential',
-  'need_secure',
-  'places_foster',
-  'places_residential',
-  'places_secure',
-  'places_for_profit_share',
-  'sufficiency_foster',
-  'sufficiency_residential',
-  'placed_in_own_la_share',
-  'placed_in_region_share',
-  'placed_outside_wales',
-  'unplaced',
-  'displaced',
-  'for_profit_placements',
-  'mean_distance_km',
-  'median_distance_km',
-  'p90_distance_km',
-  'new_placements',
-  'supplementary_placements',
-  'cost_gbp',
-  // Appended by docs/model.md §2.2's second round (never inserted above: column positions stay stable).
-  'usable_places_foster',
-  'usable_places_residential',
-  'usable_places_secure',
-  'not_local_nonprofit',
-  'external_children',
-  'cost_foster_gbp',
-  'cost_residential_gbp',
-  'cost_secure_gbp',
-  'cost_for_profit_gbp',
-  'cost_outside_wales_gbp',
-  'cost_unplaced_gbp',
-  'started_looked_after',
-  'ceased_looked_after',
-  // Appended by issue 17 (docs/model.md §2.2): the Act's for-profit headline and the published own-LA share.
-  'for_profit_share_foster',
-  'for_profit_share_residential',
-  'placed_in_own_la_share_all',
-  // One-off costs of the transition (docs/methodology.md, "One-off costs of the transition"): never in cost_gbp.
-  'cost_one_off_gbp',
-] as const;
-export type MetricName = (typeof METRICS)[number];
-
-/** Metrics that describe a year's flows; the base row leaves them empty. */
-export const FLOW_METRICS: ReadonlySet<MetricName> = new Set([
-  'displaced',
-  'new_placements',
-  'supplementary_placements',
-  'cost_gbp',
-  'cost_foster_gbp',
-  'cost_residential_gbp',
-  'cost_secure_gbp',
-  'cost_for_profit_gbp',
-  'cost_outside_wales_gbp',
-  'cost_unplaced_gbp',
-  'started_looked_after',
-  'ceased_looked_after',
-  'cost_one_off_gbp',
-]);
+// The metrics, their names, kinds, labels and flows, are the catalogue's (src/model/metrics/catalogue.ts).
+export { METRICS, FLOW_METRICS, type MetricName } from './metrics/catalogue.js';
+export type { CostParts, LaYearTally } from './metrics/tally.js';
+import type { MetricName } from './metrics/catalogue.js';
+import type { LaYearTally } from './metrics/tally.js';
 
 /** One group of children in the state: same placing LA, type, sector, host and provider. */
 export interface PlacementGroup {
@@ -438,13 +380,7 @@ export interface PlacementGroup {
 }
 
 /** A provider's places at one host for one type, as the model tracks them year by year. */
-export interface ProviderPlaces {
-  providerId: string;
-  providerName: string;
-  sector: Sector;
-  host: string;
-  placementType: MarketType;
-  places: number;
+export interface ProviderPlaces extends Omit<ProviderRow, 'source'> {
   /** Region slug whose children alone may use these places (tier b), or null. */
   reservedForRegion: RegionSlug | null;
   /**
@@ -454,61 +390,6 @@ export interface ProviderPlaces {
    */
   heldBasePlaces?: number;
   heldUsable?: number;
-}
-
-/**
- * Everything the metrics of one LA in one year are made of. Regions and Wales are sums of these
- * (and pooled distance distributions), never computed separately.
- */
-export interface LaYearTally {
-  laCode: string;
-  childrenLookedAfter: number;
-  need: Record<PlacementType, number>;
-  unplaced: Record<MarketType, number>;
-  /** Null in the base row (flow metrics are empty there). */
-  displaced: number | null;
-  newPlacements: number | null;
-  supplementaryPlacements: number | null;
-  /** Of the supplementary placements: with for-profit providers in Wales / non-LA providers outside Wales. */
-  supplementaryInWalesFp: number | null;
-  supplementaryOutsideWales: number | null;
-  marketPlaced: number;
-  placedInOwnLa: number;
-  placedInRegion: number;
-  placedOutsideWales: number;
-  forProfitPlacements: number;
-  /** Market placements (in Wales or outside) by type, and of them those with for-profit providers. */
-  placedByType: Record<MarketType, number>;
-  forProfitByType: Record<MarketType, number>;
-  /** Non-market children living in the LA itself (docs/methodology.md "Own-LA share of all children"). */
-  nonMarketAtHome: number;
-  /** Children in `la` or `nfp` placements outside their own region (outside Wales counts as outside). */
-  nonprofitOutsideRegion: number;
-  /** Distance distribution of the LA's children in market placements: [km, children], sorted by km. */
-  distances: Array<[km: number, children: number]>;
-  /** Annual cost (cash, or the prices asked for); null when a group has no cost row, no costs exist, or in the base row. */
-  costGbp: number | null;
-  /** The parts of costGbp (docs/model.md §2.2); null exactly when costGbp is. */
-  costParts: CostParts | null;
-  /** Children who started / ceased to be looked after in the year: null unless demand comes from flows (and in the base row). */
-  startedLookedAfter: number | null;
-  ceasedLookedAfter: number | null;
-  /** One-off costs of the year's supply events charged to the LA (cash, or the prices asked for); null in the base row. */
-  costOneOffGbp: number | null;
-}
-
-/**
- * The parts of a year's cost. By type they add up to the cost less the unplaced children's
- * (foster + residential + secure + unplaced = cost); for-profit and outside Wales are parts of the
- * placements' cost that overlap the types (a for-profit placement outside Wales is in both).
- */
-export interface CostParts {
-  foster: number;
-  residential: number;
-  secure: number;
-  forProfit: number;
-  outsideWales: number;
-  unplaced: number;
 }
 
 export interface HostYearPlaces {
@@ -553,12 +434,16 @@ export interface Projection {
 /** A row of output: one area and year with its metrics (null = empty). */
 export type AreaLevel = 'wales' | 'region' | 'la';
 
-export interface AreaYearRow {
+/** What identifies a row of output: scenario, area and year. */
+export interface RowKey {
   scenario: string;
   level: AreaLevel;
   areaCode: string;
   areaName: string;
   year: number;
   asAt: string;
+}
+
+export interface AreaYearRow extends RowKey {
   metrics: Record<MetricName, number | null>;
 }

@@ -3,14 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { halfUp, planOverRuns, summarise, withPrevious } from '../../src/cli/plan-runs.js';
-import { namedRows, planText, type NamedProvider, type PlanFigures, type PlanRow } from '../../src/cli/plan-figures.js';
+import { namedRows, planText, type NamedProvider, type PlanFigures, type PlanRow, type PlanText } from '../../src/cli/plan-figures.js';
 import { hangingWrap } from '../../src/cli/render/wrap.js';
 import { planTable } from '../../src/cli/render/plan.js';
 import { Chalk } from 'chalk';
 import type { LocalAuthority } from '../../src/model/types.js';
 
 const la = { code: 'W06000023', nameEn: 'Powys', nameCy: 'Powys', region: 'powys' } as unknown as LocalAuthority;
-const row = (section: PlanRow['section'], item: string, placementType: PlanRow['placementType'], value: number | null): PlanRow => ({ section, item, placementType, value });
+const row = (section: PlanRow['section'], item: PlanText | string, placementType: PlanRow['placementType'], value: number | null): PlanRow =>
+  typeof item === 'string' ? { section, item, placementType, value } : { section, item: item.en, text: item, placementType, value };
 const provider = (id: string, children: number): NamedProvider => ({ id, item: `Synthetic home ${id} (${id}, synthetic)`, type: 'residential', children });
 
 /** A plan of one run: children looked after, a ratio, and (d)(iii) from its two lists. */
@@ -88,7 +89,7 @@ describe('planOverRuns', () => {
     // Holding A: 8, 9, 8, 9: mean 8.5 → 9.
     expect(p.named.holding.map((x) => [x.id, x.children])).toEqual([['A', 9]]);
     const d3 = p.rows.filter((r) => r.section === 'd(iii)');
-    expect(d3[0].item).toBe(planText('d(iii).applications', { providers: '2 providers' }));
+    expect(d3[0].item).toBe(planText('d(iii).applications', { providers: '2 providers' }).en);
     expect(d3.map((r) => r.value)).toEqual([null, 3, 0, null, 9]);
     // The sections keep their order: (d)(iii) between (c) and (d)(iv).
     expect(p.rows.map((r) => r.section)).toEqual(['a(i)', 'c', 'd(iii)', 'd(iii)', 'd(iii)', 'd(iii)', 'd(iii)', 'd(iv)']);
@@ -139,7 +140,7 @@ describe('planTable with runs', () => {
     const runs = [plan(240, 0.2, [], []), plan(260, 0.3, [], [])];
     const p = planOverRuns(runs);
     // A cost row with a long range: £16,009,543 (£15,876,012–£16,141,370) is 35 characters.
-    p.rows.splice(1, 0, { section: 'a(i)', item: planText('a(i).cost'), placementType: '', value: 16009543, lo: 15876012, hi: 16141370, previous: 16470048 });
+    p.rows.splice(1, 0, { ...row('a(i)', planText('a(i).cost'), '', 16009543), lo: 15876012, hi: 16141370, previous: 16470048 });
     const ctx = { scenario: 'central', title: '', version: 'test', runs: 2, seed: 1, random: ['services', 'choice'] as const };
     const narrow = planTable(p, ctx, new Chalk({ level: 0 }), 80).split('\n');
     for (const l of narrow) expect([...l].length).toBeLessThanOrEqual(80);

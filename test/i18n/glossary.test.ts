@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { CY } from '../../src/i18n/labels.js';
+import { CY, metricLabel } from '../../src/i18n/labels.js';
 
 const rows = parse(readFileSync('docs/glossary-cy.csv', 'utf8'), { columns: true }) as Array<{ english: string; welsh: string; source: string }>;
 
@@ -20,10 +20,10 @@ describe('Welsh glossary', () => {
 
   it('holds the terms the labels rely on, as the labels write them', () => {
     const welsh = (english: string): string => rows.find((r) => r.english === english)!.welsh;
-    expect(CY['metric.children_looked_after'].toLowerCase()).toBe(welsh('children looked after'));
+    expect(metricLabel('cy', 'children_looked_after').toLowerCase()).toBe(welsh('children looked after'));
     expect(CY['level.region'].toLowerCase()).toBe(welsh('regional partnership boards'));
-    expect(CY['metric.supplementary_placements'].toLowerCase()).toBe(welsh('supplementary placements'));
-    expect(CY['metric.not_local_nonprofit']).toContain(welsh('not-for-profit'));
+    expect(metricLabel('cy', 'supplementary_placements').toLowerCase()).toBe(welsh('supplementary placements'));
+    expect(metricLabel('cy', 'not_local_nonprofit')).toContain(welsh('not-for-profit'));
     expect(CY['report.title']).toContain(welsh('sufficiency').replace(/^d/, 'D'));
     expect(CY['region.cardiff-and-vale']).toBe(welsh('Cardiff and Vale'));
   });

@@ -3,8 +3,10 @@
 import { headerIn, sparkLabelIn } from '../../i18n/labels.js';
 import { METRICS, type MetricName } from '../../model/types.js';
 import { METRIC_KINDS, type MetricKind } from '../../model/metric-kinds.js';
+import { SHOWN, shownValue } from '../../model/metrics/catalogue.js';
 
 export type { MetricKind } from '../../model/metric-kinds.js';
+export { goodDirection } from '../../model/metrics/catalogue.js';
 
 export interface MetricDisplay {
   header: [string, string];
@@ -69,25 +71,24 @@ const grouped = (n: number): string => {
 /** A value as the table shows it, with thousands separators and the metric's unit scale. */
 export function displayValue(v: number | null, kind: MetricKind): string {
   if (v === null || !Number.isFinite(v)) return '–';
+  const x = shownValue(v, kind);
   switch (kind) {
     case 'count':
       // Whole children, as in a deterministic run: a Monte Carlo median or quantile of a count (1,358.5)
       // is rounded half up on screen; files keep it exact.
-      return grouped(Math.round(v) || 0);
+      return grouped(Math.round(x) || 0);
     case 'share':
-      return `${Math.round(v * 100)}%`;
-    case 'ratio':
-      return v.toFixed(2);
-    case 'km':
-      return v.toFixed(1);
+      return `${Math.round(x)}%`;
     case 'gbp':
       // £m with one decimal and thousands separators: 1,234.5
-      return millions(v);
+      return millions(x);
+    default:
+      return x.toFixed(SHOWN[kind].decimals);
   }
 }
 
-const millions = (v: number): string => {
-  const [whole, dec] = (v / 1e6).toFixed(1).split('.');
+const millions = (m: number): string => {
+  const [whole, dec] = m.toFixed(SHOWN.gbp.decimals).split('.');
   const n = Number(whole);
   return `${whole.startsWith('-') && n === 0 ? '-' : ''}${grouped(n)}.${dec}`;
 };
@@ -106,13 +107,15 @@ export function displayRange(p10: number | null, p90: number | null, kind: Metri
 
 /** One end of a range of differences: signed, 0 for nothing, the share unit left to the caller. */
 function deltaEnd(d: number, kind: MetricKind): string {
-  const scaled = kind === 'share' ? d * 100 : kind === 'gbp' ? d / 1e6 : d;
-  const digits = kind === 'count' || kind === 'share' ? 0 : kind === 'ratio' ? 2 : 1;
-  const rounded = Number(scaled.toFixed(digits));
+  const digits = SHOWN[kind].decimals;
+  const rounded = Number(shownValue(d, kind).toFixed(digits));
   if (rounded === 0) return (0).toFixed(digits);
-  const body = kind === 'count' ? grouped(Math.abs(rounded)) : Math.abs(rounded).toFixed(digits);
-  return (rounded > 0 ? '+' : '−') + body;
+  return signedBody(rounded, kind);
 }
+
+/** A rounded difference, not 0, with its sign and the thousands separators of counts. */
+const signedBody = (rounded: number, kind: MetricKind): string =>
+  (rounded > 0 ? '+' : '−') + (kind === 'count' ? grouped(Math.abs(rounded)) : Math.abs(rounded).toFixed(SHOWN[kind].decimals));
 
 /** The p10–p90 range of run-by-run differences (`−3`, `+5pt`); null where the ends look the same. */
 export function displayDeltaRange(p10: number | null, p90: number | null, kind: MetricKind): { lo: string; hi: string } | null {
@@ -126,30 +129,7 @@ export function displayDeltaRange(p10: number | null, p90: number | null, kind: 
 /** A signed difference as the diff table shows it: +12, −3, · for no change. */
 export function displayDelta(d: number | null, kind: MetricKind): string {
   if (d === null || !Number.isFinite(d)) return '–';
-  const scaled = kind === 'share' ? d * 100 : kind === 'gbp' ? d / 1e6 : d;
-  const digits = kind === 'count' ? 0 : kind === 'share' ? 0 : kind === 'ratio' ? 2 : 1;
-  const rounded = Number(scaled.toFixed(digits));
+  const rounded = Number(shownValue(d, kind).toFixed(SHOWN[kind].decimals));
   if (rounded === 0) return d === 0 ? '·' : '~0';
-  const body = kind === 'count' ? grouped(Math.abs(rounded)) : Math.abs(rounded).toFixed(digits);
-  return (rounded > 0 ? '+' : '−') + body + (kind === 'share' ? 'pt' : '');
-}
-
-/** Whether a rise in the metric is better (+1) or worse (−1) for children, or neither (0). */
-export function goodDirection(m: MetricName): -1 | 0 | 1 {
-  switch (m) {
-    case 'unplaced':
-    case 'displaced':
-    case 'placed_outside_wales':
-    case 'mean_distance_km':
-    case 'median_distance_km':
-    case 'p90_distance_km':
-      return -1;
-    case 'placed_in_own_la_share':
-    case 'placed_in_region_share':
-    case 'sufficiency_foster':
-    case 'sufficiency_residential':
-      return 1;
-    default:
-      return 0;
-  }
+  return signedBody(rounded, kind) + (kind === 'share' ? 'pt' : '');
 }

@@ -2,8 +2,8 @@
 // section,item,placement_type,value) and as Markdown an LA officer can paste into the plan's draft.
 import type { ChalkInstance } from 'chalk';
 import { formatNumber, toCsv } from '../../io/output.js';
-import { label, planItemIn, type Lang, type PlanNames } from '../../i18n/labels.js';
-import { planText, type PlanFigures, type PlanRow, type PlanTextKey } from '../plan-figures.js';
+import { label, planTextIn, type Lang, type PlanNames } from '../../i18n/labels.js';
+import { planText, type PlanFigures, type PlanRow, type PlanText } from '../plan-figures.js';
 import { financialYear, padLeft, padRight } from './table.js';
 import { hangingWrap, wrap } from './wrap.js';
 import { longDate } from '../../i18n/dates.js';
@@ -24,8 +24,8 @@ export interface PlanContext {
 
 const NO_NAMES: PlanNames = { cy: new Map() };
 
-/** An item's text in the language (the English where no Welsh is known: the plan's test catches that). */
-const itemText = (r: PlanRow, lang: Lang, names: PlanNames): string => planItemIn(lang, r.item, r.section, names) ?? r.item;
+/** An item's text in the language, by its key (a row without one, a provider named in the data, as written). */
+const itemText = (r: PlanRow, lang: Lang, names: PlanNames): string => (r.text === undefined ? r.item : planTextIn(lang, r.text, names));
 
 /** A placement type as a reader sees it (the CSV keeps the code). */
 const typeText = (t: PlanRow['placementType'], lang: Lang): string => (t === '' ? '' : label(lang, `type.${t}`));
@@ -71,49 +71,16 @@ function rangeShown(r: PlanRow): string {
 
 const previousShown = (r: PlanRow): string => (r.value === null ? '' : fmt(r.previous));
 
-/**
- * The Welsh of the closing notes' own texts (titles and definitions). The assumptions are the
- * scenario's words and the estimated figures the data's, so they stay as written.
- */
-const NOTES_CY: Partial<Record<PlanTextKey, string>> = {
-  'note.definitions': 'Diffiniadau',
-  'note.assumptions': 'Rhagdybiaethau sydd mewn grym (senario {scenario})',
-  'note.estimated': 'Ffigurau sylfaen yr awdurdod lleol y mae’r data’n eu nodi fel amcangyfrifon yn hytrach na ffigurau cyhoeddedig',
-  'note.noEstimated': 'dim: nid yw’r data’n nodi unrhyw ffigur sylfaen ar gyfer yr awdurdod lleol fel amcangyfrif (neu nid oes ganddo golofn statws)',
-  'def.usable':
-    'Lleoedd y gellir eu defnyddio: y lleoedd y gall darparwr eu llenwi mewn gwirionedd ar gyfer awdurdodau lleol y set ddata, yn ôl rheol y senario (cyfran y lleoedd cofrestredig sy’n cael eu defnyddio, neu’r lleoedd a oedd ganddo ar y dyddiad sylfaen), llai plant awdurdodau eraill (cynghorau yn Lloegr) sydd ganddo.',
-  'def.a(ii)':
-    'Mae (a)(ii) yn cyfrif pob plentyn unwaith: heb le; fel arall, gyda darparwr er elw yn unrhyw le; fel arall, gyda darparwr awdurdod lleol neu nid-er-elw y tu allan i ranbarth yr awdurdod lleol (mae’r tu allan i Gymru yn cyfrif fel y tu allan).',
-  'def.b':
-    '(b) Lleoedd yr awdurdod lleol yw gofalwyr maeth a chartrefi plant yr awdurdod lleol ei hun yn ei ardal; mae lleoedd a gedwir ar gyfer y rhanbarth yn gwasanaethu pob awdurdod lleol yn y rhanbarth, felly mae (c) yn eu cyfrif yn llawn ar gyfer pob un.',
-  'def.c':
-    '(c) Y diffyg yw’r plant sydd angen y math hwnnw o leoliad llai lleoedd (b) y gellir eu defnyddio, byth yn is na 0: plant y mae’n rhaid i’r awdurdod lleol eu lleoli gyda darparwyr eraill (nid-er-elw, er elw neu y tu allan i Gymru).',
-  'def.d':
-    '(d) Ceisiadau yw lleoliadau newydd y flwyddyn sydd angen cymeradwyaeth Gweinidogion o dan y senario; mae (d)(iii) a (d)(iv) yn enwi’r darparwyr y mae’r model yn lleoli gyda nhw, yna’r rhai sy’n dal i ofalu am blant yr awdurdod lleol. Mae nifer y darparwyr yn nhestun yr eitem; mae’r golofn werth bob amser yn cyfrif plant. Mae darparwr a nodir yn synthetig yn rhes y mae’r data’n ei nodi fel amcangyfrif, wedi’i llunio i atgynhyrchu cyfansymiau cyhoeddedig: nid darparwr go iawn.',
-  'def.c.two':
-    '(c) Dwy gymhareb o leoedd y gellir eu defnyddio i’r plant sydd angen math o leoliad: mae’r gyntaf yn cyfrif lleoedd yr awdurdod lleol ei hun a’r lleoedd a gedwir yn (b) yn unig; mae’r ail yn cyfrif lleoedd pob sector y gellir eu defnyddio sydd wedi’u lleoli yn yr awdurdod lleol (er elw a nid-er-elw hefyd, pwy bynnag sy’n eu llenwi), fel y mae sufficiency_foster a sufficiency_residential yn nhabl `project`. Lleoedd y sectorau eraill yn yr awdurdod lleol yw’r gwahaniaeth.',
-};
-
-/** A closing-note text in the language: the Welsh where there is one, else the English. */
-function noteText(lang: Lang, key: PlanTextKey, vars: Record<string, string | number> = {}): string {
-  const cy = lang === 'cy' ? NOTES_CY[key] : undefined;
-  return cy === undefined ? planText(key, vars) : cy.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
-}
-
-/** The figures' English note lines that are the tool's own texts, put back into the language. */
-const TRANSLATED_LINES: readonly PlanTextKey[] = ['def.usable', 'def.a(ii)', 'def.b', 'def.c', 'def.c.two', 'def.d', 'note.noEstimated'];
-const lineIn = (lang: Lang, line: string): string => {
-  const key = TRANSLATED_LINES.find((k) => planText(k) === line);
-  return key === undefined ? line : noteText(lang, key);
-};
+/** A closing note's line in the language: the plan's own texts by key; the scenario's and the data's words as written. */
+const lineIn = (lang: Lang, line: string | PlanText): string => (typeof line === 'string' ? line : planTextIn(lang, line, NO_NAMES));
 
 /** The closing notes (docs/model.md §2.3): titled lists, in order. */
 function closingNotes(f: PlanFigures, ctx: PlanContext): Array<{ title: string; lines: string[] }> {
   const lang = ctx.lang ?? 'en';
   return [
-    { title: noteText(lang, 'note.definitions'), lines: f.notes.definitions.map((l) => lineIn(lang, l)) },
-    { title: noteText(lang, 'note.assumptions', { scenario: ctx.scenario }), lines: f.notes.assumptions },
-    { title: noteText(lang, 'note.estimated'), lines: f.notes.estimated.map((l) => lineIn(lang, l)) },
+    { title: lineIn(lang, planText('note.definitions')), lines: f.notes.definitions.map((l) => lineIn(lang, l)) },
+    { title: lineIn(lang, planText('note.assumptions', { scenario: ctx.scenario })), lines: f.notes.assumptions },
+    { title: lineIn(lang, planText('note.estimated')), lines: f.notes.estimated.map((l) => lineIn(lang, l)) },
   ];
 }
 
@@ -188,7 +155,7 @@ export function planTable(f: PlanFigures, ctx: PlanContext, chalk: ChalkInstance
     const lines = r.item === lastItem ? [''] : wrapItem(itemText(r, lang, names), itemW);
     lastItem = r.item;
     const value = padLeft(rangesBeside ? shown(r) : fmt(r.value), valueW);
-    const styled = r.section === 'c' && r.item.startsWith('shortfall') && (r.value ?? 0) > 0 ? chalk.red.bold(value) : value;
+    const styled = r.text?.key === 'c.shortfall' && (r.value ?? 0) > 0 ? chalk.red.bold(value) : value;
     for (const l of lines.slice(0, -1)) out.push(`  ${l}`);
     out.push(`  ${padRight(lines[lines.length - 1], itemW)}  ${padRight(typeText(r.placementType, lang), typeW)}  ${chalk.dim(padLeft(previousShown(r), prevW))}  ${styled}`);
     if (!rangesBeside && rangeShown(r) !== '') out.push(chalk.dim(padLeft(rangeShown(r), rowW)));

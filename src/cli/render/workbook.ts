@@ -6,13 +6,13 @@ import type { Meta, ScenarioProvenance } from '../../io/provenance.js';
 import { WIDE_STATS, diffValueColumns, diffValues, financialYear, jsonNumber, statValue, wideColumns, type DiffRecord } from '../../io/output.js';
 import { XLSX_FORMATS, workbookBytes, type WorkbookCell, type WorkbookSheet } from '../../io/xlsx.js';
 import type { MonteCarloRow } from '../../model/montecarlo.js';
-import type { AreaLevel, AreaYearRow, CostRow, MetricName } from '../../model/types.js';
+import type { AreaLevel, AreaYearRow, CostRow, MetricName, RowKey } from '../../model/types.js';
 import { weeklyGbpText, weeklyPrices } from '../../io/weekly-prices.js';
 import { label, metricLabel, type Lang } from '../../i18n/labels.js';
 import type { BudgetTable } from '../../io/budget-table.js';
 import { pricesColumn } from '../../io/financial-year.js';
 import type { PlanFigures } from '../plan-figures.js';
-import { DISPLAY } from './metrics.js';
+import { kindOf } from '../../model/metrics/catalogue.js';
 import { differenceRows } from '../../scenario/differ.js';
 
 const KEY_HEADER = ['scenario', 'level', 'area_code', 'area_name', 'year', 'financial_year', 'as_at'] as const;
@@ -26,7 +26,7 @@ const num = (n: number | null | undefined, format: string): WorkbookCell => {
 
 /** The Excel format of a metric's values (a statistic over runs of a count may fall between whole numbers). */
 export function metricFormat(m: MetricName, stat = false): string {
-  switch (DISPLAY[m].kind) {
+  switch (kindOf(m)) {
     case 'gbp':
       return XLSX_FORMATS.gbp;
     case 'share':
@@ -40,15 +40,16 @@ export function metricFormat(m: MetricName, stat = false): string {
   }
 }
 
-const keyCells = (r: { scenario: string; level: AreaLevel; areaCode: string; areaName: string; year: number; asAt: string }): WorkbookCell[] => [
-  text(r.scenario),
+/** An area and year as cells: level, area code and name, year and financial year. */
+const areaYearCells = (r: { level: AreaLevel; areaCode: string; areaName: string; year: number }): WorkbookCell[] => [
   text(r.level),
   text(r.areaCode),
   text(r.areaName),
   num(r.year, XLSX_FORMATS.year),
   text(financialYear(r.year)),
-  text(r.asAt),
 ];
+
+const keyCells = (r: RowKey): WorkbookCell[] => [text(r.scenario), ...areaYearCells(r), text(r.asAt)];
 
 /** Sheets of one per level, in the order asked, rows as given. */
 function byLevel<R extends { level: AreaLevel }>(levels: readonly AreaLevel[], rows: readonly R[], sheet: (level: AreaLevel, rows: R[]) => WorkbookSheet): WorkbookSheet[] {
@@ -99,16 +100,7 @@ export function diffSheets(levels: readonly AreaLevel[], records: readonly DiffR
     header: ['level', 'area_code', 'area_name', 'year', 'financial_year', 'metric', ...columns, 'prices'],
     rows: rs.map((d) => {
       const f = metricFormat(d.metric, range);
-      return [
-        text(d.level),
-        text(d.areaCode),
-        text(d.areaName),
-        num(d.year, XLSX_FORMATS.year),
-        text(financialYear(d.year)),
-        text(d.metric),
-        ...diffValues(d, range).map((v) => num(v, f)),
-        p,
-      ];
+      return [...areaYearCells(d), text(d.metric), ...diffValues(d, range).map((v) => num(v, f)), p];
     }),
   }));
 }

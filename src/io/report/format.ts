@@ -1,6 +1,6 @@
 // Numbers as the report shows them: each metric's unit (and its axis), a figure in that unit, and a
 // figure with its p10–p90 range as a table cell's content.
-import { METRIC_KINDS, type MetricKind } from '../../model/metric-kinds.js';
+import { SHOWN, kindOf, metricEntry, shownValue, type MetricKind, type MetricUnit } from '../../model/metrics/catalogue.js';
 import type { LabelKey } from '../../i18n/labels.js';
 import type { MetricName } from '../../model/types.js';
 import type { Fig } from './figures.js';
@@ -15,32 +15,28 @@ export interface Unit {
   axis: string;
 }
 
-const PLACE_METRICS: ReadonlySet<MetricName> = new Set(['places_foster', 'places_residential', 'places_secure', 'usable_places_foster', 'usable_places_residential', 'usable_places_secure']);
+/** Each unit's label, axis title and d3-format: the catalogue gives each metric its unit. */
+const UNITS: Record<MetricUnit, Omit<Unit, 'scale'>> = {
+  children: { key: 'unit.children', axisKey: 'axis.children', axis: ',.0f' },
+  places: { key: 'unit.places', axisKey: 'axis.places', axis: ',.0f' },
+  share: { key: 'unit.share', axisKey: 'axis.share', axis: '.0f' },
+  share_places: { key: 'unit.share_places', axisKey: 'axis.share', axis: '.0f' },
+  ratio: { key: 'unit.ratio', axisKey: 'axis.ratio', axis: '.2f' },
+  km: { key: 'unit.km', axisKey: 'axis.km', axis: ',.0f' },
+  gbp: { key: 'unit.gbp', axisKey: 'axis.gbp', axis: ',.0f' },
+};
 
 export function unitOf(m: MetricName): Unit {
-  const kind = METRIC_KINDS[m];
-  switch (kind) {
-    case 'count':
-      return PLACE_METRICS.has(m) ? { key: 'unit.places', axisKey: 'axis.places', scale: 1, axis: ',.0f' } : { key: 'unit.children', axisKey: 'axis.children', scale: 1, axis: ',.0f' };
-    case 'share':
-      return { key: m === 'places_for_profit_share' ? 'unit.share_places' : 'unit.share', axisKey: 'axis.share', scale: 100, axis: '.0f' };
-    case 'ratio':
-      return { key: 'unit.ratio', axisKey: 'axis.ratio', scale: 1, axis: '.2f' };
-    case 'km':
-      return { key: 'unit.km', axisKey: 'axis.km', scale: 1, axis: ',.0f' };
-    case 'gbp':
-      return { key: 'unit.gbp', axisKey: 'axis.gbp', scale: 1e-6, axis: ',.0f' };
-  }
+  const { key, axisKey, axis } = UNITS[metricEntry(m).unit];
+  const { times, per } = SHOWN[kindOf(m)];
+  return { key, axisKey, scale: times / per, axis };
 }
-
-const DIGITS: Record<MetricKind, number> = { count: 0, share: 0, ratio: 2, km: 1, gbp: 1 };
 
 /** A figure in the unit shown: 1,234 · 45% · 1.07 · 12.3 · 347.5 (money in £ million). */
 export function formatValue(v: number | null, kind: MetricKind, signed = false): string {
   if (v === null || !Number.isFinite(v)) return '–';
-  const scaled = kind === 'share' ? v * 100 : kind === 'gbp' ? v / 1e6 : v;
-  const digits = DIGITS[kind];
-  let rounded = Number(scaled.toFixed(digits));
+  const digits = SHOWN[kind].decimals;
+  let rounded = Number(shownValue(v, kind).toFixed(digits));
   if (Object.is(rounded, -0)) rounded = 0;
   const body = Math.abs(rounded).toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
   const sign = rounded < 0 ? '−' : signed && rounded > 0 ? '+' : '';

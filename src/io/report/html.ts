@@ -7,7 +7,7 @@
 // question with a chart per metric over the years and the table behind it (S and B side by side with
 // --compare, and their paired difference), then the assumptions log, the data's estimated figures,
 // and how the model works in a page.
-import type { MetricKind } from '../../model/metric-kinds.js';
+import { REPORT_QUESTIONS, answering, kindOf, type MetricKind, type ReportQuestion } from '../../model/metrics/catalogue.js';
 import { label, type Lang, type LabelKey } from '../../i18n/labels.js';
 import type { AreaLevel, CostRow, MetricName } from '../../model/types.js';
 import { financialYear } from '../output.js';
@@ -82,29 +82,26 @@ export interface ReportInput {
 }
 
 interface Question {
-  key: 'enough' | 'close' | 'outside' | 'unplaced' | 'displaced' | 'notLocal' | 'cost';
+  key: ReportQuestion;
+  /** The metrics that answer it: those the metric catalogue marks with its key. */
   metrics: readonly MetricName[];
   /** Metrics of one unit drawn in one chart, with its title and each metric's short name in the legend. */
   groups?: ReadonlyArray<{ metrics: readonly MetricName[]; title: LabelKey; short: readonly LabelKey[] }>;
 }
 
-/** The questions a board asks, each with the metrics that answer it. */
-export const QUESTIONS: readonly Question[] = [
-  { key: 'enough', metrics: ['sufficiency_foster', 'sufficiency_residential', 'usable_places_foster', 'usable_places_residential'] },
-  {
-    key: 'close',
-    metrics: ['mean_distance_km', 'p90_distance_km', 'placed_in_own_la_share', 'placed_in_region_share'],
-    groups: [
-      { metrics: ['mean_distance_km', 'p90_distance_km'], title: 'report.group.distance', short: ['report.group.distance.mean', 'report.group.distance.p90'] },
-      { metrics: ['placed_in_own_la_share', 'placed_in_region_share'], title: 'report.group.local', short: ['report.group.local.la', 'report.group.local.region'] },
-    ],
-  },
-  { key: 'outside', metrics: ['placed_outside_wales'] },
-  { key: 'unplaced', metrics: ['unplaced'] },
-  { key: 'displaced', metrics: ['displaced'] },
-  { key: 'notLocal', metrics: ['not_local_nonprofit'] },
-  { key: 'cost', metrics: ['cost_gbp'] },
-];
+/** The questions a board asks, in the report's order, and how the close-to-home one draws its metrics. */
+export const QUESTIONS: readonly Question[] = REPORT_QUESTIONS.map((key) => ({
+  key,
+  metrics: answering(key),
+  ...(key === 'close'
+    ? {
+        groups: [
+          { metrics: ['mean_distance_km', 'p90_distance_km'], title: 'report.group.distance', short: ['report.group.distance.mean', 'report.group.distance.p90'] },
+          { metrics: ['placed_in_own_la_share', 'placed_in_region_share'], title: 'report.group.local', short: ['report.group.local.la', 'report.group.local.region'] },
+        ],
+      }
+    : {}),
+}));
 
 // ---------------------------------------------------------------------------------------------
 // The document
@@ -187,11 +184,11 @@ function headlineSection(r: ReportInput, t: T): string {
         t('report.sentence.wales', {
           year: fy(r.years.to),
           scenario: r.scenario.name,
-          foster: n(wHead.sufficiency_foster, 'ratio'),
-          residential: n(wHead.sufficiency_residential, 'ratio'),
-          outside: n(wHead.placed_outside_wales, 'count'),
-          unplaced: n(wHead.unplaced, 'count'),
-          displaced: n(wHead.displaced_total, 'count'),
+          foster: n(wHead.sufficiency_foster, kindOf('sufficiency_foster')),
+          residential: n(wHead.sufficiency_residential, kindOf('sufficiency_residential')),
+          outside: n(wHead.placed_outside_wales, kindOf('placed_outside_wales')),
+          unplaced: n(wHead.unplaced, kindOf('unplaced')),
+          displaced: n(wHead.displaced_total, kindOf('displaced')),
           from: fy(flowFrom),
         }),
       )}</p>`,
@@ -212,13 +209,13 @@ function headlineSection(r: ReportInput, t: T): string {
   out.push(`<p>${esc(t('report.headline.intro', { asAt: longDate(asAt, r.lang), year: fy(r.years.to), from: fy(flowFrom), to: fy(r.years.to) }))}</p>`);
 
   const cols: Array<{ head: string; key: keyof Headline; kind: MetricKind; enough?: boolean }> = [
-    { head: t('report.headline.enough.foster'), key: 'sufficiency_foster', kind: 'ratio', enough: true },
-    { head: t('report.headline.enough.residential'), key: 'sufficiency_residential', kind: 'ratio', enough: true },
-    { head: t('report.headline.outside'), key: 'placed_outside_wales', kind: 'count' },
-    { head: t('report.headline.unplaced'), key: 'unplaced', kind: 'count' },
-    { head: t('report.headline.displacedTotal', { from: fy(flowFrom), to: fy(r.years.to) }), key: 'displaced_total', kind: 'count' },
-    { head: t('report.headline.notLocal'), key: 'not_local_nonprofit', kind: 'count' },
-    { head: t('report.headline.costLast', { year: fy(r.years.to) }), key: 'cost_gbp', kind: 'gbp' },
+    { head: t('report.headline.enough.foster'), key: 'sufficiency_foster', kind: kindOf('sufficiency_foster'), enough: true },
+    { head: t('report.headline.enough.residential'), key: 'sufficiency_residential', kind: kindOf('sufficiency_residential'), enough: true },
+    { head: t('report.headline.outside'), key: 'placed_outside_wales', kind: kindOf('placed_outside_wales') },
+    { head: t('report.headline.unplaced'), key: 'unplaced', kind: kindOf('unplaced') },
+    { head: t('report.headline.displacedTotal', { from: fy(flowFrom), to: fy(r.years.to) }), key: 'displaced_total', kind: kindOf('displaced') },
+    { head: t('report.headline.notLocal'), key: 'not_local_nonprofit', kind: kindOf('not_local_nonprofit') },
+    { head: t('report.headline.costLast', { year: fy(r.years.to) }), key: 'cost_gbp', kind: kindOf('cost_gbp') },
   ];
   const scenarioCol = r.compare !== null;
   out.push('<div class="scroll"><table class="headline">');
