@@ -7,7 +7,7 @@ import { continuingByLa, applyTurnover, displaceChildren, endPlacementsAboveNeed
 import { haversineKm, withinLaKm } from './distance.js';
 import { fitType, type FittedType } from './matching/calibrate.js';
 import { heldOutsideCaps } from './matching/outside.js';
-import { groupStatistics, type ChoiceParams, type ChoiceProblem, type ChoiceStatistics } from './matching/choice.js';
+import { groupStatistics, ScalingWorkspace, type ChoiceParams, type ChoiceProblem, type ChoiceStatistics } from './matching/choice.js';
 import { matchSeekers, type Geography, type Seekers } from './matching/tiers.js';
 import { makeNeedModel, type NeedByType } from './need.js';
 import { implausibleDemandWarning } from './plausibility.js';
@@ -134,6 +134,7 @@ export function runProjection(dataset: Dataset, scenario: ModelScenario, options
           km: geo.km,
           warn: (m: string) => warnings.push(m),
           lastDuals: new Map(),
+          workspace: new ScalingWorkspace(),
           // One stream per run, drawn year by year and type by type (docs/methodology.md, "Whole children").
           rounding: streamFor(streams.seed, streams.run, 'matching.rounding'),
           ...(options.choiceProbe ? { probe: options.choiceProbe } : {}),

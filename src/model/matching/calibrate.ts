@@ -12,7 +12,9 @@
 // found by regula falsi, each step warm-started from the last. Where a target cannot be met
 // (capacity and not α sets the outside flow; nobody outside at the base date) its pull ends at its
 // bound, the other targets are still met, and the caller warns.
-import { LEAST_REAL_LOG_K, SOLVER_LIMITS, capacityDual, destinationKey, flowStatistics, logKernel, solveChoice, type ChoiceParams, type Duals, type ChoiceStatistics, type ChoiceProblem } from './choice.js';
+import { capacityDual } from './capacity-dual.js';
+import { LEAST_REAL_LOG_K, flowStatistics, logKernel, type ChoiceParams, type ChoiceStatistics, type ChoiceProblem } from './problem.js';
+import { SOLVER_LIMITS, solveChoice, type Duals } from './scaling.js';
 import { solveDual, type DualVariable } from './dual.js';
 import type { MarketType } from '../types.js';
 
@@ -291,8 +293,8 @@ export function fitType(type: MarketType, t: CalibrationTarget, rho: number, sta
     gamma: fitGamma ? y[gammaAt] : fixed.gamma,
   };
   // The statistics the projection will see: the year's own solver, from the fit's duals.
-  const duals: Duals = { destinations: new Map(), forProfit: 0 };
-  capacity.of.forEach((j, k) => (j >= 0 ? duals.destinations.set(destinationKey(problem.destinations[j]), y[k]) : (duals.forProfit = y[k])));
+  const duals: Duals = { destinations: problem.destinations, values: new Float64Array(n), forProfit: 0 };
+  capacity.of.forEach((j, k) => (j >= 0 ? (duals.values[j] = y[k]) : (duals.forProfit = y[k])));
   const reached = yearEnd(t, params, rho, duals);
   if (unconverged) warnings.push(`calibration (${type}): the solver did not reach its tolerance on every step of the fit; the values reached are used`);
   // A target missed: a warning if the miss matters, else a note for the provenance.
