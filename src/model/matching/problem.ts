@@ -123,22 +123,28 @@ export function buildChoiceProblem(
   outside: { allowed: boolean; cap: number | null },
   km: (la: string, host: string) => number,
 ): ChoiceProblem {
-  const cells = new Map<string, ChoiceDestination>();
+  // Each host's destinations by sector rank: no key strings made a provider.
+  const cells = new Map<string, Array<ChoiceDestination | undefined>>();
+  const destinations: ChoiceDestination[] = [];
   for (const p of providers) {
     const v = vacancyOf(p);
     if (v <= 0) continue;
     // A for-profit cap of 0 bars the sector: no destination rather than one held at 0.
     if (p.sector === 'fp' && forProfitCap !== null && forProfitCap <= 0) continue;
-    const key = `${p.host}|${p.sector}`;
-    let d = cells.get(key);
+    let bySector = cells.get(p.host);
+    if (!bySector) {
+      bySector = [undefined, undefined, undefined];
+      cells.set(p.host, bySector);
+    }
+    let d = bySector[SECTOR_RANK[p.sector]];
     if (!d) {
       d = { kind: 'wales', host: p.host, sector: p.sector, capacity: 0, forProfit: p.sector === 'fp' && forProfitCap !== null, providers: [] };
-      cells.set(key, d);
+      bySector[SECTOR_RANK[p.sector]] = d;
+      destinations.push(d);
     }
     d.capacity += v;
     d.providers.push(p);
   }
-  const destinations = [...cells.values()];
   for (const d of destinations) d.providers.sort((a, b) => compareCodes(a.providerId, b.providerId));
   if (outside.allowed && (outside.cap === null || outside.cap > 0)) {
     destinations.push({ kind: 'outside', host: 'OUTSIDE_WALES', sector: null, capacity: outside.cap ?? Infinity, forProfit: false, providers: [] });
