@@ -15,6 +15,8 @@
 //   Each figure also gives the process's CPU time (user + system, every thread), which a busy machine
 //   moves far less than the wall time.
 //   3. the same two on a synthetic England-sized dataset        targets: < 1 s, and 1,000 runs < 60 s
+//      (`england-choice`: placement choice on it, one run, bench/scenarios/synth-choice.yaml: <= 40 ×,
+//      with the process's peak memory)
 //   4. the deterministic run for 22, 50, 100 and 152 LAs (children per LA about constant), and the
 //      growth exponent of the model's time (whole-process time less bare Node), fitted by least
 //      squares on logs.
@@ -65,14 +67,18 @@ const cpuFile = path.join(work, 'cpu.txt');
 /** Wall time in ms of one whole process; throws if it fails. Its CPU time in ms goes to `lastCpu` (NaN without GNU time). */
 function timeProcess(args) {
   const t0 = process.hrtime.bigint();
-  const [cmd, argv] = GNU_TIME ? [GNU_TIME, ['-f', '%U %S', '-o', cpuFile, process.execPath, ...args]] : [process.execPath, args];
+  const [cmd, argv] = GNU_TIME ? [GNU_TIME, ['-f', '%U %S %M', '-o', cpuFile, process.execPath, ...args]] : [process.execPath, args];
   const r = spawnSync(cmd, argv, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}:\n${r.stderr}`);
-  lastCpu = GNU_TIME ? readFileSync(cpuFile, 'utf8').trim().split(/\s+/).slice(-2).reduce((t, x) => t + 1000 * Number(x), 0) : Number.NaN;
+  const [user, system, peakKb] = GNU_TIME ? readFileSync(cpuFile, 'utf8').trim().split(/\s+/).slice(-3).map(Number) : [NaN, NaN, NaN];
+  lastCpu = 1000 * (user + system);
+  lastPeakMb = peakKb / 1024;
   return ms;
 }
 let lastCpu = Number.NaN;
+/** Peak resident memory in MB of the last process (GNU time's %M), NaN without GNU time. */
+let lastPeakMb = Number.NaN;
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -118,14 +124,16 @@ function measureOrThrow(args, reps) {
   const bare = [];
   const cliCpu = [];
   const bareCpu = [];
+  let peakMb = 0;
   timeProcess(['-e', '']); // warm the file cache
   for (let i = 0; i < reps; i++) {
     cli.push(timeProcess(args));
     cliCpu.push(lastCpu);
+    peakMb = Math.max(peakMb, lastPeakMb);
     bare.push(timeProcess(['-e', '']));
     bareCpu.push(lastCpu);
   }
-  return { cli: median(cli), bare: median(bare), all: cli, cpu: median(cliCpu), bareCpu: median(bareCpu) };
+  return { cli: median(cli), bare: median(bare), all: cli, cpu: median(cliCpu), bareCpu: median(bareCpu), peakMb };
 }
 
 function synth(las, dir) {
@@ -139,7 +147,7 @@ const report = (name, m, target, pass, note = '') => {
   if (m === null) return;
   rows.push({ name, ...m, target, pass, note });
   const ratio = (m.cli / m.bare).toFixed(2);
-  const cpu = m.cpu === undefined || Number.isNaN(m.cpu) ? '' : `   CPU ${fmt(m.cpu).padStart(7)} (bare ${fmt(m.bareCpu)}, ×${(m.cpu / m.bareCpu).toFixed(1)})`;
+  const cpu = m.cpu === undefined || Number.isNaN(m.cpu) ? '' : `   CPU ${fmt(m.cpu).padStart(7)} (bare ${fmt(m.bareCpu)}, ×${(m.cpu / m.bareCpu).toFixed(1)}), peak ${m.peakMb.toFixed(0)} MB`;
   process.stdout.write(
     `${name.padEnd(52)} ${fmt(m.cli).padStart(9)}   bare node ${fmt(m.bare).padStart(7)}   ×${ratio.padStart(6)}   ${target.padEnd(22)} ${pass === null ? '' : pass ? 'met' : 'MISSED'}${note ? `   ${note}` : ''}${cpu}\n`,
   );
@@ -194,11 +202,16 @@ try {
 
   // --- Synthetic England: 152 LAs, about 84,000 children, about 2,500 providers.
   const england = path.join(work, 'england-152');
-  if (wanted('england') || wanted('england-mc') || wanted('growth')) process.stdout.write(`(${synth(152, england)})\n`);
+  if (wanted('england') || wanted('england-choice') || wanted('england-mc') || wanted('growth')) process.stdout.write(`(${synth(152, england)})\n`);
   const synthArgs = (dir) => ['--data', dir, '--scenarios', SYNTH_SCENARIOS];
   if (wanted('england')) {
     const m = measure(['project', ...synthArgs(england), '--scenario', 'synth-central', ...csvOut], REPS);
     report('England-sized: project (10 years)', m, '< 1 s', m?.cli < 1000);
+  }
+  // Issue 20's fourth target: placement choice on England-shaped data (bench/scenarios/synth-choice.yaml), one run.
+  if (wanted('england-choice')) {
+    const m = measure(['project', ...synthArgs(england), '--scenario', 'synth-choice', '--runs', '1', ...csvOut], REPS);
+    report('England-sized: placement choice, --runs 1', m, '<= 40 × bare node', m?.cli <= 40 * m?.bare);
   }
   if (wanted('england-mc')) {
     const m = measure(['project', ...synthArgs(england), '--scenario', 'synth-uncertain', '--runs', String(ENGLAND_RUNS), ...workers, ...csvOut], ENGLAND_MC_REPS);

@@ -5,7 +5,10 @@
 // lazily: every dynamic import becomes its own chunk (dist/cli/bundle-*.js), loaded only when that
 // command asks for it. The bundle lives in dist/cli, beside the compiled main.js, so that paths found
 // from import.meta.url (the package root, data/wales, the Monte Carlo worker in dist/mc) stay the
-// same. Run by `npm run build` (and so by `npm ci`, through `prepare`).
+// same. The Monte Carlo worker thread's script is a second entry (dist/cli/mc-worker.js), sharing the
+// chunks: each thread then reads a few files, not the model's forty modules (src/mc/worker-pool.ts
+// falls back to tsc's dist/mc/worker.js without it). Run by `npm run build` (and so by `npm ci`,
+// through `prepare`).
 import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,17 +33,17 @@ const zodWithoutLocales = {
 };
 
 // Chunks are named by hash: remove the last build's, so that stale ones do not pile up.
-for (const f of readdirSync(OUT)) if (f.startsWith('bundle-') || f === 'sufficiency.js') rmSync(path.join(OUT, f));
+for (const f of readdirSync(OUT)) if (f.startsWith('bundle-') || f === 'sufficiency.js' || f === 'mc-worker.js') rmSync(path.join(OUT, f));
 
 await build({
-  entryPoints: [path.join(OUT, 'main.js')],
+  entryPoints: { sufficiency: path.join(OUT, 'main.js'), 'mc-worker': path.join(ROOT, 'dist', 'mc', 'worker.js') },
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
   splitting: true,
   outdir: OUT,
-  entryNames: 'sufficiency',
+  entryNames: '[name]',
   chunkNames: 'bundle-[name]-[hash]',
   logLevel: 'warning',
   plugins: [zodWithoutLocales],

@@ -44,8 +44,9 @@ export async function monteCarloRuns(
     seed: mc.seed,
     workers: mc.workers,
     pricesYear: mc.prices ?? null,
-    // The deterministic run's calibration, handed to every thread: a run fits again only if it draws other calibration inputs.
-    choice: await preparedChoice(inputs, loaded),
+    // The deterministic run's calibration, handed to every thread once fitted (the threads prepare
+    // meanwhile): a run fits again only if it draws other calibration inputs.
+    choice: () => preparedChoice(inputs, loaded),
     onProgress: terminalProgress(loaded.name),
   });
 }

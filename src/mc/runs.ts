@@ -9,9 +9,6 @@ import { pinnedDraw } from '../model/sensitivity/tornado.js';
 import type { AreaLevel, Dataset } from '../model/types.js';
 import type { LoadedScenario } from '../scenario/load.js';
 
-// Loaded on first use: a thread handed the inputs never needs the file readers.
-
-
 /**
  * Where the inputs come from: files each thread loads, or the inputs the caller has already loaded,
  * copied to each thread (structured clone: about 7 ms for an England-sized dataset, against about
@@ -53,8 +50,12 @@ export interface OneRun {
   values: Float64Array;
 }
 
-/** Loads the dataset and scenario once (unless given); the function returned does run `i`. */
-export async function prepareRuns(spec: RunSpec): Promise<(run: number) => OneRun> {
+/**
+ * Loads the dataset and scenario once (unless given); the function returned does run `i`. `fit`:
+ * placement choice's calibration when it comes later than the spec (a worker thread prepares while
+ * the main thread fits), awaited once the base state is built.
+ */
+export async function prepareRuns(spec: RunSpec, fit?: Promise<PreparedChoice | null>): Promise<(run: number) => OneRun> {
   const { resolveScenario } = await import('../scenario/resolve.js');
   let dataset: Dataset;
   let loaded: LoadedScenario;
@@ -72,7 +73,7 @@ export async function prepareRuns(spec: RunSpec): Promise<(run: number) => OneRu
   const base = prepareBase(dataset);
   // Placement choice's calibration, held from run to run: fitted again only when a run draws
   // different calibration inputs (an uncertain turnover, occupancy or outside-Wales rule of year B).
-  let choice: PreparedChoice | null | undefined = spec.choice;
+  let choice: PreparedChoice | null | undefined = spec.choice ?? (fit === undefined ? undefined : await fit);
   const points = spec.points;
   return (job) => {
     const run = points ? job % points.runsPerPoint : job;

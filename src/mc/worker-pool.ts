@@ -2,7 +2,10 @@
 // program, not the model: it starts threads and they read files. Each thread loads the dataset and
 // the scenario once, then takes runs in small batches as it finishes the last; every run's result
 // is stored at its run index, and run i depends only on (seed, i), so the output is the same
-// whatever the number of threads or the order they finish in.
+// whatever the number of threads or the order they finish in. The threads start before placement
+// choice's calibration is fitted: they read the modules and build the base state while this thread
+// fits, then receive the fit (docs/performance.md §11).
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { InputError, InternalError, ScenarioError, UsageError, type Problem } from '../errors.js';
@@ -10,6 +13,7 @@ import { METRICS, type AreaLevel } from '../model/types.js';
 import type { RowKey, RunSet } from '../model/montecarlo.js';
 import type { PreparedChoice } from '../model/project.js';
 import { prepareRuns, type PinnedPoints, type RunInputs, type RunSpec } from './runs.js';
+import { performance } from 'node:perf_hooks';
 
 /**
  * The inputs, either as files each thread loads (`dataDir`, `scenarioRef`, `scenariosDir`) or as the
@@ -26,13 +30,26 @@ export type MonteCarloOptions = RunInputs & {
   horizonTo?: number;
   /** Money in constant prices of this year (`--prices`); default: cash. */
   pricesYear?: number | null;
-  /** Placement choice's calibration to start from (the deterministic run's), held by every thread. */
-  choice?: PreparedChoice | null;
+  /**
+   * Placement choice's calibration to start from (the deterministic run's), held by every thread; or
+   * the function that fits it, called once the threads are started, so that they prepare meanwhile.
+   */
+  choice?: PreparedChoice | null | (() => Promise<PreparedChoice | null>);
   /** Runs at sensitivity points (runs.ts); `runs` is then the points times the runs per point. */
   points?: PinnedPoints;
   /** Called after each finished run, with how many are done. */
   onProgress?: (done: number, total: number) => void;
+  /** Called at each step of the threads' work (bench/pool.mjs draws the timeline from it). */
+  onTimeline?: (event: PoolEvent) => void;
 };
+
+/** A step of the pool's work: `thread` −1 is this thread. `at` in ms from performance.timeOrigin. */
+export interface PoolEvent {
+  thread: number;
+  what: 'started' | 'fitted' | 'ready' | 'run' | 'done';
+  at: number;
+  run?: number;
+}
 
 export interface MonteCarloResult {
   /** Every run's rows, by run index: hand to summariseRuns, or to pairedDiff with another scenario's. */
@@ -41,11 +58,8 @@ export interface MonteCarloResult {
   workers: number;
 }
 
-/** Messages to a worker: do runs from..to−1. */
-export interface ToWorker {
-  from: number;
-  to: number;
-}
+/** Messages to a worker: placement choice's fit (when it was not in the thread's data), or do runs from..to−1. */
+export type ToWorker = { kind: 'choice'; choice: PreparedChoice | null } | { kind: 'runs'; from: number; to: number };
 
 /** Messages from a worker. `rows` comes with a worker's first run only. */
 export type FromWorker =
@@ -82,16 +96,25 @@ export async function runMonteCarlo(opts: MonteCarloOptions): Promise<MonteCarlo
     level: opts.level,
     ...(opts.horizonTo === undefined ? {} : { horizonTo: opts.horizonTo }),
     ...(opts.pricesYear === undefined || opts.pricesYear === null ? {} : { pricesYear: opts.pricesYear }),
-    ...(opts.choice ? { choice: opts.choice } : {}),
     ...(opts.points ? { points: opts.points } : {}),
   };
+  const given = opts.choice;
+  const fit = typeof given === 'function' ? given : async (): Promise<PreparedChoice | null> => given ?? null;
   const values = new Array<Float64Array>(total);
-  const rows = workers === 1 ? await runHere(spec, total, values, opts.onProgress) : await runInWorkers(spec, total, workers, values, opts.onProgress);
+  const rows =
+    workers === 1 ? await runHere(spec, fit, total, values, opts.onProgress) : await runInWorkers(spec, fit, total, workers, values, opts.onProgress, opts.onTimeline);
   return { runs: { rows, values }, workers };
 }
 
-async function runHere(spec: RunSpec, total: number, values: Float64Array[], onProgress?: (done: number, total: number) => void): Promise<RowKey[]> {
-  const runOne = await prepareRuns(spec);
+async function runHere(
+  spec: RunSpec,
+  fit: () => Promise<PreparedChoice | null>,
+  total: number,
+  values: Float64Array[],
+  onProgress?: (done: number, total: number) => void,
+): Promise<RowKey[]> {
+  const choice = await fit();
+  const runOne = await prepareRuns(choice ? { ...spec, choice } : spec);
   let rows: RowKey[] = [];
   for (let i = 0; i < total; i++) {
     const one = runOne(i);
@@ -103,12 +126,24 @@ async function runHere(spec: RunSpec, total: number, values: Float64Array[], onP
   return rows;
 }
 
+/**
+ * The worker thread's script: bundled beside the CLI's bundle (scripts/bundle.mjs writes
+ * dist/cli/mc-worker.js, a few files to read and compile), else as tsc wrote it (dist/mc/worker.js).
+ */
+function workerScript(): URL {
+  const bundled = new URL('./mc-worker.js', import.meta.url);
+  // Named from the folder above, so that the path holds both from dist/mc and from dist/cli.
+  return existsSync(bundled) ? bundled : new URL('../mc/worker.js', import.meta.url);
+}
+
 function runInWorkers(
   spec: RunSpec,
+  fit: () => Promise<PreparedChoice | null>,
   total: number,
   workers: number,
   values: Float64Array[],
   onProgress?: (done: number, total: number) => void,
+  onTimeline?: (event: PoolEvent) => void,
 ): Promise<RowKey[]> {
   // Batches small enough to keep every thread busy to the end, large enough to keep messages few.
   const batch = Math.max(1, Math.min(16, Math.floor(total / (workers * 8))));
@@ -129,17 +164,22 @@ function runInWorkers(
       if (next >= total) return;
       const from = next;
       next = Math.min(total, next + batch);
-      w.postMessage({ from, to: next } satisfies ToWorker);
+      w.postMessage({ kind: 'runs', from, to: next } satisfies ToWorker);
     };
+    const script = workerScript();
+    const tell = (thread: number, what: PoolEvent['what'], run?: number): void => onTimeline?.({ thread, what, at: performance.now(), ...(run === undefined ? {} : { run }) });
+    tell(-1, 'started');
     for (let k = 0; k < workers; k++) {
-      // Named from the folder above, so that the path holds both from dist/mc (tsc's output) and from
-      // the bundle in dist/cli (scripts/bundle.mjs), which leaves the worker as tsc wrote it.
-      const w = new Worker(new URL('../mc/worker.js', import.meta.url), { workerData: spec });
+      // The thread waits for the fit (a 'choice' message) once it has prepared.
+      const w = new Worker(script, { workerData: { ...spec, choiceFollows: true } satisfies WorkerSpec });
       pool.push(w);
       w.on('message', (m: FromWorker) => {
         if (failed) return;
         switch (m.kind) {
           case 'ready':
+            tell(k, 'ready');
+            feed(w);
+            return;
           case 'idle':
             feed(w);
             return;
@@ -160,9 +200,11 @@ function runInWorkers(
               return;
             }
             values[m.run] = m.values;
+            tell(k, 'run', m.run);
             done++;
             onProgress?.(done, total);
             if (done === total) {
+              tell(-1, 'done');
               for (const p of pool) void p.terminate();
               resolve(rows!);
             }
@@ -177,8 +219,19 @@ function runInWorkers(
         if (!failed && done < total && code !== 0) fail(new InternalError(`a Monte Carlo worker thread stopped with exit code ${code}`));
       });
     }
+    // The threads read their modules and build the base state while this one fits.
+    fit().then(
+      (choice) => {
+        tell(-1, 'fitted');
+        for (const w of pool) w.postMessage({ kind: 'choice', choice } satisfies ToWorker);
+      },
+      (err: unknown) => fail(err instanceof Error ? err : new Error(String(err))),
+    );
   });
 }
+
+/** What a worker thread is handed: the runs' spec, and whether placement choice's fit follows in a message. */
+export type WorkerSpec = RunSpec & { choiceFollows?: boolean };
 
 function checkRows(first: RowKey[], these: RowKey[], run: number): void {
   const same =

@@ -1,29 +1,41 @@
-// A worker thread of the Monte Carlo pool (worker-pool.ts): loads the dataset and scenario once,
-// then does the runs it is sent, one message per finished run. Values go back as transferred
-// buffers, not copies.
+// A worker thread of the Monte Carlo pool (worker-pool.ts): loads the dataset and scenario once and
+// waits for placement choice's fit, then does the runs it is sent, one message per finished run.
+// Values go back as transferred buffers, not copies.
 import { parentPort, workerData } from 'node:worker_threads';
-import { prepareRuns, type RunSpec } from './runs.js';
-import type { FromWorker, ToWorker } from './worker-pool.js';
+import type { PreparedChoice } from '../model/project.js';
+import { prepareRuns, type OneRun } from './runs.js';
+import type { FromWorker, ToWorker, WorkerSpec } from './worker-pool.js';
 
 const port = parentPort;
 if (port === null) throw new Error('src/mc/worker.ts runs only as a worker thread');
 const post = (m: FromWorker, transfer: ArrayBuffer[] = []): void => port.postMessage(m, transfer);
 
-try {
-  const runOne = await prepareRuns(workerData as RunSpec);
-  let sentRows = false;
-  port.on('message', (m: ToWorker) => {
-    try {
-      for (let i = m.from; i < m.to; i++) {
-        const { rows, values } = runOne(i);
-        post({ kind: 'run', run: i, rows: sentRows ? null : rows, values }, [values.buffer as ArrayBuffer]);
-        sentRows = true;
-      }
-      post({ kind: 'idle' });
-    } catch (err) {
-      post({ kind: 'error', error: serialiseError(err) });
+const spec = workerData as WorkerSpec;
+// Placement choice's fit arrives in a message while this thread prepares (worker-pool.ts).
+let fitted: (choice: PreparedChoice | null) => void = () => {};
+const fit = new Promise<PreparedChoice | null>((resolve) => (fitted = resolve));
+let runOne: ((run: number) => OneRun) | null = null;
+let sentRows = false;
+// Listening before preparing: the fit may come while the modules load.
+port.on('message', (m: ToWorker) => {
+  if (m.kind === 'choice') {
+    fitted(m.choice);
+    return;
+  }
+  try {
+    if (runOne === null) throw new Error('a Monte Carlo worker thread was sent runs before it was ready');
+    for (let i = m.from; i < m.to; i++) {
+      const { rows, values } = runOne(i);
+      post({ kind: 'run', run: i, rows: sentRows ? null : rows, values }, [values.buffer as ArrayBuffer]);
+      sentRows = true;
     }
-  });
+    post({ kind: 'idle' });
+  } catch (err) {
+    post({ kind: 'error', error: serialiseError(err) });
+  }
+});
+try {
+  runOne = await prepareRuns(spec, spec.choiceFollows ? fit : undefined);
   post({ kind: 'ready' });
 } catch (err) {
   post({ kind: 'error', error: serialiseError(err) });

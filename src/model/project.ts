@@ -8,7 +8,7 @@ import { expectedAfterTurnover } from './continuing.js';
 import { makeGeography } from './geography.js';
 import { fitType, type FittedType } from './matching/calibrate.js';
 import { heldOutsideCaps } from './matching/outside.js';
-import { groupStatistics, type ChoiceParams, type ChoiceProblem, type ChoiceStatistics } from './matching/choice.js';
+import { groupStatistics, ScalingWorkspace, type ChoiceParams, type ChoiceProblem, type ChoiceStatistics } from './matching/choice.js';
 import { makeNeedModel } from './need.js';
 import { implausibleDemandWarning } from './plausibility.js';
 import { baseYearRow, projectYear, type RunContext } from './projection-year.js';
@@ -119,6 +119,7 @@ function startRun(dataset: Dataset, scenario: ModelScenario, options: Projection
             km: geo.km,
             warn: (m: string) => warnings.push(m),
             lastDuals: new Map(),
+            workspace: new ScalingWorkspace(),
             // One stream per run, drawn year by year and type by type (docs/methodology.md, "Whole children").
             rounding: streamFor(streams.seed, streams.run, 'matching.rounding'),
             ...(options.choiceProbe ? { probe: options.choiceProbe } : {}),

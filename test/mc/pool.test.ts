@@ -102,6 +102,42 @@ describe('runMonteCarlo', () => {
     expect(seen).toEqual([1, 2, 3, 4, 5].map((d) => [d, 5]));
   });
 
+  describe('placement choice\'s fit, given or fitted while the threads prepare', () => {
+    type Pipeline = typeof import('../../src/cli/pipeline.js');
+    const WALES = path.join(ROOT, 'data/wales');
+    const load = async () => {
+      const { loadInputs, preparedChoice } = await dist<Pipeline>('cli/pipeline.js');
+      const inputs = await loadInputs(WALES, path.join(ROOT, 'scenarios'), ['central']);
+      return { inputs, scenario: inputs.scenarios[0], fit: () => preparedChoice(inputs, inputs.scenarios[0]) };
+    };
+
+    it('gives the same runs handed the fit, fitting it after starting two threads, or in this thread', async () => {
+      const { inputs, scenario, fit } = await load();
+      const at = { dataset: inputs.dataset, scenario, runs: 3, seed: 7, level: 'wales' as const, horizonTo: 2027 };
+      const events: Array<{ thread: number; what: string }> = [];
+      const later = await pool.runMonteCarlo({ ...at, workers: 2, choice: fit, onTimeline: (e) => events.push(e) });
+      const handed = await pool.runMonteCarlo({ ...at, workers: 2, choice: await fit() });
+      const here = await pool.runMonteCarlo({ ...at, workers: 1, choice: fit });
+      const text = (r: typeof later) => JSON.stringify(summary.summariseRuns(r.runs));
+      expect(text(later)).toBe(text(handed));
+      expect(text(here)).toBe(text(handed));
+      // The threads start before the fit; no run comes back before it; every run comes back once.
+      const what = events.map((e) => e.what);
+      expect(what[0]).toBe('started');
+      expect(what.indexOf('fitted')).toBeLessThan(what.indexOf('run'));
+      expect(what.filter((w) => w === 'run')).toHaveLength(3);
+      expect(what.at(-1)).toBe('done');
+    });
+
+    it('passes an error of the fit back', async () => {
+      const { inputs, scenario } = await load();
+      const err = await pool
+        .runMonteCarlo({ dataset: inputs.dataset, scenario, runs: 2, seed: 1, workers: 2, level: 'wales', choice: () => Promise.reject(new RangeError('no fit')) })
+        .catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(RangeError);
+    });
+  });
+
   it('passes an input error from a worker thread back as an input error (exit 3), not a crash', async () => {
     const err = await pool
       .runMonteCarlo({ dataDir: path.join(ROOT, 'test/fixtures/mc/no-such-data'), scenarioRef: 'uncertain', scenariosDir: SCENARIOS, runs: 4, seed: 1, workers: 2, level: 'la' })

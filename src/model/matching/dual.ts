@@ -14,6 +14,8 @@
 // destination below capacity: v_j = 1), at least where at its lower bound (a pull at its limit). The
 // flows are T_ij = S_i · p_ij, p_i the row's choice probabilities at y.
 
+import { solveLinear, solveSymmetric } from './linear.js';
+
 export interface DualVariable {
   /** The destination whose column it scales, or −1 for the set of cells in `cells`. */
   destination: number;
@@ -57,121 +59,195 @@ const NEWTON_REACH = 50;
  * target's size, or after `maxSteps`. Null when a step cannot be computed (a singular system).
  */
 export function solveDual(problem: DualProblem, start: ArrayLike<number>, maxSteps: number, tolerance: number): DualSolution | null {
-  const { m, n, logK, variables: vars } = problem;
-  const S = problem.seekers;
-  const q = vars.length;
-  const flows = new Float64Array(m * n);
-  const P = new Float64Array(m * n);
-  const y = new Float64Array(q);
-  // A start at −∞ (a group barred outright) begins at e^−1000 instead: as good as nothing, and finite.
-  for (let k = 0; k < q; k++) y[k] = clamp(Number.isFinite(start[k]) ? start[k] : -1000, vars[k].lo, vars[k].hi);
-  // Plain indexed loops over typed arrays throughout: a command runs this cold, and before the
-  // optimising compiler steps in, a for-of loop over an array costs an iterator object a step (the
-  // Hessian's inner loop runs some 80,000 times a Newton step).
-  const sets = Int32Array.from(vars.flatMap((v, k) => (v.destination >= 0 ? [] : [k])));
-  const dests = Int32Array.from(vars.flatMap((v, k) => (v.destination >= 0 ? [k] : [])));
-  const destOf = Int32Array.from(vars, (v) => v.destination);
-  const target = Float64Array.from(vars, (v) => v.target);
-  const setCells = Array.from(sets, (k) => vars[k].cells!);
-  const col = new Float64Array(n);
-  const shape: Shape = { m, n, S, logK, P, col, dests, destOf, sets, setCells, target };
-  /** Φ at v, leaving each row's choice probabilities in P. */
-  const phi = (v: Float64Array): number => dualValue(shape, v);
-  const flowOf = new Float64Array(n);
-  const grad = new Float64Array(q);
-  const gradient = (): void => dualGradient(shape, flowOf, grad);
-  const sizeOf = (k: number): number => Math.max(Math.abs(vars[k].target), 1e-300);
-  /** How far constraint k is from holding, relative to its size (0 when it holds). */
-  const excess = (k: number): number => {
-    const g = grad[k];
-    const e = y[k] >= vars[k].hi ? Math.max(0, g) : y[k] <= vars[k].lo ? Math.max(0, -g) : Math.abs(g);
-    return e / sizeOf(k);
-  };
-  const done = (): boolean => {
-    for (let k = 0; k < q; k++) if (excess(k) > tolerance) return false;
-    return true;
-  };
-  const worst = (): number => {
-    let w = 0;
-    for (let k = 0; k < q; k++) w = Math.max(w, excess(k));
-    return w;
-  };
-  let f = phi(y);
-  gradient();
+  const newton = new Newton(problem, start, tolerance);
   let steps = 0;
-  let converged = done();
-  const before = new Float64Array(n);
-  const after = new Float64Array(n);
-  const setMass = new Float64Array(q);
-  const setOut = new Float64Array(q);
+  let converged = newton.done();
   while (!converged && steps < maxSteps) {
     steps++;
-    // Free variables: not held at a bound by a gradient pushing them beyond it. Only they move, so
-    // the Hessian is built and solved over them alone (most destinations of a roomy type are held
-    // at v = 1; most of a full one are free).
+    const free = newton.freeVariables();
+    if (free.length === 0) break;
+    const d = newton.direction(free);
+    if (d === null) return null;
+    if (!newton.lineSearch(free, d)) {
+      converged = newton.settle();
+      break;
+    }
+    converged = newton.done();
+  }
+  return { flows: newton.flows(), y: newton.y, steps, converged };
+}
+
+/**
+ * The state of one minimisation: the variables y, Φ at y (f) and its gradient, and the buffers every
+ * step reuses. Plain indexed loops over typed arrays throughout: a command runs this cold, and
+ * before the optimising compiler steps in, a for-of loop over an array costs an iterator object a
+ * step (the Hessian's inner loop runs some 80,000 times a Newton step); and each step's work is a
+ * method of its own, which the compiler optimises apart, early.
+ */
+class Newton {
+  readonly y: Float64Array;
+  private readonly vars: readonly DualVariable[];
+  private readonly shape: Shape;
+  private readonly grad: Float64Array;
+  private readonly flowOf: Float64Array;
+  private readonly destOf: Int32Array;
+  private f: number;
+  /** The Hessian and its Cholesky factor, q × q at most (a step uses the free variables' corner). */
+  private readonly H: Float64Array;
+  private readonly L: Float64Array;
+  private readonly sums: HessianSums;
+
+  constructor(
+    problem: DualProblem,
+    start: ArrayLike<number>,
+    private readonly tolerance: number,
+  ) {
+    const { m, n, logK, variables: vars } = problem;
+    const q = vars.length;
+    this.vars = vars;
+    this.y = new Float64Array(q);
+    // A start at −∞ (a group barred outright) begins at e^−1000 instead: as good as nothing, and finite.
+    for (let k = 0; k < q; k++) this.y[k] = clamp(Number.isFinite(start[k]) ? start[k] : -1000, vars[k].lo, vars[k].hi);
+    const sets = Int32Array.from(vars.flatMap((v, k) => (v.destination >= 0 ? [] : [k])));
+    const dests = Int32Array.from(vars.flatMap((v, k) => (v.destination >= 0 ? [k] : [])));
+    this.destOf = Int32Array.from(vars, (v) => v.destination);
+    const target = Float64Array.from(vars, (v) => v.target);
+    const setCells = Array.from(sets, (k) => vars[k].cells!);
+    this.shape = { m, n, S: problem.seekers, logK, P: new Float64Array(m * n), col: new Float64Array(n), dests, destOf: this.destOf, sets, setCells, target };
+    this.grad = new Float64Array(q);
+    this.flowOf = new Float64Array(n);
+    this.H = new Float64Array(q * q);
+    this.L = new Float64Array(q * q);
+    const qd = dests.length;
+    this.sums = {
+      before: new Float64Array(n),
+      after: new Float64Array(n),
+      setMass: new Float64Array(q),
+      setOut: new Float64Array(q),
+      pf: new Float64Array(q),
+      PF: new Float64Array(m * qd),
+      D: new Float64Array(qd * qd),
+    };
+    this.f = dualValue(this.shape, this.y);
+    this.gradient();
+  }
+
+  /** Φ's gradient at the point dualValue last saw. */
+  private gradient(): void {
+    dualGradient(this.shape, this.flowOf, this.grad);
+  }
+
+  /** How far constraint k is from holding, relative to its size (0 when it holds). */
+  private excess(k: number): number {
+    const g = this.grad[k];
+    const v = this.vars[k];
+    const y = this.y[k];
+    const e = y >= v.hi ? Math.max(0, g) : y <= v.lo ? Math.max(0, -g) : Math.abs(g);
+    return e / Math.max(Math.abs(v.target), 1e-300);
+  }
+
+  done(): boolean {
+    for (let k = 0; k < this.y.length; k++) if (this.excess(k) > this.tolerance) return false;
+    return true;
+  }
+
+  private worst(): number {
+    let w = 0;
+    for (let k = 0; k < this.y.length; k++) w = Math.max(w, this.excess(k));
+    return w;
+  }
+
+  /**
+   * Free variables: not held at a bound by a gradient pushing them beyond it. Only they move, so
+   * the Hessian is built and solved over them alone (most destinations of a roomy type are held
+   * at v = 1; most of a full one are free).
+   */
+  freeVariables(): number[] {
     const free: number[] = [];
-    for (let k = 0; k < q; k++) {
-      const heldHigh = y[k] >= vars[k].hi && grad[k] <= 0;
-      const heldLow = y[k] <= vars[k].lo && grad[k] >= 0;
+    for (let k = 0; k < this.y.length; k++) {
+      const heldHigh = this.y[k] >= this.vars[k].hi && this.grad[k] <= 0;
+      const heldLow = this.y[k] <= this.vars[k].lo && this.grad[k] >= 0;
       if (!heldHigh && !heldLow) free.push(k);
     }
-    if (free.length === 0) break;
+    return free;
+  }
+
+  /** The Newton step over the free variables, or null where the system is singular. */
+  direction(free: number[]): number[] | null {
     const nf = free.length;
+    const { P, S, m, n } = this.shape;
     // Positions in the free list of the free destinations' variables and of the free sets', with
     // each one's destination (or cells).
+    const destOf = this.destOf;
     const freeDests = Int32Array.from(free.flatMap((k, i) => (destOf[k] >= 0 ? [i] : [])));
     const freeSets = Int32Array.from(free.flatMap((k, i) => (destOf[k] >= 0 ? [] : [i])));
     const freeDestOf = Int32Array.from(freeDests, (i) => destOf[free[i]]);
-    const freeSetCells = Array.from(freeSets, (i) => vars[free[i]].cells!);
-    const H = hessian(P, S, m, n, nf, freeDests, freeDestOf, freeSets, freeSetCells, before, after, setMass, setOut);
+    const freeSetCells = Array.from(freeSets, (i) => this.vars[free[i]].cells!);
+    const H = this.H;
+    H.fill(0, 0, nf * nf);
+    hessian(H, P, S, m, n, nf, freeDests, freeDestOf, freeSets, freeSetCells, this.sums);
     let scale = 0;
     for (let i = 0; i < nf; i++) scale = Math.max(scale, H[i * nf + i]);
     for (let i = 0; i < nf; i++) H[i * nf + i] += 1e-10 * scale + 1e-300;
-    const rhs = free.map((a) => -grad[a]);
+    const rhs = free.map((a) => -this.grad[a]);
     // Cholesky, or where rounding leaves the regularised Hessian short of positive definite (two
     // variables on the same cells), Gaussian elimination.
-    const d = solveSymmetric(H, nf, rhs) ?? solveLinear(H, nf, rhs);
-    if (d === null) return null;
+    return solveSymmetric(H, this.L, nf, rhs) ?? solveLinear(H, nf, rhs);
+  }
+
+  /**
+   * Moves along d, halving the step until Φ falls enough (Armijo), or, near the optimum where Φ's
+   * last digits are noise, stays level while the constraints come nearer to holding. False when no
+   * step of 60 halvings does (y and the gradient are then as before).
+   */
+  lineSearch(free: number[], d: number[]): boolean {
+    const { y, grad, vars } = this;
     const longest = d.reduce((x, v) => Math.max(x, Math.abs(v)), 0);
     let t = longest > NEWTON_REACH ? NEWTON_REACH / longest : 1;
     let moved = false;
-    const trial = new Float64Array(q);
-    const worstBefore = worst();
+    const trial = new Float64Array(y.length);
+    const worstBefore = this.worst();
     let slope = 0;
     free.forEach((a, i) => (slope += grad[a] * d[i]));
     const saved = grad.slice();
     const yBefore = y.slice();
+    const f = this.f;
     for (let tries = 0; tries < 60; tries++) {
       trial.set(yBefore);
       free.forEach((a, i) => (trial[a] = clamp(yBefore[a] + t * d[i], vars[a].lo, vars[a].hi)));
-      const ft = phi(trial);
-      gradient();
-      // Φ falls enough (Armijo), or, near the optimum where Φ's last digits are noise, stays level
-      // while the constraints come nearer to holding.
+      const ft = dualValue(this.shape, trial);
+      this.gradient();
       if (ft <= f + 1e-4 * t * Math.min(0, slope) && ft < f) moved = true;
       else if (Math.abs(ft - f) <= 1e-12 * Math.max(1, Math.abs(f))) {
         y.set(trial);
-        moved = worst() < worstBefore;
+        moved = this.worst() < worstBefore;
         if (!moved) y.set(yBefore);
       }
       if (moved) {
         y.set(trial);
-        f = ft;
-        break;
+        this.f = ft;
+        return true;
       }
       grad.set(saved);
       t /= 2;
     }
-    if (!moved) {
-      phi(y);
-      gradient();
-      converged = done();
-      break;
-    }
-    converged = done();
+    return false;
   }
-  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) flows[i * n + j] = S[i] * P[i * n + j];
-  return { flows, y, steps, converged };
+
+  /** Φ and its gradient at y again (after a line search that found no step); whether y is the answer. */
+  settle(): boolean {
+    dualValue(this.shape, this.y);
+    this.gradient();
+    return this.done();
+  }
+
+  /** T_ij = S_i p_ij at the last point Φ was taken at. */
+  flows(): Float64Array {
+    const { m, n, S, P } = this.shape;
+    const flows = new Float64Array(m * n);
+    for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) flows[i * n + j] = S[i] * P[i * n + j];
+    return flows;
+  }
 }
 
 /** What Φ and its gradient read: the problem's arrays and the solver's working ones. */
@@ -236,10 +312,11 @@ function dualGradient(sh: Shape, flowOf: Float64Array, grad: Float64Array): void
 
 /**
  * The Hessian of Φ over the free variables (positions in the free list: `freeDests` with their
- * destinations, `freeSets` with their cells). A function of its own, apart from the solver's
- * closures, so that the engine optimises this hot loop early in a cold command.
+ * destinations, `freeSets` with their cells), added into H (nf × nf, zero). A function of its own,
+ * so that the engine optimises this hot loop early in a cold command.
  */
 function hessian(
+  H: Float64Array,
   P: Float64Array,
   S: readonly number[],
   m: number,
@@ -249,18 +326,14 @@ function hessian(
   freeDestOf: Int32Array,
   freeSets: Int32Array,
   freeSetCells: readonly Uint8Array[],
-  before: Float64Array,
-  after: Float64Array,
-  setMass: Float64Array,
-  setOut: Float64Array,
-): Float64Array {
+  sums: HessianSums,
+): void {
   // Hessian of Φ: Σ_i S_i (E_p[1_a 1_b] − E_p[1_a] E_p[1_b]) over the sets a, b. Each term is
   // written as sums of non-negative masses, never as a difference of near-equal numbers: where one
   // destination holds all but e^−1000 of a row, p(1 − p) as a difference gives a negative
   // curvature from rounding, and a step the wrong way. So p(1 − p) is p × (the mass of the other
   // destinations), and for two sets a, b: m(a∩b) m(neither) − m(a∖b) m(b∖a).
-  const H = new Float64Array(nf * nf);
-  const pf = new Float64Array(nf);
+  const { before, after, setMass, setOut, pf, PF } = sums;
   const nfd = freeDests.length;
   const nfs = freeSets.length;
   for (let i = 0; i < m; i++) {
@@ -284,7 +357,11 @@ function hessian(
       setOut[x] = out;
       H[x * nf + x] += s * inSet * out;
     }
-    for (let d = 0; d < nfd; d++) pf[freeDests[d]] = P[base + freeDestOf[d]];
+    const pr = i * nfd;
+    for (let d = 0; d < nfd; d++) {
+      pf[freeDests[d]] = P[base + freeDestOf[d]];
+      PF[pr + d] = P[base + freeDestOf[d]];
+    }
     for (let d = 0; d < nfd; d++) {
       const a = freeDests[d];
       const ja = freeDestOf[d];
@@ -293,10 +370,6 @@ function hessian(
       const rowA = a * nf;
       const spa = s * pa;
       H[rowA + a] += spa * (before[ja] + after[ja]);
-      for (let e = 0; e < nfd; e++) {
-        const c = freeDests[e];
-        if (c !== a) H[rowA + c] -= spa * pf[c];
-      }
       for (let u = 0; u < nfs; u++) {
         const x = freeSets[u];
         const cross = freeSetCells[u][base + ja] ? spa * setOut[x] : -spa * setMass[x];
@@ -328,60 +401,60 @@ function hessian(
       }
     }
   }
-  return H;
+  destinationPairs(H, sums, S, m, nf, freeDests);
+}
+
+/** Rows of the destination pairs' block summed at a time: 16 × some 450 destinations is about 58 KB, within a core's cache. */
+const PAIR_BLOCK = 16;
+
+/**
+ * The Hessian's entries between two different free destinations a ≠ c: Σ_i −S_i p_ia p_ic, each
+ * entry's terms taken in row order i from 0 as a row at a time would, and nothing else adds to
+ * them. Summed in a block of its own (`sums.D`, the free destinations in their order), a few of
+ * its rows at a time over every origin, so that the rows being summed stay in the cache while
+ * the origins pass (England's 450 destinations make a block of 1.6 MB, which a row at a time swept
+ * once an origin), then put in their places in H.
+ */
+function destinationPairs(H: Float64Array, sums: HessianSums, S: readonly number[], m: number, nf: number, freeDests: Int32Array): void {
+  const { PF, D } = sums;
+  const nfd = freeDests.length;
+  D.fill(0, 0, nfd * nfd);
+  for (let a0 = 0; a0 < nfd; a0 += PAIR_BLOCK) {
+    const a1 = Math.min(nfd, a0 + PAIR_BLOCK);
+    for (let i = 0; i < m; i++) {
+      const s = S[i];
+      if (s === 0) continue;
+      const pr = i * nfd;
+      for (let a = a0; a < a1; a++) {
+        const pa = PF[pr + a];
+        if (pa === 0) continue;
+        const spa = s * pa;
+        const rowA = a * nfd;
+        for (let e = 0; e < a; e++) D[rowA + e] -= spa * PF[pr + e];
+        for (let e = a + 1; e < nfd; e++) D[rowA + e] -= spa * PF[pr + e];
+      }
+    }
+  }
+  for (let a = 0; a < nfd; a++) {
+    const rowH = freeDests[a] * nf;
+    for (let e = 0; e < nfd; e++) if (e !== a) H[rowH + freeDests[e]] = D[a * nfd + e];
+  }
+}
+
+/**
+ * The Hessian's working arrays, reused from step to step: per row, the masses before and after each
+ * destination, each set's mass in and out, the free variables' probabilities (pf, by position in the
+ * free list); for every row, the free destinations' probabilities (PF, m × free destinations); and
+ * the destination pairs' block (D).
+ */
+interface HessianSums {
+  before: Float64Array;
+  after: Float64Array;
+  setMass: Float64Array;
+  setOut: Float64Array;
+  pf: Float64Array;
+  PF: Float64Array;
+  D: Float64Array;
 }
 
 const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
-
-/**
- * Solves H x = r for the symmetric positive definite H (n × n, row-major; the Hessian, regularised)
- * by Cholesky's method; null if H is not positive definite (a step cannot be trusted).
- */
-function solveSymmetric(H: Float64Array, n: number, r: number[]): number[] | null {
-  const L = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j <= i; j++) {
-      let sum = H[i * n + j];
-      for (let k = 0; k < j; k++) sum -= L[i * n + k] * L[j * n + k];
-      if (i === j) {
-        if (!(sum > 0) || !Number.isFinite(sum)) return null;
-        L[i * n + i] = Math.sqrt(sum);
-      } else L[i * n + j] = sum / L[j * n + j];
-    }
-  }
-  const x = new Array<number>(n).fill(0);
-  for (let i = 0; i < n; i++) {
-    let sum = r[i];
-    for (let k = 0; k < i; k++) sum -= L[i * n + k] * x[k];
-    x[i] = sum / L[i * n + i];
-  }
-  for (let i = n - 1; i >= 0; i--) {
-    let sum = x[i];
-    for (let k = i + 1; k < n; k++) sum -= L[k * n + i] * x[k];
-    x[i] = sum / L[i * n + i];
-  }
-  return x;
-}
-
-/** Solves H x = r by Gaussian elimination with partial pivoting; null if H is singular. */
-function solveLinear(H: Float64Array, n: number, r: number[]): number[] | null {
-  const M = Array.from({ length: n }, (_, i) => [...H.subarray(i * n, i * n + n), r[i]]);
-  for (let c = 0; c < n; c++) {
-    let p = c;
-    for (let i = c + 1; i < n; i++) if (Math.abs(M[i][c]) > Math.abs(M[p][c])) p = i;
-    if (M[p][c] === 0 || !Number.isFinite(M[p][c])) return null;
-    [M[c], M[p]] = [M[p], M[c]];
-    for (let i = c + 1; i < n; i++) {
-      const f = M[i][c] / M[c][c];
-      if (f === 0) continue;
-      for (let k = c; k <= n; k++) M[i][k] -= f * M[c][k];
-    }
-  }
-  const x = new Array<number>(n).fill(0);
-  for (let i = n - 1; i >= 0; i--) {
-    let s = M[i][n];
-    for (let k = i + 1; k < n; k++) s -= M[i][k] * x[k];
-    x[i] = s / M[i][i];
-  }
-  return x;
-}
