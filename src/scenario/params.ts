@@ -319,3 +319,13 @@ export function getAt(obj: unknown, dotted: string): unknown {
   }
   return v;
 }
+
+/** The value at a path of keys and list indices (`['transitions', 0, 'exit']`), or undefined. */
+export function valueAt(root: unknown, p: ReadonlyArray<string | number>): unknown {
+  let v: unknown = root;
+  for (const seg of p) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string | number, unknown>)[seg];
+  }
+  return v;
+}
