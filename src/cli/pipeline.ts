@@ -11,6 +11,7 @@ import { isLang, label, type Lang } from '../i18n/labels.js';
 import type { Problem } from '../errors.js';
 import { DEFAULT_DATA_DIR, DEFAULT_SCENARIOS_DIR } from '../io/paths.js';
 import { startOfFinancialYear } from '../scenario/financial-year.js';
+import { CHOICE_PARAMETERS } from '../scenario/registry.js';
 import { dataWarningLines } from './data-warnings.js';
 import { suggestAmong } from '../io/la-names.js';
 import { checkOutputTarget, refuseToOverwriteInputs, writeFileAtomic } from '../io/atomic.js';
@@ -493,7 +494,8 @@ function choiceProvenance(c: PreparedChoice): Record<string, unknown> {
   const types = Object.fromEntries(
     Object.entries(c.params).map(([type, p]) => {
       const fit = c.fitted[type as keyof typeof c.fitted];
-      const entry: Record<string, unknown> = { distance_decay: p.beta, outside_pull: p.alpha, own_la_pull: p.gamma };
+      // Named as the scenario names them (the registry's rows), so that a value can be copied back by hand.
+      const entry: Record<string, unknown> = Object.fromEntries(CHOICE_PARAMETERS.map(({ name, param }) => [name, p[param]]));
       if (fit !== undefined) {
         entry.target = { outside_wales: fit.target.outsideWales, mean_distance_km_in_wales: fit.target.meanKm, placed_in_own_la: fit.target.ownLa };
         entry.reached = { outside_wales: fit.reached.outsideWales, mean_distance_km_in_wales: fit.reached.meanKm, placed_in_own_la: fit.reached.ownLa };

@@ -104,21 +104,10 @@ function checkLaKeys(places: ScenarioPlaces, map: unknown, at: PathSeg[], out: I
 
 export const isYear = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
 
-/** What a row of a list left out by the dataset becomes, for the warning. */
-const LEFT_OUT: Record<string, string> = {
-  transitions: 'this transition matches nothing',
-  regional_residential: 'this home is left out',
-};
-/** What an LA key of a by-LA map that the dataset leaves out becomes. */
-const LEFT_OUT_KEY: Record<string, string> = {
-  'demand.rate_by_la': 'its rate is ignored',
-  'outside_wales.distance_km': 'its distance is ignored',
-  'foster_wales.net_new_places_by_la': 'its places are left out',
-  'demand.mean_years_in_care_by_la': 'its mean time in care is ignored',
-  'demand.extra_entries': 'its extra entries are ignored',
-};
-
-/** The checks every row of a kind gets: LAs and regions against the dataset, years from the base year. */
+/**
+ * The checks every row of a kind gets: LAs and regions against the dataset, years from the base year.
+ * What becomes of a row or an LA key that the dataset leaves out is the registry's `leftOut`.
+ */
 export function checkPlaces(m: Record<string, unknown>, dataset: Dataset, places: ScenarioPlaces, out: Issue[]): void {
   const B = dataset.baseYear;
   const field = (row: Row, v: unknown, at: PathSeg[], leftOut: string, dropped = false) => {
@@ -138,12 +127,12 @@ export function checkPlaces(m: Record<string, unknown>, dataset: Dataset, places
         const dropped =
           Boolean(row.dropOutsideDataset) &&
           fields.some((f) => f.kind === 'la' && typeof item[leafName(f.path)] === 'string' && places.la(item[leafName(f.path)] as string)?.inDataset === false);
-        for (const f of fields) field(f, item[leafName(f.path)], [...row.path.split('.'), i, leafName(f.path)], LEFT_OUT[row.path] ?? 'it is left out', dropped);
+        for (const f of fields) field(f, item[leafName(f.path)], [...row.path.split('.'), i, leafName(f.path)], row.leftOut ?? 'it is left out', dropped);
       });
     } else if (!row.path.includes('[]')) {
       const at = row.path.split('.');
       if (isNumericRow(row) && row.byLa)
-        checkLaKeys(places, valueAt(m, at), at, out, LEFT_OUT_KEY[row.path] ?? 'it is ignored', row.byLa === 'default-or-map' ? ['default'] : [], row.byLa === 'map');
+        checkLaKeys(places, valueAt(m, at), at, out, row.leftOut ?? 'it is ignored', row.byLa === 'default-or-map' ? ['default'] : [], row.byLa === 'map');
       else field(row, valueAt(m, at), at, 'it is ignored');
     }
   }
