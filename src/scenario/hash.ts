@@ -4,9 +4,16 @@ import { createHash } from 'node:crypto';
 import { isPlainObject } from './params.js';
 import type { ScenarioSpec } from './normalise.js';
 
-/** sha256 (hex) of the canonical JSON of the spec. */
+/**
+ * The version of what the hash is taken over. It goes up whenever the same scenario file would give
+ * another spec (a new parameter, a new default, a new rule of what the spec holds), so that a hash
+ * of one version is never mistaken for one of another; nothing else is done to keep old hashes.
+ */
+export const HASH_VERSION = 2;
+
+/** sha256 (hex) of the canonical JSON of the hash's version and the spec. */
 export function scenarioHash(spec: ScenarioSpec): string {
-  return createHash('sha256').update(canonicalJson(spec)).digest('hex');
+  return createHash('sha256').update(canonicalJson({ hashVersion: HASH_VERSION, spec })).digest('hex');
 }
 
 /** JSON with object keys sorted at every level: the same scenario always gives the same text. */

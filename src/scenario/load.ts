@@ -35,7 +35,7 @@ export interface LoadedScenario {
   spec: ScenarioSpec;
   hasDistributions: boolean;
   parameters: ParameterInForce[];
-  /** The parameter hash (hash.ts): sha256 (hex) of the canonical JSON of `spec`. */
+  /** The parameter hash (hash.ts): sha256 (hex) of the canonical JSON of the hash's version and `spec`. */
   hash: string;
   /** Non-fatal problems (e.g. a transition naming a provider the dataset lacks). */
   warnings: Problem[];

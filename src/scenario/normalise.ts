@@ -57,7 +57,7 @@ class Normaliser {
   }
 
   run(): Normalised {
-    // A map by sector's home exists whether or not a scenario gives one (the hash has always seen it).
+    // A map by sector's home exists whether or not a scenario gives one, as in the model.
     for (const row of REGISTRY) if (isNumericRow(row) && row.bySector !== undefined) setAt(this.spec, row.bySector, {});
     for (const row of REGISTRY) {
       if (row.path.includes('[]')) continue; // a list's fields: with their list
@@ -75,8 +75,9 @@ class Normaliser {
     if (row.kind === 'list') {
       setAt(this.spec, at, (Array.isArray(raw) ? raw : []).map((item, i) => this.listItem(row, item, i)));
     } else if (isNumericRow(row)) {
-      if (row.specOnlyInForce && !this.isInForce(row)) return;
-      for (const [k, v] of this.numericEntries(row, raw, row.path, row.at ?? at, this.isInForce(row))) setAt(this.spec, k, v);
+      // A number not in force is not in the spec, as it is neither drawn nor given to the model.
+      if (!this.isInForce(row)) return;
+      for (const [k, v] of this.numericEntries(row, raw, row.path, row.at ?? at, true)) setAt(this.spec, k, v);
     } else {
       setAt(this.spec, at, this.fixedEntry(row, raw));
     }

@@ -37,12 +37,6 @@ export interface NumericRow {
    * and `default` (`outside_wales.distance_km`). The model receives `<name>ByLa` by LA code.
    */
   byLa?: 'map' | 'default-or-map';
-  /**
-   * Left out of the spec (so of its hash) when not in force: a parameter added after scenarios were
-   * written, in force only under a new choice (`demand.entries_change` under `method: flows`), leaves
-   * every other scenario's hash what it was.
-   */
-  specOnlyInForce?: boolean;
   /** In force only when another key has a value (not drawn, not logged otherwise). */
   when?: When;
   /**
@@ -56,8 +50,8 @@ export interface NumericRow {
   partOfNationOnly?: boolean;
   /**
    * Absent (or null): the model receives this other parameter's value (`deflator` is `inflation`
-   * unless given). The spec then leaves the key out, so the hash of a scenario without it is what it
-   * was before the parameter existed; the log says which parameter stands in.
+   * unless given). The spec then holds nothing of its own for it, and the log names the parameter
+   * that stands in.
    */
   sameAs?: string;
   /**
@@ -139,8 +133,8 @@ export interface ListRow {
 export type Row = NumericRow | FixedRow | ListRow;
 
 /**
- * Maps a scenario may leave out altogether: the spec and the model then have no such key (so the
- * hash of a scenario without it is what it was before the map existed), and the log none of its rows.
+ * Maps a scenario may leave out altogether, switching their rule off: the spec and the model then
+ * have no such key (no placement choice, no one-off costs), and the log none of their rows.
  */
 export const OPTIONAL_MAPS: readonly string[] = ['matching', 'one_off_costs'];
 
@@ -148,8 +142,8 @@ const SHARE = { kind: 'share', dated: true, distribution: true } as const;
 const CHOICE = { path: 'matching.method', equals: 'choice' } as const;
 /** β, α and γ are in force only as set by hand: under choice, without calibration. */
 const HAND_SET = [CHOICE, { path: 'matching.calibrate', equals: false }] as const;
-/** The flows keys (docs/model.md §4.4): in force, and in the spec, only under `demand.method: flows`. */
-const FLOWS_ONLY = { when: { path: 'demand.method', equals: 'flows' }, specOnlyInForce: true } as const;
+/** The flows keys (docs/model.md §4.4): in force only under `demand.method: flows`. */
+const FLOWS_ONLY = { when: { path: 'demand.method', equals: 'flows' } } as const;
 const RATE = { kind: 'rate', dated: true, distribution: true } as const;
 const TREND = { path: 'demand.method', equals: 'trend' } as const;
 /** Money only: the calibration year (docs/model.md §4.3) places children and costs nothing. */
@@ -168,7 +162,7 @@ export const REGISTRY: readonly Row[] = [
 
   { path: 'demand.method', kind: 'choice', options: ['change', 'trend', 'flows'], default: 'change', doc: 'How need grows: `change` applies `rate`; `trend` extends the least-squares line of the last `trend_years` points of demand_history; `flows` steps each LA by entries less exits (docs/model.md §4.4).' },
   { path: 'demand.trend_years', kind: 'years', default: 5, when: TREND, doc: 'Points of demand_history the trend is fitted to.' },
-  { path: 'demand.damping', kind: 'share', dated: false, distribution: true, default: 1, when: TREND, specOnlyInForce: true, doc: '`trend`: φ, the damping of the line: the change h years past the last point is the fitted slope × φ^h (1: a straight line; 0.8 flattens it within a few years). docs/methodology.md, "Damped and reconciled trends".' },
+  { path: 'demand.damping', kind: 'share', dated: false, distribution: true, default: 1, when: TREND, doc: '`trend`: φ, the damping of the line: the change h years past the last point is the fitted slope × φ^h (1: a straight line; 0.8 flattens it within a few years). docs/methodology.md, "Damped and reconciled trends".' },
   { path: 'demand.reconcile', kind: 'choice', options: ['none', 'nation'], default: 'none', when: TREND, doc: "`trend`: `nation` scales the LAs' projections each year to the nation's, projected by the same method from the sum of the LAs' demand_history (top-down reconciliation)." },
   { path: 'demand.rate', ...RATE, default: 0, when: { path: 'demand.method', equals: 'change' }, doc: 'Change a year in children looked after.' },
   { path: 'demand.rate_by_la', ...RATE, default: 0, byLa: 'map', leftOut: 'its rate is ignored', when: { path: 'demand.method', equals: 'change' }, doc: 'An LA listed here uses its own rate in place of `rate` (keys: LA code, English or Welsh name).' },

@@ -138,7 +138,7 @@ describe('the model scenario', () => {
     expect(loaded.hasDistributions).toBe(false);
   });
 
-  it('deflator: absent, the scenario\'s inflation stands in (logged as such, left out of the hash); given, its own', async () => {
+  it('deflator: absent, the scenario\'s inflation stands in (logged as such, nothing of its own in the spec); given, its own', async () => {
     const without = await loadText('no-deflator', 'inflation: { 2025: 0.03 }\n');
     expect(deterministicScenario(without, dataset).deflator).toEqual({ initial: 0, steps: [[2025, 0.03]] });
     expect(without.parameters.find((p) => p.path === 'deflator')).toEqual({ path: 'deflator', value: 'inflation', source: 'default' });
