@@ -5,7 +5,8 @@ import { centralValue, isDistribution } from '../model/distribution.js';
 import type { Dataset } from '../model/types.js';
 import { suggestAmong } from '../io/la-names.js';
 import { isPartOfNation, nationLaCodes } from './nation.js';
-import { isPlainObject, isValueWithSource, isYearMapObject } from './params.js';
+import { isPlainObject, isValueWithSource, isYearMapObject, valueAt } from './params.js';
+import { REGISTRY, isNumericRow, topRows } from './registry.js';
 import { isYear, type ScenarioPlaces } from './places.js';
 import type { Issue } from './schema.js';
 import type { PathSeg } from './yaml.js';
@@ -46,9 +47,11 @@ export function checkFlowsData(dataset: Dataset, out: Issue[], missingData: 'err
   out.push({ path: ['demand', 'method'], severity: missingData, message: `flows: the dataset's flows have no row for ${fy} (the year that ends on the base date) for ${shown}, and no row for the nation (${dataset.nation.code}) to share${refused}` });
 }
 
-/** A mean time in care must be more than 0 years (each value of a year map, and by LA). */
-function checkMeanYears(m: Record<string, unknown>, out: Issue[]): void {
-  const d = isPlainObject(m.demand) ? m.demand : {};
+/**
+ * A duration divides (exits = children looked after ÷ mean years in care, docs/model.md §4.4): each
+ * value of a `duration` row, and of its map by LA, must be more than 0.
+ */
+function checkDurations(m: Record<string, unknown>, out: Issue[]): void {
   const positive = (v: unknown, at: PathSeg[]): void => {
     const values: Array<[PathSeg[], unknown]> = isYearMapObject(v) ? Object.entries(v).map(([k, x]) => [[...at, k], x]) : [[at, v]];
     for (const [p, x] of values) {
@@ -58,38 +61,57 @@ function checkMeanYears(m: Record<string, unknown>, out: Issue[]): void {
       if (c === 0) out.push({ path: p, message: `expected a mean time in care of more than 0 years, found ${c}` });
     }
   };
-  if (d.mean_years_in_care !== undefined) positive(d.mean_years_in_care, ['demand', 'mean_years_in_care']);
-  if (isPlainObject(d.mean_years_in_care_by_la)) for (const [k, v] of Object.entries(d.mean_years_in_care_by_la)) positive(v, ['demand', 'mean_years_in_care_by_la', k]);
+  for (const row of topRows()) {
+    if (!isNumericRow(row) || row.kind !== 'duration') continue;
+    const at = row.path.split('.');
+    const v = valueAt(m, at);
+    if (row.byLa === 'map') {
+      if (isPlainObject(v)) for (const [k, x] of Object.entries(v)) positive(x, [...at, k]);
+    } else if (v !== undefined) positive(v, at);
+  }
+}
+
+/** The fields of a list's item that are shares of the same places (the row's `sharesOfOneWhole`): together at most 1. */
+function checkSharesOfOne(m: Record<string, unknown>, out: Issue[]): void {
+  const isShare = (x: number | null): x is number => x !== null && x >= 0 && x <= 1;
+  for (const row of REGISTRY) {
+    if (row.kind !== 'list' || row.sharesOfOneWhole === undefined) continue;
+    const fields = row.sharesOfOneWhole;
+    const items = valueAt(m, row.path.split('.'));
+    if (!Array.isArray(items)) continue;
+    items.forEach((item, i) => {
+      if (!isPlainObject(item)) return;
+      const shares = fields.map((f) => (item[f] === undefined ? 0 : central(item[f])));
+      if (!shares.every(isShare)) return;
+      const sum = shares.reduce((a, b) => a + b, 0);
+      if (sum > 1 + 1e-9) out.push({ path: [...row.path.split('.'), i, fields[fields.length - 1]], message: `expected ${fields.join(' + ')} of at most 1, found ${shares.join(' + ')} = ${round6(sum)}` });
+    });
+  }
 }
 
 /** Rules between keys (docs/model.md §4.2) that need no data. */
 export function crossChecks(m: Record<string, unknown>, out: Issue[]): void {
-  checkMeanYears(m, out);
+  checkDurations(m, out);
   if (Array.isArray(m.mix_shift)) {
     m.mix_shift.forEach((s, i) => {
       if (isPlainObject(s) && typeof s.from === 'string' && s.from === s.to) out.push({ path: ['mix_shift', i, 'to'], message: `expected a type other than the "from" type, found ${s.to}` });
     });
   }
+  checkSharesOfOne(m, out);
   if (Array.isArray(m.transitions)) {
     m.transitions.forEach((t, i) => {
       if (!isPlainObject(t)) return;
-      const at: PathSeg[] = ['transitions', i];
-      const exit = t.exit === undefined ? 0 : central(t.exit);
       const convert = t.convert === undefined ? 0 : central(t.convert);
-      const isShare = (x: number | null): x is number => x !== null && x >= 0 && x <= 1;
-      if (isShare(exit) && isShare(convert) && exit + convert > 1 + 1e-9)
-        out.push({ path: [...at, 'convert'], message: `expected exit + convert of at most 1, found ${exit} + ${convert} = ${round6(exit + convert)}` });
       if (typeof t.sector === 'string' && t.sector !== 'fp' && convert !== null && convert > 0)
-        out.push({ path: [...at, 'convert'], message: `only for-profit places convert, but this transition is for sector ${t.sector}` });
+        out.push({ path: ['transitions', i, 'convert'], message: `only for-profit places convert, but this transition is for sector ${t.sector}` });
     });
   }
 }
 
-/** Rules between keys and the data: the horizon against the base year, providers, a home's region against its host's. */
+/** Rules between keys and the data: the horizon's first year, providers, a home's region against its host's. */
 export function dataChecks(m: Record<string, unknown>, dataset: Dataset, places: ScenarioPlaces, out: Issue[]): void {
   const B = dataset.baseYear;
   const horizon = isPlainObject(m.horizon) ? m.horizon : {};
-  if (isYear(horizon.to) && horizon.to < B) out.push({ path: ['horizon', 'to'], message: `expected a year from ${B} (the data's base year), found ${horizon.to}` });
   if (isYear(horizon.from)) {
     const to = isYear(horizon.to) ? horizon.to : B + 10;
     if (horizon.from < B - 1 || horizon.from > to)

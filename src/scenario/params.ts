@@ -27,7 +27,8 @@ export type ParamSpec = Value | YearMap;
  * - `net_places`: a net change in places, any number (Foster Wales net growth may be negative),
  *   rounded half-up after a draw;
  * - `km`: a distance, 0 or more;
- * - `gbp`: an amount of money in pounds, 0 or more.
+ * - `gbp`: an amount of money in pounds, 0 or more;
+ * - `duration`: a mean time in care, in years, more than 0 (it divides: cross-checks.ts).
  */
 export type ParamKind = 'share' | 'rate' | 'places' | 'net_places' | 'km' | 'gbp' | 'duration';
 

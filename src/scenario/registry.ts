@@ -127,6 +127,8 @@ export interface ListRow {
   dropOutsideDataset?: boolean;
   /** An item whose LA the dataset leaves out: what becomes of it, for the warning (`this home is left out`). */
   leftOut?: string;
+  /** Fields of an item that are shares of the same places (`exit`, `convert`): together at most 1. */
+  sharesOfOneWhole?: readonly string[];
   doc: string;
 }
 
@@ -158,7 +160,7 @@ const GBP = { kind: 'gbp', dated: true, distribution: true, default: 0, ...MONEY
  */
 export const REGISTRY: readonly Row[] = [
   { path: 'horizon.from', kind: 'year', nullable: true, default: null, model: null, doc: 'First year shown (the base row is the year before the base year); null = from the base row.' },
-  { path: 'horizon.to', kind: 'year', nullable: true, default: { baseYearPlus: 10 }, model: 'horizonTo', doc: 'Last financial year projected.' },
+  { path: 'horizon.to', kind: 'year', nullable: true, fromBaseYear: true, default: { baseYearPlus: 10 }, model: 'horizonTo', doc: 'Last financial year projected.' },
 
   { path: 'demand.method', kind: 'choice', options: ['change', 'trend', 'flows'], default: 'change', doc: 'How need grows: `change` applies `rate`; `trend` extends the least-squares line of the last `trend_years` points of demand_history; `flows` steps each LA by entries less exits (docs/model.md §4.4).' },
   { path: 'demand.trend_years', kind: 'years', default: 5, when: TREND, doc: 'Points of demand_history the trend is fitted to.' },
@@ -193,7 +195,7 @@ export const REGISTRY: readonly Row[] = [
   { path: 'policy.fp_new_placements_end', kind: 'year', nullable: true, default: null, doc: 'From this year for-profit vacancies in Wales take only the exceptions share of new placements.' },
   { path: 'policy.exceptions_share', ...SHARE, default: 0, doc: 'Share of the children entering tier (c) that may still take a for-profit place after `fp_new_placements_end`.' },
 
-  { path: 'transitions', kind: 'list', leftOut: 'this transition matches nothing', doc: 'Provider exits and conversions, once each, in their year, in list order.' },
+  { path: 'transitions', kind: 'list', leftOut: 'this transition matches nothing', sharesOfOneWhole: ['exit', 'convert'], doc: 'Provider exits and conversions, once each, in their year, in list order.' },
   { path: 'transitions[].year', kind: 'year', required: true, fromBaseYear: true, doc: 'Year of the transition (1 April).' },
   { path: 'transitions[].sector', kind: 'choice', options: SECTORS, default: null, doc: 'Only providers of this sector.' },
   { path: 'transitions[].placement_type', kind: 'choice', options: MARKET_TYPES, default: null, doc: 'Only providers of this type.' },

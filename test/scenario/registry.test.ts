@@ -176,6 +176,22 @@ describe('columns that other places read', () => {
     expect(NOT_READ_BY_CALIBRATION).toEqual(['transitionUnit', 'inflation', 'unplacedWeeklyCostGbp', 'deflator', 'oneOffCosts']);
   });
 
+  it('a duration of 0 is refused wherever the kind is: a mean time in care by LA too', async () => {
+    // exits = children ÷ mean years in care: 0 cannot divide; the range of the kind allows it (at least 0).
+    expect(await problemsOf('zero-years', 'demand: { method: flows, mean_years_in_care_by_la: { Cardiff: 0 } }\n')).toEqual([
+      expect.stringMatching(/^zero-years\.yaml:1:\d+: demand\.mean_years_in_care_by_la\.Cardiff: expected a mean time in care of more than 0 years, found 0$/),
+    ]);
+  });
+
+  it('sharesOfOneWhole: a transition\'s exit and convert together at most 1, the message naming both', async () => {
+    expect(REGISTRY.find((r) => r.path === 'transitions')).toMatchObject({ sharesOfOneWhole: ['exit', 'convert'] });
+    // 0.7 + 0.4 = 1.1 > 1; 0.5 + 0.5 = 1 is allowed.
+    expect(await problemsOf('over-one', 'transitions:\n  - { year: 2027, sector: fp, exit: 0.7, convert: 0.4 }\n')).toEqual([
+      expect.stringMatching(/^over-one\.yaml:2:\d+: transitions\[0\]\.convert: expected exit \+ convert of at most 1, found 0\.7 \+ 0\.4 = 1\.1$/),
+    ]);
+    await expect(loadText('one', 'transitions:\n  - { year: 2027, sector: fp, exit: 0.5, convert: 0.5 }\n')).resolves.toBeDefined();
+  });
+
   it('every by-LA map and every list dropping items says what becomes of an LA the dataset leaves out', () => {
     const byLa = REGISTRY.filter((r) => isNumericRow(r) && r.byLa !== undefined);
     expect(byLa.map((r) => r.path)).toHaveLength(5);
