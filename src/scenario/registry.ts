@@ -3,16 +3,21 @@
 // table by generic code:
 //
 //   schema.ts     the strict zod schema (unknown keys, types, ranges, year maps, distributions)
-//   load.ts       the defaults, the normalised spec (and its hash), the assumptions log
+//   places.ts     LAs and regions against the dataset (`leftOut`), years from the base year (`fromBaseYear`)
+//   cross-checks.ts  rules between keys (`sharesOfOneWhole`, a duration more than 0)
+//   normalise.ts  the defaults, the normalised spec, the assumptions log; hash.ts its hash
 //   resolve.ts    the ModelScenario of one run, and the Monte Carlo draw order (the table's order)
 //   docs          the reference table in docs/scenarios.md (scripts/scenario-docs.mjs)
+//   elsewhere     the calibration year's inputs (`notReadByCalibration`), the provenance's names of
+//                 placement choice's parameters (`choiceParam`)
 //
 // A path names a key in the YAML: `a.b` a key of a map, `a[]` the items of a list (`a[].b` a field
 // of each item). The model receives each parameter at the camelCase of its path
 // (`foster_wales.net_new_places` -> `fosterWales.netNewPlaces`) unless the row says `model`.
 //
 // To add a parameter: add its row here (in the place where it should be drawn and logged), and use
-// it in the model (src/model/types.ts ModelScenario, and the rule that reads it). Nothing else.
+// it in the model (src/model/types.ts ModelScenario, and the rule that reads it). Nothing else: no
+// flag keeps old scenario hashes (hash.ts versions the hash instead).
 import { MARKET_TYPES, PLACEMENT_TYPES, SECTORS } from '../model/types.js';
 import type { ParamKind } from './params.js';
 
