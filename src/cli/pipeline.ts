@@ -10,6 +10,7 @@ import type { LoadedScenario } from '../scenario/load.js';
 import { runsNote, type RunPlan } from './runs.js';
 import { scenarioWarnings, type Inputs } from './inputs.js';
 import { preparedChoice } from './rows.js';
+import { CHOICE_PARAMETERS } from '../scenario/registry.js';
 
 export type { LoadedScenario } from '../scenario/load.js';
 export * from './options.js';
@@ -45,7 +46,8 @@ function choiceProvenance(c: PreparedChoice): Record<string, unknown> {
   const types = Object.fromEntries(
     Object.entries(c.params).map(([type, p]) => {
       const fit = c.fitted[type as keyof typeof c.fitted];
-      const entry: Record<string, unknown> = { distance_decay: p.beta, outside_pull: p.alpha, own_la_pull: p.gamma };
+      // Named as the scenario names them (the registry's rows), so that a value can be copied back by hand.
+      const entry: Record<string, unknown> = Object.fromEntries(CHOICE_PARAMETERS.map(({ name, param }) => [name, p[param]]));
       if (fit !== undefined) {
         entry.target = { outside_wales: fit.target.outsideWales, mean_distance_km_in_wales: fit.target.meanKm, placed_in_own_la: fit.target.ownLa };
         entry.reached = { outside_wales: fit.reached.outsideWales, mean_distance_km_in_wales: fit.reached.meanKm, placed_in_own_la: fit.reached.ownLa };

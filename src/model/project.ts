@@ -128,12 +128,6 @@ function startRun(dataset: Dataset, scenario: ModelScenario, options: Projection
 }
 
 /**
- * Where the calibration starts when the scenario sets no β, α, γ (under `calibrate` the registry
- * leaves the hand-set values out): the registry's defaults for them.
- */
-const START = { beta: 0.02, alpha: 0, gamma: 0 };
-
-/**
  * Placement choice's parameters for this dataset and scenario: the hand-set ones, or (under
  * `calibrate`) those fitted on one calibration year so that the base state is a steady state. `held`
  * is returned as it is when it was prepared on the same calibration inputs.
@@ -147,7 +141,7 @@ export function prepareChoice(dataset: Dataset, scenario: ModelScenario, held?: 
   const hand = Object.fromEntries(
     MARKET_TYPES.map((t) => [
       t,
-      { alpha: m.outsidePull?.[t] ?? START.alpha, beta: m.distanceDecay?.[t] ?? START.beta, gamma: m.ownLaPull?.[t] ?? START.gamma },
+      { alpha: m.outsidePull[t], beta: m.distanceDecay[t], gamma: m.ownLaPull[t] },
     ]),
   ) as Record<MarketType, ChoiceParams>;
   if (!m.calibrate) return { key, calibrated: false, params: hand, fitted: {}, warnings: [] };
@@ -208,10 +202,10 @@ function calibrationYear(dataset: Dataset, scenario: ModelScenario): { dataset: 
     }
     return v;
   };
-  // Left out of the inputs: what the calibration year does not read (money; which services a
-  // transition takes, with no transition in the year), so that Monte Carlo runs drawing only those
-  // share one fit.
-  const { name: _name, inflation: _inflation, deflator: _deflator, unplacedWeeklyCostGbp: _cost, oneOffCosts: _oneOff, orderStreams: _streams, transitionUnit: _unit, ...rest } = year;
+  // Left out of the inputs: the name, the run's streams and what the scenario says the calibration
+  // year does not read, so that Monte Carlo runs drawing only those share one fit.
+  const { name: _name, orderStreams: _streams, notReadByCalibration: unread = [], ...read } = year;
+  const rest = Object.fromEntries(Object.entries(read).filter(([k]) => !unread.includes(k)));
   // Need at the base placements: without a demand history point at B, C(ℓ,B) is the LA's base placements.
   return { dataset: { ...dataset, strategies: [], demandHistory: [] }, scenario: year, inputs: atB(rest) };
 }

@@ -293,12 +293,12 @@ export interface MatchingSettings {
   /** ρ: pull lost per sector rank. */
   sectorPreference: number;
   /**
-   * β per km, α and γ: used as given when `calibrate` is false. Under `calibrate` the scenario
-   * registry leaves them out (not in force), and the fit starts from β 0.02, α 0, γ 0.
+   * β per km, α and γ: used as given when `calibrate` is false; under `calibrate`, where the fit
+   * starts. The scenario registry gives them (its defaults: β 0.02, α 0, γ 0).
    */
-  distanceDecay?: Record<MarketType, number>;
-  outsidePull?: Record<MarketType, number>;
-  ownLaPull?: Record<MarketType, number>;
+  distanceDecay: Record<MarketType, number>;
+  outsidePull: Record<MarketType, number>;
+  ownLaPull: Record<MarketType, number>;
 }
 
 /** The price per place of each kind of transition event, in base-year prices (`one_off_costs`). */
@@ -335,6 +335,12 @@ export interface ModelScenario {
    * (`transitions[i].exit_order`, `.convert_order`); the deterministic run is run 0 of the seed.
    */
   orderStreams?: { seed: number; run: number };
+  /**
+   * The keys of this scenario that placement choice's calibration year does not read (money; which
+   * services a transition takes), from the scenario registry: runs that differ only in them share one
+   * fit (docs/model.md §4.3). Absent: the year's inputs are every key.
+   */
+  notReadByCalibration?: readonly string[];
   policy: Policy;
   transitions: Transition[];
   fosterWales: {

@@ -3,7 +3,7 @@
 // table, the CSV's sidecar, the workbook's about sheet and the report, so that no difference in the
 // results is blamed on the wrong cause.
 import { REGISTRY } from './registry.js';
-import { canonicalJson } from './load.js';
+import { canonicalJson } from './hash.js';
 
 /** A scenario's log of parameters in force (LoadedScenario, or its provenance). */
 type Logged = { parameters: ReadonlyArray<{ path: string; value: unknown }> };

@@ -4,7 +4,8 @@
 import { isDistribution } from '../model/distribution.js';
 import { isPlainObject, isValueWithSource, isYearMapObject } from './params.js';
 import { REGISTRY, isNumericRow, type FixedRow } from './registry.js';
-import { valueAt, type Issue } from './schema.js';
+import { valueAt } from './params.js';
+import type { Issue } from './schema.js';
 import type { PathSeg } from './yaml.js';
 
 /** The horizon's parameters themselves are not dated values. */

@@ -27,7 +27,8 @@ export type ParamSpec = Value | YearMap;
  * - `net_places`: a net change in places, any number (Foster Wales net growth may be negative),
  *   rounded half-up after a draw;
  * - `km`: a distance, 0 or more;
- * - `gbp`: an amount of money in pounds, 0 or more.
+ * - `gbp`: an amount of money in pounds, 0 or more;
+ * - `duration`: a mean time in care, in years, more than 0 (it divides: cross-checks.ts).
  */
 export type ParamKind = 'share' | 'rate' | 'places' | 'net_places' | 'km' | 'gbp' | 'duration';
 
@@ -316,6 +317,16 @@ export function getAt(obj: unknown, dotted: string): unknown {
   for (const k of dotted.split('.')) {
     if (!isPlainObject(v)) return undefined;
     v = v[k];
+  }
+  return v;
+}
+
+/** The value at a path of keys and list indices (`['transitions', 0, 'exit']`), or undefined. */
+export function valueAt(root: unknown, p: ReadonlyArray<string | number>): unknown {
+  let v: unknown = root;
+  for (const seg of p) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string | number, unknown>)[seg];
   }
   return v;
 }

@@ -3,16 +3,21 @@
 // table by generic code:
 //
 //   schema.ts     the strict zod schema (unknown keys, types, ranges, year maps, distributions)
-//   load.ts       the defaults, the normalised spec (and its hash), the assumptions log
+//   places.ts     LAs and regions against the dataset (`leftOut`), years from the base year (`fromBaseYear`)
+//   cross-checks.ts  rules between keys (`sharesOfOneWhole`, a duration more than 0)
+//   normalise.ts  the defaults, the normalised spec, the assumptions log; hash.ts its hash
 //   resolve.ts    the ModelScenario of one run, and the Monte Carlo draw order (the table's order)
 //   docs          the reference table in docs/scenarios.md (scripts/scenario-docs.mjs)
+//   elsewhere     the calibration year's inputs (`notReadByCalibration`), the provenance's names of
+//                 placement choice's parameters (`choiceParam`)
 //
 // A path names a key in the YAML: `a.b` a key of a map, `a[]` the items of a list (`a[].b` a field
 // of each item). The model receives each parameter at the camelCase of its path
 // (`foster_wales.net_new_places` -> `fosterWales.netNewPlaces`) unless the row says `model`.
 //
 // To add a parameter: add its row here (in the place where it should be drawn and logged), and use
-// it in the model (src/model/types.ts ModelScenario, and the rule that reads it). Nothing else.
+// it in the model (src/model/types.ts ModelScenario, and the rule that reads it). Nothing else: no
+// flag keeps old scenario hashes (hash.ts versions the hash instead).
 import { MARKET_TYPES, PLACEMENT_TYPES, SECTORS } from '../model/types.js';
 import type { ParamKind } from './params.js';
 
@@ -37,12 +42,6 @@ export interface NumericRow {
    * and `default` (`outside_wales.distance_km`). The model receives `<name>ByLa` by LA code.
    */
   byLa?: 'map' | 'default-or-map';
-  /**
-   * Left out of the spec (so of its hash) when not in force: a parameter added after scenarios were
-   * written, in force only under a new choice (`demand.entries_change` under `method: flows`), leaves
-   * every other scenario's hash what it was.
-   */
-  specOnlyInForce?: boolean;
   /** In force only when another key has a value (not drawn, not logged otherwise). */
   when?: When;
   /**
@@ -56,8 +55,8 @@ export interface NumericRow {
   partOfNationOnly?: boolean;
   /**
    * Absent (or null): the model receives this other parameter's value (`deflator` is `inflation`
-   * unless given). The spec then leaves the key out, so the hash of a scenario without it is what it
-   * was before the parameter existed; the log says which parameter stands in.
+   * unless given). The spec then holds nothing of its own for it, and the log names the parameter
+   * that stands in.
    */
   sameAs?: string;
   /**
@@ -68,6 +67,10 @@ export interface NumericRow {
   bySector?: string;
   /** Where the spec and the model hold it (dotted camelCase), when not the camelCase of `path`. */
   at?: string;
+  /** A by-LA map's LA key that the dataset leaves out: what becomes of it, for the warning (`its rate is ignored`). */
+  leftOut?: string;
+  /** Not read by placement choice's calibration year (docs/model.md §4.3): runs differing only here share one fit. */
+  notReadByCalibration?: true;
   doc: string;
 }
 
@@ -102,8 +105,15 @@ export interface FixedRow {
   default?: string | boolean | number | null | { baseYearPlus: number } | { regionOf: string };
   when?: When;
   model?: string | null;
+  /** Placement choice's parameter (docs/model.md §4.3) that this row sets by hand, and the provenance records by the row's name. */
+  choiceParam?: ChoiceParam;
+  /** Not read by placement choice's calibration year (docs/model.md §4.3): runs differing only here share one fit. */
+  notReadByCalibration?: true;
   doc: string;
 }
+
+/** Placement choice's parameters (docs/model.md §4.3): β the distance decay, α the outside pull, γ the own-LA pull. */
+export type ChoiceParam = 'beta' | 'alpha' | 'gamma';
 
 /** In force only when another key has a value (all of them, for a list). */
 export type When = { path: string; equals: string | boolean } | ReadonlyArray<{ path: string; equals: string | boolean }>;
@@ -120,14 +130,18 @@ export interface ListRow {
    * Otherwise such an item stays (a transition hosted there simply matches nothing).
    */
   dropOutsideDataset?: boolean;
+  /** An item whose LA the dataset leaves out: what becomes of it, for the warning (`this home is left out`). */
+  leftOut?: string;
+  /** Fields of an item that are shares of the same places (`exit`, `convert`): together at most 1. */
+  sharesOfOneWhole?: readonly string[];
   doc: string;
 }
 
 export type Row = NumericRow | FixedRow | ListRow;
 
 /**
- * Maps a scenario may leave out altogether: the spec and the model then have no such key (so the
- * hash of a scenario without it is what it was before the map existed), and the log none of its rows.
+ * Maps a scenario may leave out altogether, switching their rule off: the spec and the model then
+ * have no such key (no placement choice, no one-off costs), and the log none of their rows.
  */
 export const OPTIONAL_MAPS: readonly string[] = ['matching', 'one_off_costs'];
 
@@ -135,12 +149,14 @@ const SHARE = { kind: 'share', dated: true, distribution: true } as const;
 const CHOICE = { path: 'matching.method', equals: 'choice' } as const;
 /** β, α and γ are in force only as set by hand: under choice, without calibration. */
 const HAND_SET = [CHOICE, { path: 'matching.calibrate', equals: false }] as const;
-/** The flows keys (docs/model.md §4.4): in force, and in the spec, only under `demand.method: flows`. */
-const FLOWS_ONLY = { when: { path: 'demand.method', equals: 'flows' }, specOnlyInForce: true } as const;
+/** The flows keys (docs/model.md §4.4): in force only under `demand.method: flows`. */
+const FLOWS_ONLY = { when: { path: 'demand.method', equals: 'flows' } } as const;
 const RATE = { kind: 'rate', dated: true, distribution: true } as const;
 const TREND = { path: 'demand.method', equals: 'trend' } as const;
+/** Money only: the calibration year (docs/model.md §4.3) places children and costs nothing. */
+const MONEY_ONLY = { notReadByCalibration: true } as const;
 /** A price per place of a transition event: pounds, dated, uncertain, 0 unless given. */
-const GBP = { kind: 'gbp', dated: true, distribution: true, default: 0 } as const;
+const GBP = { kind: 'gbp', dated: true, distribution: true, default: 0, ...MONEY_ONLY } as const;
 
 /**
  * Every scenario parameter, in the order of the assumptions log and of the Monte Carlo draws.
@@ -149,18 +165,18 @@ const GBP = { kind: 'gbp', dated: true, distribution: true, default: 0 } as cons
  */
 export const REGISTRY: readonly Row[] = [
   { path: 'horizon.from', kind: 'year', nullable: true, default: null, model: null, doc: 'First year shown (the base row is the year before the base year); null = from the base row.' },
-  { path: 'horizon.to', kind: 'year', nullable: true, default: { baseYearPlus: 10 }, model: 'horizonTo', doc: 'Last financial year projected.' },
+  { path: 'horizon.to', kind: 'year', nullable: true, fromBaseYear: true, default: { baseYearPlus: 10 }, model: 'horizonTo', doc: 'Last financial year projected.' },
 
   { path: 'demand.method', kind: 'choice', options: ['change', 'trend', 'flows'], default: 'change', doc: 'How need grows: `change` applies `rate`; `trend` extends the least-squares line of the last `trend_years` points of demand_history; `flows` steps each LA by entries less exits (docs/model.md §4.4).' },
   { path: 'demand.trend_years', kind: 'years', default: 5, when: TREND, doc: 'Points of demand_history the trend is fitted to.' },
-  { path: 'demand.damping', kind: 'share', dated: false, distribution: true, default: 1, when: TREND, specOnlyInForce: true, doc: '`trend`: φ, the damping of the line: the change h years past the last point is the fitted slope × φ^h (1: a straight line; 0.8 flattens it within a few years). docs/methodology.md, "Damped and reconciled trends".' },
+  { path: 'demand.damping', kind: 'share', dated: false, distribution: true, default: 1, when: TREND, doc: '`trend`: φ, the damping of the line: the change h years past the last point is the fitted slope × φ^h (1: a straight line; 0.8 flattens it within a few years). docs/methodology.md, "Damped and reconciled trends".' },
   { path: 'demand.reconcile', kind: 'choice', options: ['none', 'nation'], default: 'none', when: TREND, doc: "`trend`: `nation` scales the LAs' projections each year to the nation's, projected by the same method from the sum of the LAs' demand_history (top-down reconciliation)." },
   { path: 'demand.rate', ...RATE, default: 0, when: { path: 'demand.method', equals: 'change' }, doc: 'Change a year in children looked after.' },
-  { path: 'demand.rate_by_la', ...RATE, default: 0, byLa: 'map', when: { path: 'demand.method', equals: 'change' }, doc: 'An LA listed here uses its own rate in place of `rate` (keys: LA code, English or Welsh name).' },
+  { path: 'demand.rate_by_la', ...RATE, default: 0, byLa: 'map', leftOut: 'its rate is ignored', when: { path: 'demand.method', equals: 'change' }, doc: 'An LA listed here uses its own rate in place of `rate` (keys: LA code, English or Welsh name).' },
   { path: 'demand.entries_change', ...RATE, default: 0, ...FLOWS_ONLY, doc: "`flows`: change in each LA's entries against its base entries (the flows of the year to the base date); entries = round(base × (1 + entries_change))." },
   { path: 'demand.mean_years_in_care', kind: 'duration', dated: true, distribution: true, nullable: true, default: null, before: Number.NaN, ...FLOWS_ONLY, doc: "`flows`: exits = round(children looked after at the year's start ÷ mean years in care). By default, and before a year map's first key, each LA's children at the base date ÷ its base entries (exits balance entries)." },
-  { path: 'demand.mean_years_in_care_by_la', kind: 'duration', dated: true, distribution: true, default: null, before: Number.NaN, byLa: 'map', ...FLOWS_ONLY, doc: 'An LA listed here uses its own mean time in care (before its first year key, `mean_years_in_care`).' },
-  { path: 'demand.extra_entries', kind: 'places', dated: true, distribution: true, default: 0, byLa: 'default-or-map', ...FLOWS_ONLY, doc: "`flows`: entries added each year (unaccompanied asylum-seeking children): one count shared over LAs by children looked after at the base date, or a map by LA (with `default` shared over the LAs not listed)." },
+  { path: 'demand.mean_years_in_care_by_la', kind: 'duration', dated: true, distribution: true, default: null, before: Number.NaN, byLa: 'map', leftOut: 'its mean time in care is ignored', ...FLOWS_ONLY, doc: 'An LA listed here uses its own mean time in care (before its first year key, `mean_years_in_care`).' },
+  { path: 'demand.extra_entries', kind: 'places', dated: true, distribution: true, default: 0, byLa: 'default-or-map', leftOut: 'its extra entries are ignored', ...FLOWS_ONLY, doc: "`flows`: entries added each year (unaccompanied asylum-seeking children): one count shared over LAs by children looked after at the base date, or a map by LA (with `default` shared over the LAs not listed)." },
 
   { path: 'mix_shift', kind: 'list', singleItem: true, doc: 'Moves of the type mix, compounding each year from the base year (one map or a list).' },
   { path: 'mix_shift[].from', kind: 'choice', options: PLACEMENT_TYPES, required: true, doc: 'Placement type whose mix weight moves.' },
@@ -174,7 +190,8 @@ export const REGISTRY: readonly Row[] = [
   { path: 'occupancy.residential', ...SHARE, default: 0.85, bySector: 'occupancyBySector', doc: 'Usable share of residential places; or a map by sector.' },
   { path: 'occupancy.secure', ...SHARE, default: 0.9, bySector: 'occupancyBySector', doc: 'Usable share of secure places; or a map by sector.' },
   { path: 'usable_places', kind: 'choice', options: ['occupancy', 'held'], default: 'occupancy', doc: '`held`: a provider of the base date uses as many places as it then held children, never more than its places (docs/model.md §4.3).' },
-  { path: 'transition_unit', kind: 'choice', options: ['places', 'services'], default: 'places', doc: 'What transitions act on: a share of every service\'s places, or whole services (docs/model.md §4.3).' },
+  // The calibration year has no transition: which services a transition takes is not read there.
+  { path: 'transition_unit', kind: 'choice', options: ['places', 'services'], default: 'places', notReadByCalibration: true, doc: 'What transitions act on: a share of every service\'s places, or whole services (docs/model.md §4.3).' },
   { path: 'rounding', kind: 'choice', options: ['largest_remainder', 'unbiased'], default: 'largest_remainder', doc: "How each LA's and type's turnover endings are shared over its groups: largest remainder with ties in key order (docs/model.md §4.2), or unbiased controlled rounding drawn from the run's stream `turnover.rounding` (docs/model.md §4.3)." },
   { path: 'external_demand.rate', ...RATE, default: 0, at: 'externalDemandRate', doc: "Change a year in other authorities' use of the dataset's places." },
 
@@ -183,7 +200,7 @@ export const REGISTRY: readonly Row[] = [
   { path: 'policy.fp_new_placements_end', kind: 'year', nullable: true, default: null, doc: 'From this year for-profit vacancies in Wales take only the exceptions share of new placements.' },
   { path: 'policy.exceptions_share', ...SHARE, default: 0, doc: 'Share of the children entering tier (c) that may still take a for-profit place after `fp_new_placements_end`.' },
 
-  { path: 'transitions', kind: 'list', doc: 'Provider exits and conversions, once each, in their year, in list order.' },
+  { path: 'transitions', kind: 'list', leftOut: 'this transition matches nothing', sharesOfOneWhole: ['exit', 'convert'], doc: 'Provider exits and conversions, once each, in their year, in list order.' },
   { path: 'transitions[].year', kind: 'year', required: true, fromBaseYear: true, doc: 'Year of the transition (1 April).' },
   { path: 'transitions[].sector', kind: 'choice', options: SECTORS, default: null, doc: 'Only providers of this sector.' },
   { path: 'transitions[].placement_type', kind: 'choice', options: MARKET_TYPES, default: null, doc: 'Only providers of this type.' },
@@ -199,10 +216,10 @@ export const REGISTRY: readonly Row[] = [
   { path: 'foster_wales.net_new_places', kind: 'net_places', dated: true, distribution: true, default: 0, doc: 'Net new LA foster places a year for the whole nation, shared over LAs by foster need.' },
   { path: 'foster_wales.transfers_from_fp', ...SHARE, default: 0, doc: 'Share of for-profit foster places whose carers move to Foster Wales in a year.' },
   { path: 'foster_wales.net_growth_rate', ...RATE, default: 0, doc: "Net new LA foster places as a share of each LA's own LA foster places at 1 April, a year, added to `net_new_places`." },
-  { path: 'foster_wales.net_new_places_by_la', kind: 'net_places', dated: true, distribution: true, default: 0, byLa: 'map', doc: 'An LA\'s own net new places: it takes these instead of a share of `net_new_places`.' },
+  { path: 'foster_wales.net_new_places_by_la', kind: 'net_places', dated: true, distribution: true, default: 0, byLa: 'map', leftOut: 'its places are left out', doc: 'An LA\'s own net new places: it takes these instead of a share of `net_new_places`.' },
   { path: 'foster_wales.nation_need', kind: 'places', dated: true, distribution: true, nullable: true, default: null, partOfNationOnly: true, doc: "The nation's children needing foster care: on a dataset holding part of the nation, `net_new_places` is cut to the dataset's share of it." },
 
-  { path: 'regional_residential', kind: 'list', dropOutsideDataset: true, doc: 'Regional residential homes opening.' },
+  { path: 'regional_residential', kind: 'list', dropOutsideDataset: true, leftOut: 'this home is left out', doc: 'Regional residential homes opening.' },
   { path: 'regional_residential[].region', kind: 'region', default: { regionOf: 'host' }, doc: "Region whose children the places are reserved for (slug or name); default: the host's region." },
   { path: 'regional_residential[].host', kind: 'la', required: true, doc: 'LA where the home is.' },
   { path: 'regional_residential[].year', kind: 'year', required: true, fromBaseYear: true, doc: 'Year the home opens.' },
@@ -215,13 +232,13 @@ export const REGISTRY: readonly Row[] = [
 
   { path: 'outside_wales.allowed', kind: 'bool', default: true, doc: 'Whether children may be placed outside the nation (tier d).' },
   { path: 'outside_wales.places', kind: 'places', dated: true, distribution: true, nullable: true, keywords: ['held'], default: null, before: Number.POSITIVE_INFINITY, doc: "Cap on children newly placed outside the nation in a year; null = no cap; `held`: the base date's intake, each type's children outside the nation at the base date × its year-B turnover (under `choice` each type's own cap; docs/model.md §4.2)." },
-  { path: 'outside_wales.distance_km', kind: 'km', dated: true, distribution: true, default: 150, byLa: 'default-or-map', doc: 'Distance of a placement outside the nation: one value, or a map by LA with `default`.' },
+  { path: 'outside_wales.distance_km', kind: 'km', dated: true, distribution: true, default: 150, byLa: 'default-or-map', leftOut: 'its distance is ignored', doc: 'Distance of a placement outside the nation: one value, or a map by LA with `default`.' },
   { path: 'outside_wales.sector', kind: 'choice', options: SECTORS, default: 'fp', doc: 'Sector of placements outside the nation.' },
   { path: 'outside_wales.price_premium', ...SHARE, default: 0, doc: "Extra price of a placement outside the nation in a year, as a share of its cost row (England's market tightening)." },
 
-  { path: 'inflation', ...RATE, default: 0, doc: 'Change a year in weekly costs.' },
-  { path: 'unplaced_weekly_cost_gbp', kind: 'gbp', dated: true, distribution: true, nullable: true, default: null, doc: 'Weekly cost of an unplaced child in base-year prices; null = costed at 0.' },
-  { path: 'deflator', ...RATE, nullable: true, default: 0, sameAs: 'inflation', doc: 'Growth a year of the general price level (the GDP deflator), used only by `--prices YEAR`: money in constant YEAR prices is cash in year t ÷ Π(1 + deflator(u)), u = YEAR+1 … t.' },
+  { path: 'inflation', ...RATE, default: 0, ...MONEY_ONLY, doc: 'Change a year in weekly costs.' },
+  { path: 'unplaced_weekly_cost_gbp', kind: 'gbp', dated: true, distribution: true, nullable: true, default: null, ...MONEY_ONLY, doc: 'Weekly cost of an unplaced child in base-year prices; null = costed at 0.' },
+  { path: 'deflator', ...RATE, nullable: true, default: 0, sameAs: 'inflation', ...MONEY_ONLY, doc: 'Growth a year of the general price level (the GDP deflator), used only by `--prices YEAR`: money in constant YEAR prices is cash in year t ÷ Π(1 + deflator(u)), u = YEAR+1 … t.' },
   // One-off costs of the transition (docs/methodology.md, "One-off costs of the transition"): a map a scenario may leave out.
   { path: 'one_off_costs.open.foster', ...GBP, doc: 'Cost per foster place opened by a strategy row (`open`), in base-year prices.' },
   { path: 'one_off_costs.open.residential', ...GBP, doc: "Capital per residential place opened (a strategy's `open` row, a regional home), in base-year prices." },
@@ -234,9 +251,9 @@ export const REGISTRY: readonly Row[] = [
   { path: 'matching.calibrate', kind: 'bool', default: true, otherwise: false, when: CHOICE, doc: 'Fit the distance decay, outside pull and own-LA pull so that the base state is a steady state.' },
   { path: 'matching.own_la_first', kind: 'bool', default: false, when: CHOICE, doc: "Children take their own LA's places first (tier a) before choosing." },
   { path: 'matching.sector_preference', kind: 'number', min: 0, default: 0, when: CHOICE, doc: 'ρ: pull lost per sector rank (la, nfp, fp).' },
-  { path: 'matching.distance_decay', kind: 'per_type', min: 0, default: 0.02, when: HAND_SET, doc: 'β per km, by market type or one for all; used as given without calibration.' },
-  { path: 'matching.outside_pull', kind: 'per_type', default: 0, when: HAND_SET, doc: 'α: the pull of outside the nation (log scale), by market type or one for all.' },
-  { path: 'matching.own_la_pull', kind: 'per_type', default: 0, when: HAND_SET, doc: "γ: the pull of the child's own LA (log scale), by market type or one for all." },
+  { path: 'matching.distance_decay', kind: 'per_type', min: 0, default: 0.02, when: HAND_SET, choiceParam: 'beta', doc: 'β per km, by market type or one for all; used as given without calibration, and where the fit starts under it.' },
+  { path: 'matching.outside_pull', kind: 'per_type', default: 0, when: HAND_SET, choiceParam: 'alpha', doc: 'α: the pull of outside the nation (log scale), by market type or one for all.' },
+  { path: 'matching.own_la_pull', kind: 'per_type', default: 0, when: HAND_SET, choiceParam: 'gamma', doc: "γ: the pull of the child's own LA (log scale), by market type or one for all." },
 ];
 
 export function isNumericRow(r: Row): r is NumericRow {
@@ -262,3 +279,23 @@ export function topRows(): Row[] {
 export function leafName(p: string): string {
   return p.slice(p.lastIndexOf('.') + 1);
 }
+
+/** Where the model holds a row (dotted camelCase): its `model`, else its `at`, else the camelCase of its path. */
+export function modelPath(row: Row): string | null {
+  if ('model' in row && row.model !== undefined) return row.model;
+  if ('at' in row && row.at !== undefined) return row.at;
+  return camelPath(row.path);
+}
+
+/**
+ * The ModelScenario keys that placement choice's calibration year does not read (rows marked
+ * `notReadByCalibration`), in registry order: the model leaves them out of the fit's inputs.
+ */
+export const NOT_READ_BY_CALIBRATION: readonly string[] = [
+  ...new Set(REGISTRY.filter((r) => r.kind !== 'list' && r.notReadByCalibration).flatMap((r) => modelPath(r)?.split('.')[0] ?? [])),
+];
+
+/** Placement choice's parameters set by hand, as the provenance names them (the rows' last segment) beside the model's. */
+export const CHOICE_PARAMETERS: ReadonlyArray<{ name: string; param: ChoiceParam }> = REGISTRY.flatMap((r) =>
+  r.kind !== 'list' && !isNumericRow(r) && r.choiceParam !== undefined ? [{ name: leafName(r.path), param: r.choiceParam }] : [],
+);

@@ -5,7 +5,7 @@
 import { centralValue, type Distribution } from '../model/distribution.js';
 import { SECTORS, type Dataset, type ModelScenario, type Timeline } from '../model/types.js';
 import { clampToKind, getAt, isWholeKind, isYearMap, setAt, type ParamSpec, type Value } from './params.js';
-import { OPTIONAL_MAPS, REGISTRY, camelPath, fieldsOf, isNumericRow, leafName, type NumericRow, type Row, type When } from './registry.js';
+import { NOT_READ_BY_CALIBRATION, OPTIONAL_MAPS, REGISTRY, camelPath, fieldsOf, isNumericRow, leafName, type NumericRow, type Row, type When } from './registry.js';
 import type { LoadedScenario } from './load.js';
 import { isPartOfNation } from './nation.js';
 
@@ -81,7 +81,7 @@ export function resolveScenario(
     return out;
   };
 
-  const model: Record<string, unknown> = { name: loaded.name, orderStreams: streams };
+  const model: Record<string, unknown> = { name: loaded.name, orderStreams: streams, notReadByCalibration: NOT_READ_BY_CALIBRATION };
   for (const row of REGISTRY) if (isNumericRow(row) && row.bySector !== undefined) setAt(model, row.bySector, {});
   for (const row of REGISTRY) {
     // A number not in force is not drawn and not given to the model; a fixed value (a choice, a

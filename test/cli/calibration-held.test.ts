@@ -24,6 +24,15 @@ describe('the calibration a command holds', () => {
     expect(await preparedChoice(inputs, act)).toBe(forRun);
   });
 
+  it('shares the fit when a scenario changes only what the registry says the calibration year does not read', async () => {
+    // inflation, the deflator, the unplaced cost, one-off costs and the transition unit (NOT_READ_BY_CALIBRATION).
+    const inputs = await loadInputs(path.join(ROOT, 'data', 'wales'), path.join(ROOT, 'scenarios'), ['central']);
+    const central = deterministicScenario(inputs.scenarios[0], inputs.dataset);
+    const first = await choiceFor(inputs, central);
+    const dearer = { ...central, inflation: { initial: 0.05, steps: [] }, deflator: { initial: 0.04, steps: [] }, transitionUnit: 'services' as const };
+    expect(await choiceFor(inputs, dearer)).toBe(first);
+  });
+
   it('fits again when a scenario changes what the calibration year reads', async () => {
     const inputs = await loadInputs(path.join(ROOT, 'data', 'wales'), path.join(ROOT, 'scenarios'), ['central']);
     const central = deterministicScenario(inputs.scenarios[0], inputs.dataset);

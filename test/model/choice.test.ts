@@ -331,23 +331,6 @@ describe('calibration', () => {
     expect(flows[2]).toBeLessThan(1e-9); // nobody unplaced
   });
 
-  it('starts from the registry\'s defaults when the scenario (calibrated) carries no hand-set β, α, γ', () => {
-    // The scenario registry leaves distance_decay, outside_pull and own_la_pull out under calibrate:
-    // the model scenario then has no such maps, and the fit must still run.
-    const ds = dataset({
-      localAuthorities: LAS2,
-      placements: [placed('A', 'foster', 'la', 'A', 4, 'FA'), placed('B', 'foster', 'nfp', 'B', 3, 'FB'), placed('A', 'foster', 'fp', 'OUTSIDE_WALES', 1)],
-      providers: [provider('FA', 'la', 'A', 'foster', 6), provider('FB', 'nfp', 'B', 'foster', 6)],
-      demandHistory: [demand('A', 5), demand('B', 3)],
-    });
-    const { distanceDecay: _b, outsidePull: _a, ownLaPull: _g, ...registryShape } = choice({ calibrate: true });
-    const sc = scenario({ turnover: { foster: tl(0.5), residential: tl(0), secure: tl(0) }, matching: registryShape as MatchingSettings });
-    const prepared = prepareChoice(ds, sc)!;
-    expect(prepared.calibrated).toBe(true);
-    expect(prepared.fitted.foster!.reached.outsideWales).toBeCloseTo(1, 3);
-    expect(() => runProjection(ds, sc)).not.toThrow();
-  });
-
   it('warns, naming the type and the target, when nobody was outside Wales at the base date', () => {
     const ds = dataset({
       localAuthorities: LAS2,

@@ -29,7 +29,7 @@ describe('the method page follows the resolved scenario', () => {
 
   it('placement choice, calibrated, held places, whole services, a cap on England: every sentence changes', () => {
     const s = scenario({
-      matching: { method: 'choice', calibrate: true, ownLaFirst: true, sectorPreference: 1 },
+      matching: { method: 'choice', calibrate: true, ownLaFirst: true, sectorPreference: 1, distanceDecay: { foster: 0.02, residential: 0.02, secure: 0.02 }, outsidePull: { foster: 0, residential: 0, secure: 0 }, ownLaPull: { foster: 0, residential: 0, secure: 0 } },
       usablePlaces: 'held',
       transitionUnit: 'services',
       transitions: [transition(null), transition('services')],

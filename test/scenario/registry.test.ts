@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, ScenarioError } from '../../src/errors.js';
 import { loadScenario } from '../../src/scenario/load.js';
-import { REGISTRY, isNumericRow, type NumericRow } from '../../src/scenario/registry.js';
+import { CHOICE_PARAMETERS, NOT_READ_BY_CALIBRATION, REGISTRY, isNumericRow, type NumericRow } from '../../src/scenario/registry.js';
 import { deterministicScenario } from '../../src/scenario/resolve.js';
 import { testDataset } from './dataset.js';
 
@@ -112,6 +112,8 @@ describe('the model scenario', () => {
       inflation: tl(0),
       unplacedWeeklyCostGbp: null,
       deflator: tl(0), // the scenario's inflation, standing in
+      // The registry's rows marked as not read by placement choice's calibration year.
+      notReadByCalibration: ['transitionUnit', 'inflation', 'unplacedWeeklyCostGbp', 'deflator', 'oneOffCosts'],
     });
   });
 
@@ -136,7 +138,7 @@ describe('the model scenario', () => {
     expect(loaded.hasDistributions).toBe(false);
   });
 
-  it('deflator: absent, the scenario\'s inflation stands in (logged as such, left out of the hash); given, its own', async () => {
+  it('deflator: absent, the scenario\'s inflation stands in (logged as such, nothing of its own in the spec); given, its own', async () => {
     const without = await loadText('no-deflator', 'inflation: { 2025: 0.03 }\n');
     expect(deterministicScenario(without, dataset).deflator).toEqual({ initial: 0, steps: [[2025, 0.03]] });
     expect(without.parameters.find((p) => p.path === 'deflator')).toEqual({ path: 'deflator', value: 'inflation', source: 'default' });
@@ -145,8 +147,55 @@ describe('the model scenario', () => {
     expect(deterministicScenario(own, dataset).deflator).toEqual({ initial: 0, steps: [[2024, 0.02]] });
   });
 
+  it('placement choice, calibrated: the model receives the registry\'s β, α, γ as where the fit starts', async () => {
+    // The registry is the one place of these defaults: β 0.02 per km, α 0, γ 0 for every market type.
+    const m = deterministicScenario(await loadText('calibrated', 'matching: { method: choice }\n'), dataset).matching!;
+    expect(m.calibrate).toBe(true);
+    expect(m.distanceDecay).toEqual({ foster: 0.02, residential: 0.02, secure: 0.02 });
+    expect(m.outsidePull).toEqual({ foster: 0, residential: 0, secure: 0 });
+    expect(m.ownLaPull).toEqual({ foster: 0, residential: 0, secure: 0 });
+  });
+
   it('a region may be named by its name as well as its slug (docs/model.md §3.1); the model sees the slug', async () => {
     const loaded = await loadText('region-name', 'transitions:\n  - { year: 2027, region: Cardiff and Vale, exit: 0.1 }\n');
     expect(deterministicScenario(loaded, dataset).transitions[0].region).toBe('cardiff-and-vale');
+  });
+});
+
+describe('columns that other places read', () => {
+  it('CHOICE_PARAMETERS: the provenance names β, α and γ as a scenario sets them by hand', () => {
+    expect(CHOICE_PARAMETERS).toEqual([
+      { name: 'distance_decay', param: 'beta' },
+      { name: 'outside_pull', param: 'alpha' },
+      { name: 'own_la_pull', param: 'gamma' },
+    ]);
+  });
+
+  it('NOT_READ_BY_CALIBRATION: money and the transition unit, once each, as the model holds them', () => {
+    // The seven one_off_costs rows share one model key; transition_unit because the year has no transition.
+    expect(NOT_READ_BY_CALIBRATION).toEqual(['transitionUnit', 'inflation', 'unplacedWeeklyCostGbp', 'deflator', 'oneOffCosts']);
+  });
+
+  it('a duration of 0 is refused wherever the kind is: a mean time in care by LA too', async () => {
+    // exits = children ÷ mean years in care: 0 cannot divide; the range of the kind allows it (at least 0).
+    expect(await problemsOf('zero-years', 'demand: { method: flows, mean_years_in_care_by_la: { Cardiff: 0 } }\n')).toEqual([
+      expect.stringMatching(/^zero-years\.yaml:1:\d+: demand\.mean_years_in_care_by_la\.Cardiff: expected a mean time in care of more than 0 years, found 0$/),
+    ]);
+  });
+
+  it('sharesOfOneWhole: a transition\'s exit and convert together at most 1, the message naming both', async () => {
+    expect(REGISTRY.find((r) => r.path === 'transitions')).toMatchObject({ sharesOfOneWhole: ['exit', 'convert'] });
+    // 0.7 + 0.4 = 1.1 > 1; 0.5 + 0.5 = 1 is allowed.
+    expect(await problemsOf('over-one', 'transitions:\n  - { year: 2027, sector: fp, exit: 0.7, convert: 0.4 }\n')).toEqual([
+      expect.stringMatching(/^over-one\.yaml:2:\d+: transitions\[0\]\.convert: expected exit \+ convert of at most 1, found 0\.7 \+ 0\.4 = 1\.1$/),
+    ]);
+    await expect(loadText('one', 'transitions:\n  - { year: 2027, sector: fp, exit: 0.5, convert: 0.5 }\n')).resolves.toBeDefined();
+  });
+
+  it('every by-LA map and every list dropping items says what becomes of an LA the dataset leaves out', () => {
+    const byLa = REGISTRY.filter((r) => isNumericRow(r) && r.byLa !== undefined);
+    expect(byLa.map((r) => r.path)).toHaveLength(5);
+    for (const r of byLa) expect((r as NumericRow).leftOut, r.path).toMatch(/^its .* (ignored|left out)$/);
+    for (const r of REGISTRY) if (r.kind === 'list' && r.dropOutsideDataset) expect(r.leftOut, r.path).toBeDefined();
   });
 });
