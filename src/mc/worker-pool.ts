@@ -9,6 +9,7 @@ import { InputError, InternalError, ScenarioError, UsageError, type Problem } fr
 import { METRICS, type AreaLevel } from '../model/types.js';
 import type { RowKey, RunSet } from '../model/montecarlo.js';
 import type { PreparedChoice } from '../model/project.js';
+import type { LaPart, LaPartAsked } from './la-part.js';
 import { prepareRuns, type PinnedPoints, type RunInputs, type RunSpec } from './runs.js';
 
 /**
@@ -30,6 +31,8 @@ export type MonteCarloOptions = RunInputs & {
   choice?: PreparedChoice | null;
   /** Runs at sensitivity points (runs.ts); `runs` is then the points times the runs per point. */
   points?: PinnedPoints;
+  /** Keep one LA's part of every run (la-part.ts), as `plan` does; its level may then be none (`[]`). */
+  keep?: LaPartAsked;
   /** Called after each finished run, with how many are done. */
   onProgress?: (done: number, total: number) => void;
 };
@@ -39,6 +42,8 @@ export interface MonteCarloResult {
   runs: RunSet;
   /** How many threads did the runs. */
   workers: number;
+  /** With `keep`: each run's part, by run index. */
+  kept?: LaPart[];
 }
 
 /** Messages to a worker: do runs from..to−1. */
@@ -50,7 +55,7 @@ export interface ToWorker {
 /** Messages from a worker. `rows` comes with a worker's first run only. */
 export type FromWorker =
   | { kind: 'ready' }
-  | { kind: 'run'; run: number; rows: RowKey[] | null; values: Float64Array }
+  | { kind: 'run'; run: number; rows: RowKey[] | null; values: Float64Array; kept?: LaPart }
   | { kind: 'idle' }
   | { kind: 'error'; error: { name: string; message: string; stack: string; problems: Problem[] | null } };
 
@@ -84,13 +89,21 @@ export async function runMonteCarlo(opts: MonteCarloOptions): Promise<MonteCarlo
     ...(opts.pricesYear === undefined || opts.pricesYear === null ? {} : { pricesYear: opts.pricesYear }),
     ...(opts.choice ? { choice: opts.choice } : {}),
     ...(opts.points ? { points: opts.points } : {}),
+    ...(opts.keep ? { keep: opts.keep } : {}),
   };
   const values = new Array<Float64Array>(total);
-  const rows = workers === 1 ? await runHere(spec, total, values, opts.onProgress) : await runInWorkers(spec, total, workers, values, opts.onProgress);
-  return { runs: { rows, values }, workers };
+  const kept = opts.keep ? new Array<LaPart>(total) : undefined;
+  const rows = workers === 1 ? await runHere(spec, total, values, kept, opts.onProgress) : await runInWorkers(spec, total, workers, values, kept, opts.onProgress);
+  return { runs: { rows, values }, workers, ...(kept ? { kept } : {}) };
 }
 
-async function runHere(spec: RunSpec, total: number, values: Float64Array[], onProgress?: (done: number, total: number) => void): Promise<RowKey[]> {
+async function runHere(
+  spec: RunSpec,
+  total: number,
+  values: Float64Array[],
+  kept: LaPart[] | undefined,
+  onProgress?: (done: number, total: number) => void,
+): Promise<RowKey[]> {
   const runOne = await prepareRuns(spec);
   let rows: RowKey[] = [];
   for (let i = 0; i < total; i++) {
@@ -98,6 +111,7 @@ async function runHere(spec: RunSpec, total: number, values: Float64Array[], onP
     if (i === 0) rows = one.rows;
     else checkRows(rows, one.rows, i);
     values[i] = one.values;
+    if (kept && one.kept) kept[i] = one.kept;
     onProgress?.(i + 1, total);
   }
   return rows;
@@ -108,6 +122,7 @@ function runInWorkers(
   total: number,
   workers: number,
   values: Float64Array[],
+  kept: LaPart[] | undefined,
   onProgress?: (done: number, total: number) => void,
 ): Promise<RowKey[]> {
   // Batches small enough to keep every thread busy to the end, large enough to keep messages few.
@@ -160,6 +175,7 @@ function runInWorkers(
               return;
             }
             values[m.run] = m.values;
+            if (kept && m.kept) kept[m.run] = m.kept;
             done++;
             onProgress?.(done, total);
             if (done === total) {

@@ -15,8 +15,8 @@ try {
   port.on('message', (m: ToWorker) => {
     try {
       for (let i = m.from; i < m.to; i++) {
-        const { rows, values } = runOne(i);
-        post({ kind: 'run', run: i, rows: sentRows ? null : rows, values }, [values.buffer as ArrayBuffer]);
+        const { rows, values, kept } = runOne(i);
+        post({ kind: 'run', run: i, rows: sentRows ? null : rows, values, ...(kept ? { kept } : {}) }, [values.buffer as ArrayBuffer]);
         sentRows = true;
       }
       post({ kind: 'idle' });
