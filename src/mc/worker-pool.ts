@@ -97,13 +97,7 @@ export async function runMonteCarlo(opts: MonteCarloOptions): Promise<MonteCarlo
   return { runs: { rows, values }, workers, ...(kept ? { kept } : {}) };
 }
 
-async function runHere(
-  spec: RunSpec,
-  total: number,
-  values: Float64Array[],
-  kept: LaPart[] | undefined,
-  onProgress?: (done: number, total: number) => void,
-): Promise<RowKey[]> {
+async function runHere(spec: RunSpec, total: number, values: Float64Array[], kept?: LaPart[], onProgress?: (done: number, total: number) => void): Promise<RowKey[]> {
   const runOne = await prepareRuns(spec);
   let rows: RowKey[] = [];
   for (let i = 0; i < total; i++) {

@@ -1,7 +1,7 @@
 // What a plan keeps of each Monte Carlo run (src/mc/la-part.ts): one LA's part of three years. The
 // plan made from the part must be the plan made from the whole projection, for every LA of the
 // Wales data and every year a plan can ask for, so that `plan --runs N` through the worker pool
-// prints what it printed when each run's whole projection stayed in the main thread.
+// prints the plan of each run's whole projection.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { planFigures, type PlanContextData } from '../../src/cli/plan-figures.js';
 import { modelWarnings } from '../../src/cli/pipeline.js';
