@@ -14,12 +14,14 @@ import {
   type Dataset,
   type LocalAuthority,
   type MarketType,
+  type MetricName,
   type ModelScenario,
   type PlacementGroup,
   type PlacementType,
   type Projection,
   type YearResult,
 } from '../model/types.js';
+
 import { planText, type PlanText } from '../i18n/plan-labels.js';
 
 export { PLAN_TEXT, planText, type PlanText, type PlanTextKey } from '../i18n/plan-labels.js';
@@ -97,56 +99,111 @@ export function planFigures(dataset: Dataset, projection: Projection, laCode: st
   if (!la || !yr || !prev) throw new Error(`no projection for ${laCode} in ${year}`);
   const tally = yr.tallies.find((t) => t.laCode === laCode);
   if (!tally) throw new Error(`no tally for ${laCode} in ${year}`);
-  const regionOf = new Map(dataset.localAuthorities.map((l) => [l.code, l.region]));
-  const rows: PlanRow[] = [];
-  const add = (section: PlanSection, text: PlanText, placementType: PlacementType | '', value: number | null): void => {
-    rows.push({ section, item: text.en, text, placementType, value });
-  };
-  const groups = yr.groups.filter((g) => g.laCode === laCode);
-  const perType = (list: readonly PlacementGroup[], pred: (g: PlacementGroup) => boolean): Record<MarketType, number> => {
-    const out = { foster: 0, residential: 0, secure: 0 };
-    for (const g of list) if (pred(g)) out[g.placementType] += g.children;
-    return out;
-  };
-  const byType = (section: PlanSection, item: PlanText, r: Record<MarketType, number>): void => {
-    add(section, item, '', sumTypes(r));
-    for (const t of MARKET_TYPES) add(section, item, t, r[t]);
-  };
-
   // The LA's row of the `project --by la` table in this year: the cost, distance and sufficiency
   // figures below are read from it, so the plan and the table share one definition of each.
   const laRow = areaRows(projection, dataset, 'la').find((r) => r.areaCode === laCode && r.year === year);
   if (!laRow) throw new Error(`no LA row for ${laCode} in ${year}`);
-  const metric = laRow.metrics;
+  const rows: PlanRow[] = [];
+  const at: PlanYear = {
+    dataset,
+    la,
+    yr,
+    tally,
+    metric: laRow.metrics,
+    groups: yr.groups.filter((g) => g.laCode === laCode),
+    add: (section, text, placementType, value) => {
+      rows.push({ section, item: text.en, text, placementType, value });
+    },
+  };
+  addNeedAndCost(at);
+  addNotLocal(at);
+  const own = addLaPlaces(at);
+  const shortfall = addPlacesAgainstNeed(at, own);
+  const approval = addDrivers(at, shortfall, context.scenario.policy);
+  const named = namedProviders(at, approval, context.syntheticProviders ?? new Set<string>());
+  rows.push(...namedRows(named));
+  addOutsideWales(at, approval);
+  addStrategy(at, prev, own.registered);
 
-  // (a)(i), with what the LA's market placements cost (placement fees, as cost_gbp).
+  const notes: PlanNotes = {
+    definitions: [planText('def.usable'), planText('def.a(ii)'), planText('def.b'), planText('def.c'), planText('def.c.two'), planText('def.d')],
+    assumptions: context.assumptions.map((a) => `${a.id}: ${a.text}${a.source ? ` (${a.source})` : ''}`),
+    estimated: context.estimated.length > 0 ? [...context.estimated] : [planText('note.noEstimated')],
+  };
+  return { la, year, asAt: yr.asAt, rows, notes, named };
+}
+
+/** The LA's year a plan's sections read, and where their rows go. */
+interface PlanYear {
+  dataset: Dataset;
+  la: LocalAuthority;
+  yr: YearResult;
+  tally: YearResult['tallies'][number];
+  /** The LA's row of the `project --by la` table in the year. */
+  metric: Record<MetricName, number | null>;
+  /** The LA's placements at the year's end. */
+  groups: readonly PlacementGroup[];
+  add: (section: PlanSection, text: PlanText, placementType: PlacementType | '', value: number | null) => void;
+}
+
+/** Children per type among the groups that `pred` takes. */
+function perType(list: readonly PlacementGroup[], pred: (g: PlacementGroup) => boolean): Record<MarketType, number> {
+  const out = zero();
+  for (const g of list) if (pred(g)) out[g.placementType] += g.children;
+  return out;
+}
+
+/** A row for all types, then one per type. */
+function byType(at: PlanYear, section: PlanSection, item: PlanText, r: Record<MarketType, number>): void {
+  at.add(section, item, '', sumTypes(r));
+  for (const t of MARKET_TYPES) at.add(section, item, t, r[t]);
+}
+
+/** (a)(i), with what the LA's market placements cost (placement fees, as cost_gbp). */
+function addNeedAndCost({ add, tally, metric }: PlanYear): void {
   add('a(i)', planText('a(i).children'), '', tally.childrenLookedAfter);
   for (const t of PLACEMENT_TYPES) add('a(i)', planText('a(i).children'), t, tally.need[t]);
   add('a(i)', planText('a(i).cost'), '', metric.cost_gbp);
   for (const t of MARKET_TYPES) add('a(i)', planText('a(i).cost'), t, metric[`cost_${t}_gbp`]);
+}
 
-  // (a)(ii): not_local_nonprofit in three parts that never overlap (docs/model.md §2.2): unplaced; else
-  // for-profit anywhere; else LA or not-for-profit outside the region (outside Wales included).
+/**
+ * (a)(ii): not_local_nonprofit in three parts that never overlap (docs/model.md §2.2): unplaced; else
+ * for-profit anywhere; else LA or not-for-profit outside the region (outside Wales included).
+ */
+function addNotLocal(at: PlanYear): void {
+  const { dataset, la, tally, groups, metric } = at;
+  const regionOf = new Map(dataset.localAuthorities.map((l) => [l.code, l.region]));
   const outsideRegion = (host: string): boolean => host === OUTSIDE_WALES || regionOf.get(host) !== la.region;
   const forProfit = perType(groups, (g) => g.sector === 'fp');
   const awayNonprofit = perType(groups, (g) => g.sector !== 'fp' && outsideRegion(g.host));
   const unplaced = { ...tally.unplaced };
-  const total = { foster: 0, residential: 0, secure: 0 };
+  const total = zero();
   for (const t of MARKET_TYPES) total[t] = unplaced[t] + forProfit[t] + awayNonprofit[t];
-  byType('a(ii)', planText('a(ii).total'), total);
-  byType('a(ii)', planText('a(ii).unplaced'), unplaced);
-  byType('a(ii)', planText('a(ii).forProfit'), forProfit);
-  byType('a(ii)', planText('a(ii).awayNonprofit'), awayNonprofit);
+  byType(at, 'a(ii)', planText('a(ii).total'), total);
+  byType(at, 'a(ii)', planText('a(ii).unplaced'), unplaced);
+  byType(at, 'a(ii)', planText('a(ii).forProfit'), forProfit);
+  byType(at, 'a(ii)', planText('a(ii).awayNonprofit'), awayNonprofit);
   // How near: distance from home of the children placed (an unplaced child has no distance).
-  add('a(ii)', planText('a(ii).meanDistance'), '', metric.mean_distance_km);
-  add('a(ii)', planText('a(ii).p90Distance'), '', metric.p90_distance_km);
+  at.add('a(ii)', planText('a(ii).meanDistance'), '', metric.mean_distance_km);
+  at.add('a(ii)', planText('a(ii).p90Distance'), '', metric.p90_distance_km);
+}
 
-  // (b): the LA's own places (LA sector, in its area, not reserved) and, apart, its region's
-  // reserved places: usable (what the LA can fill) beside registered.
-  const own = { registered: zero(), usable: zero() };
-  const reserved = { registered: zero(), usable: zero() };
+/** Places by type, registered and usable. */
+interface Places {
+  registered: Record<MarketType, number>;
+  usable: Record<MarketType, number>;
+}
+
+/**
+ * (b): the LA's own places (LA sector, in its area, not reserved) and, apart, its region's reserved
+ * places: usable (what the LA can fill) beside registered. Returns both added up, the places (c) counts.
+ */
+function addLaPlaces({ add, dataset, la, yr }: PlanYear): { registered: Record<MarketType, number>; available: Record<MarketType, number> } {
+  const own: Places = { registered: zero(), usable: zero() };
+  const reserved: Places = { registered: zero(), usable: zero() };
   for (const p of yr.providers) {
-    const into = p.sector === 'la' && p.host === laCode && p.reservedForRegion === null ? own : p.reservedForRegion === la.region ? reserved : null;
+    const into = p.sector === 'la' && p.host === la.code && p.reservedForRegion === null ? own : p.reservedForRegion === la.region ? reserved : null;
     if (into === null) continue;
     into.registered[p.placementType] += p.places;
     into.usable[p.placementType] += p.usableForDataset ?? p.places;
@@ -156,41 +213,51 @@ export function planFigures(dataset: Dataset, projection: Projection, laCode: st
   for (const t of MARKET_TYPES) add('b', planText('b.ownRegistered'), t, own.registered[t]);
   for (const t of MARKET_TYPES) add('b', planText('b.reservedUsable', { region }), t, reserved.usable[t]);
   for (const t of MARKET_TYPES) add('b', planText('b.reservedRegistered', { region }), t, reserved.registered[t]);
+  const available = zero();
+  for (const t of MARKET_TYPES) available[t] = own.usable[t] + reserved.usable[t];
+  return { registered: own.registered, available };
+}
 
-  // (c): usable places of (b) per child needing the type, and the shortfall in children.
-  const available = (t: MarketType): number => own.usable[t] + reserved.usable[t];
+/** (c): usable places of (b) per child needing the type, and the shortfall in children. */
+function addPlacesAgainstNeed({ add, tally, metric }: PlanYear, { available }: { available: Record<MarketType, number> }): Record<MarketType, number> {
   const shortfall = zero();
-  for (const t of MARKET_TYPES) shortfall[t] = Math.max(0, tally.need[t] - available(t));
-  for (const t of MARKET_TYPES) add('c', planText('c.ratio'), t, tally.need[t] === 0 ? null : available(t) / tally.need[t]);
+  for (const t of MARKET_TYPES) shortfall[t] = Math.max(0, tally.need[t] - available[t]);
+  for (const t of MARKET_TYPES) add('c', planText('c.ratio'), t, tally.need[t] === 0 ? null : available[t] / tally.need[t]);
   // Secure has no sufficiency metric in the table (docs/model.md §2.2): foster and residential only.
   add('c', planText('c.sufficiency'), 'foster', metric.sufficiency_foster);
   add('c', planText('c.sufficiency'), 'residential', metric.sufficiency_residential);
   for (const t of MARKET_TYPES) add('c', planText('c.shortfall'), t, shortfall[t]);
+  return shortfall;
+}
 
-  // (d)(i)
+/** (d)(i), then (d)(ii): the model's drivers, for the LA to turn into its reasons. Returns whether approval is needed in the year. */
+function addDrivers({ add, tally, yr }: PlanYear, shortfall: Record<MarketType, number>, policy: ModelScenario['policy']): boolean {
+  const year = yr.year;
   add('d(i)', planText('d(i).total'), '', tally.supplementaryPlacements);
   add('d(i)', planText('d(i).inWalesFp'), '', tally.supplementaryInWalesFp);
   add('d(i)', planText('d(i).outsideWales'), '', tally.supplementaryOutsideWales);
 
-  // (d)(ii): the model's drivers, for the LA to turn into its reasons.
-  const { policy } = context.scenario;
   const approval = inForce(policy.approvalRequiredFrom, year);
   add('d(ii)', planText('d(ii).draft'), '', null);
   add('d(ii)', planText('d(ii).shortfall'), '', sumTypes(shortfall));
   add('d(ii)', planText('d(ii).displaced'), '', tally.displaced);
   add('d(ii)', planText('d(ii).newPlacements'), '', tally.newPlacements);
-  add('d(ii)', planText('d(ii).unplaced'), '', sumTypes(unplaced));
+  add('d(ii)', planText('d(ii).unplaced'), '', sumTypes(tally.unplaced));
   if (approval) add('d(ii)', planText('d(ii).approval', { year: fy(policy.approvalRequiredFrom!) }), '', null);
   else add('d(ii)', planText('d(ii).noRules'), '', null);
   if (inForce(policy.fpGrowthFrozenFrom, year)) add('d(ii)', planText('d(ii).frozen', { year: fy(policy.fpGrowthFrozenFrom!) }), '', null);
   if (inForce(policy.fpNewPlacementsEnd, year)) add('d(ii)', planText('d(ii).fpEnded', { year: fy(policy.fpNewPlacementsEnd!) }), '', null);
+  return approval;
+}
 
-  // (d)(iii): for-profit providers in Wales the LA's applications name (its new for-profit
-  // placements in Wales, when approval is needed), then those holding its children at year end.
+/**
+ * (d)(iii): for-profit providers in Wales the LA's applications name (its new for-profit
+ * placements in Wales, when approval is needed), then those holding its children at year end.
+ */
+function namedProviders({ la, yr, groups }: PlanYear, approval: boolean, synthetic: ReadonlySet<string>): PlanFigures['named'] {
   const names = new Map(yr.providers.map((p) => [p.providerId, p.providerName]));
-  const synthetic = context.syntheticProviders ?? new Set<string>();
   const providerItem = (id: string): PlanText => planText(synthetic.has(id) ? 'd(iii).providerSynthetic' : 'd(iii).provider', { name: names.get(id) ?? id, id });
-  const placed = (yr.placedInYear ?? []).filter((g) => g.laCode === laCode);
+  const placed = (yr.placedInYear ?? []).filter((g) => g.laCode === la.code);
   const inWalesFp = (g: PlacementGroup): boolean => g.sector === 'fp' && g.host !== OUTSIDE_WALES;
   const applications = approval ? byProvider(placed.filter(inWalesFp)) : [];
   const holding = byProvider(groups.filter(inWalesFp));
@@ -198,19 +265,26 @@ export function planFigures(dataset: Dataset, projection: Projection, laCode: st
     const text = providerItem(h.id);
     return { id: h.id, item: text.en, text, type: h.type, children: h.children };
   };
-  const named = { applications: applications.map(namedProvider), holding: holding.map(namedProvider) };
-  rows.push(...namedRows(named));
+  return { applications: applications.map(namedProvider), holding: holding.map(namedProvider) };
+}
 
-  // (d)(iv): outside Wales the data names no provider: the applications and the children there.
+/** (d)(iv): outside Wales the data names no provider: the applications and the children there. */
+function addOutsideWales(at: PlanYear, approval: boolean): void {
+  const placed = (at.yr.placedInYear ?? []).filter((g) => g.laCode === at.la.code);
   const abroad = (g: PlacementGroup): boolean => g.host === OUTSIDE_WALES && g.sector !== 'la';
-  byType('d(iv)', planText('d(iv).applications'), approval ? perType(placed, abroad) : zero());
-  byType('d(iv)', planText('d(iv).holding'), perType(groups, abroad));
+  byType(at, 'd(iv)', planText('d(iv).applications'), approval ? perType(placed, abroad) : zero());
+  byType(at, 'd(iv)', planText('d(iv).holding'), perType(at.groups, abroad));
+}
 
-  // (e): the strategy's rows for the year, the places its openings hold at the year's end, and the
-  // change in the LA's own places over the year (all causes: strategy, Foster Wales, transfers).
+/**
+ * (e): the strategy's rows for the year, the places its openings hold at the year's end, and the
+ * change in the LA's own places over the year (all causes: strategy, Foster Wales, transfers).
+ */
+function addStrategy({ add, dataset, la, yr }: PlanYear, prev: YearResult, ownRegistered: Record<MarketType, number>): void {
+  const laCode = la.code;
   const laName = new Map(dataset.localAuthorities.map((l) => [l.code, l.nameEn]));
   const strategies = dataset.strategies
-    .filter((s) => s.laCode === laCode && s.year === year)
+    .filter((s) => s.laCode === laCode && s.year === yr.year)
     .sort((x, y) => ACTION_ORDER[x.action] - ACTION_ORDER[y.action] || MARKET_TYPES.indexOf(x.placementType) - MARKET_TYPES.indexOf(y.placementType) || (x.host < y.host ? -1 : 1));
   for (const s of strategies) {
     const host = s.host !== laCode ? (laName.get(s.host) ?? s.host) : '';
@@ -220,14 +294,7 @@ export function planFigures(dataset: Dataset, projection: Projection, laCode: st
   for (const p of yr.providers) if (p.providerId.startsWith(`STRATEGY_${laCode}_`)) strategyPlaces[p.placementType] += p.places;
   for (const t of MARKET_TYPES) add('e', planText('e.opened'), t, strategyPlaces[t]);
   const before = laPlaces(prev, laCode);
-  for (const t of MARKET_TYPES) add('e', planText('e.change'), t, own.registered[t] - before[t]);
-
-  const notes: PlanNotes = {
-    definitions: [planText('def.usable'), planText('def.a(ii)'), planText('def.b'), planText('def.c'), planText('def.c.two'), planText('def.d')],
-    assumptions: context.assumptions.map((a) => `${a.id}: ${a.text}${a.source ? ` (${a.source})` : ''}`),
-    estimated: context.estimated.length > 0 ? [...context.estimated] : [planText('note.noEstimated')],
-  };
-  return { la, year, asAt: yr.asAt, rows, notes, named };
+  for (const t of MARKET_TYPES) add('e', planText('e.change'), t, ownRegistered[t] - before[t]);
 }
 
 /** The rows of (d)(iii): the providers applications name, then those holding the LA's children, each list under its count of providers. */

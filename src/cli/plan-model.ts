@@ -1,13 +1,12 @@
-import { randomElements } from '../scenario/randomness.js';
 // The model runs behind a plan (docs/methodology.md, "The plan: runs and the previous year"): one
-// deterministic run, or N Monte Carlo runs drawn exactly as `project --runs N` draws them (run i from
-// the streams of (seed, i)), each giving the plan of the year asked for and of the year before it.
-// The runs are made in this thread: a plan needs each run's placements and providers, which the
-// worker pool does not hand back (it returns the area rows only).
-import { prepareBase, prepareChoice, runProjection, type PreparedChoice } from '../model/project.js';
-import { drawFor } from '../model/random.js';
+// deterministic run, or N Monte Carlo runs made by the worker pool exactly as `project --runs N` makes
+// them (run i from the streams of (seed, i)), each handing back its LA's part of the year asked for and
+// the years before it, from which the plan of each year is made.
+import type { LaPart } from '../mc/la-part.js';
+import { runProjection } from '../model/project.js';
 import type { ModelScenario } from '../model/types.js';
 import type { LoadedScenario } from '../scenario/load.js';
+import { randomElements } from '../scenario/randomness.js';
 import { choiceFor, modelWarnings, type Inputs } from './pipeline.js';
 import { planFigures, type PlanContextData, type PlanFigures } from './plan-figures.js';
 import { planOverRuns, withPrevious } from './plan-runs.js';
@@ -37,29 +36,44 @@ export async function planYears(
   const current: PlanFigures[] = [];
   const previous: PlanFigures[] = [];
   const warnings = new Set<string>();
-  const keep = (s: ModelScenario, projection: ReturnType<typeof runProjection>): void => {
-    for (const w of modelWarnings(projection)) warnings.add(w);
-    const ctx = { ...context, scenario: s };
-    current.push(planFigures(dataset, projection, ask.laCode, ask.year, ctx));
-    if (hasPrevious) previous.push(planFigures(dataset, projection, ask.laCode, ask.year - 1, ctx));
-  };
-  if (ask.runs === 1) {
-    keep(scenario, runProjection(dataset, scenario, { choice: await choiceFor(inputs, scenario) }));
-  } else {
-    const { resolveScenario } = await import('../scenario/resolve.js');
-    const { terminalProgress } = await import('../mc/progress.js');
-    const progress = terminalProgress(loaded.name);
-    const base = prepareBase(dataset);
-    let choice: PreparedChoice | null | undefined = await choiceFor(inputs, scenario);
-    for (let i = 0; i < ask.runs; i++) {
-      const drawn = resolveScenario(loaded, dataset, drawFor(ask.seed, i), { seed: ask.seed, run: i });
-      const s = { ...drawn, horizonTo: Math.max(scenario.horizonTo, drawn.horizonTo) };
-      // Placement choice's calibration is fitted again only when a run draws other calibration inputs.
-      choice = prepareChoice(dataset, s, choice ?? undefined);
-      keep(s, runProjection(dataset, s, { choice, base }));
-      progress?.(i + 1, ask.runs);
-    }
+  // The scenario's policy years (all a plan reads of a run's scenario) are never drawn: every run has the deterministic run's.
+  const ctx = { ...context, scenario };
+  for (const part of await planParts(inputs, loaded, scenario, ask)) {
+    for (const w of part.warnings) warnings.add(w);
+    current.push(planFigures(dataset, part.projection, ask.laCode, ask.year, ctx));
+    if (hasPrevious) previous.push(planFigures(dataset, part.projection, ask.laCode, ask.year - 1, ctx));
   }
   const figures = withPrevious(planOverRuns(current), hasPrevious ? planOverRuns(previous) : null);
   return { figures: { ...figures, runs: ask.runs }, warnings: [...warnings] };
+}
+
+/** What each run hands the plan: the whole deterministic run, or each Monte Carlo run's part for the LA, by run index. */
+async function planParts(
+  inputs: Inputs,
+  loaded: LoadedScenario,
+  scenario: ModelScenario,
+  ask: { laCode: string; year: number; runs: number; seed: number },
+): Promise<LaPart[]> {
+  const { dataset } = inputs;
+  if (ask.runs === 1) {
+    const projection = runProjection(dataset, scenario, { choice: await choiceFor(inputs, scenario) });
+    return [{ projection, warnings: modelWarnings(projection) }];
+  }
+  const { runMonteCarlo } = await import('../mc/worker-pool.js');
+  const { terminalProgress } = await import('../mc/progress.js');
+  // The plan of a year reads that year and the one before (the change in the LA's places); the previous year's plan, one more.
+  const years = [ask.year - 2, ask.year - 1, ask.year];
+  const { kept } = await runMonteCarlo({
+    dataset,
+    scenario: loaded,
+    level: [],
+    horizonTo: scenario.horizonTo,
+    runs: ask.runs,
+    seed: ask.seed,
+    // The deterministic run's calibration, handed to every thread: a run fits again only if it draws other calibration inputs.
+    choice: await choiceFor(inputs, scenario),
+    keep: { laCode: ask.laCode, years },
+    onProgress: terminalProgress(loaded.name),
+  });
+  return kept!;
 }

@@ -8,6 +8,7 @@ import { drawFor } from '../model/random.js';
 import { pinnedDraw } from '../model/sensitivity/tornado.js';
 import type { AreaLevel, Dataset } from '../model/types.js';
 import type { LoadedScenario } from '../scenario/load.js';
+import { laPart, type LaPart, type LaPartAsked } from './la-part.js';
 
 /**
  * Where the inputs come from: files each thread loads, or the inputs the caller has already loaded,
@@ -31,6 +32,8 @@ export type RunSpec = RunInputs & {
   choice?: PreparedChoice;
   /** Sensitivity points instead of draws (docs/methodology.md, "Which assumption matters"). */
   points?: PinnedPoints;
+  /** Keep one LA's part of each run besides its rows (la-part.ts): what a plan reads. */
+  keep?: LaPartAsked;
 };
 
 /**
@@ -48,6 +51,8 @@ export interface PinnedPoints {
 export interface OneRun {
   rows: RowKey[];
   values: Float64Array;
+  /** The part of the run `keep` asks for. */
+  kept?: LaPart;
 }
 
 /**
@@ -81,8 +86,11 @@ export async function prepareRuns(spec: RunSpec, fit?: Promise<PreparedChoice | 
     const drawn = resolveScenario(loaded, dataset, draw, { seed: spec.seed, run });
     const scenario = spec.horizonTo === undefined ? drawn : { ...drawn, horizonTo: Math.max(spec.horizonTo, drawn.horizonTo) };
     choice = prepareChoice(dataset, scenario, choice ?? undefined);
-    const projection = runProjection(dataset, scenario, { keepPlacements: false, choice, base, pricesYear: spec.pricesYear ?? null });
+    // The placement groups and providers are copied at each year's end only when a part is kept: they are most of a run's allocations.
+    const keep = spec.keep;
+    const projection = runProjection(dataset, scenario, { keepPlacements: keep !== undefined, choice, base, pricesYear: spec.pricesYear ?? null });
     const rows = typeof spec.level === 'string' ? areaRows(projection, dataset, spec.level) : spec.level.flatMap((l) => areaRows(projection, dataset, l));
-    return { rows: rows.map(rowKey), values: packRun(rows) };
+    const one: OneRun = { rows: rows.map(rowKey), values: packRun(rows) };
+    return keep === undefined ? one : { ...one, kept: laPart(projection, dataset, keep) };
   };
 }

@@ -12,6 +12,7 @@ import { InputError, InternalError, ScenarioError, UsageError, type Problem } fr
 import { METRICS, type AreaLevel } from '../model/types.js';
 import type { RowKey, RunSet } from '../model/montecarlo.js';
 import type { PreparedChoice } from '../model/project.js';
+import type { LaPart, LaPartAsked } from './la-part.js';
 import { prepareRuns, type PinnedPoints, type RunInputs, type RunSpec } from './runs.js';
 import { performance } from 'node:perf_hooks';
 
@@ -37,6 +38,8 @@ export type MonteCarloOptions = RunInputs & {
   choice?: PreparedChoice | null | (() => Promise<PreparedChoice | null>);
   /** Runs at sensitivity points (runs.ts); `runs` is then the points times the runs per point. */
   points?: PinnedPoints;
+  /** Keep one LA's part of every run (la-part.ts), as `plan` does; its level may then be none (`[]`). */
+  keep?: LaPartAsked;
   /** Called after each finished run, with how many are done. */
   onProgress?: (done: number, total: number) => void;
   /** Called at each step of the threads' work (bench/pool.mjs draws the timeline from it). */
@@ -56,6 +59,8 @@ export interface MonteCarloResult {
   runs: RunSet;
   /** How many threads did the runs. */
   workers: number;
+  /** With `keep`: each run's part, by run index. */
+  kept?: LaPart[];
 }
 
 /** Messages to a worker: placement choice's fit (when it was not in the thread's data), or do runs from..to−1. */
@@ -64,7 +69,7 @@ export type ToWorker = { kind: 'choice'; choice: PreparedChoice | null } | { kin
 /** Messages from a worker. `rows` comes with a worker's first run only. */
 export type FromWorker =
   | { kind: 'ready' }
-  | { kind: 'run'; run: number; rows: RowKey[] | null; values: Float64Array }
+  | { kind: 'run'; run: number; rows: RowKey[] | null; values: Float64Array; kept?: LaPart }
   | { kind: 'idle' }
   | { kind: 'error'; error: { name: string; message: string; stack: string; problems: Problem[] | null } };
 
@@ -97,13 +102,17 @@ export async function runMonteCarlo(opts: MonteCarloOptions): Promise<MonteCarlo
     ...(opts.horizonTo === undefined ? {} : { horizonTo: opts.horizonTo }),
     ...(opts.pricesYear === undefined || opts.pricesYear === null ? {} : { pricesYear: opts.pricesYear }),
     ...(opts.points ? { points: opts.points } : {}),
+    ...(opts.keep ? { keep: opts.keep } : {}),
   };
   const given = opts.choice;
   const fit = typeof given === 'function' ? given : async (): Promise<PreparedChoice | null> => given ?? null;
   const values = new Array<Float64Array>(total);
+  const kept = opts.keep ? new Array<LaPart>(total) : undefined;
   const rows =
-    workers === 1 ? await runHere(spec, fit, total, values, opts.onProgress) : await runInWorkers(spec, fit, total, workers, values, opts.onProgress, opts.onTimeline);
-  return { runs: { rows, values }, workers };
+    workers === 1
+      ? await runHere(spec, fit, total, values, kept, opts.onProgress)
+      : await runInWorkers(spec, fit, total, workers, values, kept, opts.onProgress, opts.onTimeline);
+  return { runs: { rows, values }, workers, ...(kept ? { kept } : {}) };
 }
 
 async function runHere(
@@ -111,6 +120,7 @@ async function runHere(
   fit: () => Promise<PreparedChoice | null>,
   total: number,
   values: Float64Array[],
+  kept: LaPart[] | undefined,
   onProgress?: (done: number, total: number) => void,
 ): Promise<RowKey[]> {
   const choice = await fit();
@@ -121,6 +131,7 @@ async function runHere(
     if (i === 0) rows = one.rows;
     else checkRows(rows, one.rows, i);
     values[i] = one.values;
+    if (kept && one.kept) kept[i] = one.kept;
     onProgress?.(i + 1, total);
   }
   return rows;
@@ -142,6 +153,7 @@ function runInWorkers(
   total: number,
   workers: number,
   values: Float64Array[],
+  kept: LaPart[] | undefined,
   onProgress?: (done: number, total: number) => void,
   onTimeline?: (event: PoolEvent) => void,
 ): Promise<RowKey[]> {
@@ -201,6 +213,7 @@ function runInWorkers(
             }
             values[m.run] = m.values;
             tell(k, 'run', m.run);
+            if (kept && m.kept) kept[m.run] = m.kept;
             done++;
             onProgress?.(done, total);
             if (done === total) {

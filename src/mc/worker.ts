@@ -25,8 +25,8 @@ port.on('message', (m: ToWorker) => {
   try {
     if (runOne === null) throw new Error('a Monte Carlo worker thread was sent runs before it was ready');
     for (let i = m.from; i < m.to; i++) {
-      const { rows, values } = runOne(i);
-      post({ kind: 'run', run: i, rows: sentRows ? null : rows, values }, [values.buffer as ArrayBuffer]);
+      const { rows, values, kept } = runOne(i);
+      post({ kind: 'run', run: i, rows: sentRows ? null : rows, values, ...(kept ? { kept } : {}) }, [values.buffer as ArrayBuffer]);
       sentRows = true;
     }
     post({ kind: 'idle' });

@@ -18,6 +18,7 @@ interface Mark {
   line: number;
   args: string;
   kind: string;
+  checks?: Array<{ metric: string; figure: string }>;
 }
 
 const marks = (docFiles() as string[]).flatMap((f) => marksOf(f) as Mark[]);
@@ -31,12 +32,35 @@ describe('the figures the README and docs/ quote are what the tool prints', () =
     expect(marks.filter((m) => m.file === 'docs/methodology.md').length).toBeGreaterThanOrEqual(5);
   });
 
+  it('marks the README\'s base shares, its sensitivity example, its backtest figure and its example of a mean with its range', () => {
+    const readme = marks.filter((m) => m.file === 'README.md');
+    const checked = (metric: string): string[] => readme.flatMap((m) => (m.checks ?? []).filter((c) => c.metric === metric).map((c) => c.figure));
+    expect(checked('for_profit_share_foster')).toContain('35%');
+    expect(checked('for_profit_share_residential')).toContain('87%');
+    expect(checked('placed_in_own_la_share_all')).toContain('65.6%');
+    expect(checked('cost_one_off_gbp')).toHaveLength(1);
+    expect(checked('placed_outside_wales_p90')).toHaveLength(1);
+    expect(checked('bias')).toHaveLength(1);
+    expect(readme.some((m) => m.kind === 'block' && m.args.startsWith('sensitivity '))).toBe(true);
+  });
+
+  it('keeps its cost low: one run of each command however many marks quote it, and the Monte Carlo commands few', () => {
+    // Each command runs once (scripts/docs-figures.mjs keeps its output), so a new figure should
+    // quote a command already listed. The shipped scenarios are random: a `project` makes 100 runs
+    // and a `diff` 200 unless --runs says otherwise, about 0.12 s of CPU a run (docs/methodology.md,
+    // "Monte Carlo figures"): 6 projects and 3 diffs are about 1,200 runs, 2-3 minutes on a CI core.
+    const commands = [...new Set(marks.map((m) => m.args))];
+    const monteCarlo = commands.filter((a) => /^(project|diff) /.test(a) && !/--runs 1\b/.test(a) && !/--data /.test(a));
+    expect(monteCarlo.length, monteCarlo.join('\n')).toBeLessThanOrEqual(9);
+  });
+
   for (const mark of marks) {
     it(`${mark.file}:${mark.line} sufficiency ${mark.args}`, () => {
       const findings = checkMark(mark) as Finding[];
       const report = findings.map((f) => `${f.where}: ${f.message}${f.now !== undefined ? `\n  text: ${f.figure}\n  now:  ${f.now}` : ''}`).join('\n');
       expect(report, 'stale: run `node scripts/docs-figures.mjs --write`, then read the diff').toBe('');
-    });
+      // A diff of two random scenarios is 200 runs: on a busy machine (2 cores shared) it takes minutes, not seconds.
+    }, 600_000);
   }
 });
 

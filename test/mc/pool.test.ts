@@ -96,6 +96,31 @@ describe('runMonteCarlo', () => {
     });
   });
 
+  it('keeps one LA’s part of each run, the same whatever the threads, each run’s as that run alone gives it', async () => {
+    const keep = { laCode: 'W06000015', years: [2026, 2027] };
+    const parts = async (workers: number) =>
+      pool.runMonteCarlo({ dataDir: DATA, scenarioRef: 'uncertain', scenariosDir: SCENARIOS, runs: 6, seed: 5, workers, level: [], keep });
+    const here = await parts(1);
+    const threads = await parts(2);
+    // No level asked for: no rows, only the parts.
+    expect(threads.runs.rows).toEqual([]);
+    expect(threads.kept).toHaveLength(6);
+    expect(JSON.stringify(threads.kept)).toBe(JSON.stringify(here.kept));
+    // Run 3's part is the part of run 3 made alone: drawn from the streams of (seed 5, run 3).
+    const { loadDatasetOrThrow } = await dist<DatasetIo>('io/dataset.js');
+    const { loadScenario } = await dist<ScenarioIo>('scenario/load.js');
+    const { resolveScenario } = await dist<ScenarioResolve>('scenario/resolve.js');
+    const { runProjection } = await dist<Project>('model/project.js');
+    const { drawFor } = await dist<typeof import('../../src/model/random.js')>('model/random.js');
+    const { laPart } = await dist<typeof import('../../src/mc/la-part.js')>('mc/la-part.js');
+    const { dataset } = await loadDatasetOrThrow(DATA);
+    const loaded = await loadScenario('uncertain', { scenariosDir: SCENARIOS, dataset });
+    const alone = runProjection(dataset, resolveScenario(loaded, dataset, drawFor(5, 3), { seed: 5, run: 3 }));
+    expect(JSON.stringify(threads.kept![3])).toBe(JSON.stringify(laPart(alone, dataset, keep)));
+    // The runs differ: the part is each run's own.
+    expect(new Set(threads.kept!.map((k) => JSON.stringify(k))).size).toBe(6);
+  });
+
   it('reports each finished run', async () => {
     const seen: Array<[number, number]> = [];
     await pool.runMonteCarlo({ dataDir: DATA, scenarioRef: 'uncertain', scenariosDir: SCENARIOS, runs: 5, seed: 1, workers: 2, level: 'wales', onProgress: (d, t) => seen.push([d, t]) });

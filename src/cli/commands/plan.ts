@@ -77,79 +77,82 @@ Examples:
   $ sufficiency plan --la Cardiff --year 2027-28 --scenario central --out plan.xlsx
 `),
     )
-    .action(async (raw: RawPlanOptions) => {
-      const out = outputPath(raw.out);
-      const format = resolveFormat(raw.format, out, raw.excel === true, stdoutIsTty(), ['table', 'csv', 'md', 'xlsx']);
-      if (raw.excel && format !== 'csv') throw new UsageError(`--excel applies to CSV output, not ${format}`);
-      refuseWorkbookToTerminal(format, out, stdoutIsTty());
-      if (!isLang(raw.lang)) throw new UsageError(`--lang: expected en or cy, found "${raw.lang}"`);
-      const lang: Lang = raw.lang;
-      const year = parseYear('--year', raw.year);
-      const inputs = await loadInputs(raw.data, raw.scenarios, [raw.scenario]);
-      checkOutputPath(out, inputs);
-      const { dataset } = inputs;
-      const resolver = makeLaResolver(dataset.localAuthorities);
-      const la = resolver.resolve(raw.la);
-      if (la === null) {
-        const hint = resolver.suggest(raw.la);
-        throw new UsageError(`--la: unknown local authority "${raw.la}"${hint ? `: ${hint}` : ''}`);
-      }
-      const loaded = inputs.scenarios[0];
-      const B = dataset.baseYear;
-      const last = loaded.horizon.to;
-      // The renderers (and chalk with them) are loaded only by plan itself: every command's module is
-      // loaded at start-up, whatever the command.
-      const { financialYear } = await import('../render/table.js');
-      if (year < B || year > last) {
-        throw new UsageError(
-          `--year ${financialYear(year)} is outside the projection: scenario ${loaded.name} runs from ${financialYear(B)} to ${financialYear(last)} ` +
-            `(the data's base date is 31 March ${B})`,
-        );
-      }
-      noteDataWarnings(inputs);
-      noteScenarioWarnings(inputs);
-      const seed = parseCount('--seed', raw.seed, 0);
-      const scenario = await modelScenario(inputs, loaded, last, seed);
-      const { randomParts, planYears } = await import('../plan-model.js');
-      // A random scenario is run --runs times (100 unless asked), any other once whatever --runs says
-      // (docs/methodology.md, "The plan: runs and the previous year").
-      const random = randomParts(loaded);
-      const runPlan = planRuns([loaded], parseRuns(raw.runs), seed);
-      const runs = runPlan.runs;
-      const { estimatedBaseFigures } = await import('../plan-estimates.js');
-      const base = await estimatedBaseFigures(inputs.dataDir, dataset, la.code, lang);
-      const context = { scenario, assumptions: loaded.assumptions, estimated: base.lines, syntheticProviders: base.syntheticProviders };
-      const { figures, warnings } = await planYears(inputs, loaded, scenario, { laCode: la.code, year, runs, seed }, context);
-      for (const w of warnings) process.stderr.write(`sufficiency: warning: ${w}\n`);
-      // Items may name an LA or a region: their Welsh names, for --lang cy.
-      const names = {
-        cy: new Map([
-          ...dataset.localAuthorities.map((l) => [l.nameEn, l.nameCy] as const),
-          ...dataset.regions.map((r) => [r.name, regionNameIn('cy', r.slug, r.name)] as const),
-        ]),
-      };
-      const ctx = { scenario: loaded.name, title: loaded.title, version: VERSION, lang, names, runs, seed, random };
-      const toFile = out !== null;
-      const meta =
-        toFile || format === 'xlsx'
-          ? await makeMeta(inputs, 'plan', { la: la.code, year, format }, runPlan, warnings, raw.timestamp === true)
-          : null;
-      let text: string | Uint8Array;
-      if (format === 'xlsx') {
-        const { planSheets, workbook } = await import('../render/workbook.js');
-        text = await workbook(planSheets(figures), meta!, pricesText(null));
-      } else {
-        const { planCsv, planMarkdown, planTable } = await import('../render/plan.js');
-        const { chalkFor, terminalWidth } = await import('../render/colour.js');
-        text =
-          format === 'csv'
-            ? planCsv(figures, { excel: raw.excel === true, lang, names, runs })
-            : format === 'md'
-              ? planMarkdown(figures, ctx)
-              : planTable(figures, ctx, chalkFor(toFile), terminalWidth(toFile));
-        // The plan's wording names the dataset's nation (docs/model.md §3.1): its items are read by people, in CSV too.
-        text = inNation(text, lang, inputs.dataset.nation);
-      }
-      await emit(text, out, meta);
-    });
+    .action(makePlan);
+}
+
+/** The plan asked for, made and written. */
+async function makePlan(raw: RawPlanOptions): Promise<void> {
+  const out = outputPath(raw.out);
+  const format = resolveFormat(raw.format, out, raw.excel === true, stdoutIsTty(), ['table', 'csv', 'md', 'xlsx']);
+  if (raw.excel && format !== 'csv') throw new UsageError(`--excel applies to CSV output, not ${format}`);
+  refuseWorkbookToTerminal(format, out, stdoutIsTty());
+  if (!isLang(raw.lang)) throw new UsageError(`--lang: expected en or cy, found "${raw.lang}"`);
+  const lang: Lang = raw.lang;
+  const year = parseYear('--year', raw.year);
+  const inputs = await loadInputs(raw.data, raw.scenarios, [raw.scenario]);
+  checkOutputPath(out, inputs);
+  const { dataset } = inputs;
+  const resolver = makeLaResolver(dataset.localAuthorities);
+  const la = resolver.resolve(raw.la);
+  if (la === null) {
+    const hint = resolver.suggest(raw.la);
+    throw new UsageError(`--la: unknown local authority "${raw.la}"${hint ? `: ${hint}` : ''}`);
+  }
+  const loaded = inputs.scenarios[0];
+  const B = dataset.baseYear;
+  const last = loaded.horizon.to;
+  // The renderers (and chalk with them) are loaded only by plan itself: every command's module is
+  // loaded at start-up, whatever the command.
+  const { financialYear } = await import('../render/table.js');
+  if (year < B || year > last) {
+    throw new UsageError(
+      `--year ${financialYear(year)} is outside the projection: scenario ${loaded.name} runs from ${financialYear(B)} to ${financialYear(last)} ` +
+        `(the data's base date is 31 March ${B})`,
+    );
+  }
+  noteDataWarnings(inputs);
+  noteScenarioWarnings(inputs);
+  const seed = parseCount('--seed', raw.seed, 0);
+  const scenario = await modelScenario(inputs, loaded, last, seed);
+  const { randomParts, planYears } = await import('../plan-model.js');
+  // A random scenario is run --runs times (100 unless asked), any other once whatever --runs says
+  // (docs/methodology.md, "The plan: runs and the previous year").
+  const random = randomParts(loaded);
+  const runPlan = planRuns([loaded], parseRuns(raw.runs), seed);
+  const runs = runPlan.runs;
+  const { estimatedBaseFigures } = await import('../plan-estimates.js');
+  const base = await estimatedBaseFigures(inputs.dataDir, dataset, la.code, lang);
+  const context = { scenario, assumptions: loaded.assumptions, estimated: base.lines, syntheticProviders: base.syntheticProviders };
+  const { figures, warnings } = await planYears(inputs, loaded, scenario, { laCode: la.code, year, runs, seed }, context);
+  for (const w of warnings) process.stderr.write(`sufficiency: warning: ${w}\n`);
+  // Items may name an LA or a region: their Welsh names, for --lang cy.
+  const names = {
+    cy: new Map([
+      ...dataset.localAuthorities.map((l) => [l.nameEn, l.nameCy] as const),
+      ...dataset.regions.map((r) => [r.name, regionNameIn('cy', r.slug, r.name)] as const),
+    ]),
+  };
+  const ctx = { scenario: loaded.name, title: loaded.title, version: VERSION, lang, names, runs, seed, random };
+  const toFile = out !== null;
+  const meta =
+    toFile || format === 'xlsx'
+      ? await makeMeta(inputs, 'plan', { la: la.code, year, format }, runPlan, warnings, raw.timestamp === true)
+      : null;
+  let text: string | Uint8Array;
+  if (format === 'xlsx') {
+    const { planSheets, workbook } = await import('../render/workbook.js');
+    text = await workbook(planSheets(figures), meta!, pricesText(null));
+  } else {
+    const { planCsv, planMarkdown, planTable } = await import('../render/plan.js');
+    const { chalkFor, terminalWidth } = await import('../render/colour.js');
+    text =
+      format === 'csv'
+        ? planCsv(figures, { excel: raw.excel === true, lang, names, runs })
+        : format === 'md'
+          ? planMarkdown(figures, ctx)
+          : planTable(figures, ctx, chalkFor(toFile), terminalWidth(toFile));
+    // The plan's wording names the dataset's nation (docs/model.md §3.1): its items are read by people, in CSV too.
+    text = inNation(text, lang, inputs.dataset.nation);
+  }
+  await emit(text, out, meta);
 }
