@@ -7,6 +7,7 @@ import * as z from './zod.js';
 import { InputError, type Problem } from '../errors.js';
 import {
   OUTSIDE_WALES,
+  WALES,
   isMarketType,
   type CostLocation,
   type CostRow,
@@ -539,9 +540,6 @@ function readDescriptor(descriptor: unknown, file: string, text: string, problem
   return entries;
 }
 
-/** The nation a descriptor names (`"nation": {"code": "E92000001", "name": "England"}`), Wales by default (docs/model.md §3.1). */
-export const DEFAULT_NATION: Nation = { code: 'W92000004', name: 'Wales' };
-
 const nationSchema = z.object({
   code: z
     .string({ error: 'expected "code": the nation\'s code as text, such as "E92000001"' })
@@ -559,7 +557,7 @@ const nationSchema = z.object({
 
 function readNation(descriptor: unknown, file: string, text: string, problems: Problem[]): Nation {
   const given = (descriptor as { nation?: unknown } | null)?.nation;
-  if (given === undefined) return DEFAULT_NATION;
+  if (given === undefined) return WALES;
   const parsed = nationSchema.safeParse(given);
   if (parsed.success) return { code: parsed.data.code, name: parsed.data.name, ...(parsed.data.la_codes === undefined ? {} : { laCodes: parsed.data.la_codes }) };
   const line = lineOf(text, '"nation"\\s*:');
@@ -569,7 +567,7 @@ function readNation(descriptor: unknown, file: string, text: string, problems: P
       ? 'expected "nation": {"code": "E92000001", "name": "England"} (or leave it out for Wales, W92000004)'
       : issue.message;
   problems.push({ file, line, column: ['nation', ...issue.path.map(String)].join('.'), message, severity: 'error' });
-  return DEFAULT_NATION;
+  return WALES;
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   OUTSIDE_WALES,
   PLACEMENT_TYPES,
   SECTORS,
+  WALES,
   type LocalAuthority,
 } from '../model/types.js';
 import { LA_CODE_PATTERN, foldName, isLaCode, regionSlug, suggestAmong } from './la-names.js';
@@ -92,14 +93,11 @@ const laField = (name: string, description: string, example = 'W06000015'): Fiel
   example,
 });
 
-/** The nation a data package names when it names none (as dataset.ts's DEFAULT_NATION). */
-const DEFAULT_AREA_NATION = { code: 'W92000004', name: 'Wales' };
-
 /** `la_code` that may also be the nation's code (or name), for the nation as a whole. */
 const areaField = (description: string): FieldSpec => ({
   ...laField('la_code', description),
   kind: 'area',
-  expected: `a local authority (code, English or Welsh name) or the nation's code (${DEFAULT_AREA_NATION.code} for Wales)`,
+  expected: `a local authority (code, English or Welsh name) or the nation's code (${WALES.code} for Wales)`,
 });
 
 const placementTypeField = (market: boolean): FieldSpec => ({
@@ -566,18 +564,18 @@ export function cellCheck(field: FieldSpec, ctx: RowContext): CellCheck {
       case 'code':
         return text;
       case 'lacode':
-        if (isOutsideWales(text)) return fail(`expected ${expected}, found ${quote(text)} (OUTSIDE_WALES is reserved for placements outside the nation)`);
+        if (namesOutsideWales(text)) return fail(`expected ${expected}, found ${quote(text)} (OUTSIDE_WALES is reserved for placements outside the nation)`);
         if (!isLaCode(text)) return fail(`expected ${expected}, found ${quote(text)}`);
         return text;
       case 'la':
       case 'host':
       case 'area': {
-        if (field.kind === 'host' && isOutsideWales(text)) return OUTSIDE_WALES;
+        if (field.kind === 'host' && namesOutsideWales(text)) return OUTSIDE_WALES;
         if (field.kind === 'area') {
-          const nation = ctx.nation ?? DEFAULT_AREA_NATION;
+          const nation = ctx.nation ?? WALES;
           if (text.toUpperCase() === nation.code.toUpperCase() || foldName(text) === foldName(nation.name)) return nation.code;
         }
-        if (isOutsideWales(text)) {
+        if (namesOutsideWales(text)) {
           return fail(`expected ${expected}, found ${quote(text)} (only placements may be outside Wales)`);
         }
         if (ctx.resolveLa === null) return text;
@@ -641,7 +639,8 @@ export function cellCheck(field: FieldSpec, ctx: RowContext): CellCheck {
   };
 }
 
-export function isOutsideWales(text: string): boolean {
+/** Whether a cell names the outside-Wales host as foldName reads names (`Outside Wales`, `OUTSIDE_WALES`). */
+export function namesOutsideWales(text: string): boolean {
   return foldName(text) === 'outside wales';
 }
 

@@ -33,6 +33,7 @@ import {
   MARKET_TYPES,
   OUTSIDE_WALES,
   PLACEMENT_TYPES,
+  SECTOR_RANK,
   isMarketType,
   type Dataset,
   type HostYearPlaces,
@@ -540,11 +541,10 @@ interface Costing {
 const COST_CELLS = 18;
 
 const MARKET_TYPE_INDEX: Record<MarketType, number> = { foster: 0, residential: 1, secure: 2 };
-const SECTOR_INDEX: Record<Sector, number> = { la: 0, nfp: 1, fp: 2 };
 
 /** A cost cell's place in Costing.annual: type, sector, in or outside Wales. */
 function costCell(type: MarketType, sector: Sector, outsideWales: boolean): number {
-  return MARKET_TYPE_INDEX[type] * 6 + SECTOR_INDEX[sector] * 2 + (outsideWales ? 1 : 0);
+  return MARKET_TYPE_INDEX[type] * 6 + SECTOR_RANK[sector] * 2 + (outsideWales ? 1 : 0);
 }
 
 /** The growth of a dated rate from year `from`'s level to year t's: Π (1 + rate(u)) for u = from+1 … t (divided the other way). */

@@ -1,14 +1,13 @@
 // The placement state: providers' places and groups of children, indexed the ways the year's steps
 // need them. Keys are strings built from codes, so iteration in sorted key order is canonical.
 import {
-  OUTSIDE_WALES,
   type MarketType,
   type PlacementGroup,
   type ProviderPlaces,
   type Sector,
 } from './types.js';
 import { compareCodes } from './rounding.js';
-import { PLACEMENT_TYPES, SECTORS } from './types.js';
+import { PLACEMENT_TYPES, SECTOR_RANK } from './types.js';
 
 /** One provider's places at one host for one type (its sector is part of its identity). */
 export function unitKey(host: string, type: MarketType, sector: Sector, providerId: string): string {
@@ -19,13 +18,12 @@ export function unitKey(host: string, type: MarketType, sector: Sector, provider
 // the model's hottest path, and building key arrays per comparison cost a fifth of a run.
 // Constant orders of the codes (never written after they are built): read-only by their type.
 const TYPE_RANK: ReadonlyMap<string, number> = new Map<string, number>(PLACEMENT_TYPES.map((t, i) => [t, i]));
-const SECTOR_RANK: ReadonlyMap<string, number> = new Map<string, number>(SECTORS.map((s, i) => [s, i]));
 
 /** Placement type, sector, host, provider: the tie order of units. */
 function compareUnits(a: PlacementGroup | ProviderPlaces, b: PlacementGroup | ProviderPlaces): number {
   return (
     (a.placementType === b.placementType ? 0 : TYPE_RANK.get(a.placementType)! - TYPE_RANK.get(b.placementType)!) ||
-    (a.sector === b.sector ? 0 : SECTOR_RANK.get(a.sector)! - SECTOR_RANK.get(b.sector)!) ||
+    (a.sector === b.sector ? 0 : SECTOR_RANK[a.sector] - SECTOR_RANK[b.sector]) ||
     compareCodes(a.host, b.host) ||
     compareCodes(a.providerId, b.providerId)
   );
@@ -264,8 +262,4 @@ function mergeSorted<T>(a: readonly T[], b: readonly T[], order: (x: T, y: T) =>
     if (!dropEmpty || (item as PlacementGroup).children !== 0) out.push(item);
   }
   return out;
-}
-
-export function isOutsideWales(host: string): boolean {
-  return host === OUTSIDE_WALES;
 }

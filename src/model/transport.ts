@@ -3,9 +3,7 @@
 // paths (Dijkstra with potentials). Nodes are numbered in code order and ties in the search go to
 // the lower node, so the answer never depends on the order of input rows.
 import { MinCostFlow } from './min-cost-flow.js';
-
-/** Sector ranks: the cost of a placement adds 0 for `la`, 1 for `nfp`, 2 for `fp`. */
-export const SECTOR_RANK = [0, 1, 2] as const;
+import { SECTOR_RANK } from './types.js';
 
 export interface TransportProblem {
   /** Seekers per placing LA, in LA code order. */
@@ -153,9 +151,9 @@ function solveOnArcs(p: Problem, allowed: Uint8Array, residuals: boolean, solver
   const sectorArcs = new Int32Array(3 * k).fill(-1);
   for (let j = 0; j < k; j++) {
     const [la, nfp, fp] = vacancies[j];
-    if (la > 0) sectorArcs[3 * j] = net.addArc(host0 + j, sink, la, SECTOR_RANK[0]);
-    if (nfp > 0) sectorArcs[3 * j + 1] = net.addArc(host0 + j, sink, nfp, SECTOR_RANK[1]);
-    if (fp > 0) sectorArcs[3 * j + 2] = net.addArc(host0 + j, fpNode, fp, SECTOR_RANK[2]);
+    if (la > 0) sectorArcs[3 * j] = net.addArc(host0 + j, sink, la, SECTOR_RANK.la);
+    if (nfp > 0) sectorArcs[3 * j + 1] = net.addArc(host0 + j, sink, nfp, SECTOR_RANK.nfp);
+    if (fp > 0) sectorArcs[3 * j + 2] = net.addArc(host0 + j, fpNode, fp, SECTOR_RANK.fp);
   }
   const cap = p.forProfitCap === null ? INF_CAP : p.forProfitCap;
   const capArc = cap > 0 ? net.addArc(fpNode, sink, cap, 0) : -1;

@@ -21,6 +21,8 @@ export type MarketType = (typeof MARKET_TYPES)[number];
 /** Sectors in rank order: the matching prefers `la`, then `nfp`, then `fp`. */
 export const SECTORS = ['la', 'nfp', 'fp'] as const;
 export type Sector = (typeof SECTORS)[number];
+/** Each sector's place in SECTORS: its rank in the matching's preference, the tie order and the cost cells. */
+export const SECTOR_RANK: Readonly<Record<Sector, number>> = Object.fromEntries(SECTORS.map((s, i) => [s, i])) as Record<Sector, number>;
 
 /** A region's slug (docs/model.md §3.1): its name in lower case, accents removed, other characters as `-`. */
 export type RegionSlug = string;
@@ -46,6 +48,9 @@ export interface Nation {
   /** The nation's LA codes as `datapackage.json` lists them (docs/model.md §3.1), so that a partial dataset knows what it leaves out. */
   laCodes?: string[];
 }
+
+/** Wales: the nation a data package covers when it names none (docs/model.md §3.1), and the one the labels name in Welsh. */
+export const WALES: Readonly<Nation> = { code: 'W92000004', name: 'Wales' };
 
 export function isMarketType(t: string): t is MarketType {
   return t === 'foster' || t === 'residential' || t === 'secure';

@@ -1,5 +1,4 @@
 // Random small datasets and scenarios for the model's property tests. Everything a validated dataset
-import { DEFAULT_NATION } from '../../src/io/dataset.js';
 import { geographyOf } from '../model/fixtures.js';
 // can hold appears: all eight placement types (non-market ones with no sector or host), placements
 // outside Wales, placements pinned to a provider or shared over a host's providers, over-full hosts
@@ -11,6 +10,7 @@ import {
   OUTSIDE_WALES,
   PLACEMENT_TYPES,
   SECTORS,
+  WALES,
   type CostRow,
   type Dataset,
   type DemandPoint,
@@ -182,7 +182,7 @@ function datasetFor(las: LocalAuthority[]): fc.Arbitrary<Dataset> {
               externalKeys.add(k);
               return true;
             });
-          return { localAuthorities: las, placements: unique, providers, demandHistory, strategies, costs, externalPlacements, baseYear: B, regions: geographyOf(las), nation: DEFAULT_NATION };
+          return { localAuthorities: las, placements: unique, providers, demandHistory, strategies, costs, externalPlacements, baseYear: B, regions: geographyOf(las), nation: WALES };
         }),
     );
 }

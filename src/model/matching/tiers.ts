@@ -5,7 +5,7 @@ import { compareCodes, largestRemainder, tieKey } from '../rounding.js';
 import { PlacementState, byProviderKey } from '../state.js';
 import { TransportSolver, solveTransport } from '../transport.js';
 import { chooseAndPlace, type ChoiceRules } from './choice.js';
-import { MARKET_TYPES, OUTSIDE_WALES, type MarketType, type PlacementGroup, type ProviderPlaces, type Sector } from '../types.js';
+import { MARKET_TYPES, OUTSIDE_WALES, SECTOR_RANK, type MarketType, type PlacementGroup, type ProviderPlaces, type Sector } from '../types.js';
 
 export type Seekers = Map<string, Record<MarketType, number>>;
 
@@ -47,8 +47,6 @@ export interface MatchOutcome {
   supplementaryOutsideWales: Map<string, number>;
   unplaced: Seekers;
 }
-
-const SECTOR_RANK: Record<Sector, number> = { la: 0, nfp: 1, fp: 2 };
 
 const bump = (m: Map<string, number>, k: string, n: number): void => {
   if (n > 0) m.set(k, (m.get(k) ?? 0) + n);
