@@ -24,7 +24,7 @@ export class MinCostFlow {
   private head: Int32Array;
   // Arcs in typed arrays from the start, grown by doubling: tier (c) solves about a hundred problems
   // of some fifteen nodes per Wales projection, so copying plain arrays into typed ones on every run
-  // cost more than the searches themselves.
+  // would cost more than the searches themselves.
   private to: Int32Array;
   private cap: Float64Array;
   private cost: Float64Array;

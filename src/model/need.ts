@@ -224,7 +224,7 @@ function makeFlowModel(dataset: Dataset, rule: FlowsRule, atBase: (la: string) =
   };
 }
 
-/** The trend rule's fitting options; a scenario written before damping existed has none (a straight line). */
+/** The trend rule's fitting options; a scenario that gives no damping fits a straight line. */
 export function trendOptions(rule: TrendRule): TrendOptions {
   return { years: rule.trendYears, damping: rule.damping ?? 1 };
 }

@@ -53,7 +53,7 @@ import {
 export interface ProjectionOptions {
   /**
    * Keep each year's groups and providers (plan reads them). A Monte Carlo run needs only the
-   * tallies, and copying the state every year was an eighth of its time.
+   * tallies, and copying the state every year would take an eighth of its time.
    */
   keepPlacements?: boolean;
   /**
@@ -394,7 +394,7 @@ const sum = (n: NeedByType): number => PLACEMENT_TYPES.reduce((s, t) => s + n[t]
 /**
  * A dataset's base state (docs/model.md §4.2: its placement groups and providers at 31 March B), prepared once
  * and held by the caller: a Monte Carlo run or a scenario compared with another projects the same
- * dataset again and again, and building the state was a twentieth of a Wales run. Each projection
+ * dataset again and again, and building the state takes a twentieth of a Wales run. Each projection
  * copies it. A value, not a cache: prepare it again after changing the dataset's rows.
  */
 export interface PreparedBase {
@@ -417,7 +417,7 @@ function baseState(dataset: Dataset, warn: (m: string) => void): PlacementState 
     unit.places += p.places;
   }
   // The providers of each host, sector and type, in key order, and of each id at a host and type:
-  // England-sized data has thousands of each, so a scan per placement row was quadratic.
+  // England-sized data has thousands of each, so a scan per placement row would be quadratic.
   const byCell = new Map<string, ProviderPlaces[]>();
   const byId = new Map<string, ProviderPlaces>();
   for (const p of state.providerList()) {
@@ -678,7 +678,7 @@ function tallyLa(
   let distances: Array<[number, number]>;
   if (elsewhere === null && geo.kmOrdered[li]) {
     // Hosts already nearest first: equal distances are next to each other, and the first host of a
-    // run gives the entry its km, as the first set into a map by host index did.
+    // run gives the entry its km, as a map by host index keeping the first one set would.
     distances = [];
     let last: [number, number] | null = null;
     const row = li * (hosts + 1);

@@ -15,7 +15,7 @@ export function unitKey(host: string, type: MarketType, sector: Sector, provider
 }
 
 // The comparators below are the tie-key order of rounding.ts written out field by field: sorting is
-// the model's hottest path, and building key arrays per comparison cost a fifth of a run.
+// the model's hottest path, and building key arrays per comparison would cost a fifth of a run.
 // Constant orders of the codes (never written after they are built): read-only by their type.
 const TYPE_RANK: ReadonlyMap<string, number> = new Map<string, number>(PLACEMENT_TYPES.map((t, i) => [t, i]));
 
@@ -59,7 +59,7 @@ export class PlacementState {
   private emptied = 0;
   private sortedProviders: ProviderPlaces[] | null = null;
   // Groups and providers created since the sorted lists were last read: merged in at the next read,
-  // where putting each at its place as it came cost a splice of thousands of groups per new group.
+  // where putting each at its place as it comes would cost a splice of thousands of groups per new group.
   private pendingGroups: PlacementGroup[] = [];
   private pendingProviders: ProviderPlaces[] = [];
   /**
@@ -114,7 +114,7 @@ export class PlacementState {
     if (!found) {
       found = { ...p, places: 0 };
       this.providerMap.set(key, found);
-      // Merged into the sorted list at the next read: re-sorting every provider for each new one cost more.
+      // Merged into the sorted list at the next read: re-sorting every provider for each new one would cost more.
       if (this.sortedProviders !== null) this.pendingProviders.push(found);
     }
     return found;
@@ -236,7 +236,7 @@ export class PlacementState {
       this.pendingGroups = [];
     } else if (this.pendingGroups.length > 0) {
       // Live groups have distinct keys; an emptied group may share its key with a new one, and
-      // both lists drop emptied groups here, so the merge gives what inserting each in turn gave.
+      // both lists drop emptied groups here, so the merge gives what inserting each in turn would.
       this.sortedGroups = mergeSorted(this.sortedGroups, this.pendingGroups.sort(byGroupKey), byGroupKey, true);
       this.pendingGroups = [];
       this.emptied = 0;

@@ -74,7 +74,7 @@ export function solveTransport(problem: TransportProblem, solver: TransportSolve
 /**
  * The `count` hosts nearest by metres (ties to the lower index), by insertion into a short sorted
  * list: most hosts are rejected by one comparison with the list's last, where sorting every host
- * for every LA cost a sixth of an England-sized projection.
+ * for every LA would cost a sixth of an England-sized projection.
  */
 export function nearestHosts(metres: ArrayLike<number>, count: number): number[] {
   const best: number[] = [];
@@ -138,7 +138,8 @@ function solveOnArcs(p: Problem, allowed: Uint8Array, residuals: boolean, solver
     for (let j = 0; j < k; j++) if (allowed[i * k + j] && hostOpen[j]) arcCount++;
   }
   const net = solver.network(sink + 1, arcCount);
-  // Arcs are added in the same order as ever: the order of each node's arcs settles ties in the search.
+  // Source arcs first, then LA to host, then host to sector: the order of each node's
+  // arcs settles ties in the search, so it is part of the answer.
   const supplyArc = new Int32Array(m).fill(-1);
   for (let i = 0; i < m; i++) if (supply[i] > 0) supplyArc[i] = net.addArc(source, la0 + i, supply[i], 0);
   const arcs = new Int32Array(m * k).fill(-1);

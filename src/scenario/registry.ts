@@ -38,9 +38,9 @@ export interface NumericRow {
    */
   byLa?: 'map' | 'default-or-map';
   /**
-   * Left out of the spec (so of its hash) when not in force: a parameter added after scenarios were
-   * written, in force only under a new choice (`demand.entries_change` under `method: flows`), leaves
-   * every other scenario's hash what it was.
+   * Left out of the spec (so of its hash) when not in force: a parameter in force only under one
+   * choice (`demand.entries_change` under `method: flows`) enters the hash only of the scenarios that
+   * make that choice.
    */
   specOnlyInForce?: boolean;
   /** In force only when another key has a value (not drawn, not logged otherwise). */
@@ -56,8 +56,8 @@ export interface NumericRow {
   partOfNationOnly?: boolean;
   /**
    * Absent (or null): the model receives this other parameter's value (`deflator` is `inflation`
-   * unless given). The spec then leaves the key out, so the hash of a scenario without it is what it
-   * was before the parameter existed; the log says which parameter stands in.
+   * unless given). The spec then leaves the key out, so the key enters the hash only of the
+   * scenarios that give it; the log says which parameter stands in.
    */
   sameAs?: string;
   /**
@@ -127,7 +127,7 @@ export type Row = NumericRow | FixedRow | ListRow;
 
 /**
  * Maps a scenario may leave out altogether: the spec and the model then have no such key (so the
- * hash of a scenario without it is what it was before the map existed), and the log none of its rows.
+ * map enters the hash only of the scenarios that give it), and the log none of its rows.
  */
 export const OPTIONAL_MAPS: readonly string[] = ['matching', 'one_off_costs'];
 

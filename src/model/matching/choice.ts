@@ -448,8 +448,8 @@ export function chooseAndPlace(
   // Last year's duals are only a head start. Where a full destination's factor sits near e^−710 (a
   // pull as weak as outside Wales at α = −20, β = e), the scaling's first row sums from them fall
   // below the smallest double and the flows come back NaN; then the problem is solved from the
-  // start, as the first year's is. (Rounded as they stood, NaN flows placed nobody: the LA's
-  // children were all left unplaced beside a vacancy.)
+  // start, as the first year's is. (Rounded as they stand, NaN flows would place nobody: the LA's
+  // children would all be left unplaced beside a vacancy.)
   if (!allFinite(solved.flows) && rules.lastDuals?.has(type)) solved = solveChoice(problem, params, rules.sectorPreference);
   rules.lastDuals?.set(type, solved.duals);
   if (!solved.converged) {
