@@ -10,7 +10,8 @@
 //
 // Placeholders are written {name} and filled by `label(lang, key, { name: … })`.
 import { SENSITIVITY_CY, SENSITIVITY_EN } from './sensitivity-labels.js';
-import { WALES, type MetricName } from '../model/types.js';
+import type { MetricName } from '../model/types.js';
+import { WALES } from '../io/wales-las.js';
 import { BACKTEST_CY, BACKTEST_EN } from './backtest-labels.js';
 import { DIFFER_CY, DIFFER_EN } from './differ-labels.js';
 

@@ -7,7 +7,6 @@ import * as z from './zod.js';
 import { InputError, type Problem } from '../errors.js';
 import {
   OUTSIDE_WALES,
-  WALES,
   isMarketType,
   type CostLocation,
   type CostRow,
@@ -28,6 +27,7 @@ import {
   type StrategyRow,
 } from '../model/types.js';
 import { readCsvFile } from './csv.js';
+import { WALES } from './wales-las.js';
 import { readDataFile } from './data-file.js';
 import { checkCapacity, type Located } from './capacity.js';
 import { checkPlausibility } from './plausibility.js';

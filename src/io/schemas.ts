@@ -7,9 +7,9 @@ import {
   OUTSIDE_WALES,
   PLACEMENT_TYPES,
   SECTORS,
-  WALES,
   type LocalAuthority,
 } from '../model/types.js';
+import { WALES } from './wales-las.js';
 import { LA_CODE_PATTERN, foldName, isLaCode, regionSlug, suggestAmong } from './la-names.js';
 
 export const RESOURCE_NAMES = [

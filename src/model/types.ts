@@ -49,9 +49,6 @@ export interface Nation {
   laCodes?: string[];
 }
 
-/** Wales: the nation a data package covers when it names none (docs/model.md §3.1), and the one the labels name in Welsh. */
-export const WALES: Readonly<Nation> = { code: 'W92000004', name: 'Wales' };
-
 export function isMarketType(t: string): t is MarketType {
   return t === 'foster' || t === 'residential' || t === 'secure';
 }

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import { WALES, type Dataset, type LocalAuthority } from '../../src/model/types.js';
+import type { Dataset, LocalAuthority } from '../../src/model/types.js';
+import { WALES } from '../../src/io/wales-las.js';
 import { regionSlug } from '../../src/io/la-names.js';
 import { geographyOf } from '../model/fixtures.js';
 

@@ -14,7 +14,7 @@
 // bound, the other targets are still met, and the caller warns.
 import { LEAST_REAL_LOG_K, SOLVER_LIMITS, capacityDual, destinationKey, flowStatistics, logKernel, solveChoice, type ChoiceParams, type Duals, type ChoiceStatistics, type ChoiceProblem } from './choice.js';
 import { solveDual, type DualVariable } from './dual.js';
-import { WALES, type MarketType } from '../types.js';
+import type { MarketType } from '../types.js';
 
 export interface CalibrationTarget {
   problem: ChoiceProblem;
@@ -88,7 +88,7 @@ function yearEnd(t: CalibrationTarget, params: ChoiceParams, rho: number, start?
  * Fits α, β, γ of one type. `start` gives hand-set values for what cannot be fitted; `nation` names
  * the dataset's nation in the warnings (docs/model.md §3.1: Wales unless the data package says otherwise).
  */
-export function fitType(type: MarketType, t: CalibrationTarget, rho: number, start: ChoiceParams, nation = WALES.name): FittedType {
+export function fitType(type: MarketType, t: CalibrationTarget, rho: number, start: ChoiceParams, nation = 'Wales'): FittedType {
   const b = t.base;
   const target: Stats = { outsideWales: b.outsideWales, meanKm: b.placedInWales > 0 ? b.walesKm / b.placedInWales : 0, ownLa: b.ownLa };
   const warnings: string[] = [];
