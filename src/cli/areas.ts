@@ -8,6 +8,7 @@ import { UsageError } from '../errors.js';
 import { editDistance, foldName, makeLaResolver, regionSlug } from '../io/la-names.js';
 import type { Area } from '../model/aggregate.js';
 import type { AreaLevel, Dataset } from '../model/types.js';
+import { nationNameIn } from '../i18n/labels.js';
 
 export interface AreaFilter {
   /** LA codes named. */
@@ -17,9 +18,6 @@ export interface AreaFilter {
   /** The nation named (its code, its name, or `wales`, the level's name): every area is in it, so every area is kept. */
   nation?: boolean;
 }
-
-/** The nation's Welsh name, where the dataset's nation is Wales. */
-const NATION_NAMES_CY: Record<string, string> = { W92000004: 'Cymru' };
 
 /** Region names in Welsh (the regional partnership boards' own), so `--area "Gogledd Cymru"` works. */
 const REGION_NAMES_CY: Record<string, string> = {
@@ -47,7 +45,7 @@ export function parseAreas(text: string, dataset: Dataset, regions: readonly Are
   for (const r of regions) {
     for (const k of [r.code, r.name, REGION_NAMES_CY[r.code] ?? r.code]) regionKeys.set(foldName(k), r.code);
   }
-  const nationKeys = new Set([dataset.nation.code, dataset.nation.name, NATION_NAMES_CY[dataset.nation.code] ?? dataset.nation.code, 'wales'].map(foldName));
+  const nationKeys = new Set([dataset.nation.code, dataset.nation.name, nationNameIn('cy', dataset.nation), 'wales'].map(foldName));
   const las = new Set<string>();
   const slugs = new Set<string>();
   let nation = false;

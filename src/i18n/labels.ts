@@ -13,6 +13,7 @@
 // Placeholders are written {name} and filled by `label(lang, key, { name: … })`.
 import { SENSITIVITY_CY, SENSITIVITY_EN } from './sensitivity-labels.js';
 import { metricEntry, type MetricName } from '../model/metrics/catalogue.js';
+import { WALES } from '../io/wales-las.js';
 import { BACKTEST_CY, BACKTEST_EN } from './backtest-labels.js';
 import { DIFFER_CY, DIFFER_EN } from './differ-labels.js';
 import { METHOD_CY, METHOD_EN, REPORT_CY, REPORT_EN, UNIT_CY, UNIT_EN } from './report-labels.js';
@@ -76,11 +77,8 @@ export function regionNameIn(lang: Lang, slug: string, datasetName: string = slu
   return key in EN ? label(lang, key as LabelKey) : datasetName;
 }
 
-/** Wales's ONS code: the nation this tool names in Welsh (another dataset's nation keeps its own name). */
-export const WALES_CODE = 'W92000004';
-
 export function nationNameIn(lang: Lang, nation: { code: string; name: string }): string {
-  return nation.code === WALES_CODE ? label(lang, 'area.wales') : nation.name;
+  return nation.code === WALES.code ? label(lang, 'area.wales') : nation.name;
 }
 
 /**
@@ -90,7 +88,7 @@ export function nationNameIn(lang: Lang, nation: { code: string; name: string })
  * applied to what a person reads (tables, plans, reports), not to files' columns.
  */
 export function inNation(text: string, lang: Lang, nation: { code: string; name: string }): string {
-  if (nation.code === WALES_CODE) return text;
+  if (nation.code === WALES.code) return text;
   const name = nation.name;
   // A table's column is padded with spaces: a longer name takes them (keeping one), so columns stay aligned.
   const named = (word: RegExp) => (t: string): string =>

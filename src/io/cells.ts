@@ -4,8 +4,9 @@
 // (docs/methodology.md, "Checks on the data").
 import { OUTSIDE_WALES, PLACEMENT_TYPES, type LocalAuthority } from '../model/types.js';
 import { foldName, isLaCode, regionSlug, suggestAmong } from './la-names.js';
-import { DEFAULT_AREA_NATION, type FieldKind, type FieldSpec } from './fields.js';
+import { type FieldKind, type FieldSpec } from './fields.js';
 import { RESOURCES, type ResourceName } from './schemas.js';
+import { WALES } from './wales-las.js';
 
 export interface RowContext {
   /** Resolves an LA by code or name; null when local_authorities could not be read (names then pass unchecked). */
@@ -74,19 +75,19 @@ const fail = (message: string): CellProblem => new CellProblem(message);
 const asWritten: KindReader = () => (text) => text;
 
 const readLaCode: KindReader = (field) => (text) => {
-  if (isOutsideWales(text)) return fail(`expected ${field.expected}, found ${quote(text)} (OUTSIDE_WALES is reserved for placements outside the nation)`);
+  if (namesOutsideWales(text)) return fail(`expected ${field.expected}, found ${quote(text)} (OUTSIDE_WALES is reserved for placements outside the nation)`);
   if (!isLaCode(text)) return fail(`expected ${field.expected}, found ${quote(text)}`);
   return text;
 };
 
 /** An LA by code or name, resolved to its code; a host may be OUTSIDE_WALES, an area the nation. */
 const readLa: KindReader = (field, ctx) => (text) => {
-  if (field.kind === 'host' && isOutsideWales(text)) return OUTSIDE_WALES;
+  if (field.kind === 'host' && namesOutsideWales(text)) return OUTSIDE_WALES;
   if (field.kind === 'area') {
-    const nation = ctx.nation ?? DEFAULT_AREA_NATION;
+    const nation = ctx.nation ?? WALES;
     if (text.toUpperCase() === nation.code.toUpperCase() || foldName(text) === foldName(nation.name)) return nation.code;
   }
-  if (isOutsideWales(text)) {
+  if (namesOutsideWales(text)) {
     return fail(`expected ${field.expected}, found ${quote(text)} (only placements may be outside Wales)`);
   }
   if (ctx.resolveLa === null) return text;
@@ -183,7 +184,8 @@ const KIND_READERS: Record<FieldKind, KindReader> = {
   date31march: readDate31March,
 };
 
-export function isOutsideWales(text: string): boolean {
+/** Whether a cell names the outside-Wales host as foldName reads names (`Outside Wales`, `OUTSIDE_WALES`). */
+export function namesOutsideWales(text: string): boolean {
   return foldName(text) === 'outside wales';
 }
 

@@ -31,7 +31,6 @@ import {
 } from './readers.js';
 import { checkCells, checkDuplicateKeys, readResources, taintedLas, type ResourceTable } from './rows.js';
 
-export { DEFAULT_NATION } from './descriptor.js';
 export { regionsOf } from './regions.js';
 
 export interface LoadResult {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import * as z from './zod.js';
 import type { Nation } from '../model/types.js';
 import { readDataFile } from './data-file.js';
+import { WALES } from './wales-las.js';
 import { suggestAmong } from './la-names.js';
 import { RESOURCES, RESOURCE_NAMES, isResourceName, type ResourceName } from './schemas.js';
 import type { LoadProblems } from './load-problems.js';
@@ -127,9 +128,6 @@ function readDescriptor(descriptor: unknown, file: string, text: string, problem
   return entries;
 }
 
-/** The nation a descriptor names (`"nation": {"code": "E92000001", "name": "England"}`), Wales by default (docs/model.md §3.1). */
-export const DEFAULT_NATION: Nation = { code: 'W92000004', name: 'Wales' };
-
 const nationSchema = z.object({
   code: z
     .string({ error: 'expected "code": the nation\'s code as text, such as "E92000001"' })
@@ -147,7 +145,7 @@ const nationSchema = z.object({
 
 function readNation(descriptor: unknown, file: string, text: string, problems: LoadProblems): Nation {
   const given = (descriptor as { nation?: unknown } | null)?.nation;
-  if (given === undefined) return DEFAULT_NATION;
+  if (given === undefined) return WALES;
   const parsed = nationSchema.safeParse(given);
   if (parsed.success) return { code: parsed.data.code, name: parsed.data.name, ...(parsed.data.la_codes === undefined ? {} : { laCodes: parsed.data.la_codes }) };
   const line = lineOf(text, '"nation"\\s*:');
@@ -157,7 +155,7 @@ function readNation(descriptor: unknown, file: string, text: string, problems: L
       ? 'expected "nation": {"code": "E92000001", "name": "England"} (or leave it out for Wales, W92000004)'
       : issue.message;
   problems.error(file, line, ['nation', ...issue.path.map(String)].join('.'), message);
-  return DEFAULT_NATION;
+  return WALES;
 }
 
 function lineOf(text: string, pattern: string): number | null {

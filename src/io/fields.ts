@@ -3,6 +3,7 @@
 // resource's columns from these; cells.ts reads a cell by its column's kind; rows.ts maps a row's
 // columns onto the dataset's fields (docs/methodology.md, "Checks on the data").
 import { MARKET_TYPES, PLACEMENT_TYPES, SECTORS } from '../model/types.js';
+import { WALES } from './wales-las.js';
 
 export const STRATEGY_ACTIONS = ['open', 'close', 'recruit'] as const;
 export const COST_LOCATIONS = ['in_wales', 'outside_wales'] as const;
@@ -67,14 +68,11 @@ export const laField = (name: string, description: string, example = 'W06000015'
   example,
 });
 
-/** The nation a data package names when it names none (as descriptor.ts's DEFAULT_NATION, docs/model.md §3.1). */
-export const DEFAULT_AREA_NATION = { code: 'W92000004', name: 'Wales' };
-
 /** `la_code` that may also be the nation's code (or name), for the nation as a whole. */
 export const areaField = (description: string): FieldSpec => ({
   ...laField('la_code', description),
   kind: 'area',
-  expected: `a local authority (code, English or Welsh name) or the nation's code (${DEFAULT_AREA_NATION.code} for Wales)`,
+  expected: `a local authority (code, English or Welsh name) or the nation's code (${WALES.code} for Wales)`,
 });
 
 export const placementTypeField = (market: boolean): FieldSpec => ({

@@ -1,3 +1,4 @@
+import type { Nation } from '../model/types.js';
 // The 22 Welsh local authorities (ONS code, English and Welsh name, region of docs/model.md §3.1), as in
 // data/wales/local_authorities.csv. A dataset may hold only some of them (one LA's or one region's
 // data); a scenario may still name the others (the shipped scenarios open regional homes all over
@@ -37,3 +38,6 @@ export const WALES_LAS: readonly WelshLa[] = [
   { code: 'W06000024', nameEn: 'Merthyr Tydfil', nameCy: 'Merthyr Tudful', region: 'cwm-taf-morgannwg' },
 ];
 
+
+/** Wales: the nation a data package covers when it names none (docs/model.md §3.1), and the one the labels name in Welsh. */
+export const WALES: Readonly<Nation> = { code: 'W92000004', name: 'Wales' };

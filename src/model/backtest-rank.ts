@@ -8,12 +8,6 @@ import { signTestP } from './sign-test.js';
 
 export { BacktestError } from './backtest.js';
 
-/** Horizons the ranking and the verdicts cover: a scenario's first six years. */
-export const RANK_HORIZONS = 6;
-/** Fewest paired points (area × origin × horizon) on which a win may be claimed. */
-export const MIN_POINTS = 5;
-export const SIGNIFICANCE = 0.05;
-
 export interface Score {
   points: number;
   /** Mean absolute percentage error and mean signed percentage error (bias), as fractions; NaN with no point. */
@@ -55,6 +49,13 @@ export interface BacktestResult extends BacktestForecasts {
   /** What a scenario built on this data should use: the best-ranked variant where it wins, else naive. */
   choice: { method: string; variant: Variant; ranked: RankedVariant };
 }
+
+/** Horizons the ranking and the verdicts cover: a scenario's first six years. */
+export const RANK_HORIZONS = 6;
+/** Fewest paired points (area × origin × horizon) on which a win may be claimed. */
+export const MIN_POINTS = 5;
+/** The sign test's one-sided level: a win needs p below it. */
+export const SIGNIFICANCE = 0.05;
 
 const ape = (p: BacktestPoint): number => Math.abs(p.forecast - p.actual) / p.actual;
 const mean = (xs: readonly number[]): number => (xs.length === 0 ? NaN : xs.reduce((s, x) => s + x, 0) / xs.length);

@@ -1,7 +1,7 @@
 // The year's money (docs/model.md §2.1): each placement's annual cost by LA, type, sector and place,
 // indexed to year t (and deflated to constant prices), and the price index that gets it there.
 import { valueAt } from './timeline.js';
-import type { Dataset, MarketType, ModelScenario, Sector, Timeline } from './types.js';
+import { SECTOR_RANK, type Dataset, type MarketType, type ModelScenario, type Sector, type Timeline } from './types.js';
 
 export interface Costing {
   /**
@@ -16,11 +16,10 @@ export interface Costing {
 export const COST_CELLS = 18;
 
 const MARKET_TYPE_INDEX: Record<MarketType, number> = { foster: 0, residential: 1, secure: 2 };
-const SECTOR_INDEX: Record<Sector, number> = { la: 0, nfp: 1, fp: 2 };
 
 /** A cost cell's place in Costing.annual: type, sector, in or outside Wales. */
 export function costCell(type: MarketType, sector: Sector, outsideWales: boolean): number {
-  return MARKET_TYPE_INDEX[type] * 6 + SECTOR_INDEX[sector] * 2 + (outsideWales ? 1 : 0);
+  return MARKET_TYPE_INDEX[type] * 6 + SECTOR_RANK[sector] * 2 + (outsideWales ? 1 : 0);
 }
 
 /** The growth of a dated rate from year `from`'s level to year t's: Π (1 + rate(u)) for u = from+1 … t (divided the other way). */

@@ -23,19 +23,8 @@ export interface NeedModel {
 
 export function makeNeedModel(dataset: Dataset, scenario: ModelScenario): NeedModel {
   const B = dataset.baseYear;
-  const base = new Map<string, NeedByType>();
-  for (const la of dataset.localAuthorities) base.set(la.code, zeroByType());
-  for (const row of dataset.placements) {
-    const mix = base.get(row.laCode);
-    if (mix) mix[row.placementType] += row.children;
-  }
-  const history = new Map<string, Array<[number, number]>>();
-  for (const p of dataset.demandHistory) {
-    const list = history.get(p.laCode) ?? [];
-    list.push([p.year, p.children]);
-    history.set(p.laCode, list);
-  }
-  for (const list of history.values()) list.sort((a, b) => a[0] - b[0]);
+  const base = basePlacementsByLa(dataset);
+  const history = historyByLa(dataset);
 
   const atBase = (la: string): number => {
     const point = history.get(la)?.find(([y]) => y === B);
@@ -43,7 +32,7 @@ export function makeNeedModel(dataset: Dataset, scenario: ModelScenario): NeedMo
     return PLACEMENT_TYPES.reduce((s, t) => s + (base.get(la)?.[t] ?? 0), 0);
   };
 
-  // By LA, then year: a key string built and hashed per call cost more than the lookup saved.
+  // By LA, then year: a key string built and hashed per call costs more than the lookup saves.
   const cache = new Map<string, Map<number, number>>();
   function childrenLookedAfter(la: string, t: number): number {
     let byYear = cache.get(la);
@@ -63,7 +52,7 @@ export function makeNeedModel(dataset: Dataset, scenario: ModelScenario): NeedMo
       for (let u = B; u <= t; u++) factor *= 1 + valueAt(rate, u);
       c = roundHalfUp(Math.max(0, atBase(la) * factor));
     } else if (rule.reconcile === 'nation') {
-      c = reconciled(t).get(la) ?? 0;
+      c = reconciled!(t).get(la) ?? 0;
     } else {
       c = Math.max(0, roundHalfUp(dampedTrendAt(history.get(la) ?? [[B, atBase(la)]], trendOptions(rule), t + 1)));
     }
@@ -71,28 +60,7 @@ export function makeNeedModel(dataset: Dataset, scenario: ModelScenario): NeedMo
     return c;
   }
 
-  // Reconciled trends: every LA's figure of a year at once, scaled to the nation's (demand-trend.ts).
-  const trendRule = scenario.demand.method === 'trend' ? scenario.demand : null;
-  const nation = trendRule === null ? [] : nationSeries(history);
-  const byYear = new Map<number, Map<string, number>>();
-  function reconciled(t: number): Map<string, number> {
-    let out = byYear.get(t);
-    if (out !== undefined) return out;
-    const opts = trendOptions(trendRule!);
-    const x = t + 1;
-    const projected = new Map(dataset.localAuthorities.map((l) => {
-      const h = history.get(l.code);
-      return [l.code, h === undefined || h.length === 0 ? null : Math.max(0, dampedTrendAt(h, opts, x))] as const;
-    }));
-    const base = new Map(dataset.localAuthorities.map((l) => [l.code, atBase(l.code)]));
-    // No year where every LA with history has a figure: nothing to reconcile to, each LA's own line stands.
-    out =
-      nation.length === 0
-        ? new Map([...projected].map(([la, v]) => [la, roundHalfUp(v ?? atBase(la))]))
-        : reconcileYear(dampedTrendAt(nation, opts, x), projected, base);
-    byYear.set(t, out);
-    return out;
-  }
+  const reconciled = scenario.demand.method === 'trend' ? reconciledTrend(dataset, scenario.demand, history, atBase) : null;
 
   // Flows: each LA's path year by year from the base date, extended as far as asked.
   const flowsRule = scenario.demand.method === 'flows' ? scenario.demand : null;
@@ -111,29 +79,9 @@ export function makeNeedModel(dataset: Dataset, scenario: ModelScenario): NeedMo
     return path[t - B];
   }
 
-  function mixAt(la: string, t: number): NeedByType {
-    const counts = base.get(la) ?? zeroByType();
-    const total = PLACEMENT_TYPES.reduce((s, ty) => s + counts[ty], 0);
-    const w = zeroByType();
-    if (total === 0) {
-      // No base placements to take a mix from: count every child as non-market "other" care.
-      w.other = 1;
-      return w;
-    }
-    for (const ty of PLACEMENT_TYPES) w[ty] = counts[ty] / total;
-    for (let u = B; u <= t; u++) {
-      for (const shift of scenario.mixShift) {
-        const moved = w[shift.from] * valueAt(shift.share, u);
-        w[shift.from] -= moved;
-        w[shift.to] += moved;
-      }
-    }
-    return w;
-  }
-
   function needByType(la: string, t: number): NeedByType {
     const c = childrenLookedAfter(la, t);
-    const w = mixAt(la, t);
+    const w = mixAt(base.get(la) ?? zeroByType(), scenario.mixShift, B, t);
     const exact = PLACEMENT_TYPES.map((ty) => c * w[ty]);
     // One LA's cells listed in type order are in tie-key order already.
     const shares = largestRemainderInOrder(exact);
@@ -152,6 +100,81 @@ export function makeNeedModel(dataset: Dataset, scenario: ModelScenario): NeedMo
       return { started: y.entries, ceased: y.exits };
     },
   };
+}
+
+/** Children at the base date by LA and type, from `placements` (the base state); every LA of the dataset has an entry. */
+function basePlacementsByLa(dataset: Dataset): Map<string, NeedByType> {
+  const base = new Map<string, NeedByType>();
+  for (const la of dataset.localAuthorities) base.set(la.code, zeroByType());
+  for (const row of dataset.placements) {
+    const mix = base.get(row.laCode);
+    if (mix) mix[row.placementType] += row.children;
+  }
+  return base;
+}
+
+/** Each LA's children looked after by year, [year, children] in year order. */
+function historyByLa(dataset: Dataset): Map<string, Array<[number, number]>> {
+  const history = new Map<string, Array<[number, number]>>();
+  for (const p of dataset.demandHistory) {
+    const list = history.get(p.laCode) ?? [];
+    list.push([p.year, p.children]);
+    history.set(p.laCode, list);
+  }
+  for (const list of history.values()) list.sort((a, b) => a[0] - b[0]);
+  return history;
+}
+
+/**
+ * Reconciled trends (demand-trend.ts): every LA's figure of a year at once, scaled to the nation's;
+ * each year's figures are worked out once and kept.
+ */
+function reconciledTrend(
+  dataset: Dataset,
+  rule: TrendRule,
+  history: ReadonlyMap<string, Array<[number, number]>>,
+  atBase: (la: string) => number,
+): (t: number) => Map<string, number> {
+  const nation = nationSeries(history);
+  const byYear = new Map<number, Map<string, number>>();
+  return (t) => {
+    let out = byYear.get(t);
+    if (out !== undefined) return out;
+    const opts = trendOptions(rule);
+    const x = t + 1;
+    const projected = new Map(dataset.localAuthorities.map((l) => {
+      const h = history.get(l.code);
+      return [l.code, h === undefined || h.length === 0 ? null : Math.max(0, dampedTrendAt(h, opts, x))] as const;
+    }));
+    const base = new Map(dataset.localAuthorities.map((l) => [l.code, atBase(l.code)]));
+    // No year where every LA with history has a figure: nothing to reconcile to, each LA's own line stands.
+    out =
+      nation.length === 0
+        ? new Map([...projected].map(([la, v]) => [la, roundHalfUp(v ?? atBase(la))]))
+        : reconcileYear(dampedTrendAt(nation, opts, x), projected, base);
+    byYear.set(t, out);
+    return out;
+  };
+}
+
+/** An LA's type mix in year t: its base placements' shares, moved by each year's mix shifts from B to t. */
+function mixAt(counts: NeedByType, mixShift: ModelScenario['mixShift'], B: number, t: number): NeedByType {
+  const total = PLACEMENT_TYPES.reduce((s, ty) => s + counts[ty], 0);
+  const w = zeroByType();
+  if (total === 0) {
+    // No base placements to take a mix from: count every child as non-market "other" care.
+    w.other = 1;
+    return w;
+  }
+  for (const ty of PLACEMENT_TYPES) w[ty] = counts[ty] / total;
+  for (let u = B; u <= t; u++) {
+    for (const shift of mixShift) {
+      const moved = w[shift.from] * valueAt(shift.share, u);
+      w[shift.from] -= moved;
+      w[shift.to] += moved;
+    }
+  }
+  return w;
 }
 
 interface FlowModel {
@@ -201,7 +224,7 @@ function makeFlowModel(dataset: Dataset, rule: FlowsRule, atBase: (la: string) =
   };
 }
 
-/** The trend rule's fitting options; a scenario written before damping existed has none (a straight line). */
+/** The trend rule's fitting options; a scenario that gives no damping fits a straight line. */
 export function trendOptions(rule: TrendRule): TrendOptions {
   return { years: rule.trendYears, damping: rule.damping ?? 1 };
 }

@@ -24,7 +24,7 @@ export { prepareBase, type PreparedBase } from './base-state.js';
 export interface ProjectionOptions {
   /**
    * Keep each year's groups and providers (plan reads them). A Monte Carlo run needs only the
-   * tallies, and copying the state every year would cost an eighth of its time.
+   * tallies, and copying the state every year would take an eighth of its time.
    */
   keepPlacements?: boolean;
   /**

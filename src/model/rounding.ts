@@ -108,8 +108,8 @@ function roundShares(exact: readonly number[], tieOrder: ((i: number, j: number)
   for (let i = 0; i < n; i++) rem[i] = exact[i] - out[i];
   const order = new Array<number>(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  // Array.prototype.sort with the same comparator as ever: the EPS tie rule is not strictly
-  // transitive, so another algorithm could order some cells differently.
+  // Array.prototype.sort with this comparator, and no other algorithm: the EPS tie rule is not
+  // strictly transitive, so another algorithm could order some cells differently.
   order.sort(remainderComparator(rem, tieOrder));
   if (left > 0) {
     for (let k = 0; left > 0; k = (k + 1) % n) {

@@ -1,14 +1,13 @@
 // The placement state: providers' places and groups of children, indexed the ways the year's steps
 // need them. Keys are strings built from codes, so iteration in sorted key order is canonical.
 import {
-  OUTSIDE_WALES,
   type MarketType,
   type PlacementGroup,
   type ProviderPlaces,
   type Sector,
 } from './types.js';
 import { compareCodes } from './rounding.js';
-import { PLACEMENT_TYPES, SECTORS } from './types.js';
+import { PLACEMENT_TYPES, SECTOR_RANK } from './types.js';
 
 /** One provider's places at one host for one type (its sector is part of its identity). */
 export function unitKey(host: string, type: MarketType, sector: Sector, providerId: string): string {
@@ -16,16 +15,15 @@ export function unitKey(host: string, type: MarketType, sector: Sector, provider
 }
 
 // The comparators below are the tie-key order of rounding.ts written out field by field: sorting is
-// the model's hottest path, and building key arrays per comparison cost a fifth of a run.
+// the model's hottest path, and building key arrays per comparison would cost a fifth of a run.
 // Constant orders of the codes (never written after they are built): read-only by their type.
 const TYPE_RANK: ReadonlyMap<string, number> = new Map<string, number>(PLACEMENT_TYPES.map((t, i) => [t, i]));
-const SECTOR_RANK: ReadonlyMap<string, number> = new Map<string, number>(SECTORS.map((s, i) => [s, i]));
 
 /** Placement type, sector, host, provider: the tie order of units. */
 function compareUnits(a: PlacementGroup | ProviderPlaces, b: PlacementGroup | ProviderPlaces): number {
   return (
     (a.placementType === b.placementType ? 0 : TYPE_RANK.get(a.placementType)! - TYPE_RANK.get(b.placementType)!) ||
-    (a.sector === b.sector ? 0 : SECTOR_RANK.get(a.sector)! - SECTOR_RANK.get(b.sector)!) ||
+    (a.sector === b.sector ? 0 : SECTOR_RANK[a.sector] - SECTOR_RANK[b.sector]) ||
     compareCodes(a.host, b.host) ||
     compareCodes(a.providerId, b.providerId)
   );
@@ -63,7 +61,7 @@ export class PlacementState {
   private emptied = 0;
   private sortedProviders: ProviderPlaces[] | null = null;
   // Groups and providers created since the sorted lists were last read: merged in at the next read,
-  // where putting each at its place as it came cost a splice of thousands of groups per new group.
+  // where putting each at its place as it comes would cost a splice of thousands of groups per new group.
   private pendingGroups: PlacementGroup[] = [];
   private pendingProviders: ProviderPlaces[] = [];
   /**
@@ -118,7 +116,7 @@ export class PlacementState {
     if (!found) {
       found = { ...p, places: 0 };
       this.providerMap.set(key, found);
-      // Merged into the sorted list at the next read: re-sorting every provider for each new one cost more.
+      // Merged into the sorted list at the next read: re-sorting every provider for each new one would cost more.
       if (this.sortedProviders !== null) this.pendingProviders.push(found);
     }
     return found;
@@ -253,7 +251,7 @@ export class PlacementState {
       this.pendingGroups = [];
     } else if (this.pendingGroups.length > 0) {
       // Live groups have distinct keys; an emptied group may share its key with a new one, and
-      // both lists drop emptied groups here, so the merge gives what inserting each in turn gave.
+      // both lists drop emptied groups here, so the merge gives what inserting each in turn would.
       this.sortedGroups = mergeSorted(this.sortedGroups, this.pendingGroups.sort(byGroupKey), byGroupKey, true);
       this.pendingGroups = [];
       this.emptied = 0;
@@ -279,8 +277,4 @@ function mergeSorted<T>(a: readonly T[], b: readonly T[], order: (x: T, y: T) =>
     if (!dropEmpty || (item as PlacementGroup).children !== 0) out.push(item);
   }
   return out;
-}
-
-export function isOutsideWales(host: string): boolean {
-  return host === OUTSIDE_WALES;
 }

@@ -319,19 +319,6 @@ export function fosterWalesNetNewByLa(
 }
 
 /**
- * Foster Wales's net new places for the year, shared over LAs by their foster need, as `la` places
- * of `FOSTER_WALES_<la_code>` in each LA. A negative number removes places (and may displace children).
- */
-export function applyFosterWalesGrowth(
-  state: PlacementState,
-  netNewPlaces: number,
-  fosterNeed: ReadonlyArray<readonly [la: string, need: number]>,
-  cut: CutUnits,
-): void {
-  applyFosterWalesNetNew(state, fosterWalesNetNewByLa({ netNewPlaces, byLa: new Map(), growthRate: 0, nationNeed: null }, fosterNeed, () => 0), cut);
-}
-
-/**
  * Each LA's net new places as `la` foster places of `FOSTER_WALES_<la>` hosted there. A cut
  * (docs/methodology.md, "Foster Wales: a net loss") comes off `FOSTER_WALES_<la>` first, then, like a
  * strategy's close, one place at a time off the LA's currently largest other `la` foster provider

@@ -21,6 +21,8 @@ export type MarketType = (typeof MARKET_TYPES)[number];
 /** Sectors in rank order: the matching prefers `la`, then `nfp`, then `fp`. */
 export const SECTORS = ['la', 'nfp', 'fp'] as const;
 export type Sector = (typeof SECTORS)[number];
+/** Each sector's place in SECTORS: its rank in the matching's preference, the tie order and the cost cells. */
+export const SECTOR_RANK: Readonly<Record<Sector, number>> = Object.fromEntries(SECTORS.map((s, i) => [s, i])) as Record<Sector, number>;
 
 /** A region's slug (docs/model.md §3.1): its name in lower case, accents removed, other characters as `-`. */
 export type RegionSlug = string;

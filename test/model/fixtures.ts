@@ -1,6 +1,7 @@
 // Small hand-made datasets and scenarios for the model's tests. Numbers are chosen so that every
 // expected figure can be worked out by hand in the test's comments.
-import { DEFAULT_NATION, regionsOf } from '../../src/io/dataset.js';
+import { regionsOf } from '../../src/io/dataset.js';
+import { WALES } from '../../src/io/wales-las.js';
 import type { Dataset, LocalAuthority, ModelScenario, Timeline } from '../../src/model/types.js';
 
 export const tl = (initial: number, steps: Array<[number, number]> = []): Timeline => ({ initial, steps });
@@ -23,7 +24,7 @@ export function dataset(over: Partial<Dataset> = {}): Dataset {
     costs: null,
     baseYear: 2024,
     regions: geographyOf(localAuthorities),
-    nation: DEFAULT_NATION,
+    nation: WALES,
     ...over,
   };
 }

@@ -1,10 +1,10 @@
 // Random small datasets and scenarios for the model's property tests. Everything a validated dataset
-import { DEFAULT_NATION } from '../../src/io/dataset.js';
 import { geographyOf } from '../model/fixtures.js';
 // can hold appears: all eight placement types (non-market ones with no sector or host), placements
 // outside Wales, placements pinned to a provider or shared over a host's providers, over-full hosts
 // (a validation warning only), strategies, costs for every combination; and every scenario lever.
 import fc from 'fast-check';
+import { WALES } from '../../src/io/wales-las.js';
 import { constant } from '../../src/model/timeline.js';
 import {
   MARKET_TYPES,
@@ -182,7 +182,7 @@ function datasetFor(las: LocalAuthority[]): fc.Arbitrary<Dataset> {
               externalKeys.add(k);
               return true;
             });
-          return { localAuthorities: las, placements: unique, providers, demandHistory, strategies, costs, externalPlacements, baseYear: B, regions: geographyOf(las), nation: DEFAULT_NATION };
+          return { localAuthorities: las, placements: unique, providers, demandHistory, strategies, costs, externalPlacements, baseYear: B, regions: geographyOf(las), nation: WALES };
         }),
     );
 }

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import type { Dataset, LocalAuthority } from '../../src/model/types.js';
+import { WALES } from '../../src/io/wales-las.js';
 import { regionSlug } from '../../src/io/la-names.js';
-import { DEFAULT_NATION } from '../../src/io/dataset.js';
 import { geographyOf } from '../model/fixtures.js';
 
 // A small hand-made Dataset: the 22 LAs (read from the fixture CSV), one provider, base year 2024.
@@ -36,7 +36,7 @@ export function testDataset(): Dataset {
     flows: [{ laCode: 'W92000004', year: 2023, started: 1990, ceased: 1980 }],
     baseYear: 2024,
     regions: geographyOf(localAuthorities),
-    nation: DEFAULT_NATION,
+    nation: WALES,
   };
 }
 

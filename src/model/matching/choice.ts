@@ -18,7 +18,6 @@ export {
   groupStatistics,
   logKernel,
   LEAST_REAL_LOG_K,
-  SECTOR_RANK,
   type ChoiceDestination,
   type ChoiceParams,
   type ChoiceProblem,
@@ -101,7 +100,7 @@ export function chooseAndPlace(
  * start: where a full destination's factor sits near e^−710 (a pull as weak as outside Wales at
  * α = −20, β = e), the scaling's first row sums from them fall below the smallest double and the
  * flows come back NaN; then the problem is solved from the start, as the first year's is. (Rounded
- * as they stood, NaN flows placed nobody: the LA's children were all left unplaced beside a vacancy.)
+ * as they stand, NaN flows would place nobody: the LA's children would all be left unplaced beside a vacancy.)
  */
 function solveYear(problem: ChoiceProblem, rules: ChoiceRules): Float64Array {
   const type = problem.type;

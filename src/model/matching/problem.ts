@@ -6,7 +6,7 @@
 //
 // with the statistics the calibration matches. The solver is scaling.ts; the placing, choice.ts.
 import { compareCodes } from '../rounding.js';
-import { EXTERNAL, OUTSIDE_WALES, type MarketType, type PlacementGroup, type ProviderPlaces, type Sector } from '../types.js';
+import { EXTERNAL, OUTSIDE_WALES, SECTOR_RANK, type MarketType, type PlacementGroup, type ProviderPlaces, type Sector } from '../types.js';
 
 /** α (outside pull), β (distance decay, per km) and γ (own-LA pull) of one market type. */
 export interface ChoiceParams {
@@ -45,7 +45,6 @@ export interface ChoiceProblem {
   forProfitCap: number | null;
 }
 
-export const SECTOR_RANK: Record<Sector, number> = { la: 0, nfp: 1, fp: 2 };
 /** log K of the unplaced destination: there only when nothing else can take the child. */
 export const UNPLACED_LOG_K = -1000;
 const FLOOR_ABOVE_UNPLACED = 100;

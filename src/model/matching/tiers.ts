@@ -5,7 +5,7 @@ import { compareCodes, largestRemainder, tieKey } from '../rounding.js';
 import { PlacementState, byProviderKey } from '../state.js';
 import { TransportSolver, solveTransport } from '../transport.js';
 import { chooseAndPlace, type ChoiceRules } from './choice.js';
-import { MARKET_TYPES, OUTSIDE_WALES, type MarketType, type ProviderPlaces, type Sector } from '../types.js';
+import { MARKET_TYPES, OUTSIDE_WALES, SECTOR_RANK, type MarketType, type PlacementGroup, type ProviderPlaces, type Sector } from '../types.js';
 
 export type Seekers = Map<string, Record<MarketType, number>>;
 
@@ -48,11 +48,19 @@ export interface MatchOutcome {
   unplaced: Seekers;
 }
 
-const SECTOR_RANK: Record<Sector, number> = { la: 0, nfp: 1, fp: 2 };
-
 const bump = (m: Map<string, number>, k: string, n: number): void => {
   if (n > 0) m.set(k, (m.get(k) ?? 0) + n);
 };
+
+/** What the tiers read and do as they place a year's seekers: each writes through these alone. */
+interface Placing {
+  seeking(la: string, type: MarketType): number;
+  vacancyOf(p: ProviderPlaces): number;
+  /** n children of `la` into provider p's vacancies. */
+  place(la: string, p: ProviderPlaces, n: number): void;
+  /** n children of `la` of this type outside Wales. */
+  placeOutside(la: string, type: MarketType, n: number): void;
+}
 
 export function matchSeekers(state: PlacementState, seekers: Seekers, geo: Geography, rules: MatchingRules): MatchOutcome {
   const outcome: MatchOutcome = {
@@ -62,72 +70,15 @@ export function matchSeekers(state: PlacementState, seekers: Seekers, geo: Geogr
     unplaced: seekers,
   };
   const solver = rules.solver ?? new TransportSolver();
-  // Keyed by the provider object itself: the state's providers live for the whole year.
-  const vacancies = new Map<ProviderPlaces, number>();
-  const open: ProviderPlaces[] = [];
-  for (const p of state.providersInOrder()) {
-    // childrenOf counts every placing authority's children, other authorities' (EXTERNAL) too.
-    const v = Math.max(0, rules.usablePlaces(p) - state.childrenOf(p));
-    if (v > 0) {
-      vacancies.set(p, v);
-      open.push(p);
-    }
-  }
-  const vacancyOf = (p: ProviderPlaces): number => vacancies.get(p) ?? 0;
-
-  const place = (la: string, p: ProviderPlaces, n: number): void => {
-    if (n <= 0) return;
-    vacancies.set(p, (vacancies.get(p) ?? 0) - n);
-    seekers.get(la)![p.placementType] -= n;
-    state.addTo(p, la, n);
-    bump(outcome.newPlacements, la, n);
-    if (rules.approvalRequired && p.sector === 'fp') bump(outcome.supplementaryInWalesFp, la, n);
-  };
-  const seeking = (la: string, type: MarketType): number => seekers.get(la)?.[type] ?? 0;
-  const placeOutside = (la: string, type: MarketType, n: number): void => {
-    if (n <= 0) return;
-    const sector = rules.outsideWales.sector;
-    seekers.get(la)![type] -= n;
-    state.add(la, type, sector, OUTSIDE_WALES, OUTSIDE_WALES, n);
-    bump(outcome.newPlacements, la, n);
-    if (rules.approvalRequired && sector !== 'la') bump(outcome.supplementaryOutsideWales, la, n);
-  };
+  const { open, placing } = openPlaces(state, seekers, rules, outcome);
+  const { seeking, vacancyOf, place } = placing;
 
   // (a) the LA's own places: its homes and carers are in its area. Under placement choice they are
   // one destination among others (with the own-LA pull γ) unless `own_la_first`.
-  const ownLaFirst = !rules.choice || rules.choice.ownLaFirst;
-  const ownPlaces = new Map<string, ProviderPlaces[]>();
-  for (const p of open) {
-    if (!ownLaFirst || p.sector !== 'la' || p.reservedForRegion !== null) continue;
-    const list = ownPlaces.get(p.host);
-    if (list) list.push(p);
-    else ownPlaces.set(p.host, [p]);
-  }
-  for (const la of geo.laCodes) {
-    for (const p of ownPlaces.get(la) ?? []) {
-      place(la, p, Math.min(seeking(la, p.placementType), vacancyOf(p)));
-    }
-  }
-
-  // The open providers by reserving region (or none) and type, in one pass and in key order, as
-  // filtering the open list once per region and type gave them.
-  const reserved = new Map<string, Record<MarketType, ProviderPlaces[]>>();
-  const unreserved: Record<MarketType, ProviderPlaces[]> = { foster: [], residential: [], secure: [] };
-  for (const p of open) {
-    const region = p.reservedForRegion;
-    if (region === null) {
-      unreserved[p.placementType].push(p);
-      continue;
-    }
-    let byType = reserved.get(region);
-    if (!byType) {
-      byType = { foster: [], residential: [], secure: [] };
-      reserved.set(region, byType);
-    }
-    byType[p.placementType].push(p);
-  }
+  if (!rules.choice || rules.choice.ownLaFirst) placeOwnLa(open, geo.laCodes, placing);
 
   // (b) places reserved for the region, among the region's LAs.
+  const { reserved, unreserved } = byReservingRegion(open);
   const regions = [...reserved.keys()].sort(compareCodes);
   for (const region of regions) {
     for (const type of MARKET_TYPES) {
@@ -140,22 +91,7 @@ export function matchSeekers(state: PlacementState, seekers: Seekers, geo: Geogr
 
   // (c)-(e) as one choice per type (docs/model.md §4.3), when the scenario asks for it.
   if (rules.choice) {
-    const grants = rules.outsideWales.allowed ? outsideGrants(geo.laCodes, seeking, rules.outsideWales.cap) : null;
-    for (const type of MARKET_TYPES) {
-      const las = geo.laCodes.filter((la) => seeking(la, type) > 0);
-      const entering = las.reduce((s, la) => s + seeking(la, type), 0);
-      if (entering === 0) continue;
-      const providers = unreserved[type].filter((p) => vacancyOf(p) > 0);
-      const held = rules.outsideWales.capByType;
-      const outsideCap = grants === null ? null : held ? held[type] : grants.capOf(type);
-      chooseAndPlace(type, las, providers, rules.forProfitCap(type, entering), outsideCap, rules.outsideWales.allowed, rules.choice, {
-        seeking,
-        vacancyOf,
-        place,
-        placeOutside: (la, n) => placeOutside(la, type, n),
-        groups: () => state.groupsInOrder(),
-      });
-    }
+    chooseTheRest(rules, rules.choice, geo.laCodes, unreserved, placing, () => state.groupsInOrder());
     return outcome;
   }
 
@@ -172,10 +108,124 @@ export function matchSeekers(state: PlacementState, seekers: Seekers, geo: Geogr
   if (rules.outsideWales.allowed) {
     const grants = outsideGrants(geo.laCodes, seeking, rules.outsideWales.cap);
     for (const [la, byType] of grants.byLa) {
-      MARKET_TYPES.forEach((type, j) => placeOutside(la, type, Math.min(byType[j], seeking(la, type))));
+      MARKET_TYPES.forEach((type, j) => placing.placeOutside(la, type, Math.min(byType[j], seeking(la, type))));
     }
   }
   return outcome;
+}
+
+/**
+ * The providers with vacancies this year, in key order, and the placing of children into them (and
+ * outside Wales) that counts each placement into the state, the seekers and the outcome.
+ */
+function openPlaces(
+  state: PlacementState,
+  seekers: Seekers,
+  rules: MatchingRules,
+  outcome: MatchOutcome,
+): { open: ProviderPlaces[]; placing: Placing } {
+  // Keyed by the provider object itself: the state's providers live for the whole year.
+  const vacancies = new Map<ProviderPlaces, number>();
+  const open: ProviderPlaces[] = [];
+  for (const p of state.providersInOrder()) {
+    // childrenOf counts every placing authority's children, other authorities' (EXTERNAL) too.
+    const v = Math.max(0, rules.usablePlaces(p) - state.childrenOf(p));
+    if (v > 0) {
+      vacancies.set(p, v);
+      open.push(p);
+    }
+  }
+  const placing: Placing = {
+    seeking: (la, type) => seekers.get(la)?.[type] ?? 0,
+    vacancyOf: (p) => vacancies.get(p) ?? 0,
+    place: (la, p, n) => {
+      if (n <= 0) return;
+      vacancies.set(p, (vacancies.get(p) ?? 0) - n);
+      seekers.get(la)![p.placementType] -= n;
+      state.addTo(p, la, n);
+      bump(outcome.newPlacements, la, n);
+      if (rules.approvalRequired && p.sector === 'fp') bump(outcome.supplementaryInWalesFp, la, n);
+    },
+    placeOutside: (la, type, n) => {
+      if (n <= 0) return;
+      const sector = rules.outsideWales.sector;
+      seekers.get(la)![type] -= n;
+      state.add(la, type, sector, OUTSIDE_WALES, OUTSIDE_WALES, n);
+      bump(outcome.newPlacements, la, n);
+      if (rules.approvalRequired && sector !== 'la') bump(outcome.supplementaryOutsideWales, la, n);
+    },
+  };
+  return { open, placing };
+}
+
+/** Tier (a): each LA, in code order, into its own unreserved `la` places, each in key order. */
+function placeOwnLa(open: readonly ProviderPlaces[], laCodes: readonly string[], placing: Placing): void {
+  const ownPlaces = new Map<string, ProviderPlaces[]>();
+  for (const p of open) {
+    if (p.sector !== 'la' || p.reservedForRegion !== null) continue;
+    const list = ownPlaces.get(p.host);
+    if (list) list.push(p);
+    else ownPlaces.set(p.host, [p]);
+  }
+  for (const la of laCodes) {
+    for (const p of ownPlaces.get(la) ?? []) {
+      placing.place(la, p, Math.min(placing.seeking(la, p.placementType), placing.vacancyOf(p)));
+    }
+  }
+}
+
+/**
+ * The open providers by reserving region (or none) and type, in one pass and in key order, as
+ * filtering the open list once per region and type gives them.
+ */
+function byReservingRegion(open: readonly ProviderPlaces[]): {
+  reserved: Map<string, Record<MarketType, ProviderPlaces[]>>;
+  unreserved: Record<MarketType, ProviderPlaces[]>;
+} {
+  const reserved = new Map<string, Record<MarketType, ProviderPlaces[]>>();
+  const unreserved: Record<MarketType, ProviderPlaces[]> = { foster: [], residential: [], secure: [] };
+  for (const p of open) {
+    const region = p.reservedForRegion;
+    if (region === null) {
+      unreserved[p.placementType].push(p);
+      continue;
+    }
+    let byType = reserved.get(region);
+    if (!byType) {
+      byType = { foster: [], residential: [], secure: [] };
+      reserved.set(region, byType);
+    }
+    byType[p.placementType].push(p);
+  }
+  return { reserved, unreserved };
+}
+
+/** Tiers (c) to (e) under placement choice (docs/model.md §4.3): one choice per type over the unreserved vacancies left. */
+function chooseTheRest(
+  rules: MatchingRules,
+  choice: ChoiceRules,
+  laCodes: readonly string[],
+  unreserved: Record<MarketType, ProviderPlaces[]>,
+  placing: Placing,
+  groups: () => readonly PlacementGroup[],
+): void {
+  const { seeking, vacancyOf, place } = placing;
+  const grants = rules.outsideWales.allowed ? outsideGrants(laCodes, seeking, rules.outsideWales.cap) : null;
+  for (const type of MARKET_TYPES) {
+    const las = laCodes.filter((la) => seeking(la, type) > 0);
+    const entering = las.reduce((s, la) => s + seeking(la, type), 0);
+    if (entering === 0) continue;
+    const providers = unreserved[type].filter((p) => vacancyOf(p) > 0);
+    const held = rules.outsideWales.capByType;
+    const outsideCap = grants === null ? null : held ? held[type] : grants.capOf(type);
+    chooseAndPlace(type, las, providers, rules.forProfitCap(type, entering), outsideCap, rules.outsideWales.allowed, choice, {
+      seeking,
+      vacancyOf,
+      place,
+      placeOutside: (la, n) => placing.placeOutside(la, type, n),
+      groups,
+    });
+  }
 }
 
 /**
