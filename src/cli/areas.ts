@@ -5,7 +5,7 @@
 // Cardiff and Vale and Cardiff); Wales, the whole, is always kept when asked for. Naming the nation
 // (`--area wales`, its code or its name) keeps every area, since every area lies in it.
 import { UsageError } from '../errors.js';
-import { editDistance, foldName, makeLaResolver, regionSlug } from '../io/la-names.js';
+import { editDistance, foldName, makeLaResolver, regionSlug } from '../common/la-names.js';
 import type { Area } from '../model/aggregate.js';
 import type { AreaLevel, Dataset } from '../model/types.js';
 import { nationNameIn } from '../i18n/labels.js';

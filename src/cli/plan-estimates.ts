@@ -4,7 +4,7 @@
 // their sources (the data's words, as written); and the providers whose row is estimated, which the
 // plan names as synthetic.
 import { readEstimates } from '../io/report/estimates.js';
-import { makeLaResolver } from '../io/la-names.js';
+import { makeLaResolver } from '../common/la-names.js';
 import type { Lang } from '../i18n/labels.js';
 import type { Dataset } from '../model/types.js';
 

@@ -13,7 +13,7 @@
 // Placeholders are written {name} and filled by `label(lang, key, { name: … })`.
 import { SENSITIVITY_CY, SENSITIVITY_EN } from './sensitivity-labels.js';
 import { metricEntry, type MetricName } from '../model/metrics/catalogue.js';
-import { WALES } from '../io/wales-las.js';
+import { WALES } from '../common/wales-las.js';
 import { BACKTEST_CY, BACKTEST_EN } from './backtest-labels.js';
 import { DIFFER_CY, DIFFER_EN } from './differ-labels.js';
 import { METHOD_CY, METHOD_EN, REPORT_CY, REPORT_EN, UNIT_CY, UNIT_EN } from './report-labels.js';

@@ -4,7 +4,7 @@
 // same excess is as wrong in either file (docs/methodology.md, "Checks on the data").
 import type { Problem } from '../errors.js';
 import { OUTSIDE_WALES, isMarketType, type ExternalPlacementRow, type PlacementRow, type ProviderRow } from '../model/types.js';
-import { suggestAmong } from './la-names.js';
+import { suggestAmong } from '../common/la-names.js';
 
 /** A parsed row with the file and line it came from. */
 export interface Located<T> {

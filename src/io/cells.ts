@@ -3,10 +3,10 @@
 // message that says what was expected and what was found; the loader adds the file, line and column
 // (docs/methodology.md, "Checks on the data").
 import { OUTSIDE_WALES, PLACEMENT_TYPES, type LocalAuthority } from '../model/types.js';
-import { foldName, isLaCode, regionSlug, suggestAmong } from './la-names.js';
+import { foldName, isLaCode, regionSlug, suggestAmong } from '../common/la-names.js';
 import { type FieldKind, type FieldSpec } from './fields.js';
 import { RESOURCES, type ResourceName } from './schemas.js';
-import { WALES } from './wales-las.js';
+import { WALES } from '../common/wales-las.js';
 
 export interface RowContext {
   /** Resolves an LA by code or name; null when local_authorities could not be read (names then pass unchecked). */

@@ -3,11 +3,11 @@
 // the load; a resource listed wrongly is reported and the rest read on.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import * as z from './zod.js';
+import * as z from '../common/zod.js';
 import type { Nation } from '../model/types.js';
 import { readDataFile } from './data-file.js';
-import { WALES } from './wales-las.js';
-import { suggestAmong } from './la-names.js';
+import { WALES } from '../common/wales-las.js';
+import { suggestAmong } from '../common/la-names.js';
 import { RESOURCES, RESOURCE_NAMES, isResourceName, type ResourceName } from './schemas.js';
 import type { LoadProblems } from './load-problems.js';
 

@@ -3,7 +3,7 @@
 // resource's columns from these; cells.ts reads a cell by its column's kind; rows.ts maps a row's
 // columns onto the dataset's fields (docs/methodology.md, "Checks on the data").
 import { MARKET_TYPES, PLACEMENT_TYPES, SECTORS } from '../model/types.js';
-import { WALES } from './wales-las.js';
+import { WALES } from '../common/wales-las.js';
 
 export const STRATEGY_ACTIONS = ['open', 'close', 'recruit'] as const;
 export const COST_LOCATIONS = ['in_wales', 'outside_wales'] as const;

@@ -6,7 +6,7 @@
 import type { Problem } from '../errors.js';
 import type { CostRow, DemandPoint, ExternalPlacementRow, FlowRow, LocalAuthority, Nation, ProviderRow, StrategyRow } from '../model/types.js';
 import type { Located } from './capacity.js';
-import { foldName } from './la-names.js';
+import { foldName } from '../common/la-names.js';
 
 /** An LA's flow in one year above this many times its children looked after at the year's end warns. */
 export const FLOW_WARN_RATIO = 1;

@@ -18,7 +18,7 @@ import {
 import type { Located } from './capacity.js';
 import type { RowContext } from './cells.js';
 import { regionsOf } from './regions.js';
-import { isLaCode, makeLaResolver } from './la-names.js';
+import { isLaCode, makeLaResolver } from '../common/la-names.js';
 import type { LoadProblems } from './load-problems.js';
 import { cellText, locatedRows, parsedRows, type ResourceRows } from './rows.js';
 

@@ -7,7 +7,7 @@ import type { Located } from './capacity.js';
 import { rowCheck, type ParsedRow, type RowContext } from './cells.js';
 import type { DataPackage, Listing } from './descriptor.js';
 import { fieldKey } from './fields.js';
-import { editDistance, foldName } from './la-names.js';
+import { editDistance, foldName } from '../common/la-names.js';
 import type { LoadProblems } from './load-problems.js';
 import { RESOURCES, RESOURCE_NAMES, requiredColumns, type ResourceName } from './schemas.js';
 

@@ -3,7 +3,7 @@
 // every row (cells.ts) and the fields each column fills in the dataset (rows.ts). A cell's problem
 // carries a message that says what was expected and what was found; the loader adds the file, line
 // and column.
-import { LA_CODE_PATTERN } from './la-names.js';
+import { LA_CODE_PATTERN } from '../common/la-names.js';
 import {
   COST_LOCATIONS,
   STRATEGY_ACTIONS,

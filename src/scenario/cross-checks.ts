@@ -3,7 +3,7 @@
 import { flowsInYear } from '../model/flows.js';
 import { centralValue, isDistribution } from '../model/distribution.js';
 import type { Dataset } from '../model/types.js';
-import { suggestAmong } from '../io/la-names.js';
+import { suggestAmong } from '../common/la-names.js';
 import { isPartOfNation, nationLaCodes } from './nation.js';
 import { isPlainObject, isValueWithSource, isYearMapObject, valueAt } from './params.js';
 import { REGISTRY, isNumericRow, topRows } from './registry.js';

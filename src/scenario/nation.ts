@@ -1,7 +1,7 @@
 // Whether a dataset holds only part of its nation (docs/model.md §5): a total the scenario gives for the nation
 // (`foster_wales.net_new_places`) then needs sharing. Kept apart so that resolving a scenario in a
 // worker thread does not load the schema.
-import { WALES_LAS } from '../io/wales-las.js';
+import { WALES_LAS } from '../common/wales-las.js';
 import type { Dataset } from '../model/types.js';
 
 /** The nation's LA codes: those `datapackage.json` lists (docs/model.md §3.1), else, for a dataset of Welsh LAs, the 22. */

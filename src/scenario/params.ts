@@ -10,7 +10,7 @@
 // parameter has its default.
 import { isDistribution, type Distribution } from '../model/distribution.js';
 import { SECTORS } from '../model/types.js';
-import { suggestAmong } from '../io/la-names.js';
+import { suggestAmong } from '../common/la-names.js';
 
 /** A number or a distribution: what a parameter holds for one year, its source set aside. */
 export type Value = number | Distribution;

@@ -2,8 +2,8 @@
 // Welsh LA the dataset leaves out is known, its rows left out with a warning), and the checks every
 // row of a kind gets: LAs and regions against the dataset, years from the base year.
 import type { Dataset } from '../model/types.js';
-import { makeLaResolver, regionSlug, suggestAmong } from '../io/la-names.js';
-import { WALES_LAS } from '../io/wales-las.js';
+import { makeLaResolver, regionSlug, suggestAmong } from '../common/la-names.js';
+import { WALES_LAS } from '../common/wales-las.js';
 import { isParameterObject, isPlainObject, valueAt } from './params.js';
 import { REGISTRY, fieldsOf, isNumericRow, leafName, type FixedRow, type Row } from './registry.js';
 import type { Issue } from './schema.js';

@@ -1,9 +1,9 @@
 // Checking a merged scenario: a strict zod schema built from the registry (every unknown key, wrong
 // type and out-of-range value), then the checks that need the dataset (places.ts) or several keys at
 // once (cross-checks.ts). All always run, so every problem is reported at once.
-import * as z from '../io/zod.js';
+import * as z from '../common/zod.js';
 import { MARKET_TYPES, SECTORS, type Dataset } from '../model/types.js';
-import { suggestAmong } from '../io/la-names.js';
+import { suggestAmong } from '../common/la-names.js';
 import { checkFlowsData, crossChecks, dataChecks } from './cross-checks.js';
 import { checkParam, isParameterObject, isPlainObject, isSectorMap, show, valueAt, type ParamIssue } from './params.js';
 import { checkPlaces, scenarioPlaces } from './places.js';

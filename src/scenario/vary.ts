@@ -7,7 +7,7 @@
 // with the pinned value, or the number itself while other parameters are varied.
 import { centralValue, isDistribution, type Distribution } from '../model/distribution.js';
 import type { Dataset } from '../model/types.js';
-import { suggestAmong } from '../io/la-names.js';
+import { suggestAmong } from '../common/la-names.js';
 import { checkParam, getAt, isPlainObject, isYearMap, rangeText, type ParamSpec, type Value } from './params.js';
 import { REGISTRY, camelPath, isNumericRow, leafName, type NumericRow } from './registry.js';
 import { resolveScenario } from './resolve.js';

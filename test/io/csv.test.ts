@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { parseCsvText } from '../../src/io/csv.js';
-import { makeLaResolver } from '../../src/io/la-names.js';
+import { makeLaResolver } from '../../src/common/la-names.js';
 import { readNumber } from '../../src/io/cells.js';
 
 describe('parseCsvText', () => {

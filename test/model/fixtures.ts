@@ -1,7 +1,7 @@
 // Small hand-made datasets and scenarios for the model's tests. Numbers are chosen so that every
 // expected figure can be worked out by hand in the test's comments.
 import { regionsOf } from '../../src/io/dataset.js';
-import { WALES } from '../../src/io/wales-las.js';
+import { WALES } from '../../src/common/wales-las.js';
 import type { Dataset, LocalAuthority, ModelScenario, Timeline } from '../../src/model/types.js';
 
 export const tl = (initial: number, steps: Array<[number, number]> = []): Timeline => ({ initial, steps });

@@ -4,7 +4,7 @@ import { geographyOf } from '../model/fixtures.js';
 // outside Wales, placements pinned to a provider or shared over a host's providers, over-full hosts
 // (a validation warning only), strategies, costs for every combination; and every scenario lever.
 import fc from 'fast-check';
-import { WALES } from '../../src/io/wales-las.js';
+import { WALES } from '../../src/common/wales-las.js';
 import { constant } from '../../src/model/timeline.js';
 import {
   MARKET_TYPES,

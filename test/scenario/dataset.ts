@@ -4,8 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import type { Dataset, LocalAuthority } from '../../src/model/types.js';
-import { WALES } from '../../src/io/wales-las.js';
-import { regionSlug } from '../../src/io/la-names.js';
+import { WALES } from '../../src/common/wales-las.js';
+import { regionSlug } from '../../src/common/la-names.js';
 import { geographyOf } from '../model/fixtures.js';
 
 // A small hand-made Dataset: the 22 LAs (read from the fixture CSV), one provider, base year 2024.

@@ -9,7 +9,7 @@ import { formatProblem, ScenarioError } from '../../src/errors.js';
 import { loadDataset } from '../../src/io/dataset.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { deterministicScenario } from '../../src/scenario/resolve.js';
-import { WALES_LAS } from '../../src/io/wales-las.js';
+import { WALES_LAS } from '../../src/common/wales-las.js';
 import type { Dataset } from '../../src/model/types.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

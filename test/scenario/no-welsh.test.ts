@@ -1,5 +1,5 @@
 // Geography comes from the data (docs/model.md §3.1): nothing Welsh is written into the model or the scenario
-// code. The 22 Welsh LAs live in src/io/wales-las.ts, for the one warning that needs them (a scenario
+// code. The 22 Welsh LAs live in src/common/wales-las.ts, for the one warning that needs them (a scenario
 // naming a Welsh LA the dataset leaves out).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';

@@ -1,7 +1,7 @@
 // A dataset may hold only some of the 22 Welsh LAs (one LA's data, or one region's). A scenario
 // written for Wales still loads against it: rows naming a Welsh LA that the dataset leaves out are
 // left out with a warning, and a name that is no Welsh LA stays an error with its "did you mean".
-import { regionSlug } from '../../src/io/la-names.js';
+import { regionSlug } from '../../src/common/la-names.js';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,7 @@ import type { Dataset } from '../../src/model/types.js';
 import { loadDataset } from '../../src/io/dataset.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { deterministicScenario, resolveScenario } from '../../src/scenario/resolve.js';
-import { WALES_LAS } from '../../src/io/wales-las.js';
+import { WALES_LAS } from '../../src/common/wales-las.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SUBSET = path.join(ROOT, 'test', 'fixtures', 'scenarios', 'subset');

@@ -3,7 +3,7 @@
 import { parseRuns, planRuns } from '../runs.js';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import { makeLaResolver } from '../../io/la-names.js';
+import { makeLaResolver } from '../../common/la-names.js';
 import { VERSION } from '../../version.js';
 import {
   checkOutputPath,

@@ -1,7 +1,7 @@
 // `sufficiency scenarios`: the scenarios available, one line each, name first, then title.
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import { DEFAULT_SCENARIOS_DIR } from '../../io/paths.js';
+import { DEFAULT_SCENARIOS_DIR } from '../../common/paths.js';
 import { helpAfter } from '../help.js';
 import { langOption, parseLang } from '../lang.js';
 

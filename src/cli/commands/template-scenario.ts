@@ -5,7 +5,7 @@ import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../../errors.js';
 import { canonicalPath, writeFileAtomic } from '../../io/atomic.js';
-import { DEFAULT_DATA_DIR, DEFAULT_SCENARIOS_DIR } from '../../io/paths.js';
+import { DEFAULT_DATA_DIR, DEFAULT_SCENARIOS_DIR } from '../../common/paths.js';
 import { centralValues, scenarioTemplate } from '../../scenario/template.js';
 import { loadInputs } from '../pipeline.js';
 

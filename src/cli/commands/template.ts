@@ -3,7 +3,7 @@ import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promise
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import { DEFAULT_DATA_DIR } from '../../io/paths.js';
+import { DEFAULT_DATA_DIR } from '../../common/paths.js';
 import { displayPath } from '../../scenario/display-path.js';
 import { helpAfter } from '../help.js';
 import { langOption, parseLang } from '../lang.js';

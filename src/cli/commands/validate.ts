@@ -1,7 +1,7 @@
 // `sufficiency validate`: checks the dataset and the scenarios, prints every problem, changes nothing.
 import { Option, type Command } from 'commander';
 import { InputError, formatProblem, type Problem } from '../../errors.js';
-import { DEFAULT_DATA_DIR, DEFAULT_SCENARIOS_DIR } from '../../io/paths.js';
+import { DEFAULT_DATA_DIR, DEFAULT_SCENARIOS_DIR } from '../../common/paths.js';
 import type { Dataset } from '../../model/types.js';
 import { displayPath } from '../../scenario/display-path.js';
 import { helpAfter } from '../help.js';

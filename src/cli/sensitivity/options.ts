@@ -1,7 +1,7 @@
 // The options of `sufficiency sensitivity` that no other command has: --metric, --year, --area (one
 // area), --threshold and --vary, each read and checked before any model run.
 import { UsageError } from '../../errors.js';
-import { suggestAmong } from '../../io/la-names.js';
+import { suggestAmong } from '../../common/la-names.js';
 import { areasOf } from '../../model/aggregate.js';
 import { COMPARISONS, type Comparison, type Threshold } from '../../model/sensitivity/threshold.js';
 import { METRICS, type AreaLevel, type Dataset, type MetricName } from '../../model/types.js';
