@@ -157,12 +157,14 @@ function runInWorkers(
   onProgress?: (done: number, total: number) => void,
   onTimeline?: (event: PoolEvent) => void,
 ): Promise<RowKey[]> {
-  // Batches small enough to keep every thread busy to the end, large enough to keep messages few.
-  const batch = Math.max(1, Math.min(16, Math.floor(total / (workers * 8))));
   const width = (rows: RowKey[]): number => rows.length * METRICS.length;
   return new Promise((resolve, reject) => {
     const pool: Worker[] = [];
     let next = 0;
+    // Guided batches: a quarter of each thread's share of the runs still to hand out (at most 16), so
+    // that messages are few while much is left and the last batches are single runs, which keeps every
+    // thread busy to the end (a batch of six runs at the end leaves the other thread idle for them).
+    const batch = (): number => Math.max(1, Math.min(16, Math.floor((total - next) / (workers * 4))));
     let done = 0;
     let rows: RowKey[] | null = null;
     let failed = false;
@@ -175,7 +177,7 @@ function runInWorkers(
     const feed = (w: Worker): void => {
       if (next >= total) return;
       const from = next;
-      next = Math.min(total, next + batch);
+      next = Math.min(total, next + batch());
       w.postMessage({ kind: 'runs', from, to: next } satisfies ToWorker);
     };
     const script = workerScript();
