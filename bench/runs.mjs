@@ -40,4 +40,9 @@ for (let i = 0; i < Number(opts.runs); i++) {
 }
 const half = times.slice(times.length >> 1).sort((x, y) => x - y);
 const med = half.length % 2 ? half[half.length >> 1] : (half[half.length / 2 - 1] + half[half.length / 2]) / 2;
-process.stdout.write(`calibration ${fit.toFixed(1)} ms CPU; a run ${med.toFixed(1)} ms CPU (median of the last ${half.length}); first run ${times[0].toFixed(1)} ms\n`);
+const first10 = times.slice(0, 10).reduce((a, b) => a + b, 0);
+const all = times.reduce((a, b) => a + b, 0);
+process.stdout.write(
+  `calibration ${fit.toFixed(1)} ms CPU; a run ${med.toFixed(1)} ms CPU (median of the last ${half.length}); first run ${times[0].toFixed(1)} ms; ` +
+    `first ten runs ${first10.toFixed(0)} ms; all ${times.length} runs ${all.toFixed(0)} ms\n`,
+);
