@@ -51,10 +51,12 @@ const cpu = process.cpuUsage(cpu0);
 const ms = (x) => `${(x / 1000).toFixed(2)} s`;
 process.stdout.write(`${opts.scenario}, ${opts.runs} runs on ${opts.workers} threads (${opts.order}, ${opts.worker} worker), from the start of loading:\n`);
 process.stdout.write(`  inputs loaded ${ms(loadedAt)}; threads started ${ms(events.find((e) => e.what === 'started').at)}; fitted ${ms(events.find((e) => e.what === 'fitted')?.at ?? NaN)}\n`);
-for (let k = 0; k < Number(opts.workers); k++) {
+// Thread -1 is this one, which fits and then takes runs beside the worker threads.
+for (let k = -1; k < Number(opts.workers) - 1; k++) {
   const mine = events.filter((e) => e.thread === k);
+  if (k === -1 && !mine.some((e) => e.what === 'run')) continue;
   const runs = mine.filter((e) => e.what === 'run');
   const ready = mine.find((e) => e.what === 'ready');
-  process.stdout.write(`  thread ${k}: ready ${ms(ready?.at ?? NaN)}, first run back ${ms(runs[0]?.at ?? NaN)}, last ${ms(runs.at(-1)?.at ?? NaN)}, ${runs.length} runs\n`);
+  process.stdout.write(`  ${k === -1 ? 'this thread' : `thread ${k}`}: ready ${ms(ready?.at ?? NaN)}, first run back ${ms(runs[0]?.at ?? NaN)}, last ${ms(runs.at(-1)?.at ?? NaN)}, ${runs.length} runs\n`);
 }
 process.stdout.write(`  done ${ms(events.find((e) => e.what === 'done').at)}; CPU of every thread ${ms((cpu.user + cpu.system) / 1000)}\n`);

@@ -180,10 +180,40 @@ function runInWorkers(
       next = Math.min(total, next + batch());
       w.postMessage({ kind: 'runs', from, to: next } satisfies ToWorker);
     };
-    const script = workerScript();
     const tell = (thread: number, what: PoolEvent['what'], run?: number): void => onTimeline?.({ thread, what, at: performance.now(), ...(run === undefined ? {} : { run }) });
+    // A finished run, from a worker thread or from this one: stored at its index.
+    const finished = (thread: number, run: number, these: RowKey[] | null, vals: Float64Array, part: LaPart | undefined): void => {
+      if (these !== null) {
+        if (rows === null) rows = these;
+        else {
+          try {
+            checkRows(rows, these, run);
+          } catch (err) {
+            fail(err as Error);
+            return;
+          }
+        }
+      }
+      if (rows !== null && vals.length !== width(rows)) {
+        fail(new InternalError(`Monte Carlo run ${run} has ${vals.length / METRICS.length} rows, run 0 had ${rows.length}`));
+        return;
+      }
+      values[run] = vals;
+      tell(thread, 'run', run);
+      if (kept && part) kept[run] = part;
+      done++;
+      onProgress?.(done, total);
+      if (done === total) {
+        tell(-1, 'done');
+        for (const p of pool) void p.terminate();
+        resolve(rows!);
+      }
+    };
+    const script = workerScript();
     tell(-1, 'started');
-    for (let k = 0; k < workers; k++) {
+    // This thread is one of the `workers`: it fits, then takes runs beside the others, so one fewer
+    // thread starts (docs/performance.md §13).
+    for (let k = 0; k < workers - 1; k++) {
       // The thread waits for the fit (a 'choice' message) once it has prepared.
       const w = new Worker(script, { workerData: { ...spec, choiceFollows: true } satisfies WorkerSpec });
       pool.push(w);
@@ -192,37 +222,15 @@ function runInWorkers(
         switch (m.kind) {
           case 'ready':
             tell(k, 'ready');
+            // Two batches at once, so that the thread has the next while this one is busy with a run.
+            feed(w);
             feed(w);
             return;
           case 'idle':
             feed(w);
             return;
           case 'run':
-            if (m.rows !== null) {
-              if (rows === null) rows = m.rows;
-              else {
-                try {
-                  checkRows(rows, m.rows, m.run);
-                } catch (err) {
-                  fail(err as Error);
-                  return;
-                }
-              }
-            }
-            if (rows !== null && m.values.length !== width(rows)) {
-              fail(new InternalError(`Monte Carlo run ${m.run} has ${m.values.length / METRICS.length} rows, run 0 had ${rows.length}`));
-              return;
-            }
-            values[m.run] = m.values;
-            tell(k, 'run', m.run);
-            if (kept && m.kept) kept[m.run] = m.kept;
-            done++;
-            onProgress?.(done, total);
-            if (done === total) {
-              tell(-1, 'done');
-              for (const p of pool) void p.terminate();
-              resolve(rows!);
-            }
+            finished(k, m.run, m.rows, m.values, m.kept);
             return;
           case 'error':
             fail(reviveError(m.error));
@@ -236,12 +244,23 @@ function runInWorkers(
     }
     // The threads read their modules and build the base state while this one fits.
     fit().then(
-      (choice) => {
+      async (choice) => {
         tell(-1, 'fitted');
         for (const w of pool) w.postMessage({ kind: 'choice', choice } satisfies ToWorker);
+        const runOne = await prepareRuns(choice ? { ...spec, choice } : spec);
+        tell(-1, 'ready');
+        let first = true;
+        while (!failed && next < total) {
+          const run = next++;
+          const one = runOne(run);
+          finished(-1, run, first ? one.rows : null, one.values, one.kept);
+          first = false;
+          // The worker threads' messages are read between runs.
+          await new Promise<void>((r) => setImmediate(r));
+        }
       },
       (err: unknown) => fail(err instanceof Error ? err : new Error(String(err))),
-    );
+    ).catch((err: unknown) => fail(err instanceof Error ? err : new Error(String(err))));
   });
 }
 
