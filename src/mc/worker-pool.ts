@@ -2,9 +2,10 @@
 // program, not the model: it starts threads and they read files. Each thread loads the dataset and
 // the scenario once, then takes runs in small batches as it finishes the last; every run's result
 // is stored at its run index, and run i depends only on (seed, i), so the output is the same
-// whatever the number of threads or the order they finish in. The threads start before placement
-// choice's calibration is fitted: they read the modules and build the base state while this thread
-// fits, then receive the fit (docs/performance.md §11).
+// whatever the number of threads or the order they finish in. The worker threads start before
+// placement choice's calibration is fitted: they read the modules and build the base state while
+// this thread fits, then receive the fit (docs/performance.md §11); this thread then takes runs
+// beside them, so N threads of runs start N − 1 worker threads (§13).
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -24,7 +25,7 @@ export type MonteCarloOptions = RunInputs & {
   /** Number of runs, at least 1. */
   runs: number;
   seed: number;
-  /** Worker threads; default (undefined or null): one per core, never more than runs. 1 runs in this thread. */
+  /** Threads that do runs (this one and the rest worker threads); default (undefined or null): one per core, never more than runs. 1 runs in this thread alone. */
   workers?: number | null;
   level: AreaLevel | readonly AreaLevel[];
   /** Run the model at least to this year (`--to` beyond the horizon); default: the scenario's horizon. */
