@@ -123,20 +123,23 @@ export function endPlacementsAboveNeed(state: PlacementState, needOf: (la: strin
   }
 }
 
-/** Continuing placements per LA and market type. */
+/** Continuing placements per LA and market type (the groups come LA by LA, so each LA's row is made once). */
 export function continuingByLa(state: PlacementState): Map<string, Record<MarketType, number>> {
   const out = new Map<string, Record<MarketType, number>>();
+  let la: string | null = null;
+  let row: Record<MarketType, number> = { foster: 0, residential: 0, secure: 0 };
   for (const g of state.groupsInOrder()) {
-    let row = out.get(g.laCode);
-    if (!row) {
+    if (g.laCode !== la) {
+      la = g.laCode;
       row = { foster: 0, residential: 0, secure: 0 };
-      out.set(g.laCode, row);
+      out.set(la, row);
     }
-    row[g.placementType] += g.children;
+    if (g.placementType === 'foster') row.foster += g.children;
+    else if (g.placementType === 'residential') row.residential += g.children;
+    else row.secure += g.children;
   }
   return out;
 }
-
 
 /**
  * The groups after a year's turnover in expectation under unbiased endings: each group less its

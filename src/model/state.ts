@@ -18,8 +18,11 @@ export function unitKey(host: string, type: MarketType, sector: Sector, provider
 // Constant orders of the codes (never written after they are built): read-only by their type.
 const TYPE_RANK: ReadonlyMap<string, number> = new Map<string, number>(PLACEMENT_TYPES.map((t, i) => [t, i]));
 
+/** What a unit is: a provider's placement type, sector, host and id. */
+type UnitFields = Pick<PlacementGroup, 'placementType' | 'sector' | 'host' | 'providerId'>;
+
 /** Placement type, sector, host, provider: the tie order of units. */
-function compareUnits(a: PlacementGroup | ProviderPlaces, b: PlacementGroup | ProviderPlaces): number {
+function compareUnits(a: UnitFields, b: UnitFields): number {
   return (
     (a.placementType === b.placementType ? 0 : TYPE_RANK.get(a.placementType)! - TYPE_RANK.get(b.placementType)!) ||
     (a.sector === b.sector ? 0 : SECTOR_RANK[a.sector] - SECTOR_RANK[b.sector]) ||
@@ -46,6 +49,8 @@ class Unit {
   children = 0;
   /** The state's provider at this unit, once ensureProvider has made it. */
   provider: ProviderPlaces | null = null;
+  /** Its place among the state's units in key order (compareUnits), renumbered when a unit comes before it. */
+  rank = -1;
 
   constructor(
     /** Its place in the order units were created: an integer key for it, the same in a copy. */
@@ -85,6 +90,44 @@ class StateGroup implements PlacementGroup {
   static unitOf(g: PlacementGroup): Unit | undefined {
     return g instanceof StateGroup ? g.#unit : undefined;
   }
+
+  /** Its unit's place in unit key order. */
+  static rankOf(g: StateGroup): number {
+    return g.#unit.rank;
+  }
+}
+
+/**
+ * The groups of one placing LA, emptied ones included, in unit key order: a group is put in its
+ * place once, when first created, and an emptied one that fills again keeps its place.
+ */
+class LaRow {
+  readonly groups: StateGroup[] = [];
+  constructor(readonly laCode: string) {}
+
+  insert(g: StateGroup): void {
+    const rank = StateGroup.rankOf(g);
+    const list = this.groups;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (StateGroup.rankOf(list[mid]) < rank) lo = mid + 1;
+      else hi = mid;
+    }
+    list.splice(lo, 0, g);
+  }
+}
+
+// Each provider of a state knows its unit, found without building and hashing its key string: adds
+// run tens of thousands of times a projection. A property keyed by a symbol and not enumerable, so
+// that a spread, JSON and a structured clone of a provider leave it out, as they leave out the unit
+// of a group.
+const UNIT = Symbol('unit');
+type LinkedProvider = ProviderPlaces & { readonly [UNIT]?: Unit };
+
+function linkUnit(p: ProviderPlaces, unit: Unit): void {
+  Object.defineProperty(p, UNIT, { value: unit, enumerable: false, writable: false, configurable: false });
 }
 
 export class PlacementState {
@@ -93,17 +136,14 @@ export class PlacementState {
   private readonly byUnit = new Map<string, Unit>();
   /** Units by id. */
   private readonly units: Unit[] = [];
-  // Each provider's unit, found without building and hashing its key string: adds run tens of
-  // thousands of times a projection.
-  private readonly unitOfProvider = new WeakMap<ProviderPlaces, Unit>();
-  /**
-   * Every group the state has held, emptied ones included, in key order: a group is put in its place
-   * once, when first created, and an emptied one that fills again keeps its place.
-   */
-  private readonly allGroups: StateGroup[] = [];
+  /** Units in key order; each one's rank is its index here. */
+  private readonly unitsInOrder: Unit[] = [];
+  /** The placing LAs' rows, by code and in code order: a group's key order is its LA's, then its unit's. */
+  private readonly rows = new Map<string, LaRow>();
+  private readonly rowsInOrder: LaRow[] = [];
   /** The groups with children, in key order: made again after a group empties or fills. */
   private liveGroups: StateGroup[] | null = null;
-  /** The providers in key order, once read: a provider created later is put in its place in a new list. */
+  /** The providers in key order, made again after a provider is created. */
   private sortedProviders: ProviderPlaces[] | null = null;
   /**
    * Each provider's converted twins (`ID~nfp`, `ID~la`), once found (supply.ts): a state never drops
@@ -121,30 +161,32 @@ export class PlacementState {
     for (const [uk, unit] of this.byUnit) {
       const u = new Unit(unit.id, unit.placementType, unit.sector, unit.host, unit.providerId);
       u.children = unit.children;
+      u.rank = unit.rank;
       c.byUnit.set(uk, u);
       c.units.push(u);
     }
+    for (const unit of this.unitsInOrder) c.unitsInOrder.push(c.units[unit.id]);
     for (const [k, p] of this.providerMap) {
       const q = { ...p };
       c.providerMap.set(k, q);
       const u = c.units[this.unitOf(p).id];
       u.provider = q;
-      c.unitOfProvider.set(q, u);
+      linkUnit(q, u);
     }
-    // Groups in key order, so the copy's lists are in key order as they are built.
-    for (const g of this.allGroups) {
-      if (g.children === 0) continue;
-      const u = c.units[StateGroup.unitOf(g)!.id];
-      const h = new StateGroup(u, g.laCode, g.children);
-      u.groups.set(g.laCode, h);
-      u.inOrder.push(h);
-      c.allGroups.push(h);
+    // Rows and groups in key order, so the copy's lists are in key order as they are built.
+    for (const row of this.rowsInOrder) {
+      const r = new LaRow(row.laCode);
+      c.rows.set(row.laCode, r);
+      c.rowsInOrder.push(r);
+      for (const g of row.groups) {
+        if (g.children === 0) continue;
+        const u = c.units[StateGroup.unitOf(g)!.id];
+        const h = new StateGroup(u, g.laCode, g.children);
+        u.groups.set(g.laCode, h);
+        u.inOrder.push(h);
+        r.groups.push(h);
+      }
     }
-    // The sorted providers carried over (this state's, sorted once), so that the copy need not sort again.
-    const sorted = this.providersInOrder();
-    const providers = new Array<ProviderPlaces>(sorted.length);
-    for (let i = 0; i < sorted.length; i++) providers[i] = c.units[this.unitOf(sorted[i]).id].provider!;
-    c.sortedProviders = providers;
     return c;
   }
 
@@ -166,9 +208,9 @@ export class PlacementState {
       this.providerMap.set(key, found);
       const unit = this.unit(key, p.placementType, p.sector, p.host, p.providerId);
       unit.provider = found;
-      this.unitOfProvider.set(found, unit);
-      // Put in its place in a new list: a caller may be reading the one it was given.
-      if (this.sortedProviders !== null) this.sortedProviders = withInserted(this.sortedProviders, found, byProviderKey);
+      linkUnit(found, unit);
+      // A new list at the next read: a caller may be reading the one it was given.
+      this.sortedProviders = null;
     }
     return found;
   }
@@ -180,7 +222,11 @@ export class PlacementState {
 
   /** Every provider in key order, without a copy: for reading only, not while creating providers. */
   providersInOrder(): readonly ProviderPlaces[] {
-    if (this.sortedProviders === null) this.sortedProviders = [...this.providerMap.values()].sort(byProviderKey);
+    if (this.sortedProviders === null) {
+      const out: ProviderPlaces[] = [];
+      for (const unit of this.unitsInOrder) if (unit.provider !== null) out.push(unit.provider);
+      this.sortedProviders = out;
+    }
     return this.sortedProviders;
   }
 
@@ -190,18 +236,20 @@ export class PlacementState {
       unit = new Unit(this.units.length, type, sector, host, providerId);
       this.byUnit.set(uk, unit);
       this.units.push(unit);
+      // Its place in key order; the units after it move one place down.
+      const list = this.unitsInOrder;
+      const at = placeOf(list, unit, compareUnits);
+      list.splice(at, 0, unit);
+      for (let i = at; i < list.length; i++) list[i].rank = i;
     }
     return unit;
   }
 
   /** A provider's unit (the state's own provider, as ensureProvider returns it, is found without its key). */
   private unitOf(p: ProviderPlaces): Unit {
-    let unit = this.unitOfProvider.get(p);
-    if (!unit) {
-      unit = this.unit(unitKey(p.host, p.placementType, p.sector, p.providerId), p.placementType, p.sector, p.host, p.providerId);
-      this.unitOfProvider.set(p, unit);
-    }
-    return unit;
+    const own = (p as LinkedProvider)[UNIT];
+    if (own !== undefined && this.units[own.id] === own) return own;
+    return this.unit(unitKey(p.host, p.placementType, p.sector, p.providerId), p.placementType, p.sector, p.host, p.providerId);
   }
 
   /** A group's unit: its own when it is a group of this state, else the unit of its key (created if need be). */
@@ -209,6 +257,17 @@ export class PlacementState {
     const own = StateGroup.unitOf(g);
     if (own !== undefined && this.units[own.id] === own) return own;
     return this.unit(unitKey(g.host, g.placementType, g.sector, g.providerId), g.placementType, g.sector, g.host, g.providerId);
+  }
+
+  private row(la: string): LaRow {
+    let row = this.rows.get(la);
+    if (row === undefined) {
+      row = new LaRow(la);
+      this.rows.set(la, row);
+      const list = this.rowsInOrder;
+      list.splice(placeOf(list, row, (a, b) => compareCodes(a.laCode, b.laCode)), 0, row);
+    }
+    return row;
   }
 
   add(la: string, type: MarketType, sector: Sector, host: string, providerId: string, n: number): void {
@@ -228,8 +287,9 @@ export class PlacementState {
     if (g === undefined) {
       g = new StateGroup(unit, la, 0);
       unit.groups.set(la, g);
-      insertInOrder(unit.inOrder, g, byGroupKey);
-      insertInOrder(this.allGroups, g, byGroupKey);
+      const inUnit = unit.inOrder;
+      inUnit.splice(placeOf(inUnit, g, byGroupKey), 0, g);
+      this.row(la).insert(g);
     }
     if (g.children === 0) this.liveGroups = null;
     g.children += n;
@@ -252,8 +312,16 @@ export class PlacementState {
     if (n <= 0) return;
     // A group of this state knows its unit; a copy of one is found by its key.
     const own = StateGroup.unitOf(g);
-    const unit = own !== undefined && this.units[own.id] === own ? own : this.byUnit.get(unitKey(g.host, g.placementType, g.sector, g.providerId));
-    const held = unit?.groups.get(g.laCode);
+    let unit: Unit | undefined;
+    let held: StateGroup | undefined;
+    if (own !== undefined && this.units[own.id] === own) {
+      // A unit keeps the one group it made for each LA, so the group is the one it holds.
+      unit = own;
+      held = g as StateGroup;
+    } else {
+      unit = this.byUnit.get(unitKey(g.host, g.placementType, g.sector, g.providerId));
+      held = unit?.groups.get(g.laCode);
+    }
     if (!unit || !held || held.children < n) {
       throw new Error(`cannot remove ${n} children from ${unitKey(g.host, g.placementType, g.sector, g.providerId)} (${g.laCode})`);
     }
@@ -298,7 +366,14 @@ export class PlacementState {
    * given as it was (a change that empties or fills a group makes a new list at the next read).
    */
   groupsInOrder(): readonly PlacementGroup[] {
-    if (this.liveGroups === null) this.liveGroups = withChildren(this.allGroups);
+    if (this.liveGroups === null) {
+      const out: StateGroup[] = [];
+      for (const row of this.rowsInOrder) {
+        const groups = row.groups;
+        for (let i = 0; i < groups.length; i++) if (groups[i].children > 0) out.push(groups[i]);
+      }
+      this.liveGroups = out;
+    }
     return this.liveGroups;
   }
 
@@ -332,16 +407,3 @@ function placeOf<T>(list: readonly T[], item: T, order: (x: T, y: T) => number):
   return lo;
 }
 
-/** Puts `item` in its place in a list sorted by `order`, in place. */
-function insertInOrder<T>(list: T[], item: T, order: (x: T, y: T) => number): void {
-  list.splice(placeOf(list, item, order), 0, item);
-}
-
-/** A new list: `list` (sorted by `order`) with `item` in its place. */
-function withInserted<T>(list: readonly T[], item: T, order: (x: T, y: T) => number): T[] {
-  const at = placeOf(list, item, order);
-  const out = list.slice(0, at);
-  out.push(item);
-  for (let i = at; i < list.length; i++) out.push(list[i]);
-  return out;
-}
