@@ -3,7 +3,7 @@
 import { roundSharesUnbiased, sharesToTotal } from './matching/unbiased.js';
 import type { RandomSource } from './random.js';
 import { largestRemainderInOrder, roundHalfUp } from './rounding.js';
-import { PlacementState, byGroupKey } from './state.js';
+import { PlacementState } from './state.js';
 import { EXTERNAL, type MarketType, type PlacementGroup } from './types.js';
 import type { CutUnits } from './supply.js';
 import type { NeedByType } from './need.js';
@@ -31,22 +31,15 @@ export function displaceChildren(state: PlacementState, cut: CutUnits): Map<stri
 }
 
 /**
- * Groups of one placing LA and type, in key order (the order largestRemainderInOrder relies on).
- * The state lists groups by LA, then type, so each bucket is a run of consecutive groups.
+ * Where the run of groups of one placing LA and type that starts at `start` ends. The state lists
+ * groups by LA, then type, so each LA and type is a run of consecutive groups, in key order (the
+ * order largestRemainderInOrder relies on).
  */
-export function groupsByLaAndType(state: PlacementState): PlacementGroup[][] {
-  const out: PlacementGroup[][] = [];
-  let bucket: PlacementGroup[] = [];
-  for (const g of state.groupsInOrder()) {
-    const first = bucket[0];
-    if (first !== undefined && (first.laCode !== g.laCode || first.placementType !== g.placementType)) {
-      out.push(bucket);
-      bucket = [];
-    }
-    bucket.push(g);
-  }
-  if (bucket.length > 0) out.push(bucket);
-  return out;
+function bucketEnd(groups: readonly PlacementGroup[], start: number): number {
+  const { laCode, placementType } = groups[start];
+  let end = start + 1;
+  while (end < groups.length && groups[end].laCode === laCode && groups[end].placementType === placementType) end++;
+  return end;
 }
 
 /**
@@ -63,56 +56,90 @@ export function applyTurnover(
   ended?: (g: PlacementGroup, n: number) => void,
   unbiased?: RandomSource,
 ): void {
-  for (const groups of groupsByLaAndType(state)) {
-    const s = share(groups[0].placementType);
-    if (s <= 0) continue;
-    const exact = groups.map((g) => s * g.children);
-    const ending = unbiased === undefined ? largestRemainderInOrder(exact) : roundSharesUnbiased(exact, roundHalfUp(exact.reduce((t, x) => t + x, 0)), unbiased);
-    groups.forEach((g, i) => {
-      const n = Math.min(ending[i], g.children);
-      state.remove(g, n);
-      if (ended !== undefined && n > 0) ended(g, n);
-    });
+  // The list as it stands before any ending: removing leaves it as it is.
+  const groups = state.groupsInOrder();
+  for (let start = 0; start < groups.length; ) {
+    const end = bucketEnd(groups, start);
+    const s = share(groups[start].placementType);
+    if (s > 0) endShare(state, groups, start, end, s, ended, unbiased);
+    start = end;
+  }
+}
+
+/** applyTurnover for the groups start … end − 1 (one LA and type) at share `s`. */
+function endShare(
+  state: PlacementState,
+  groups: readonly PlacementGroup[],
+  start: number,
+  end: number,
+  s: number,
+  ended: ((g: PlacementGroup, n: number) => void) | undefined,
+  unbiased: RandomSource | undefined,
+): void {
+  const exact: number[] = [];
+  // The total added from 0 in key order, as a reduce over the shares adds it.
+  let total = 0;
+  for (let i = start; i < end; i++) {
+    const x = s * groups[i].children;
+    exact.push(x);
+    total += x;
+  }
+  const ending = unbiased === undefined ? largestRemainderInOrder(exact) : roundSharesUnbiased(exact, roundHalfUp(total), unbiased);
+  for (let i = start; i < end; i++) {
+    const g = groups[i];
+    const n = Math.min(ending[i - start], g.children);
+    state.remove(g, n);
+    if (ended !== undefined && n > 0) ended(g, n);
   }
 }
 
 /**
  * Where an LA's continuing placements of a type still exceed its need, placements end one child at a
- * time from the currently largest group (ties in key order).
+ * time from the currently largest group (ties in key order: the groups are scanned in key order and
+ * only a larger group displaces the one found).
  */
 export function endPlacementsAboveNeed(state: PlacementState, needOf: (la: string) => NeedByType): void {
-  for (const groups of groupsByLaAndType(state)) {
-    const { laCode, placementType } = groups[0];
+  const groups = state.groupsInOrder();
+  for (let start = 0; start < groups.length; ) {
+    const end = bucketEnd(groups, start);
+    const { laCode, placementType } = groups[start];
     // Other authorities' children have no need in the model: only turnover and cuts end theirs.
-    if (laCode === EXTERNAL) continue;
-    let excess = groups.reduce((s, g) => s + g.children, 0) - needOf(laCode)[placementType];
-    while (excess > 0) {
-      let largest: PlacementGroup | null = null;
-      for (const g of groups) {
-        if (g.children === 0) continue;
-        if (largest === null || g.children > largest.children || (g.children === largest.children && byGroupKey(g, largest) < 0)) largest = g;
+    if (laCode !== EXTERNAL) {
+      let held = 0;
+      for (let i = start; i < end; i++) held += groups[i].children;
+      let excess = held - needOf(laCode)[placementType];
+      while (excess > 0) {
+        let largest: PlacementGroup | null = null;
+        for (let i = start; i < end; i++) {
+          const g = groups[i];
+          if (g.children > 0 && (largest === null || g.children > largest.children)) largest = g;
+        }
+        if (largest === null) break;
+        state.remove(largest, 1);
+        excess--;
       }
-      if (largest === null) break;
-      state.remove(largest, 1);
-      excess--;
     }
+    start = end;
   }
 }
 
-/** Continuing placements per LA and market type. */
+/** Continuing placements per LA and market type (the groups come LA by LA, so each LA's row is made once). */
 export function continuingByLa(state: PlacementState): Map<string, Record<MarketType, number>> {
   const out = new Map<string, Record<MarketType, number>>();
+  let la: string | null = null;
+  let row: Record<MarketType, number> = { foster: 0, residential: 0, secure: 0 };
   for (const g of state.groupsInOrder()) {
-    let row = out.get(g.laCode);
-    if (!row) {
+    if (g.laCode !== la) {
+      la = g.laCode;
       row = { foster: 0, residential: 0, secure: 0 };
-      out.set(g.laCode, row);
+      out.set(la, row);
     }
-    row[g.placementType] += g.children;
+    if (g.placementType === 'foster') row.foster += g.children;
+    else if (g.placementType === 'residential') row.residential += g.children;
+    else row.secure += g.children;
   }
   return out;
 }
-
 
 /**
  * The groups after a year's turnover in expectation under unbiased endings: each group less its
