@@ -16,6 +16,7 @@ import { compareCodes } from './rounding.js';
 import { streamFor } from './random.js';
 import { valueAt } from './timeline.js';
 import { TransportSolver } from './transport.js';
+import { TallyWorkspace } from './tally.js';
 import { recordHeldPlaces } from './usable.js';
 import { MARKET_TYPES, type Dataset, type MarketType, type ModelScenario, type Projection, type Timeline, type YearResult } from './types.js';
 
@@ -124,6 +125,7 @@ function startRun(dataset: Dataset, scenario: ModelScenario, options: Projection
             rounding: streamFor(streams.seed, streams.run, 'matching.rounding'),
             ...(options.choiceProbe ? { probe: options.choiceProbe } : {}),
           },
+    tallyWork: new TallyWorkspace(),
   };
 }
 
