@@ -3,7 +3,7 @@ import { changedEntries, flowYear, flowsInYear, shareByLa } from './flows.js';
 import { largestRemainderInOrder, roundHalfUp } from './rounding.js';
 import { dampedTrendAt, nationSeries, reconcileYear, type TrendOptions } from './demand-trend.js';
 import { valueAt } from './timeline.js';
-import { PLACEMENT_TYPES, type Dataset, type FlowsRule, type ModelScenario, type PlacementType, type TrendRule } from './types.js';
+import { PLACEMENT_TYPES, type Dataset, type FlowsRule, type ModelScenario, type PlacementType, type Timeline, type TrendRule } from './types.js';
 
 export type NeedByType = Record<PlacementType, number>;
 
@@ -26,10 +26,30 @@ export function makeNeedModel(dataset: Dataset, scenario: ModelScenario): NeedMo
   const base = basePlacementsByLa(dataset);
   const history = historyByLa(dataset);
 
+  // Each LA's children at the base date, found once.
+  const baseChildren = new Map<string, number>();
   const atBase = (la: string): number => {
-    const point = history.get(la)?.find(([y]) => y === B);
-    if (point) return point[1];
-    return PLACEMENT_TYPES.reduce((s, t) => s + (base.get(la)?.[t] ?? 0), 0);
+    let c = baseChildren.get(la);
+    if (c === undefined) {
+      const point = history.get(la)?.find(([y]) => y === B);
+      c = point ? point[1] : PLACEMENT_TYPES.reduce((s, t) => s + (base.get(la)?.[t] ?? 0), 0);
+      baseChildren.set(la, c);
+    }
+    return c;
+  };
+
+  // Under `change`, each LA's growth from the base: at index t − B + 1, Π (1 + rate(u)) for u = B … t,
+  // each year's the year before's times its own (the product in the same order, from 1).
+  const growth = new Map<string, number[]>();
+  const changeFactor = (la: string, rate: Timeline, t: number): number => {
+    let byYear = growth.get(la);
+    if (byYear === undefined) {
+      byYear = [1];
+      growth.set(la, byYear);
+    }
+    const at = Math.max(0, t - B + 1);
+    while (byYear.length <= at) byYear.push(byYear[byYear.length - 1] * (1 + valueAt(rate, B + byYear.length - 1)));
+    return byYear[at];
   };
 
   // By LA, then year: a key string built and hashed per call costs more than the lookup saves.
@@ -47,10 +67,7 @@ export function makeNeedModel(dataset: Dataset, scenario: ModelScenario): NeedMo
     if (rule.method === 'flows') {
       c = flowPath(la, t).end;
     } else if (rule.method === 'change') {
-      const rate = rule.rateByLa[la] ?? rule.rate;
-      let factor = 1;
-      for (let u = B; u <= t; u++) factor *= 1 + valueAt(rate, u);
-      c = roundHalfUp(Math.max(0, atBase(la) * factor));
+      c = roundHalfUp(Math.max(0, atBase(la) * changeFactor(la, rule.rateByLa[la] ?? rule.rate, t)));
     } else if (rule.reconcile === 'nation') {
       c = reconciled!(t).get(la) ?? 0;
     } else {

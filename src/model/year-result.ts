@@ -3,7 +3,7 @@
 import { InternalError } from '../errors.js';
 import { compareCodes } from './rounding.js';
 import { PlacementState, unitKey } from './state.js';
-import { EXTERNAL, type HostYearPlaces, type LaYearTally, type MarketType, type PlacementGroup, type YearResult } from './types.js';
+import { EXTERNAL, type HostYearPlaces, type LaYearTally, type MarketType, type PlacementGroup, type ProviderPlaces, type YearResult } from './types.js';
 import { usablePlaces, type OccupancyTable } from './usable.js';
 
 /** A group's identity: its placing LA and its unit. */
@@ -34,6 +34,23 @@ function talliesInOrder(
 /** A market type's place in MARKET_TYPES, by comparison (no keyed lookup per provider). */
 const typeIndex = (t: MarketType): number => (t === 'foster' ? 0 : t === 'residential' ? 1 : 2);
 
+/** The year's row of places at the provider's host and type, made (and listed) when the first provider there comes. */
+function placesRow(byHost: Map<string, Array<HostYearPlaces | null>>, places: HostYearPlaces[], p: ProviderPlaces): HostYearPlaces {
+  let atHost = byHost.get(p.host);
+  if (atHost === undefined) {
+    atHost = [null, null, null];
+    byHost.set(p.host, atHost);
+  }
+  const ti = typeIndex(p.placementType);
+  let row = atHost[ti];
+  if (row === null) {
+    row = { host: p.host, placementType: p.placementType, places: 0, forProfitPlaces: 0, usablePlaces: 0, externalChildren: 0 };
+    atHost[ti] = row;
+    places.push(row);
+  }
+  return row;
+}
+
 /**
  * The year's tallies and places. `tally(la, from, to)`: the LA's tally from the state's groups in
  * key order (state.groupsInOrder()), from index `from` up to `to`; laCodes in code order.
@@ -53,19 +70,10 @@ export function yearResult(
   const places: HostYearPlaces[] = [];
   const byHost = new Map<string, Array<HostYearPlaces | null>>();
   const providers = state.providersInOrder();
+  // Providers in key order run by type, sector, then host: most follow one at the same host and type.
+  let row: HostYearPlaces | null = null;
   for (const p of providers) {
-    let atHost = byHost.get(p.host);
-    if (atHost === undefined) {
-      atHost = [null, null, null];
-      byHost.set(p.host, atHost);
-    }
-    const ti = typeIndex(p.placementType);
-    let row = atHost[ti];
-    if (row === null) {
-      row = { host: p.host, placementType: p.placementType, places: 0, forProfitPlaces: 0, usablePlaces: 0, externalChildren: 0 };
-      atHost[ti] = row;
-      places.push(row);
-    }
+    if (row === null || row.host !== p.host || row.placementType !== p.placementType) row = placesRow(byHost, places, p);
     row.places += p.places;
     if (p.sector === 'fp') row.forProfitPlaces += p.places;
     // docs/model.md §2.2: usable places less the other authorities' children held, never below 0 per provider.
