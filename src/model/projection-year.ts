@@ -3,7 +3,7 @@
 // What the years share (the state, the streams, the solver, the distances) is a run's own context.
 import { continuingByLa, applyTurnover, displaceChildren, endPlacementsAboveNeed } from './continuing.js';
 import { makeCosting, priceIndex } from './costing.js';
-import { makeGeography, type TallyGeography } from './geography.js';
+import { makeGeography, type LaDistances, type TallyGeography } from './geography.js';
 import type { ChoiceRules } from './matching/choice.js';
 import type { HeldOutsideCaps } from './matching/outside.js';
 import { matchSeekers, type Geography, type MatchOutcome, type Seekers } from './matching/tiers.js';
@@ -41,6 +41,8 @@ export interface RunContext {
   readonly regionOf: (la: string) => string;
   readonly need: NeedModel;
   readonly atHome: (la: string, n: NeedByType) => number;
+  /** The distances between the dataset's LAs, which every year's geography reads. */
+  readonly distances: LaDistances;
   /** The distances in force: made again in a year where the outside-Wales distance changes. */
   geo: Geography & TallyGeography;
   readonly distanceYears: ReadonlySet<number>;
@@ -71,7 +73,7 @@ export function baseYearRow(run: RunContext): YearResult {
 
 export function projectYear(run: RunContext, t: number): YearResult {
   const { dataset, scenario, state, laCodes } = run;
-  if (run.distanceYears.has(t)) run.geo = makeGeography(dataset, scenario, t);
+  if (run.distanceYears.has(t)) run.geo = makeGeography(dataset, scenario, t, run.distances);
   // (1) need
   const needs = new Map<string, NeedByType>(laCodes.map((la) => [la, run.need.needByType(la, t)]));
   // (2) supply events, all on 1 April; the year's events for their one-off costs (src/model/one-off.ts).
