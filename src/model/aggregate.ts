@@ -9,6 +9,7 @@ import {
   type CostParts,
   type Dataset,
   type HostYearPlaces,
+  MARKET_TYPES,
   type MarketType,
   type MetricName,
   type Projection,
@@ -47,8 +48,14 @@ export function areasOf(dataset: Dataset, level: AreaLevel): Area[] {
 
 export function areaRows(projection: Projection, dataset: Dataset, level: AreaLevel): AreaYearRow[] {
   const rows: AreaYearRow[] = [];
-  for (const area of areasOf(dataset, level)) {
-    for (const year of projection.years) {
+  const areas = areasOf(dataset, level);
+  const inAreas = areas.map((a) => new Set(a.laCodes));
+  // Each year's places by host, added up once for all the areas.
+  const places = projection.years.map((y) => placesByHost(y.places));
+  for (let a = 0; a < areas.length; a++) {
+    const area = areas[a];
+    for (let y = 0; y < projection.years.length; y++) {
+      const year = projection.years[y];
       rows.push({
         scenario: projection.scenario,
         level,
@@ -56,7 +63,7 @@ export function areaRows(projection: Projection, dataset: Dataset, level: AreaLe
         areaName: area.name,
         year: year.year,
         asAt: year.asAt,
-        metrics: areaMetrics(year, area),
+        metrics: metricsIn(year, inAreas[a], placesIn(places[y], inAreas[a])),
       });
     }
   }
@@ -91,23 +98,70 @@ interface PlacesInArea {
   externalChildren: number;
 }
 
-function placesIn(rows: readonly HostYearPlaces[], inArea: ReadonlySet<string>): PlacesInArea {
-  const places = { foster: 0, residential: 0, secure: 0 };
-  const usable = { foster: 0, residential: 0, secure: 0 };
-  let forProfitPlaces = 0;
-  let externalChildren = 0;
+const noPlaces = (): PlacesInArea => ({ places: { foster: 0, residential: 0, secure: 0 }, usable: { foster: 0, residential: 0, secure: 0 }, forProfitPlaces: 0, externalChildren: 0 });
+
+/** The year's places by host (every figure a whole count, so any order of adding gives the same sums). */
+function placesByHost(rows: readonly HostYearPlaces[]): Map<string, PlacesInArea> {
+  const byHost = new Map<string, PlacesInArea>();
   for (const p of rows) {
-    if (!inArea.has(p.host)) continue;
-    places[p.placementType] += p.places;
-    usable[p.placementType] += p.usablePlaces;
-    forProfitPlaces += p.forProfitPlaces;
-    externalChildren += p.externalChildren;
+    let at = byHost.get(p.host);
+    if (at === undefined) {
+      at = noPlaces();
+      byHost.set(p.host, at);
+    }
+    at.places[p.placementType] += p.places;
+    at.usable[p.placementType] += p.usablePlaces;
+    at.forProfitPlaces += p.forProfitPlaces;
+    at.externalChildren += p.externalChildren;
   }
-  return { places, usable, forProfitPlaces, externalChildren };
+  return byHost;
+}
+
+/** The places at the area's hosts. */
+function placesIn(byHost: ReadonlyMap<string, PlacesInArea>, inArea: ReadonlySet<string>): PlacesInArea {
+  const sum = noPlaces();
+  for (const host of inArea) {
+    const at = byHost.get(host);
+    if (at === undefined) continue;
+    for (const type of MARKET_TYPES) {
+      sum.places[type] += at.places[type];
+      sum.usable[type] += at.usable[type];
+    }
+    sum.forProfitPlaces += at.forProfitPlaces;
+    sum.externalChildren += at.externalChildren;
+  }
+  return sum;
+}
+
+/**
+ * The children of the area's LAs by distance, nearest first, each distance once. One LA's own list
+ * is that already (tallyLa pools and orders it) when its distances rise strictly; else pooled and sorted.
+ */
+function pooledDistances(year: YearResult, inArea: ReadonlySet<string>): Array<readonly [number, number]> {
+  if (inArea.size === 1) {
+    const t = year.tallies.find((x) => inArea.has(x.laCode));
+    if (t !== undefined && strictlyRising(t.distances)) return t.distances.filter(([, n]) => n > 0);
+  }
+  const pooled = new Map<number, number>();
+  for (const t of year.tallies) {
+    if (!inArea.has(t.laCode)) continue;
+    for (const [km, n] of t.distances) pooled.set(km, (pooled.get(km) ?? 0) + n);
+  }
+  return [...pooled.entries()].filter(([, n]) => n > 0).sort((a, b) => a[0] - b[0]);
+}
+
+/** Whether each distance is greater than the one before (no NaN, no repeat): what sorting a map's entries gives. */
+function strictlyRising(d: ReadonlyArray<readonly [number, number]>): boolean {
+  for (let i = 1; i < d.length; i++) if (!(d[i][0] > d[i - 1][0])) return false;
+  return d.length === 0 || !Number.isNaN(d[0][0]);
 }
 
 export function areaMetrics(year: YearResult, area: Area): Record<MetricName, number | null> {
   const inArea = new Set(area.laCodes);
+  return metricsIn(year, inArea, placesIn(placesByHost(year.places), inArea));
+}
+
+function metricsIn(year: YearResult, inArea: ReadonlySet<string>, inPlaces: PlacesInArea): Record<MetricName, number | null> {
   // One pass over the area's LAs (in the year's LA order), each sum added up in that order as a
   // sum per metric would: the same additions, so the same floating-point results. A flow (a count or
   // money that some rows lack) is null as soon as one LA's is.
@@ -128,7 +182,6 @@ export function areaMetrics(year: YearResult, area: Area): Record<MetricName, nu
   // A part of the cost exists exactly when the cost does (every group of the area has a price).
   let parts: CostParts | null = { foster: 0, residential: 0, secure: 0, forProfit: 0, outsideWales: 0, unplaced: 0 };
   const add = (s: number | null, v: number | null): number | null => (s === null || v === null ? null : s + v);
-  const pooled = new Map<number, number>();
   for (const t of year.tallies) {
     if (!inArea.has(t.laCode)) continue;
     childrenLookedAfter += t.childrenLookedAfter;
@@ -146,11 +199,10 @@ export function areaMetrics(year: YearResult, area: Area): Record<MetricName, nu
     ceased = add(ceased, t.ceasedLookedAfter);
     oneOff = add(oneOff, t.costOneOffGbp);
     parts = addCostParts(parts, t.costParts);
-    for (const [km, n] of t.distances) pooled.set(km, (pooled.get(km) ?? 0) + n);
   }
-  const { places, usable, forProfitPlaces, externalChildren } = placesIn(year.places, inArea);
+  const { places, usable, forProfitPlaces, externalChildren } = inPlaces;
   const allPlaces = places.foster + places.residential + places.secure;
-  const distances = [...pooled.entries()].filter(([, n]) => n > 0).sort((a, b) => a[0] - b[0]);
+  const distances = pooledDistances(year, inArea);
   const { marketPlaced: placed, placedInOwnLa, placedInRegion, placedOutsideWales, forProfitPlacements, placedByType, forProfitByType, nonprofitOutsideRegion } = placements;
 
   // Written in METRICS order, so that its keys run in that order (the columns' order) as they stand.

@@ -19,7 +19,12 @@ const MARKET_TYPE_INDEX: Record<MarketType, number> = { foster: 0, residential: 
 
 /** A cost cell's place in Costing.annual: type, sector, in or outside Wales. */
 export function costCell(type: MarketType, sector: Sector, outsideWales: boolean): number {
-  return MARKET_TYPE_INDEX[type] * 6 + SECTOR_RANK[sector] * 2 + (outsideWales ? 1 : 0);
+  return costCellAt(MARKET_TYPE_INDEX[type], SECTOR_RANK[sector], outsideWales);
+}
+
+/** costCell from the type's place in MARKET_TYPES and the sector's rank, for a caller that has them already. */
+export function costCellAt(typeIndex: number, sectorRank: number, outsideWales: boolean): number {
+  return typeIndex * 6 + sectorRank * 2 + (outsideWales ? 1 : 0);
 }
 
 /** The growth of a dated rate from year `from`'s level to year t's: Π (1 + rate(u)) for u = from+1 … t (divided the other way). */

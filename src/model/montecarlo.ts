@@ -61,12 +61,30 @@ export function packRun(rows: readonly AreaYearRow[]): Float64Array {
   const out = new Float64Array(rows.length * M);
   for (let r = 0; r < rows.length; r++) {
     const metrics = rows[r].metrics;
-    for (let m = 0; m < M; m++) {
-      const v = metrics[METRICS[m]];
-      out[r * M + m] = v === null ? NaN : v;
+    if (!packInOrder(metrics, out, r * M)) {
+      for (let m = 0; m < M; m++) {
+        const v = metrics[METRICS[m]];
+        out[r * M + m] = v === null ? NaN : v;
+      }
     }
   }
   return out;
+}
+
+/**
+ * A row's metrics into out[at …] by walking its keys, when they run in METRICS order (as areaMetrics
+ * writes them): a walk reads each value where it lies, where a lookup by name searches for it.
+ * False when the keys run otherwise (the caller then looks each metric up).
+ */
+function packInOrder(metrics: Record<MetricName, number | null>, out: Float64Array, at: number): boolean {
+  let m = 0;
+  for (const k in metrics) {
+    if (m >= M || k !== METRICS[m]) return false;
+    const v = metrics[k as MetricName];
+    out[at + m] = v === null ? NaN : v;
+    m++;
+  }
+  return m === M;
 }
 
 export function toRunSet(runs: Runs): RunSet {

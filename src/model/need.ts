@@ -3,7 +3,7 @@ import { changedEntries, flowYear, flowsInYear, shareByLa } from './flows.js';
 import { largestRemainderInOrder, roundHalfUp } from './rounding.js';
 import { dampedTrendAt, nationSeries, reconcileYear, type TrendOptions } from './demand-trend.js';
 import { valueAt } from './timeline.js';
-import { PLACEMENT_TYPES, type Dataset, type FlowsRule, type ModelScenario, type PlacementType, type TrendRule } from './types.js';
+import { PLACEMENT_TYPES, type Dataset, type FlowsRule, type ModelScenario, type PlacementType, type Timeline, type TrendRule } from './types.js';
 
 export type NeedByType = Record<PlacementType, number>;
 
@@ -26,10 +26,30 @@ export function makeNeedModel(dataset: Dataset, scenario: ModelScenario): NeedMo
   const base = basePlacementsByLa(dataset);
   const history = historyByLa(dataset);
 
+  // Each LA's children at the base date, found once.
+  const baseChildren = new Map<string, number>();
   const atBase = (la: string): number => {
-    const point = history.get(la)?.find(([y]) => y === B);
-    if (point) return point[1];
-    return PLACEMENT_TYPES.reduce((s, t) => s + (base.get(la)?.[t] ?? 0), 0);
+    let c = baseChildren.get(la);
+    if (c === undefined) {
+      const point = history.get(la)?.find(([y]) => y === B);
+      c = point ? point[1] : PLACEMENT_TYPES.reduce((s, t) => s + (base.get(la)?.[t] ?? 0), 0);
+      baseChildren.set(la, c);
+    }
+    return c;
+  };
+
+  // Under `change`, each LA's growth from the base: at index t − B + 1, Π (1 + rate(u)) for u = B … t,
+  // each year's the year before's times its own (the product in the same order, from 1).
+  const growth = new Map<string, number[]>();
+  const changeFactor = (la: string, rate: Timeline, t: number): number => {
+    let byYear = growth.get(la);
+    if (byYear === undefined) {
+      byYear = [1];
+      growth.set(la, byYear);
+    }
+    const at = Math.max(0, t - B + 1);
+    while (byYear.length <= at) byYear.push(byYear[byYear.length - 1] * (1 + valueAt(rate, B + byYear.length - 1)));
+    return byYear[at];
   };
 
   // By LA, then year: a key string built and hashed per call costs more than the lookup saves.
@@ -47,10 +67,7 @@ export function makeNeedModel(dataset: Dataset, scenario: ModelScenario): NeedMo
     if (rule.method === 'flows') {
       c = flowPath(la, t).end;
     } else if (rule.method === 'change') {
-      const rate = rule.rateByLa[la] ?? rule.rate;
-      let factor = 1;
-      for (let u = B; u <= t; u++) factor *= 1 + valueAt(rate, u);
-      c = roundHalfUp(Math.max(0, atBase(la) * factor));
+      c = roundHalfUp(Math.max(0, atBase(la) * changeFactor(la, rule.rateByLa[la] ?? rule.rate, t)));
     } else if (rule.reconcile === 'nation') {
       c = reconciled!(t).get(la) ?? 0;
     } else {
@@ -79,15 +96,32 @@ export function makeNeedModel(dataset: Dataset, scenario: ModelScenario): NeedMo
     return path[t - B];
   }
 
+  // Each LA's type mix by year (index t − B + 1, the base shares first), in PLACEMENT_TYPES order:
+  // year t's is year t − 1's moved by year t's shifts, the steps mixAt takes from B to t.
+  const mixes = new Map<string, { unmoved: boolean; byYear: Float64Array[] }>();
+  function mixOf(la: string, t: number): Float64Array {
+    let mix = mixes.get(la);
+    if (mix === undefined) {
+      const counts = base.get(la) ?? zeroByType();
+      // No base placements: every child is non-market "other" care, whatever the shifts.
+      mix = { unmoved: baseTotal(counts) === 0, byYear: [baseMix(counts)] };
+      mixes.set(la, mix);
+    }
+    const byYear = mix.byYear;
+    if (mix.unmoved) return byYear[0];
+    const at = Math.max(0, t - B + 1);
+    while (byYear.length <= at) byYear.push(shiftedMix(byYear[byYear.length - 1], scenario.mixShift, B + byYear.length - 1));
+    return byYear[at];
+  }
+
   function needByType(la: string, t: number): NeedByType {
     const c = childrenLookedAfter(la, t);
-    const w = mixAt(base.get(la) ?? zeroByType(), scenario.mixShift, B, t);
-    const exact = PLACEMENT_TYPES.map((ty) => c * w[ty]);
+    const w = mixOf(la, t);
+    const exact = new Array<number>(w.length);
+    for (let i = 0; i < w.length; i++) exact[i] = c * w[i];
     // One LA's cells listed in type order are in tie-key order already.
-    const shares = largestRemainderInOrder(exact);
-    const out = zeroByType();
-    PLACEMENT_TYPES.forEach((ty, i) => (out[ty] = shares[i]));
-    return out;
+    const s = largestRemainderInOrder(exact);
+    return { foster: s[0], residential: s[1], secure: s[2], kinship: s[3], parents: s[4], adoption: s[5], independent: s[6], other: s[7] };
   }
 
   return {
@@ -157,22 +191,34 @@ function reconciledTrend(
   };
 }
 
-/** An LA's type mix in year t: its base placements' shares, moved by each year's mix shifts from B to t. */
-function mixAt(counts: NeedByType, mixShift: ModelScenario['mixShift'], B: number, t: number): NeedByType {
-  const total = PLACEMENT_TYPES.reduce((s, ty) => s + counts[ty], 0);
-  const w = zeroByType();
+const OTHER = PLACEMENT_TYPES.indexOf('other');
+
+/** Children of every type at the base date (0 for an LA with no base placements). */
+function baseTotal(counts: NeedByType): number {
+  return PLACEMENT_TYPES.reduce((s, ty) => s + counts[ty], 0);
+}
+
+/** An LA's base type mix (docs/model.md §4.2, rule 1): its base placements' shares, in PLACEMENT_TYPES order. */
+function baseMix(counts: NeedByType): Float64Array {
+  const total = baseTotal(counts);
+  const w = new Float64Array(PLACEMENT_TYPES.length);
   if (total === 0) {
     // No base placements to take a mix from: count every child as non-market "other" care.
-    w.other = 1;
+    w[OTHER] = 1;
     return w;
   }
-  for (const ty of PLACEMENT_TYPES) w[ty] = counts[ty] / total;
-  for (let u = B; u <= t; u++) {
-    for (const shift of mixShift) {
-      const moved = w[shift.from] * valueAt(shift.share, u);
-      w[shift.from] -= moved;
-      w[shift.to] += moved;
-    }
+  for (let i = 0; i < PLACEMENT_TYPES.length; i++) w[i] = counts[PLACEMENT_TYPES[i]] / total;
+  return w;
+}
+
+/** The mix of year u from year u − 1's: each of year u's shifts in turn moves its share of `from` to `to`. */
+function shiftedMix(prev: Float64Array, mixShift: ModelScenario['mixShift'], u: number): Float64Array {
+  const w = prev.slice();
+  for (const shift of mixShift) {
+    const from = PLACEMENT_TYPES.indexOf(shift.from);
+    const moved = w[from] * valueAt(shift.share, u);
+    w[from] -= moved;
+    w[PLACEMENT_TYPES.indexOf(shift.to)] += moved;
   }
   return w;
 }

@@ -9,48 +9,77 @@ import { PLACEMENT_TYPES, isMarketType, type Dataset, type PlacementType } from 
 /** Counts of children by placement type (every type; market types are ignored here). */
 export type ChildrenByType = Readonly<Record<PlacementType, number>>;
 
-/** The base-date hosts of one LA's children of one non-market type: host ('' = not known) and children. */
-type Hosts = ReadonlyArray<readonly [host: string, children: number]>;
+/**
+ * One LA's base-date hosts of one non-market type, in tie order (hosts by code, the host not known
+ * last): their children, the LA's own place among them and their total, worked out once.
+ */
+interface TypeHosts {
+  type: PlacementType;
+  /** The LA's own place in `counts`; -1 when none of its children of the type lived at home. */
+  home: number;
+  counts: number[];
+  total: number;
+  /** Children at home by the type's children that year: the same n always shares the same way. */
+  atHomeByN: Map<number, number>;
+}
 
 /**
  * The function that gives, for an LA and its children by type in a year, how many of its
  * non-market children live in the LA itself.
  */
 export function nonMarketAtHome(dataset: Pick<Dataset, 'placements'>): (la: string, children: ChildrenByType) => number {
-  const hosts = new Map<string, Map<string, number>>();
+  const hosts = new Map<string, Map<PlacementType, Map<string, number>>>();
   for (const row of dataset.placements) {
     if (isMarketType(row.placementType) || row.children === 0) continue;
-    const key = `${row.laCode}\u0000${row.placementType}`;
-    const byHost = hosts.get(key) ?? new Map<string, number>();
+    let byType = hosts.get(row.laCode);
+    if (byType === undefined) {
+      byType = new Map();
+      hosts.set(row.laCode, byType);
+    }
+    const byHost = byType.get(row.placementType) ?? new Map<string, number>();
     const host = row.host ?? '';
     byHost.set(host, (byHost.get(host) ?? 0) + row.children);
-    hosts.set(key, byHost);
+    byType.set(row.placementType, byHost);
   }
-  // Hosts in code order, the host not known ('') last: the order ties go in.
-  const ordered = new Map<string, Hosts>(
-    [...hosts].map(([key, byHost]) => [key, [...byHost].sort((a, b) => (a[0] === '' ? 1 : b[0] === '' ? -1 : compareCodes(a[0], b[0])))]),
-  );
-  return (la, children) => {
-    let atHome = 0;
+  // Each LA's types in PLACEMENT_TYPES order; hosts in code order, the host not known ('') last: the order ties go in.
+  const byLa = new Map<string, TypeHosts[]>();
+  for (const [la, byType] of hosts) {
+    const list: TypeHosts[] = [];
     for (const type of PLACEMENT_TYPES) {
-      if (isMarketType(type)) continue;
-      const n = children[type];
-      const list = ordered.get(`${la}\u0000${type}`);
-      if (n === 0 || list === undefined) continue;
-      atHome += sharedTo(la, n, list);
+      const byHost = byType.get(type);
+      if (byHost === undefined) continue;
+      const ordered = [...byHost].sort((a, b) => (a[0] === '' ? 1 : b[0] === '' ? -1 : compareCodes(a[0], b[0])));
+      const counts = ordered.map(([, c]) => c);
+      list.push({ type, home: ordered.findIndex(([h]) => h === la), counts, total: counts.reduce((s, c) => s + c, 0), atHomeByN: new Map() });
+    }
+    byLa.set(la, list);
+  }
+  return (la, children) => {
+    const list = byLa.get(la);
+    if (list === undefined) return 0;
+    let atHome = 0;
+    for (let i = 0; i < list.length; i++) {
+      const h = list[i];
+      const n = children[h.type];
+      if (n === 0 || h.home < 0) continue;
+      let shared = h.atHomeByN.get(n);
+      if (shared === undefined) {
+        shared = sharedTo(n, h);
+        h.atHomeByN.set(n, shared);
+      }
+      atHome += shared;
     }
     return atHome;
   };
 }
 
 /**
- * How many of n children go to host `la` when shared over the base-date hosts by largest remainder
- * (the list is in tie order already: hosts by code, the host not known last).
+ * How many of n children go to the LA itself when shared over its base-date hosts by largest
+ * remainder (the counts are in tie order already: hosts by code, the host not known last).
  */
-function sharedTo(la: string, n: number, list: Hosts): number {
-  const home = list.findIndex(([h]) => h === la);
-  if (home < 0) return 0;
-  if (list.length === 1) return n;
-  const total = list.reduce((s, [, c]) => s + c, 0);
-  return largestRemainderInOrder(list.map(([, c]) => (n * c) / total))[home];
+function sharedTo(n: number, h: TypeHosts): number {
+  if (h.counts.length === 1) return n;
+  const exact = new Array<number>(h.counts.length);
+  for (let i = 0; i < exact.length; i++) exact[i] = (n * h.counts[i]) / h.total;
+  return largestRemainderInOrder(exact)[h.home];
 }

@@ -5,7 +5,7 @@ import { nonMarketAtHome } from './non-market-hosts.js';
 import { InternalError } from '../errors.js';
 import { prepareBase, type PreparedBase } from './base-state.js';
 import { expectedAfterTurnover } from './continuing.js';
-import { makeGeography } from './geography.js';
+import { laDistances, makeGeography, type LaDistances } from './geography.js';
 import { fitType, type FittedType } from './matching/calibrate.js';
 import { heldOutsideCaps } from './matching/outside.js';
 import { groupStatistics, ScalingWorkspace, type ChoiceParams, type ChoiceProblem, type ChoiceStatistics } from './matching/choice.js';
@@ -16,6 +16,7 @@ import { compareCodes } from './rounding.js';
 import { streamFor } from './random.js';
 import { valueAt } from './timeline.js';
 import { TransportSolver } from './transport.js';
+import { TallyWorkspace } from './tally.js';
 import { recordHeldPlaces } from './usable.js';
 import { MARKET_TYPES, type Dataset, type MarketType, type ModelScenario, type Projection, type Timeline, type YearResult } from './types.js';
 
@@ -34,6 +35,8 @@ export interface ProjectionOptions {
   pricesYear?: number | null;
   /** The dataset's base state, prepared by the caller (prepareBase) when it projects the dataset many times. */
   base?: PreparedBase;
+  /** The distances between the dataset's LAs, prepared by the caller (laDistances) when it projects the dataset many times. */
+  distances?: LaDistances;
   /**
    * Placement choice's parameters as prepareChoice gave them for this dataset and scenario. When
    * absent, or fitted on other inputs, they are worked out here: a caller that projects one dataset
@@ -71,7 +74,8 @@ function startRun(dataset: Dataset, scenario: ModelScenario, options: Projection
   const laByCode = new Map(las.map((l) => [l.code, l]));
   // Distances, the outside-Wales one as in force in the base row; made again in a year where that
   // distance (a dated parameter) changes.
-  const geo = makeGeography(dataset, scenario, B - 1);
+  const distances = options.distances !== undefined && options.distances.dataset === dataset ? options.distances : laDistances(dataset);
+  const geo = makeGeography(dataset, scenario, B - 1, distances);
   const ow0 = scenario.outsideWales;
   const warnings: string[] = [];
   const base: PreparedBase = options.base ?? prepareBase(dataset);
@@ -98,6 +102,7 @@ function startRun(dataset: Dataset, scenario: ModelScenario, options: Projection
     regionOf: (la) => laByCode.get(la)?.region ?? '',
     need: makeNeedModel(dataset, scenario),
     atHome: nonMarketAtHome(dataset),
+    distances,
     geo,
     distanceYears: new Set([...ow0.distanceKm.steps, ...Object.values(ow0.distanceKmByLa).flatMap((tl) => tl.steps)].map(([y]) => y)),
     solver: new TransportSolver(),
@@ -124,6 +129,7 @@ function startRun(dataset: Dataset, scenario: ModelScenario, options: Projection
             rounding: streamFor(streams.seed, streams.run, 'matching.rounding'),
             ...(options.choiceProbe ? { probe: options.choiceProbe } : {}),
           },
+    tallyWork: new TallyWorkspace(),
   };
 }
 

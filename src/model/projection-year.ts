@@ -3,7 +3,7 @@
 // What the years share (the state, the streams, the solver, the distances) is a run's own context.
 import { continuingByLa, applyTurnover, displaceChildren, endPlacementsAboveNeed } from './continuing.js';
 import { makeCosting, priceIndex } from './costing.js';
-import { makeGeography, type TallyGeography } from './geography.js';
+import { makeGeography, type LaDistances, type TallyGeography } from './geography.js';
 import type { ChoiceRules } from './matching/choice.js';
 import type { HeldOutsideCaps } from './matching/outside.js';
 import { matchSeekers, type Geography, type MatchOutcome, type Seekers } from './matching/tiers.js';
@@ -23,12 +23,12 @@ import {
   type CutUnits,
   type TransitionOptions,
 } from './supply.js';
-import { checkConservation, needTotal, tallyLa } from './tally.js';
+import { checkConservation, needTotal, tallyLa, type TallyWorkspace, type TallyYear } from './tally.js';
 import { inForce, valueAt } from './timeline.js';
 import type { TransportSolver } from './transport.js';
 import { occupancyTable, usablePlaces } from './usable.js';
-import { groupKey, groupsByLa, yearResult } from './year-result.js';
-import { EXTERNAL, type Dataset, type ModelScenario, type PlacementGroup, type ProviderPlaces, type YearResult } from './types.js';
+import { groupKey, yearResult } from './year-result.js';
+import { EXTERNAL, type Dataset, type ModelScenario, type ProviderPlaces, type YearResult } from './types.js';
 
 /** What every year of one projection shares. */
 export interface RunContext {
@@ -41,6 +41,8 @@ export interface RunContext {
   readonly regionOf: (la: string) => string;
   readonly need: NeedModel;
   readonly atHome: (la: string, n: NeedByType) => number;
+  /** The distances between the dataset's LAs, which every year's geography reads. */
+  readonly distances: LaDistances;
   /** The distances in force: made again in a year where the outside-Wales distance changes. */
   geo: Geography & TallyGeography;
   readonly distanceYears: ReadonlySet<number>;
@@ -53,24 +55,25 @@ export interface RunContext {
   readonly endingsStream: RandomSource | undefined;
   readonly heldOutside: HeldOutsideCaps | null;
   readonly choiceRules: ChoiceRules | null;
+  /** The year-end tallies' running totals, reused LA by LA. */
+  readonly tallyWork: TallyWorkspace;
 }
 
 /** The row of 31 March B: the base state's tallies, no flows. */
 export function baseYearRow(run: RunContext): YearResult {
   const { state, laCodes, need, geo } = run;
   const B = run.dataset.baseYear;
-  const byLa = groupsByLa(state);
   const baseNeed = new Map(laCodes.map((la) => [la, need.basePlacements(la)]));
-  return yearResult(B - 1, true, state, run.keepPlacements, laCodes, occupancyTable(run.scenario, B), null, (la) => {
+  const year: TallyYear = { groups: state.groupsInOrder(), geo, regionOf: run.regionOf, costs: null, work: run.tallyWork };
+  return yearResult(B - 1, true, state, run.keepPlacements, laCodes, occupancyTable(run.scenario, B), null, (la, from, to) => {
     const n = baseNeed.get(la)!;
-    const groups = byLa.get(la) ?? [];
-    return tallyLa(la, n, needTotal(n), { foster: 0, residential: 0, secure: 0 }, groups, geo, run.regionOf, null, null, run.atHome(la, n));
+    return tallyLa(year, la, from, to, n, needTotal(n), { foster: 0, residential: 0, secure: 0 }, null, run.atHome(la, n));
   }, run.warnings.splice(0));
 }
 
 export function projectYear(run: RunContext, t: number): YearResult {
   const { dataset, scenario, state, laCodes } = run;
-  if (run.distanceYears.has(t)) run.geo = makeGeography(dataset, scenario, t);
+  if (run.distanceYears.has(t)) run.geo = makeGeography(dataset, scenario, t, run.distances);
   // (1) need
   const needs = new Map<string, NeedByType>(laCodes.map((la) => [la, run.need.needByType(la, t)]));
   // (2) supply events, all on 1 April; the year's events for their one-off costs (src/model/one-off.ts).
@@ -105,18 +108,17 @@ export function projectYear(run: RunContext, t: number): YearResult {
     regionOf: run.regionOf,
     childrenLookedAfter: (la) => run.need.childrenLookedAfter(la, t),
   });
-  const byLa = groupsByLa(state);
-  const groupsOf = (la: string): PlacementGroup[] => byLa.get(la) ?? [];
-  return yearResult(t, false, state, run.keepPlacements, laCodes, occupancy, beforeMatching, (la) => {
+  const year: TallyYear = { groups: state.groupsInOrder(), geo: run.geo, regionOf: run.regionOf, costs, work: run.tallyWork };
+  return yearResult(t, false, state, run.keepPlacements, laCodes, occupancy, beforeMatching, (la, from, to) => {
     const n = needs.get(la)!;
-    const tally = tallyLa(la, n, run.need.childrenLookedAfter(la, t), outcome.unplaced.get(la)!, groupsOf(la), run.geo, run.regionOf, costs, {
+    const tally = tallyLa(year, la, from, to, n, run.need.childrenLookedAfter(la, t), outcome.unplaced.get(la)!, {
       displaced: displaced.get(la) ?? 0,
       newPlacements: outcome.newPlacements.get(la) ?? 0,
       inWalesFp: outcome.supplementaryInWalesFp.get(la) ?? 0,
       outsideWales: outcome.supplementaryOutsideWales.get(la) ?? 0,
       lookedAfter: run.need.flows(la, t),
     }, run.atHome(la, n));
-    checkConservation(t, la, n, tally, groupsOf(la));
+    checkConservation(t, la, n, tally);
     tally.costOneOffGbp = oneOff.get(la) ?? 0;
     return tally;
   }, run.warnings.splice(0));

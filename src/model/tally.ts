@@ -1,11 +1,10 @@
 // Each LA's year-end tally (docs/model.md §2.2): its children by where they are placed, their
 // distances and their cost, from the LA's placement groups; and the check that every child is counted once.
 import { InternalError } from '../errors.js';
-import { COST_CELLS, costCell, type Costing } from './costing.js';
+import { COST_CELLS, costCellAt, type Costing } from './costing.js';
 import type { TallyGeography } from './geography.js';
 import type { NeedByType } from './need.js';
-import { noPlacements, type PlacementCounts } from './placement-counts.js';
-import { MARKET_TYPES, OUTSIDE_WALES, PLACEMENT_TYPES, type CostParts, type LaYearTally, type MarketType, type PlacementGroup } from './types.js';
+import { MARKET_TYPES, OUTSIDE_WALES, SECTOR_RANK, type CostParts, type LaYearTally, type MarketType, type PlacementGroup } from './types.js';
 
 export interface Flows {
   displaced: number;
@@ -17,124 +16,181 @@ export interface Flows {
 }
 
 /** Children needing a placement of any type. */
-export const needTotal = (n: NeedByType): number => PLACEMENT_TYPES.reduce((s, t) => s + n[t], 0);
+export const needTotal = (n: NeedByType): number =>
+  n.foster + n.residential + n.secure + n.kinship + n.parents + n.adoption + n.independent + n.other;
 
+/** What every LA's tally of one year shares: the year's groups in key order, the distances, the prices. */
+export interface TallyYear {
+  /** Every group of the state in key order: an LA's are next to each other (tallyLa reads a range). */
+  groups: readonly PlacementGroup[];
+  geo: TallyGeography;
+  regionOf: (la: string) => string;
+  costs: Costing | null;
+  work: TallyWorkspace;
+}
+
+/**
+ * One LA's running totals over its groups, reset for each LA: one per run, so that a tally allocates
+ * only what it hands back. By type: foster, residential, secure (MARKET_TYPES order).
+ */
+export class TallyWorkspace {
+  marketPlaced = 0;
+  placedInOwnLa = 0;
+  placedInRegion = 0;
+  placedOutsideWales = 0;
+  forProfitPlacements = 0;
+  nonprofitOutsideRegion = 0;
+  readonly placedByType = new Float64Array(3);
+  readonly forProfitByType = new Float64Array(3);
+  /** The groups' cost so far; costed false once a group has no price (or when they are not costed). */
+  cost = 0;
+  costed = false;
+  readonly partsByType = new Float64Array(3);
+  partForProfit = 0;
+  partOutsideWales = 0;
+  /** Children per host by LA index; the last slot is outside Wales. */
+  perHost = new Float64Array(0);
+  /** Children by km at hosts that are no LA of the dataset (validation stops these). */
+  elsewhere: Map<number, number> | null = null;
+
+  reset(hosts: number, costed: boolean): void {
+    this.marketPlaced = 0;
+    this.placedInOwnLa = 0;
+    this.placedInRegion = 0;
+    this.placedOutsideWales = 0;
+    this.forProfitPlacements = 0;
+    this.nonprofitOutsideRegion = 0;
+    this.placedByType.fill(0);
+    this.forProfitByType.fill(0);
+    this.cost = 0;
+    this.costed = costed;
+    this.partsByType.fill(0);
+    this.partForProfit = 0;
+    this.partOutsideWales = 0;
+    if (this.perHost.length !== hosts + 1) this.perHost = new Float64Array(hosts + 1);
+    else this.perHost.fill(0);
+    this.elsewhere = null;
+  }
+}
+
+/** A market type's place in MARKET_TYPES, by comparison (no keyed lookup per group). */
+const typeIndex = (t: MarketType): number => (t === 'foster' ? 0 : t === 'residential' ? 1 : 2);
+
+/** An LA's tally from its groups, year.groups[from] up to (not including) year.groups[to]. */
 export function tallyLa(
+  year: TallyYear,
   la: string,
+  from: number,
+  to: number,
   need: NeedByType,
   childrenLookedAfter: number,
   unplaced: Record<MarketType, number>,
-  groups: readonly PlacementGroup[],
-  geo: TallyGeography,
-  regionOf: (la: string) => string,
-  costs: Costing | null,
   flows: Flows | null,
   nonMarketAtHome: number,
 ): LaYearTally {
+  const { geo, costs } = year;
   const li = geo.index.get(la)!;
-  const g = groupTotals(la, li, groups, geo, regionOf, costs, costs === null || flows === null ? null : 0);
-  const c = g.counts;
-  let cost = g.cost;
-  const unplacedTotal = unplaced.foster + unplaced.residential + unplaced.secure;
+  const w = year.work;
+  w.reset(geo.regions.length, costs !== null && flows !== null);
+  groupTotals(year, la, li, from, to);
+  let cost: number | null = w.costed ? w.cost : null;
+  let parts: CostParts | null = null;
   if (cost !== null && costs !== null) {
-    g.parts.unplaced = unplacedTotal * costs.unplacedAnnual;
-    cost += g.parts.unplaced;
+    const unplacedCost = (unplaced.foster + unplaced.residential + unplaced.secure) * costs.unplacedAnnual;
+    cost += unplacedCost;
+    const p = w.partsByType;
+    parts = { foster: p[0], residential: p[1], secure: p[2], forProfit: w.partForProfit, outsideWales: w.partOutsideWales, unplaced: unplacedCost };
   }
   // Children at the same distance are one entry, whichever hosts they are at, nearest first.
-  const distances = g.elsewhere === null && geo.kmOrdered[li] ? distancesInOrder(li, g.perHost, geo) : distancesByKm(li, g.perHost, g.elsewhere, geo);
+  const distances = w.elsewhere === null && geo.kmOrdered[li] ? distancesInOrder(li, w.perHost, geo) : distancesByKm(li, w.perHost, w.elsewhere, geo);
+  const placed = w.placedByType;
+  const fp = w.forProfitByType;
   return {
     laCode: la,
     childrenLookedAfter,
-    need: { ...need },
-    unplaced: { ...unplaced },
-    displaced: flows?.displaced ?? null,
-    newPlacements: flows?.newPlacements ?? null,
+    // Key order as needByType gives it (PLACEMENT_TYPES order).
+    need: {
+      foster: need.foster,
+      residential: need.residential,
+      secure: need.secure,
+      kinship: need.kinship,
+      parents: need.parents,
+      adoption: need.adoption,
+      independent: need.independent,
+      other: need.other,
+    },
+    unplaced: { foster: unplaced.foster, residential: unplaced.residential, secure: unplaced.secure },
+    displaced: flows === null ? null : flows.displaced,
+    newPlacements: flows === null ? null : flows.newPlacements,
     supplementaryPlacements: flows === null ? null : flows.inWalesFp + flows.outsideWales,
-    supplementaryInWalesFp: flows?.inWalesFp ?? null,
-    supplementaryOutsideWales: flows?.outsideWales ?? null,
-    marketPlaced: c.marketPlaced,
-    placedInOwnLa: c.placedInOwnLa,
-    placedInRegion: c.placedInRegion,
-    placedOutsideWales: c.placedOutsideWales,
-    forProfitPlacements: c.forProfitPlacements,
-    placedByType: c.placedByType,
-    forProfitByType: c.forProfitByType,
+    supplementaryInWalesFp: flows === null ? null : flows.inWalesFp,
+    supplementaryOutsideWales: flows === null ? null : flows.outsideWales,
+    marketPlaced: w.marketPlaced,
+    placedInOwnLa: w.placedInOwnLa,
+    placedInRegion: w.placedInRegion,
+    placedOutsideWales: w.placedOutsideWales,
+    forProfitPlacements: w.forProfitPlacements,
+    placedByType: { foster: placed[0], residential: placed[1], secure: placed[2] },
+    forProfitByType: { foster: fp[0], residential: fp[1], secure: fp[2] },
     nonMarketAtHome,
-    nonprofitOutsideRegion: c.nonprofitOutsideRegion,
+    nonprofitOutsideRegion: w.nonprofitOutsideRegion,
     distances,
     costGbp: cost,
-    costParts: cost === null ? null : g.parts,
-    startedLookedAfter: flows?.lookedAfter?.started ?? null,
-    ceasedLookedAfter: flows?.lookedAfter?.ceased ?? null,
+    costParts: parts,
+    startedLookedAfter: flows === null || flows.lookedAfter === null ? null : flows.lookedAfter.started,
+    ceasedLookedAfter: flows === null || flows.lookedAfter === null ? null : flows.lookedAfter.ceased,
     // Charged by the caller from the year's events; the base row has none.
     costOneOffGbp: null,
   };
 }
 
-/** What an LA's groups add up to: the counts, children per host, and their cost (null once a group has no price). */
-interface GroupTotals {
-  counts: PlacementCounts;
-  /** Children per host by LA index; the last slot is outside Wales. */
-  perHost: number[];
-  /** Children by km at hosts that are no LA of the dataset (validation stops these). */
-  elsewhere: Map<number, number> | null;
-  cost: number | null;
-  parts: CostParts;
-}
-
-/** One pass over an LA's groups, in key order. `cost`: 0 to cost them, null not to. */
-function groupTotals(
-  la: string,
-  li: number,
-  groups: readonly PlacementGroup[],
-  geo: TallyGeography,
-  regionOf: (la: string) => string,
-  costs: Costing | null,
-  cost: number | null,
-): GroupTotals {
-  const c = noPlacements();
-  const parts: CostParts = { foster: 0, residential: 0, secure: 0, forProfit: 0, outsideWales: 0, unplaced: 0 };
+/** One pass over an LA's groups, in key order, into the year's workspace (costed while every group has a price). */
+function groupTotals(year: TallyYear, la: string, li: number, from: number, to: number): void {
+  const { groups, geo, regionOf, costs } = year;
+  const w = year.work;
   const hosts = geo.regions.length;
-  const perHost = new Array<number>(hosts + 1).fill(0);
+  const perHost = w.perHost;
   const laRegion = geo.regions[li];
-  let elsewhere: Map<number, number> | null = null;
-  for (const g of groups) {
+  for (let k = from; k < to; k++) {
+    const g = groups[k];
     const n = g.children;
-    c.marketPlaced += n;
+    const ti = typeIndex(g.placementType);
+    const forProfit = g.sector === 'fp';
+    w.marketPlaced += n;
     const outsideWales = g.host === OUTSIDE_WALES;
-    if (g.host === la) c.placedInOwnLa += n;
+    if (g.host === la) w.placedInOwnLa += n;
     // The host's LA index, looked up once (undefined outside Wales and at a host that is no LA).
     const hi = outsideWales ? undefined : geo.index.get(g.host);
     if (outsideWales) {
-      c.placedOutsideWales += n;
+      w.placedOutsideWales += n;
       perHost[hosts] += n;
     } else if (hi !== undefined) {
-      if (geo.regions[hi] === laRegion) c.placedInRegion += n;
+      if (geo.regions[hi] === laRegion) w.placedInRegion += n;
       perHost[hi] += n;
     } else {
       // A host that is no LA of the dataset (validation stops this): as the general rule has it.
-      if (regionOf(g.host) === regionOf(la)) c.placedInRegion += n;
+      if (regionOf(g.host) === regionOf(la)) w.placedInRegion += n;
       const km = geo.km(la, g.host);
-      elsewhere ??= new Map();
-      elsewhere.set(km, (elsewhere.get(km) ?? 0) + n);
+      w.elsewhere ??= new Map();
+      w.elsewhere.set(km, (w.elsewhere.get(km) ?? 0) + n);
     }
-    c.placedByType[g.placementType] += n;
-    if (g.sector === 'fp') c.forProfitByType[g.placementType] += n;
-    if (g.sector === 'fp') c.forProfitPlacements += n;
-    else if (outsideWales || (hi !== undefined ? geo.regions[hi] !== laRegion : regionOf(g.host) !== regionOf(la))) c.nonprofitOutsideRegion += n;
-    if (cost !== null && costs !== null) {
-      const annual = costs.annual[li * COST_CELLS + costCell(g.placementType, g.sector, outsideWales)];
-      if (annual === null) cost = null;
+    w.placedByType[ti] += n;
+    if (forProfit) {
+      w.forProfitByType[ti] += n;
+      w.forProfitPlacements += n;
+    } else if (outsideWales || (hi !== undefined ? geo.regions[hi] !== laRegion : regionOf(g.host) !== regionOf(la))) w.nonprofitOutsideRegion += n;
+    if (w.costed && costs !== null) {
+      const annual = costs.annual[li * COST_CELLS + costCellAt(ti, SECTOR_RANK[g.sector], outsideWales)];
+      if (annual === null) w.costed = false;
       else {
         const v = n * annual;
-        cost += v;
-        parts[g.placementType] += v;
-        if (g.sector === 'fp') parts.forProfit += v;
-        if (outsideWales) parts.outsideWales += v;
+        w.cost += v;
+        w.partsByType[ti] += v;
+        if (forProfit) w.partForProfit += v;
+        if (outsideWales) w.partOutsideWales += v;
       }
     }
   }
-  return { counts: c, perHost, elsewhere, cost, parts };
 }
 
 /**
@@ -142,7 +198,7 @@ function groupTotals(
  * next to each other, and the first host of a run gives the entry its km, as the first set into a
  * map by host index does.
  */
-function distancesInOrder(li: number, perHost: readonly number[], geo: TallyGeography): Array<[number, number]> {
+function distancesInOrder(li: number, perHost: Float64Array, geo: TallyGeography): Array<[number, number]> {
   const hosts = geo.regions.length;
   const distances: Array<[number, number]> = [];
   let last: [number, number] | null = null;
@@ -163,7 +219,7 @@ function distancesInOrder(li: number, perHost: readonly number[], geo: TallyGeog
 }
 
 /** Children per distance, nearest first, by a map and a sort: the general path of tallyLa. */
-function distancesByKm(li: number, perHost: readonly number[], elsewhere: Map<number, number> | null, geo: TallyGeography): Array<[number, number]> {
+function distancesByKm(li: number, perHost: Float64Array, elsewhere: Map<number, number> | null, geo: TallyGeography): Array<[number, number]> {
   const hosts = geo.regions.length;
   const byKm = new Map<number, number>();
   for (let j = 0; j <= hosts; j++) {
@@ -175,10 +231,12 @@ function distancesByKm(li: number, perHost: readonly number[], elsewhere: Map<nu
   return [...byKm.entries()].sort((a, b) => a[0] - b[0]);
 }
 
-/** Every child is in exactly one of: a placement in Wales, outside Wales, non-market care, unplaced. */
-export function checkConservation(t: number, la: string, need: NeedByType, tally: LaYearTally, groups: readonly PlacementGroup[]): void {
-  const placed = { foster: 0, residential: 0, secure: 0 };
-  for (const g of groups) placed[g.placementType] += g.children;
+/**
+ * Every child is in exactly one of: a placement in Wales, outside Wales, non-market care, unplaced.
+ * The tally's placements by type are its groups' children by type (tallyLa counts every group).
+ */
+export function checkConservation(t: number, la: string, need: NeedByType, tally: LaYearTally): void {
+  const placed = tally.placedByType;
   for (const type of MARKET_TYPES) {
     if (placed[type] + tally.unplaced[type] !== need[type] || tally.unplaced[type] < 0) {
       throw new InternalError(
