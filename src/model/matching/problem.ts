@@ -72,34 +72,26 @@ export function logKernel(problem: ChoiceProblem, params: ChoiceParams, rho: num
   const n = dests.length;
   const logK = out ?? new Float64Array(m * n);
   const { km, own } = problem;
-  // Each destination's log V_j, ρ rank(s) and kind once, not once a cell: the same numbers, in the same sum.
-  const logV = new Float64Array(n);
-  const sectorPull = new Float64Array(n);
-  const kind = new Uint8Array(n);
+  const cells = m * n;
+  // A destination at a time: its log V_j and ρ rank(s) once, not once a cell (the same numbers, in
+  // the same sum), and no per-destination arrays to allocate.
   for (let j = 0; j < n; j++) {
     const d = dests[j];
-    kind[j] = d.kind === 'wales' ? WALES : d.kind === 'outside' ? OUTSIDE : UNPLACED;
-    if (d.kind !== 'wales') continue;
-    logV[j] = Math.log(d.capacity);
-    sectorPull[j] = rho * SECTOR_RANK[d.sector!];
-  }
-  for (let i = 0; i < m; i++) {
-    const row = i * n;
-    for (let j = 0; j < n; j++) {
-      const k = kind[j];
+    if (d.kind === 'wales') {
+      const logV = Math.log(d.capacity);
+      const sectorPull = rho * SECTOR_RANK[d.sector!];
       // A real destination never weighs less than e^100 times UNPLACED, however far or unattractive:
       // else a child could be left unplaced beside a vacancy (β × 400 km passes 1000 at β = 2.5).
-      if (k === WALES) logK[row + j] = Math.max(logV[j] - beta * km[row + j] - sectorPull[j] + (own[row + j] ? gamma : 0), LEAST_REAL_LOG_K);
-      else if (k === OUTSIDE) logK[row + j] = Math.max(alpha - beta * km[row + j], LEAST_REAL_LOG_K);
-      else logK[row + j] = UNPLACED_LOG_K;
+      for (let k = j; k < cells; k += n) logK[k] = Math.max(logV - beta * km[k] - sectorPull + (own[k] ? gamma : 0), LEAST_REAL_LOG_K);
+    } else if (d.kind === 'outside') {
+      for (let k = j; k < cells; k += n) logK[k] = Math.max(alpha - beta * km[k], LEAST_REAL_LOG_K);
+    } else {
+      for (let k = j; k < cells; k += n) logK[k] = UNPLACED_LOG_K;
     }
   }
   return logK;
 }
 
-const WALES = 0;
-const OUTSIDE = 1;
-const UNPLACED = 2;
 
 const KIND_ORDER: Readonly<Record<DestinationKind, number>> = { wales: 0, outside: 1, unplaced: 2 };
 

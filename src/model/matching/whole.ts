@@ -139,9 +139,9 @@ function groupSum(col: Float64Array, fpCols: Int32Array, fpCount: number): numbe
 
 /**
  * Each LA's row scaled to add up to its seekers, and each column's sum added up afresh over the LAs
- * in order; returns the rows' largest relative error before the scaling. Four rows at a time: their
- * sums' chains of additions run side by side, and each column's sum still adds row i before row
- * i + 1 (as scaling.ts's scaleRows does).
+ * in order; returns the rows' largest relative error before the scaling. Four rows at a time (then
+ * two, then one): their sums' chains of additions run side by side, and each column's sum still adds
+ * row i before row i + 1 (as scaling.ts's scaleRows does).
  */
 function scaleRowsToSeekers(t: Float64Array, col: Float64Array, m: number, n: number, seekers: readonly number[], unp: number): number {
   col.fill(0, 0, n);
@@ -184,8 +184,35 @@ function scaleRowsToSeekers(t: Float64Array, col: Float64Array, m: number, n: nu
       col[j] = col[j] + a0 + a1 + a2 + a3;
     }
   }
+  if (i + 2 <= m) {
+    err = Math.max(err, scaleTwoRows(t, col, n, i, seekers, unp));
+    i += 2;
+  }
   for (; i < m; i++) err = Math.max(err, scaleRow(t, col, n, i, seekers[i], unp));
   return err;
+}
+
+/** Rows i and i + 1 as a block of four takes its rows (with a row with no flow, one at a time); returns their largest relative error. */
+function scaleTwoRows(t: Float64Array, col: Float64Array, n: number, i: number, seekers: readonly number[], unp: number): number {
+  const r0 = i * n;
+  const r1 = r0 + n;
+  let s0 = 0;
+  let s1 = 0;
+  for (let j = 0; j < n; j++) {
+    s0 += t[r0 + j];
+    s1 += t[r1 + j];
+  }
+  if (!(s0 > 0 && s1 > 0)) return Math.max(scaleRow(t, col, n, i, seekers[i], unp), scaleRow(t, col, n, i + 1, seekers[i + 1], unp));
+  const w0 = seekers[i];
+  const w1 = seekers[i + 1];
+  const f0 = w0 / s0;
+  const f1 = w1 / s1;
+  for (let j = 0; j < n; j++) {
+    const a0 = (t[r0 + j] *= f0);
+    const a1 = (t[r1 + j] *= f1);
+    col[j] = col[j] + a0 + a1;
+  }
+  return Math.max(Math.abs(s0 - w0) / Math.max(1, w0), Math.abs(s1 - w1) / Math.max(1, w1));
 }
 
 /** Row i scaled to add up to `want`, its cells added to the column sums; returns its relative error before. */
