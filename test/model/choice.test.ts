@@ -4,6 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { fitType } from '../../src/model/matching/calibrate.js';
 import {
+  buildChoiceProblem,
+  byDestinationKey,
   chooseAndPlace,
   dualOf,
   flowStatistics,
@@ -505,5 +507,27 @@ describe('the rounding where floating point makes thirds unequal', () => {
     expect([...seen.keys()].sort()).toEqual(['1,2,2,0,0', '2,1,2,0,0', '2,2,1,0,0']);
     // Each way's count: binomial(1500, 1/3), sd 18.3; within 4 sd (73) of 500.
     for (const count of seen.values()) expect(Math.abs(count - 500)).toBeLessThan(73);
+  });
+});
+
+describe('the problem\'s destinations', () => {
+  it('come in key order whatever the providers\' order: hosts by code, sectors by rank, outside Wales, unplaced', () => {
+    // Providers as the state lists them (sector, then host) and shuffled: the same destinations,
+    // W06000002 la (P1 and P3 in id order, 3 + 1 places), W06000002 fp (P2, 2), W06000009 nfp (P4, 4);
+    // P5 has no vacancy and makes no destination.
+    const p = (id: string, sector: 'la' | 'nfp' | 'fp', host: string, places: number): ProviderPlaces => ({ ...provider(id, sector, host, 'residential', places), reservedForRegion: null });
+    const providers = [p('P3', 'la', 'W06000002', 1), p('P1', 'la', 'W06000002', 3), p('P4', 'nfp', 'W06000009', 4), p('P2', 'fp', 'W06000002', 2), p('P5', 'la', 'W06000001', 0)];
+    const orders = [providers, [...providers].reverse(), [providers[3], providers[0], providers[4], providers[2], providers[1]]];
+    for (const list of orders) {
+      const problem = buildChoiceProblem('residential', ['W06000001'], [5], list, (x) => x.places, null, { allowed: true, cap: null }, () => 10);
+      expect(problem.destinations.map((d) => `${d.kind} ${d.host} ${d.sector} ${d.capacity} ${d.providers.map((x) => x.providerId).join('+')}`)).toEqual([
+        'wales W06000002 la 4 P1+P3',
+        'wales W06000002 fp 2 P2',
+        'wales W06000009 nfp 4 P4',
+        'outside OUTSIDE_WALES null Infinity ',
+        'unplaced UNPLACED null Infinity ',
+      ]);
+      expect([...problem.destinations].sort(byDestinationKey)).toEqual(problem.destinations);
+    }
   });
 });

@@ -1,10 +1,12 @@
 // Snap and rebalance (src/model/matching/whole.ts; docs/methodology.md, "Whole children: unbiased
 // controlled rounding") keeps each column's sum as the cells are scaled, where it summed every
 // snapped column again, down its stride, at each pass, and works each factor out once per column,
-// group or row. It must give the very doubles of the plain loops: the shipped scenarios' figures
-// stay byte-identical (docs/performance.md). This test keeps the plain loops as the reference and
-// checks the two agree bit for bit on random problems with snapped columns, columns over capacity,
-// a for-profit group, and rows with no flow.
+// group or row, and scales the rows four at a time (each column's sum still adding row i before row
+// i + 1). It must give the very doubles of the plain loops: the shipped scenarios' figures stay
+// byte-identical (docs/performance.md). This test keeps the plain loops as the reference and checks
+// the two agree bit for bit on random problems with snapped columns, columns over capacity, a
+// for-profit group, and rows with no flow (up to 7 rows: a block of four with one left over, or with
+// an empty row among them).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ChoiceDestination, ChoiceProblem } from '../../src/model/matching/choice.js';

@@ -7,7 +7,7 @@
 // outside Wales and UNPLACED; and on the flows the gravity model gives.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { solveChoice, type ChoiceDestination, type ChoiceProblem } from '../../src/model/matching/choice.js';
+import { ScalingWorkspace, solveChoice, type ChoiceDestination, type ChoiceProblem } from '../../src/model/matching/choice.js';
 import { roundSharesUnbiased } from '../../src/model/matching/unbiased.js';
 import { SNAP, roundChoice } from '../../src/model/matching/whole.js';
 import { streamFor } from '../../src/model/random.js';
@@ -215,6 +215,20 @@ describe('placement choice: unbiased controlled rounding of the flows', () => {
   it('keeps floors and ceilings, LA totals, every destination\'s and the for-profit group\'s total and capacity', () => {
     fc.assert(
       fc.property(caseArb, fc.nat(), (c, run) => checkRounding(c, roundChoice(c.problem, c.flows, streamFor(7, run, 'matching.rounding')))),
+      params(),
+    );
+  });
+
+  it('rounds alike with one workspace held over problems of every size as with a fresh one each', () => {
+    // A projection hands one workspace to every rounding of its years: what a larger problem left in
+    // its buffers (the forest, the cells, the edges) must never reach a smaller one.
+    const shared = new ScalingWorkspace();
+    fc.assert(
+      fc.property(caseArb, fc.nat(), (c, run) => {
+        const fresh = roundChoice(c.problem, c.flows, streamFor(7, run, 'matching.rounding'));
+        const held = roundChoice(c.problem, c.flows, streamFor(7, run, 'matching.rounding'), shared);
+        expect(Array.from(held)).toEqual(Array.from(fresh));
+      }),
       params(),
     );
   });

@@ -91,7 +91,7 @@ export function chooseAndPlace(
     rules.probe(problem, groupStatistics(placing.groups(), type, rules.km));
     return;
   }
-  const whole = roundChoice(problem, solveYear(problem, rules), rules.rounding);
+  const whole = roundChoice(problem, solveYear(problem, rules), rules.rounding, rules.workspace);
   placeWhole(problem, whole, placing);
 }
 

@@ -72,40 +72,33 @@ export function logKernel(problem: ChoiceProblem, params: ChoiceParams, rho: num
   const n = dests.length;
   const logK = out ?? new Float64Array(m * n);
   const { km, own } = problem;
-  // Each destination's log V_j, ρ rank(s) and kind once, not once a cell: the same numbers, in the same sum.
-  const logV = new Float64Array(n);
-  const sectorPull = new Float64Array(n);
-  const kind = new Uint8Array(n);
+  const cells = m * n;
+  // A destination at a time: its log V_j and ρ rank(s) once, not once a cell (the same numbers, in
+  // the same sum), and no per-destination arrays to allocate.
   for (let j = 0; j < n; j++) {
     const d = dests[j];
-    kind[j] = d.kind === 'wales' ? WALES : d.kind === 'outside' ? OUTSIDE : UNPLACED;
-    if (d.kind !== 'wales') continue;
-    logV[j] = Math.log(d.capacity);
-    sectorPull[j] = rho * SECTOR_RANK[d.sector!];
-  }
-  for (let i = 0; i < m; i++) {
-    const row = i * n;
-    for (let j = 0; j < n; j++) {
-      const k = kind[j];
+    if (d.kind === 'wales') {
+      const logV = Math.log(d.capacity);
+      const sectorPull = rho * SECTOR_RANK[d.sector!];
       // A real destination never weighs less than e^100 times UNPLACED, however far or unattractive:
       // else a child could be left unplaced beside a vacancy (β × 400 km passes 1000 at β = 2.5).
-      if (k === WALES) logK[row + j] = Math.max(logV[j] - beta * km[row + j] - sectorPull[j] + (own[row + j] ? gamma : 0), LEAST_REAL_LOG_K);
-      else if (k === OUTSIDE) logK[row + j] = Math.max(alpha - beta * km[row + j], LEAST_REAL_LOG_K);
-      else logK[row + j] = UNPLACED_LOG_K;
+      for (let k = j; k < cells; k += n) logK[k] = Math.max(logV - beta * km[k] - sectorPull + (own[k] ? gamma : 0), LEAST_REAL_LOG_K);
+    } else if (d.kind === 'outside') {
+      for (let k = j; k < cells; k += n) logK[k] = Math.max(alpha - beta * km[k], LEAST_REAL_LOG_K);
+    } else {
+      for (let k = j; k < cells; k += n) logK[k] = UNPLACED_LOG_K;
     }
   }
   return logK;
 }
 
-const WALES = 0;
-const OUTSIDE = 1;
-const UNPLACED = 2;
+
+const KIND_ORDER: Readonly<Record<DestinationKind, number>> = { wales: 0, outside: 1, unplaced: 2 };
 
 /** Sorts destinations in key order: hosts by code, then sector rank; outside Wales, then unplaced last. */
 export function byDestinationKey(a: ChoiceDestination, b: ChoiceDestination): number {
-  const order = { wales: 0, outside: 1, unplaced: 2 } as const;
   return (
-    order[a.kind] - order[b.kind] ||
+    KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
     compareCodes(a.host, b.host) ||
     (a.sector === null || b.sector === null ? 0 : SECTOR_RANK[a.sector] - SECTOR_RANK[b.sector])
   );
@@ -124,7 +117,6 @@ export function buildChoiceProblem(
 ): ChoiceProblem {
   // Each host's destinations by sector rank: no key strings made a provider.
   const cells = new Map<string, Array<ChoiceDestination | undefined>>();
-  const destinations: ChoiceDestination[] = [];
   for (const p of providers) {
     const v = vacancyOf(p);
     if (v <= 0) continue;
@@ -139,17 +131,25 @@ export function buildChoiceProblem(
     if (!d) {
       d = { kind: 'wales', host: p.host, sector: p.sector, capacity: 0, forProfit: p.sector === 'fp' && forProfitCap !== null, providers: [] };
       bySector[SECTOR_RANK[p.sector]] = d;
-      destinations.push(d);
     }
     d.capacity += v;
     d.providers.push(p);
   }
-  for (const d of destinations) d.providers.sort((a, b) => compareCodes(a.providerId, b.providerId));
+  // Key order (byDestinationKey) without a sort of the destinations: the hosts by code, each host's
+  // sectors by rank, then outside Wales and unplaced.
+  const hosts = [...cells.keys()].sort(compareCodes);
+  const destinations: ChoiceDestination[] = [];
+  for (const host of hosts) {
+    for (const d of cells.get(host)!) {
+      if (d === undefined) continue;
+      d.providers.sort(byProviderId);
+      destinations.push(d);
+    }
+  }
   if (outside.allowed && (outside.cap === null || outside.cap > 0)) {
     destinations.push({ kind: 'outside', host: 'OUTSIDE_WALES', sector: null, capacity: outside.cap ?? Infinity, forProfit: false, providers: [] });
   }
   destinations.push({ kind: 'unplaced', host: 'UNPLACED', sector: null, capacity: Infinity, forProfit: false, providers: [] });
-  destinations.sort(byDestinationKey);
   const m = las.length;
   const n = destinations.length;
   const kmArr = new Float64Array(m * n);
@@ -165,6 +165,10 @@ export function buildChoiceProblem(
     }
   }
   return { type, las: [...las], seekers: [...seekers], destinations, km: kmArr, own, forProfitCap: destinations.some((d) => d.forProfit) ? forProfitCap : null };
+}
+
+function byProviderId(a: ProviderPlaces, b: ProviderPlaces): number {
+  return compareCodes(a.providerId, b.providerId);
 }
 
 /** The three statistics the calibration matches, of one type's children at the year's end. */

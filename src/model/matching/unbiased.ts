@@ -14,6 +14,7 @@
 // fractional edge is left. Work: edges × (the forest's depth), no search per child.
 import { InternalError } from '../../errors.js';
 import type { RandomSource } from '../random.js';
+import { ForestWorkspace } from './workspace.js';
 
 /** A flow this near a whole number is that number (sums of a few dozen doubles). */
 const WHOLE = 1e-9;
@@ -32,34 +33,34 @@ export interface RoundingNetwork {
  * value its flow. `random` gives one uniform per cycle, in the edges' order.
  */
 export function roundUnbiased(net: RoundingNetwork, random: RandomSource): Float64Array {
-  const { nodes, tail, head } = net;
   // A copy by slice: Float64Array.from walks an iterator, twice the time on the endings' many small stars.
   const x = net.flow.slice();
-  const parent = new Int32Array(nodes).fill(-1);
-  const parentEdge = new Int32Array(nodes).fill(-1);
-  const mark = new Int32Array(nodes);
+  roundForest(net.nodes, net.tail, net.head, x, x.length, random, new ForestWorkspace().fit(net.nodes));
+  return x;
+}
+
+/**
+ * roundUnbiased in place on the first `edges` flows of x, with the forest in the caller's buffers
+ * (placement choice rounds dozens of networks a run, each of some 1,300 edges, whole.ts).
+ */
+export function roundForest(
+  nodes: number,
+  tail: Int32Array,
+  head: Int32Array,
+  x: Float64Array,
+  edges: number,
+  random: RandomSource,
+  forest: ForestWorkspace,
+): void {
+  const { parent, parentEdge, mark, cycle } = forest;
+  parent.fill(-1, 0, nodes);
+  parentEdge.fill(-1, 0, nodes);
+  mark.fill(0, 0, nodes);
   let stamp = 0;
-  // The cycle's edges (its first `length`) and, for each, +1 where the cycle runs along it, −1
-  // against it. A cycle is the new edge and a path of the forest, so at most `nodes` edges.
-  const cycle = new Int32Array(nodes + 1);
-  const along = new Int8Array(nodes + 1);
-  let length = 0;
-  const reroot = (v: number): void => {
-    let prev = -1;
-    let prevEdge = -1;
-    while (v !== -1) {
-      const next = parent[v];
-      const nextEdge = parentEdge[v];
-      parent[v] = prev;
-      parentEdge[v] = prevEdge;
-      prev = v;
-      prevEdge = nextEdge;
-      v = next;
-    }
-  };
-  for (let e = 0; e < x.length; e++) {
-    if (isWhole(x[e])) {
-      x[e] = Math.round(x[e]);
+  for (let e = 0; e < edges; e++) {
+    const xe = x[e];
+    if (isWhole(xe)) {
+      x[e] = Math.round(xe);
       continue;
     }
     const a = tail[e];
@@ -72,88 +73,94 @@ export function roundUnbiased(net: RoundingNetwork, random: RandomSource): Float
     let meet = b;
     while (meet !== -1 && mark[meet] !== stamp) meet = parent[meet];
     if (meet === -1) {
-      reroot(b);
-      parent[b] = a;
-      parentEdge[b] = e;
+      hang(parent, parentEdge, a, b, e);
       continue;
     }
-    // The cycle: e from a to b, then the forest's path from b back to a (through their meeting node).
+    // The cycle: e from a to b, then the forest's path from b back to a (through their meeting node),
+    // each edge's room to its ceiling and floor taken into the step's up and down as it is met (an
+    // edge's up is its room to the ceiling where the cycle runs along it, to the floor against it).
+    // Going up from b, along an edge that runs from child to parent (its tail the lower node); then
+    // up from a, along one that runs from parent to child (its head the lower node).
+    let up = Math.ceil(xe) - xe;
+    let down = xe - Math.floor(xe);
     cycle[0] = e;
-    along[0] = 1;
-    length = 1;
-    for (let v = b; v !== meet; v = parent[v], length++) {
-      // Going up from v to its parent: along the edge when the edge runs that way.
+    let length = 1;
+    let lower = tail;
+    for (let v = b; ; v = parent[v], length++) {
+      if (v === meet) {
+        if (lower === head) break;
+        lower = head;
+        v = a;
+        if (v === meet) break;
+      }
       const f = parentEdge[v];
-      cycle[length] = f;
-      along[length] = tail[f] === v ? 1 : -1;
+      const w = x[f];
+      const toCeil = Math.ceil(w) - w;
+      const toFloor = w - Math.floor(w);
+      if (lower[f] === v) {
+        cycle[length] = f;
+        up = Math.min(up, toCeil);
+        down = Math.min(down, toFloor);
+      } else {
+        cycle[length] = ~f;
+        up = Math.min(up, toFloor);
+        down = Math.min(down, toCeil);
+      }
     }
-    for (let v = a; v !== meet; v = parent[v], length++) {
-      // The path meet → a runs down from parents to children: along the edge when it runs that way.
-      const f = parentEdge[v];
-      cycle[length] = f;
-      along[length] = head[f] === v ? 1 : -1;
-    }
-    const step = cycleStep(x, cycle, along, length, random);
+    // +up or −down, with probabilities down ÷ (up + down) and up ÷ (up + down): one uniform.
+    const step = random() * (up + down) < down ? up : -down;
     let eWhole = false;
     for (let k = 0; k < length; k++) {
-      const f = cycle[k];
-      const v = x[f] + along[k] * step;
+      const c = cycle[k];
+      const f = c >= 0 ? c : ~c;
+      const v = c >= 0 ? x[f] + step : x[f] - step;
       if (!isWhole(v)) {
         x[f] = v;
         continue;
       }
       x[f] = Math.round(v);
       if (f === e) eWhole = true;
-      else cut(f);
+      else cut(parent, parentEdge, tail, head, f);
     }
-    if (!eWhole) {
-      // A forest edge of the path left, so a and b are apart again: e joins them.
-      reroot(b);
-      parent[b] = a;
-      parentEdge[b] = e;
-    }
+    // A forest edge of the path left, so a and b are apart again: e joins them.
+    if (!eWhole) hang(parent, parentEdge, a, b, e);
   }
   // Left fractional only if the nodes' net flows were not whole to start with.
-  return rounded(x, "a node's net flow was not a whole number");
-
-  function cut(f: number): void {
-    // The forest edge f hangs its child from its parent: the child's subtree becomes a tree of its own.
-    const child = parentEdge[tail[f]] === f ? tail[f] : head[f];
-    parent[child] = -1;
-    parentEdge[child] = -1;
-  }
+  rounded(x, edges, "a node's net flow was not a whole number");
 }
 
-/**
- * The step round a cycle: +up or −down, the two largest moves that keep every edge of it within its
- * floor and ceiling, with probabilities down ÷ (up + down) and up ÷ (up + down). One uniform.
- */
-function cycleStep(x: Float64Array, cycle: Int32Array, along: Int8Array, length: number, random: RandomSource): number {
-  let up = Infinity;
-  let down = Infinity;
-  for (let k = 0; k < length; k++) {
-    const v = x[cycle[k]];
-    const toCeil = Math.ceil(v) - v;
-    const toFloor = v - Math.floor(v);
-    if (along[k] > 0) {
-      up = Math.min(up, toCeil);
-      down = Math.min(down, toFloor);
-    } else {
-      up = Math.min(up, toFloor);
-      down = Math.min(down, toCeil);
-    }
+/** Edge e joins b's tree to a's: b's tree rerooted at b, b hung from a. */
+function hang(parent: Int32Array, parentEdge: Int32Array, a: number, b: number, e: number): void {
+  let v = b;
+  let prev = -1;
+  let prevEdge = -1;
+  while (v !== -1) {
+    const next = parent[v];
+    const nextEdge = parentEdge[v];
+    parent[v] = prev;
+    parentEdge[v] = prevEdge;
+    prev = v;
+    prevEdge = nextEdge;
+    v = next;
   }
-  return random() * (up + down) < down ? up : -down;
+  parent[b] = a;
+  parentEdge[b] = e;
 }
 
-/** Every edge at its whole number, in place; one left fractional is a fault of the network given (`why`). */
-function rounded(x: Float64Array, why: string): Float64Array {
-  for (let e = 0; e < x.length; e++) {
+/** The forest edge f hangs its child from its parent: the child's subtree becomes a tree of its own. */
+function cut(parent: Int32Array, parentEdge: Int32Array, tail: Int32Array, head: Int32Array, f: number): void {
+  const child = parentEdge[tail[f]] === f ? tail[f] : head[f];
+  parent[child] = -1;
+  parentEdge[child] = -1;
+}
+
+/** The first `edges` edges at their whole numbers, in place; one left fractional is a fault of the network given (`why`). */
+function rounded(x: Float64Array, edges: number, why: string): void {
+  for (let e = 0; e < edges; e++) {
     const r = Math.round(x[e]);
     if (Math.abs(x[e] - r) > 1e-6) throw new InternalError(`unbiased rounding: edge ${e} left at ${x[e]} (${why})`);
     x[e] = r;
   }
-  return x;
 }
 
 function isWhole(v: number): boolean {
@@ -168,18 +175,26 @@ function isWhole(v: number): boolean {
  * 0.4 × (0.5, 0.5, 0.4) / 1.4 to 0.643, 0.643, 0.714 (sum 2).
  */
 export function sharesToTotal(shares: readonly number[], total: number): { floors: number[]; parts: Float64Array } {
+  const floors: number[] = [];
+  const parts: number[] = [];
+  splitShares(shares, total, floors, parts);
+  return { floors, parts: new Float64Array(parts) };
+}
+
+/** sharesToTotal into two empty arrays: each share's floor, then its fractional part moved to the total. */
+function splitShares(shares: readonly number[], total: number, floors: number[], parts: number[]): void {
   const n = shares.length;
-  const floors = new Array<number>(n);
-  const parts = new Float64Array(n);
   let floorSum = 0;
   let partSum = 0;
   for (let i = 0; i < n; i++) {
     const s = Math.max(0, shares[i]);
-    const f = isWhole(s) ? Math.round(s) : Math.floor(s);
-    floors[i] = f;
+    const whole = isWhole(s);
+    const f = whole ? Math.round(s) : Math.floor(s);
+    floors.push(f);
     floorSum += f;
-    parts[i] = isWhole(s) ? 0 : s - f;
-    partSum += parts[i];
+    const part = whole ? 0 : s - f;
+    parts.push(part);
+    partSum += part;
   }
   const k = total - floorSum;
   let room = 0;
@@ -189,7 +204,6 @@ export function sharesToTotal(shares: readonly number[], total: number): { floor
     if (parts[i] === 0) continue;
     parts[i] = k >= partSum ? parts[i] + ((k - partSum) * (1 - parts[i])) / room : (parts[i] * k) / partSum;
   }
-  return { floors, parts };
 }
 
 /**
@@ -201,9 +215,17 @@ export function sharesToTotal(shares: readonly number[], total: number): { floor
  * cell in 0.714 of the draws.
  */
 export function roundSharesUnbiased(shares: readonly number[], total: number, random: RandomSource): number[] {
-  const { floors, parts } = sharesToTotal(shares, total);
-  const rounded = roundStar(parts, random);
-  return floors.map((f, i) => f + rounded[i]);
+  // Plain arrays: a handful of cells, hundreds of times a run, where typed arrays cost an allocation off the heap.
+  const cells: number[] = [];
+  const parts: number[] = [];
+  splitShares(shares, total, cells, parts);
+  roundStar(parts, random);
+  for (let i = 0; i < cells.length; i++) {
+    const r = Math.round(parts[i]);
+    if (Math.abs(parts[i] - r) > 1e-6) throw new InternalError(`unbiased rounding: edge ${i} left at ${parts[i]} (the shares' total was not a whole number)`);
+    cells[i] += r;
+  }
+  return cells;
 }
 
 /**
@@ -214,7 +236,7 @@ export function roundSharesUnbiased(shares: readonly number[], total: number, ra
  * `held` unless that became whole too. The endings round one star per LA and type each year,
  * hundreds a run, each a handful of edges.
  */
-function roundStar(x: Float64Array, random: RandomSource): Float64Array {
+function roundStar(x: number[], random: RandomSource): void {
   let held = -1;
   for (let e = 0; e < x.length; e++) {
     if (isWhole(x[e])) {
@@ -236,11 +258,10 @@ function roundStar(x: Float64Array, random: RandomSource): Float64Array {
     if (!eWhole) held = e;
     else if (heldWhole) held = -1;
   }
-  return rounded(x, "the shares' total was not a whole number");
 }
 
 /** Sets x[e] to v, rounded when it is whole; true when it is. */
-function settle(x: Float64Array, e: number, v: number): boolean {
+function settle(x: number[], e: number, v: number): boolean {
   const whole = isWhole(v);
   x[e] = whole ? Math.round(v) : v;
   return whole;
