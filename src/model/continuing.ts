@@ -76,6 +76,15 @@ function endShare(
   ended: ((g: PlacementGroup, n: number) => void) | undefined,
   unbiased: RandomSource | undefined,
 ): void {
+  if (end - start === 1 && unbiased !== undefined) {
+    // A group alone in its LA and type: the unbiased rounding keeps the total, rounded half up, and
+    // draws only where two cells are fractional, so it ends that total and draws nothing.
+    const g = groups[start];
+    const n = Math.min(roundHalfUp(s * g.children), g.children);
+    state.remove(g, n);
+    if (ended !== undefined && n > 0) ended(g, n);
+    return;
+  }
   const exact: number[] = [];
   // The total added from 0 in key order, as a reduce over the shares adds it.
   let total = 0;

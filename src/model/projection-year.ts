@@ -145,24 +145,24 @@ function supplyEvents(run: RunContext, t: number, needs: ReadonlyMap<string, Nee
   );
   applyFosterWalesTransfers(state, valueAt(scenario.fosterWales.transfersFromFp, t), events);
   const fosterWalesByLa = scenario.fosterWales.netNewPlacesByLa ?? {};
+  const netNewPlaces = valueAt(scenario.fosterWales.netNewPlaces, t);
+  const byLa = new Map(Object.keys(fosterWalesByLa).map((la) => [la, valueAt(fosterWalesByLa[la], t)]));
   const growthRate = scenario.fosterWales.netGrowthRate === undefined ? 0 : valueAt(scenario.fosterWales.netGrowthRate, t);
-  const laFoster = growthRate !== 0 ? laFosterPlacesByLa(state) : null;
-  const nationNeed = scenario.fosterWales.nationNeed;
-  applyFosterWalesNetNew(
-    state,
-    fosterWalesNetNewByLa(
-      {
-        netNewPlaces: valueAt(scenario.fosterWales.netNewPlaces, t),
-        byLa: new Map(Object.keys(fosterWalesByLa).map((la) => [la, valueAt(fosterWalesByLa[la], t)])),
-        growthRate,
-        nationNeed: nationNeed === undefined || nationNeed === null ? null : valueAt(nationNeed, t),
-      },
-      run.laCodes.map((la) => [la, needs.get(la)!.foster] as const),
-      (la) => laFoster?.get(la) ?? 0,
-    ),
-    cut,
-    events,
-  );
+  // No growth, no cut and no LA's own number: every LA's net new places are 0, and 0 places change nothing.
+  if (netNewPlaces !== 0 || growthRate !== 0 || [...byLa.values()].some((n) => n !== 0)) {
+    const laFoster = growthRate !== 0 ? laFosterPlacesByLa(state) : null;
+    const nationNeed = scenario.fosterWales.nationNeed;
+    applyFosterWalesNetNew(
+      state,
+      fosterWalesNetNewByLa(
+        { netNewPlaces, byLa, growthRate, nationNeed: nationNeed === undefined || nationNeed === null ? null : valueAt(nationNeed, t) },
+        run.laCodes.map((la) => [la, needs.get(la)!.foster] as const),
+        (la) => laFoster?.get(la) ?? 0,
+      ),
+      cut,
+      events,
+    );
+  }
   applyRegionalHomes(state, scenario.regionalResidential.filter((h) => h.year === t), events);
 }
 

@@ -151,6 +151,8 @@ export class PlacementState {
    * its id, name and key strings every year. The state's own: a copy starts without.
    */
   readonly twins = new WeakMap<ProviderPlaces, { nfp?: ProviderPlaces; la?: ProviderPlaces }>();
+  /** Each LA's own Foster Wales provider (`FOSTER_WALES_<la>`), once found (supply.ts), as twins. */
+  readonly fosterWales = new Map<string, ProviderPlaces>();
 
   /**
    * A copy of the state unit by unit, without building a key per group: providers

@@ -2,8 +2,8 @@
 // open and recruit), the scenario's transitions (exits and conversions to not-for-profit), Foster
 // Wales transfers and growth, then regional homes. Each returns the units whose places were cut,
 // because only there can children be displaced.
-import { largestRemainder, largestRemainderInOrder, roundHalfUp, tieKey } from './rounding.js';
-import { PlacementState, byProviderKey, unitKey } from './state.js';
+import { largestRemainderInOrder, roundHalfUp } from './rounding.js';
+import { PlacementState, unitKey } from './state.js';
 import { compareCodes } from './rounding.js';
 import type { RandomSource } from './random.js';
 import type { ProviderPlaces, RegionalHome, StrategyRow, Transition, TransitionUnit } from './types.js';
@@ -109,17 +109,16 @@ export function applyTransitions(
   for (const p of state.providers.values()) atFirstApril.set(p, p.places);
   transitions.forEach((item, position) => {
     const { transition: tr, index } = 'transition' in item ? item : { transition: item, index: position };
-    const matching = [...state.providers.values()]
-      .filter(
-        (p) =>
-          atFirstApril.has(p) &&
-          (tr.sector === null || p.sector === tr.sector) &&
-          (tr.placementType === null || p.placementType === tr.placementType) &&
-          (tr.region === null || regionOf(p.host) === tr.region) &&
-          (tr.host === null || p.host === tr.host) &&
-          (tr.providerId === null || p.providerId === tr.providerId),
-      )
-      .sort(byProviderKey);
+    // In key order, as the state lists its providers.
+    const matching = state.providersInOrder().filter(
+      (p) =>
+        atFirstApril.has(p) &&
+        (tr.sector === null || p.sector === tr.sector) &&
+        (tr.placementType === null || p.placementType === tr.placementType) &&
+        (tr.region === null || regionOf(p.host) === tr.region) &&
+        (tr.host === null || p.host === tr.host) &&
+        (tr.providerId === null || p.providerId === tr.providerId),
+    );
     if (matching.length === 0) return;
     // A transition naming a provider is by places whatever the unit: a named provider may cut part of its places.
     const unit = tr.providerId !== null ? 'places' : (tr.unit ?? options.unit);
@@ -219,9 +218,8 @@ export function selectServices(
 /** Foster carers of for-profit agencies moving to Foster Wales: the carer's children move with them. */
 export function applyFosterWalesTransfers(state: PlacementState, share: number, events: OneOffEvent[] = []): void {
   if (share <= 0) return;
-  const agencies = [...state.providers.values()]
-    .filter((p) => p.sector === 'fp' && p.placementType === 'foster' && p.places > 0)
-    .sort(byProviderKey);
+  // In key order, as the state lists its providers.
+  const agencies = state.providersInOrder().filter((p) => p.sector === 'fp' && p.placementType === 'foster' && p.places > 0);
   const before = agencies.map((p) => p.places);
   const moved = largestRemainderInOrder(before.map((b) => share * b));
   agencies.forEach((p, i) => moveProvider(state, p, Math.min(moved[i], p.places), before[i], 'la', events));
@@ -253,7 +251,8 @@ function moveProvider(state: PlacementState, p: ProviderPlaces, n: number, baseP
 function twinOf(state: PlacementState, p: ProviderPlaces, to: 'nfp' | 'la'): ProviderPlaces {
   let known = state.twins.get(p);
   if (known === undefined) {
-    known = {};
+    // Both fields from the start: one shape however the twins are found.
+    known = { nfp: undefined, la: undefined };
     state.twins.set(p, known);
   }
   const hit = known[to];
@@ -308,10 +307,8 @@ export function fosterWalesNetNewByLa(
   const totalNeed = sharing.reduce((s, [, n]) => s + n, 0);
   if (total !== 0 && totalNeed > 0) {
     const size = Math.abs(total);
-    const shares = largestRemainder(
-      sharing.map(([, n]) => (size * n) / totalNeed),
-      sharing.map(([la]) => tieKey(la, 'foster', 'la', la, '')),
-    );
+    // The LAs in code order, so their tie keys (LA first) are in order: ties go to the earlier LA.
+    const shares = largestRemainderInOrder(sharing.map(([, n]) => (size * n) / totalNeed));
     sharing.forEach(([la], i) => out.set(la, out.get(la)! + Math.sign(total) * shares[i]));
   }
   if (growth.growthRate !== 0) for (const [la] of las) out.set(la, out.get(la)! + roundSigned(growth.growthRate * laFosterPlaces(la)));
@@ -341,18 +338,27 @@ export function applyFosterWalesNetNew(state: PlacementState, byLa: ReadonlyMap<
       closeFromLargest(laFoster.filter((p) => p !== first), -n - k, cut);
       continue;
     }
-    const p = state.ensureProvider({
-      providerId: `FOSTER_WALES_${la}`,
-      providerName: `Foster Wales ${la}: new carers`,
-      sector: 'la',
-      host: la,
-      placementType: 'foster',
-      reservedForRegion: null,
-    });
+    const p = fosterWalesOf(state, la);
     p.places += n;
     // Carers recruited: the LA hosting them pays; a net loss costs nothing.
     events.push({ kind: 'recruit', placementType: 'foster', places: n, payer: { la } });
   }
+}
+
+/** An LA's own Foster Wales provider, found once per state (PlacementState.fosterWales). */
+function fosterWalesOf(state: PlacementState, la: string): ProviderPlaces {
+  const known = state.fosterWales.get(la);
+  if (known !== undefined) return known;
+  const p = state.ensureProvider({
+    providerId: `FOSTER_WALES_${la}`,
+    providerName: `Foster Wales ${la}: new carers`,
+    sector: 'la',
+    host: la,
+    placementType: 'foster',
+    reservedForRegion: null,
+  });
+  state.fosterWales.set(la, p);
+  return p;
 }
 
 /** Each LA's `la` foster places hosted in it: what `net_growth_rate` is a share of. */

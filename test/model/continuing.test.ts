@@ -1,7 +1,10 @@
 // Rule 3, continuing placements: displacement, turnover, endings above need (docs/model.md §4.2 steps 3 to 5).
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyTurnover, displaceChildren, endPlacementsAboveNeed, expectedAfterTurnover } from '../../src/model/continuing.js';
+import { roundSharesUnbiased } from '../../src/model/matching/unbiased.js';
 import { streamFor } from '../../src/model/random.js';
+import { roundHalfUp } from '../../src/model/rounding.js';
 import type { PlacementGroup } from '../../src/model/types.js';
 import { zeroByType } from '../../src/model/need.js';
 import { runProjection } from '../../src/model/project.js';
@@ -113,5 +116,31 @@ describe('unbiased endings (rounding: unbiased)', () => {
       p1 += 5 - left['A@P1'];
     }
     expect(Math.abs(p1 / 3000 - 1.5)).toBeLessThan(0.037);
+  });
+
+  it('ends a group alone in its LA and type by its share rounded half up, drawing nothing, as roundSharesUnbiased gives one cell', () => {
+    // A's 5 at 30%: 1.5 → 2 end; B's 3 at 30%: 0.9 → 1; C's 1 at 30%: 0.3 → 0. The stream's next
+    // draw is its first: no cell drew.
+    for (const [children, ends] of [[5, 2], [3, 1], [1, 0], [10, 3]] as const) {
+      const s = new PlacementState();
+      s.add('A', 'foster', 'la', 'A', 'P1', children);
+      const stream = streamFor(1, 0, 'turnover.rounding');
+      applyTurnover(s, () => 0.3, undefined, stream);
+      expect(s.groups().reduce((t, g) => t + g.children, 0)).toBe(children - ends);
+      expect(roundSharesUnbiased([0.3 * children], roundHalfUp(0.3 * children), streamFor(1, 0, 'turnover.rounding'))).toEqual([ends]);
+      expect(stream()).toBe(streamFor(1, 0, 'turnover.rounding')());
+    }
+  });
+
+  it('rounds any one cell to its total without a draw (the shortcut for a group alone is what roundSharesUnbiased gives)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2000 }), fc.double({ min: 0.0001, max: 1, noNaN: true }), (children, share) => {
+        const x = share * children;
+        const stream = streamFor(3, 0, 'turnover.rounding');
+        expect(roundSharesUnbiased([x], roundHalfUp(0 + x), stream)).toEqual([roundHalfUp(x)]);
+        expect(stream()).toBe(streamFor(3, 0, 'turnover.rounding')());
+      }),
+      { numRuns: 500 },
+    );
   });
 });
