@@ -21,10 +21,21 @@ export interface NeedModel {
   flows(la: string, t: number): { started: number; ceased: number } | null;
 }
 
-export function makeNeedModel(dataset: Dataset, scenario: ModelScenario): NeedModel {
+/** What the need model reads of the dataset whatever the scenario: read only, so many models can share it. */
+export interface NeedInputs {
+  /** Children at the base date by LA and type (the base state's placements). */
+  readonly base: ReadonlyMap<string, NeedByType>;
+  /** Each LA's children looked after by year, [year, children] in year order. */
+  readonly history: ReadonlyMap<string, Array<[number, number]>>;
+}
+
+export function needInputs(dataset: Dataset): NeedInputs {
+  return { base: basePlacementsByLa(dataset), history: historyByLa(dataset) };
+}
+
+export function makeNeedModel(dataset: Dataset, scenario: ModelScenario, inputs: NeedInputs = needInputs(dataset)): NeedModel {
   const B = dataset.baseYear;
-  const base = basePlacementsByLa(dataset);
-  const history = historyByLa(dataset);
+  const { base, history } = inputs;
 
   // Each LA's children at the base date, found once.
   const baseChildren = new Map<string, number>();
@@ -38,30 +49,28 @@ export function makeNeedModel(dataset: Dataset, scenario: ModelScenario): NeedMo
     return c;
   };
 
-  // Under `change`, each LA's growth from the base: at index t − B + 1, Π (1 + rate(u)) for u = B … t,
-  // each year's the year before's times its own (the product in the same order, from 1).
-  const growth = new Map<string, number[]>();
-  const changeFactor = (la: string, rate: Timeline, t: number): number => {
-    let byYear = growth.get(la);
-    if (byYear === undefined) {
-      byYear = [1];
-      growth.set(la, byYear);
-    }
-    const at = Math.max(0, t - B + 1);
-    while (byYear.length <= at) byYear.push(byYear[byYear.length - 1] * (1 + valueAt(rate, B + byYear.length - 1)));
-    return byYear[at];
-  };
+  const changeFactor = changeGrowth(B);
 
-  // By LA, then year: a key string built and hashed per call costs more than the lookup saves.
-  const cache = new Map<string, Map<number, number>>();
+  // By LA, then year from B − 1 (index t − B + 1; NaN until worked out): a key string built and
+  // hashed per call costs more than the lookup saves. A year before B − 1 is worked out each time.
+  const cache = new Map<string, number[]>();
   function childrenLookedAfter(la: string, t: number): number {
     let byYear = cache.get(la);
     if (byYear === undefined) {
-      byYear = new Map();
+      byYear = [];
       cache.set(la, byYear);
     }
-    const hit = byYear.get(t);
-    if (hit !== undefined) return hit;
+    const at = t - B + 1;
+    if (at >= 0 && at < byYear.length && !Number.isNaN(byYear[at])) return byYear[at];
+    const c = childrenLookedAfterIn(la, t);
+    if (at >= 0) {
+      while (byYear.length <= at) byYear.push(NaN);
+      byYear[at] = c;
+    }
+    return c;
+  }
+
+  function childrenLookedAfterIn(la: string, t: number): number {
     let c: number;
     const rule = scenario.demand;
     if (rule.method === 'flows') {
@@ -73,7 +82,6 @@ export function makeNeedModel(dataset: Dataset, scenario: ModelScenario): NeedMo
     } else {
       c = Math.max(0, roundHalfUp(dampedTrendAt(history.get(la) ?? [[B, atBase(la)]], trendOptions(rule), t + 1)));
     }
-    byYear.set(t, c);
     return c;
   }
 
@@ -96,23 +104,7 @@ export function makeNeedModel(dataset: Dataset, scenario: ModelScenario): NeedMo
     return path[t - B];
   }
 
-  // Each LA's type mix by year (index t − B + 1, the base shares first), in PLACEMENT_TYPES order:
-  // year t's is year t − 1's moved by year t's shifts, the steps mixAt takes from B to t.
-  const mixes = new Map<string, { unmoved: boolean; byYear: Float64Array[] }>();
-  function mixOf(la: string, t: number): Float64Array {
-    let mix = mixes.get(la);
-    if (mix === undefined) {
-      const counts = base.get(la) ?? zeroByType();
-      // No base placements: every child is non-market "other" care, whatever the shifts.
-      mix = { unmoved: baseTotal(counts) === 0, byYear: [baseMix(counts)] };
-      mixes.set(la, mix);
-    }
-    const byYear = mix.byYear;
-    if (mix.unmoved) return byYear[0];
-    const at = Math.max(0, t - B + 1);
-    while (byYear.length <= at) byYear.push(shiftedMix(byYear[byYear.length - 1], scenario.mixShift, B + byYear.length - 1));
-    return byYear[at];
-  }
+  const mixOf = mixByYear(base, scenario.mixShift, B);
 
   function needByType(la: string, t: number): NeedByType {
     const c = childrenLookedAfter(la, t);
@@ -191,6 +183,46 @@ function reconciledTrend(
   };
 }
 
+/**
+ * Under `change`, each LA's growth from the base by year: at index t − B + 1, Π (1 + rate(u)) for
+ * u = B … t, each year's the year before's times its own (the product in the same order, from 1).
+ */
+function changeGrowth(B: number): (la: string, rate: Timeline, t: number) => number {
+  const growth = new Map<string, number[]>();
+  return (la, rate, t) => {
+    let byYear = growth.get(la);
+    if (byYear === undefined) {
+      byYear = [1];
+      growth.set(la, byYear);
+    }
+    const at = Math.max(0, t - B + 1);
+    while (byYear.length <= at) byYear.push(byYear[byYear.length - 1] * (1 + valueAt(rate, B + byYear.length - 1)));
+    return byYear[at];
+  };
+}
+
+/**
+ * Each LA's type mix by year (index t − B + 1, the base shares first), in PLACEMENT_TYPES order:
+ * year t's is year t − 1's moved by year t's shifts, the steps from B to t one year at a time.
+ */
+function mixByYear(base: ReadonlyMap<string, NeedByType>, mixShift: ModelScenario['mixShift'], B: number): (la: string, t: number) => Float64Array {
+  const mixes = new Map<string, { unmoved: boolean; byYear: Float64Array[] }>();
+  return (la, t) => {
+    let mix = mixes.get(la);
+    if (mix === undefined) {
+      const counts = base.get(la) ?? zeroByType();
+      // No base placements: every child is non-market "other" care, whatever the shifts.
+      mix = { unmoved: baseTotal(counts) === 0, byYear: [baseMix(counts)] };
+      mixes.set(la, mix);
+    }
+    const byYear = mix.byYear;
+    if (mix.unmoved) return byYear[0];
+    const at = Math.max(0, t - B + 1);
+    while (byYear.length <= at) byYear.push(shiftedMix(byYear[byYear.length - 1], mixShift, B + byYear.length - 1));
+    return byYear[at];
+  };
+}
+
 const OTHER = PLACEMENT_TYPES.indexOf('other');
 
 /** Children of every type at the base date (0 for an LA with no base placements). */
@@ -213,6 +245,8 @@ function baseMix(counts: NeedByType): Float64Array {
 
 /** The mix of year u from year u − 1's: each of year u's shifts in turn moves its share of `from` to `to`. */
 function shiftedMix(prev: Float64Array, mixShift: ModelScenario['mixShift'], u: number): Float64Array {
+  // No shifts: the same mix, shared rather than copied (nothing writes a mix once made).
+  if (mixShift.length === 0) return prev;
   const w = prev.slice();
   for (const shift of mixShift) {
     const from = PLACEMENT_TYPES.indexOf(shift.from);

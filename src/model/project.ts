@@ -1,11 +1,11 @@
 // The projection: the base state, then each year t = B … horizon in docs/model.md §4.2's order
 // (src/model/projection-year.ts); and placement choice's parameters, calibrated on one year.
 // Pure: typed data in, typed results out.
-import { nonMarketAtHome } from './non-market-hosts.js';
 import { InternalError } from '../errors.js';
 import { prepareBase, type PreparedBase } from './base-state.js';
 import { expectedAfterTurnover } from './continuing.js';
-import { laDistances, makeGeography, type LaDistances } from './geography.js';
+import { datasetTables, type DatasetTables } from './dataset-tables.js';
+import { makeGeography } from './geography.js';
 import { fitType, type FittedType } from './matching/calibrate.js';
 import { heldOutsideCaps } from './matching/outside.js';
 import { groupStatistics, ScalingWorkspace, type ChoiceParams, type ChoiceProblem, type ChoiceStatistics } from './matching/choice.js';
@@ -35,8 +35,8 @@ export interface ProjectionOptions {
   pricesYear?: number | null;
   /** The dataset's base state, prepared by the caller (prepareBase) when it projects the dataset many times. */
   base?: PreparedBase;
-  /** The distances between the dataset's LAs, prepared by the caller (laDistances) when it projects the dataset many times. */
-  distances?: LaDistances;
+  /** What the dataset gives whatever the scenario, prepared by the caller (datasetTables) when it projects the dataset many times. */
+  tables?: DatasetTables;
   /**
    * Placement choice's parameters as prepareChoice gave them for this dataset and scenario. When
    * absent, or fitted on other inputs, they are worked out here: a caller that projects one dataset
@@ -74,7 +74,8 @@ function startRun(dataset: Dataset, scenario: ModelScenario, options: Projection
   const laByCode = new Map(las.map((l) => [l.code, l]));
   // Distances, the outside-Wales one as in force in the base row; made again in a year where that
   // distance (a dated parameter) changes.
-  const distances = options.distances !== undefined && options.distances.dataset === dataset ? options.distances : laDistances(dataset);
+  const tables = options.tables !== undefined && options.tables.dataset === dataset ? options.tables : datasetTables(dataset);
+  const distances = tables.distances;
   const geo = makeGeography(dataset, scenario, B - 1, distances);
   const ow0 = scenario.outsideWales;
   const warnings: string[] = [];
@@ -100,8 +101,8 @@ function startRun(dataset: Dataset, scenario: ModelScenario, options: Projection
     pricesYear: options.pricesYear ?? null,
     laCodes: las.map((l) => l.code),
     regionOf: (la) => laByCode.get(la)?.region ?? '',
-    need: makeNeedModel(dataset, scenario),
-    atHome: nonMarketAtHome(dataset),
+    need: makeNeedModel(dataset, scenario, tables.need),
+    atHome: tables.atHome,
     distances,
     geo,
     distanceYears: new Set([...ow0.distanceKm.steps, ...Object.values(ow0.distanceKmByLa).flatMap((tl) => tl.steps)].map(([y]) => y)),
