@@ -418,6 +418,20 @@ const PAIR_BLOCK = 16;
 function destinationPairs(H: Float64Array, sums: HessianSums, S: readonly number[], m: number, nf: number, freeDests: Int32Array): void {
   const { PF, D } = sums;
   const nfd = freeDests.length;
+  pairBlock(D, PF, S, m, nfd);
+  for (let a = 0; a < nfd; a++) {
+    const rowH = freeDests[a] * nf;
+    for (let e = 0; e < nfd; e++) if (e !== a) H[rowH + freeDests[e]] = D[a * nfd + e];
+  }
+}
+
+/**
+ * The destination pairs' block D, its rows PAIR_BLOCK at a time. A function of its own that ends
+ * with its loops: V8 compiles a long first call from inside them (on-stack replacement), and code
+ * after them that had never run made that compilation give up at every later call (a deopt a
+ * Newton step through the calibration).
+ */
+function pairBlock(D: Float64Array, PF: Float64Array, S: readonly number[], m: number, nfd: number): void {
   D.fill(0, 0, nfd * nfd);
   for (let a0 = 0; a0 < nfd; a0 += PAIR_BLOCK) {
     const a1 = Math.min(nfd, a0 + PAIR_BLOCK);
@@ -434,10 +448,6 @@ function destinationPairs(H: Float64Array, sums: HessianSums, S: readonly number
         for (let e = a + 1; e < nfd; e++) D[rowA + e] -= spa * PF[pr + e];
       }
     }
-  }
-  for (let a = 0; a < nfd; a++) {
-    const rowH = freeDests[a] * nf;
-    for (let e = 0; e < nfd; e++) if (e !== a) H[rowH + freeDests[e]] = D[a * nfd + e];
   }
 }
 

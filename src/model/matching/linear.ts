@@ -7,16 +7,7 @@
  * null if H is not positive definite (a step cannot be trusted).
  */
 export function solveSymmetric(H: Float64Array, L: Float64Array, n: number, r: number[]): number[] | null {
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j <= i; j++) {
-      let sum = H[i * n + j];
-      for (let k = 0; k < j; k++) sum -= L[i * n + k] * L[j * n + k];
-      if (i === j) {
-        if (!(sum > 0) || !Number.isFinite(sum)) return null;
-        L[i * n + i] = Math.sqrt(sum);
-      } else L[i * n + j] = sum / L[j * n + j];
-    }
-  }
+  if (!cholesky(H, L, n)) return null;
   const x = new Array<number>(n).fill(0);
   for (let i = 0; i < n; i++) {
     let sum = r[i];
@@ -29,6 +20,26 @@ export function solveSymmetric(H: Float64Array, L: Float64Array, n: number, r: n
     x[i] = sum / L[i * n + i];
   }
   return x;
+}
+
+/**
+ * H's Cholesky factor into L; false if H is not positive definite. A function of its own that ends
+ * with its loops: V8 compiles a long first call from inside them (on-stack replacement), and code
+ * after them that had never run made that compilation give up at every later call (a deopt a
+ * Newton step through the calibration).
+ */
+function cholesky(H: Float64Array, L: Float64Array, n: number): boolean {
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j <= i; j++) {
+      let sum = H[i * n + j];
+      for (let k = 0; k < j; k++) sum -= L[i * n + k] * L[j * n + k];
+      if (i === j) {
+        if (!(sum > 0) || !Number.isFinite(sum)) return false;
+        L[i * n + i] = Math.sqrt(sum);
+      } else L[i * n + j] = sum / L[j * n + j];
+    }
+  }
+  return true;
 }
 
 /** Solves H x = r by Gaussian elimination with partial pivoting; null if H is singular. */

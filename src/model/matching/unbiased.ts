@@ -52,6 +52,25 @@ export function roundForest(
   random: RandomSource,
   forest: ForestWorkspace,
 ): void {
+  roundEdges(nodes, tail, head, x, edges, random, forest);
+  // Left fractional only if the nodes' net flows were not whole to start with.
+  rounded(x, edges, "a node's net flow was not a whole number");
+}
+
+/**
+ * roundForest's walk over the edges. A function of its own that ends with its loop: V8 compiles a
+ * long first call from inside the loop (on-stack replacement), and a call after it that had never
+ * run made that compilation give up again at later calls.
+ */
+function roundEdges(
+  nodes: number,
+  tail: Int32Array,
+  head: Int32Array,
+  x: Float64Array,
+  edges: number,
+  random: RandomSource,
+  forest: ForestWorkspace,
+): void {
   const { parent, parentEdge, mark, cycle } = forest;
   parent.fill(-1, 0, nodes);
   parentEdge.fill(-1, 0, nodes);
@@ -125,8 +144,6 @@ export function roundForest(
     // A forest edge of the path left, so a and b are apart again: e joins them.
     if (!eWhole) hang(parent, parentEdge, a, b, e);
   }
-  // Left fractional only if the nodes' net flows were not whole to start with.
-  rounded(x, edges, "a node's net flow was not a whole number");
 }
 
 /** Edge e joins b's tree to a's: b's tree rerooted at b, b hung from a. */
