@@ -134,20 +134,48 @@ function placesIn(byHost: ReadonlyMap<string, PlacesInArea>, inArea: ReadonlySet
 }
 
 /**
- * The children of the area's LAs by distance, nearest first, each distance once. One LA's own list
- * is that already (tallyLa pools and orders it) when its distances rise strictly; else pooled and sorted.
+ * The children of the area's LAs by distance, nearest first, each distance once: what pooling them in
+ * a map by km and sorting its entries gives. Each LA's own list is in that order already (tallyLa
+ * pools and orders it), so when each rises strictly one LA's is the answer and several are merged.
  */
 function pooledDistances(year: YearResult, inArea: ReadonlySet<string>): Array<readonly [number, number]> {
-  if (inArea.size === 1) {
-    const t = year.tallies.find((x) => inArea.has(x.laCode));
-    if (t !== undefined && strictlyRising(t.distances)) return t.distances.filter(([, n]) => n > 0);
-  }
-  const pooled = new Map<number, number>();
+  const lists: Array<ReadonlyArray<readonly [number, number]>> = [];
+  let rising = true;
   for (const t of year.tallies) {
     if (!inArea.has(t.laCode)) continue;
-    for (const [km, n] of t.distances) pooled.set(km, (pooled.get(km) ?? 0) + n);
+    lists.push(t.distances);
+    if (!strictlyRising(t.distances)) rising = false;
   }
+  if (rising) return lists.length === 1 ? lists[0].filter(([, n]) => n > 0) : mergeRising(lists);
+  const pooled = new Map<number, number>();
+  for (const d of lists) for (const [km, n] of d) pooled.set(km, (pooled.get(km) ?? 0) + n);
   return [...pooled.entries()].filter(([, n]) => n > 0).sort((a, b) => a[0] - b[0]);
+}
+
+/**
+ * Lists each rising strictly by km merged into one, nearest first: children at the same km (any
+ * list) added up in the lists' order, a distance with none left out. Worked: [[2, 1], [5, 3]] and
+ * [[2, 2], [4, 1]] → [[2, 3], [4, 1], [5, 3]].
+ */
+export function mergeRising(lists: ReadonlyArray<ReadonlyArray<readonly [number, number]>>): Array<[number, number]> {
+  const at = new Int32Array(lists.length);
+  const out: Array<[number, number]> = [];
+  for (;;) {
+    let km = 0;
+    let found = false;
+    for (let i = 0; i < lists.length; i++) {
+      if (at[i] < lists[i].length && (!found || lists[i][at[i]][0] < km)) {
+        km = lists[i][at[i]][0];
+        found = true;
+      }
+    }
+    if (!found) return out;
+    let n = 0;
+    for (let i = 0; i < lists.length; i++) {
+      if (at[i] < lists[i].length && lists[i][at[i]][0] === km) n += lists[i][at[i]++][1];
+    }
+    if (n > 0) out.push([km, n]);
+  }
 }
 
 /** Whether each distance is greater than the one before (no NaN, no repeat): what sorting a map's entries gives. */
