@@ -158,111 +158,141 @@ function runInWorkers(
   onProgress?: (done: number, total: number) => void,
   onTimeline?: (event: PoolEvent) => void,
 ): Promise<RowKey[]> {
-  const width = (rows: RowKey[]): number => rows.length * METRICS.length;
   return new Promise((resolve, reject) => {
-    const pool: Worker[] = [];
-    let next = 0;
-    // Guided batches: a quarter of each thread's share of the runs still to hand out (at most 16), so
-    // that messages are few while much is left and the last batches are single runs, which keeps every
-    // thread busy to the end (a batch of six runs at the end leaves the other thread idle for them).
-    const batch = (): number => Math.max(1, Math.min(16, Math.floor((total - next) / (workers * 4))));
-    let done = 0;
-    let rows: RowKey[] | null = null;
-    let failed = false;
-    const fail = (err: Error): void => {
-      if (failed) return;
-      failed = true;
-      for (const w of pool) void w.terminate();
-      reject(err);
-    };
-    const feed = (w: Worker): void => {
-      if (next >= total) return;
-      const from = next;
-      next = Math.min(total, next + batch());
-      w.postMessage({ kind: 'runs', from, to: next } satisfies ToWorker);
-    };
-    const tell = (thread: number, what: PoolEvent['what'], run?: number): void => onTimeline?.({ thread, what, at: performance.now(), ...(run === undefined ? {} : { run }) });
-    // A finished run, from a worker thread or from this one: stored at its index.
-    const finished = (thread: number, run: number, these: RowKey[] | null, vals: Float64Array, part: LaPart | undefined): void => {
-      if (these !== null) {
-        if (rows === null) rows = these;
-        else {
-          try {
-            checkRows(rows, these, run);
-          } catch (err) {
-            fail(err as Error);
-            return;
-          }
-        }
-      }
-      if (rows !== null && vals.length !== width(rows)) {
-        fail(new InternalError(`Monte Carlo run ${run} has ${vals.length / METRICS.length} rows, run 0 had ${rows.length}`));
-        return;
-      }
-      values[run] = vals;
-      tell(thread, 'run', run);
-      if (kept && part) kept[run] = part;
-      done++;
-      onProgress?.(done, total);
-      if (done === total) {
-        tell(-1, 'done');
-        for (const p of pool) void p.terminate();
-        resolve(rows!);
-      }
-    };
-    const script = workerScript();
-    tell(-1, 'started');
+    const pool = new RunPool(spec, total, workers, values, kept, { resolve, reject, onProgress, onTimeline });
+    pool.tell(-1, 'started');
     // This thread is one of the `workers`: it fits, then takes runs beside the others, so one fewer
     // thread starts (docs/performance.md §13).
-    for (let k = 0; k < workers - 1; k++) {
-      // The thread waits for the fit (a 'choice' message) once it has prepared.
-      const w = new Worker(script, { workerData: { ...spec, choiceFollows: true } satisfies WorkerSpec });
-      pool.push(w);
-      w.on('message', (m: FromWorker) => {
-        if (failed) return;
-        switch (m.kind) {
-          case 'ready':
-            tell(k, 'ready');
-            // Two batches at once, so that the thread has the next while this one is busy with a run.
-            feed(w);
-            feed(w);
-            return;
-          case 'idle':
-            feed(w);
-            return;
-          case 'run':
-            finished(k, m.run, m.rows, m.values, m.kept);
-            return;
-          case 'error':
-            fail(reviveError(m.error));
-            return;
-        }
-      });
-      w.on('error', (err) => fail(err instanceof Error ? err : new Error(String(err))));
-      w.on('exit', (code) => {
-        if (!failed && done < total && code !== 0) fail(new InternalError(`a Monte Carlo worker thread stopped with exit code ${code}`));
-      });
-    }
+    for (let k = 0; k < workers - 1; k++) pool.startWorker(k);
     // The threads read their modules and build the base state while this one fits.
-    fit().then(
-      async (choice) => {
-        tell(-1, 'fitted');
-        for (const w of pool) w.postMessage({ kind: 'choice', choice } satisfies ToWorker);
-        const runOne = await prepareRuns(choice ? { ...spec, choice } : spec);
-        tell(-1, 'ready');
-        let first = true;
-        while (!failed && next < total) {
-          const run = next++;
-          const one = runOne(run);
-          finished(-1, run, first ? one.rows : null, one.values, one.kept);
-          first = false;
-          // The worker threads' messages are read between runs.
-          await new Promise<void>((r) => setImmediate(r));
-        }
-      },
-      (err: unknown) => fail(err instanceof Error ? err : new Error(String(err))),
-    ).catch((err: unknown) => fail(err instanceof Error ? err : new Error(String(err))));
+    fit()
+      .then((choice) => pool.runHere(choice))
+      .catch((err: unknown) => pool.fail(err instanceof Error ? err : new Error(String(err))));
   });
+}
+
+interface PoolCalls {
+  resolve: (rows: RowKey[]) => void;
+  reject: (err: Error) => void;
+  onProgress?: (done: number, total: number) => void;
+  onTimeline?: (event: PoolEvent) => void;
+}
+
+/** The runs handed out and the results gathered, for the worker threads and this one. */
+class RunPool {
+  private readonly threads: Worker[] = [];
+  private next = 0;
+  private done = 0;
+  private rows: RowKey[] | null = null;
+  private failed = false;
+
+  constructor(
+    private readonly spec: RunSpec,
+    private readonly total: number,
+    private readonly workers: number,
+    private readonly values: Float64Array[],
+    private readonly kept: LaPart[] | undefined,
+    private readonly calls: PoolCalls,
+  ) {}
+
+  tell(thread: number, what: PoolEvent['what'], run?: number): void {
+    this.calls.onTimeline?.({ thread, what, at: performance.now(), ...(run === undefined ? {} : { run }) });
+  }
+
+  fail(err: Error): void {
+    if (this.failed) return;
+    this.failed = true;
+    for (const w of this.threads) void w.terminate();
+    this.calls.reject(err);
+  }
+
+  /**
+   * Guided batches: a quarter of each thread's share of the runs still to hand out (at most 16), so
+   * that messages are few while much is left and the last batches are single runs, which keeps every
+   * thread busy to the end (a batch of six runs at the end leaves the other thread idle for them).
+   */
+  private feed(w: Worker): void {
+    if (this.next >= this.total) return;
+    const from = this.next;
+    const batch = Math.max(1, Math.min(16, Math.floor((this.total - this.next) / (this.workers * 4))));
+    this.next = Math.min(this.total, this.next + batch);
+    w.postMessage({ kind: 'runs', from, to: this.next } satisfies ToWorker);
+  }
+
+  /** A worker thread, which waits for the fit (a 'choice' message) once it has prepared. */
+  startWorker(k: number): void {
+    const w = new Worker(workerScript(), { workerData: { ...this.spec, choiceFollows: true } satisfies WorkerSpec });
+    this.threads.push(w);
+    w.on('message', (m: FromWorker) => {
+      if (this.failed) return;
+      switch (m.kind) {
+        case 'ready':
+          this.tell(k, 'ready');
+          // Two batches at once, so that the thread has the next in hand while this one is in a run.
+          this.feed(w);
+          this.feed(w);
+          return;
+        case 'idle':
+          this.feed(w);
+          return;
+        case 'run':
+          this.finished(k, m.run, m.rows, m.values, m.kept);
+          return;
+        case 'error':
+          this.fail(reviveError(m.error));
+          return;
+      }
+    });
+    w.on('error', (err) => this.fail(err instanceof Error ? err : new Error(String(err))));
+    w.on('exit', (code) => {
+      if (!this.failed && this.done < this.total && code !== 0) this.fail(new InternalError(`a Monte Carlo worker thread stopped with exit code ${code}`));
+    });
+  }
+
+  /** The fit handed to the worker threads, then runs taken one at a time in this thread, their messages read between runs. */
+  async runHere(choice: PreparedChoice | null): Promise<void> {
+    this.tell(-1, 'fitted');
+    for (const w of this.threads) w.postMessage({ kind: 'choice', choice } satisfies ToWorker);
+    const runOne = await prepareRuns(choice ? { ...this.spec, choice } : this.spec);
+    this.tell(-1, 'ready');
+    let first = true;
+    while (!this.failed && this.next < this.total) {
+      const run = this.next++;
+      const one = runOne(run);
+      this.finished(-1, run, first ? one.rows : null, one.values, one.kept);
+      first = false;
+      await new Promise<void>((r) => setImmediate(r));
+    }
+  }
+
+  /** A finished run, from a worker thread or from this one (−1): stored at its index. */
+  private finished(thread: number, run: number, these: RowKey[] | null, values: Float64Array, part: LaPart | undefined): void {
+    if (these !== null) {
+      if (this.rows === null) this.rows = these;
+      else {
+        try {
+          checkRows(this.rows, these, run);
+        } catch (err) {
+          this.fail(err as Error);
+          return;
+        }
+      }
+    }
+    if (this.rows !== null && values.length !== this.rows.length * METRICS.length) {
+      this.fail(new InternalError(`Monte Carlo run ${run} has ${values.length / METRICS.length} rows, run 0 had ${this.rows.length}`));
+      return;
+    }
+    this.values[run] = values;
+    this.tell(thread, 'run', run);
+    if (this.kept && part) this.kept[run] = part;
+    this.done++;
+    this.calls.onProgress?.(this.done, this.total);
+    if (this.done === this.total) {
+      this.tell(-1, 'done');
+      for (const w of this.threads) void w.terminate();
+      this.calls.resolve(this.rows!);
+    }
+  }
 }
 
 /** What a worker thread is handed: the runs' spec, and whether placement choice's fit follows in a message. */
