@@ -228,9 +228,6 @@ class RunPool {
       switch (m.kind) {
         case 'ready':
           this.tell(k, 'ready');
-          // Two batches at once, so that the thread has the next in hand while this one is in a run.
-          this.feed(w);
-          this.feed(w);
           return;
         case 'idle':
           this.feed(w);
@@ -252,7 +249,14 @@ class RunPool {
   /** The fit handed to the worker threads, then runs taken one at a time in this thread, their messages read between runs. */
   async runHere(choice: PreparedChoice | null): Promise<void> {
     this.tell(-1, 'fitted');
-    for (const w of this.threads) w.postMessage({ kind: 'choice', choice } satisfies ToWorker);
+    // Each worker thread gets its first two batches with the fit, and starts on them as soon as it
+    // has prepared: this thread, in a run of its own by then, reads its messages only between runs.
+    // With a batch always in hand, a thread never waits on this one.
+    for (const w of this.threads) {
+      w.postMessage({ kind: 'choice', choice } satisfies ToWorker);
+      this.feed(w);
+      this.feed(w);
+    }
     const runOne = await prepareRuns(choice ? { ...this.spec, choice } : this.spec);
     this.tell(-1, 'ready');
     let first = true;

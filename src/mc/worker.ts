@@ -16,16 +16,32 @@ let fitted: (choice: PreparedChoice | null) => void = () => {};
 const fit = new Promise<PreparedChoice | null>((resolve) => (fitted = resolve));
 let runOne: ((run: number) => OneRun) | null = null;
 let sentRows = false;
+// Runs sent before this thread has prepared: the first batches come with the fit, so that this
+// thread starts as soon as it is ready rather than when the main thread, busy with a run of its
+// own, reads its 'ready' (worker-pool.ts).
+const waiting: Array<Extract<ToWorker, { kind: 'runs' }>> = [];
 // Listening before preparing: the fit may come while the modules load.
 port.on('message', (m: ToWorker) => {
   if (m.kind === 'choice') {
     fitted(m.choice);
     return;
   }
+  if (runOne === null) waiting.push(m);
+  else doRuns(runOne, m);
+});
+try {
+  runOne = await prepareRuns(spec, spec.choiceFollows ? fit : undefined);
+  post({ kind: 'ready' });
+  for (const m of waiting.splice(0)) doRuns(runOne, m);
+} catch (err) {
+  post({ kind: 'error', error: serialiseError(err) });
+}
+
+/** Runs from..to−1, each posted back as it finishes, then 'idle'. */
+function doRuns(one: (run: number) => OneRun, m: Extract<ToWorker, { kind: 'runs' }>): void {
   try {
-    if (runOne === null) throw new Error('a Monte Carlo worker thread was sent runs before it was ready');
     for (let i = m.from; i < m.to; i++) {
-      const { rows, values, kept } = runOne(i);
+      const { rows, values, kept } = one(i);
       post({ kind: 'run', run: i, rows: sentRows ? null : rows, values, ...(kept ? { kept } : {}) }, [values.buffer as ArrayBuffer]);
       sentRows = true;
     }
@@ -33,12 +49,6 @@ port.on('message', (m: ToWorker) => {
   } catch (err) {
     post({ kind: 'error', error: serialiseError(err) });
   }
-});
-try {
-  runOne = await prepareRuns(spec, spec.choiceFollows ? fit : undefined);
-  post({ kind: 'ready' });
-} catch (err) {
-  post({ kind: 'error', error: serialiseError(err) });
 }
 
 function serialiseError(err: unknown): FromWorkerError {
