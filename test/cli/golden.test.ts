@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { caseNames, expected, runCase } from './golden-runner.mjs';
 
 // A case of a shipped random scenario makes its default 100 runs (docs/methodology.md "Monte Carlo
-// figures"): about 12 s of CPU, so a case may take a minute or more on a shared, busy machine.
+// figures"): about 7 s of CPU, so a case may take half a minute or more on a shared, busy machine.
 const CASE_TIMEOUT_MS = 240_000;
 
 describe('golden CLI cases', () => {

@@ -47,8 +47,8 @@ describe('the figures the README and docs/ quote are what the tool prints', () =
   it('keeps its cost low: one run of each command however many marks quote it, and the Monte Carlo commands few', () => {
     // Each command runs once (scripts/docs-figures.mjs keeps its output), so a new figure should
     // quote a command already listed. The shipped scenarios are random: a `project` makes 100 runs
-    // and a `diff` 200 unless --runs says otherwise, about 0.12 s of CPU a run (docs/methodology.md,
-    // "Monte Carlo figures"): 6 projects and 3 diffs are about 1,200 runs, 2-3 minutes on a CI core.
+    // and a `diff` 200 unless --runs says otherwise, about 0.04-0.07 s of CPU a run (docs/methodology.md,
+    // "Monte Carlo figures"): 6 projects and 3 diffs are about 1,200 runs, one to two minutes on a CI core.
     const commands = [...new Set(marks.map((m) => m.args))];
     const monteCarlo = commands.filter((a) => /^(project|diff) /.test(a) && !/--runs 1\b/.test(a) && !/--data /.test(a));
     expect(monteCarlo.length, monteCarlo.join('\n')).toBeLessThanOrEqual(9);
