@@ -2,7 +2,6 @@
 // and the scenario are loaded once, then each run draws the scenario's uncertain parameters from its
 // own streams (seed, run index), runs the deterministic model and keeps the rows of the levels asked for.
 import { areaRows } from '../model/aggregate.js';
-import { datasetTables } from '../model/dataset-tables.js';
 import { packRun, rowKey, type RowKey } from '../model/montecarlo.js';
 import { prepareBase, prepareChoice, runProjection, type PreparedChoice } from '../model/project.js';
 import { drawFor } from '../model/random.js';
@@ -78,7 +77,6 @@ export async function prepareRuns(spec: RunSpec, fit?: Promise<PreparedChoice | 
   // The base state and what the dataset gives whatever the scenario are made once here, the state
   // copied by each run: the runner holds them, the model keeps nothing.
   const base = prepareBase(dataset);
-  const tables = datasetTables(dataset);
   // Placement choice's calibration, held from run to run: fitted again only when a run draws
   // different calibration inputs (an uncertain turnover, occupancy or outside-Wales rule of year B).
   let choice: PreparedChoice | null | undefined = spec.choice ?? (fit === undefined ? undefined : await fit);
@@ -91,7 +89,7 @@ export async function prepareRuns(spec: RunSpec, fit?: Promise<PreparedChoice | 
     choice = prepareChoice(dataset, scenario, choice ?? undefined);
     // The placement groups and providers are copied at each year's end only when a part is kept: they are most of a run's allocations.
     const keep = spec.keep;
-    const projection = runProjection(dataset, scenario, { keepPlacements: keep !== undefined, choice, base, tables, pricesYear: spec.pricesYear ?? null });
+    const projection = runProjection(dataset, scenario, { keepPlacements: keep !== undefined, choice, base, pricesYear: spec.pricesYear ?? null });
     const rows = typeof spec.level === 'string' ? areaRows(projection, dataset, spec.level) : spec.level.flatMap((l) => areaRows(projection, dataset, l));
     const one: OneRun = { rows: rows.map(rowKey), values: packRun(rows) };
     return keep === undefined ? one : { ...one, kept: laPart(projection, dataset, keep) };

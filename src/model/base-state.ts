@@ -1,24 +1,27 @@
 // The base state (docs/model.md §4.2): the dataset's placement groups and providers at 31 March B.
+import { datasetTables, type DatasetTables } from './dataset-tables.js';
 import { largestRemainderInOrder } from './rounding.js';
 import { PlacementState } from './state.js';
 import { EXTERNAL, OUTSIDE_WALES, isMarketType, type Dataset, type PlacementRow, type ProviderPlaces } from './types.js';
 
 /**
- * A dataset's base state (docs/model.md §4.2: its placement groups and providers at 31 March B), prepared once
- * and held by the caller: a Monte Carlo run or a scenario compared with another projects the same
- * dataset again and again, and building the state is a twentieth of a Wales run. Each projection
- * copies it. A value, not a cache: prepare it again after changing the dataset's rows.
+ * A dataset's base state (docs/model.md §4.2: its placement groups and providers at 31 March B), and
+ * what the dataset gives whatever the scenario (dataset-tables.ts), prepared once and held by the
+ * caller: a Monte Carlo run or a scenario compared with another projects the same dataset again and
+ * again, and building the state is a twentieth of a Wales run. Each projection copies the state and
+ * reads the tables. A value, not a cache: prepare it again after changing the dataset's rows.
  */
 export interface PreparedBase {
   readonly dataset: Dataset;
   readonly state: PlacementState;
   readonly warnings: readonly string[];
+  readonly tables: DatasetTables;
 }
 
 export function prepareBase(dataset: Dataset): PreparedBase {
   const warnings: string[] = [];
   const state = baseState(dataset, (m) => warnings.push(m));
-  return { dataset, state, warnings };
+  return { dataset, state, warnings, tables: datasetTables(dataset) };
 }
 
 /** The base state: placements without a provider id are shared over that host's providers by places. */

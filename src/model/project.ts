@@ -4,7 +4,6 @@
 import { InternalError } from '../errors.js';
 import { prepareBase, type PreparedBase } from './base-state.js';
 import { expectedAfterTurnover } from './continuing.js';
-import { datasetTables, type DatasetTables } from './dataset-tables.js';
 import { makeGeography } from './geography.js';
 import { fitType, type FittedType } from './matching/calibrate.js';
 import { heldOutsideCaps } from './matching/outside.js';
@@ -33,10 +32,8 @@ export interface ProjectionOptions {
    * `deflator`; null or absent = cash (the prices of each year).
    */
   pricesYear?: number | null;
-  /** The dataset's base state, prepared by the caller (prepareBase) when it projects the dataset many times. */
+  /** The dataset's base state and tables, prepared by the caller (prepareBase) when it projects the dataset many times. */
   base?: PreparedBase;
-  /** What the dataset gives whatever the scenario, prepared by the caller (datasetTables) when it projects the dataset many times. */
-  tables?: DatasetTables;
   /**
    * Placement choice's parameters as prepareChoice gave them for this dataset and scenario. When
    * absent, or fitted on other inputs, they are worked out here: a caller that projects one dataset
@@ -72,15 +69,15 @@ function startRun(dataset: Dataset, scenario: ModelScenario, options: Projection
   const B = dataset.baseYear;
   const las = [...dataset.localAuthorities].sort((a, b) => compareCodes(a.code, b.code));
   const laByCode = new Map(las.map((l) => [l.code, l]));
+  const base: PreparedBase = options.base ?? prepareBase(dataset);
+  if (base.dataset !== dataset) throw new InternalError('runProjection: options.base was prepared for another dataset');
+  const tables = base.tables;
+  const distances = tables.distances;
   // Distances, the outside-Wales one as in force in the base row; made again in a year where that
   // distance (a dated parameter) changes.
-  const tables = options.tables !== undefined && options.tables.dataset === dataset ? options.tables : datasetTables(dataset);
-  const distances = tables.distances;
   const geo = makeGeography(dataset, scenario, B - 1, distances);
   const ow0 = scenario.outsideWales;
   const warnings: string[] = [];
-  const base: PreparedBase = options.base ?? prepareBase(dataset);
-  if (base.dataset !== dataset) throw new InternalError('runProjection: options.base was prepared for another dataset');
   warnings.push(...base.warnings);
   const state = base.state.copy();
   // Under `held` each provider of the base date keeps the use of the places it then held (docs/model.md §4.3).
