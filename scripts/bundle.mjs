@@ -7,7 +7,7 @@
 // from import.meta.url (the package root, data/wales, the Monte Carlo worker in dist/mc) stay the
 // same. The Monte Carlo worker thread's script is a second entry (dist/cli/mc-worker.js), sharing the
 // chunks: each thread then reads a few files, not the model's forty modules (src/mc/worker-pool.ts
-// falls back to tsc's dist/mc/worker.js without it). Run by `npm run build` (and so by `npm ci`,
+// falls back to tsc's dist/mc/worker.js without it). Run by `npm run build` (scripts/build.mjs; and so by `npm ci`,
 // through `prepare`).
 import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';

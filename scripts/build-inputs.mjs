@@ -1,0 +1,32 @@
+// What the build (tsc, then scripts/bundle.mjs) makes dist/ from, as one hash: every file under
+// src/, the TypeScript settings, the bundler's script and the installed dependencies' lockfile.
+// scripts/build.mjs stores it in dist/.build-inputs; `prepare` (scripts/prepare.mjs) builds again only
+// when it differs.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** Where the bundle records the hash of the inputs it was built from. */
+export const STAMP = path.join(ROOT, 'dist', '.build-inputs');
+const FILES = ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'scripts/build.mjs', 'scripts/bundle.mjs', 'scripts/build-inputs.mjs'];
+
+/** Every file under `dir` (relative to ROOT, forward slashes), in code-unit order. */
+function filesUnder(dir) {
+  return readdirSync(path.join(ROOT, dir), { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(ROOT, path.join(e.parentPath ?? e.path, e.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+/** The hash of the build's inputs: each file's path and contents, in order. */
+export function buildInputsHash() {
+  const hash = createHash('sha256');
+  for (const rel of [...FILES, ...filesUnder('src')]) {
+    hash.update(`${rel}\0`);
+    hash.update(readFileSync(path.join(ROOT, rel)));
+    hash.update('\0');
+  }
+  return hash.digest('hex');
+}
