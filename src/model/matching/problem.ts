@@ -142,7 +142,9 @@ export function buildChoiceProblem(
   for (const host of hosts) {
     for (const d of cells.get(host)!) {
       if (d === undefined) continue;
-      d.providers.sort(byProviderId);
+      // The state lists providers in key order (type, sector, host, id), so a destination's arrive
+      // in id order: checked, and sorted only when they do not (a sort copies its array each call).
+      if (!inIdOrder(d.providers)) d.providers.sort(byProviderId);
       destinations.push(d);
     }
   }
@@ -169,6 +171,12 @@ export function buildChoiceProblem(
 
 function byProviderId(a: ProviderPlaces, b: ProviderPlaces): number {
   return compareCodes(a.providerId, b.providerId);
+}
+
+/** True when no provider comes before the one ahead of it by id (so a stable sort by id keeps the order). */
+function inIdOrder(providers: readonly ProviderPlaces[]): boolean {
+  for (let k = 1; k < providers.length; k++) if (byProviderId(providers[k - 1], providers[k]) > 0) return false;
+  return true;
 }
 
 /** The three statistics the calibration matches, of one type's children at the year's end. */
