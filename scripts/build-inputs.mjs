@@ -12,20 +12,20 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const STAMP = path.join(ROOT, 'dist', '.build-inputs');
 const FILES = ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'scripts/build.mjs', 'scripts/bundle.mjs', 'scripts/build-inputs.mjs'];
 
-/** Every file under `dir` (relative to ROOT, forward slashes), in code-unit order. */
-function filesUnder(dir) {
-  return readdirSync(path.join(ROOT, dir), { recursive: true, withFileTypes: true })
+/** Every file under `dir` of `root` (relative to root, forward slashes), in code-unit order. */
+function filesUnder(root, dir) {
+  return readdirSync(path.join(root, dir), { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
-    .map((e) => path.relative(ROOT, path.join(e.parentPath ?? e.path, e.name)).split(path.sep).join('/'))
+    .map((e) => path.relative(root, path.join(e.parentPath ?? e.path, e.name)).split(path.sep).join('/'))
     .sort();
 }
 
-/** The hash of the build's inputs: each file's path and contents, in order. */
-export function buildInputsHash() {
+/** The hash of the build's inputs under `root` (this checkout by default): each file's path and contents, in order. */
+export function buildInputsHash(root = ROOT) {
   const hash = createHash('sha256');
-  for (const rel of [...FILES, ...filesUnder('src')]) {
+  for (const rel of [...FILES, ...filesUnder(root, 'src')]) {
     hash.update(`${rel}\0`);
-    hash.update(readFileSync(path.join(ROOT, rel)));
+    hash.update(readFileSync(path.join(root, rel)));
     hash.update('\0');
   }
   return hash.digest('hex');
