@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-/** Where the bundle records the hash of the inputs it was built from. */
+/** Where scripts/build.mjs records the hash of the inputs dist/ was built from. */
 export const STAMP = path.join(ROOT, 'dist', '.build-inputs');
 const FILES = ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'scripts/build.mjs', 'scripts/bundle.mjs', 'scripts/build-inputs.mjs'];
 

@@ -11,7 +11,7 @@ import { buildInputsHash, ROOT, STAMP } from './build-inputs.mjs';
 
 const built = existsSync(path.join(ROOT, 'dist', 'cli', 'sufficiency.js')) && existsSync(STAMP) && readFileSync(STAMP, 'utf8').trim() === buildInputsHash();
 if (!built) {
-  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const r = spawnSync(npm, ['run', 'build'], { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' });
+  // The build script itself, as `npm run build` runs it, without a second npm.
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
   process.exit(r.status ?? 1);
 }
