@@ -1,7 +1,7 @@
 // What the build (tsc, then scripts/bundle.mjs) makes dist/ from, as one hash: every file under
 // src/, the TypeScript settings, the bundler's script and the installed dependencies' lockfile.
-// scripts/build.mjs stores it in dist/.build-inputs; `prepare` (scripts/prepare.mjs) builds again only
-// when it differs.
+// scripts/build.mjs stores it in dist/.build-inputs, and under `prepare` (`--if-changed`) builds
+// again only when it differs.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,6 +1,6 @@
-// The build records what it was made from, and `prepare` builds only when that changed
-// (scripts/build.mjs, scripts/prepare.mjs). npm 11 runs `prepare` again whenever `npx sufficiency`
-// runs this checkout's own command, so a `prepare` that always rebuilt cost the README's first
+// The build records what it was made from, and `prepare` (scripts/build.mjs --if-changed) builds
+// only when that changed. npm 11 runs `prepare` again whenever `npx sufficiency` runs this
+// checkout's own command, so a `prepare` that always rebuilt cost the README's first
 // command about 6-10 s (docs/performance.md §14). Run after a build, as `npm test` does.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -49,7 +49,7 @@ describe('the build and prepare', () => {
   it('leaves a current dist/ alone: prepare exits 0 and rewrites nothing', () => {
     const bundle = path.join(ROOT, 'dist', 'cli', 'sufficiency.js');
     const before = statSync(bundle).mtimeMs;
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'prepare.mjs')], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), '--if-changed'], { cwd: ROOT, encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('');
     expect(statSync(bundle).mtimeMs).toBe(before);
