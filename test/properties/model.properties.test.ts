@@ -20,7 +20,7 @@ import { B, modelInput, providerRow, shuffledDataset } from './arbitraries.js';
 
 const LEVELS: AreaLevel[] = ['wales', 'region', 'la'];
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 300);
-const params = (runs = RUNS): fc.Parameters<unknown> => ({ numRuns: runs, seed: process.env.PROPERTY_SEED ? Number(process.env.PROPERTY_SEED) : undefined });
+const params = (runs = RUNS): fc.Parameters<unknown> => ({ numRuns: runs });
 
 const allRows = (p: Projection, ds: Dataset) => LEVELS.flatMap((l) => areaRows(p, ds, l));
 
@@ -275,8 +275,8 @@ function withoutSplitsInFirstYear(dataset: Dataset, scenario: ModelScenario): { 
 
 describe('more places never increase unplaced', () => {
   // What holds: in the first projected year, when that year has no closes, exits, conversions,
-  // Foster Wales transfers or fall in Foster Wales places, more places never leave more children
-  // unplaced (checked on 60 000 random cases while writing this test).
+  // Foster Wales transfers or fall in Foster Wales places, and the extra places leave the base date's
+  // children with the providers they were with, more places never leave more children unplaced.
   //
   // What does not hold, by docs/model.md's own rules (section 4.2), so it is not tested:
   // 1. Exits are rounded by largest remainder over all matching providers. Powys (W06000023) has one
@@ -298,14 +298,30 @@ describe('more places never increase unplaced', () => {
   //    becomes P5 (1 place) and P5~la (1 place), floor(0.85) + floor(0.85) = 0 usable: unplaced.
   //    The same split, met in a later year, breaks the property there even without new events in
   //    the first year; so do the tie orders of turnover and transfers.
-  it('in the first projected year, when no places are cut, converted or transferred in it', () => {
+  // 4. More places at a host can move the base date's children between its providers, and turnover's
+  //    endings are rounded over the groups as they then stand. Gwynedd has 10 foster children: 4 at
+  //    P6 (la, Vale), 3 at P2 (nfp, Gwynedd, 8 places), 1 at P5 (nfp, Gwynedd, 3 places), 1 nfp and
+  //    1 fp outside Wales. Usable places are held at the base date's children (P2 3, P5 1); outside
+  //    Wales takes 5 new children a year, used up by foster and secure seekers either way. Turnover
+  //    0.55: exact endings 2.2, 1.65, 0.55, 0.55, 0.55, total 5.5 rounded to 6: floors 2, 1, 0, 0, 0,
+  //    then P2 (0.65) and the first two 0.55s in key order (nfp outside Wales, P5). Continuing: P6 2,
+  //    P2 1, fp outside Wales 1; free in Gwynedd P2 2 + P5 1 = 3. Give P5 2 more places: the base
+  //    split of Gwynedd's 4 nfp children by places (8 and 5) becomes 2 and 2, held usable 2 and 2;
+  //    exact endings 2.2, 1.1, 1.1, 0.55, 0.55, floors 2, 1, 1, 0, 0, then both outside-Wales groups.
+  //    Continuing: P6 2, P2 1, P5 1; free in Gwynedd 1 + 1 = 2. The same 6 endings now leave one
+  //    more child in a Welsh place and one fewer outside Wales, where continuing children take no
+  //    share of the year's intake: one fewer new place, and 7 children unplaced instead of 6.
+  //    (Found by CI, seed 90481190, path 207:608:0:14:10:3.) So the property is checked only where
+  //    the extra places leave the base date's placements as they were.
+  it('in the first projected year, when no places are cut, converted or transferred in it and the base split is unchanged', () => {
     fc.assert(
       fc.property(withMore, ({ dataset: d0, scenario: s0, more }) => {
         const { dataset, scenario } = withoutSplitsInFirstYear(d0, s0);
-        const before = unplacedOfWales(runProjection(dataset, scenario), dataset);
         const bigger = withMorePlaces(dataset, more);
-        const after = unplacedOfWales(runProjection(bigger, scenario), bigger);
-        expect(after[1]).toBeLessThanOrEqual(before[1]);
+        const [p0, p1] = [runProjection(dataset, scenario), runProjection(bigger, scenario)];
+        // the extra places leave the base date's children where they were (case 4 above)
+        fc.pre(JSON.stringify(p0.years[0]!.groups) === JSON.stringify(p1.years[0]!.groups));
+        expect(unplacedOfWales(p1, bigger)[1]).toBeLessThanOrEqual(unplacedOfWales(p0, dataset)[1]);
       }),
       params(400),
     );
