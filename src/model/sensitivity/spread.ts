@@ -65,7 +65,11 @@ export function spreadShares(xs: ReadonlyArray<ArrayLike<number>>, m: ArrayLike<
   let sq = 0;
   for (let i = 0; i < n; i++) sq += (m[i] - mean) ** 2;
   const variance = n === 0 ? 0 : sq / n;
-  if (variance === 0) return { shares: xs.map(() => 0), remainder: 0, variance };
+  // "Does not vary" means every run gives the same value. A spread whose squares underflow (runs
+  // apart by 1e-300) still varies: no parameter can be seen to explain it, so it is all remainder.
+  let varies = false;
+  for (let i = 1; i < n && !varies; i++) varies = m[i] !== m[0];
+  if (!varies) return { shares: xs.map(() => 0), remainder: 0, variance };
   const shares = xs.map((x) => adjustedShare(correlationRatio(x, m, bins), n, bins));
   const sum = shares.reduce((a, b) => a + b, 0);
   return { shares, remainder: Math.max(0, 1 - sum), variance };

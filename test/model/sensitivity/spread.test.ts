@@ -96,6 +96,15 @@ describe('spreadShares', () => {
     expect(spreadShares([[1, 2, 3]], [5, 5, 5])).toEqual({ shares: [0], remainder: 0, variance: 0 });
   });
 
+  it('a spread too small to square in doubles is all remainder (found by fast-check, seed -180506569)', () => {
+    // Eleven runs give 0 and one gives 5e-324, the smallest double: its square underflows to 0, so
+    // the variance and every correlation ratio read 0. The metric still varies, so the shares (0) and
+    // the remainder (1) sum to 1 as for any spread.
+    const m = [...Array(11).fill(0), 5e-324];
+    const x = m.map((_, i) => i);
+    expect(spreadShares([x, x], m)).toEqual({ shares: [0, 0], remainder: 1, variance: 0 });
+  });
+
   it('shares and remainder are each in [0, 1], and with the remainder sum to at least 1', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.double({ min: -10, max: 10, noNaN: true }), fc.double({ min: -10, max: 10, noNaN: true }), fc.double({ min: -10, max: 10, noNaN: true })), { minLength: 12, maxLength: 80 }), (rows) => {
