@@ -134,7 +134,7 @@ describe('snap and rebalance: column sums kept as the cells are scaled', () => {
         expect(Array.from(got, (v) => Object.is(v, -0) ? '-0' : v)).toEqual(Array.from(want, (v) => Object.is(v, -0) ? '-0' : v));
         if (got.some((v, k) => v !== flows[k])) snappedColumns++;
       }),
-      { numRuns: 800, seed: 20261206 },
+      { numRuns: 800 },
     );
     // The cases move cells (a snap, a cap or a row made whole), so the two were compared where they work.
     expect(snappedColumns).toBeGreaterThan(400);

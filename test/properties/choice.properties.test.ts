@@ -24,13 +24,13 @@ import { dataset as fixtureDataset, scenario as fixtureScenario } from '../model
 import { ALL_LAS, B, modelInput, shuffledDataset } from './arbitraries.js';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 150);
-// A fixed seed unless PROPERTY_SEED is given, so that CI is repeatable; run with PROPERTY_SEED (and
+// The seed is fixed (test/setup/properties.ts) so that CI is repeatable; run with PROPERTY_SEED (and
 // PROPERTY_RUNS) to explore. Random seeds found two cases. Seed -1186544506 left children unplaced
 // beside a vacancy: last year's duals, as a warm start, overflowed the iterative scaling (NaN flows,
 // which roundChoice turned into nobody placed); chooseAndPlace now solves such a problem from the
 // start and roundChoice refuses flows that are not finite (the case, shrunk and worked by hand, is in
 // test/model/choice.test.ts). The other is the steady-state bound below.
-const params = (runs = RUNS): fc.Parameters<unknown> => ({ numRuns: runs, seed: process.env.PROPERTY_SEED ? Number(process.env.PROPERTY_SEED) : 20261201 });
+const params = (runs = RUNS): fc.Parameters<unknown> => ({ numRuns: runs });
 
 const perType = (v: number): Record<MarketType, number> => ({ foster: v, residential: v, secure: v });
 const handSet = (beta: number, alpha: number, gamma: number, ownLaFirst = false, rho = 0): MatchingSettings => ({
