@@ -484,6 +484,44 @@ describe('a warm start that overflows (property seed -1186544506, shrunk)', () =
   });
 });
 
+describe('Newton zigzags near UNPLACED, and the scaling finishes (property seed -8225841, gravity case)', () => {
+  // Five LAs seek 10, 3, 7, 10 and 10 residential places (40). Two fp homes, at A and E, 3 places each,
+  // under a for-profit cap of 1; outside Wales 7 places at 150 km; α = 1, β = 0.06, γ = 1.
+  // log K_out = 1 − 0.06 × 150 = −8 in every row; every real destination weighs at least e^100
+  // times UNPLACED (log K −1000), so the answer fills outside Wales (7) and the cap (1) and leaves
+  // 40 − 8 = 32 unplaced. Outside Wales and UNPLACED then share each row's other children in the
+  // same ratio e^(−8 + log v_out + 1000), so 7 : 32 overall: log v_out = ln(7/32) − 992 = −993.5198.
+  // The scaling crawls towards that (log v_out −477 after its 300 iterations); Newton's joint steps
+  // then zigzagged, the group's factor swinging between −1002.2 and −1014.7 each step while outside
+  // Wales crept by about 0.2, and its 200 steps ended with outside Wales at 0.50 of 7: rounded, no
+  // child went there and all 40 were unplaced beside 7 places. The scaling, restarted where Newton
+  // stopped, converges in 14 more iterations.
+  const p: ChoiceProblem = {
+    type: 'residential',
+    las: ['A', 'B', 'C', 'D', 'E'],
+    seekers: [10, 3, 7, 10, 10],
+    destinations: [wales('A', 3, 'fp', true), wales('E', 3, 'fp', true), outside(7), unplacedDest],
+    km: new Float64Array([8, 9, 150, 0, 87, 28, 150, 0, 7, 6, 150, 0, 82, 114, 150, 0, 66, 8, 150, 0]),
+    own: new Uint8Array([1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0]),
+    forProfitCap: 1,
+  };
+  const column = (f: ArrayLike<number>, j: number): number => p.las.reduce((sum, _, i) => sum + f[i * 4 + j], 0);
+
+  it('converges: outside Wales 7, the for-profit group 1, 32 unplaced, log v_out = ln(7/32) − 992', () => {
+    const s = solveChoice(p, { alpha: 1, beta: 0.06, gamma: 1 }, 0);
+    expect(s.converged).toBe(true);
+    expect(column(s.flows, 2)).toBeCloseTo(7, 6);
+    expect(column(s.flows, 0) + column(s.flows, 1)).toBeCloseTo(1, 6);
+    expect(column(s.flows, 3)).toBeCloseTo(32, 6);
+    expect(dualOf(s.duals, { kind: 'outside', host: 'OUTSIDE_WALES', sector: null })).toBeCloseTo(Math.log(7 / 32) - 992, 6);
+    // Whole, in any draw: 7 outside Wales, 1 for-profit, 32 unplaced (each a whole number already).
+    for (let k = 0; k < 20; k++) {
+      const whole = roundChoice(p, s.flows, stream(k));
+      expect([column(whole, 0) + column(whole, 1), column(whole, 2), column(whole, 3)]).toEqual([1, 7, 32]);
+    }
+  });
+});
+
 describe('the rounding where floating point makes thirds unequal', () => {
   // Once found by the rounding property (seed 20261201): one LA seeking 5, its flows 5/3 to each of
   // three for-profit destinations (places 2, 2 and 5; the for-profit cap 5), outside Wales and

@@ -110,7 +110,7 @@ function solveYear(problem: ChoiceProblem, rules: ChoiceRules): Float64Array {
   if (!allFinite(solved.flows) && rules.lastDuals?.has(type)) solved = solveChoice(problem, params, rules.sectorPreference, undefined, undefined, ws);
   rules.lastDuals?.set(type, solved.duals);
   if (!solved.converged) {
-    rules.warn(`placement choice (${type}): the iterative scaling stopped at its cap of ${solved.iterations} iterations before every constraint was within 1e-9; the flows are rounded as they stand`);
+    rules.warn(`placement choice (${type}): the solver stopped at its cap (${solved.iterations} scaling iterations and Newton steps) before every constraint was within 1e-9; the flows are rounded as they stand`);
   }
   return solved.flows;
 }
