@@ -446,11 +446,16 @@ describe('a warm start that overflows (property seed -1186544506, shrunk)', () =
     expect(() => roundChoice(home(2), new Float64Array([NaN, Infinity, NaN]), stream())).toThrow(/not all finite/);
   });
 
-  it('the scaling from year 1\'s duals is not called converged when its flows are not numbers', () => {
+  it('from year 1\'s duals the scaling stops at the row that overflows, and Newton reaches (2, 2, ~0)', () => {
     const y1 = solveChoice(home(1), params, 0);
+    // Scaling alone (no Newton steps): its first row overflows, so it stops there, unconverged.
+    const scaled = solveChoice(home(2), params, 0, y1.duals, { scaling: 300, newton: 0, tolerance: 1e-9 });
+    expect(scaled.iterations).toBe(1);
+    expect(scaled.converged).toBe(false);
+    // With Newton, which shifts each row by its largest term: converged, and finite.
     const y2 = solveChoice(home(2), params, 0, y1.duals);
-    expect(Array.from(y2.flows).every(Number.isFinite)).toBe(false);
-    expect(y2.converged).toBe(false);
+    expect(y2.converged).toBe(true);
+    expect(Array.from(y2.flows.slice(0, 2)).map((t) => Math.round(t * 1e6) / 1e6)).toEqual([2, 2]);
   });
 
   it('chooseAndPlace solves again from the start and places all 4: 2 at home, 2 outside Wales', () => {
@@ -481,6 +486,42 @@ describe('a warm start that overflows (property seed -1186544506, shrunk)', () =
     expect(placedAt).toEqual(['A>FA:2', 'A>OUTSIDE_WALES:2']);
     // The duals kept for next year are the fresh solve's, finite: log v = log K_out + ln(2/2) − log K_own.
     expect(dualOf(lastDuals.get('foster')!, { kind: 'wales', host: 'A', sector: 'la' })).toBeCloseTo(-707.7253 - 4.20514, 3);
+  });
+});
+
+describe('a full home whose factor passes the smallest double (property seed 140067158, shrunk)', () => {
+  // One LA, A, with 16 secure seekers; one home in A, 6.0656 km away, with 1 place; outside Wales open
+  // and unlimited at 259 km; α = −20, β = e, γ = 0.
+  //   log K_home = −e × 6.0656 = −16.48802;  log K_out = −20 − e × 259 = −724.03497.
+  // The answer: 1 at home and 15 outside Wales, so v_home K_home / K_out = 1/15:
+  //   log v_home = −724.03497 − ln 15 + 16.48802 = −710.25503.
+  // The scaling keeps each row relative to its largest kernel entry, the home: its factor drifts
+  // down about 2.75 a step and, at −709.3 after 256 steps, the row's sum (e^−709.3 + e^−707.5) no
+  // longer divides 16 within the largest double: x = ∞, flows ∞ and NaN, which rounding refuses.
+  const p: ChoiceProblem = {
+    type: 'secure',
+    las: ['A'],
+    seekers: [16],
+    destinations: [wales('A', 1, 'fp'), outside(), unplacedDest],
+    km: new Float64Array([6.0656, 259, 0]),
+    own: new Uint8Array([1, 0, 0]),
+    forProfitCap: null,
+  };
+  const params = { alpha: -20, beta: Math.E, gamma: 0 };
+
+  it('scaling alone stops, unconverged, at the step whose row overflows', () => {
+    const s = solveChoice(p, params, 0, undefined, { scaling: 300, newton: 0, tolerance: 1e-9 });
+    expect(s.converged).toBe(false);
+    expect(s.iterations).toBe(257);
+  });
+
+  it('Newton takes over there: 1 at home, 15 outside Wales, log v_home = −710.25503', () => {
+    const s = solveChoice(p, params, 0);
+    expect(s.converged).toBe(true);
+    expect(s.flows[0]).toBeCloseTo(1, 9);
+    expect(s.flows[1]).toBeCloseTo(15, 9);
+    expect(s.flows[2]).toBeLessThan(1e-100);
+    expect(dualOf(s.duals, { kind: 'wales', host: 'A', sector: 'fp' })).toBeCloseTo(-710.25503, 4);
   });
 });
 

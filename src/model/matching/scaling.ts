@@ -112,8 +112,7 @@ export function solveChoice(
   for (let i = 0; i < m; i++) {
     for (let j = 0; j < n; j++) flows[i * n + j] = j === unp ? x[i] * unpRow[i] : x[i] * E[j] * W[i * n + j];
   }
-  // A row whose every term fell below the smallest double (a warm start from factors near e^−710)
-  // gives NaN flows, which no capacity test catches: never call those converged.
+  // Flows that are not numbers are never called converged (iterate stops at a row that overflows).
   return { flows, iterations, converged: converged && allFinite(flows), duals: dualsOut() };
 }
 
@@ -208,6 +207,11 @@ function iterate(
     // Rows: each LA's flows add up to its seekers. Then the column sums without the destination's
     // own factor: a destination's flow is e^{E_j} · G_j.
     scaleRows(m, n, unp === n - 1 ? n - 1 : n, problem.seekers, ws);
+    // A row whose every term is below the smallest double, relative to its largest kernel entry (a
+    // full home near the LA pushed to e^−710 while outside Wales is e^−708 behind it), gives x = ∞
+    // and NaN flows, which no capacity test catches: not converged, and Newton, which shifts each
+    // row by its largest term, takes over.
+    if (!allFinite(ws.x.subarray(0, m))) return { iterations, converged: false, c };
     // Off by more than the tolerance? (over capacity, or held back below a capacity not reached)
     let off = false;
     let fpFlow = 0;
