@@ -99,8 +99,9 @@ export function chooseAndPlace(
  * The year's fractional flows, from last year's duals where there are some. They are only a head
  * start: where a full destination's factor sits near e^−710 (a pull as weak as outside Wales at
  * α = −20, β = e), the scaling's first row sums from them fall below the smallest double and the
- * flows come back NaN; then the problem is solved from the start, as the first year's is. (Rounded
- * as they stand, NaN flows would place nobody: the LA's children would all be left unplaced beside a vacancy.)
+ * solver hands over to Newton; should the flows still not be numbers, the problem is solved from
+ * the start, as the first year's is. (Rounded as they stand, NaN flows would place nobody: the LA's
+ * children would all be left unplaced beside a vacancy.)
  */
 function solveYear(problem: ChoiceProblem, rules: ChoiceRules): Float64Array {
   const type = problem.type;
