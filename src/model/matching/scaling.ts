@@ -87,8 +87,9 @@ export function solveChoice(
   prepareKernel(problem, params, rho, unp, ws);
   const hasFpCap = problem.forProfitCap !== null && ws.fp.subarray(0, n).some((x) => x === 1);
   if (!hasFpCap) c = 0;
-  let { iterations, converged, c: cEnd } = iterate(problem, unp, hasFpCap, c, limits, ws);
-  c = cEnd;
+  const first = iterate(problem, unp, hasFpCap, c, limits, ws);
+  let { iterations, converged } = first;
+  c = first.c;
   // Newton takes the scaling's slow drift in a few steps. But where a capped destination and the
   // for-profit group both have to sink to UNPLACED's e^−1000, its joint steps can zigzag (the group's
   // factor swinging by 12 each step while outside Wales creeps by 0.2) and use up its steps; the
@@ -211,7 +212,7 @@ function iterate(
     // full home near the LA pushed to e^−710 while outside Wales is e^−708 behind it), gives x = ∞
     // and NaN flows, which no capacity test catches: not converged, and Newton, which shifts each
     // row by its largest term, takes over.
-    if (!allFinite(ws.x.subarray(0, m))) return { iterations, converged: false, c };
+    if (!allFinite(ws.x, m)) return { iterations, converged: false, c };
     // Off by more than the tolerance? (over capacity, or held back below a capacity not reached)
     let off = false;
     let fpFlow = 0;
@@ -297,8 +298,8 @@ function scaleRows(m: number, n: number, nReal: number, seekers: readonly number
   }
 }
 
-/** True when every flow is a finite number (NaN and ±Infinity are not). */
-export function allFinite(flows: Float64Array): boolean {
-  for (let k = 0; k < flows.length; k++) if (!Number.isFinite(flows[k])) return false;
+/** True when each of the first `count` values (all by default) is a finite number (NaN and ±Infinity are not). */
+export function allFinite(values: Float64Array, count = values.length): boolean {
+  for (let k = 0; k < count; k++) if (!Number.isFinite(values[k])) return false;
   return true;
 }
